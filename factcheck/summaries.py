@@ -1,0 +1,319 @@
+"""Structured summaries of papers (references/*.yaml): schema, loading, validation, lookup.
+
+The schema is a pydantic model so that a broken file is reported as ``file:field: message``
+and so it can be published as JSON Schema (``factcheck references schema``). YAML is read
+with ``yaml.safe_load`` only: tags that would build Python objects are rejected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
+                 "review", "animal", "in_vitro", "mixed", "case_report", "other", "unknown"]
+Strength = Literal["descriptive", "correlational", "conditional_causal", "causal", "hypothesis"]
+Scope = Literal["all", "most", "group_average", "subgroup", "individual"]
+ConclusionStrength = Literal["may", "suggests", "associated", "shows", "causes", "unknown"]
+
+TITLE_MATCH_THRESHOLD = 0.90   # difflib ratio on normalised titles for a fuzzy title match
+MAX_SUMMARY_BYTES = 2_000_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Value(_Strict):
+    """One number the paper states, with what it belongs to."""
+
+    value: Union[float, list[float]]            # a point, or [low, high]
+    unit: str = ""                              # normalised unit code (see tests/gold/README.md)
+    kind: Optional[str] = None                  # percent | ratio | count | measurement | pvalue | ...
+    group: Optional[str] = None                 # key of Summary.groups
+    timepoint: Optional[str] = None             # "48 weeks", "6 months", "baseline"
+    label: Optional[str] = None                 # OR | HR | RR | change | sd | ...
+    qualifier: Optional[str] = None             # less_than for p<0.05, ...
+    note: Optional[str] = None
+
+    @field_validator("value")
+    @classmethod
+    def _range_pair(cls, v):
+        if isinstance(v, list) and len(v) != 2:
+            raise ValueError("a range value must be [low, high]")
+        return v
+
+
+class Finding(_Strict):
+    id: str
+    text: str                                   # the paper's statement, short, in its own words
+    measure: str                                # what is measured, in English
+    keywords: list[str] = Field(default_factory=list)   # words (zh/en) that name the measure in articles
+    groups: list[str] = Field(default_factory=list)
+    values: list[Value] = Field(default_factory=list)
+    ci: Optional[list[float]] = None
+    p: Optional[str] = None                     # as written: "<0.05", "0.0081"
+    strength: Strength = "descriptive"
+    scope: Scope = "group_average"
+    significant: Optional[bool] = None
+    direction: Optional[Literal["increase", "decrease", "none", "mixed"]] = None
+    source: Optional[str] = None                # where in the paper: abstract, table 2, ...
+
+
+class Population(_Strict):
+    n: Optional[int] = None
+    unit: str = "person"                        # person | cycle | pregnancy | study
+    who: str = ""
+    species: str = "human"
+    condition: Optional[str] = None             # t2d | rpl | ivf | ...
+    groups: dict[str, int] = Field(default_factory=dict)
+
+
+class Conclusion(_Strict):
+    text: str = ""
+    strength: ConclusionStrength = "unknown"
+
+
+class Summary(_Strict):
+    id: str
+    doi: Optional[str] = None
+    pmid: Optional[str] = None
+    pmcid: Optional[str] = None
+    title: str
+    title_zh: Optional[str] = None
+    journal: Optional[str] = None
+    journal_aliases: list[str] = Field(default_factory=list)
+    year: Optional[int] = None
+    published: Optional[str] = None             # ISO date as far as known
+    authors: list[str] = Field(default_factory=list)
+    language: str = "en"
+    aliases: list[str] = Field(default_factory=list)     # team leaders, hospitals, Chinese names
+    curated: bool = False
+    available: bool = True                      # false: only metadata known, content unavailable
+    availability_note: Optional[str] = None
+    design: Design = "unknown"
+    design_flags: list[str] = Field(default_factory=list)   # randomized, double_blind, retrospective, ...
+    species: str = "human"
+    population: Population = Field(default_factory=Population)
+    groups: dict[str, list[str]] = Field(default_factory=dict)   # group key -> names used in text
+    findings: list[Finding] = Field(default_factory=list)
+    conclusion: Conclusion = Field(default_factory=Conclusion)
+    terms: dict[str, list[str]] = Field(default_factory=dict)    # bilingual terms
+    not_reported: list[str] = Field(default_factory=list)        # what the record is known not to give
+    sources: list[str] = Field(default_factory=list)             # where the summary was read from
+    conflicts_of_interest: Optional[str] = None
+
+    @field_validator("doi")
+    @classmethod
+    def _doi(cls, v):
+        return normalize_doi(v) if v else v
+
+    @field_validator("pmid", "pmcid", mode="before")
+    @classmethod
+    def _ids_as_str(cls, v):
+        return str(v) if v is not None else v
+
+
+# ---------------------------------------------------------------- normalisation
+
+_DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
+
+
+def normalize_doi(doi: str) -> str:
+    """Lower-case, strip resolver prefixes and trailing punctuation."""
+    d = doi.strip()
+    m = _DOI_RE.search(d)
+    if m:
+        d = m.group(0)
+    return d.rstrip(".,;)]}>。，；").lower()
+
+
+def normalize_title(title: str) -> str:
+    t = unicodedata.normalize("NFKC", title).lower()
+    t = re.sub(r"[\W_]+", " ", t)
+    return " ".join(t.split())
+
+
+# ---------------------------------------------------------------- loading
+
+class SummaryError(Exception):
+    """A summary file that could not be loaded; ``problems`` are (field, message)."""
+
+    def __init__(self, path: str, problems: list[tuple[str, str]]):
+        self.path = path
+        self.problems = problems
+        super().__init__("; ".join(f"{path}:{f}: {m}" for f, m in problems))
+
+
+def load_summary(path: Union[str, Path]) -> Summary:
+    """Read and validate one summary file; raise SummaryError naming file and field."""
+    import yaml
+
+    p = str(path)
+    try:
+        if os.path.getsize(p) > MAX_SUMMARY_BYTES:
+            raise SummaryError(p, [("-", f"file is larger than {MAX_SUMMARY_BYTES} bytes")])
+        with open(p, "rb") as fh:
+            raw = fh.read()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SummaryError(p, [("-", f"not UTF-8 text ({e.reason} at byte {e.start})")]) from None
+    except OSError as e:
+        raise SummaryError(p, [("-", f"cannot read: {e.strerror or e}")]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "-"
+        msg = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise SummaryError(p, [(where, f"malformed YAML: {msg}")]) from None
+    if not isinstance(data, dict):
+        raise SummaryError(p, [("-", "expected a mapping of fields at the top level")])
+    try:
+        return Summary.model_validate(data)
+    except ValidationError as e:
+        probs = []
+        for err in e.errors():
+            loc = ".".join(str(x) for x in err["loc"]) or "-"
+            probs.append((loc, err["msg"]))
+        raise SummaryError(p, probs) from None
+
+
+def summary_files(directory: Union[str, Path]) -> list[Path]:
+    """YAML files directly in ``directory``, refusing symlinks that lead outside it."""
+    d = Path(directory)
+    root = d.resolve()
+    out = []
+    for f in sorted(d.glob("*.y*ml")):
+        if f.suffix not in (".yaml", ".yml"):
+            continue
+        real = f.resolve()
+        if root not in real.parents:
+            raise SummaryError(str(f), [("-", "symlink points outside the references folder; refused")])
+        out.append(f)
+    return out
+
+
+def validate_dir(directory: Union[str, Path]) -> list[str]:
+    """Every problem in a references folder as ``file:field: message`` lines."""
+    problems: list[str] = []
+    d = Path(directory)
+    if not d.is_dir():
+        return [f"{d}:-: not a folder"]
+    seen: dict[str, str] = {}
+    try:
+        files = summary_files(d)
+    except SummaryError as e:
+        return [f"{e.path}:{f}: {m}" for f, m in e.problems]
+    for f in files:
+        try:
+            s = load_summary(f)
+        except SummaryError as e:
+            problems += [f"{e.path}:{fld}: {msg}" for fld, msg in e.problems]
+            continue
+        for key in filter(None, (s.doi, s.pmid and f"pmid:{s.pmid}", f"id:{s.id}")):
+            if key in seen:
+                problems.append(f"{f}:{'doi' if key == s.doi else key.split(':')[0]}: "
+                                f"duplicate of {seen[key]} ({key})")
+            else:
+                seen[key] = str(f)
+        fids = [x.id for x in s.findings]
+        for dup in {i for i in fids if fids.count(i) > 1}:
+            problems.append(f"{f}:findings: duplicate finding id {dup}")
+        for i, fnd in enumerate(s.findings):
+            for j, v in enumerate(fnd.values):
+                if v.group and s.groups and v.group not in s.groups:
+                    problems.append(f"{f}:findings.{i}.values.{j}.group: unknown group {v.group!r}")
+    return problems
+
+
+# ---------------------------------------------------------------- the store
+
+@dataclass
+class Resolution:
+    summary_id: Optional[str]
+    route: Optional[str]            # doi | pmid | pmcid | title | alias
+    near_miss: Optional[str] = None
+    score: float = 0.0
+
+
+@dataclass
+class Store:
+    """All summaries of a references folder, indexed for citation resolution."""
+
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    errors: list[SummaryError] = field(default_factory=list)
+    by_doi: dict[str, str] = field(default_factory=dict)
+    by_pmid: dict[str, str] = field(default_factory=dict)
+    by_pmcid: dict[str, str] = field(default_factory=dict)
+    by_title: dict[str, str] = field(default_factory=dict)
+    by_alias: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Union[str, Path], strict: bool = False) -> "Store":
+        """Load every summary; broken files are kept in ``errors`` (or raised when strict)."""
+        st = cls()
+        d = Path(directory)
+        if not d.is_dir():
+            raise SummaryError(str(d), [("-", "references folder not found")])
+        for f in summary_files(d):
+            try:
+                st.add(load_summary(f))
+            except SummaryError as e:
+                if strict:
+                    raise
+                st.errors.append(e)
+        return st
+
+    def add(self, s: Summary) -> None:
+        self.summaries[s.id] = s
+        if s.doi:
+            self.by_doi.setdefault(s.doi, s.id)
+        if s.pmid:
+            self.by_pmid.setdefault(s.pmid, s.id)
+        if s.pmcid:
+            self.by_pmcid.setdefault(s.pmcid.upper(), s.id)
+        for t in filter(None, (s.title, s.title_zh)):
+            self.by_title.setdefault(normalize_title(t), s.id)
+        for a in s.aliases:
+            self.by_alias.setdefault(a, s.id)
+
+    def get(self, summary_id: Optional[str]) -> Optional[Summary]:
+        return self.summaries.get(summary_id) if summary_id else None
+
+    def resolve(self, doi: Optional[str] = None, pmid: Optional[str] = None,
+                pmcid: Optional[str] = None, title: Optional[str] = None) -> Resolution:
+        """DOI, then PMID/PMCID, then a fuzzy title match above TITLE_MATCH_THRESHOLD."""
+        if doi and (sid := self.by_doi.get(normalize_doi(doi))):
+            return Resolution(sid, "doi", score=1.0)
+        if pmid and (sid := self.by_pmid.get(str(pmid))):
+            return Resolution(sid, "pmid", score=1.0)
+        if pmcid and (sid := self.by_pmcid.get(pmcid.upper())):
+            return Resolution(sid, "pmcid", score=1.0)
+        best, best_score = None, 0.0
+        if title:
+            nt = normalize_title(title)
+            if nt in self.by_title:
+                return Resolution(self.by_title[nt], "title", score=1.0)
+            for cand, sid in self.by_title.items():
+                # containment handles a reference string that carries the title plus more
+                if len(cand) > 20 and (cand in nt or nt in cand):
+                    return Resolution(sid, "title", score=0.99)
+                score = difflib.SequenceMatcher(None, nt, cand).ratio()
+                if score > best_score:
+                    best, best_score = sid, score
+            if best and best_score >= TITLE_MATCH_THRESHOLD:
+                return Resolution(best, "title", score=best_score)
+        return Resolution(None, None, near_miss=best, score=best_score)
+
+
+def json_schema() -> dict:
+    """The summary schema as JSON Schema, for editors' tools."""
+    return Summary.model_json_schema()
