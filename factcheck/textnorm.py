@@ -20,12 +20,15 @@ _EXTRA = {
 }
 
 
+_KEEP = set("¹²³⁰⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉")
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     if ch in _EXTRA:
         return _EXTRA[ch]
-    if ch.isascii():
-        return ch
+    if ch.isascii() or ch in _KEEP or "\u2460" <= ch <= "\u24ff" or "\u2776" <= ch <= "\u2793":
+        return ch  # circled numbers and superscripts carry meaning (markers, citations)
     n = unicodedata.normalize("NFKC", ch)
     return n if len(n) == 1 else ch
 
