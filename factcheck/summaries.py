@@ -24,6 +24,7 @@ Scope = Literal["all", "most", "group_average", "subgroup", "individual"]
 ConclusionStrength = Literal["may", "suggests", "associated", "shows", "causes", "unknown"]
 
 TITLE_MATCH_THRESHOLD = 0.90   # difflib ratio on normalised titles for a fuzzy title match
+TITLE_FRAGMENT_MIN_SHARE = 0.6  # a title cut short must keep this share of the stored title
 MAX_SUMMARY_BYTES = 2_000_000
 
 
@@ -107,6 +108,8 @@ class Summary(_Strict):
     conclusion: Conclusion = Field(default_factory=Conclusion)
     terms: dict[str, list[str]] = Field(default_factory=dict)    # bilingual terms
     not_reported: list[str] = Field(default_factory=list)        # what the record is known not to give
+    not_measured: list[str] = Field(default_factory=list)        # constructs the study did not measure
+                                                                 # (words articles use: 卵子质量)
     sources: list[str] = Field(default_factory=list)             # where the summary was read from
     conflicts_of_interest: Optional[str] = None
 
@@ -139,6 +142,11 @@ def normalize_title(title: str) -> str:
     t = unicodedata.normalize("NFKC", title).lower()
     t = re.sub(r"[\W_]+", " ", t)
     return " ".join(t.split())
+
+
+def _title_weight(t: str) -> int:
+    """Length of a normalised title, a CJK character counting twice (it carries about a word)."""
+    return len(t) + sum(1 for ch in t if "\u3400" <= ch <= "\u9fff")
 
 
 # ---------------------------------------------------------------- loading
@@ -186,8 +194,13 @@ def load_summary(path: Union[str, Path]) -> Summary:
         raise SummaryError(p, probs) from None
 
 
-def summary_files(directory: Union[str, Path]) -> list[Path]:
-    """YAML files directly in ``directory``, refusing symlinks that lead outside it."""
+def summary_files(directory: Union[str, Path],
+                  refused: Optional[list[SummaryError]] = None) -> list[Path]:
+    """YAML files directly in ``directory``, refusing symlinks that lead outside it.
+
+    A refused file raises SummaryError, or, when a ``refused`` list is given, is appended to it
+    and skipped so that the other files are still listed.
+    """
     d = Path(directory)
     root = d.resolve()
     out = []
@@ -196,7 +209,11 @@ def summary_files(directory: Union[str, Path]) -> list[Path]:
             continue
         real = f.resolve()
         if root not in real.parents:
-            raise SummaryError(str(f), [("-", "symlink points outside the references folder; refused")])
+            err = SummaryError(str(f), [("-", "symlink points outside the references folder; refused")])
+            if refused is None:
+                raise err
+            refused.append(err)
+            continue
         out.append(f)
     return out
 
@@ -208,10 +225,9 @@ def validate_dir(directory: Union[str, Path]) -> list[str]:
     if not d.is_dir():
         return [f"{d}:-: not a folder"]
     seen: dict[str, str] = {}
-    try:
-        files = summary_files(d)
-    except SummaryError as e:
-        return [f"{e.path}:{f}: {m}" for f, m in e.problems]
+    refused: list[SummaryError] = []
+    files = summary_files(d, refused)
+    problems += [f"{e.path}:{f}: {m}" for e in refused for f, m in e.problems]
     for f in files:
         try:
             s = load_summary(f)
@@ -263,7 +279,12 @@ class Store:
         d = Path(directory)
         if not d.is_dir():
             raise SummaryError(str(d), [("-", "references folder not found")])
-        for f in summary_files(d):
+        refused: list[SummaryError] = []
+        files = summary_files(d, refused)
+        if strict and refused:
+            raise refused[0]
+        st.errors += refused
+        for f in files:
             try:
                 st.add(load_summary(f))
             except SummaryError as e:
@@ -303,8 +324,10 @@ class Store:
             if nt in self.by_title:
                 return Resolution(self.by_title[nt], "title", score=1.0)
             for cand, sid in self.by_title.items():
-                # containment handles a reference string that carries the title plus more
-                if len(cand) > 20 and (cand in nt or nt in cand):
+                # containment handles a reference string that carries the title plus more, or a
+                # title cut short (no subtitle); a generic phrase inside a long title is not enough
+                if _title_weight(cand) > 20 and (
+                        cand in nt or (nt in cand and len(nt) >= TITLE_FRAGMENT_MIN_SHARE * len(cand))):
                     return Resolution(sid, "title", score=0.99)
                 score = difflib.SequenceMatcher(None, nt, cand).ratio()
                 if score > best_score:

@@ -1,0 +1,54 @@
+# factcheck: the editorial workflow as make targets.
+#   make check                 report on every article in corpus/ (exit 0 whatever it finds)
+#   make gate                  the same, exit 1 when a finding reaches error severity
+#   make test                  the test suite
+#   make eval                  precision/recall against tests/gold
+#   make batch ARCHIVE=dir     batch-check an archive into batch-out/
+#   make report ARTICLE=file   one self-contained HTML report in reports/
+#   make bench                 speed and memory benchmarks (ratios from one run)
+#   make fuzz                  bounded fuzzing of the extractor and of check
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ARTICLES := $(wildcard corpus/*.txt corpus/*.md corpus/*.html corpus/*.docx)
+ARCHIVE ?= corpus
+ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
+FUZZ_SECONDS ?= 120
+
+.PHONY: install check gate test eval batch report bench fuzz clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+check: install
+	$(BIN)/factcheck check $(ARTICLES) --references references --format json,markdown --output reports/ --fail-on never
+
+gate: install
+	$(BIN)/factcheck check $(ARTICLES) --references references --format json,markdown --output reports/ --fail-on error
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/factcheck eval --quiet
+
+batch: install
+	$(BIN)/factcheck batch $(ARCHIVE) --out batch-out --html
+
+report: install
+	@mkdir -p reports
+	$(BIN)/factcheck check $(ARTICLE) --format html --output reports/
+
+bench: install
+	$(BIN)/python bench/run.py
+
+fuzz: install
+	$(BIN)/python tests/fuzz/run.py --seconds $(FUZZ_SECONDS)
+
+clean:
+	rm -rf reports batch-out .pytest_cache

@@ -1,0 +1,230 @@
+"""Which reference does each sentence rest on?
+
+Signals, strongest first: explicit markers ([1], [1,2], [1-3], superscripts); names that
+identify one reference (team leader, author, hospital, journal in 《》 or in English, title,
+publication date) taken from its summary and from the reference entry; then, when the text
+introduces an unnamed source ("有研究…", "一项…综述"), the source's design words (汇总 → a
+meta-analysis) and topic overlap through the bilingual glossary. Attribution carries over to
+the following sentences until another source is named, as a reader would read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from factcheck.citations import find_markers
+from factcheck.glossary import Glossary, load_glossary
+from factcheck.model import Article, Attribution, Mention, Sentence
+from factcheck.summaries import Store, Summary
+
+_STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
+               "研究人员", "科研人员", "团队", "患者", "教授"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).parent / "data" / "attribution.yaml").read_text("utf-8"))
+    return {
+        "new_source": re.compile("|".join(data["new_source"])),
+        "named_source": [re.compile(p) for p in data["named_source"]],
+        "general": re.compile("|".join(data["general"])),
+        "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
+    }
+
+
+@dataclass
+class RefProfile:
+    index: int
+    summary: Optional[Summary]
+    names: dict = field(default_factory=dict)       # cue string -> how
+    groups: set = field(default_factory=set)        # glossary groups of its topic
+    acronyms: set = field(default_factory=set)
+    fingerprints: set = field(default_factory=set)  # distinctive numbers it states
+    designs: set = field(default_factory=set)
+
+
+def _date_forms(iso: Optional[str]) -> list[str]:
+    if not iso:
+        return []
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not m:
+        return []
+    y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+    return [f"{y}年{mo}月{d}日", f"{y}年{mo:02d}月{d:02d}日"]
+
+
+def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
+    out = []
+    for ref in article.references:
+        s = store.get(ref.summary_id)
+        p = RefProfile(ref.index, s)
+        topic_text = [ref.title or "", ref.raw]
+        if s:
+            for a in s.aliases:
+                if len(a) >= 2:
+                    p.names[a] = "team" if re.search(r"团队|教授|课题组|等", a) else "alias"
+            for j in [s.journal, *s.journal_aliases]:
+                if j and len(j) >= 4:
+                    p.names[j] = "journal"
+            for au in s.authors:
+                if re.search(r"[\u4e00-\u9fff]{2,}", au):
+                    p.names[au] = "author"
+            if s.title_zh:
+                p.names[s.title_zh] = "title"
+            for df in _date_forms(s.published):
+                p.names[df] = "date"
+            topic_text += [s.title, s.title_zh or "", " ".join(s.terms.keys()),
+                           " ".join(w for v in s.terms.values() for w in v),
+                           s.population.who, s.conclusion.text]
+            for f in s.findings:
+                topic_text += [f.measure, " ".join(f.keywords)]
+                for v in f.values:
+                    vals = v.value if isinstance(v.value, list) else [v.value]
+                    for x in vals:
+                        if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
+                            p.fingerprints.add(float(x))
+            p.designs.add(s.design)
+            if "retrospective" in s.design_flags:
+                p.designs.add("cohort")
+        for j in [ref.journal, *gl.journal_names(ref.journal)]:
+            if j and len(j) >= 4:
+                p.names.setdefault(j, "journal")
+        for au in ref.authors:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", au):
+                p.names.setdefault(au, "author")
+        if ref.title and re.search(r"[\u4e00-\u9fff]", ref.title):
+            p.names.setdefault(ref.title, "title")
+        title = ref.title or (s.title if s else "")
+        tl = title.lower()
+        if "meta-analysis" in tl or "meta analysis" in tl:
+            p.designs.add("meta_analysis")
+        if re.search(r"\breview\b|综述", tl):
+            p.designs.add("review")
+        p.acronyms = {a for a in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", title) if re.search(r"\d", a)}
+        p.groups = gl.groups_in(" ".join(topic_text))
+        out.append(p)
+    return out
+
+
+def attribute(article: Article, sentences: list[Sentence], mentions: list[Mention],
+              store: Store) -> dict[int, Attribution]:
+    """Attribution for every sentence index."""
+    gl = load_glossary()
+    cues = _cues()
+    profiles = _profiles(article, store, gl)
+    by_index = {p.index: p for p in profiles}
+    n_refs = len(profiles)
+    # how many references share each topic group: shared groups weigh little
+    df: dict[str, int] = {}
+    for p in profiles:
+        for g in p.groups:
+            df[g] = df.get(g, 0) + 1
+    mentions_by_sentence = _bucket(mentions, sentences)
+    norm = article.norm or article.text
+    current = Attribution(None, "none")
+    out: dict[int, Attribution] = {}
+    for i, s in enumerate(sentences):
+        ntext = norm[s.start:s.end]
+        found = _explicit(article, s, by_index) or _named(ntext, profiles)
+        if found is None:
+            if cues["general"].search(ntext):
+                found = Attribution(None, "general", cues["general"].search(ntext).group(0))
+            elif (m := cues["new_source"].search(ntext)) or (m := _unknown_name(ntext, cues)):
+                found = (_by_design(ntext, profiles, cues) or
+                         _by_topic(ntext, mentions_by_sentence.get(i, []), profiles, df, gl, 1.5)
+                         or Attribution(None, "other_source", m.group(0)))
+        if found is None:
+            topic = _by_topic(ntext, mentions_by_sentence.get(i, []), profiles, df, gl,
+                              1.5 if current.reference is None else 2.0)
+            if topic and topic.reference != current.reference:
+                cur_score = _topic_score(ntext, mentions_by_sentence.get(i, []),
+                                         by_index.get(current.reference), df, gl)
+                if current.reference is None or cur_score <= 0.3:
+                    found = topic
+        if found is None:
+            if current.reference is None and current.how in ("none",) and n_refs == 1 and "研究" in ntext:
+                found = Attribution(profiles[0].index, "single_reference")
+            else:
+                found = Attribution(current.reference,
+                                    "carried" if current.reference is not None else current.how,
+                                    current.cue)
+        out[i] = found
+        current = found
+    return out
+
+
+def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, list[Mention]]:
+    import bisect
+
+    starts = [s.start for s in sentences]
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k].end:
+            out.setdefault(k, []).append(m)
+    return out
+
+
+def _explicit(article: Article, s: Sentence, by_index: dict) -> Optional[Attribution]:
+    for _st, _en, nums in find_markers(article.text, s.start, s.end):
+        for n in nums:
+            if n in by_index:
+                return Attribution(n, "marker", article.text[_st:_en])
+    return None
+
+
+def _named(ntext: str, profiles: list[RefProfile]) -> Optional[Attribution]:
+    best = None
+    for p in profiles:
+        for name, how in p.names.items():
+            pos = ntext.find(name)
+            if pos < 0 and how == "journal":
+                pos = ntext.lower().find(name.lower())
+            if pos >= 0 and (best is None or len(name) > len(best[1])):
+                best = (p.index, name, how)
+    return Attribution(best[0], best[2], best[1]) if best else None
+
+
+def _unknown_name(ntext: str, cues: dict):
+    for pat in cues["named_source"]:
+        for m in pat.finditer(ntext):
+            if m.group(1) not in _STOP_NAMES and not m.group(1).endswith(("研究", "团队")):
+                return m
+    return None
+
+
+def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[Attribution]:
+    for design, pat in cues["design"].items():
+        m = pat.search(ntext)
+        if m:
+            hits = [p for p in profiles if design in p.designs]
+            if len(hits) == 1:
+                return Attribution(hits[0].index, "design", m.group(0))
+    return None
+
+
+def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dict, gl: Glossary) -> float:
+    if p is None:
+        return 0.0
+    groups = gl.groups_in(ntext)
+    score = sum(1.0 if df.get(g, 0) == 1 else 0.3 for g in groups & p.groups)
+    score += 1.5 * sum(1 for a in p.acronyms if a in ntext)
+    score += 2.0 * sum(1 for m in ms if isinstance(m.value, (int, float)) and m.checkable
+                       and float(m.value) in p.fingerprints)
+    return score
+
+
+def _by_topic(ntext: str, ms: list[Mention], profiles: list[RefProfile], df: dict, gl: Glossary,
+              threshold: float) -> Optional[Attribution]:
+    scored = sorted(((_topic_score(ntext, ms, p, df, gl), p.index) for p in profiles), reverse=True)
+    if not scored or scored[0][0] < threshold:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5:
+        return None
+    return Attribution(scored[0][1], "topic")

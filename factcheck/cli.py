@@ -1,0 +1,371 @@
+"""The ``factcheck`` command. It moves articles in and reports out; the judging is elsewhere.
+
+Exit codes, as a linter's: 0 nothing reached --fail-on, 1 something did, 2 usage or input
+error (the message names the file and the problem; no traceback ever reaches the user).
+Imports are lazy so that ``factcheck check one.txt`` loads only what a check needs (no
+pandas, no Dask, no requests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_REFERENCES = "references"
+OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck')
+
+
+class UsageError(Exception):
+    pass
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:   # argparse already printed the usage message
+        return EXIT_OK if e.code == 0 else EXIT_ERROR
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except UsageError as e:
+        print(f"factcheck: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as e:  # noqa: BLE001 - last resort: a clear line, never a traceback
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: internal error: {type(e).__name__}: {e} "
+              "(set FACTCHECK_DEBUG=1 for a traceback)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="factcheck", description=(
+        "Check the numbers and the strength of claims in Chinese science articles against "
+        "structured summaries of the papers they cite."))
+    from factcheck import __version__
+
+    p.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    c = sub.add_parser("check", help="check articles (.txt .md .html .docx) against references/")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - for stdin")
+    c.add_argument("--format", "-f", default="text",
+                   help="text | json | jsonl | markdown | html; several with commas when --output is a folder")
+    _common(c)
+    c.add_argument("--output", "-o", help="a file, or a folder (one report per article)")
+    c.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+                   help="exit 1 when a finding reaches this severity (default: error)")
+    c.add_argument("--force", action="store_true", help="overwrite output files not written by factcheck")
+    c.add_argument("--verbose", "-v", action="store_true", help="also list unattributed numbers")
+    c.add_argument("--table", action="store_true", help="print the per-article counts table")
+    c.set_defaults(func=cmd_check)
+
+    b = sub.add_parser("batch", help="check an archive: tables (CSV/Parquet/XLSX), summary, HTML reports")
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, globs, or a CSV/JSONL manifest")
+    b.add_argument("--out", required=True, help="output folder")
+    b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local")
+    b.add_argument("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
+    b.add_argument("--resume", action="store_true", help="skip articles finished by an earlier run")
+    b.add_argument("--xlsx", action="store_true", help="also write XLSX tables")
+    b.add_argument("--html", action="store_true", help="also write one HTML report per article and index.html")
+    b.add_argument("--no-progress", action="store_true")
+    _common(b)
+    b.set_defaults(func=cmd_batch)
+
+    s = sub.add_parser("summarize", help="draft a structured summary from an abstract or paper text")
+    s.add_argument("file", help="text file, or - for stdin")
+    s.add_argument("--doi")
+    s.add_argument("--out", help="write YAML here (never overwrites a curated file)")
+    s.add_argument("--force", action="store_true", help="overwrite an existing uncurated draft")
+    s.set_defaults(func=cmd_summarize)
+
+    f = sub.add_parser("fetch", help="fetch metadata + abstract by DOI/PMID/PMCID and draft summaries")
+    f.add_argument("ids", nargs="+", metavar="ID")
+    f.add_argument("--out", default=DEFAULT_REFERENCES, help="folder for drafted YAML (default: references/)")
+    f.add_argument("--mailto", default=os.environ.get("FACTCHECK_MAILTO"), help="contact address for the APIs")
+    f.add_argument("--cache", default=None, help="cache folder (default: $FACTCHECK_CACHE or ~/.cache/factcheck)")
+    f.add_argument("--force", action="store_true")
+    f.set_defaults(func=cmd_fetch)
+
+    r = sub.add_parser("references", help="summaries: validate, schema")
+    rs = r.add_subparsers(dest="refcmd")
+    rv = rs.add_parser("validate", help="list every problem in a references folder")
+    rv.add_argument("dir", nargs="?", default=DEFAULT_REFERENCES)
+    rv.set_defaults(func=cmd_ref_validate)
+    rj = rs.add_parser("schema", help="print the summary schema as JSON Schema")
+    rj.set_defaults(func=cmd_ref_schema)
+
+    e = sub.add_parser("eval", help="precision/recall against tests/gold")
+    e.add_argument("--gold", default="tests/gold")
+    e.add_argument("--references", default=DEFAULT_REFERENCES)
+    e.add_argument("--what", default="all", help="mentions | verdicts | overstatements | summaries | all")
+    e.add_argument("--lang", default="zh")
+    e.add_argument("--quiet", "-q", action="store_true", help="only the tables, not each miss")
+    e.set_defaults(func=cmd_eval)
+    return p
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--references", "-r", default=DEFAULT_REFERENCES, help="folder of summaries (default: references/)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    p.add_argument("--select", default=None, help="rule codes or prefixes to run, comma-separated (FC1,FC203)")
+    p.add_argument("--ignore", default=None, help="rule codes or prefixes to silence, comma-separated")
+    p.add_argument("--config", default=None, help="config file (default: ./factcheck.yaml if present)")
+    p.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
+
+
+def _config(args):
+    from factcheck.config import Config
+
+    split = (lambda s: [x.strip() for x in s.split(",") if x.strip()] if s else None)
+    try:
+        return Config.from_file(args.config, select=split(args.select), ignore=split(args.ignore),
+                                lang=args.lang, max_bytes=args.max_bytes)
+    except (OSError, ValueError) as e:
+        raise UsageError(f"config: {e}") from None
+    except Exception as e:  # yaml errors
+        raise UsageError(f"config {args.config or 'factcheck.yaml'}: {str(e).splitlines()[0]}") from None
+
+
+def load_store(path: str, *, quiet: bool = False):
+    """Load references/; broken summaries are reported (file:field: message) and skipped."""
+    from factcheck.summaries import Store, SummaryError
+
+    if not os.path.isdir(path):
+        raise UsageError(f"{path}: references folder not found (use --references DIR)")
+    try:
+        store = Store.load(path)
+    except SummaryError as e:
+        raise UsageError(str(e)) from None
+    if not quiet:
+        for err in store.errors:
+            for fld, msg in err.problems:
+                print(f"factcheck: {err.path}:{fld}: {msg} (summary skipped)", file=sys.stderr)
+    return store
+
+
+# ---------------------------------------------------------------- check
+
+def cmd_check(args) -> int:
+    from factcheck.ingest import InputError, article_from_text, decode, iter_article_paths
+    from factcheck.pipeline import check
+
+    cfg = _config(args)
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html")]
+    if bad:
+        raise UsageError(f"unknown format {bad[0]!r} (text, json, jsonl, markdown, html)")
+    out_dir = args.output if args.output and (os.path.isdir(args.output) or args.output.endswith(os.sep)
+                                              or len(formats) > 1) else None
+    if len(formats) > 1 and not out_dir:
+        raise UsageError("several formats need --output FOLDER")
+    store = load_store(args.references)
+    reports, errors = [], []
+    paths = iter_article_paths([p for p in args.paths if p != "-"])
+    if not paths and "-" not in args.paths:
+        raise UsageError(f"no article files found in {' '.join(args.paths)}")
+    for path in (["-"] if "-" in args.paths else []) + paths:
+        try:
+            if path == "-":
+                text, enc, notes = decode(sys.stdin.buffer.read(), "<stdin>")
+                art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
+            else:
+                from factcheck.ingest import read_article
+
+                art = read_article(path, max_bytes=cfg.max_bytes)
+            reports.append(check(art, store, cfg))
+        except InputError as e:
+            errors.append((e.path, f"{e.message} [{e.code}]"))
+            print(f"factcheck: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+        for r in reports:
+            stem = os.path.splitext(os.path.basename(r.source))[0] or "stdin"
+            for fmt in formats:
+                ext = {"markdown": "md", "md": "md", "jsonl": "jsonl", "json": "json", "html": "html", "text": "txt"}[fmt]
+                write_output(os.path.join(out_dir, f"{stem}.{ext}"), render(fmt, [r], cfg.lang, single=True),
+                             force=args.force)
+    else:
+        fmt = formats[0]
+        text = render(fmt, reports, cfg.lang, single=len(args.paths) == 1 and len(paths) <= 1,
+                      colour=args.output is None and sys.stdout.isatty(), verbose=args.verbose)
+        if args.output:
+            write_output(args.output, text, force=args.force)
+        else:
+            sys.stdout.write(text)
+    if args.table or out_dir:
+        from factcheck.report import summary_table
+
+        stream = sys.stdout if out_dir or args.output else sys.stderr
+        stream.write(summary_table(reports, errors, cfg.lang))
+    if errors:
+        return EXIT_ERROR
+    return exit_code(reports, args.fail_on)
+
+
+def exit_code(reports, fail_on: str) -> int:
+    from factcheck.model import SEVERITY_RANK
+
+    if fail_on == "never":
+        return EXIT_OK
+    floor = SEVERITY_RANK[fail_on]
+    for r in reports:
+        w = r.worst_severity()
+        if w and SEVERITY_RANK[w] >= floor:
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False) -> str:
+    from factcheck import report as rp
+
+    if fmt == "json":
+        return rp.to_json(reports, single=single) + "\n"
+    if fmt == "jsonl":
+        return rp.to_jsonl(reports)
+    if fmt in ("markdown", "md"):
+        return "\n".join(rp.to_markdown(r, lang) for r in reports)
+    if fmt == "html":
+        from factcheck.htmlreport import to_html
+
+        return "\n".join(to_html(r, lang) for r in reports)
+    return "".join(rp.to_text(r, colour=colour, lang=lang, verbose=verbose) for r in reports)
+
+
+def write_output(path: str, text: str, *, force: bool = False) -> None:
+    """Write atomically; refuse to replace a file factcheck did not write, unless --force."""
+    if os.path.exists(path) and not force:
+        if os.path.isdir(path):
+            raise UsageError(f"{path}: is a folder")
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                head = fh.read(400)
+        except OSError as e:
+            raise UsageError(f"{path}: cannot read existing file: {e.strerror}") from None
+        if not any(m in head for m in OUR_MARKERS):
+            raise UsageError(f"{path}: exists and was not written by factcheck; not overwritten "
+                             "(use --force to replace it)")
+    atomic_write(path, text)
+
+
+def atomic_write(path: str, text: str) -> None:
+    import tempfile
+
+    d = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=d)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as e:
+        try:
+            os.unlink(tmp)  # noqa: F821 - defined when mkstemp succeeded
+        except (OSError, NameError):
+            pass
+        raise UsageError(f"{path}: cannot write: {e.strerror or e}") from None
+
+
+# ---------------------------------------------------------------- other commands
+
+def cmd_batch(args) -> int:
+    from factcheck.batch import run_batch
+
+    cfg = _config(args)
+    return run_batch(args.inputs, out_dir=args.out, references=args.references, jobs=args.jobs,
+                     engine=args.engine, scheduler=args.scheduler, resume=args.resume, xlsx=args.xlsx,
+                     html=args.html, progress=not args.no_progress, config=cfg)
+
+
+def cmd_summarize(args) -> int:
+    from factcheck.ingest import InputError, decode, read_article
+    from factcheck.summarize import draft_summary, write_summary
+
+    try:
+        if args.file == "-":
+            text, _enc, _n = decode(sys.stdin.buffer.read(), "<stdin>")
+        else:
+            text = read_article(args.file).text
+    except InputError as e:
+        raise UsageError(f"{e.path}: {e.message} [{e.code}]") from None
+    summary = draft_summary(text, doi=args.doi, source=args.file)
+    if args.out:
+        try:
+            write_summary(summary, args.out, force=args.force)
+        except (FileExistsError, PermissionError, OSError) as e:
+            raise UsageError(str(e)) from None
+        print(f"factcheck: wrote draft {args.out} (curated: false): {len(summary.findings)} findings",
+              file=sys.stderr)
+    else:
+        import yaml
+
+        sys.stdout.write(yaml.safe_dump(summary.model_dump(exclude_none=True), allow_unicode=True, sort_keys=False))
+    return EXIT_OK
+
+
+def cmd_fetch(args) -> int:
+    from factcheck.sources import Client, FetchError
+    from factcheck.summarize import draft_summary, write_summary
+
+    client = Client(mailto=args.mailto, cache_dir=args.cache)
+    os.makedirs(args.out, exist_ok=True)
+    status = EXIT_OK
+    for ident in args.ids:
+        try:
+            rec = client.fetch(ident)
+        except FetchError as e:
+            print(f"factcheck: {ident}: {e}", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
+        path = os.path.join(args.out, f"{summary.id}.yaml")
+        try:
+            write_summary(summary, path, force=args.force)
+            print(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; curated: false)")
+        except (FileExistsError, OSError) as e:
+            print(f"factcheck: {ident}: {e}", file=sys.stderr)
+            status = EXIT_ERROR
+    return status
+
+
+def cmd_ref_validate(args) -> int:
+    from factcheck.summaries import validate_dir
+
+    problems = validate_dir(args.dir)
+    for p in problems:
+        print(p)
+    if not problems:
+        n = sum(1 for f in os.listdir(args.dir) if f.endswith((".yaml", ".yml")))
+        print(f"{args.dir}: {n} summaries, no problems")
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def cmd_ref_schema(args) -> int:
+    import json
+
+    from factcheck.summaries import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_eval(args) -> int:
+    from factcheck.evaluate import run_eval
+
+    return run_eval(gold_dir=args.gold, references=args.references, what=args.what, lang=args.lang,
+                    quiet=args.quiet)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

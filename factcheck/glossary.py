@@ -1,0 +1,75 @@
+"""The bilingual glossary (data/glossary.yaml): term groups and journal names.
+
+One compiled alternation per glossary finds every term of a text in one pass, so topic
+overlap costs a regex scan per sentence, not a loop over hundreds of terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class Glossary:
+    term_group: dict          # lower-cased term -> group key
+    groups: dict              # group key -> [terms]
+    journal_group: dict       # lower-cased journal name -> journal key
+    journals: dict            # journal key -> [names]
+    pattern: re.Pattern
+
+    def groups_in(self, text: str) -> set[str]:
+        """Glossary group keys whose terms occur in ``text``."""
+        return {self.term_group[m.group(0).lower()] for m in self.pattern.finditer(text)
+                if m.group(0).lower() in self.term_group}
+
+    def expand(self, words: Iterable[str]) -> set[str]:
+        """The words plus every synonym of the groups they belong to."""
+        out = set()
+        for w in words:
+            out.add(w)
+            g = self.term_group.get(w.lower())
+            if g:
+                out.update(self.groups[g])
+        return out
+
+    def journal_names(self, name: str | None) -> list[str]:
+        if not name:
+            return []
+        key = self.journal_group.get(_jnorm(name))
+        return list(self.journals.get(key, [])) if key else []
+
+
+def _jnorm(name: str) -> str:
+    return re.sub(r"[\s.()（）&,，]+", "", name).lower()
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: str | None = None) -> Glossary:
+    import yaml
+
+    p = Path(path) if path else Path(__file__).parent / "data" / "glossary.yaml"
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else {}
+    data = data or {}
+    groups = {str(k): [str(t) for t in v] for k, v in (data.get("terms") or {}).items()}
+    journals = {str(k): [str(t) for t in v] for k, v in (data.get("journals") or {}).items()}
+    term_group = {}
+    for k, terms in groups.items():
+        for t in terms:
+            if len(t) >= 2:
+                term_group.setdefault(t.lower(), k)
+    journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
+    alts = sorted(term_group, key=len, reverse=True)
+    pat = re.compile("|".join(_term_regex(t) for t in alts) or r"(?!x)x", re.I)
+    return Glossary(term_group, groups, journal_group, journals, pat)
+
+
+def _term_regex(term: str) -> str:
+    esc = re.escape(term)
+    # Latin terms match as whole words so "IR" does not fire inside "IRB"
+    if re.fullmatch(r"[A-Za-z0-9\- ]+", term):
+        return rf"(?<![A-Za-z]){esc}(?![A-Za-z])"
+    return esc

@@ -1,0 +1,371 @@
+"""Files → Article: decoding, format extraction, and body / reference list / boilerplate split.
+
+Why this is careful: archives hold GBK files, UTF-16 exports, truncated downloads and saved
+web pages. Every failure becomes an ``InputError`` that names the file and the problem (rule
+code FC3xx), which the CLI prints without a traceback and batch turns into an error row.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from factcheck.citations import parse_reference_list
+from factcheck.model import Article, Span
+from factcheck.textnorm import normalize
+
+MAX_BYTES = 20 * 1024 * 1024          # larger files are refused (FC305); --max-bytes changes it
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ""}
+
+
+class InputError(Exception):
+    """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
+
+    def __init__(self, path: str, code: str, message: str):
+        self.path, self.code, self.message = path, code, message
+        super().__init__(f"{path}: {message} [{code}]")
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
+    """Bytes → (text, encoding, notes). Raises InputError for empty or binary input."""
+    notes: list[str] = []
+    if not data.strip():
+        raise InputError(path, "FC301", "文件为空 / file is empty" if not data else
+                         "文件只有空白 / file holds only whitespace")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _finish(data.decode(enc), enc, path, notes)
+            except UnicodeDecodeError as e:
+                raise InputError(path, "FC303", f"{enc} 解码失败 / cannot decode as {enc} "
+                                 f"(byte {e.start})") from None
+    enc16 = _bomless_utf16(data)
+    if enc16:
+        try:
+            return _finish(data.decode(enc16), enc16, path, notes)
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "FC302", "看起来是二进制文件，不是文本 / looks like a binary file, not text")
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", path, notes)
+    except UnicodeDecodeError as e:
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            notes.append("FC304: 文件末尾的 UTF-8 字符不完整，已忽略 / truncated UTF-8 at the end, ignored")
+            return _finish(data[:e.start].decode("utf-8"), "utf-8", path, notes)
+        utf8_error = e
+    for enc in ("gb18030",):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_cjk_or_ascii(text):
+            return _finish(text, enc, path, notes)
+    guess = _charset_guess(data)
+    if guess:
+        return _finish(guess[0], guess[1], path, notes)
+    raise InputError(path, "FC303", "无法识别文本编码（不是 UTF-8、GBK/GB18030 或 UTF-16）/ unknown "
+                     f"text encoding: not UTF-8 (bad byte at {utf8_error.start}), GBK/GB18030 or UTF-16")
+
+
+def _bomless_utf16(data: bytes) -> Optional[str]:
+    """UTF-16 without BOM: every other byte is NUL for ASCII text; for CJK, decode and test."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    if b"\x00" not in sample:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                t = sample.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            cjk = sum("\u4e00" <= c <= "\u9fff" or c in "，。：；、（）\n " for c in t)
+            if cjk > len(t) * 0.8 and len(data) % 2 == 0:
+                return enc
+    return None
+
+
+def _mostly_cjk_or_ascii(text: str) -> bool:
+    if not text:
+        return False
+    good = sum(1 for c in text[:20000] if c.isascii() or "\u4e00" <= c <= "\u9fff"
+               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return good / min(len(text), 20000) > 0.9
+
+
+def _charset_guess(data: bytes) -> Optional[tuple[str, str]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return (text, best.encoding) if _printable_share(text) > 0.95 else None
+
+
+def _printable_share(text: str) -> float:
+    s = text[:20000]
+    return sum(1 for c in s if c.isprintable() or c in "\n\r\t") / max(1, len(s))
+
+
+def _finish(text: str, enc: str, path: str, notes: list[str]) -> tuple[str, str, list[str]]:
+    if not text.strip():
+        raise InputError(path, "FC301", "文件只有空白 / file holds only whitespace")
+    if _printable_share(text) < 0.85:
+        raise InputError(path, "FC302", "内容大多不可打印，像是二进制文件 / mostly unprintable: looks binary")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, enc, notes
+
+
+# ---------------------------------------------------------------- formats
+
+def _html_text(raw: str) -> tuple[str, Optional[str]]:
+    """Main text of a saved web page, scripts and navigation dropped (trafilatura)."""
+    title = None
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(raw, include_comments=False, include_tables=True,
+                                   favor_recall=True, deduplicate=False)
+        meta = trafilatura.extract_metadata(raw)
+        title = meta.title if meta else None
+    except Exception:  # noqa: BLE001 - a parser crash on hostile HTML falls back to plain text
+        text = None
+    if not text:
+        text = _html_fallback(raw)
+    return text, title
+
+
+def _html_fallback(raw: str) -> str:
+    from html.parser import HTMLParser
+
+    class P(HTMLParser):
+        skip = 0
+        parts: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "nav", "header", "footer", "noscript"):
+                self.skip += 1
+            elif tag in ("p", "br", "div", "li", "h1", "h2", "h3", "tr"):
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "nav", "header", "footer", "noscript") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    p = P()
+    p.parts = []
+    p.feed(raw)
+    return re.sub(r"\n\s*\n+", "\n", "".join(p.parts)).strip()
+
+
+def _docx_text(path: str) -> str:
+    import docx  # python-docx
+
+    try:
+        d = docx.Document(path)
+    except Exception as e:  # noqa: BLE001 - any parse failure is an input error
+        raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
+    lines = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            lines.append("\t".join(c.text for c in row.cells))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- structure
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    import yaml
+
+    with open(Path(__file__).parent / "data" / "boilerplate.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lx = _lexicon()
+    heading = re.compile(r"^\s*(?:#+\s*)?(?:" + "|".join(lx["reference_headings"]) + r")\s*[:：]?\s*$",
+                         re.I)
+    start = re.compile("|".join(lx["block_start"]))
+    line = re.compile("|".join(lx["line"]))
+    return heading, start, line
+
+
+def split_structure(text: str) -> tuple[list[Span], Optional[Span], list[Span]]:
+    """Return (body spans, reference-list span, boilerplate spans) over ``text``.
+
+    The reference list starts at the last line that is only a heading such as 参考文献 and runs
+    to the next boilerplate line. Boilerplate is a closing block opened by a marker line (全文完,
+    郑重声明, 免责说明 …) plus single lines that beg for shares or QR scans.
+    """
+    heading, block_start, line_pat = _patterns()
+    lines = text.split("\n")
+    offs, pos = [], 0
+    for ln in lines:
+        offs.append(pos)
+        pos += len(ln) + 1
+    kinds = ["body"] * len(lines)
+    ref_at = None
+    for i, ln in enumerate(lines):
+        if heading.match(ln):
+            ref_at = i
+    in_block = False
+    for i, ln in enumerate(lines):
+        if ref_at is not None and i == ref_at:
+            in_block = False
+            kinds[i] = "refhead"
+            continue
+        if ref_at is not None and i > ref_at:
+            kinds[i] = "boiler" if line_pat.search(ln) or block_start.search(ln) else "ref"
+            continue
+        if block_start.search(ln):
+            in_block = True
+        if in_block or line_pat.search(ln):
+            kinds[i] = "boiler"
+    # a reference list followed by boilerplate: lines after the first boilerplate line are boilerplate
+    if ref_at is not None:
+        seen_boiler = False
+        for i in range(ref_at + 1, len(lines)):
+            if kinds[i] == "boiler":
+                seen_boiler = True
+            elif seen_boiler:
+                kinds[i] = "boiler"
+    body: list[Span] = []
+    boiler: list[Span] = []
+    ref_span = None
+    for i, k in enumerate(kinds):
+        s, e = offs[i], offs[i] + len(lines[i])
+        if k == "body":
+            _extend(body, s, e)
+        elif k == "boiler":
+            _extend(boiler, s, e)
+        elif k in ("ref", "refhead"):
+            ref_span = Span(ref_span.start if ref_span else s, e)
+    return body, ref_span, boiler
+
+
+def _extend(spans: list[Span], s: int, e: int) -> None:
+    if spans and spans[-1].end + 1 >= s:
+        spans[-1].end = e
+    else:
+        spans.append(Span(s, e))
+
+
+def _guess_title(text: str, body: list[Span], markdown: bool) -> Optional[str]:
+    for sp in body:
+        for ln in text[sp.start:sp.end].split("\n"):
+            s = ln.strip()
+            if not s:
+                continue
+            if markdown and s.startswith("#"):
+                return s.lstrip("#").strip() or None
+            if len(s) <= 60 and not re.search(r"[。！!，,]", s[:-1]):
+                return s
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- entry points
+
+def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8",
+                      extracted_from: str = "text", notes: Optional[list[str]] = None,
+                      title: Optional[str] = None) -> Article:
+    """Build an Article from already-decoded text (tests, stdin, batch manifests)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    body, ref_span, boiler = split_structure(text)
+    art = Article(source=source, text=text, norm=normalize(text), encoding=encoding,
+                  extracted_from=extracted_from, body=body, reference_span=ref_span,
+                  boilerplate=boiler, notes=list(notes or []))
+    art.title = title or _guess_title(text, body, extracted_from == "markdown")
+    if ref_span is not None:
+        art.references = parse_reference_list(text, ref_span)
+    else:
+        art.notes.append("FC307: 未找到参考文献列表 / no reference list found")
+    if not body:
+        art.notes.append("FC308: 只有参考文献，没有正文 / no body text: only a reference list")
+    return art
+
+
+def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
+    """Read one file (.txt .md .html .docx) into an Article. Raises InputError."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(path, "FC300", "是文件夹，不是文件 / is a folder, not a file")
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "FC300", "文件不存在 / file not found") from None
+    except PermissionError:
+        raise InputError(path, "FC300", "没有读取权限 / permission denied") from None
+    except OSError as e:
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+    if size > max_bytes:
+        raise InputError(path, "FC305", f"文件太大（{size / 1e6:.1f} MB，上限 {max_bytes / 1e6:.0f} MB）/ "
+                         f"file too large ({size} bytes > limit {max_bytes}); raise --max-bytes to check it")
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        text = _docx_text(path)
+        if not text.strip():
+            raise InputError(path, "FC301", "文档没有文字 / document holds no text")
+        return article_from_text(text, path, encoding="docx", extracted_from="docx")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+    if data[:4] == b"PK\x03\x04" and suffix != ".docx":
+        raise InputError(path, "FC302", "这是压缩包或 Office 文件，请用 .docx 扩展名 / a zip or Office "
+                         "file: name it .docx if it is a Word document")
+    text, enc, notes = decode(data, path)
+    if suffix in (".html", ".htm") or (suffix == "" and re.match(r"\s*<(!doctype|html)", text[:200], re.I)):
+        body_text, title = _html_text(text)
+        if not body_text or not body_text.strip():
+            raise InputError(path, "FC301", "网页中没有正文 / no article text found in the HTML")
+        return article_from_text(body_text, path, encoding=enc, extracted_from="html",
+                                 notes=notes, title=title)
+    kind = "markdown" if suffix in (".md", ".markdown") else "text"
+    return article_from_text(text, path, encoding=enc, extracted_from=kind, notes=notes)
+
+
+def iter_article_paths(inputs: list[str]) -> list[str]:
+    """Expand folders (recursively) and globs into article files, sorted, without duplicates."""
+    import glob
+
+    out: list[str] = []
+    for item in inputs:
+        if os.path.isdir(item):
+            for root, dirs, files in os.walk(item):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if Path(f).suffix.lower() in TEXT_SUFFIXES - {""} and not f.startswith("."):
+                        out.append(os.path.join(root, f))
+        elif any(ch in item for ch in "*?["):
+            out.extend(sorted(glob.glob(item, recursive=True)))
+        else:
+            out.append(item)
+    seen: set[str] = set()
+    return [x for x in out if not (x in seen or seen.add(x))]

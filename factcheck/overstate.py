@@ -1,0 +1,271 @@
+"""Overstatements: where the article says more than the paper.
+
+Rules are data (factcheck/data/rules/*.yaml, plus any ``rules_dir`` of the config), each with a
+stable code. Words match on jieba token boundaries, so 所有 inside 所有权 or 证实 inside 未证实
+cannot fire as the bare word; a cheap regex prefilter decides which sentences are segmented at
+all. Context is read before anything is reported: negations (不能证实, 并非, 尚未), questions
+(…吗？), quoted or meta-linguistic use (对于“逆转”一词), hedges right before the cue (可能导致)
+and beliefs the article reports from unnamed people (很多医生认为) are not the article's own
+assertion. Judgment is paper-aware: the same word weighs differently with the cited paper's
+design, scope, population and conclusion wording, which is quoted beside the finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from factcheck.config import Config
+from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
+from factcheck.summaries import Store, Summary
+
+RULES_DIR = Path(__file__).parent / "data" / "rules"
+NEGATIONS = ("不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是", "未能")
+HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", "推测", "假设", "设想", "似乎", "貌似", "是否")
+QUOTES = "“”\"'‘’「」『』"
+REPORTERS = re.compile(r"(很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)(都)?(认为|觉得|说)")
+HUMAN_AUDIENCE = re.compile(r"孕|流产|备孕|妊娠|姐妹|宝宝|胎停")
+CONDITION_WORDS = {"t2d": re.compile(r"糖尿病|T2D|血糖"), "rpl": re.compile(r"流产|妊娠|孕"),
+                   "ivf": re.compile(r"移植|试管|IVF|妊娠")}
+IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
+
+
+@dataclass
+class Rule:
+    code: str
+    category: str
+    severity: str
+    message: dict
+    words: list[str] = field(default_factory=list)
+    patterns: list[re.Pattern] = field(default_factory=list)
+    opts: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern]:
+    """All rules, and one prefilter regex over every word and pattern."""
+    import yaml
+
+    rules: list[Rule] = []
+    for d in (RULES_DIR, *map(Path, extra_dirs)):
+        for f in sorted(Path(d).glob("*.yaml")):
+            for r in yaml.safe_load(f.read_text("utf-8")) or []:
+                rules.append(Rule(
+                    code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
+                    message=r["message"], words=[str(w) for w in r.get("words", [])],
+                    patterns=[re.compile(p) for p in r.get("patterns", [])],
+                    opts={k: v for k, v in r.items() if k not in
+                          ("code", "category", "severity", "message", "words", "patterns")}))
+    alts = [re.escape(w) for r in rules for w in r.words] + [p.pattern for r in rules for p in r.patterns]
+    return rules, re.compile("|".join(alts) if alts else r"(?!x)x")
+
+
+def _token_bounds(sentence: str) -> tuple[set[int], set[int]]:
+    from factcheck.pipeline import segment
+
+    starts, ends, pos = set(), set(), 0
+    for tok in segment(sentence):
+        starts.add(pos)
+        pos += len(tok)
+        ends.add(pos)
+    return starts, ends
+
+
+def _context(text: str, s: int, e: int) -> Optional[str]:
+    """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
+    before = text[max(0, s - 8):s]
+    after = text[e:e + 6]
+    if text.rstrip().endswith(("?", "？", "吗")) or re.search(r"吗[?？]?\s*$|是否|能否", text):
+        return "question"
+    if (before[-1:] and before[-1] in QUOTES) or (after[:1] and after[:1] in QUOTES):
+        return "quoted"
+    if re.match(r"\s*[”\"’]?\s*(一词|这个词|二字|这个说法|的说法)", after):
+        return "quoted"
+    if any(before.endswith(n) or before[-4:].find(n) >= 0 for n in NEGATIONS):
+        return "negated"
+    if any(h in text[max(0, s - 12):s] for h in HEDGES):
+        return "hedged"
+    rep = REPORTERS.search(text[:s])
+    if rep:
+        return "reported"
+    return None
+
+
+def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
+                        claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
+    rules, prefilter = load_rules(tuple(config.rules_dirs))
+    lang = config.lang
+    norm = article.norm or article.text
+    refs = {r.index: r for r in article.references}
+    all_summaries = [s for r in article.references if (s := store.get(r.summary_id)) and s.available]
+    claim_by_sentence = {(c.start, c.end): c for c in claims}
+    audience_pregnancy = bool(HUMAN_AUDIENCE.search(norm[:20000]))
+    out: list[Overstatement] = []
+    for i, s in enumerate(sentences):
+        text = norm[s.start:s.end]
+        att = attributions.get(i)
+        ref_idx = att.reference if att else None
+        summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
+        claim = claim_by_sentence.get((s.start, s.end))
+        hits: list[tuple[int, int, Rule]] = []
+        if prefilter.search(text):
+            starts, ends = _token_bounds(text)
+            for rule in rules:
+                for w in rule.words:
+                    for m in re.finditer(re.escape(w), text):
+                        if m.start() in starts and m.end() in ends:
+                            hits.append((m.start(), m.end(), rule))
+                for p in rule.patterns:
+                    for m in p.finditer(text):
+                        hits.append((m.start(), m.end(), rule))
+        hits.extend(_contradictions(text, summ, all_summaries, rules))
+        hits.extend(_unmeasured(text, summ, rules))
+        for st, en, rule in _dedupe(hits):
+            ctx = _context(text, st, en)
+            if ctx is not None:
+                continue
+            sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience_pregnancy)
+            if sev is None:
+                continue
+            sev = config.severity_of(rule.code, sev)
+            wording = _paper_wording(rule, summ, text)
+            msg = _message(rule, lang, text[st:en], summ, wording, ref_idx, refs)
+            a, b = s.start + st, s.start + en
+            out.append(Overstatement(
+                id=f"o{len(out) + 1}", start=a, end=b, line=s.line, surface=article.text[a:b],
+                category=rule.category, severity=sev, message=msg, rule=rule.code,
+                claim_id=claim.id if claim else None, reference=ref_idx, paper_wording=wording,
+                context="assertion"))
+    return out
+
+
+def _dedupe(hits):
+    """Keep the longest hit where hits of one rule overlap; sort by position."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list = []
+    for h in hits:
+        if any(k[2].code == h[2].code and h[0] < k[1] and k[0] < h[1] for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
+           ref_idx: Optional[int], pregnancy_audience: bool) -> Optional[str]:
+    """The severity this hit deserves given the paper, or None to drop it."""
+    o = rule.opts
+    sev = rule.severity
+    if o.get("requires_reference") and summ is None:
+        return None
+    if "requires_conclusion" in o:
+        strength = summ.conclusion.strength if summ else "unknown"
+        if strength not in o["requires_conclusion"]:
+            return None
+    if "escalate_if_conclusion" in o:
+        strength = summ.conclusion.strength if summ else "unknown"
+        if strength in o["escalate_if_conclusion"] and ref_idx is not None:
+            sev = "error"
+    if "skip_if_design" in o and summ and summ.design in o["skip_if_design"]:
+        return None
+    if "escalate_if_design" in o and ref_idx is not None:
+        design = summ.design if summ else "unknown"
+        if design in o["escalate_if_design"]:
+            sev = "error"
+    if "escalate_if_scope" in o and summ:
+        if any(f.scope in o["escalate_if_scope"] for f in summ.findings):
+            sev = "error"
+    if "context_words" in o:
+        window = norm[sentences[max(0, i - 3)].start:sentences[i].end]
+        if not any(w in window for w in o["context_words"]):
+            return None
+        if not any(w in text for w in o.get("human_words", [])) and not any(
+                w in window for w in o.get("human_words", [])):
+            return None
+    if o.get("escalate_if_population_differs") and summ is not None:
+        cond = (summ.population.condition or "").lower()
+        if pregnancy_audience and cond and cond not in ("rpl", "ivf", "pregnancy", "biochemical_pregnancy"):
+            sev = "error"
+    return sev
+
+
+def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[Summary], rules: list[Rule]):
+    """The article asserts improvement of a measure that a cited paper found did not improve."""
+    rule = next((r for r in rules if r.code == "FC210"), None)
+    if rule is None:
+        return []
+    out = []
+    for s in ([summ] if summ else all_summaries):
+        if not s.available:
+            continue
+        for f in s.findings:
+            if f.direction != "none" and f.significant is not False:
+                continue
+            for kw in sorted(f.keywords, key=len, reverse=True):
+                pos = text.find(kw)
+                if pos < 0 or len(kw) < 2:
+                    continue
+                verb = IMPROVE.search(text, max(0, pos - 8), pos + len(kw) + 8)
+                if verb and not any(n in text[max(0, verb.start() - 3):verb.start()] for n in NEGATIONS):
+                    a, b = min(verb.start(), pos), max(verb.end(), pos + len(kw))
+                    out.append((a, b, _with_finding(rule, s, f)))
+                    break
+    return out
+
+
+def _unmeasured(text: str, summ: Optional[Summary], rules: list[Rule]):
+    """The article draws a conclusion about something the paper did not measure."""
+    rule = next((r for r in rules if r.code == "FC211"), None)
+    if rule is None or summ is None or not summ.not_measured:
+        return []
+    out = []
+    for term in summ.not_measured:
+        for m in re.finditer(re.escape(term), text):
+            out.append((m.start(), m.end(), rule))
+    return out
+
+
+def _with_finding(rule: Rule, s: Summary, f) -> Rule:
+    r = Rule(rule.code, rule.category, rule.severity, rule.message, opts=dict(rule.opts))
+    r.opts["finding_text"] = f.text
+    return r
+
+
+def _paper_wording(rule: Rule, summ: Optional[Summary], text: str) -> Optional[str]:
+    if "finding_text" in rule.opts:
+        return rule.opts["finding_text"]
+    if summ is None:
+        return None
+    if rule.category == "scope":
+        scoped = [f.text for f in summ.findings if f.scope in ("group_average", "subgroup")]
+        if summ.conclusion.text:
+            return summ.conclusion.text
+        return scoped[0] if scoped else None
+    return summ.conclusion.text or None
+
+
+_DESIGN_ZH = {"rct": "随机对照试验", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
+              "cross_sectional": "横断面研究", "mixed": "观察性研究加细胞/动物实验", "review": "综述",
+              "meta_analysis": "荟萃分析", "animal": "动物实验", "in_vitro": "细胞实验", "unknown": "未知"}
+
+
+def _message(rule: Rule, lang: str, surface: str, summ: Optional[Summary], wording: Optional[str],
+             ref_idx: Optional[int], refs: dict) -> str:
+    tpl = rule.message.get("en" if lang == "en" else "zh") or rule.message.get("zh", "")
+    if wording:
+        paper = (f"；原文（[{ref_idx}]）的表述是：“{wording[:160]}”" if lang != "en"
+                 else f"; the paper ([{ref_idx}]) says: “{wording[:160]}”")
+    elif ref_idx is not None and summ is None:
+        paper = "；所引文献没有可用摘要，无法对照原文" if lang != "en" else "; the cited paper has no usable summary"
+    elif ref_idx is not None and summ is not None and not summ.available:
+        paper = "；所引文献内容不可得，无法对照原文" if lang != "en" else "; the cited paper's content is unavailable"
+    else:
+        paper = ""
+    design = summ.design if summ else "unknown"
+    design_txt = _DESIGN_ZH.get(design, design) if lang != "en" else design
+    try:
+        return tpl.format(surface=surface, paper=paper, design=design_txt)
+    except (KeyError, IndexError):
+        return tpl
