@@ -34,6 +34,9 @@ def _cues() -> dict:
         "new_source": re.compile("|".join(data["new_source"])),
         "named_source": [re.compile(p) for p in data["named_source"]],
         "general": re.compile("|".join(data["general"])),
+        "research": re.compile(data["research"]),
+        "heading": re.compile(data["section_heading"]),
+        "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
     }
 
@@ -131,24 +134,29 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     out: dict[int, Attribution] = {}
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
+        ms = mentions_by_sentence.get(i, [])
+        line_start = norm.rfind("\n", 0, s.start) + 1
+        if s.start == line_start and cues["heading"].match(ntext):
+            current = Attribution(None, "none")      # a new top-level section: nothing carries over
         found = _explicit(article, s, by_index) or _named(ntext, profiles)
+        research = bool(cues["research"].search(ntext))
         if found is None:
-            if cues["general"].search(ntext):
-                found = Attribution(None, "general", cues["general"].search(ntext).group(0))
-            elif (m := cues["new_source"].search(ntext)) or (m := _unknown_name(ntext, cues)):
-                found = (_by_design(ntext, profiles, cues) or
-                         _by_topic(ntext, mentions_by_sentence.get(i, []), profiles, df, gl, 1.5)
-                         or Attribution(None, "other_source", m.group(0)))
-        if found is None:
-            topic = _by_topic(ntext, mentions_by_sentence.get(i, []), profiles, df, gl,
-                              1.5 if current.reference is None else 2.0)
+            m = cues["new_source"].search(ntext) or _unknown_name(ntext, cues)
+            if m:
+                # only the design words may name the cited paper here: the topic alone does not
+                # overrule "an earlier study in tumour patients found…"
+                cand = _by_design(ntext, profiles, cues)
+                if cand and not _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
+                    cand = None
+                found = cand or Attribution(None, "other_source", m.group(0))
+        if found is None and research:
+            topic = _by_topic(ntext, ms, profiles, df, gl, 1.5 if current.reference is None else 2.0)
             if topic and topic.reference != current.reference:
-                cur_score = _topic_score(ntext, mentions_by_sentence.get(i, []),
-                                         by_index.get(current.reference), df, gl)
+                cur_score = _topic_score(ntext, ms, by_index.get(current.reference), df, gl)
                 if current.reference is None or cur_score <= 0.3:
                     found = topic
         if found is None:
-            if current.reference is None and current.how in ("none",) and n_refs == 1 and "研究" in ntext:
+            if current.reference is None and current.how == "none" and n_refs == 1 and research:
                 found = Attribution(profiles[0].index, "single_reference")
             else:
                 found = Attribution(current.reference,
@@ -157,6 +165,36 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         out[i] = found
         current = found
     return out
+
+
+def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:
+    """False when the sentence states a study duration (长达8年, 为期12周) the candidate paper
+    contradicts: then it describes another study, whatever its design words say."""
+    if p is None or p.summary is None:
+        return True
+    lengths = [v for f in p.summary.findings for v in f.values if v.label == "follow_up"]
+    if not lengths:
+        return True
+    from factcheck.match import convert
+
+    for m in ms:
+        if m.kind != "duration" or not isinstance(m.value, (int, float)):
+            continue
+        before = ntext[max(0, m.start - offset - 4):m.start - offset]
+        if not (m.qualifier == "as_high_as" or cues["identity_duration"].search(before)):
+            continue
+        for v in lengths:
+            for x in (v.value if isinstance(v.value, list) else [v.value]):
+                c = convert(float(x), v.unit, m.unit)
+                if c is not None and abs(c - float(m.value)) <= 0.5:
+                    return True
+        return False
+    return True
+
+
+def general_cue(text: str) -> bool:
+    """Does this text mark general knowledge or the article's own advice (not a study)?"""
+    return bool(_cues()["general"].search(text))
 
 
 def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, list[Mention]]:

@@ -20,6 +20,8 @@ class Glossary:
     journal_group: dict       # lower-cased journal name -> journal key
     journals: dict            # journal key -> [names]
     pattern: re.Pattern
+    not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
+    generic: frozenset = frozenset()        # words too common to identify a measure
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``."""
@@ -64,7 +66,9 @@ def load_glossary(path: str | None = None) -> Glossary:
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
     alts = sorted(term_group, key=len, reverse=True)
     pat = re.compile("|".join(_term_regex(t) for t in alts) or r"(?!x)x", re.I)
-    return Glossary(term_group, groups, journal_group, journals, pat)
+    return Glossary(term_group, groups, journal_group, journals, pat,
+                    frozenset(data.get("not_measures") or ()),
+                    frozenset(str(w).lower() for w in data.get("generic_words") or ()))
 
 
 def _term_regex(term: str) -> str:

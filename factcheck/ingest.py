@@ -51,8 +51,10 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
     if enc16:
         try:
             return _finish(data.decode(enc16), enc16, path, notes)
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as e:
+            if e.start >= len(data) - 3:   # odd trailing byte or half a surrogate pair: cut off
+                notes.append(f"FC304: 文件末尾的 {enc16} 字符不完整，已忽略 / truncated {enc16} at the end, ignored")
+                return _finish(data[:e.start].decode(enc16), enc16, path, notes)
     if b"\x00" in data[:8192]:
         raise InputError(path, "FC302", "看起来是二进制文件，不是文本 / looks like a binary file, not text")
     try:
@@ -62,6 +64,12 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
             notes.append("FC304: 文件末尾的 UTF-8 字符不完整，已忽略 / truncated UTF-8 at the end, ignored")
             return _finish(data[:e.start].decode("utf-8"), "utf-8", path, notes)
         utf8_error = e
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            text, bad = mostly
+            notes.append(f"FC303: {bad} 处无效的 UTF-8 字节已替换为 U+FFFD（首处在第 {e.start} 字节）/ "
+                         f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte {e.start})")
+            return _finish(text, "utf-8", path, notes)
     for enc in ("gb18030",):
         try:
             text = data.decode(enc)
@@ -77,24 +85,48 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
 
 
 def _bomless_utf16(data: bytes) -> Optional[str]:
-    """UTF-16 without BOM: every other byte is NUL for ASCII text; for CJK, decode and test."""
+    """UTF-16 without BOM. ASCII text has a NUL in every other byte; Chinese text has few NULs,
+    so both byte orders are decoded and the one that reads as text (Han, ASCII, CJK and
+    full-width punctuation) wins. Random bytes read as UTF-16 are about one third Han at best.
+    UTF-8 and GB18030 text cannot pass: their ASCII bytes pair up into unassigned or rare
+    code points, and they hold no NUL bytes at all (required unless nearly all is Han)."""
     sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4:
         return None
+    sample = sample[:len(sample) // 2 * 2]
     even, odd = sample[0::2], sample[1::2]
     if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
         return "utf-16-le"
     if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
         return "utf-16-be"
-    if b"\x00" not in sample:
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                t = sample.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            cjk = sum("\u4e00" <= c <= "\u9fff" or c in "，。：；、（）\n " for c in t)
-            if cjk > len(t) * 0.8 and len(data) % 2 == 0:
-                return enc
+    has_nul = b"\x00" in sample
+    if not has_nul and len(data) % 2:
+        return None
+    best, best_share = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        t = sample.decode(enc, errors="replace")
+        share = _utf16_text_share(t)
+        if share > best_share:
+            best, best_share = enc, share
+    return best if best_share > (0.9 if has_nul else 0.97) else None
+
+
+def _utf16_text_share(t: str) -> float:
+    good = sum(1 for c in t if ("\u4e00" <= c <= "\u9fff" or " " <= c <= "~" or c in "\n\r\t"
+                                or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                                or "\u2010" <= c <= "\u206f" or "\u00a0" <= c <= "\u00ff"))
+    return good / max(1, len(t))
+
+
+def _mostly_utf8(data: bytes) -> Optional[tuple[str, int]]:
+    """UTF-8 text with a few corrupt bytes (a damaged download, a bad copy and paste): decode
+    with U+FFFD for the bad bytes when valid multi-byte sequences far outnumber bad ones.
+    Without this, such a file would "decode" as GB18030 and come out as mojibake."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    if bad > 0 and multibyte >= 20 * bad:
+        return text, bad
     return None
 
 

@@ -161,38 +161,68 @@ def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
 
 # ---------------------------------------------------------------- context
 
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
+AUX_LABELS = {"ci_low", "ci_high", "sd", "p", "threshold"}
+LENGTH_CUE = re.compile(r"(随访|为期|历时|长达|持续|疗程|治疗)\s*$")
+_TP_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)
+
+
 @dataclass
 class Context:
     clause: str
     sentence: str
     previous: str
     group: Optional[str]
+    clause_start: int = 0          # absolute offset of the clause
+    sentence_start: int = 0
+    segment: str = ""              # for a time point: the text it governs
 
 
-def _finding_terms(f: Finding) -> list[str]:
+def _finding_terms(f: Finding, group_names: set) -> list[str]:
     gl = load_glossary()
     words = set(f.keywords)
-    words |= {t for g in gl.groups_in(f.measure + " " + f.text) for t in gl.groups[g]}
-    return sorted(gl.expand(words), key=len, reverse=True)
+    words |= {t for g in gl.groups_in(f.measure) - gl.not_measures for t in gl.groups[g]}
+    words = {w for w in gl.expand(words)
+             if gl.term_group.get(w.lower()) not in gl.not_measures or w in f.keywords}
+    # group names (UC-MSCs, 安慰剂) say who, not what was measured; generic verbs say nothing
+    return sorted((w for w in words if len(w) >= 2 and w.lower() not in group_names
+                   and w.lower() not in gl.generic), key=len, reverse=True)
 
 
-def relevance(f: Optional[Finding], ctx: Context, cache: dict) -> float:
-    """How clearly the article's words name this finding's measure near the number."""
+def _terms(f: Finding, s: Summary, cache: dict) -> list[str]:
+    key = (s.id, f.id)
+    t = cache.get(key)
+    if t is None:
+        gnames = {n.lower() for ns in s.groups.values() for n in ns}
+        t = cache[key] = [x.lower() for x in _finding_terms(f, gnames)]
+    return t
+
+
+def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Optional[Mention] = None
+              ) -> tuple[float, int]:
+    """(score, distance): 2 when the measure is named in the number's clause, 1 in its sentence
+    (or the previous sentence when this one names no measure at all), 0.5 nearby; distance is
+    how far, in characters, the nearest naming stands from the number."""
     if f is None:
-        return 1.0
-    terms = cache.get(f.id)
-    if terms is None:
-        terms = cache[f.id] = [t.lower() for t in _finding_terms(f) if len(t) >= 2]
+        return 1.0, 50
+    terms = _terms(f, s, cache)
     cl, se, pr = ctx.clause.lower(), ctx.sentence.lower(), ctx.previous.lower()
-    score = 0.0
+    rel_m = (m.start - ctx.clause_start) if m else 0
+    score, dist = 0.0, 10_000
     for t in terms:
-        if t in cl:
-            score = max(score, 2.0)
-        elif t in se:
-            score = max(score, 1.0)
-        elif t in pr:
-            score = max(score, 0.5)
-    return score
+        pos = cl.find(t)
+        while pos >= 0:
+            score = 2.0
+            d = rel_m - (pos + len(t)) if pos + len(t) <= rel_m else pos - rel_m + 5
+            dist = min(dist, abs(d))
+            pos = cl.find(t, pos + 1)
+        if score < 1.0 and t in se:
+            score = 1.0
+        elif score < 0.5 and t in pr:
+            score = 0.5
+    if score == 0.5 and not load_glossary().groups_in(ctx.sentence):
+        score = 1.0     # "具体为：21-30岁：10.7%…" continues the previous sentence's measure
+    return score, dist
 
 
 def _group_of(m: Mention, sentence: Sentence, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:
@@ -234,17 +264,18 @@ def _compatible(m: Mention, c: Cand) -> bool:
     if m.kind == "interval":
         return c.kind == "interval" or isinstance(c.value, list)
     if m.kind == "multiplier":
-        return c.kind == "ratio" or c.label in ("OR", "RR", "HR", "ratio") or c.unit in ("x", "%")
+        return c.kind == "ratio" or c.label in ("OR", "RR", "HR", "ratio") or c.unit in ("x",) or (
+            c.unit == "%" and c.label in ("increase", "change"))
     if m.kind == "ratio":
         return c.kind == "ratio" or c.label in ("OR", "RR", "HR")
-    if c.kind in ("ratio",) and m.kind not in ("multiplier", "ratio", "measurement"):
+    if c.kind == "ratio":
         return False
     mu, cu = m.unit or "", c.unit or ""
     if mu == cu:
         return True
-    if m.kind in ("count",) and mu in ("person", "case", "") and cu in ("person", "case", ""):
+    if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
-    return convert(1.0, cu, mu) is not None
+    return bool(mu and cu) and convert(1.0, cu, mu) is not None
 
 
 def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
@@ -253,10 +284,10 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
         return c.value
     if m.kind == "multiplier":
         if c.unit == "%" and c.label in ("increase", "change"):
-            return [1 + x / 100 for x in _as_list(c.value)] if isinstance(c.value, list) else 1 + float(c.value) / 100
+            return 1 + float(c.value) / 100 if not isinstance(c.value, list) else None
         return c.value
     if isinstance(c.value, list):
-        conv = [convert(x, c.unit, m.unit) if m.unit else x for x in c.value]
+        conv = [convert(x, c.unit, m.unit) if (m.unit and c.unit) else x for x in c.value]
         return None if None in conv else conv
     if not m.unit or not c.unit or m.unit == c.unit:
         return float(c.value)
@@ -266,8 +297,8 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
 def _equal(m: Mention, paper: Any) -> bool:
     tol = tolerance(m)
     if m.kind == "year_or_date":
-        a, b = str(m.value), str(paper)
-        return b.startswith(a) or a.startswith(b)
+        # the article may be less precise than the record (2022年 vs 2022-05-03), never more
+        return str(paper).startswith(str(m.value))
     mv = m.value
     if isinstance(mv, list) and isinstance(paper, list):
         return all(abs(x - y) <= tol for x, y in zip(mv, paper))
@@ -290,104 +321,143 @@ def _fold_value(m: Mention) -> Any:
     return m.value
 
 
+def _is_time(m: Mention) -> bool:
+    return m.unit in TIME_UNITS and m.kind in ("duration", "range")
+
+
+def _parse_tp(tp: Optional[str]) -> Optional[tuple[float, str]]:
+    mm = _TP_RE.search(tp or "")
+    return (float(mm.group(1)), mm.group(2).lower()) if mm else None
+
+
 # ---------------------------------------------------------------- judging
 
-def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], pair_group: dict,
-                  lang: str, rel_cache: dict) -> MentionVerdict:
+def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,
+                  rel_cache: dict, is_length: bool = False) -> MentionVerdict:
+    if _is_time(m) and not is_length:
+        return _judge_timepoint(m, ctx, s, cands, lang, rel_cache)
+    m_eff = Mention(**{**m.__dict__, "value": _fold_value(m)})
     scored = []
     for c in cands:
         if not _compatible(m, c):
             continue
+        if _is_time(m) and c.label not in ("follow_up",) and c.kind != "duration":
+            continue
         pv = _paper_in_article_units(m, c)
         if pv is None:
             continue
-        rel = 2.0 if c.kind == "date" and PUBLISH_WORDS.search(ctx.sentence) else relevance(c.finding, ctx, rel_cache)
-        if c.kind == "date" and rel < 2.0:
-            continue
-        scored.append((rel, c, pv))
-    mv = m.value
-    m_eff = Mention(**{**m.__dict__, "value": _fold_value(m)})
+        if c.kind == "date":
+            if not PUBLISH_WORDS.search(ctx.sentence):
+                continue
+            rel, dist = 2.0, 0
+        else:
+            rel, dist = relevance(c.finding, s, ctx, rel_cache, m)
+        scored.append((rel, dist, c, pv))
+
+    def group_ok(c: Cand) -> bool:
+        return ctx.group is None or c.group is None or c.group == ctx.group
+
+    def pref(t):
+        rel, dist, c, pv = t
+        role_ok = (m.role == "from") == (c.label == "baseline" or c.timepoint == "baseline")
+        return (rel, c.group == ctx.group and ctx.group is not None, role_ok, -dist)
+
     # 1. the same measure (and group, where both name one) states the same number → supported
-    same = [(r, c, pv) for r, c, pv in scored if r >= 1.0 and _equal(m_eff, pv)
-            and (ctx.group is None or c.group is None or c.group == ctx.group)]
+    same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3])]
     if same:
-        r, c, pv = max(same, key=lambda t: (t[0], c_group_bonus(t[1], ctx)))
+        rel, dist, c, pv = max(same, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               note=c.describe(s, lang))
-    relevant = [(r, c, pv) for r, c, pv in scored if r >= 1.0]
-    if relevant:
-        best_r = max(r for r, _, _ in relevant)
-        top = [(r, c, pv) for r, c, pv in relevant if r == best_r]
-        # same value in the other group of this finding: swapped groups
-        for r, c, pv in top:
+    # 2. the measure is named right by the number: a different value there is a mismatch
+    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
+            and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval"))]
+    if near and m.kind != "year_or_date":
+        best_f = min(near, key=lambda t: t[1])[2].finding
+        in_f = [t for t in near if t[2].finding is best_f]
+        # the other group's value of this finding: groups swapped
+        for rel, dist, c, pv in in_f:
             if ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv):
-                right = [t for t in top if t[1].finding is c.finding and t[1].group == ctx.group
-                         and t[1].timepoint == c.timepoint]
-                paper = right[0] if right else (r, c, pv)
-                return _mismatch(m, paper, s, lang, "FC107")
-        # same value at another time point of this finding
-        for r, c, pv in top:
-            if _equal(m_eff, pv) and ctx.group and c.group == ctx.group:
-                return _mismatch(m, (r, c, pv), s, lang, "FC112")
-        in_group = [t for t in top if ctx.group is None or t[1].group in (None, ctx.group)]
-        # a fold/ratio misreading: 提高了X倍 where the paper's ratio is X
-        if m.kind == "multiplier" and m.fold == "increase":
-            for r, c, pv in in_group:
-                if isinstance(pv, float) and abs(float(mv) - pv) <= tolerance(m):
-                    return _mismatch(m, (r, c, pv), s, lang, "FC110")
-        if in_group and m.kind not in ("year_or_date",):
-            r, c, pv = _closest(m_eff, in_group)
+                right = [t for t in in_f if t[2].group == ctx.group and t[2].timepoint == c.timepoint]
+                return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, lang, "FC107")
+        mine = [t for t in in_f if group_ok(t[2])]
+        if mine:
+            # the same group's value at another time point
+            for rel, dist, c, pv in mine:
+                if _equal(m_eff, pv) and c.timepoint:
+                    return _mismatch(m, (rel, dist, c, pv), s, lang, "FC112")
+            rel, dist, c, pv = max(mine, key=pref)
+            if m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
+                    abs(float(m.value) - pv) <= tolerance(m):
+                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC110")
             rule = "FC102"
             if isinstance(pv, float) and isinstance(m_eff.value, (int, float)) and pv:
                 ratio = float(m_eff.value) / pv
-                if abs(ratio - 2) < 0.05 or abs(ratio - 0.5) < 0.025:
+                if abs(ratio - 2) < 0.05 or abs(ratio - 0.5) < 0.0125:
                     rule = "FC106"
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
-            if _same_kind_of_number(m, c):
-                return _mismatch(m, (r, c, pv), s, lang, rule)
-    # the number occurs, but for another measure: never support
-    other = [(r, c, pv) for r, c, pv in scored if r < 1.0 and _equal(m_eff, pv)]
+            return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
+    # 3. the number occurs, but for another measure: never support
+    other = [t for t in scored if _equal(m_eff, t[3]) and t[2].kind != "date"]
     if other:
-        r, c, pv = other[0]
+        rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,
                               rule="FC111", note=c.describe(s, lang))
-    held = sorted({c.describe(s, lang) for r, c, pv in relevant})[:4]
+    held = sorted({t[2].describe(s, lang) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS})[:3]
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
 
 
-def c_group_bonus(c: Cand, ctx: Context) -> int:
-    return 1 if ctx.group and c.group == ctx.group else 0
+def _judge_timepoint(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,
+                     rel_cache: dict) -> MentionVerdict:
+    """"48周时 HbA1c下降…": supported when a finding named in the text this time point governs
+    was observed at that time; otherwise not in the source (a time point is never a mismatch)."""
+    seg_ctx = Context(ctx.segment or ctx.clause, ctx.sentence, "", ctx.group, ctx.clause_start)
+    best: list[tuple[float, Finding]] = []
+    for f in s.findings:
+        if any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values):
+            continue   # the study's length is not a time point of a result
+        rel, _d = relevance(f, s, seg_ctx, rel_cache)
+        if rel >= 2.0:
+            best.append((rel, f))
+    points = []
+    for _r, f in best:
+        tps = [v.timepoint for v in f.values] + list(f.timepoints)
+        for tp in tps:
+            p = _parse_tp(tp)
+            if p:
+                points.append((p, f))
+    vals = m.value if isinstance(m.value, list) else [m.value]
+    for (val, unit), f in points:
+        conv = convert(val, unit, m.unit)
+        if conv is not None and any(abs(conv - float(x)) <= tolerance(m) for x in vals) and not isinstance(m.value, list):
+            return MentionVerdict(m.id, "supported", val, f.id, rule="FC101",
+                                  note=f"{_fmt(val)} {unit}（{f.measure}）" if lang == "zh" else f"{_fmt(val)} {unit} ({f.measure})")
+    held = sorted({f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})"
+                   for (tp, f) in [(f"{_fmt(p[0])} {p[1]}", f) for p, f in points]})[:3]
+    return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
+                          note=("；" if lang == "zh" else "; ").join(held) if held else None)
 
 
 def _same_kind_of_number(m: Mention, c: Cand) -> bool:
     """A mismatch needs the two numbers to be the same sort of thing (a rate vs a rate)."""
     if m.kind == "pvalue" or c.kind == "pvalue":
         return m.kind == c.kind
-    if m.kind in ("threshold",) or c.label == "threshold":
-        return m.kind == "threshold" and c.label == "threshold"
-    if c.label in ("n",) or c.kind == "count":
-        return m.kind == "count"
-    if m.kind == "count":
-        return c.kind == "count"
+    if m.kind == "threshold" or c.label == "threshold" or c.kind == "threshold":
+        return m.kind == "threshold" and (c.label == "threshold" or c.kind == "threshold")
+    if c.label in ("n",) or c.kind == "count" or m.kind == "count":
+        return m.kind == "count" and c.kind == "count"
+    if m.kind == "percent" and c.kind not in ("percent",):
+        return False
+    if m.kind == "measurement" and c.kind not in ("measurement",):
+        return False
+    if m.kind in ("range",) and not isinstance(c.value, list):
+        return False
     return True
 
 
-def _closest(m: Mention, items):
-    def dist(t):
-        pv = t[2]
-        if isinstance(pv, list) or isinstance(m.value, list):
-            return 1e18
-        try:
-            return abs(float(m.value) - float(pv))
-        except (TypeError, ValueError):
-            return 1e18
-    return min(items, key=dist)
-
-
 def _mismatch(m: Mention, t, s: Summary, lang: str, rule: str) -> MentionVerdict:
-    r, c, pv = t
+    c, pv = t[-2], t[-1]
     note = c.describe(s, lang)
     return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule=rule, note=note)
 
@@ -427,6 +497,8 @@ def _detail_for(mv: MentionVerdict, lang: str) -> str:
 def judge_article(article: Article, sentences: list[Sentence], mentions: list[Mention],
                   attributions: dict[int, Attribution], store: Store, config: Config) -> list[Claim]:
     """One claim per sentence that carries checkable numbers."""
+    from factcheck.attribution import general_cue
+
     lang = config.lang
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Mention]] = {}
@@ -441,41 +513,55 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     for m in mentions:
         if m.group_id:
             groups.setdefault(m.group_id, []).append(m)
+    refs = {r.index: r for r in article.references}
     cand_cache: dict[str, list[Cand]] = {}
     rel_cache: dict = {}
-    first_seen: dict[tuple, tuple[MentionVerdict, Optional[int], int]] = {}
+    first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     claims: list[Claim] = []
     for k in sorted(by_sentence):
         s = sentences[k]
         att = attributions.get(k) or Attribution(None, "none")
         ms = by_sentence[k]
         ref_idx = att.reference
-        ref = next((r for r in article.references if r.index == ref_idx), None) if ref_idx else None
-        summ = store.get(ref.summary_id) if ref else None
+        summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
         prev_text = norm[sentences[k - 1].start:sentences[k - 1].end] if k > 0 else ""
+        stext = norm[s.start:s.end]
+        first_clause = stext[:clause_bounds(s, s.start)[1] - s.start]
+        sentence_general = general_cue(first_clause)
+        times = [x for x in ms if _is_time(x)]
         mvs: list[MentionVerdict] = []
         for m in ms:
             key = (m.kind, m.unit, str(m.value))
-            if ref_idx is None:
-                earlier = first_seen.get(key)
-                if earlier and earlier[1] is not None:
-                    e, eref, eline = earlier
-                    mvs.append(MentionVerdict(m.id, e.verdict, e.paper_value, e.finding_id,
-                                              note=e.note, rule=e.rule))
-                    continue
-                mvs.append(MentionVerdict(m.id, "unattributed", rule="FC105"))
+            cs, ce = clause_bounds(s, m.start)
+            earlier = first_seen.get(key)
+            if sentence_general or general_cue(norm[cs:ce]):
+                mv = MentionVerdict(m.id, "unattributed", rule="FC105")
+            elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
+                    "carried", "none", "topic", "single_reference"):
+                # a restated number keeps the verdict of its first statement
+                e = earlier[0]
+                mv = MentionVerdict(m.id, e.verdict, e.paper_value, e.finding_id, note=e.note, rule=e.rule)
+            elif ref_idx is None:
+                mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif summ is None or not summ.available:
-                mvs.append(MentionVerdict(m.id, "unresolved_reference", rule="FC104",
-                                          note=(summ.availability_note if summ else None)))
+                mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
+                                    note=(summ.availability_note if summ else None))
             else:
                 cands = cand_cache.get(summ.id)
                 if cands is None:
                     cands = cand_cache[summ.id] = _candidates(summ)
-                cs, ce = clause_bounds(s, m.start)
                 grp = _group_of(m, s, norm, summ, groups.get(m.group_id or "", []))
-                ctx = Context(norm[cs:ce], norm[s.start:s.end], prev_text, grp)
-                mvs.append(judge_mention(m, ctx, summ, cands, groups, lang, rel_cache))
-            first_seen.setdefault(key, (mvs[-1], ref_idx, s.line))
+                nxt = next((t.start for t in times if t.start > m.start), s.end)
+                ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]
+                              if _is_time(m) else "")
+                # 长达8年, 随访48周, 短于12周: a length or a cut-off, not the time point of a result
+                length = m.qualifier in ("as_high_as", "less_than", "more_than", "at_least", "at_most") or (
+                    m.role != "list_item" and bool(
+                    LENGTH_CUE.search(norm[max(s.start, m.start - 4):m.start])))
+                mv = judge_mention(m, ctx, summ, cands, lang, rel_cache, is_length=length)
+            mvs.append(mv)
+            if mv.verdict != "unattributed":
+                first_seen.setdefault(key, (mv, ref_idx))
         claims.append(_claim(article, s, ms, mvs, att, ref_idx, summ, lang, config, len(claims) + 1))
     return claims
 

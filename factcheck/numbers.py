@@ -305,7 +305,7 @@ _CHENG_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?|[{_CN_AL
 
 # ====================================================================== number tokens
 
-_SEP_SPLIT_RE = re.compile(r"([.,])")
+_NUM_IN_RUN_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 # characters around a digit run that send it through the full checks (names, units, context)
 _SLOW_PC = (_LETTERS | _QB_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+")) - {""}
 _SLOW_NC = (_LETTERS | _UNIT_FIRST | _NAME_SUFFIX_FIRST | _QI_FIRST | _QA_FIRST
@@ -821,34 +821,9 @@ class _Segment:
                     toks.append(t)
                     consumed = t.e
                 continue
-            # split an Arabic run into numbers: thousands groups, one decimal part
-            parts = _SEP_SPLIT_RE.split(run)
-            i = 0
-            pos = rs
-            nums = []   # (ns, ne, text)
-            while i < len(parts):
-                grp = parts[i]
-                ns = pos
-                txt = grp
-                pos += len(grp)
-                i += 1
-                has_dot = False
-                while i + 1 < len(parts):
-                    sep, nxt = parts[i], parts[i + 1]
-                    if sep == "," and not has_dot and len(nxt) == 3 and len(grp) <= 3:
-                        pass
-                    elif sep == "." and not has_dot:
-                        has_dot = True
-                    else:
-                        break
-                    txt += sep + nxt
-                    pos += 1 + len(nxt)
-                    i += 2
-                nums.append((ns, pos, txt))
-                if i < len(parts):      # a separator that ends this number
-                    pos += 1
-                    i += 1
-            versionish = sum(1 for p in parts if p == ".") >= 2 and "," not in run
+            # split an Arabic run into numbers: thousands groups (exactly 3 digits), one decimal part
+            nums = [(rs + m.start(), rs + m.end(), m.group()) for m in _NUM_IN_RUN_RE.finditer(run)]
+            versionish = run.count(".") >= 2 and "," not in run
             for ns, ne, txt in nums:
                 if ns < consumed:
                     continue
@@ -1136,7 +1111,7 @@ class _Segment:
                         if tk.unit or tn.comp or tn.cn != a.cn or not 0 <= tn.s - tk.e <= 6:
                             break
                         gk = seg[tk.e:tn.s]
-                        if gk == "、":
+                        if gk == "、" or (gk == "," and tk.int_only and tn.int_only):
                             k += 1
                             continue
                         if mask.find(1, tk.e, tn.s) != -1 or not (

@@ -467,8 +467,8 @@ class Client:
                 continue
             raise BadResponse(ident, f"HTTP {status} from {host}")
         if timed_out:
-            raise FetchTimeout(ident, f"{host} timed out (no answer within {self.timeout:g} s, "
-                                      f"{self.max_tries} tries)")
+            raise FetchTimeout(ident, f"timeout: {host} did not answer within {self.timeout:g} s "
+                                      f"({self.max_tries} tries)")
         raise TooManyRetries(ident, f"too many retries: {host} still failing after "
                                     f"{self.max_tries} tries (last status {last_status})",
                              status=last_status)

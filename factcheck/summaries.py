@@ -64,6 +64,7 @@ class Finding(_Strict):
     strength: Strength = "descriptive"
     scope: Scope = "group_average"
     significant: Optional[bool] = None
+    timepoints: list[str] = Field(default_factory=list)  # when a qualitative finding was observed
     direction: Optional[Literal["increase", "decrease", "none", "mixed"]] = None
     source: Optional[str] = None                # where in the paper: abstract, table 2, ...
 

@@ -1329,10 +1329,8 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     lang = "zh" if _is_cjk_text(text[:20000], 0.3) else "en"
     if abstracts:
         primary = abstracts.get(lang) or next(iter(abstracts.values()))
-        others = [v for k, v in abstracts.items() if v is not primary]
     else:
-        primary, others = paras, []
-        # drop a leading title line from the abstract proper
+        primary = _front(paras)                  # no abstract marked: the text before its references
     title = (record.title if record and record.title else None) or _title_from_text(lines)
     if not abstracts and title:
         first = paras.split("\n", 1)

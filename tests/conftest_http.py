@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 __all__ = ["Reply", "LoggedRequest", "ScriptedServer", "http_server", "epmc_server",
-           "crossref_server", "closed_port", "ZANG_DOI", "ZANG_TITLE", "europepmc_hit",
+           "crossref_server", "closed_port", "no_internet", "ZANG_DOI", "ZANG_TITLE", "europepmc_hit",
            "europepmc_empty", "crossref_work"]
 
 # ---------------------------------------------------------------- realistic bodies
@@ -198,7 +198,8 @@ class ScriptedServer:
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)
 
     def _pick(self, entry: LoggedRequest) -> Reply:
         q = unquote(entry.raw_query.replace("+", " "))
@@ -260,6 +261,29 @@ def crossref_server():
         yield srv
     finally:
         srv.stop()
+
+
+@pytest.fixture
+def no_internet(monkeypatch):
+    """Fail any connection that is not to this machine (a guard: tests never go online)."""
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise AssertionError(f"a test tried to connect to {address!r}")
+        return real_connect(self, address)
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def local_names_only(host, *args, **kwargs):    # no DNS query leaves the machine either
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, f"name lookups are off in tests ({host})")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "getaddrinfo", local_names_only)
+    yield
 
 
 @pytest.fixture

@@ -10,13 +10,25 @@ from email.utils import formatdate
 import pytest
 
 from conftest_http import (ZANG_DOI, ZANG_TITLE, Reply, closed_port, crossref_server,  # noqa: F401
-                           crossref_work, epmc_server, europepmc_empty, europepmc_hit)
+                           crossref_work, epmc_server, europepmc_empty, europepmc_hit, no_internet)
 from factcheck import __version__
 from factcheck.sources import (BadResponse, Client, FetchError, FetchTimeout, InvalidIdentifier,
                                NetworkError, NotFound, Record, TooManyRetries,
                                _retry_after_seconds, parse_identifier)
 
 SEARCH = "/europepmc/webservices/rest/search"
+
+
+@pytest.fixture(autouse=True)
+def _offline(no_internet):
+    """Every test here runs with connections outside 127.0.0.1 refused."""
+    yield
+
+
+def test_guard_refuses_the_internet(tmp_path):
+    c = Client(cache_dir=str(tmp_path), sleep=lambda s: None, min_interval=0, max_tries=1)
+    with pytest.raises(NetworkError, match="cannot reach www.ebi.ac.uk"):
+        c.fetch("PMID:1")                       # the real Europe PMC base: refused locally
 
 
 class SleepRecorder:
@@ -234,7 +246,8 @@ def test_timeout(make_client, epmc_server, sleeps):
     t0 = time.monotonic()
     with pytest.raises(FetchTimeout) as e:
         make_client(timeout=0.3, max_tries=2).fetch("PMID:12345678")
-    assert "timed out" in str(e.value) and "12345678" in str(e.value)
+    assert "timeout" in str(e.value) and "did not answer within 0.3 s" in str(e.value)
+    assert "12345678" in str(e.value)
     assert time.monotonic() - t0 < 3
     assert len(epmc_server.log) == 2 and sleeps.calls == [1.0]
 
@@ -249,11 +262,21 @@ def test_connection_refused(tmp_path, closed_port, sleeps):
     assert f"cannot reach 127.0.0.1:{closed_port}: network down or DNS failure" in msg
 
 
-def test_dns_failure_message(tmp_path, sleeps):
+def test_dns_failure_message(tmp_path, sleeps, monkeypatch):
+    import socket
+
+    real = socket.getaddrinfo
+
+    def no_dns(host, *a, **kw):                  # no resolver is asked: nothing leaves the machine
+        if host == "no-such-host.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *a, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     c = Client(cache_dir=str(tmp_path), europepmc_base="http://no-such-host.invalid/rest",
                crossref_base="http://no-such-host.invalid", sleep=sleeps, min_interval=0,
                timeout=2)
-    with pytest.raises(NetworkError, match="cannot reach no-such-host.invalid: network down or DNS"):
+    with pytest.raises(NetworkError, match=r"cannot reach no-such-host.invalid: network down or DNS failure \(DNS lookup failed\)"):
         c.fetch("PMID:1")
 
 
