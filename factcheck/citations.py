@@ -23,15 +23,22 @@ _GBT_TYPE = re.compile(r"\[(?:J|M|C|D|R|N|S|P|EB/OL|Z|OL)\]", re.I)
 _AUTHORS_VANC = re.compile(r"^(?:[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)* [A-Z]{1,3}(?:, |$))+(?:et al)?$")
 
 # in-text markers: [1], [1,2], [1-3], [1–3], ［2］, superscripts ¹²
-MARKER_RE = re.compile(r"[\[［]\s*(\d{1,3}(?:\s*[,，、\-–~]\s*\d{1,3})*)\s*[\]］]")
+MARKER_RE = re.compile(r"[\[［【]\s*(\d{1,3}(?:\s*[,，、\-–—~]\s*\d{1,3})*)\s*[\]］】]")
+# [3]-[5] (a range written as two markers, as in Hans journals) is one marker for 3, 4, 5
+_RANGE_TAIL = re.compile(r"\s*[\-–—~]\s*[\[［【]\s*(\d{1,3})\s*[\]］】]")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SUPER_RE = re.compile(r"(?<=[\u4e00-\u9fff。，）)])([¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)")
 
 
-def parse_reference_list(text: str, span: Span) -> list[Reference]:
+def parse_reference_list(text: str, span: Span, norm: Optional[str] = None) -> list[Reference]:
     """Each non-empty line after the heading is one entry (continuation lines are joined
-    when entries are numbered and a line does not start a new number)."""
-    seg = text[span.start:span.end]
+    when entries are numbered and a line does not start a new number).
+
+    ``norm`` is the same-length folded copy of ``text`` (textnorm.normalize): fields are parsed
+    from it (full-width brackets and digits, traditional characters), ``raw`` keeps the text
+    as written."""
+    src = norm if norm is not None and len(norm) == len(text) else text
+    seg = src[span.start:span.end]
     lines = seg.split("\n")
     entries: list[tuple[int, int, str]] = []
     pos = span.start
@@ -51,9 +58,11 @@ def parse_reference_list(text: str, span: Span) -> list[Reference]:
             continue
         entries.append((start, start + len(ln), ln.strip()))
     refs = []
-    for i, (s, e, raw) in enumerate(entries, 1):
-        r = parse_reference(raw, index=i)
+    for i, (s, e, parsed) in enumerate(entries, 1):
+        r = parse_reference(parsed, index=i)
         r.start, r.end = s, e
+        if src is not text:
+            r.raw = " ".join(x.strip() for x in text[s:e].split("\n") if x.strip())
         refs.append(r)
     return refs
 
@@ -130,9 +139,11 @@ def _parse_western(core: str, ref: Reference) -> None:
 
 
 def _split_authors(s: str) -> list[str]:
-    s = s.strip().rstrip(",.")
-    if re.search(r"[A-Z][a-z]+, [A-Z]\.", s):  # "Zang, L., Li, Y."
-        return [f"{a} {b}".strip() for a, b in re.findall(r"([A-Z][A-Za-z'\-]+),\s*((?:[A-Z]\.\s*)+)", s)]
+    s = s.strip().rstrip(",").strip()
+    if re.search(r"[A-Z][a-z]+, [A-Z]\.", s):  # "Zang, L., Li, Y., Hao, H." (the last dot may be cut)
+        return [f"{a} {b.strip()}".strip() for a, b in
+                re.findall(r"([A-Z][A-Za-z'\-]+),\s*((?:[A-Z]\.?-?\s*)+?)(?=,|$)", s)]
+    s = s.rstrip(".")
     return [a.strip() for a in s.split(",") if a.strip()]
 
 
@@ -140,8 +151,18 @@ def find_markers(text: str, start: int = 0, end: Optional[int] = None) -> list[t
     """In-text citation markers in text[start:end] as (start, end, [reference numbers])."""
     out = []
     seg = text[start:end]
-    for m in MARKER_RE.finditer(seg):
-        out.append((start + m.start(), start + m.end(), expand_numbers(m.group(1))))
+    pos = 0
+    while (m := MARKER_RE.search(seg, pos)):
+        nums, end = expand_numbers(m.group(1)), m.end()
+        if m.group(0)[0] == "【" and not seg[:m.start()].rsplit("\n", 1)[-1].strip():
+            pos = end   # 【1】 opening a line is a list heading, not a citation
+            continue
+        tail = _RANGE_TAIL.match(seg, end)
+        if tail and nums and nums[-1] < int(tail.group(1)) <= nums[-1] + 50:
+            nums += list(range(nums[-1] + 1, int(tail.group(1)) + 1))
+            end = tail.end()
+        out.append((start + m.start(), start + end, nums))
+        pos = end
     for m in SUPER_RE.finditer(seg):
         out.append((start + m.start(), start + m.end(), expand_numbers(m.group(1).translate(SUPERSCRIPT).replace("⁻", "-"))))
     return sorted(out)
@@ -150,8 +171,8 @@ def find_markers(text: str, start: int = 0, end: Optional[int] = None) -> list[t
 def expand_numbers(s: str) -> list[int]:
     nums: list[int] = []
     for part in re.split(r"\s*[,，、]\s*", s):
-        if re.match(r"^\d+\s*[\-–~]\s*\d+$", part):
-            a, b = map(int, re.split(r"\s*[\-–~]\s*", part))
+        if re.match(r"^\d+\s*[\-–—~]\s*\d+$", part):
+            a, b = map(int, re.split(r"\s*[\-–—~]\s*", part))
             if 0 < b - a < 50:
                 nums.extend(range(a, b + 1))
                 continue

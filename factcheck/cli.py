@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import Optional
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_REFERENCES = "references"
-OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck')
+OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck',
+               '<meta name="generator" content="factcheck')
 
 
 class UsageError(Exception):
@@ -159,50 +161,71 @@ def load_store(path: str, *, quiet: bool = False):
 # ---------------------------------------------------------------- check
 
 def cmd_check(args) -> int:
-    from factcheck.ingest import InputError, article_from_text, decode, iter_article_paths
+    from factcheck.ingest import InputError, article_from_text, decode, expand_inputs, read_article
     from factcheck.pipeline import check
 
     cfg = _config(args)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html")]
-    if bad:
-        raise UsageError(f"unknown format {bad[0]!r} (text, json, jsonl, markdown, html)")
-    out_dir = args.output if args.output and (os.path.isdir(args.output) or args.output.endswith(os.sep)
+    if bad or not formats:
+        raise UsageError(f"unknown format {bad[0] if bad else args.format!r} (text, json, jsonl, markdown, html)")
+    out_dir = args.output if args.output and (os.path.isdir(args.output) or args.output.endswith(("/", os.sep))
                                               or len(formats) > 1) else None
     if len(formats) > 1 and not out_dir:
         raise UsageError("several formats need --output FOLDER")
+    if out_dir:
+        _prepare_out_dir(out_dir)
+    elif args.output:
+        _check_out_file(args.output, force=args.force)
+    if cfg.max_bytes is not None and cfg.max_bytes <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
     store = load_store(args.references)
     reports, errors = [], []
-    paths = iter_article_paths([p for p in args.paths if p != "-"])
-    if not paths and "-" not in args.paths:
+    paths, problems = expand_inputs([p for p in args.paths if p != "-"])
+    for e in problems:
+        errors.append((e.path, f"{e.message} [{e.code}]"))
+        print(f"factcheck: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
+    if not paths and "-" not in args.paths and not problems:
         raise UsageError(f"no article files found in {' '.join(args.paths)}")
     for path in (["-"] if "-" in args.paths else []) + paths:
         try:
             if path == "-":
-                text, enc, notes = decode(sys.stdin.buffer.read(), "<stdin>")
+                data = sys.stdin.buffer.read(cfg.max_bytes + 1)
+                if len(data) > cfg.max_bytes:
+                    raise InputError("<stdin>", "FC305", f"输入太大 / input too large (more than {cfg.max_bytes} "
+                                     "bytes); raise --max-bytes to check it")
+                text, enc, notes = decode(data, "<stdin>")
                 art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
             else:
-                from factcheck.ingest import read_article
-
                 art = read_article(path, max_bytes=cfg.max_bytes)
+            for n in art.notes:
+                if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
+                    print(f"factcheck: {art.source}: warning: {n}", file=sys.stderr)
             reports.append(check(art, store, cfg))
         except InputError as e:
             errors.append((e.path, f"{e.message} [{e.code}]"))
             print(f"factcheck: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
     if out_dir:
-        os.makedirs(out_dir, exist_ok=True)
+        written: set[str] = set()
         for r in reports:
             stem = os.path.splitext(os.path.basename(r.source))[0] or "stdin"
+            if r.source == "<stdin>":
+                stem = "stdin"
+            base, k = stem, 2
+            while base in written:     # two articles called a.txt in different folders
+                base, k = f"{stem}-{k}", k + 1
+            written.add(base)
             for fmt in formats:
                 ext = {"markdown": "md", "md": "md", "jsonl": "jsonl", "json": "json", "html": "html", "text": "txt"}[fmt]
-                write_output(os.path.join(out_dir, f"{stem}.{ext}"), render(fmt, [r], cfg.lang, single=True),
+                write_output(os.path.join(out_dir, f"{base}.{ext}"), render(fmt, [r], cfg.lang, single=True),
                              force=args.force)
     else:
         fmt = formats[0]
         text = render(fmt, reports, cfg.lang, single=len(args.paths) == 1 and len(paths) <= 1,
                       colour=args.output is None and sys.stdout.isatty(), verbose=args.verbose)
         if args.output:
-            write_output(args.output, text, force=args.force)
+            if reports or not errors:   # every input failed: leave an earlier report alone
+                write_output(args.output, text, force=args.force)
         else:
             sys.stdout.write(text)
     if args.table or out_dir:
@@ -213,6 +236,35 @@ def cmd_check(args) -> int:
     if errors:
         return EXIT_ERROR
     return exit_code(reports, args.fail_on)
+
+
+def _prepare_out_dir(out_dir: str) -> None:
+    """Create the output folder and make sure it can be written before checking anything."""
+    import tempfile
+
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"{out_dir}: exists and is not a folder (--output)") from None
+    except OSError as e:
+        raise UsageError(f"{out_dir}: cannot create the output folder: {e.strerror or e}") from None
+    try:
+        with tempfile.TemporaryFile(dir=out_dir, prefix=".factcheck-"):
+            pass
+    except OSError as e:
+        raise UsageError(f"{out_dir}: cannot write to the output folder: {e.strerror or e}") from None
+
+
+def _check_out_file(path: str, *, force: bool) -> None:
+    """Refuse a bad --output FILE before the (slow) check, not after it."""
+    d = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(d):
+        raise UsageError(f"{path}: the folder {d} does not exist (--output)")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a folder")
+    if os.path.exists(path) and not force and not _written_by_us(path):
+        raise UsageError(f"{path}: exists and was not written by factcheck; not overwritten "
+                         "(use --force to replace it)")
 
 
 def exit_code(reports, fail_on: str) -> int:
@@ -246,34 +298,51 @@ def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = Fa
 
 def write_output(path: str, text: str, *, force: bool = False) -> None:
     """Write atomically; refuse to replace a file factcheck did not write, unless --force."""
-    if os.path.exists(path) and not force:
-        if os.path.isdir(path):
-            raise UsageError(f"{path}: is a folder")
-        try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                head = fh.read(400)
-        except OSError as e:
-            raise UsageError(f"{path}: cannot read existing file: {e.strerror}") from None
-        if not any(m in head for m in OUR_MARKERS):
-            raise UsageError(f"{path}: exists and was not written by factcheck; not overwritten "
-                             "(use --force to replace it)")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a folder")
+    if os.path.lexists(path) and not force and not _written_by_us(path):
+        raise UsageError(f"{path}: exists and was not written by factcheck; not overwritten "
+                         "(use --force to replace it)")
     atomic_write(path, text)
 
 
+_TEXT_REPORT = re.compile(r"^[^\n]*:\d+:\d+: (?:\x1b\[[0-9;]*m)*FC\d{3} |"
+                          r"^[^\n]*: (?:提及 \d+，声明 \d+|\d+ mentions, \d+ claims)", re.M)
+
+
+def _written_by_us(path: str) -> bool:
+    """Does the file look like a report factcheck wrote (JSON, JSONL, Markdown, HTML or text)?"""
+    if os.path.islink(path) or not os.path.isfile(path):
+        return False   # never write through a symlink or over a device, FIFO, ...
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4000)
+    except OSError as e:
+        raise UsageError(f"{path}: cannot read existing file: {e.strerror}") from None
+    return any(m in head for m in OUR_MARKERS) or bool(_TEXT_REPORT.search(head))
+
+
 def atomic_write(path: str, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it: a reader never sees half a
+    report, and a failed write leaves no partial file behind."""
     import tempfile
 
     d = os.path.dirname(os.path.abspath(path))
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=d)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)   # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, path)
     except OSError as e:
-        try:
-            os.unlink(tmp)  # noqa: F821 - defined when mkstemp succeeded
-        except (OSError, NameError):
-            pass
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise UsageError(f"{path}: cannot write: {e.strerror or e}") from None
 
 

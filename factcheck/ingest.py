@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -328,13 +329,15 @@ def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf
     """Build an Article from already-decoded text (tests, stdin, batch manifests)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    body, ref_span, boiler = split_structure(text)
-    art = Article(source=source, text=text, norm=normalize(text), encoding=encoding,
+    norm = normalize(text)
+    # structure is found on the fold (same length): 參考文獻 and ［1］ work as 参考文献 and [1]
+    body, ref_span, boiler = split_structure(norm)
+    art = Article(source=source, text=text, norm=norm, encoding=encoding,
                   extracted_from=extracted_from, body=body, reference_span=ref_span,
                   boilerplate=boiler, notes=list(notes or []))
     art.title = title or _guess_title(text, body, extracted_from == "markdown")
     if ref_span is not None:
-        art.references = parse_reference_list(text, ref_span)
+        art.references = parse_reference_list(text, ref_span, norm=norm)
     else:
         art.notes.append("FC307: 未找到参考文献列表 / no reference list found")
     if not body:
@@ -346,9 +349,14 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
     """Read one file (.txt .md .html .docx) into an Article. Raises InputError."""
     p = Path(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(path, "FC300", "是文件夹，不是文件 / is a folder, not a file")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO or a device would block or never end: refuse before opening it
+            raise InputError(path, "FC300", "不是普通文件（管道、设备或套接字）/ not a regular file "
+                             "(a pipe, device or socket); use - to read standard input")
+        size = st.st_size
     except FileNotFoundError:
         raise InputError(path, "FC300", "文件不存在 / file not found") from None
     except PermissionError:
@@ -356,8 +364,8 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
     except OSError as e:
         raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
     if size > max_bytes:
-        raise InputError(path, "FC305", f"文件太大（{size / 1e6:.1f} MB，上限 {max_bytes / 1e6:.0f} MB）/ "
-                         f"file too large ({size} bytes > limit {max_bytes}); raise --max-bytes to check it")
+        raise InputError(path, "FC305", f"文件太大（{_mb(size)}，上限 {_mb(max_bytes)}）/ file too large "
+                         f"({_mb(size)} = {size} bytes > limit {max_bytes} bytes); raise --max-bytes to check it")
     suffix = p.suffix.lower()
     if suffix == ".docx":
         text = _docx_text(path)
@@ -366,9 +374,12 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
         return article_from_text(text, path, encoding="docx", extracted_from="docx")
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(max_bytes + 1)   # the file may have grown since stat()
     except OSError as e:
         raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
+                         f"(more than {max_bytes} bytes); raise --max-bytes to check it")
     if data[:4] == b"PK\x03\x04" and suffix != ".docx":
         raise InputError(path, "FC302", "这是压缩包或 Office 文件，请用 .docx 扩展名 / a zip or Office "
                          "file: name it .docx if it is a Word document")
@@ -383,21 +394,42 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
     return article_from_text(text, path, encoding=enc, extracted_from=kind, notes=notes)
 
 
+def _mb(n: int) -> str:
+    """Bytes as MB (MiB, as the 20 MB default limit is 20 × 2**20 bytes)."""
+    return f"{n / 2 ** 20:.1f}".removesuffix(".0") + " MB" if n >= 2 ** 20 else f"{n} bytes"
+
+
 def iter_article_paths(inputs: list[str]) -> list[str]:
     """Expand folders (recursively) and globs into article files, sorted, without duplicates."""
+    return expand_inputs(inputs)[0]
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[str], list[InputError]]:
+    """Like ``iter_article_paths``, also returning an InputError for each folder or glob that
+    yields no article file (so that ``check a.txt empty/`` says so instead of staying silent).
+    Plain paths are passed through unchecked: ``read_article`` reports missing files."""
     import glob
 
     out: list[str] = []
+    problems: list[InputError] = []
     for item in inputs:
         if os.path.isdir(item):
+            found = []
             for root, dirs, files in os.walk(item):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if Path(f).suffix.lower() in TEXT_SUFFIXES - {""} and not f.startswith("."):
-                        out.append(os.path.join(root, f))
-        elif any(ch in item for ch in "*?["):
-            out.extend(sorted(glob.glob(item, recursive=True)))
+                        found.append(os.path.join(root, f))
+            if not found:
+                problems.append(InputError(item, "FC300", "文件夹中没有文章文件（.txt .md .html .docx）/ "
+                                           "folder holds no article files (.txt .md .html .docx)"))
+            out.extend(found)
+        elif any(ch in item for ch in "*?[") and not os.path.exists(item):
+            found = sorted(glob.glob(item, recursive=True))
+            if not found:
+                problems.append(InputError(item, "FC300", "没有匹配的文件 / no file matches this pattern"))
+            out.extend(found)
         else:
             out.append(item)
     seen: set[str] = set()
-    return [x for x in out if not (x in seen or seen.add(x))]
+    return [x for x in out if not (x in seen or seen.add(x))], problems

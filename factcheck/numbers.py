@@ -115,7 +115,9 @@ def _build_units(cfg):
         for a in e.get("aliases") or []:
             a = fold_width(str(a))
             info.setdefault(_ukey(a), u)
-    parts = []
+    # one regex per (case-folded) first character: a single alternation of ~250 aliases would
+    # be tried branch by branch after every number
+    groups: dict[str, list[str]] = {}
     aliases = set()
     for e in cfg.get("units") or []:
         for a in e.get("aliases") or []:
@@ -126,12 +128,16 @@ def _build_units(cfg):
             p = f"(?-i:{p})"
         if a[-1].isascii() and a[-1].isalnum():
             p += "(?![A-Za-z0-9])"
-        parts.append(p)
-    rx = re.compile(r"(?P<sp>[ \t]{0,2}(?:\n[ \t]{0,2})?)(?P<u>" + "|".join(parts) + ")", re.I)
-    return info, kinds, rx
+        groups.setdefault(a[0].casefold(), []).append(p)
+    by_first = {}
+    for c, ps in groups.items():
+        rx = re.compile("(?:" + "|".join(ps) + ")", re.I)
+        for v in {c, c.upper(), c.lower()}:
+            by_first[v] = rx
+    return info, kinds, by_first
 
 
-_UNIT_INFO, _UNIT_KIND, _UNIT_RE = _build_units(_UNITS_CFG)
+_UNIT_INFO, _UNIT_KIND, _UNIT_BY_FIRST = _build_units(_UNITS_CFG)
 _UNIT_KIND.setdefault("", "measurement")
 # multi-character units with a slash (kg/m², mg/kg ...) may follow after a line break
 _SLASH_UNIT_RE = re.compile(
@@ -146,17 +152,36 @@ _UNIT_FIRST = {c for a in _UNIT_INFO for c in (a[0], a[0].upper(), a[0].lower())
 
 
 def _match_unit(seg: str, p: int):
-    """(unit, end, alias) of a unit starting at p (after <=2 spaces), else None."""
-    if p >= len(seg) or seg[p] not in _UNIT_FIRST:
+    """(unit, end, alias) of a unit starting at p, after at most two blanks (and one line
+    break: PDF text wraps between a number and its unit), else None."""
+    n = len(seg)
+    if p >= n or seg[p] not in _UNIT_FIRST:
         return None
-    m = _UNIT_RE.match(seg, p)
+    q = p
+    if seg[q] in " \t\n":
+        k = 0
+        while q < n and k < 2 and seg[q] in " \t":
+            q += 1
+            k += 1
+        if q < n and seg[q] == "\n":
+            q += 1
+            k = 0
+            while q < n and k < 2 and seg[q] in " \t":
+                q += 1
+                k += 1
+        if q >= n:
+            return None
+    rx = _UNIT_BY_FIRST.get(seg[q])
+    m = rx.match(seg, q) if rx is not None else None
     if m is None:
         if seg[p] not in " \t\n":
             return None
         m = _SLASH_UNIT_RE.match(seg, p)
         if m is None:
             return None
-    alias = m.group("u")
+        alias = m.group("u")
+    else:
+        alias = m.group()
     u = _UNIT_INFO.get(_ukey(alias))
     if u is None:
         return None

@@ -23,10 +23,14 @@ from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
 from factcheck.summaries import Store, Summary
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
-NEGATIONS = ("不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是", "未能")
-HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", "推测", "假设", "设想", "似乎", "貌似", "是否")
+NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
+             "未能", "不再"}
+HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
 QUOTES = "“”\"'‘’「」『』"
-REPORTERS = re.compile(r"(很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)(都)?(认为|觉得|说)")
+# beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
+REPORTERS = re.compile(r"((很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出)")
+INTERVENTION = re.compile(r"干细胞|治疗|疗法|药物|方案|补充|运动|手术|移植|输注")
+CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
 HUMAN_AUDIENCE = re.compile(r"孕|流产|备孕|妊娠|姐妹|宝宝|胎停")
 CONDITION_WORDS = {"t2d": re.compile(r"糖尿病|T2D|血糖"), "rpl": re.compile(r"流产|妊娠|孕"),
                    "ivf": re.compile(r"移植|试管|IVF|妊娠")}
@@ -63,33 +67,50 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern
     return rules, re.compile("|".join(alts) if alts else r"(?!x)x")
 
 
-def _token_bounds(sentence: str) -> tuple[set[int], set[int]]:
+def _tokens(sentence: str) -> list[tuple[int, str]]:
+    """(offset, token) pairs of the sentence, from the pipeline's jieba tokenizer."""
     from factcheck.pipeline import segment
 
-    starts, ends, pos = set(), set(), 0
+    out, pos = [], 0
     for tok in segment(sentence):
-        starts.add(pos)
+        out.append((pos, tok))
         pos += len(tok)
-        ends.add(pos)
-    return starts, ends
+    return out
 
 
-def _context(text: str, s: int, e: int) -> Optional[str]:
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """Bounds of the clause around text[s:e] (split at ，,；;：: outside brackets)."""
+    depth, cuts = 0, [0]
+    for i, ch in enumerate(text):
+        if ch in "（(【[":
+            depth += 1
+        elif ch in "）)】]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;：:":
+            cuts.append(i + 1)
+    cuts.append(len(text))
+    lo = max(c for c in cuts if c <= s)
+    hi = min(c for c in cuts if c >= e)
+    return lo, hi
+
+
+def _context(text: str, s: int, e: int, tokens: list[tuple[int, str]]) -> Optional[str]:
     """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
-    before = text[max(0, s - 8):s]
-    after = text[e:e + 6]
-    if text.rstrip().endswith(("?", "？", "吗")) or re.search(r"吗[?？]?\s*$|是否|能否", text):
+    lo, hi = _clause(text, s, e)
+    clause = text[lo:hi]
+    before, after = text[lo:s], text[e:hi]
+    if re.search(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底", clause) or (
+            hi == len(text) and re.search(r"吗[?？]?\s*$", text)):
         return "question"
-    if (before[-1:] and before[-1] in QUOTES) or (after[:1] and after[:1] in QUOTES):
+    if (re.search(r"所谓\s*[“\"‘「]?$", before) or
+            (before[-1:] in QUOTES and re.match(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)", after))):
         return "quoted"
-    if re.match(r"\s*[”\"’]?\s*(一词|这个词|二字|这个说法|的说法)", after):
-        return "quoted"
-    if any(before.endswith(n) or before[-4:].find(n) >= 0 for n in NEGATIONS):
-        return "negated"
-    if any(h in text[max(0, s - 12):s] for h in HEDGES):
+    prev_tokens = [t for pos, t in tokens if lo <= pos < s][-3:]
+    if any(t in NEGATIONS for t in prev_tokens) or re.search(r"(有限|不明显|不显著|未见|尚无)", after):
+        return "negated"   # 不能证实, 并非…; or limited after the cue: 直接恢复有限
+    if any(h in clause for h in HEDGES):
         return "hedged"
-    rep = REPORTERS.search(text[:s])
-    if rep:
+    if REPORTERS.search(text[:s]):
         return "reported"
     return None
 
@@ -111,22 +132,33 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
         claim = claim_by_sentence.get((s.start, s.end))
         hits: list[tuple[int, int, Rule]] = []
+        tokens: list[tuple[int, str]] = []
         if prefilter.search(text):
-            starts, ends = _token_bounds(text)
+            tokens = _tokens(text)
+            starts = {p for p, _t in tokens}
+            ends = {p + len(t) for p, t in tokens}
             for rule in rules:
+                if rule.code == "FC212":
+                    continue   # paper-aware: _null_results decides
+                nf = rule.opts.get("not_followed_by")
                 for w in rule.words:
                     for m in re.finditer(re.escape(w), text):
-                        if m.start() in starts and m.end() in ends:
+                        if m.start() in starts and m.end() in ends and not (nf and re.search(nf, text[m.end():])):
                             hits.append((m.start(), m.end(), rule))
                 for p in rule.patterns:
                     for m in p.finditer(text):
-                        hits.append((m.start(), m.end(), rule))
+                        if not (nf and re.search(nf, text[m.end():])):
+                            hits.append((m.start(), m.end(), rule))
         hits.extend(_contradictions(text, summ, all_summaries, rules))
         hits.extend(_unmeasured(text, summ, rules))
+        hits.extend(_null_results(text, summ, rules))
+        if hits and not tokens:
+            tokens = _tokens(text)
+        kept = []
         for st, en, rule in _dedupe(hits):
-            ctx = _context(text, st, en)
-            if ctx is not None:
-                continue
+            if _context(text, st, en, tokens) is None:
+                kept.append((st, en, rule))
+        for st, en, rule in _merge(kept):
             sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience_pregnancy)
             if sev is None:
                 continue
@@ -139,6 +171,19 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 category=rule.category, severity=sev, message=msg, rule=rule.code,
                 claim_id=claim.id if claim else None, reference=ref_idx, paper_wording=wording,
                 context="assertion"))
+    return out
+
+
+def _merge(hits, gap: int = 40):
+    """One finding per rule and passage of a sentence: hits of one rule within ``gap``
+    characters become one span (两个 scope words in one clause are one overstatement)."""
+    out: list = []
+    for h in sorted(hits, key=lambda h: h[0]):
+        prev = next((i for i in range(len(out) - 1, -1, -1) if out[i][2].code == h[2].code), None)
+        if prev is not None and h[0] - out[prev][1] <= gap:
+            out[prev] = (out[prev][0], max(out[prev][1], h[1]), out[prev][2])
+        else:
+            out.append(h)
     return out
 
 
@@ -159,6 +204,12 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     o = rule.opts
     sev = rule.severity
     if o.get("requires_reference") and summ is None:
+        return None
+    if o.get("requires_cited_source") and ref_idx is None:
+        return None     # without a cited paper there is no design to weigh the verb against
+    if o.get("requires_subject") and ref_idx is None and not INTERVENTION.search(text):
+        return None     # "逆转胰岛素抵抗才是关键" names no treatment and no source
+    if o.get("requires_conclusion_cue") and not CONCLUSION_CUE.search(text):
         return None
     if "requires_conclusion" in o:
         strength = summ.conclusion.strength if summ else "unknown"
@@ -212,6 +263,21 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[Summ
                     a, b = min(verb.start(), pos), max(verb.end(), pos + len(kw))
                     out.append((a, b, _with_finding(rule, s, f)))
                     break
+    return out
+
+
+def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):
+    """A non-significant result told as proof of no effect (没有影响 where p = .72)."""
+    rule = next((r for r in rules if r.code == "FC212"), None)
+    if rule is None or summ is None or not summ.available:
+        return []
+    nulls = [f for f in summ.findings if f.significant is False]
+    if not nulls:
+        return []
+    out = []
+    for p in rule.patterns:
+        for m in p.finditer(text):
+            out.append((m.start(), m.end(), _with_finding(rule, summ, nulls[0])))
     return out
 
 

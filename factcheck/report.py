@@ -66,33 +66,54 @@ def to_text(report: Report, colour: bool = False, lang: str = "zh", verbose: boo
     for o in report.overstatements:
         cat = CATEGORY_ZH.get(o.category, o.category) if lang == "zh" else o.category
         items.append((o.line, _col(lines_start, o.line, o.start), o.rule, o.severity, f"[{cat}] {o.message}"))
+    src = term_safe(report.source)
     for line, col, rule, sev, msg in sorted(items):
-        out.append(f"{c['bold']}{report.source}:{line}:{col}:{c['reset']} {c[sev]}{rule} {sev}{c['reset']} {msg}")
+        out.append(f"{c['bold']}{src}:{line}:{col}:{c['reset']} {c[sev]}{term_safe(rule)} {sev}{c['reset']} "
+                   f"{term_safe(msg)}")
     s = report.stats
     label = ("提及 {mentions}，声明 {claims}：相符 {supported}，不符 {mismatch}，原文未见 {not_in_source}，"
              "文献不可核 {unresolved_reference}，无出处 {unattributed}；夸大 {overstatements}") if lang == "zh" else (
         "{mentions} mentions, {claims} claims: {supported} supported, {mismatch} mismatch, "
         "{not_in_source} not in source, {unresolved_reference} unresolved, {unattributed} unattributed; "
         "{overstatements} overstatements")
-    out.append(f"{c['bold']}{report.source}{c['reset']}: " + label.format(**{**{k: 0 for k in (
+    out.append(f"{c['bold']}{src}{c['reset']}: " + label.format(**{**{k: 0 for k in (
         "unresolved_reference", "unattributed")}, **s}))
     for n in report.notes:
-        out.append(f"{report.source}: note: {n}")
+        out.append(f"{src}: note: {term_safe(n)}")
     return "\n".join(out) + "\n"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def term_safe(s: str) -> str:
+    """Article text for a terminal: control characters (ESC sequences that recolour, move the
+    cursor or retitle the window, bidi overrides) shown as \\xNN / \\uNNNN, never sent raw."""
+    s = str(s).replace("\n", " ")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                        else f"\\u{ord(m.group(0)):04x}", s)
 
 
 def _col(starts: list[int], line: int, offset: int) -> int:
     return offset - starts[line - 1] + 1 if 0 < line <= len(starts) else 1
 
 
+_URL_COLON = re.compile(r":(?=//)|(?<=javascript):|(?<=vbscript):|(?<=data):", re.I)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
 
 
 def md_escape(s: str) -> str:
-    """Escape Markdown and HTML metacharacters so article text renders as plain text."""
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "&<>" else m.group(1),
-                           s).replace("\n", " ")
+    """Escape Markdown and HTML metacharacters so article text renders as plain text: no
+    link, image, raw HTML, emphasis or table cell can be opened from article or summary text;
+    the colon of ``://`` and of ``javascript:`` is an entity so that no renderer autolinks it."""
+    s = term_safe(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "&<>" else m.group(1), s)
+    return _URL_COLON.sub("&#58;", s)
+
+
+def md_code(s: str) -> str:
+    """An inline code span: backslash escapes are literal there, so only backticks go."""
+    return "`" + term_safe(s).replace("`", "'") + "`"
 
 
 def to_markdown(report: Report, lang: str = "zh") -> str:
@@ -105,21 +126,21 @@ def to_markdown(report: Report, lang: str = "zh") -> str:
             "| " + " | ".join(str(s.get(k, 0)) for k in COLUMNS) + " |", ""]
     out += [f"## {'参考文献' if zh else 'References'}", ""]
     for r in report.references:
-        sid = md_escape(r.summary_id) if r.summary_id else ("未匹配" if zh else "no summary")
-        out.append(f"{r.index}. {md_escape(r.raw[:160])} → `{sid}`"
-                   + (f" ({r.resolved_by})" if r.resolved_by else ""))
+        sid = md_code(r.summary_id) if r.summary_id else ("未匹配" if zh else "no summary")
+        out.append(f"{r.index}. {md_escape(r.raw[:160])} → {sid}"
+                   + (f" ({md_escape(r.resolved_by)})" if r.resolved_by else ""))
     out += ["", f"## {'数字核对' if zh else 'Numbers'}", "",
             "| " + (" | ".join(["行", "结论", "规则", "说明", "原句"] if zh else
                                 ["line", "verdict", "rule", "message", "sentence"])) + " |", "|---|---|---|---|---|"]
     for c in report.claims:
         v = VERDICT_ZH[c.verdict] if zh else c.verdict
-        out.append(f"| {c.line} | {v} | {c.rule} | {md_escape(c.message)} | {md_escape(c.sentence[:120])} |")
+        out.append(f"| {c.line} | {v} | {md_escape(c.rule)} | {md_escape(c.message)} | {md_escape(c.sentence[:120])} |")
     out += ["", f"## {'夸大表述' if zh else 'Overstatements'}", "",
             "| " + (" | ".join(["行", "类别", "规则", "原文措辞", "说明"] if zh else
                                 ["line", "category", "rule", "words", "message"])) + " |", "|---|---|---|---|---|"]
     for o in report.overstatements:
         cat = CATEGORY_ZH.get(o.category, o.category) if zh else o.category
-        out.append(f"| {o.line} | {cat} | {o.rule} | {md_escape(o.surface)} | {md_escape(o.message)} |")
+        out.append(f"| {o.line} | {md_escape(cat)} | {md_escape(o.rule)} | {md_escape(o.surface)} | {md_escape(o.message)} |")
     if report.notes:
         out += ["", "## Notes", ""] + [f"- {md_escape(n)}" for n in report.notes]
     return "\n".join(out) + "\n"
