@@ -388,7 +388,10 @@ def cmd_fetch(args) -> int:
     from factcheck.summarize import draft_summary, write_summary
 
     client = Client(mailto=args.mailto, cache_dir=args.cache)
-    os.makedirs(args.out, exist_ok=True)
+    try:
+        os.makedirs(args.out, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"{args.out}: cannot create the output folder: {e.strerror or e}") from None
     status = EXIT_OK
     for ident in args.ids:
         try:
@@ -398,6 +401,10 @@ def cmd_fetch(args) -> int:
             status = EXIT_ERROR
             continue
         summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
+        if not summary.id or os.path.basename(summary.id) != summary.id or summary.id.startswith("."):
+            print(f"factcheck: {ident}: unsafe summary id {summary.id!r}; not written", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
         path = os.path.join(args.out, f"{summary.id}.yaml")
         try:
             write_summary(summary, path, force=args.force)
@@ -411,6 +418,8 @@ def cmd_fetch(args) -> int:
 def cmd_ref_validate(args) -> int:
     from factcheck.summaries import validate_dir
 
+    if not os.path.isdir(args.dir):
+        raise UsageError(f"{args.dir}: references folder not found")
     problems = validate_dir(args.dir)
     for p in problems:
         print(p)

@@ -368,7 +368,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
         rel, dist, c, pv = max(same, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               note=c.describe(s, lang))
-    # 2. the measure is named right by the number: a different value there is a mismatch
+    # 2. the other group's value of a finding named in this sentence: groups swapped
+    for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
+        if rel >= 1.0 and ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv):
+            right = [t for t in scored if t[2].finding is c.finding and t[2].group == ctx.group
+                     and t[2].timepoint == c.timepoint and t[2].label == c.label]
+            if right:
+                return _mismatch(m, right[0], s, lang, "FC107")
+    # 3. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval"))]
     if near and m.kind != "year_or_date":
@@ -397,7 +404,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
             return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
-    # 3. the number occurs, but for another measure: never support
+    # 4. the number occurs, but for another measure: never support
     other = [t for t in scored if _equal(m_eff, t[3]) and t[2].kind != "date"]
     if other:
         rel, dist, c, pv = max(other, key=pref)

@@ -228,6 +228,8 @@ _COMP_MAP = {"<": "less_than", ">": "more_than", "≤": "at_most", "≥": "at_le
              "=": None, ":": None}
 _COMP = r"(?:<=|>=|≤|≥|≦|≧|⩽|⩾|<|>)"
 _COMP_CHARS = set("<>≤≥≦≧⩽⩾=")
+# characters before a number that context() has to look at (ordinal, sign, comparator, word)
+_CTX_PC = _QB_LAST | _COMP_CHARS | set("第- \t\n")
 _COMP_END_RE = re.compile(rf"(?P<c>{_COMP})[ \t]?$")
 _EQ_END_RE = re.compile(r"=[ \t]{0,2}$")
 _LABEL_END_RE = re.compile(
@@ -963,7 +965,8 @@ class _Segment:
         t.int_only = is_int and factor == 1 and not exp
         t.factor = (factor, exp)
         t.plain = "," not in txt and factor == 1 and not exp
-        self.context(t)
+        if (pc in _CTX_PC or uname == "times" or unit == "x" or (e < n and seg[e] in _QA_FIRST)):
+            self.context(t)
         return t
 
     def cn_token(self, rs, re_, run):

@@ -96,8 +96,9 @@ def check(article: Article, store: Store, config: Optional[Config] = None) -> Re
     doc._.fc = State(article=article, store=store, config=config)
     doc = nlp(doc)
     st: State = doc._.fc
-    claims = [c for c in st.claims if config.enabled(c.rule)]
-    overs = [o for o in st.overstatements if config.enabled(o.rule)]
+    off_doc, off_line = inline_directives(article.text)
+    claims = [c for c in st.claims if _on(c.rule, c.line, config, off_doc, off_line)]
+    overs = [o for o in st.overstatements if _on(o.rule, o.line, config, off_doc, off_line)]
     stats = {
         "mentions": len(st.mentions),
         "claims": len(claims),
@@ -114,6 +115,34 @@ def check(article: Article, store: Store, config: Optional[Config] = None) -> Re
                   mentions=st.mentions, claims=claims, overstatements=overs, stats=stats,
                   extracted_from=article.extracted_from, encoding=article.encoding,
                   notes=list(article.notes), text=article.text)
+
+
+_DIRECTIVE = re.compile(r"factcheck-(disable|disable-line)\s*[:：]?\s*((?:FC\d+[\s,，]*)+)", re.I)
+
+
+def inline_directives(text: str) -> tuple[set[str], dict[int, set[str]]]:
+    """Rule codes silenced in the draft itself, as prose linters allow:
+    ``factcheck-disable FC205`` (whole article) and ``factcheck-disable-line FC203`` (its line).
+    An HTML comment around them (<!-- … -->) keeps them out of a rendered page."""
+    whole: set[str] = set()
+    lines: dict[int, set[str]] = {}
+    if "factcheck-" not in text:
+        return whole, lines
+    for m in _DIRECTIVE.finditer(text):
+        codes = {c.upper() for c in re.findall(r"FC\d+", m.group(2), re.I)}
+        if m.group(1).lower() == "disable":
+            whole |= codes
+        else:
+            lines.setdefault(text.count("\n", 0, m.start()) + 1, set()).update(codes)
+    return whole, lines
+
+
+def _on(code: str, line: int, config: Config, off_doc: set, off_line: dict) -> bool:
+    if not config.enabled(code):
+        return False
+    if any(code.startswith(c) for c in off_doc):
+        return False
+    return not any(code.startswith(c) for c in off_line.get(line, ()))
 
 
 def check_path(path: str, store: Store, config: Optional[Config] = None) -> Report:

@@ -15,6 +15,9 @@ from factcheck.model import Sentence, Span
 
 _END = re.compile(r"[。！？!?]+[”’\"'）)」』】]*|(?<!\d)[.．](?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|\n")
 _CLAUSE = re.compile(r"[，,：:；;]")
+# an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
+_ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\bNo|\bRefs?|\bcf"
+                     r"|\bapprox|\bEq|\bVol|\bpp?|\bSt)$", re.I)
 
 
 class LineIndex:
@@ -36,6 +39,8 @@ def split_sentences(text: str, spans: list[Span], lines: LineIndex | None = None
         pos = sp.start
         seg = text[sp.start:sp.end]
         for m in _END.finditer(seg):
+            if m.group(0) in (".", "．") and _ABBREV.search(seg, max(0, m.start() - 8), m.start()):
+                continue
             end = sp.start + m.end()
             _add(out, text, pos, end, lines, para)
             if m.group(0) == "\n":

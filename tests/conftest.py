@@ -1,0 +1,52 @@
+"""Shared fixtures: the real references/ store and helpers to check a snippet of article text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.chdir(ROOT)   # tests read corpus/, references/ and tests/gold by relative path
+
+
+@pytest.fixture(scope="session")
+def store():
+    from factcheck.summaries import Store
+
+    return Store.load(ROOT / "references")
+
+
+@pytest.fixture(scope="session")
+def check_text(store):
+    """check_text(text, **config) -> Report, for articles written inline in a test."""
+    from factcheck.config import Config
+    from factcheck.ingest import article_from_text
+    from factcheck.pipeline import check
+
+    def run(text: str, source: str = "<test>", **cfg):
+        return check(article_from_text(text, source), store, Config(**cfg))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_reports(store):
+    from factcheck.ingest import read_article
+    from factcheck.pipeline import check
+
+    return {p.stem[:3]: check(read_article(str(p)), store) for p in sorted((ROOT / "corpus").glob("*.txt"))}
+
+
+def verdict_of(report, surface: str, line: int | None = None) -> tuple[str, object, str]:
+    """(verdict, paper_value, rule) of the first mention with this surface (on this line)."""
+    by_id = {}
+    for c in report.claims:
+        for v in c.mention_verdicts:
+            by_id[v.mention_id] = v
+    for m in report.mentions:
+        if m.surface == surface and (line is None or m.line == line) and m.id in by_id:
+            v = by_id[m.id]
+            return v.verdict, v.paper_value, v.rule
+    raise AssertionError(f"no judged mention {surface!r}" + (f" on line {line}" if line else ""))

@@ -1,0 +1,132 @@
+"""Verdicts: the traps an editor must not fall into, on real seed sentences and on the real
+zang2022 / gynendo2021 summaries (references/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import verdict_of
+from factcheck.match import convert, transposed
+
+ZANG = "\n参考文献\n[1] Zang L, et al. Efficacy and safety of umbilical cord-derived mesenchymal stem cells. " \
+       "Stem Cell Res Ther. 2022;13:180. doi: 10.1186/s13287-022-02848-6\n"
+SIK1 = "\n参考文献\n[1] Insulin resistance and SIK1 hyperactivation. Am J Physiol Endocrinol Metab. 2026. " \
+       "doi: 10.1152/ajpendo.00515.2024.\n"
+NOSUMMARY = "\n参考文献\n[1] A paper nobody summarised. J Nowhere. 2021;1:1. doi: 10.9999/none.1\n"
+
+
+def test_seed_primary_endpoint_is_a_mismatch_with_the_papers_values(seed_reports):
+    r = seed_reports["002"]
+    assert verdict_of(r, "40%") == ("mismatch", 20.0, "FC106")      # doubled
+    assert verdict_of(r, "9.1%") == ("mismatch", 4.55, "FC106")
+    claim = next(c for c in r.claims if "40%" in c.sentence)
+    assert "20%" in claim.message or "20" in claim.message
+
+
+def test_seed_hba1c_figures_are_supported(seed_reports):
+    r = seed_reports["002"]
+    assert verdict_of(r, "1.31%")[:2] == ("supported", 1.31)
+    assert verdict_of(r, "0.63%")[:2] == ("supported", 0.63)
+    assert verdict_of(r, "91例")[0] == "supported"
+
+
+def test_number_for_another_measure_is_never_support(check_text):
+    # 27.78% is the paper's insulin-dose reduction, not a weight change
+    r = check_text("[1]研究发现，UC-MSCs组患者的体重下降了27.78%。" + ZANG)
+    v, pv, rule = verdict_of(r, "27.78%")
+    assert v == "not_in_source" and rule == "FC111"
+
+
+def test_same_registry_number_not_borrowed_from_another_paper(seed_reports):
+    # chin2025 gives no 7.52%; zang2022 does, for another study: still not in source
+    assert verdict_of(seed_reports["002"], "7.52%")[0] == "not_in_source"
+
+
+def test_swapped_groups(check_text):
+    r = check_text("[1]48周时，UC-MSCs组HbA1c下降0.63%，安慰剂组仅下降1.31%。" + ZANG)
+    assert verdict_of(r, "0.63%") == ("mismatch", 1.31, "FC107")
+    assert verdict_of(r, "1.31%") == ("mismatch", 0.63, "FC107")
+
+
+def test_other_value_same_measure_is_mismatch_with_value(check_text):
+    r = check_text("[1]48周时，达到主要终点的患者比例更高（UC-MSCs 25%vs安慰剂 4.55%）。" + ZANG)
+    assert verdict_of(r, "25%")[:2] == ("mismatch", 20.0)
+    assert verdict_of(r, "4.55%")[0] == "supported"
+
+
+def test_rounding_follows_the_articles_precision(check_text):
+    r = check_text("[1]48周时，UC-MSCs组HbA1c下降1.3%，安慰剂组下降0.6%。" + ZANG)
+    assert verdict_of(r, "1.3%")[0] == "supported"
+    r = check_text("[1]48周时，UC-MSCs组HbA1c下降1.35%。" + ZANG)
+    assert verdict_of(r, "1.35%")[0] == "mismatch"
+
+
+def test_unresolved_reference_is_not_not_in_source(check_text):
+    r = check_text("[1]研究发现，风险是对照组的2.63倍。" + NOSUMMARY)
+    assert verdict_of(r, "2.63倍")[0] == "unresolved_reference"
+    r = check_text("[1]研究发现，风险是对照组的2.63倍。" + SIK1)   # summary says content unavailable
+    assert verdict_of(r, "2.63倍")[0] == "unresolved_reference"
+
+
+def test_restated_number_keeps_first_verdict(seed_reports):
+    # 000: 2.41 first stated under the SIK1 paper (unavailable); restated in the advice section
+    r = seed_reports["000"]
+    lines = sorted(m.line for m in r.mentions if m.surface == "2.41")
+    assert len(lines) >= 2
+    assert {verdict_of(r, "2.41", ln)[0] for ln in lines} == {"unresolved_reference"}
+
+
+def test_time_point_is_not_a_mismatch(seed_reports):
+    r = seed_reports["002"]
+    assert verdict_of(r, "9")[0] == "not_in_source"          # insulin dose at week 9: not in the record
+    assert verdict_of(r, "48周", 27)[0] == "supported"        # insulin dose at 48 weeks: reported
+
+
+def test_date_more_precise_than_the_record(seed_reports):
+    r = seed_reports["002"]
+    assert verdict_of(r, "2022年5月3日")[0] == "supported"
+    assert verdict_of(r, "2025年5月19日")[0] == "not_in_source"   # the record knows only 2025-05
+
+
+def test_general_knowledge_clause_is_unattributed(seed_reports):
+    r = seed_reports["000"]
+    assert verdict_of(r, "800-2000IU")[0] == "unattributed"
+    assert verdict_of(r, "4100-7500IU")[0] == "not_in_source"
+
+
+def test_unit_conversions():
+    assert convert(4000, "IU", "ug") == pytest.approx(100)
+    assert convert(7.0, "mmol/L", "mg/dL") == pytest.approx(126.1, rel=1e-3)
+    assert convert(26, "week", "month") == pytest.approx(5.98, rel=1e-2)
+    assert convert(0.2, "%", "‰") == pytest.approx(2.0)
+    assert convert(1, "week", "mg") is None
+
+
+def test_transposed_digits():
+    assert transposed("2.14", "2.41")
+    assert not transposed("2.14", "2.14")
+    assert not transposed("2.14", "3.41")
+
+
+def test_ratio_semantics(check_text, tmp_path):
+    from factcheck.config import Config
+    from factcheck.ingest import article_from_text
+    from factcheck.pipeline import check
+    from factcheck.summaries import Store
+
+    (tmp_path / "or.yaml").write_text(
+        "id: or2020\ntitle: A cohort on risk\ndoi: 10.5555/or.2020\ndesign: cohort\navailable: true\n"
+        "findings:\n  - id: risk\n    text: Risk was higher, OR 2.63.\n    measure: risk of miscarriage\n"
+        "    keywords: [流产风险, 风险]\n    values:\n      - {value: 2.63, unit: '', kind: ratio, label: OR}\n"
+        "  - id: cut\n    text: cut-off HOMA-IR 2.41\n    measure: HOMA-IR cut-off\n    keywords: [HOMA-IR]\n"
+        "    values:\n      - {value: 2.41, unit: '', kind: threshold, label: threshold}\n",
+        encoding="utf-8")
+    st = Store.load(tmp_path)
+    refs = "\n参考文献\n[1] A cohort on risk. J Test. 2020. doi: 10.5555/or.2020\n"
+
+    def run(t):
+        return check(article_from_text(t + refs), st, Config())
+
+    assert verdict_of(run("[1]研究发现，流产风险是对照组的2.63倍。"), "2.63倍")[0] == "supported"
+    assert verdict_of(run("[1]研究发现，流产风险提高了2.63倍。"), "2.63倍")[2] == "FC110"
+    assert verdict_of(run("[1]研究发现，当HOMA-IR>2.14时流产风险升高。"), ">2.14")[2] == "FC108"

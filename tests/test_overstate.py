@@ -1,0 +1,131 @@
+"""Overstatements: the seed cases an editor must see, and the traps that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+ZANG = "\n参考文献\n[1] Zang L, et al. Efficacy and safety of umbilical cord-derived mesenchymal stem cells. " \
+       "Stem Cell Res Ther. 2022;13:180. doi: 10.1186/s13287-022-02848-6\n"
+CHIN = "\n参考文献\n[1] Chin SP. Umbilical Cord-Derived Mesenchymal Stem Cells Infusion in Type 2 Diabetes. " \
+       "Diabetes Metab Syndr Obes. 2025;18:1643-1659. doi: 10.2147/DMSO.S507801.\n"
+
+
+def _overs(report, surface=None, category=None):
+    return [o for o in report.overstatements
+            if (surface is None or surface in o.surface) and (category is None or o.category == category)]
+
+
+def test_sik1_all_patients_is_scope(seed_reports):
+    o = _overs(seed_reports["000"], "所有", "scope")
+    assert any(x.line == 26 for x in o)
+
+
+def test_000_certainty_boosters(seed_reports):
+    r = seed_reports["000"]
+    assert _overs(r, "断定", "certainty")
+    assert _overs(r, "彻底厘清", "certainty")
+    # the SIK1 paper is unavailable: the message says the paper's side cannot be shown
+    assert "不可得" in _overs(r, "断定")[0].message
+
+
+def test_002_conclusion_proves_reversal_and_quotes_the_paper(seed_reports):
+    r = seed_reports["002"]
+    assert _overs(r, "证实", "certainty")
+    assert _overs(r, "逆转", "cure_reversal")
+    beta = _overs(r, "β细胞", "other")
+    assert beta and beta[0].rule == "FC210"
+    assert "did not improve" in beta[0].paper_wording
+
+
+def test_002_meta_linguistic_reversal_is_not_reported(seed_reports):
+    r = seed_reports["002"]
+    assert not [o for o in r.overstatements if o.line in (44, 45)]
+
+
+def test_paper_wording_is_quoted_for_a_hedged_rct(check_text):
+    r = check_text("[1]该研究已经证实干细胞移植能治愈糖尿病。" + ZANG)
+    o = _overs(r, "证实", "certainty")
+    assert o and o[0].severity == "error"
+    assert "could be a potential" in o[0].paper_wording
+
+
+@pytest.mark.parametrize("sentence", [
+    "[1]研究尚未证实干细胞能治疗糖尿病。",           # negated
+    "[1]研究并未证实这一点。",
+    "[1]干细胞能否逆转糖尿病？",                      # question
+    "[1]对于“逆转”一词，我们需要客观认知。",          # meta-linguistic
+    "[1]这一结论可能导致误解。",                      # hedged (and an RCT anyway)
+    "[1]他们的研究涉及所有权问题。",                  # 所有 inside 所有权
+])
+def test_traps_do_not_fire(check_text, sentence):
+    r = check_text(sentence + ZANG)
+    assert not r.overstatements, [(o.surface, o.rule) for o in r.overstatements]
+
+
+def test_negation_is_token_aware(check_text):
+    # 不仅 is "not only": 确认了 is still asserted
+    r = check_text("[1]这项研究不仅确认了干细胞的作用，还给出了新的思路。" + ZANG)
+    assert _overs(r, "确认了", "certainty")
+
+
+def test_causal_weighs_the_design(check_text):
+    rct = check_text("[1]研究发现，干细胞治疗导致胰岛素用量下降。" + ZANG)
+    assert not _overs(rct, category="causal")              # a randomised trial may say 导致
+    reg = check_text("[1]研究发现，干细胞治疗导致胰岛素用量下降。" + CHIN)
+    o = _overs(reg, "导致", "causal")
+    assert o and o[0].severity == "error" and "登记研究" in o[0].message
+
+
+def test_causal_tally_is_not_causal(check_text):
+    r = check_text("[1]这个研究纳入2177名患者，最终导致了952例怀孕。" + CHIN)
+    assert not _overs(r, category="causal")
+
+
+def test_reported_belief_is_not_the_articles_assertion(check_text):
+    r = check_text("很多医生认为，生化妊娠就是卵子质量不好导致的。" + CHIN)
+    assert not r.overstatements
+
+
+def test_null_result_told_as_no_effect(seed_reports):
+    o = _overs(seed_reports["003"], "没有影响")
+    assert o and o[0].rule == "FC212" and o[0].category == "certainty"
+
+
+def test_not_measured_construct(seed_reports):
+    o = _overs(seed_reports["003"], "卵子质量", "other")
+    assert o and all(x.rule == "FC211" for x in o)
+    assert not [x for x in o if x.line in (14, 18)]   # general remarks, not conclusions
+
+
+def test_advice_to_another_population(seed_reports):
+    o = _overs(seed_reports["000"], category="advice")
+    assert any("4100-7500IU" in x.surface for x in o)
+    assert all(x.severity == "error" for x in o if x.reference == 2)   # T2D trials, pregnancy readers
+
+
+def test_silence_by_config_and_inline(check_text):
+    text = "[1]这项突破性研究证实了疗效。" + ZANG
+    assert _overs(check_text(text), "突破性")
+    assert not _overs(check_text(text, ignore=["FC205"]), "突破性")
+    assert not _overs(check_text("<!-- factcheck-disable FC205 -->\n" + text), "突破性")
+    inline = check_text("[1]这项突破性研究证实了疗效。 factcheck-disable-line FC201" + ZANG)
+    assert _overs(inline, "突破性") and not _overs(inline, "证实")
+
+
+def test_rules_are_data_with_unique_codes():
+    from factcheck.overstate import load_rules
+
+    rules, _ = load_rules()
+    codes = [r.code for r in rules]
+    assert len(codes) == len(set(codes))
+    assert all(c.startswith("FC2") for c in codes)
+    cats = {r.category for r in rules}
+    assert {"certainty", "causal", "scope", "cure_reversal", "novelty", "extrapolation", "advice"} <= cats
+
+
+def test_extra_rules_dir(check_text, tmp_path):
+    (tmp_path / "house.yaml").write_text(
+        "- code: FC290\n  category: novelty\n  severity: warning\n  words: [神药]\n"
+        "  message: {zh: '“{surface}”是夸张用语', en: '“{surface}” is hype'}\n", encoding="utf-8")
+    r = check_text("这是一种神药。", rules_dirs=[str(tmp_path)])
+    assert [o.rule for o in r.overstatements] == ["FC290"]
