@@ -400,7 +400,7 @@ class Ledger:
                 except ValueError:
                     break
                 if isinstance(rec, dict) and "id" in rec:
-                    self.index[str(rec["id"])] = (offset, str(rec.get("path")), int(rec.get("run", 0)))
+                    self.index[str(rec["id"])] = (offset, str(rec.get("abs")), int(rec.get("run", 0)))
                     self.runs = max(self.runs, int(rec.get("run", 0)))
                 offset = good_end = end
         if good_end < os.path.getsize(self.path):
@@ -409,7 +409,7 @@ class Ledger:
 
     def done(self, task: Task) -> bool:
         hit = self.index.get(task.id)
-        return hit is not None and hit[1] == task.path
+        return hit is not None and hit[1] == task.read_path
 
     def append(self, record: dict) -> None:
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
@@ -417,7 +417,7 @@ class Ledger:
         self.fh.write(line)
         self.fh.flush()
         os.fsync(self.fh.fileno())
-        self.index[str(record["id"])] = (offset, str(record.get("path")), int(record.get("run", 0)))
+        self.index[str(record["id"])] = (offset, str(record.get("abs")), int(record.get("run", 0)))
 
     def read(self, offset: int) -> dict:
         with open(self.path, "rb") as fh:
@@ -525,6 +525,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
             "references": os.path.abspath(references), "config": config_dict, "resume": bool(resume)})
 
         bar = Progress(len(todo), progress)
+        by_id = {t.id: t for t in tasks}
 
         def handle(result: dict) -> None:
             aid = result["id"]
@@ -534,7 +535,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                 if html and result.get("html") is not None:
                     atomic_write(os.path.join(out, "html", f"{aid}.html"), result["html"])
             record = {k: v for k, v in result.items() if k not in ("report_json", "html")}
-            record["v"], record["run"] = LEDGER_VERSION, run_no
+            record["v"], record["run"], record["abs"] = LEDGER_VERSION, run_no, by_id[aid].read_path
             ledger.append(record)
             bar.update(error=result.get("status") != "ok")
 
@@ -789,7 +790,7 @@ def finalize(out: str, tasks: list[Task], ledger: Ledger, *, xlsx: bool = False,
              lang: str = "zh") -> dict:
     """Rebuild every table from the ledger, in input order, a chunk at a time; write the summary
     (and index.html). Returns the summary."""
-    sinks = []
+    sinks: dict = {}
     wb = None
     if xlsx:
         from openpyxl import Workbook
@@ -804,7 +805,7 @@ def finalize(out: str, tasks: list[Task], ledger: Ledger, *, xlsx: bool = False,
         with open(ledger.path, "rb") as fh:
             for t in tasks:
                 hit = ledger.index.get(t.id)
-                if hit is None or hit[1] != t.path:
+                if hit is None or hit[1] != t.read_path:
                     continue
                 fh.seek(hit[0])
                 rec = json.loads(fh.readline())
@@ -850,8 +851,8 @@ def finalize(out: str, tasks: list[Task], ledger: Ledger, *, xlsx: bool = False,
             atomic_write(os.path.join(out, "index.html"), index_html(index_rows, errors, lang=lang))
         return summary
     except BaseException:
-        for s in (sinks.values() if isinstance(sinks, dict) else ()):
-            s.abort()
+        for sink in sinks.values():
+            sink.abort()
         raise
 
 
@@ -990,6 +991,7 @@ class TableSink:
             self._xlsx(df)
 
     def _xlsx(self, df) -> None:
+        import pandas as pd
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -999,7 +1001,7 @@ class TableSink:
                 return          # Excel cannot hold more; CSV and Parquet have every row
             cells = []
             for v, t in zip(row, types):
-                if v is None or (not isinstance(v, str) and v != v) or v is getattr(__import__("pandas"), "NA"):
+                if v is None or v is pd.NA or (isinstance(v, float) and v != v):
                     cells.append(None)
                 elif t == "int":
                     cells.append(int(v))

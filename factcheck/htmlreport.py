@@ -364,7 +364,7 @@ def index_html(rows: Iterable[dict], errors: Iterable[dict] = (), lang: str = "z
     out.append(f'<p class="src">{esc(len(rows))} {esc(T["article"])} · {esc(len(errors))} '
                f'{esc(T["errors"])} · {esc(T["sorted"])}</p>')
     out.append('<table class="counts"><tr>' + "".join(f"<th>{esc(heads.get(k, k))}</th>" for k in COUNT_KEYS)
-               + "</tr><tr>" + "".join(f"<td>{esc(total[k])}</td>" for k in COUNT_KEYS) + "</tr></table>")
+               + "</tr><tr>" + "".join(f"<td>{esc(_fmt_num(total[k]))}</td>" for k in COUNT_KEYS) + "</tr></table>")
     out.append("</header>")
     out.append('<table class="index" id="idx"><thead><tr>')
     for key, label, typ in INDEX_COLUMNS:

@@ -375,7 +375,11 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
                      and t[2].timepoint == c.timepoint and t[2].label == c.label]
             if right:
                 return _mismatch(m, right[0], s, lang, "FC107")
-    # 3. the measure is named right by the number: a different value there is a mismatch
+    # 3. a relative change told as points, or points as a relative change (16.6% vs 1.5 points)
+    pp = _points_confusion(m, ctx, s, scored)
+    if pp is not None:
+        return pp
+    # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval"))]
     if near and m.kind != "year_or_date":
@@ -404,7 +408,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
             return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
-    # 4. the number occurs, but for another measure: never support
+    # 5. the number occurs, but for another measure: never support
     other = [t for t in scored if _equal(m_eff, t[3]) and t[2].kind != "date"]
     if other:
         rel, dist, c, pv = max(other, key=pref)
@@ -413,6 +417,35 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
     held = sorted({t[2].describe(s, lang) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS})[:3]
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
+
+
+def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[MentionVerdict]:
+    """A finding with a baseline and an end value in % (HbA1c 9.02% → 7.52%): the change is 1.50
+    percentage points, or 16.6% relative. An article that gives one as the other is FC109."""
+    if m.unit != "%" or not isinstance(m.value, (int, float)):
+        return None
+    says_points = "百分点" in m.surface or "percentage point" in m.surface
+    for rel, dist, c, pv in scored:
+        if rel < 1.0 or c.label != "baseline" or c.unit != "%" or isinstance(c.value, list):
+            continue
+        if ctx.group and c.group and c.group != ctx.group:
+            continue
+        end = next((t[2] for t in scored if t[2].finding is c.finding and t[2].group == c.group
+                    and t[2].label not in ("baseline", "sd", "p") and t[2].unit == "%"
+                    and not isinstance(t[2].value, list)), None)
+        if end is None or not c.value:
+            continue
+        points = abs(float(c.value) - float(end.value))
+        relative = points / float(c.value) * 100
+        tol = tolerance(m)
+        x = float(m.value)
+        if (says_points and abs(x - relative) <= tol) or (not says_points and abs(x - relative) <= tol
+                                                          and abs(x - points) > tol):
+            note = (f"{_fmt(round(points, 2))}个百分点（{_fmt(c.value)}%→{_fmt(end.value)}%），"
+                    f"相对降幅{_fmt(round(relative, 1))}%")
+            return MentionVerdict(m.id, "mismatch", round(points, 4), c.finding.id if c.finding else None,
+                                  rule="FC109", note=note)
+    return None
 
 
 def _judge_timepoint(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,

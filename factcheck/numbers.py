@@ -336,7 +336,7 @@ _NUM_IN_RUN_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-
 # characters around a digit run that send it through the full checks (names, units, context)
 _SLOW_PC = (_LETTERS | _QB_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+")) - {""}
 _SLOW_NC = (_LETTERS | _UNIT_FIRST | _NAME_SUFFIX_FIRST | _QI_FIRST | _QA_FIRST
-            | set("万亿千百×xX*÷eE-.,")) - {""}
+            | set("万亿千百×xX*÷eE-.,(")) - {""}
 _RUN_RE = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{_CN_ALL}]+(?:点[{_CN_DIG}]+)?")
 _SCALE_RE = re.compile(r"万亿|千万|百万|万|亿")
 _SCALE = {"万亿": 10 ** 12, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "亿": 10 ** 8}
@@ -430,7 +430,8 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
         regions = [(0, n)]
     else:
         regions = []
-        for a, b in sorted((max(0, int(a)), min(n, int(b))) for a, b in spans):
+        pairs = ((sp.start, sp.end) if hasattr(sp, "start") else sp for sp in spans)
+        for a, b in sorted((max(0, int(a)), min(n, int(b))) for a, b in pairs):
             if b <= a:
                 continue
             if regions and a <= regions[-1][1]:
@@ -954,8 +955,10 @@ class _Segment:
             nc = seg[p] if p < n else ""
             if _is_letter(nc) and p == ne:
                 return "dead"
-            if nc == "-" and p + 1 < n and _is_letter(seg[p + 1]):
-                return "dead"
+            if nc == "-" and p + 1 < n and (seg[p + 1] in _LETTERS or "\u4e00" <= seg[p + 1] <= "\u9fff"):
+                return "dead"       # 5-HT, 5-羟色胺, 2023-E167
+            if nc == "(" and seg.startswith("(OH)", p):
+                return "dead"       # 25(OH)D
             if stem_dead:
                 return "dead"
         t = _Tok(ns, e, ns, ne, value, dec, False)

@@ -130,3 +130,12 @@ def test_ratio_semantics(check_text, tmp_path):
     assert verdict_of(run("[1]研究发现，流产风险是对照组的2.63倍。"), "2.63倍")[0] == "supported"
     assert verdict_of(run("[1]研究发现，流产风险提高了2.63倍。"), "2.63倍")[2] == "FC110"
     assert verdict_of(run("[1]研究发现，当HOMA-IR>2.14时流产风险升高。"), ">2.14")[2] == "FC108"
+
+
+def test_relative_change_vs_percentage_points(check_text):
+    # zang2022: HbA1c 9.02% → 7.52% with UC-MSCs = 1.50 points = 16.6% relative
+    r = check_text("[1]UC-MSCs组HbA1c从基线下降了16.6%。" + ZANG)
+    v, pv, rule = verdict_of(r, "16.6%")
+    assert (v, rule) == ("mismatch", "FC109") and pv == pytest.approx(1.5)
+    r = check_text("[1]UC-MSCs组HbA1c从基线下降了16.6个百分点。" + ZANG)
+    assert verdict_of(r, "16.6个百分点")[2] == "FC109"

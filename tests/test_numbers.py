@@ -106,6 +106,12 @@ CASES = [
                  dict(kind="percent", value=9.8), id="range-then-percent-003"),
     pytest.param("研究者随后对受试者进行了持续 6~10 天的短期干预", "6~10 天",
                  dict(kind="range", value=[6, 10], unit="day"), id="range-spaces-004"),
+    pytest.param("随访6到12个月，每次45—60分钟。", "6到12个月", dict(kind="range", value=[6, 12], unit="month"),
+                 id="range-dao-synthetic"),
+    pytest.param("随访6到12个月，每次45—60分钟。", "45—60分钟", dict(kind="range", value=[45, 60], unit="minute"),
+                 id="range-emdash-synthetic"),
+    pytest.param("共纳入300余例患者。", "300余例", dict(kind="count", value=300, unit="person", qualifier="more_than"),
+                 id="qual-inside-yu-synthetic"),
     pytest.param("每次输注50–100 × 10^6 cells。", "50–100 × 10^6 cells",
                  dict(kind="range", value=[50e6, 100e6], unit="cells"), id="range-sci-synthetic"),
     # --- lists sharing a unit (002)
@@ -287,6 +293,7 @@ NAMES = [
     ("miR-19b-3p 与 c3H10T1/2 细胞、CD4+T 细胞、C2C12 成肌细胞、T2DM", ["19", "3", "10", "1", "2", "4", "12"]),
     ("该基因位于 1 号染色体，type 2 diabetes", ["1 号", "2"]),
     ("降低体内外 IGF-\n1 的水平", ["1"]),
+    ("血清5-羟色胺与25(OH)D水平", ["5", "25"]),
 ]
 
 
@@ -331,6 +338,14 @@ def test_spans_offsets_lines_ids():
     assert [m.surface for m in ms] == ["513位"]
     m = ms[0]
     assert (m.id, m.line, text[m.start:m.end]) == ("x1", 2, "513位")
+
+
+def test_spans_accept_span_objects():
+    from factcheck.model import Span
+
+    text = "前言12例。正文共513位患者。"
+    ms = extract(text, [Span(6, len(text))])
+    assert [m.surface for m in ms] == ["513位"]
 
 
 def test_norm_precomputed_and_traditional():
