@@ -245,10 +245,11 @@ def expand_inputs(inputs: Iterable[str]) -> list[Task]:
     used: set[str] = set()
     for path, given, err in entries:
         read_path = os.path.abspath(path)
-        if err is None:
-            if read_path in seen:
+        if err is None:             # the same file twice is checked once, unless a manifest names it twice
+            key = f"{read_path}\0{given or ''}"
+            if key in seen:
                 continue
-            seen.add(read_path)
+            seen.add(key)
         base = given if given else (os.path.splitext(os.path.basename(path))[0] or "article")
         tasks.append(Task(_unique(_clean_id(base), used), path, read_path, err))
     return tasks

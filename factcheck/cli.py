@@ -24,6 +24,13 @@ class UsageError(Exception):
     pass
 
 
+def say(msg: str) -> None:
+    """One line on stderr. Paths and article text can hold terminal escapes: never sent raw."""
+    from factcheck.report import term_safe
+
+    print(f"factcheck: {term_safe(msg)}", file=sys.stderr)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = build_parser()
     try:
@@ -39,15 +46,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
     except UsageError as e:
-        print(f"factcheck: {e}", file=sys.stderr)
+        say(str(e))
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
     except Exception as e:  # noqa: BLE001 - last resort: a clear line, never a traceback
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
-        print(f"factcheck: internal error: {type(e).__name__}: {e} "
-              "(set FACTCHECK_DEBUG=1 for a traceback)", file=sys.stderr)
+        say(f"internal error: {type(e).__name__}: {e} (set FACTCHECK_DEBUG=1 for a traceback)")
         return EXIT_ERROR
 
 
@@ -154,7 +160,7 @@ def load_store(path: str, *, quiet: bool = False):
     if not quiet:
         for err in store.errors:
             for fld, msg in err.problems:
-                print(f"factcheck: {err.path}:{fld}: {msg} (summary skipped)", file=sys.stderr)
+                say(f"{err.path}:{fld}: {msg} (summary skipped)")
     return store
 
 
@@ -184,7 +190,7 @@ def cmd_check(args) -> int:
     paths, problems = expand_inputs([p for p in args.paths if p != "-"])
     for e in problems:
         errors.append((e.path, f"{e.message} [{e.code}]"))
-        print(f"factcheck: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
+        say(f"{e.path}: {e.message} [{e.code}]")
     if not paths and "-" not in args.paths and not problems:
         raise UsageError(f"no article files found in {' '.join(args.paths)}")
     for path in (["-"] if "-" in args.paths else []) + paths:
@@ -200,11 +206,11 @@ def cmd_check(args) -> int:
                 art = read_article(path, max_bytes=cfg.max_bytes)
             for n in art.notes:
                 if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
-                    print(f"factcheck: {art.source}: warning: {n}", file=sys.stderr)
+                    say(f"{art.source}: warning: {n}")
             reports.append(check(art, store, cfg))
         except InputError as e:
             errors.append((e.path, f"{e.message} [{e.code}]"))
-            print(f"factcheck: {e.path}: {e.message} [{e.code}]", file=sys.stderr)
+            say(f"{e.path}: {e.message} [{e.code}]")
     if out_dir:
         written: set[str] = set()
         for r in reports:
@@ -397,12 +403,12 @@ def cmd_fetch(args) -> int:
         try:
             rec = client.fetch(ident)
         except FetchError as e:
-            print(f"factcheck: {ident}: {e}", file=sys.stderr)
+            say(f"{ident}: {e}")
             status = EXIT_ERROR
             continue
         summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
         if not summary.id or os.path.basename(summary.id) != summary.id or summary.id.startswith("."):
-            print(f"factcheck: {ident}: unsafe summary id {summary.id!r}; not written", file=sys.stderr)
+            say(f"{ident}: unsafe summary id {summary.id!r}; not written")
             status = EXIT_ERROR
             continue
         path = os.path.join(args.out, f"{summary.id}.yaml")
@@ -410,7 +416,7 @@ def cmd_fetch(args) -> int:
             write_summary(summary, path, force=args.force)
             print(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; curated: false)")
         except (FileExistsError, OSError) as e:
-            print(f"factcheck: {ident}: {e}", file=sys.stderr)
+            say(f"{ident}: {e}")
             status = EXIT_ERROR
     return status
 

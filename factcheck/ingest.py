@@ -27,8 +27,26 @@ class InputError(Exception):
     """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
 
     def __init__(self, path: str, code: str, message: str):
+        path = display_path(path)
         self.path, self.code, self.message = path, code, message
         super().__init__(f"{path}: {message} [{code}]")
+
+
+def display_path(path) -> str:
+    """A path as text that can be printed and written as UTF-8 JSON: bytes that are not UTF-8
+    in a file name (lone surrogates after os.fsdecode) become U+FFFD."""
+    p = os.fspath(path)
+    if isinstance(p, bytes):
+        p = os.fsdecode(p)
+    try:
+        p.encode("utf-8")
+        return p
+    except UnicodeEncodeError:
+        pass
+    try:
+        return p.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return p.encode("utf-8", "replace").decode("utf-8")
 
 
 # ---------------------------------------------------------------- decoding
@@ -371,7 +389,7 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
         text = _docx_text(path)
         if not text.strip():
             raise InputError(path, "FC301", "文档没有文字 / document holds no text")
-        return article_from_text(text, path, encoding="docx", extracted_from="docx")
+        return article_from_text(text, display_path(path), encoding="docx", extracted_from="docx")
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)   # the file may have grown since stat()
@@ -388,10 +406,10 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
         body_text, title = _html_text(text)
         if not body_text or not body_text.strip():
             raise InputError(path, "FC301", "网页中没有正文 / no article text found in the HTML")
-        return article_from_text(body_text, path, encoding=enc, extracted_from="html",
+        return article_from_text(body_text, display_path(path), encoding=enc, extracted_from="html",
                                  notes=notes, title=title)
     kind = "markdown" if suffix in (".md", ".markdown") else "text"
-    return article_from_text(text, path, encoding=enc, extracted_from=kind, notes=notes)
+    return article_from_text(text, display_path(path), encoding=enc, extracted_from=kind, notes=notes)
 
 
 def _mb(n: int) -> str:

@@ -113,8 +113,7 @@ class Cand:
     def describe(self, s: Summary, lang: str) -> str:
         gnames = s.groups.get(self.group or "", [])
         gtxt = gnames[0] if gnames else (self.group or "")
-        unit = {"%": "%", "x": "倍" if lang == "zh" else "×", "person": "例" if lang == "zh" else " people"}.get(
-            self.unit, f" {self.unit}" if self.unit else "")
+        unit = unit_label(self.unit, lang)
         val = _fmt(self.value)
         if self.kind == "pvalue":
             q = {"less_than": "<", "more_than": ">"}.get(self.qualifier or "", "=")
@@ -126,6 +125,19 @@ class Cand:
         where = [x for x in (gtxt, self.timepoint, self.finding.measure if self.finding else None) if x]
         return f"{head}（{'，'.join(where)}）" if lang == "zh" and where else (
             f"{head} ({', '.join(where)})" if where else head)
+
+
+UNIT_ZH = {"%": "%", "x": "倍", "person": "例", "week": "周", "month": "个月", "year": "年", "day": "天",
+           "hour": "小时", "minute": "分钟", "age": "岁", "cycle": "个周期", "pregnancy": "次妊娠"}
+UNIT_EN = {"%": "%", "x": "×", "person": " people", "age": " years old"}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """How a normalised unit code reads in a message."""
+    if not unit:
+        return ""
+    table = UNIT_ZH if lang == "zh" else UNIT_EN
+    return table.get(unit, unit if lang == "zh" else f" {unit}")
 
 
 def _candidates(s: Summary) -> list[Cand]:
@@ -472,9 +484,11 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, cands: list[Cand], la
         conv = convert(val, unit, m.unit)
         if conv is not None and any(abs(conv - float(x)) <= tolerance(m) for x in vals) and not isinstance(m.value, list):
             return MentionVerdict(m.id, "supported", val, f.id, rule="FC101",
-                                  note=f"{_fmt(val)} {unit}（{f.measure}）" if lang == "zh" else f"{_fmt(val)} {unit} ({f.measure})")
+                                  note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
+                                  else f"{_fmt(val)} {unit} ({f.measure})")
     held = sorted({f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})"
-                   for (tp, f) in [(f"{_fmt(p[0])} {p[1]}", f) for p, f in points]})[:3]
+                   for (tp, f) in [(f"{_fmt(p[0])}{unit_label(p[1], lang)}" if lang == "zh" else
+                                    f"{_fmt(p[0])} {p[1]}", f) for p, f in points]})[:3]
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
 

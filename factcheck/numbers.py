@@ -38,6 +38,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Optional
 
@@ -72,7 +73,10 @@ _CN_DIG = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIG + "十百千万亿"
 _NUM = r"(?:[0-9]{1,15}(?:\.[0-9]{1,15})?|\.[0-9]{1,15})"
 _CNNUM = rf"(?:[{_CN_ALL}]{{1,40}}(?:点[{_CN_DIG}]{{1,15}})?)"
-_SCI = r"(?:[ \t]{0,2}[×xX*][ \t]{0,2}10[ \t]{0,2}(?:\^|\*\*)[ \t]{0,2}(?P<exp>[-−]?[0-9]{1,2})|[ \t]{0,2}×[ \t]{0,2}10(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|[eE](?P<eexp>[-−]?[0-9]{1,2}))"
+# x 10^6, ×10⁶, e-5 after a number (exponent <= 2 digits: no float overflow)
+_SCI = (r"(?:[ \t]{0,2}[×xX*][ \t]{0,2}10[ \t]{0,2}(?:\^|\*\*)[ \t]{0,2}(?P<exp>[-−]?[0-9]{1,2})"
+        r"|[ \t]{0,2}×[ \t]{0,2}10(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+        r"|[eE](?P<eexp>[-−]?[0-9]{1,2}))")
 _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
@@ -81,7 +85,7 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZµ"
 
 
 def _is_letter(c: str) -> bool:
-    return c in _LETTERS and c != ""
+    return c in _LETTERS
 
 
 def _is_han(c: str) -> bool:
@@ -201,9 +205,13 @@ def _refine(u: _Unit, seg: str, e: int) -> str:
 
 # ====================================================================== lexicon regexes
 
-_QUAL_BEFORE = {fold_width(str(w)): q for q, ws in (_LEX.get("qualifiers_before") or {}).items() for w in ws}
-_QUAL_AFTER = {fold_width(str(w)): q for q, ws in (_LEX.get("qualifiers_after") or {}).items() for w in ws}
-_QUAL_INSIDE = {fold_width(str(w)): q for q, ws in (_LEX.get("qualifiers_inside") or {}).items() for w in ws}
+def _qual_words(key: str) -> dict:
+    return {fold_width(str(w)): q for q, ws in (_LEX.get(key) or {}).items() for w in ws}
+
+
+_QUAL_BEFORE = _qual_words("qualifiers_before")
+_QUAL_AFTER = _qual_words("qualifiers_after")
+_QUAL_INSIDE = _qual_words("qualifiers_inside")
 _THRESH_WORDS = {fold_width(str(w)) for w in _LEX.get("threshold_words") or []}
 _QB_RE = re.compile(rf"(?P<w>{_alt(_QUAL_BEFORE)})(?:\s{{0,4}}(?:达到|了|为|是|有|达|在|占|到))?\s{{0,4}}$")
 _QB_LAST = {w[-1] for w in _QUAL_BEFORE} | set("了为是有达在占到")
@@ -212,7 +220,8 @@ _QI_FIRST = {w[0] for w in _QUAL_INSIDE}
 _QA_FIRST = {w[0] for w in _QUAL_AFTER} | set(" \t")
 _QI_RE = re.compile(rf"(?:{_alt(_QUAL_INSIDE)})")
 _INCREASE_RE = re.compile(rf"(?:{_alt(_LEX.get('increase_words') or ['提高'])})了?[^的到至,.;:。]{{0,4}}$")
-_CHANGE_GAP_RE = re.compile(rf"\s{{0,2}}(?:{_alt(_LEX.get('change_words') or ['下降'])})了?\s{{0,2}}(?:至|到)\s{{0,2}}")
+_CHANGE_GAP_RE = re.compile(rf"\s{{0,2}}(?:{_alt(_LEX.get('change_words') or ['下降'])})了?"
+                            r"\s{0,2}(?:至|到)\s{0,2}")
 _STAT_KIND = {fold_width(str(k)): str(v) for k, v in (_LEX.get("stat_labels") or {}).items()}
 _NAME_STEMS = tuple(sorted({fold_width(str(w)) for w in _LEX.get("name_stems") or []}, key=len, reverse=True))
 _NAME_WORD_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LEX.get("name_words") or ["type"]) + r")[ \t]?$", re.I)
@@ -267,7 +276,8 @@ _SOFT_RE = re.compile(rf"(?<![A-Za-z])(?:{_alt(_LEX.get('software') or ['SPSS'])
                       r"(?:[ \t]{0,2}(?:version|ver\.?|v\.?))?[ \t]{0,2}[vV]?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}"
                       r"|(?<![A-Za-z])R[ \t]{1,2}(?:version[ \t]{0,2})?[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?")
 _POSTAL_RE = re.compile(r"[1-9](?<![0-9][1-9])[0-9]{5}(?![0-9])")
-_CODE_LABELS = {v for w in _LEX.get("code_labels") or ["审批号"] for v in (str(w), str(w).lower(), str(w).capitalize())}
+_CODE_LABELS = {v for w in _LEX.get("code_labels") or ["审批号"]
+                for v in (str(w), str(w).lower(), str(w).capitalize())}
 _CODE_RE = re.compile(rf"(?:{_alt(_CODE_LABELS)})[ \t]{{0,2}}:?\s{{0,8}}"
                       r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-/_.]{0,40})")
 
@@ -326,15 +336,17 @@ _TABLE_NOT_AFTER = set("发代外报手仪钟电水列")
 _TABLE_RE = re.compile(r"(?P<lab>附表|表|图|Table|Fig\.?|Figure)[ \t]{0,2}"
                        r"(?P<num>[0-9]{1,3})(?![0-9]|\.[0-9])")
 _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>{_NUM}|{_CNNUM})")
-_FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}(?P<b>{_NUM}|{_CNNUM})")
-_CHENG_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成"
+_FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
+                      rf"(?P<b>{_NUM}|{_CNNUM})")
+_CHENG_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
+                       rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成"
                        + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
 
 # ====================================================================== number tokens
 
 _NUM_IN_RUN_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 # characters around a digit run that send it through the full checks (names, units, context)
-_SLOW_PC = (_LETTERS | _QB_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+")) - {""}
+_SLOW_PC = (_LETTERS | _QB_LAST | _STEM_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+")) - {""}
 _SLOW_NC = (_LETTERS | _UNIT_FIRST | _NAME_SUFFIX_FIRST | _QI_FIRST | _QA_FIRST
             | set("万亿千百×xX*÷eE-.,(")) - {""}
 _RUN_RE = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{_CN_ALL}]+(?:点[{_CN_DIG}]+)?")
@@ -450,7 +462,7 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
         if gc_was_enabled:
             gc.enable()
     out = st.out
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=attrgetter("start", "end"))
     nl = [m.start() for m in _NL_RE.finditer(text)] if out else []
     for i, m in enumerate(out, 1):
         m.id = f"{id_prefix}{i}"
@@ -620,6 +632,8 @@ class _Segment:
                     continue
                 gd = m.groupdict()
                 y = gd.get("y")
+                if y is not None and not 1800 <= int(y) <= 2100:
+                    continue
                 mon = gd.get("m")
                 if gd.get("mon"):
                     mon = _MON[gd["mon"][:3].lower()]
@@ -833,7 +847,7 @@ class _Segment:
             if run.isdigit():           # the common case: no separator
                 pc = seg[rs - 1] if rs else ""
                 nc = seg[re_] if re_ < n else ""
-                if (pc not in _SLOW_PC and nc not in _SLOW_NC and not "\u4e00" <= pc <= "\u9fff"
+                if (pc not in _SLOW_PC and (nc not in _SLOW_NC or (nc == "-" and seg[re_ + 1:re_ + 2].isdigit()))
                         and re_ - rs <= 15 and (pc != "," or rs - 1 != dead_end)
                         and self.mask.find(1, rs, re_) == -1):
                     # fast path: nothing around the number can change it (a bare number)
@@ -855,13 +869,18 @@ class _Segment:
             for ns, ne, txt in nums:
                 if ns < consumed:
                     continue
-                if not versionish and txt.isdigit():
+                if not versionish and "," not in txt:
                     pc = seg[ns - 1] if ns else ""
                     nc = seg[ne] if ne < n else ""
-                    if (pc not in _SLOW_PC and nc not in _SLOW_NC and not "\u4e00" <= pc <= "\u9fff"
-                            and ne - ns <= 15 and (pc not in ",/" or ns - 1 != dead_end)
+                    if (pc not in _SLOW_PC and (nc not in _SLOW_NC or (nc == "-" and seg[ne + 1:ne + 2].isdigit()))
+                            and (txt.find(".") if "." in txt else len(txt)) <= 15
+                            and (pc != "," or ns - 1 != dead_end)
                             and self.mask.find(1, ns, ne) == -1):
-                        t = _Tok(ns, ne, ns, ne, int(txt), 0, False)
+                        if "." in txt:
+                            t = _Tok(ns, ne, ns, ne, float(txt), len(txt) - txt.index(".") - 1, False)
+                            t.int_only = False
+                        else:
+                            t = _Tok(ns, ne, ns, ne, int(txt), 0, False)
                         t.plain = t.fast = True
                         toks.append(t)
                         consumed = ne
@@ -1086,7 +1105,8 @@ class _Segment:
             c0 = g.lstrip()[:1] if g else ""
             if g is not None and (c0 or b.neg):
                 # mean ± SD
-                if c0 in "±+∓" and _PM_GAP_RE.fullmatch(g) and not a.comp and not b.comp and not a.naked and not b.naked:
+                if (c0 in "±+∓" and _PM_GAP_RE.fullmatch(g) and not a.comp and not b.comp
+                        and not a.naked and not b.naked):
                     self.emit_pm(a, b)
                     i += 2
                     continue
@@ -1233,10 +1253,10 @@ class _Segment:
             # a bare number with nothing around it (see tokens): a measurement or a year
             v = t.value
             kind = "measurement"
-            if 1900 <= v <= 2099 and role is None:
+            if t.int_only and 1900 <= v <= 2099 and role is None:
                 kind, v = "year_or_date", str(v)
             self.out.append(Mention("", self.base + t.s, self.base + t.e, 0, "", kind, v, "", None, True,
-                                    None, None, None, role, gid, None, 0))
+                                    None, None, None, role, gid, None, t.dec))
             return
         if t.naked:
             return

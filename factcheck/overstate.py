@@ -121,7 +121,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     lang = config.lang
     norm = article.norm or article.text
     refs = {r.index: r for r in article.references}
-    all_summaries = [s for r in article.references if (s := store.get(r.summary_id)) and s.available]
+    all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience_pregnancy = bool(HUMAN_AUDIENCE.search(norm[:20000]))
     out: list[Overstatement] = []
@@ -164,12 +164,13 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 continue
             sev = config.severity_of(rule.code, sev)
             wording = _paper_wording(rule, summ, text)
-            msg = _message(rule, lang, text[st:en], summ, wording, ref_idx, refs)
+            ref_of_hit = rule.opts.get("ref_idx", ref_idx)
+            msg = _message(rule, lang, text[st:en], summ, wording, ref_of_hit, refs)
             a, b = s.start + st, s.start + en
             out.append(Overstatement(
                 id=f"o{len(out) + 1}", start=a, end=b, line=s.line, surface=article.text[a:b],
                 category=rule.category, severity=sev, message=msg, rule=rule.code,
-                claim_id=claim.id if claim else None, reference=ref_idx, paper_wording=wording,
+                claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
                 context="assertion"))
     return out
 
@@ -242,13 +243,14 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     return sev
 
 
-def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[Summary], rules: list[Rule]):
+def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tuple[int, Summary]],
+                    rules: list[Rule]):
     """The article asserts improvement of a measure that a cited paper found did not improve."""
     rule = next((r for r in rules if r.code == "FC210"), None)
     if rule is None:
         return []
     out = []
-    for s in ([summ] if summ else all_summaries):
+    for idx, s in ([(None, summ)] if summ else all_summaries):
         if not s.available:
             continue
         for f in s.findings:
@@ -261,7 +263,7 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[Summ
                 verb = IMPROVE.search(text, max(0, pos - 8), pos + len(kw) + 8)
                 if verb and not any(n in text[max(0, verb.start() - 3):verb.start()] for n in NEGATIONS):
                     a, b = min(verb.start(), pos), max(verb.end(), pos + len(kw))
-                    out.append((a, b, _with_finding(rule, s, f)))
+                    out.append((a, b, _with_finding(rule, s, f, idx)))
                     break
     return out
 
@@ -293,9 +295,13 @@ def _unmeasured(text: str, summ: Optional[Summary], rules: list[Rule]):
     return out
 
 
-def _with_finding(rule: Rule, s: Summary, f) -> Rule:
+def _with_finding(rule: Rule, s: Summary, f, ref_idx: Optional[int] = None) -> Rule:
+    """A copy of the rule carrying the finding it rests on (and its reference, when the
+    sentence itself is not attributed to that paper)."""
     r = Rule(rule.code, rule.category, rule.severity, rule.message, opts=dict(rule.opts))
     r.opts["finding_text"] = f.text
+    if ref_idx is not None:
+        r.opts["ref_idx"] = ref_idx
     return r
 
 

@@ -34,9 +34,10 @@ def summary_table(reports: list[Report], errors: list[tuple[str, str]] = (), lan
     head = ("article",) + COLUMNS + ("worst",)
     rows = [head]
     for r in reports:
-        rows.append((r.source,) + tuple(str(r.stats.get(k, 0)) for k in COLUMNS) + (r.worst_severity() or "-",))
+        rows.append((term_safe(r.source),) + tuple(str(r.stats.get(k, 0)) for k in COLUMNS)
+                    + (r.worst_severity() or "-",))
     for path, msg in errors:
-        rows.append((path,) + ("-",) * len(COLUMNS) + ("input error",))
+        rows.append((term_safe(path),) + ("-",) * len(COLUMNS) + ("input error",))
     widths = [max(_w(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(_pad(c, widths[i], left=i == 0) for i, c in enumerate(row)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -112,8 +113,10 @@ def md_escape(s: str) -> str:
 
 
 def md_code(s: str) -> str:
-    """An inline code span: backslash escapes are literal there, so only backticks go."""
-    return "`" + term_safe(s).replace("`", "'") + "`"
+    """An id as an inline code span when it is a plain id; escaped text otherwise (backslash
+    escapes and entities are literal inside a code span, so nothing else could be escaped)."""
+    s = term_safe(s)
+    return f"`{s}`" if re.fullmatch(r"[\w.\-/]+", s) else md_escape(s)
 
 
 def to_markdown(report: Report, lang: str = "zh") -> str:
