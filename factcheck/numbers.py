@@ -1181,9 +1181,13 @@ class _Segment:
                         self.emit_single(last, role="list_item", gid=gid)
                         i = k + 1
                         continue
+                    if k == i:          # not even a pair: fall through to a single
+                        self.emit_single(a)
+                        i += 1
+                        continue
                     for t in toks[i:k]:
                         self.emit_single(t)
-                    i = k
+                    i = k               # toks[k] may still start a range, a comparison ...
                     continue
             self.emit_single(a)
             i += 1

@@ -358,6 +358,24 @@ def test_norm_precomputed_and_traditional():
     assert [(m.surface, m.unit) for m in extract("隨訪１２週。")] == [("１２週", "week")]
 
 
+@pytest.mark.parametrize("text", ["1,2.5", "3、≥4枚", "3和P<0.05", "9、二十周", "1,2,3.5,4", "5、6、7"])
+def test_combinations_terminate(text):
+    """Regression: a list chain that stopped at its first pair used to loop forever."""
+    import signal
+
+    def boom(*_):
+        raise TimeoutError(text)
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(5)
+    try:
+        ms = extract(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert all(text[m.start:m.end] == m.surface for m in ms)
+
+
 def test_huge_numbers_do_not_raise():
     ms = extract("共" + "9" * 15 + "万亿例，" + "1" * 40 + "，2×10^99 cells, P<1e-99")
     assert ms and all(m.surface for m in ms)
