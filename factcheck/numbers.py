@@ -230,6 +230,8 @@ _NAME_SUFFIX_FIRST = set(" \t" + "".join(_LEX.get("name_suffixes") or ["型"]))
 _NAME_SUFFIX_RE = re.compile(rf"[ \t]{{0,2}}[{''.join(_LEX.get('name_suffixes') or ['型'])}]")
 _INDEF_UNITS = {fold_width(str(w)) for w in _LEX.get("indefinite_units") or []}
 _DET_UNITS = {fold_width(str(w)) for w in _LEX.get("determiner_units") or []}
+_ONE_COUNT_AFTER = tuple(str(w) for w in _LEX.get("one_is_a_count_after") or [])
+_DESIGN_CLS = {str(w) for w in _LEX.get("design_classifiers") or []}
 _CHENG_NOT = "".join(_LEX.get("cheng_not_before") or [])
 
 _COMP_MAP = {"<": "less_than", ">": "more_than", "≤": "at_most", "≥": "at_least", "<=": "at_most",
@@ -1016,18 +1018,19 @@ class _Segment:
             else:
                 if alias in _DET_UNITS:
                     return None
-                if run == "一" and (u.generic or alias in _INDEF_UNITS):
+                one_counts = run == "一" and seg[max(0, rs - 3):rs].endswith(_ONE_COUNT_AFTER)
+                if run == "一" and (u.generic or alias in _INDEF_UNITS) and not one_counts:
                     return None
                 code = _refine(u, seg, ue)
                 t.unit, t.ukind, t.uname, t.alias = code, _ukind(u, code), u.name, alias
                 t.generic = u.generic
                 t.e = ue
                 t.naked = False
-                if u.generic:
+                if u.generic and not one_counts:
                     t.unit = ""
                     t.kind = "count"
-                    t.checkable = False
-                    t.reason = "prose_count"
+                    t.checkable = alias in _DESIGN_CLS     # 分成四档: the study's quartiles
+                    t.reason = None if t.checkable else "prose_count"
         self.context(t)
         return t
 

@@ -403,3 +403,12 @@ def test_seed_000_key_mentions():
                  ("800-2000IU", "range"), ("8-12周", "range"), ("70%", "percent"), ("25-74岁", "range"),
                  ("一万例", "count"), ("1+1>2", "other"), (">1", "threshold")]:
         assert want in got, want
+
+
+def test_design_tiers_and_a_single_count_are_checkable():
+    # 000: "按照从低到高分成四档时" (the study's quartiles); 003: "对于仅有一次生化妊娠史的患者"
+    m = extract("按照从低到高分成四档时")
+    assert [(x.surface, x.value, x.checkable) for x in m] == [("四档", 4, True)]
+    m = extract("对于仅有一次生化妊娠史的患者")
+    assert [(x.surface, x.value, x.checkable) for x in m] == [("一次", 1, True)]
+    assert extract("首先，进行一次关键评估。") == []          # 一次 as "a/once": not a number
