@@ -253,6 +253,9 @@ _PER = {"周": "per_week", "星期": "per_week", "天": "per_day", "日": "per_d
 
 # gaps between two tokens (fullmatch)
 _RANGE_FIRST = set("-–—~至到t")
+_EN_TO_RE = re.compile(r"[ \t]{1,2}to[ \t]{1,2}")
+_EN_FROM_RE = re.compile(r"\bfrom[ \t]{1,2}$", re.I)
+_EN_RANGED_RE = re.compile(r"\b(rang\w*|between|aged)[ \t]{1,2}from[ \t]{1,2}$", re.I)
 _LIST_FIRST = set("、以和及与或,")
 _CHANGE_FIRST = {w[0] for w in (_LEX.get("change_words") or ["下降"])}
 _RANGE_GAP_RE = re.compile(r"[ \t]{0,2}[-–—][ \t]{0,2}|\s{0,8}[~至到]\s{0,8}|[ \t]{1,2}to[ \t]{1,2}")
@@ -1137,6 +1140,16 @@ class _Segment:
                         continue
                 # from → to: 从7.77%降至7.52%
                 if c0 in _CHANGE_FIRST and _CHANGE_GAP_RE.fullmatch(g) and not b.comp and not a.naked and not b.naked:
+                    self.fill_unit(a, b)
+                    gid = self.st.group()
+                    self.emit_single(a, role="from", gid=gid)
+                    self.emit_single(b, role="to", gid=gid)
+                    i += 2
+                    continue
+                # from → to in English: "rose from 3.12 to 4.76 mg/min/kg" is a change, not a range
+                if (c0 == "t" and _EN_TO_RE.fullmatch(g) and not b.comp
+                        and _EN_FROM_RE.search(seg, max(0, a.s - 8), a.s)
+                        and not _EN_RANGED_RE.search(seg, max(0, a.s - 20), a.s)):
                     self.fill_unit(a, b)
                     gid = self.st.group()
                     self.emit_single(a, role="from", gid=gid)

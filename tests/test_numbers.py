@@ -412,3 +412,12 @@ def test_design_tiers_and_a_single_count_are_checkable():
     m = extract("对于仅有一次生化妊娠史的患者")
     assert [(x.surface, x.value, x.checkable) for x in m] == [("一次", 1, True)]
     assert extract("首先，进行一次关键评估。") == []          # 一次 as "a/once": not a number
+
+
+def test_english_from_to_is_a_change_and_ranged_from_is_a_range():
+    # zang2022 abstract: "rose from 3.12 to 4.76 mg/min/kg"
+    m = extract("GIR rose from 3.12 to 4.76 mg/min/kg with UC-MSCs")
+    assert [(x.value, x.unit, x.role) for x in m] == [(3.12, "mg/min/kg", "from"), (4.76, "mg/min/kg", "to")]
+    m = extract("ages ranged from 21 to 42 years")
+    assert [(x.kind, x.value) for x in m] == [("range", [21, 42])]
+    assert [x.value for x in extract("Age 36–40y: 11.5%")] == [[36, 40], 11.5]
