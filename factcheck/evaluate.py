@@ -33,6 +33,17 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(l) for l in path.read_text("utf-8").splitlines() if l.strip()]
 
 
+def _gold_docs(path: Path):
+    """(doc, rows, file path) for each document of a gold file that exists in the corpus."""
+    by_doc = defaultdict(list)
+    for r in _read_jsonl(path):
+        by_doc[r["doc"]].append(r)
+    for doc, rows in sorted(by_doc.items()):
+        p = _doc_path(doc)
+        if p:
+            yield doc, rows, p
+
+
 def _doc_path(doc: str) -> Optional[str]:
     for d in (ARTICLE_DIR, PAPER_DIR):
         p = os.path.join(d, doc + ".txt")
@@ -122,18 +133,11 @@ def _analyse(path: str, store, cfg):
 def eval_mentions(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     from factcheck.numbers import extract
 
-    rows = _read_jsonl(gold_dir / "mentions.jsonl")
-    by_doc = defaultdict(list)
-    for r in rows:
-        by_doc[r["doc"]].append(r)
     tot = Counter()
     per_kind = defaultdict(Counter)
     per_doc = {}
     misses, false_hits = [], []
-    for doc, grows in sorted(by_doc.items()):
-        path = _doc_path(doc)
-        if not path:
-            continue
+    for doc, grows, path in _gold_docs(gold_dir / "mentions.jsonl"):
         is_paper = PAPER_DIR in path
         text = Path(path).read_text("utf-8")
         lines = text.split("\n")
@@ -198,17 +202,10 @@ def _row(name: str, c: Counter) -> None:
 
 
 def eval_verdicts(gold_dir: Path, store, cfg, quiet: bool) -> dict:
-    rows = _read_jsonl(gold_dir / "verdicts.jsonl")
-    by_doc = defaultdict(list)
-    for r in rows:
-        by_doc[r["doc"]].append(r)
     labels = ["supported", "mismatch", "not_in_source", "unresolved_reference", "unattributed", "(missing)"]
     conf = Counter()
     disagreements = []
-    for doc, grows in sorted(by_doc.items()):
-        path = _doc_path(doc)
-        if not path:
-            continue
+    for doc, grows, path in _gold_docs(gold_dir / "verdicts.jsonl"):
         art, rep = _analyse(path, store, cfg)
         lines = art.text.split("\n")
         mv = {}
@@ -254,17 +251,10 @@ def eval_verdicts(gold_dir: Path, store, cfg, quiet: bool) -> dict:
 
 
 def eval_overstatements(gold_dir: Path, store, cfg, quiet: bool) -> dict:
-    rows = _read_jsonl(gold_dir / "overstatements.jsonl")
-    by_doc = defaultdict(list)
-    for r in rows:
-        by_doc[r["doc"]].append(r)
     per_cat = defaultdict(Counter)
     tot = Counter()
     notes = []
-    for doc, grows in sorted(by_doc.items()):
-        path = _doc_path(doc)
-        if not path:
-            continue
+    for doc, grows, path in _gold_docs(gold_dir / "overstatements.jsonl"):
         art, rep = _analyse(path, store, cfg)
         lines = art.text.split("\n")
         starts = [0] + [i + 1 for i, ch in enumerate(art.text) if ch == "\n"]
