@@ -34,18 +34,21 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def _gold_docs(path: Path):
-    """(doc, rows, file path) for each document of a gold file that exists in the corpus."""
+    """(doc, rows, file path) for each document of a gold file: the document is looked for
+    beside the gold file (a held-out set keeps its articles there), then in the corpus."""
     by_doc = defaultdict(list)
     for r in _read_jsonl(path):
         by_doc[r["doc"]].append(r)
     for doc, rows in sorted(by_doc.items()):
-        p = _doc_path(doc)
+        p = _doc_path(doc, str(path.parent))
         if p:
             yield doc, rows, p
 
 
-def _doc_path(doc: str) -> Optional[str]:
-    for d in (ARTICLE_DIR, PAPER_DIR):
+def _doc_path(doc: str, first: Optional[str] = None) -> Optional[str]:
+    for d in (first, ARTICLE_DIR, PAPER_DIR):
+        if d is None:
+            continue
         p = os.path.join(d, doc + ".txt")
         if os.path.exists(p):
             return p
@@ -138,7 +141,7 @@ def eval_mentions(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     per_doc = {}
     misses, false_hits = [], []
     for doc, grows, path in _gold_docs(gold_dir / "mentions.jsonl"):
-        is_paper = PAPER_DIR in path
+        is_paper = os.path.normpath(PAPER_DIR) in os.path.normpath(path)
         text = Path(path).read_text("utf-8")
         lines = text.split("\n")
         if is_paper:
