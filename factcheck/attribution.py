@@ -35,6 +35,7 @@ def _cues() -> dict:
         "named_source": [re.compile(p) for p in data["named_source"]],
         "general": re.compile("|".join(data["general"])),
         "research": re.compile(data["research"]),
+        "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
@@ -149,6 +150,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 if cand and not _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
                     cand = None
                 found = cand or Attribution(None, "other_source", m.group(0))
+        if found is None and cues["back_reference"].search(ntext):
+            cand = _by_design(ntext, profiles, cues)
+            if cand and _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
+                found = cand
         if found is None and research:
             topic = _by_topic(ntext, ms, profiles, df, gl, 1.5 if current.reference is None else 2.0)
             if topic and topic.reference != current.reference:

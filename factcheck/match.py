@@ -158,8 +158,8 @@ def _candidates(s: Summary) -> list[Cand]:
         out.append(Cand(None, float(n), s.population.unit, "count", g, None, "n"))
     if s.published:
         out.append(Cand(None, s.published, "", "date", None, None, "published"))
-    elif s.year:
-        out.append(Cand(None, str(s.year), "", "date", None, None, "published"))
+    if s.year and not (s.published or "").startswith(str(s.year)):
+        out.append(Cand(None, str(s.year), "", "date", None, None, "year"))   # issue year ≠ online date
     return out
 
 
@@ -175,7 +175,8 @@ def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
 
 TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
 AUX_LABELS = {"ci_low", "ci_high", "sd", "p", "threshold"}
-LENGTH_CUE = re.compile(r"(随访|为期|历时|长达|持续|疗程|治疗)\s*$")
+LENGTH_CUE = re.compile(r"(随访(时间|期)?(为|是|达)?|为期|历时|长达|持续|疗程|治疗|间隔|每隔)\s*$")
+FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了6个月随访, (not 6个月随访时…)
 _TP_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)
 
 
@@ -345,9 +346,9 @@ def _parse_tp(tp: Optional[str]) -> Optional[tuple[float, str]]:
 # ---------------------------------------------------------------- judging
 
 def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,
-                  rel_cache: dict, is_length: bool = False) -> MentionVerdict:
+                  rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
     if _is_time(m) and not is_length:
-        return _judge_timepoint(m, ctx, s, cands, lang, rel_cache)
+        return _judge_timepoint(m, ctx, s, cands, lang, rel_cache, segment or [])
     m_eff = Mention(**{**m.__dict__, "value": _fold_value(m)})
     scored = []
     for c in cands:
@@ -438,7 +439,7 @@ def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[
         return None
     says_points = "百分点" in m.surface or "percentage point" in m.surface
     for rel, dist, c, pv in scored:
-        if rel < 1.0 or c.label != "baseline" or c.unit != "%" or isinstance(c.value, list):
+        if rel < 2.0 or c.label != "baseline" or c.unit != "%" or isinstance(c.value, list):
             continue
         if ctx.group and c.group and c.group != ctx.group:
             continue
@@ -460,8 +461,21 @@ def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[
     return None
 
 
+def _judge_visit(m: Mention, s: Summary, cands: list[Cand], lang: str) -> MentionVerdict:
+    """"完成了6个月随访": a follow-up visit of the study (either end of its follow-up values)."""
+    for c in cands:
+        if c.label != "follow_up" or c.unit not in TIME_UNITS:
+            continue
+        for x in _as_list(c.value):
+            conv = convert(x, c.unit, m.unit)
+            if conv is not None and not isinstance(m.value, list) and abs(conv - float(m.value)) <= tolerance(m):
+                return MentionVerdict(m.id, "supported", x, c.finding.id if c.finding else None, rule="FC101",
+                                      note=c.describe(s, lang))
+    return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103")
+
+
 def _judge_timepoint(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,
-                     rel_cache: dict) -> MentionVerdict:
+                     rel_cache: dict, segment: list) -> MentionVerdict:
     """"48周时 HbA1c下降…": supported when a finding named in the text this time point governs
     was observed at that time; otherwise not in the source (a time point is never a mismatch)."""
     seg_ctx = Context(ctx.segment or ctx.clause, ctx.sentence, "", ctx.group, ctx.clause_start)
@@ -486,6 +500,16 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, cands: list[Cand], la
             return MentionVerdict(m.id, "supported", val, f.id, rule="FC101",
                                   note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
                                   else f"{_fmt(val)} {unit} ({f.measure})")
+    # the result this time point governs is the paper's value at another time point: wrong time point
+    for (val, unit), f in points:
+        for v in f.values:
+            if _parse_tp(v.timepoint) != (val, unit) or isinstance(v.value, list):
+                continue
+            if any(isinstance(x.value, (int, float)) and abs(float(x.value) - float(v.value)) <= tolerance(x)
+                   and (x.unit or "") == (v.unit or "") for x in segment):
+                return MentionVerdict(m.id, "mismatch", val, f.id, rule="FC112",
+                                      note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
+                                      else f"{_fmt(val)} {unit} ({f.measure})")
     held = sorted({f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})"
                    for (tp, f) in [(f"{_fmt(p[0])}{unit_label(p[1], lang)}" if lang == "zh" else
                                     f"{_fmt(p[0])} {p[1]}", f) for p, f in points]})[:3]
@@ -611,8 +635,11 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # 长达8年, 随访48周, 短于12周: a length or a cut-off, not the time point of a result
                 length = m.qualifier in ("as_high_as", "less_than", "more_than", "at_least", "at_most") or (
                     m.role != "list_item" and bool(
-                    LENGTH_CUE.search(norm[max(s.start, m.start - 4):m.start])))
-                mv = judge_mention(m, ctx, summ, cands, lang, rel_cache, is_length=length)
+                    LENGTH_CUE.search(norm[max(s.start, m.start - 8):m.start])))
+                visit = _is_time(m) and bool(FOLLOW_UP_VISIT.match(norm[m.end:s.end]))
+                seg_ms = [x for x in ms if x is not m and cs <= x.start < max(ce, nxt)]
+                mv = (_judge_visit(m, summ, cands, lang) if visit else
+                      judge_mention(m, ctx, summ, cands, lang, rel_cache, is_length=length, segment=seg_ms))
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

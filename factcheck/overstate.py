@@ -29,7 +29,8 @@ HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", 
 QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
 REPORTERS = re.compile(r"((很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出)")
-INTERVENTION = re.compile(r"干细胞|治疗|疗法|药物|方案|补充|运动|手术|移植|输注")
+INTERVENTION = re.compile(r"干细胞|治疗|疗法|药物|方案|补充|运动|手术|移植|输注|(完全|一定|肯定)(可以|能够?)|彻底|保证")
+WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
 HUMAN_AUDIENCE = re.compile(r"孕|流产|备孕|妊娠|姐妹|宝宝|胎停")
 CONDITION_WORDS = {"t2d": re.compile(r"糖尿病|T2D|血糖"), "rpl": re.compile(r"流产|妊娠|孕"),
@@ -106,6 +107,8 @@ def _context(text: str, s: int, e: int, tokens: list[tuple[int, str]]) -> Option
             (before[-1:] in QUOTES and re.match(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)", after))):
         return "quoted"
     prev_tokens = [t for pos, t in tokens if lo <= pos < s][-3:]
+    if WARNED.search(clause):
+        return "negated"
     if any(t in NEGATIONS for t in prev_tokens) or re.search(r"(有限|不明显|不显著|未见|尚无)", after):
         return "negated"   # 不能证实, 并非…; or limited after the cue: 直接恢复有限
     if any(h in clause for h in HEDGES):
