@@ -27,9 +27,9 @@ _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本"
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    import yaml
+    from factcheck.datafiles import data_file
 
-    data = yaml.safe_load((Path(__file__).parent / "data" / "attribution.yaml").read_text("utf-8"))
+    data = data_file("attribution.yaml")
     return {
         "new_source": re.compile("|".join(data["new_source"])),
         "named_source": [re.compile(p) for p in data["named_source"]],

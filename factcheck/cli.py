@@ -185,7 +185,9 @@ def cmd_check(args) -> int:
         _check_out_file(args.output, force=args.force)
     if cfg.max_bytes is not None and cfg.max_bytes <= 0:
         raise UsageError("--max-bytes must be a positive number of bytes")
-    store = load_store(args.references)
+    if not os.path.isdir(args.references):
+        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
+    store = None        # loaded at the first readable article: bad input fails fast
     reports, errors = [], []
     paths, problems = expand_inputs([p for p in args.paths if p != "-"])
     for e in problems:
@@ -207,10 +209,23 @@ def cmd_check(args) -> int:
             for n in art.notes:
                 if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
                     say(f"{art.source}: warning: {n}")
+            if store is None:
+                store = load_store(args.references)
             reports.append(check(art, store, cfg))
         except InputError as e:
             errors.append((e.path, f"{e.message} [{e.code}]"))
             say(f"{e.path}: {e.message} [{e.code}]")
+        except UsageError:
+            raise
+        except Exception as e:  # noqa: BLE001 - a bug on one article must not lose the others
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            from factcheck.ingest import display_path
+
+            shown = "<stdin>" if path == "-" else display_path(path)
+            errors.append((shown, f"internal error: {type(e).__name__}: {e}"))
+            say(f"{shown}: internal error while checking: {type(e).__name__}: {e} (a bug in factcheck: "
+                "please report it with this article; FACTCHECK_DEBUG=1 shows the traceback)")
     if out_dir:
         written: set[str] = set()
         for r in reports:
@@ -403,7 +418,7 @@ def cmd_fetch(args) -> int:
         try:
             rec = client.fetch(ident)
         except FetchError as e:
-            say(f"{ident}: {e}")
+            say(f"{ident}: {getattr(e, 'problem', None) or e}")
             status = EXIT_ERROR
             continue
         summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)

@@ -40,13 +40,13 @@ class Config:
     @classmethod
     def from_file(cls, path: Optional[str] = None, **overrides) -> "Config":
         """Load the first config file found (or ``path``); command-line values override it."""
-        import yaml
+        from factcheck.datafiles import safe_load
 
         cfg = cls()
         candidates = [Path(path)] if path else [Path(n) for n in CONFIG_NAMES]
         for p in candidates:
             if p.is_file():
-                data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+                data = safe_load(p.read_text(encoding="utf-8")) or {}
                 if not isinstance(data, dict):
                     raise ValueError(f"{p}: expected a mapping")
                 cfg.select = [str(x) for x in data.get("select", [])]

@@ -51,10 +51,10 @@ def _jnorm(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def load_glossary(path: str | None = None) -> Glossary:
-    import yaml
+    from factcheck.datafiles import safe_load
 
     p = Path(path) if path else Path(__file__).parent / "data" / "glossary.yaml"
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else {}
+    data = safe_load(p.read_text(encoding="utf-8")) if p.exists() else {}
     data = data or {}
     groups = {str(k): [str(t) for t in v] for k, v in (data.get("terms") or {}).items()}
     journals = {str(k): [str(t) for t in v] for k, v in (data.get("journals") or {}).items()}

@@ -119,8 +119,17 @@ def _bomless_utf16(data: bytes) -> Optional[str]:
     if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
         return "utf-16-be"
     has_nul = b"\x00" in sample
-    if not has_nul and len(data) % 2:
-        return None
+    if not has_nul:
+        # without a NUL byte (no ASCII, not even a newline) UTF-16 is a last resort: lower-case
+        # ASCII pairs read as Han characters ("ab" = U+6261), so valid UTF-8 or GB18030 wins
+        if len(data) % 2:
+            return None
+        for enc in ("utf-8", "gb18030"):
+            try:
+                data.decode(enc)
+                return None
+            except UnicodeDecodeError:
+                pass
     best, best_share = None, 0.0
     for enc in ("utf-16-le", "utf-16-be"):
         t = sample.decode(enc, errors="replace")
@@ -341,18 +350,29 @@ def _guess_title(text: str, body: list[Span], markdown: bool) -> Optional[str]:
 
 # ---------------------------------------------------------------- entry points
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8",
                       extracted_from: str = "text", notes: Optional[list[str]] = None,
                       title: Optional[str] = None) -> Article:
     """Build an Article from already-decoded text (tests, stdin, batch manifests)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    notes = list(notes or [])
+    if _SURROGATE.search(text):
+        # text from JSON ("\ud800") or a surrogateescape decode: not encodable, and the NLP
+        # layer hashes strings as UTF-8; U+FFFD keeps every offset
+        n_bad = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append(f"FC303: {n_bad} 个孤立代理字符已替换为 U+FFFD / {n_bad} lone surrogate code point(s) "
+                     "replaced by U+FFFD")
     norm = normalize(text)
     # structure is found on the fold (same length): 參考文獻 and ［1］ work as 参考文献 and [1]
     body, ref_span, boiler = split_structure(norm)
     art = Article(source=source, text=text, norm=norm, encoding=encoding,
                   extracted_from=extracted_from, body=body, reference_span=ref_span,
-                  boilerplate=boiler, notes=list(notes or []))
+                  boilerplate=boiler, notes=notes)
     art.title = title or _guess_title(text, body, extracted_from == "markdown")
     if ref_span is not None:
         art.references = parse_reference_list(text, ref_span, norm=norm)

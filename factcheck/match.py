@@ -30,16 +30,16 @@ PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线
 
 @lru_cache(maxsize=1)
 def messages() -> dict:
-    import yaml
+    from factcheck.datafiles import data_file
 
-    return yaml.safe_load((Path(__file__).parent / "data" / "messages.yaml").read_text("utf-8"))
+    return data_file("messages.yaml")
 
 
 @lru_cache(maxsize=1)
 def conversions() -> dict:
-    import yaml
+    from factcheck.datafiles import data_file
 
-    return yaml.safe_load((Path(__file__).parent / "data" / "conversions.yaml").read_text("utf-8"))
+    return data_file("conversions.yaml")
 
 
 # ---------------------------------------------------------------- numbers

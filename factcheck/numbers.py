@@ -42,7 +42,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Optional
 
-import yaml
 
 from .model import Mention
 from .textnorm import fold_width
@@ -53,8 +52,9 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 
 def _load(name: str) -> dict:
-    with open(_DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+    from factcheck.datafiles import data_file
+
+    return data_file(name) or {}
 
 
 _LEX = _load("numbers.yaml")

@@ -52,12 +52,12 @@ class Rule:
 @lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern]:
     """All rules, and one prefilter regex over every word and pattern."""
-    import yaml
+    from factcheck.datafiles import safe_load
 
     rules: list[Rule] = []
     for d in (RULES_DIR, *map(Path, extra_dirs)):
         for f in sorted(Path(d).glob("*.yaml")):
-            for r in yaml.safe_load(f.read_text("utf-8")) or []:
+            for r in safe_load(f.read_text("utf-8")) or []:
                 rules.append(Rule(
                     code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
                     message=r["message"], words=[str(w) for w in r.get("words", [])],

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from factcheck.model import Sentence, Span
 
 _END = re.compile(r"[。！？!?]+[”’\"'）)」』】]*|(?<!\d)[.．](?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|\n")
 _CLAUSE = re.compile(r"[，,：:；;]")
+_CLAUSE_CHARS = frozenset("，,：:；;")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\bNo|\bRefs?|\bcf"
                      r"|\bapprox|\bEq|\bVol|\bpp?|\bSt)$", re.I)
@@ -63,8 +65,17 @@ def _add(out: list[Sentence], text: str, s: int, e: int, lines: LineIndex, para:
 
 def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
     """The clause of ``sentence`` holding ``offset`` (absolute offsets); brackets keep clauses whole."""
-    t = sentence.text
+    cuts = _clause_cuts(sentence.text)
     rel = offset - sentence.start
+    k = bisect.bisect_right(cuts, rel) - 1
+    k = max(0, min(k, len(cuts) - 2))
+    return sentence.start + cuts[k], sentence.start + cuts[k + 1]
+
+
+@lru_cache(maxsize=4096)
+def _clause_cuts(t: str) -> tuple[int, ...]:
+    """Clause starts of a sentence, computed once per sentence: matching asks for the clause of
+    every mention, and a long sentence with hundreds of numbers must not cost a scan each."""
     depth = 0
     cuts = [0]
     for i, ch in enumerate(t):
@@ -72,9 +83,7 @@ def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
             depth += 1
         elif ch in "）)】]":
             depth = max(0, depth - 1)
-        elif depth == 0 and _CLAUSE.match(ch):
+        elif depth == 0 and ch in _CLAUSE_CHARS:
             cuts.append(i + 1)
     cuts.append(len(t))
-    k = bisect.bisect_right(cuts, rel) - 1
-    k = max(0, min(k, len(cuts) - 2))
-    return sentence.start + cuts[k], sentence.start + cuts[k + 1]
+    return tuple(cuts)

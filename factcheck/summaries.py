@@ -165,6 +165,8 @@ def load_summary(path: Union[str, Path]) -> Summary:
     """Read and validate one summary file; raise SummaryError naming file and field."""
     import yaml
 
+    from factcheck.datafiles import safe_load
+
     p = str(path)
     try:
         if os.path.getsize(p) > MAX_SUMMARY_BYTES:
@@ -177,7 +179,7 @@ def load_summary(path: Union[str, Path]) -> Summary:
     except OSError as e:
         raise SummaryError(p, [("-", f"cannot read: {e.strerror or e}")]) from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "-"

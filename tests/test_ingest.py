@@ -84,6 +84,20 @@ def test_old_mac_cr_line_ends(tmp_path):
     assert read_article(str(f)).text == text
 
 
+@pytest.mark.parametrize("text", ["abcdefghijklmnopqrstuvwxyzabcd", "the study showed that insulin resistance",
+                                  "HOMA-IR>2.41\n", "研究显示胰岛素抵抗很常见"])
+def test_utf8_and_ascii_are_never_taken_for_bomless_utf16(text):
+    # lower-case ASCII pairs read as UTF-16 are Han characters ("ab" = U+6261)
+    data = text.encode("utf-8")
+    assert decode(data)[:2] == (text, "utf-8")
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_of_short_texts(enc):
+    for text in ("HOMA-IR超过2.41\n", "abc\n", "研究显示2.63倍。\n参考文献\n"):
+        assert decode(text.encode(enc)) == (text, enc, [])
+
+
 def test_bom_is_not_part_of_the_text():
     text, enc, notes = decode(codecs.BOM_UTF8 + seed_text(S002).encode("utf-8"))
     assert not text.startswith("\ufeff") and enc == "utf-8-sig" and notes == []
