@@ -175,6 +175,7 @@ def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
 
 TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
 AUX_LABELS = {"ci_low", "ci_high", "sd", "p", "threshold"}
+WINDOW = 80      # characters either side of a number within which its measure counts as "named there"
 LENGTH_CUE = re.compile(r"(随访(时间|期)?(为|是|达)?|为期|历时|长达|持续|疗程|治疗|间隔|每隔)\s*$")
 FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了6个月随访, (not 6个月随访时…)
 _TP_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)
@@ -215,12 +216,19 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
               ) -> tuple[float, int]:
     """(score, distance): 2 when the measure is named in the number's clause, 1 in its sentence
     (or the previous sentence when this one names no measure at all), 0.5 nearby; distance is
-    how far, in characters, the nearest naming stands from the number."""
+    how far, in characters, the nearest naming stands from the number. What depends on the
+    sentence alone is computed once per (sentence, finding): a long sentence stays linear."""
     if f is None:
         return 1.0, 50
     terms = _terms(f, s, cache)
-    cl, se, pr = ctx.clause.lower(), ctx.sentence.lower(), ctx.previous.lower()
     rel_m = (m.start - ctx.clause_start) if m else 0
+    # "right by the number": the clause, but no further than WINDOW characters either side
+    lo = max(0, rel_m - WINDOW)
+    ck = ("clause", ctx.clause_start, lo, len(ctx.clause))
+    cl = cache.get(ck)
+    if cl is None:
+        cl = cache[ck] = ctx.clause[lo:rel_m + WINDOW].lower()
+    rel_m -= lo
     score, dist = 0.0, 10_000
     for t in terms:
         pos = cl.find(t)
@@ -229,13 +237,29 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
             d = rel_m - (pos + len(t)) if pos + len(t) <= rel_m else pos - rel_m + 5
             dist = min(dist, abs(d))
             pos = cl.find(t, pos + 1)
-        if score < 1.0 and t in se:
-            score = 1.0
-        elif score < 0.5 and t in pr:
-            score = 0.5
-    if score == 0.5 and not load_glossary().groups_in(ctx.sentence):
-        score = 1.0     # "具体为：21-30岁：10.7%…" continues the previous sentence's measure
-    return score, dist
+    if score:
+        return score, dist
+    return _sentence_relevance(f, s, ctx, terms, cache), dist
+
+
+def _sentence_relevance(f: Finding, s: Summary, ctx: Context, terms: list[str], cache: dict) -> float:
+    key = ("sentence", ctx.sentence_start, len(ctx.sentence), s.id, f.id)
+    hit = cache.get(key)
+    if hit is None:
+        se = cache.get(("lower", ctx.sentence_start))
+        if se is None or se[0] != len(ctx.sentence):
+            se = cache[("lower", ctx.sentence_start)] = (len(ctx.sentence), ctx.sentence.lower(),
+                                                          ctx.previous.lower(),
+                                                          bool(load_glossary().groups_in(ctx.sentence)))
+        _n, sl, pl, has_terms = se
+        if any(t in sl for t in terms):
+            hit = 1.0
+        elif any(t in pl for t in terms):
+            hit = 0.5 if has_terms else 1.0   # "具体为：21-30岁：10.7%…" continues the previous sentence
+        else:
+            hit = 0.0
+        cache[key] = hit
+    return hit
 
 
 def _group_of(m: Mention, sentence: Sentence, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:
@@ -243,6 +267,7 @@ def _group_of(m: Mention, sentence: Sentence, norm: str, s: Summary, pair: list[
         return None
     names = sorted(((n, g) for g, ns in s.groups.items() for n in ns if n), key=lambda x: -len(x[0]))
     cs, _ce = clause_bounds(sentence, m.start)
+    cs = max(cs, m.start - WINDOW)
     before = norm[cs:m.start]
     hits = []
     for n, g in names:
@@ -607,6 +632,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         first_clause = stext[:clause_bounds(s, s.start)[1] - s.start]
         sentence_general = general_cue(first_clause)
         times = [x for x in ms if _is_time(x)]
+        ms_starts = [x.start for x in ms]
+        time_starts = [x.start for x in times]
         mvs: list[MentionVerdict] = []
         for m in ms:
             key = (m.kind, m.unit, str(m.value))
@@ -629,7 +656,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 if cands is None:
                     cands = cand_cache[summ.id] = _candidates(summ)
                 grp = _group_of(m, s, norm, summ, groups.get(m.group_id or "", []))
-                nxt = next((t.start for t in times if t.start > m.start), s.end)
+                ti = bisect.bisect_right(time_starts, m.start)
+                nxt = times[ti].start if ti < len(times) else s.end
                 ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]
                               if _is_time(m) else "")
                 # 长达8年, 随访48周, 短于12周: a length or a cut-off, not the time point of a result
@@ -637,7 +665,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     m.role != "list_item" and bool(
                     LENGTH_CUE.search(norm[max(s.start, m.start - 8):m.start])))
                 visit = _is_time(m) and bool(FOLLOW_UP_VISIT.match(norm[m.end:s.end]))
-                seg_ms = [x for x in ms if x is not m and cs <= x.start < max(ce, nxt)]
+                seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
+                          if x is not m] if _is_time(m) else []
                 mv = (_judge_visit(m, summ, cands, lang) if visit else
                       judge_mention(m, ctx, summ, cands, lang, rel_cache, is_length=length, segment=seg_ms))
             mvs.append(mv)

@@ -385,8 +385,9 @@ def _num_value(s: str):
     """(value, decimals) of an Arabic number as written on the fold ('1,000.5', '.72')."""
     s = s.replace(",", "")
     if "." in s:
-        ip, dp = s.split(".", 1)
-        return float(s if ip else "0" + s), len(dp)
+        # a section number 2.1.1 (a marker) reads as its first two levels: 2.1
+        ip, dp = s.split(".", 2)[:2]
+        return float(f"{ip or '0'}.{dp}" if dp else (ip or "0")), len(dp)
     return int(s), 0
 
 

@@ -551,9 +551,6 @@ def test_a_bug_on_one_article_does_not_lose_the_others(capsys, tmp_path, monkeyp
     assert [json.loads(x)["source"] for x in out.splitlines()] == [str(S003)]
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "factcheck/numbers.py: a three-level section number ('2.1.1 研究对象') raises ValueError in "
-    "_num_value() via _Segment.markers(); the CLI reports it as an internal error for that file"))
 def test_three_level_section_numbers(capsys, tmp_path):
     f = tmp_path / "paper.txt"
     f.write_text("胰岛素抵抗研究\n2.1.1. 研究对象\n纳入335例患者。\n", encoding="utf-8")
