@@ -346,24 +346,11 @@ def _written_by_us(path: str) -> bool:
 def atomic_write(path: str, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader never sees half a
     report, and a failed write leaves no partial file behind."""
-    import tempfile
+    from factcheck import fsutil
 
-    d = os.path.dirname(os.path.abspath(path))
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=d)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)   # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, path)
+        fsutil.atomic_write(path, text)
     except OSError as e:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         raise UsageError(f"{path}: cannot write: {e.strerror or e}") from None
 
 

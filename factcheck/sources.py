@@ -29,7 +29,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -41,6 +40,7 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from . import __version__
+from . import fsutil
 
 log = logging.getLogger(__name__)
 
@@ -526,17 +526,7 @@ class Client:
         p = self._cache_path(key)
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=str(self.cache_dir), prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, ensure_ascii=False)
-                os.replace(tmp, p)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            fsutil.atomic_write(str(p), json.dumps(data, ensure_ascii=False), prefix=".tmp-")
         except OSError as e:
             log.warning("cannot write cache file %s: %s", p, e)
 

@@ -26,7 +26,6 @@ import hashlib
 import math
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +36,7 @@ import yaml
 from .summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value,
                         load_summary, normalize_doi)
 from .textnorm import fold_width, looks_traditional, to_simplified
+from factcheck import fsutil
 
 if TYPE_CHECKING:                               # pragma: no cover
     from .sources import Record
@@ -1511,20 +1511,12 @@ def write_summary(summary: Summary, out_path: str, *, force: bool = False) -> No
     text = summary_to_yaml(summary)
     folder = os.path.dirname(os.path.abspath(out))
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    def still_not_curated() -> None:
         # re-check at the last moment: a curator may have marked the file curated meanwhile
         if os.path.lexists(out) and _is_curated(out):
             raise CuratedFileError(f"{out}: became a curated summary while drafting; not overwritten")
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+
+    fsutil.atomic_write(out, text, before_replace=still_not_curated, prefix=".tmp-")
 
 
 # ================================================================ recovery evaluation
