@@ -478,6 +478,10 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
     except BatchError as e:
         print(f"factcheck batch: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"\nfactcheck batch: interrupted; the articles already checked are kept in {out_dir}; run the "
+              "same command with --resume to finish", file=sys.stderr)
+        raise
 
 
 def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, html, progress, config) -> int:
@@ -488,6 +492,8 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
     config_dict = asdict(config)
     if engine not in ("local", "dask"):
         raise BatchError(f"unknown engine {engine!r} (local, dask)")
+    if scheduler and engine != "dask":
+        raise BatchError("--scheduler is the address of a Dask scheduler: use it with --engine dask")
     if jobs is not None and jobs < 1:
         raise BatchError(f"--jobs must be at least 1 (got {jobs})")
     if not inputs:
@@ -515,12 +521,22 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         _clean_stale_tmp(subdirs)
         store = _load_store(references)
         ledger = Ledger(ledger_path)
-        run_no = ledger.runs + 1 if ledger.index else _previous_runs(state) + 1
+        run_no = max(ledger.runs, _previous_runs(state)) + 1
         todo = [t for t in tasks if not ledger.done(t)]
+        refs_print, cfg_print = _fingerprints(references, config_dict)
         if resume and ledger.index:
             print(f"factcheck batch: resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
                   f"done, {len(todo)} to check", file=sys.stderr)
+            runs = _runs(state)
+            changed = [what for what, key, now in (("the summaries in " + references, "references_sha", refs_print),
+                                                   ("the configuration", "config_sha", cfg_print))
+                       if any(r.get(key) and r.get(key) != now for r in runs)]
+            if changed and len(todo) < len(tasks):
+                print(f"factcheck batch: warning: {' and '.join(changed)} changed since the earlier run; the "
+                      f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
+                      "folder to check everything again)", file=sys.stderr)
         _append_jsonl(os.path.join(state, "runs.jsonl"), {
+            "references_sha": refs_print, "config_sha": cfg_print,
             "run": run_no, "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "articles": len(tasks),
             "skipped": len(tasks) - len(todo), "todo": len(todo), "engine": engine, "jobs": jobs,
             "references": os.path.abspath(references), "config": config_dict, "resume": bool(resume)})
@@ -542,11 +558,13 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
 
         refs_abs = os.path.abspath(references)
         work = [t for t in todo if t.error is None]
-        for t in todo:
-            if t.error is not None:
-                handle(_error_result(t.id, t.path, *t.error))
         try:
-            if engine == "dask":
+            for t in todo:
+                if t.error is not None:
+                    handle(_error_result(t.id, t.path, *t.error))
+            if not work:
+                pass
+            elif engine == "dask":
                 _run_dask(work, jobs, scheduler, refs_abs, config_dict, html, handle)
             else:
                 n = min(jobs or os.cpu_count() or 1, max(1, len(work)))
@@ -556,10 +574,10 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                         handle(process_one(t.read_path, t.id, refs_abs, config_dict, html=html, display_path=t.path))
                 else:
                     _run_pool(work, n, refs_abs, config_dict, html, handle)
-        finally:
             bar.close()
-        summary = finalize(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
-        ledger.close()
+            summary = finalize(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
+        finally:
+            ledger.close()
     finally:
         _unlock(lock)
     wall = time.perf_counter() - t_start
@@ -610,11 +628,44 @@ def _unlock(fh) -> None:
 
 
 def _previous_runs(state: str) -> int:
+    return len(_runs(state))
+
+
+def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
+    """Hashes of the summaries folder's YAML files and of the configuration."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for root, dirs, files in os.walk(references):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")):
+                p = os.path.join(root, name)
+                h.update(os.path.relpath(p, references).encode() + b"\0")
+                try:
+                    with open(p, "rb") as fh:
+                        h.update(fh.read())
+                except OSError:
+                    pass
+    cfg = hashlib.sha256(json.dumps(config_dict, sort_keys=True, default=str).encode()).hexdigest()
+    return h.hexdigest()[:16], cfg[:16]
+
+
+def _runs(state: str) -> list[dict]:
+    """The earlier runs of this folder (.state/runs.jsonl)."""
+    out: list[dict] = []
     try:
         with open(os.path.join(state, "runs.jsonl"), encoding="utf-8") as fh:
-            return sum(1 for line in fh if line.strip())
+            for line in fh:
+                try:
+                    r = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(r, dict):
+                    out.append(r)
     except OSError:
-        return 0
+        pass
+    return out
 
 
 def _append_jsonl(path: str, obj: dict) -> None:
@@ -816,9 +867,12 @@ def finalize(out: str, tasks: list[Task], ledger: Ledger, *, xlsx: bool = False,
                     chunk["claims"].extend(rec.get("claims") or [])
                     chunk["overstatements"].extend(rec.get("overstatements") or [])
                     if html:
-                        index_rows.append({k: rec["article"].get(k) for k in (
+                        row = {k: rec["article"].get(k) for k in (
                             "id", "title", "mentions", "claims", *VERDICTS, "overstatements", "worst_severity",
-                            "characters")})
+                            "characters")}
+                        # an article finished by an earlier run without --html has no page to link to
+                        row["html"] = os.path.exists(os.path.join(out, "html", f"{t.id}.html"))
+                        index_rows.append(row)
                 elif rec.get("error"):
                     chunk["errors"].append(rec["error"])
                 n_chunk += 1
@@ -969,9 +1023,9 @@ class TableSink:
                 df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
             elif t == "float":
                 df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-            else:
-                df[c] = df[c].astype(object).where(df[c].notna(), None)
-                df[c] = df[c].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+            elif df[c].dtype == object:     # mixed or all-missing: text or None, cell by cell
+                df[c] = df[c].map(lambda v: None if v is None or (isinstance(v, float) and v != v)
+                                  else v if isinstance(v, str) else str(v))
         return df
 
     def write(self, rows: list[dict]) -> None:

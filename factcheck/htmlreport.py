@@ -377,7 +377,7 @@ def index_html(rows: Iterable[dict], errors: Iterable[dict] = (), lang: str = "z
             v = r.get(key)
             if key == "id":
                 ident = str(v if v is not None else "")
-                if link_dir is not None:
+                if link_dir is not None and r.get("html", True):
                     href = f"{link_dir}/{quote(ident, safe='')}.html"
                     cells.append(f'<td data-v="{esc(ident)}"><a href="{esc(href)}">{esc(ident)}</a></td>')
                 else:
