@@ -255,12 +255,26 @@ def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[A
 def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dict, gl: Glossary) -> float:
     if p is None:
         return 0.0
-    groups = gl.groups_in(ntext)
+    groups = _sentence_groups(gl, ntext)
     score = sum(1.0 if df.get(g, 0) == 1 else 0.3 for g in groups & p.groups)
     score += 1.5 * sum(1 for a in p.acronyms if a in ntext)
     score += 2.0 * sum(1 for m in ms if isinstance(m.value, (int, float)) and m.checkable
                        and float(m.value) in p.fingerprints)
     return score
+
+
+_GROUPS_CACHE: dict = {}
+
+
+def _sentence_groups(gl: Glossary, ntext: str) -> set:
+    """Glossary groups of a sentence, looked up once however many references are scored."""
+    key = (id(gl), ntext)
+    hit = _GROUPS_CACHE.get(key)
+    if hit is None:
+        if len(_GROUPS_CACHE) > 20000:
+            _GROUPS_CACHE.clear()
+        hit = _GROUPS_CACHE[key] = gl.groups_in(ntext)
+    return hit
 
 
 def _by_topic(ntext: str, ms: list[Mention], profiles: list[RefProfile], df: dict, gl: Glossary,

@@ -22,11 +22,32 @@ class Glossary:
     pattern: re.Pattern
     not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
     generic: frozenset = frozenset()        # words too common to identify a measure
+    first_char: dict = None                 # first lower-cased character -> [(term, is_latin)], longest first
 
     def groups_in(self, text: str) -> set[str]:
-        """Glossary group keys whose terms occur in ``text``."""
-        return {self.term_group[m.group(0).lower()] for m in self.pattern.finditer(text)
-                if m.group(0).lower() in self.term_group}
+        """Glossary group keys whose terms occur in ``text``.
+
+        A first-character index instead of one big alternation: at each position only the
+        terms that start with that character are tried, longest first; Latin terms must stand
+        as whole words ("IR" does not fire inside "IRB")."""
+        low = text.lower()
+        found = set()
+        index = self.first_char
+        n = len(low)
+        i = 0
+        while i < n:
+            step = 1
+            for term, latin in index.get(low[i], ()):
+                if low.startswith(term, i):
+                    j = i + len(term)
+                    if latin and ((i > 0 and low[i - 1].isascii() and low[i - 1].isalpha()) or
+                                  (j < n and low[j].isascii() and low[j].isalpha())):
+                        continue
+                    found.add(self.term_group[term])
+                    step = len(term)          # leftmost-longest, as a regex alternation would
+                    break
+            i += step
+        return found
 
     def expand(self, words: Iterable[str]) -> set[str]:
         """The words plus every synonym of the groups they belong to."""
@@ -66,9 +87,12 @@ def load_glossary(path: str | None = None) -> Glossary:
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
     alts = sorted(term_group, key=len, reverse=True)
     pat = re.compile("|".join(_term_regex(t) for t in alts) or r"(?!x)x", re.I)
+    first: dict = {}
+    for t in sorted(term_group, key=len, reverse=True):
+        first.setdefault(t[0], []).append((t, bool(re.fullmatch(r"[a-z0-9\- ]+", t))))
     return Glossary(term_group, groups, journal_group, journals, pat,
                     frozenset(data.get("not_measures") or ()),
-                    frozenset(str(w).lower() for w in data.get("generic_words") or ()))
+                    frozenset(str(w).lower() for w in data.get("generic_words") or ()), first)
 
 
 def _term_regex(term: str) -> str:

@@ -47,6 +47,7 @@ class Rule:
     words: list[str] = field(default_factory=list)
     patterns: list[re.Pattern] = field(default_factory=list)
     opts: dict = field(default_factory=dict)
+    word_re: Optional[re.Pattern] = None     # all words of the rule, longest first, compiled once
 
 
 @lru_cache(maxsize=8)
@@ -64,12 +65,27 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern
                     patterns=[re.compile(p) for p in r.get("patterns", [])],
                     opts={k: v for k, v in r.items() if k not in
                           ("code", "category", "severity", "message", "words", "patterns")}))
+    for r in rules:
+        if r.words:
+            r.word_re = re.compile("|".join(re.escape(w) for w in sorted(r.words, key=len, reverse=True)))
     alts = [re.escape(w) for r in rules for w in r.words] + [p.pattern for r in rules for p in r.patterns]
     return rules, re.compile("|".join(alts) if alts else r"(?!x)x")
 
 
+def _overlapping(pattern: re.Pattern, text: str):
+    """Every match of an alternation of words, including one that starts inside another
+    (证实 inside 已证实): token boundaries decide which counts."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
 def _tokens(sentence: str) -> list[tuple[int, str]]:
-    """(offset, token) pairs of the sentence, from the pipeline's jieba tokenizer."""
+    """(offset, token) pairs of the sentence, from the pipeline's jieba segmenter."""
     from factcheck.pipeline import segment
 
     out, pos = [], 0
@@ -144,8 +160,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 if rule.code == "FC212":
                     continue   # paper-aware: _null_results decides
                 nf = rule.opts.get("not_followed_by")
-                for w in rule.words:
-                    for m in re.finditer(re.escape(w), text):
+                if rule.word_re is not None:
+                    for m in _overlapping(rule.word_re, text):
                         if m.start() in starts and m.end() in ends and not (nf and re.search(nf, text[m.end():])):
                             hits.append((m.start(), m.end(), rule))
                 for p in rule.patterns:

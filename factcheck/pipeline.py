@@ -21,7 +21,7 @@ from factcheck.config import Config
 from factcheck.model import Article, Report, Sentence
 from factcheck.summaries import Store
 
-_CHEAP_TOKEN = re.compile(r"\s+|[\u4e00-\u9fff]+|[A-Za-z]+|\d+|.", re.S)
+_CHEAP_TOKEN = re.compile(r"\s+|\S+")   # whitespace-delimited chunks: the Doc only carries the text
 STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
 
 
@@ -75,8 +75,13 @@ def _load_user_dict() -> None:
 
 @lru_cache(maxsize=4096)
 def segment(sentence: str) -> tuple[str, ...]:
-    """jieba tokens of one sentence, through the pipeline's own tokenizer."""
-    return tuple(t.text for t in get_nlp().tokenizer(sentence))
+    """jieba tokens of one sentence: the segmenter of the pipeline's tokenizer (spaCy's zh
+    tokenizer calls ``jieba.cut(text, cut_all=False)``), called directly so that no Doc is
+    built for a sentence that only needs its word boundaries."""
+    get_nlp()   # jieba initialised and the user dictionary loaded
+    import jieba
+
+    return tuple(jieba.cut(sentence, cut_all=False))
 
 
 def make_doc(text: str):
