@@ -111,7 +111,7 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
         if re.search(r"\breview\b|综述", tl):
             p.designs.add("review")
         p.acronyms = {a for a in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", title) if re.search(r"\d", a)}
-        p.groups = gl.groups_in(" ".join(topic_text))
+        p.groups = _topic_groups(gl, " ".join(topic_text))
         out.append(p)
     return out
 
@@ -131,6 +131,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             df[g] = df.get(g, 0) + 1
     mentions_by_sentence = _bucket(mentions, sentences)
     norm = article.norm or article.text
+    names = _name_index(profiles)
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
     for i, s in enumerate(sentences):
@@ -139,7 +140,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         line_start = norm.rfind("\n", 0, s.start) + 1
         if s.start == line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
-        found = _explicit(article, s, by_index) or _named(ntext, profiles)
+        found = _explicit(article, s, by_index) or _named(ntext, names)
         research = bool(cues["research"].search(ntext))
         if found is None:
             m = cues["new_source"].search(ntext) or _unknown_name(ntext, cues)
@@ -222,15 +223,31 @@ def _explicit(article: Article, s: Sentence, by_index: dict) -> Optional[Attribu
     return None
 
 
-def _named(ntext: str, profiles: list[RefProfile]) -> Optional[Attribution]:
-    best = None
+def _name_index(profiles: list[RefProfile]):
+    """One case-insensitive alternation of every name of every reference, longest first."""
+    names: dict[str, tuple[int, str, str]] = {}
     for p in profiles:
         for name, how in p.names.items():
-            pos = ntext.find(name)
-            if pos < 0 and how == "journal":
-                pos = ntext.lower().find(name.lower())
-            if pos >= 0 and (best is None or len(name) > len(best[1])):
-                best = (p.index, name, how)
+            key = name.lower()
+            if key not in names or len(name) > len(names[key][1]):
+                names[key] = (p.index, name, how)
+    if not names:
+        return None, names
+    pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+    return pat, names
+
+
+def _named(ntext: str, index) -> Optional[Attribution]:
+    pat, names = index
+    if pat is None:
+        return None
+    best = None
+    for m in pat.finditer(ntext):
+        idx, name, how = names[m.group(0).lower()]
+        if how != "journal" and m.group(0) != name:
+            continue           # only journal names match regardless of case
+        if best is None or len(name) > len(best[1]):
+            best = (idx, name, how)
     return Attribution(best[0], best[2], best[1]) if best else None
 
 
@@ -264,6 +281,19 @@ def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dic
 
 
 _GROUPS_CACHE: dict = {}
+_TOPIC_CACHE: dict = {}
+
+
+def _topic_groups(gl: Glossary, topic_text: str) -> set:
+    """Glossary groups of a reference's topic text (title, summary terms, findings): the same
+    papers recur across an archive, so each is looked up once."""
+    key = (id(gl), topic_text)
+    hit = _TOPIC_CACHE.get(key)
+    if hit is None:
+        if len(_TOPIC_CACHE) > 5000:
+            _TOPIC_CACHE.clear()
+        hit = _TOPIC_CACHE[key] = gl.groups_in(topic_text)
+    return hit
 
 
 def _sentence_groups(gl: Glossary, ntext: str) -> set:

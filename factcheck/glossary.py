@@ -22,7 +22,7 @@ class Glossary:
     pattern: re.Pattern
     not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
     generic: frozenset = frozenset()        # words too common to identify a measure
-    first_char: dict = None                 # first lower-cased character -> [(term, is_latin)], longest first
+    first_char: dict = None                 # first lower-cased character -> term lengths, longest first
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``.
@@ -32,20 +32,23 @@ class Glossary:
         as whole words ("IR" does not fire inside "IRB")."""
         low = text.lower()
         found = set()
-        index = self.first_char
+        index, groups = self.first_char, self.term_group
         n = len(low)
         i = 0
         while i < n:
             step = 1
-            for term, latin in index.get(low[i], ()):
-                if low.startswith(term, i):
-                    j = i + len(term)
-                    if latin and ((i > 0 and low[i - 1].isascii() and low[i - 1].isalpha()) or
-                                  (j < n and low[j].isascii() and low[j].isalpha())):
-                        continue
-                    found.add(self.term_group[term])
-                    step = len(term)          # leftmost-longest, as a regex alternation would
-                    break
+            for length in index.get(low[i], ()):          # candidate term lengths, longest first
+                term = low[i:i + length]
+                g = groups.get(term)
+                if g is None:
+                    continue
+                j = i + length
+                if term.isascii() and ((i > 0 and low[i - 1].isascii() and low[i - 1].isalpha()) or
+                                       (j < n and low[j].isascii() and low[j].isalpha())):
+                    continue
+                found.add(g)
+                step = length                 # leftmost-longest, as a regex alternation would
+                break
             i += step
         return found
 
@@ -88,8 +91,9 @@ def load_glossary(path: str | None = None) -> Glossary:
     alts = sorted(term_group, key=len, reverse=True)
     pat = re.compile("|".join(_term_regex(t) for t in alts) or r"(?!x)x", re.I)
     first: dict = {}
-    for t in sorted(term_group, key=len, reverse=True):
-        first.setdefault(t[0], []).append((t, bool(re.fullmatch(r"[a-z0-9\- ]+", t))))
+    for t in term_group:
+        first.setdefault(t[0], set()).add(len(t))
+    first = {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
     return Glossary(term_group, groups, journal_group, journals, pat,
                     frozenset(data.get("not_measures") or ()),
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()), first)

@@ -262,19 +262,27 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, terms: list[str], 
     return hit
 
 
+_GROUP_PATTERNS: dict = {}
+
+
+def _group_pattern(s: Summary):
+    """One alternation of the names of a summary's groups (longest first), compiled once."""
+    hit = _GROUP_PATTERNS.get(id(s))
+    if hit is None or hit[0] is not s:
+        names = {n.lower(): g for g, ns in s.groups.items() for n in ns if n}
+        pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+        hit = _GROUP_PATTERNS[id(s)] = (s, pat, names)
+    return hit[1], hit[2]
+
+
 def _group_of(m: Mention, sentence: Sentence, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:
     if not s.groups:
         return None
-    names = sorted(((n, g) for g, ns in s.groups.items() for n in ns if n), key=lambda x: -len(x[0]))
+    pattern, group_of_name = _group_pattern(s)
     cs, _ce = clause_bounds(sentence, m.start)
     cs = max(cs, m.start - WINDOW)
-    before = norm[cs:m.start]
-    hits = []
-    for n, g in names:
-        for mm in re.finditer(re.escape(n), before, re.I):
-            if not any(a <= mm.start() < b for a, b, _ in hits):
-                hits.append((mm.start(), mm.end(), g))
-    hits.sort()
+    hits = [(mm.start() - cs, mm.end() - cs, group_of_name[mm.group(0).lower()])
+            for mm in pattern.finditer(norm, cs, m.start)]
     if m.role in ("compare_a", "compare_b") and pair:
         first = min(pair, key=lambda x: x.start)
         between = [h for h in hits if h[0] + cs >= first.end]
@@ -376,6 +384,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
         return _judge_timepoint(m, ctx, s, cands, lang, rel_cache, segment or [])
     m_eff = Mention(**{**m.__dict__, "value": _fold_value(m)})
     scored = []
+    rel_of: dict = {}        # one relevance per finding, however many values it holds
     for c in cands:
         if not _compatible(m, c):
             continue
@@ -389,7 +398,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
                 continue
             rel, dist = 2.0, 0
         else:
-            rel, dist = relevance(c.finding, s, ctx, rel_cache, m)
+            key = id(c.finding)
+            if key not in rel_of:
+                rel_of[key] = relevance(c.finding, s, ctx, rel_cache, m)
+            rel, dist = rel_of[key]
         scored.append((rel, dist, c, pv))
 
     def group_ok(c: Cand) -> bool:

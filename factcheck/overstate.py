@@ -30,6 +30,7 @@ QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
 REPORTERS = re.compile(r"((很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出)")
 INTERVENTION = re.compile(r"干细胞|治疗|疗法|药物|方案|补充|运动|手术|移植|输注|(完全|一定|肯定)(可以|能够?)|彻底|保证")
+LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
 WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
 HUMAN_AUDIENCE = re.compile(r"孕|流产|备孕|妊娠|姐妹|宝宝|胎停")
@@ -48,6 +49,8 @@ class Rule:
     patterns: list[re.Pattern] = field(default_factory=list)
     opts: dict = field(default_factory=dict)
     word_re: Optional[re.Pattern] = None     # all words of the rule, longest first, compiled once
+    any_re: Optional[re.Pattern] = None      # words or patterns: can this rule fire in a sentence?
+    nf_re: Optional[re.Pattern] = None       # not_followed_by, compiled once
 
 
 @lru_cache(maxsize=8)
@@ -66,8 +69,12 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern
                     opts={k: v for k, v in r.items() if k not in
                           ("code", "category", "severity", "message", "words", "patterns")}))
     for r in rules:
+        if r.opts.get("not_followed_by"):
+            r.nf_re = re.compile(r.opts["not_followed_by"])
         if r.words:
             r.word_re = re.compile("|".join(re.escape(w) for w in sorted(r.words, key=len, reverse=True)))
+        parts = [re.escape(w) for w in r.words] + [p.pattern for p in r.patterns]
+        r.any_re = re.compile("|".join(f"(?:{x})" for x in parts)) if parts else None
     alts = [re.escape(w) for r in rules for w in r.words] + [p.pattern for r in rules for p in r.patterns]
     return rules, re.compile("|".join(alts) if alts else r"(?!x)x")
 
@@ -84,15 +91,41 @@ def _overlapping(pattern: re.Pattern, text: str):
         pos = m.start() + 1
 
 
-def _tokens(sentence: str) -> list[tuple[int, str]]:
-    """(offset, token) pairs of the sentence, from the pipeline's jieba segmenter."""
-    from factcheck.pipeline import segment
+# jieba segments each run of these characters on its own (its re_han_default): the tokens of
+# the run around a cue are the tokens the whole sentence would give there
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
-    out, pos = [], 0
-    for tok in segment(sentence):
-        out.append((pos, tok))
-        pos += len(tok)
-    return out
+
+class _Tokens:
+    """Word boundaries of a sentence, segmented lazily: only the runs that hold a cue."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.done: dict[tuple[int, int], list[tuple[int, str]]] = {}
+
+    def block(self, pos: int) -> list[tuple[int, str]]:
+        from factcheck.pipeline import segment
+
+        for m in _JIEBA_BLOCK.finditer(self.text, max(0, pos - 200), pos + 200):
+            if m.start() <= pos < m.end():
+                key = m.span()
+                if key not in self.done:
+                    out, p = [], m.start()
+                    for tok in segment(m.group(0)):
+                        out.append((p, tok))
+                        p += len(tok)
+                    self.done[key] = out
+                return self.done[key]
+        return []
+
+    def aligned(self, s: int, e: int) -> bool:
+        toks = self.block(s)
+        starts = {p for p, _t in toks}
+        ends = {p + len(t) for p, t in toks}
+        return s in starts and e in ends
+
+    def before(self, lo: int, s: int, n: int = 3) -> list[str]:
+        return [t for p, t in self.block(s) if lo <= p < s][-n:]
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:
@@ -111,7 +144,7 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _context(text: str, s: int, e: int, tokens: list[tuple[int, str]]) -> Optional[str]:
+def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
     lo, hi = _clause(text, s, e)
     clause = text[lo:hi]
@@ -122,15 +155,14 @@ def _context(text: str, s: int, e: int, tokens: list[tuple[int, str]]) -> Option
     if (re.search(r"所谓\s*[“\"‘「]?$", before) or
             (before[-1:] in QUOTES and re.match(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)", after))):
         return "quoted"
-    prev_tokens = [t for pos, t in tokens if lo <= pos < s][-3:]
-    if WARNED.search(clause):
-        return "negated"
-    if any(t in NEGATIONS for t in prev_tokens) or re.search(r"(有限|不明显|不显著|未见|尚无)", after):
-        return "negated"   # 不能证实, 并非…; or limited after the cue: 直接恢复有限
+    if WARNED.search(clause) or LIMITED.search(after):
+        return "negated"   # 切勿轻信…; or limited after the cue: 直接恢复有限
     if any(h in clause for h in HEDGES):
         return "hedged"
-    if REPORTERS.search(text[:s]):
+    if REPORTERS.search(text, 0, s):
         return "reported"
+    if any(t in NEGATIONS for t in tokens.before(lo, s)):
+        return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
     return None
 
 
@@ -150,37 +182,37 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         ref_idx = att.reference if att else None
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
         claim = claim_by_sentence.get((s.start, s.end))
-        hits: list[tuple[int, int, Rule]] = []
-        tokens: list[tuple[int, str]] = []
+        tokens = _Tokens(text)
+        raw: list[tuple[int, int, Rule, bool]] = []      # (start, end, rule, must align with words)
         if prefilter.search(text):
-            tokens = _tokens(text)
-            starts = {p for p, _t in tokens}
-            ends = {p + len(t) for p, t in tokens}
             for rule in rules:
-                if rule.code == "FC212":
-                    continue   # paper-aware: _null_results decides
-                nf = rule.opts.get("not_followed_by")
+                if rule.code == "FC212" or rule.any_re is None or not rule.any_re.search(text):
+                    continue   # FC212 is paper-aware: _null_results decides
+                nf = rule.nf_re
                 if rule.word_re is not None:
                     for m in _overlapping(rule.word_re, text):
-                        if m.start() in starts and m.end() in ends and not (nf and re.search(nf, text[m.end():])):
-                            hits.append((m.start(), m.end(), rule))
+                        if not (nf and nf.match(text, m.end())):
+                            raw.append((m.start(), m.end(), rule, True))
                 for p in rule.patterns:
                     for m in p.finditer(text):
-                        if not (nf and re.search(nf, text[m.end():])):
-                            hits.append((m.start(), m.end(), rule))
-        hits.extend(_contradictions(text, summ, all_summaries, rules))
-        hits.extend(_unmeasured(text, summ, rules))
-        hits.extend(_null_results(text, summ, rules))
-        if hits and not tokens:
-            tokens = _tokens(text)
+                        if not (nf and nf.match(text, m.end())):
+                            raw.append((m.start(), m.end(), rule, False))
+        for extra in (_contradictions(text, summ, all_summaries, rules), _unmeasured(text, summ, rules),
+                      _null_results(text, summ, rules)):
+            raw.extend((a, b, r, False) for a, b, r in extra)
+        # cheap tests first (the paper, the clause); jieba only for hits that survive them
         kept = []
-        for st, en, rule in _dedupe(hits):
-            if _context(text, st, en, tokens) is None:
-                kept.append((st, en, rule))
-        for st, en, rule in _merge(kept):
+        sev_of: dict = {}
+        for st, en, rule, align in raw:
             sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience_pregnancy)
-            if sev is None:
+            if sev is None or _context(text, st, en, tokens) is not None:
                 continue
+            if align and not tokens.aligned(st, en):
+                continue
+            kept.append((st, en, rule))
+            sev_of.setdefault(id(rule), sev)
+        for st, en, rule in _merge(_dedupe(kept)):
+            sev = sev_of[id(rule)]
             sev = config.severity_of(rule.code, sev)
             wording = _paper_wording(rule, summ, text)
             ref_of_hit = rule.opts.get("ref_idx", ref_idx)

@@ -2,10 +2,10 @@
 
 spaCy is the container, as in spaCy's own design: a blank ``zh`` Language whose tokenizer is
 jieba, with our stages registered as components that read and write one shared ``Doc``
-(``doc._.fc`` holds the article, sentences, mentions, claims, overstatements). The Doc is built
-from cheap regex tokens rather than by the jieba tokenizer: segmenting the whole article is
-the single most expensive thing a Chinese pipeline can do, and only sentences that carry a
-number or a cue word need it (``segment()`` below, cached per sentence).
+(``doc._.fc`` holds the article, sentences, mentions, claims, overstatements). The Doc is not
+built by the jieba tokenizer: segmenting the whole article is the single most expensive thing a
+Chinese pipeline can do, and only the runs of text around a cue word need word boundaries
+(``segment()`` below, cached).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from factcheck.config import Config
 from factcheck.model import Article, Report, Sentence
 from factcheck.summaries import Store
 
-_CHEAP_TOKEN = re.compile(r"\s+|\S+")   # whitespace-delimited chunks: the Doc only carries the text
 STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
 
 
@@ -85,11 +84,13 @@ def segment(sentence: str) -> tuple[str, ...]:
 
 
 def make_doc(text: str):
+    """The shared Doc for one article. It holds no tokens: the components work on
+    ``doc._.fc`` (article, sentences, mentions, ...) by character offsets, and jieba segments only
+    the few runs of text that need word boundaries. Interning the article's text as tokens would
+    cost time and grow spaCy's StringStore with every article of a batch."""
     from spacy.tokens import Doc
 
-    nlp = get_nlp()
-    words = _CHEAP_TOKEN.findall(text)
-    return Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+    return Doc(get_nlp().vocab, words=[])
 
 
 def check(article: Article, store: Store, config: Optional[Config] = None) -> Report:
