@@ -119,13 +119,40 @@ class _Tokens:
         return []
 
     def aligned(self, s: int, e: int) -> bool:
+        """Does text[s:e] stand as whole words? jieba can only cut a dictionary word apart or
+        merge it with a neighbour through another dictionary word that crosses its edges, so
+        segmentation runs only when such a word exists (所有权 around 所有)."""
+        if not _crossed(self.text, s, e):
+            return True
         toks = self.block(s)
         starts = {p for p, _t in toks}
         ends = {p + len(t) for p, t in toks}
         return s in starts and e in ends
 
     def before(self, lo: int, s: int, n: int = 3) -> list[str]:
+        """The words just before ``s`` (segmented only when a negation character is near)."""
+        if not _NEG_CHARS.search(self.text, max(lo, s - 6), s):
+            return []
         return [t for p, t in self.block(s) if lo <= p < s][-n:]
+
+
+_NEG_CHARS = re.compile(r"[不没未非无难否别勿]")
+
+
+def _crossed(text: str, s: int, e: int, longest: int = 6) -> bool:
+    """Is there a dictionary word that overlaps text[s:e] and reaches outside it, or is the
+    cue itself unknown to the dictionary?"""
+    from factcheck.pipeline import segmenter_words
+
+    freq = segmenter_words()
+    if not freq.get(text[s:e]):
+        return True
+    lo, hi = max(0, s - longest + 1), min(len(text), e + longest - 1)
+    for a in range(lo, e):
+        for b in range(max(a + 2, s + 1), min(hi, a + longest) + 1):
+            if (a < s < b or a < e < b) and not (a >= s and b <= e) and freq.get(text[a:b]):
+                return True
+    return False
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:
@@ -176,6 +203,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience_pregnancy = bool(HUMAN_AUDIENCE.search(norm[:20000]))
     out: list[Overstatement] = []
+    rules_at = _rules_by_sentence(rules, norm, sentences)
+    paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
     for i, s in enumerate(sentences):
         text = norm[s.start:s.end]
         att = attributions.get(i)
@@ -184,10 +213,11 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         claim = claim_by_sentence.get((s.start, s.end))
         tokens = _Tokens(text)
         raw: list[tuple[int, int, Rule, bool]] = []      # (start, end, rule, must align with words)
-        if prefilter.search(text):
-            for rule in rules:
-                if rule.code == "FC212" or rule.any_re is None or not rule.any_re.search(text):
-                    continue   # FC212 is paper-aware: _null_results decides
+        here = rules_at.get(i, ())
+        if here:
+            for rule in here:
+                if rule.code == "FC212":
+                    continue   # paper-aware: _null_results decides
                 nf = rule.nf_re
                 if rule.word_re is not None:
                     for m in _overlapping(rule.word_re, text):
@@ -197,9 +227,11 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                     for m in p.finditer(text):
                         if not (nf and nf.match(text, m.end())):
                             raw.append((m.start(), m.end(), rule, False))
-        for extra in (_contradictions(text, summ, all_summaries, rules), _unmeasured(text, summ, rules),
-                      _null_results(text, summ, rules)):
-            raw.extend((a, b, r, False) for a, b, r in extra)
+        if i in paper_hits:
+            raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules))
+            raw.extend((a, b, r, False) for a, b, r in _unmeasured(text, summ, rules))
+        if any(r.code == "FC212" for r in here):
+            raw.extend((a, b, r, False) for a, b, r in _null_results(text, summ, rules))
         # cheap tests first (the paper, the clause); jieba only for hits that survive them
         kept = []
         sev_of: dict = {}
@@ -224,6 +256,43 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
                 context="assertion"))
     return out
+
+
+def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]) -> dict[int, list[Rule]]:
+    """Which rules can fire in which sentence: one scan of the article per rule."""
+    import bisect
+
+    if not sentences:
+        return {}
+    starts = [s.start for s in sentences]
+    lo, hi = sentences[0].start, sentences[-1].end
+    out: dict[int, list[Rule]] = {}
+    for rule in rules:
+        if rule.any_re is None:
+            continue
+        seen = set()
+        for m in rule.any_re.finditer(norm, lo, hi):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and k not in seen:
+                seen.add(k)
+                out.setdefault(k, []).append(rule)
+    return out
+
+
+def _paper_term_sentences(summaries: list[tuple[int, Summary]], norm: str, sentences: list[Sentence]) -> set:
+    """Sentences naming a measure a cited paper found unchanged, or a construct it did not
+    measure: only these can hold a contradiction (FC210) or an unmeasured conclusion (FC211)."""
+    import bisect
+
+    terms = {kw for _i, s in summaries for f in s.findings
+             if f.direction == "none" or f.significant is False for kw in f.keywords if len(kw) >= 2}
+    terms |= {t for _i, s in summaries for t in s.not_measured if t}
+    if not terms or not sentences:
+        return set()
+    pat = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    starts = [x.start for x in sentences]
+    return {bisect.bisect_right(starts, m.start()) - 1
+            for m in pat.finditer(norm, sentences[0].start, sentences[-1].end)}
 
 
 def _merge(hits, gap: int = 40):

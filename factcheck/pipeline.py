@@ -83,6 +83,14 @@ def segment(sentence: str) -> tuple[str, ...]:
     return tuple(jieba.cut(sentence, cut_all=False))
 
 
+def segmenter_words() -> dict:
+    """jieba's dictionary (word -> frequency), user dictionary included."""
+    get_nlp()
+    import jieba
+
+    return jieba.dt.FREQ
+
+
 def make_doc(text: str):
     """The shared Doc for one article. It holds no tokens: the components work on
     ``doc._.fc`` (article, sentences, mentions, ...) by character offsets, and jieba segments only
