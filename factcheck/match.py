@@ -56,12 +56,17 @@ def convert(value: float, from_unit: str, to_unit: str) -> Optional[float]:
     """``value`` in ``from_unit`` expressed in ``to_unit``; None when not convertible."""
     if from_unit == to_unit:
         return value
+    f = _factor(from_unit, to_unit)
+    return None if f is None else value * f
+
+
+@lru_cache(maxsize=1024)
+def _factor(from_unit: str, to_unit: str) -> Optional[float]:
     f = _unit_factor(from_unit)
     t = _unit_factor(to_unit)
     if f and t and f[0] == t[0]:
-        return value * f[1] / t[1]
-    pair = conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")
-    return value * pair if pair else None
+        return f[1] / t[1]
+    return conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")
 
 
 def _unit_factor(unit: str):
@@ -203,13 +208,19 @@ def _finding_terms(f: Finding, group_names: set) -> list[str]:
                    and w.lower() not in gl.generic), key=len, reverse=True)
 
 
+_TERMS: dict = {}
+
+
 def _terms(f: Finding, s: Summary, cache: dict) -> list[str]:
-    key = (s.id, f.id)
-    t = cache.get(key)
-    if t is None:
+    """The words that name a finding's measure, lower-cased; computed once per finding object
+    (summaries are loaded once and shared by every article of a run)."""
+    hit = _TERMS.get(id(f))
+    if hit is None or hit[0] is not f:
         gnames = {n.lower() for ns in s.groups.values() for n in ns}
-        t = cache[key] = [x.lower() for x in _finding_terms(f, gnames)]
-    return t
+        if len(_TERMS) > 50000:
+            _TERMS.clear()
+        hit = _TERMS[id(f)] = (f, [x.lower() for x in _finding_terms(f, gnames)])
+    return hit[1]
 
 
 def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Optional[Mention] = None
