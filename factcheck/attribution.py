@@ -132,18 +132,25 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     mentions_by_sentence = _bucket(mentions, sentences)
     norm = article.norm or article.text
     names = _name_index(profiles)
+    # every cue is looked for once over the whole article, then bucketed by sentence
+    scan = _Scan(norm, sentences)
+    research_at = scan.first(cues["research"])
+    new_source_at = scan.first(cues["new_source"])
+    back_ref_at = scan.first(cues["back_reference"])
+    named_at = scan.named(names)
+    unknown_at = scan.unknown_names(cues)
+    markers_at = scan.markers(article.text)
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
         ms = mentions_by_sentence.get(i, [])
-        line_start = norm.rfind("\n", 0, s.start) + 1
-        if s.start == line_start and cues["heading"].match(ntext):
+        if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
-        found = _explicit(article, s, by_index) or _named(ntext, names)
-        research = bool(cues["research"].search(ntext))
+        found = _explicit_from(markers_at.get(i, ()), article, by_index) or named_at.get(i)
+        research = i in research_at
         if found is None:
-            m = cues["new_source"].search(ntext) or _unknown_name(ntext, cues)
+            m = new_source_at.get(i) or unknown_at.get(i)
             if m:
                 # only the design words may name the cited paper here: the topic alone does not
                 # overrule "an earlier study in tumour patients found…"
@@ -151,7 +158,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 if cand and not _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
                     cand = None
                 found = cand or Attribution(None, "other_source", m.group(0))
-        if found is None and cues["back_reference"].search(ntext):
+        if found is None and i in back_ref_at:
             cand = _by_design(ntext, profiles, cues)
             if cand and _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
                 found = cand
@@ -171,6 +178,75 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         out[i] = found
         current = found
     return out
+
+
+class _Scan:
+    """Matches of a pattern over the article body, bucketed by sentence (first match each)."""
+
+    def __init__(self, norm: str, sentences: list[Sentence]):
+        import bisect
+
+        self.norm, self.sentences = norm, sentences
+        self.starts = [x.start for x in sentences]
+        self.lo = sentences[0].start if sentences else 0
+        self.hi = sentences[-1].end if sentences else 0
+        self._bisect = bisect.bisect_right
+
+    def _where(self, a: int, b: int) -> Optional[int]:
+        k = self._bisect(self.starts, a) - 1
+        return k if k >= 0 and b <= self.sentences[k].end else None
+
+    def first(self, pattern: re.Pattern) -> dict:
+        out: dict = {}
+        for m in pattern.finditer(self.norm, self.lo, self.hi):
+            k = self._where(m.start(), m.end())
+            if k is not None and k not in out:
+                out[k] = m
+        return out
+
+    def named(self, index) -> dict:
+        """The longest reference name in each sentence, as an Attribution."""
+        pat, names = index
+        out: dict = {}
+        if pat is None:
+            return out
+        for m in pat.finditer(self.norm, self.lo, self.hi):
+            k = self._where(m.start(), m.end())
+            if k is None:
+                continue
+            idx, name, how = names[m.group(0).lower()]
+            if how != "journal" and m.group(0) != name:
+                continue           # only journal names match regardless of case
+            if k not in out or len(name) > len(out[k].cue):
+                out[k] = Attribution(idx, how, name)
+        return out
+
+    def unknown_names(self, cues: dict) -> dict:
+        out: dict = {}
+        for pat in cues["named_source"]:
+            for m in pat.finditer(self.norm, self.lo, self.hi):
+                k = self._where(m.start(), m.end())
+                if k is None or k in out:
+                    continue
+                if m.group(1) not in _STOP_NAMES and not m.group(1).endswith(("研究", "团队")):
+                    out[k] = m
+        return out
+
+    def markers(self, text: str) -> dict:
+        out: dict = {}
+        for a, b, nums in find_markers(text, self.lo, self.hi):
+            k = self._where(a, b)
+            if k is not None:
+                out.setdefault(k, []).append((a, b, nums))
+        return out
+
+
+def _explicit_from(markers, article: Article, by_index: dict) -> Optional[Attribution]:
+    for a, b, nums in markers:
+        for n in nums:
+            if n in by_index:
+                return Attribution(n, "marker", article.text[a:b])
+    return None
 
 
 def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:
