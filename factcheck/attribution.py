@@ -300,7 +300,8 @@ def _explicit(article: Article, s: Sentence, by_index: dict) -> Optional[Attribu
 
 
 def _name_index(profiles: list[RefProfile]):
-    """One case-insensitive alternation of every name of every reference, longest first."""
+    """One alternation of every name of every reference, longest first. Journal names match
+    regardless of case; the others as written (a case-sensitive pattern is much faster)."""
     names: dict[str, tuple[int, str, str]] = {}
     for p in profiles:
         for name, how in p.names.items():
@@ -309,8 +310,13 @@ def _name_index(profiles: list[RefProfile]):
                 names[key] = (p.index, name, how)
     if not names:
         return None, names
-    pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
-    return pat, names
+    alts = []
+    for key, (_i, name, how) in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        if how == "journal" and name.lower() != name.upper():
+            alts.append("(?i:" + re.escape(name) + ")")
+        else:
+            alts.append(re.escape(name))
+    return re.compile("|".join(alts)), names
 
 
 def _named(ntext: str, index) -> Optional[Attribution]:
