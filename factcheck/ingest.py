@@ -67,6 +67,8 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
                 raise InputError(path, "FC303", f"{enc} 解码失败 / cannot decode as {enc} "
                                  f"(byte {e.start})") from None
     enc16 = _bomless_utf16(data)
+    if enc16 and not _looks_like_prose(data[:4000].decode(enc16, errors="replace")):
+        enc16 = None   # rare Han characters with no punctuation or line breaks: binary, not UTF-16
     if enc16:
         try:
             return _finish(data.decode(enc16), enc16, path, notes)
@@ -156,6 +158,12 @@ def _mostly_utf8(data: bytes) -> Optional[tuple[str, int]]:
     if bad > 0 and multibyte >= 20 * bad:
         return text, bad
     return None
+
+
+def _looks_like_prose(sample: str) -> bool:
+    """Text has line breaks, spaces or punctuation; binary decoded as UTF-16 has none."""
+    marks = sum(1 for c in sample if c in "\n \t，。、；：！？,.;:!?（）()“”\"")
+    return marks >= max(1, len(sample) // 200)
 
 
 def _mostly_cjk_or_ascii(text: str) -> bool:

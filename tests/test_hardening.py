@@ -557,3 +557,14 @@ def test_three_level_section_numbers(capsys, tmp_path):
     code = main(["check", str(f), "--references", REFS, "--format", "json", "--fail-on", "never"])
     out, err = capsys.readouterr()
     assert code == 0, err
+
+
+def test_binary_is_not_taken_for_bomless_utf16():
+    # found by the bench author: NUL-interleaved bytes decode as rare Han characters
+    from factcheck.ingest import InputError, decode
+
+    with pytest.raises(InputError) as e:
+        decode(b"\x00\xff\x00binary" * 200, "blob.bin")
+    assert e.value.code == "FC302"
+    text, enc, _ = decode("胰岛素抵抗，风险是2.63倍。\n".encode("utf-16-le"), "a.txt")
+    assert enc == "utf-16-le" and text.startswith("胰岛素抵抗")
