@@ -12,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ARTICLES := $(wildcard corpus/*.txt corpus/*.md corpus/*.html corpus/*.docx)
-ARCHIVE ?= corpus
+ARCHIVE ?= corpus/*.txt
 ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
 FUZZ_SECONDS ?= 120
 
@@ -36,6 +36,8 @@ test: install
 
 eval: install
 	$(BIN)/factcheck eval --quiet
+	@echo "== held-out articles (tests/heldout: written blind to the code; see its README) =="
+	$(BIN)/factcheck eval --gold tests/heldout --what mentions,verdicts,overstatements --quiet
 
 # --resume: a second `make batch` finishes an interrupted run (or rebuilds the tables) instead of
 # refusing the folder; `make clean` first to check everything again.

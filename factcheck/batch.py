@@ -37,6 +37,8 @@ import traceback
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable, Optional
 
+from factcheck import fsutil
+
 EXIT_OK, EXIT_USAGE = 0, 2
 LEDGER_VERSION = 1
 CHUNK_ARTICLES = 500            # articles per table chunk when the tables are rebuilt
@@ -45,7 +47,7 @@ MANIFEST_SUFFIXES = (".csv", ".jsonl")
 OUR_OUTPUTS = ("articles.csv", "articles.parquet", "claims.csv", "claims.parquet", "overstatements.csv",
                "overstatements.parquet", "errors.csv", "errors.parquet", "summary.json", "index.html",
                "tables.xlsx", "reports", "html")
-TMP_PREFIX = ".factcheck-"
+TMP_PREFIX = fsutil.TMP_PREFIX
 XLSX_MAX_ROWS = 1_048_575       # Excel's limit, less the header
 XLSX_MAX_CELL = 32_767
 
@@ -327,34 +329,15 @@ def _opt(v: Any) -> Optional[str]:
 
 # ---------------------------------------------------------------- files
 
-_UMASK: Optional[int] = None
-
-
-def _file_mode() -> int:
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0o022)
-        os.umask(_UMASK)
-    return 0o666 & ~_UMASK
-
-
 def _tmp_path(directory: str) -> str:
+    """A temporary file for writers that stream (tables): renamed into place when complete."""
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=directory)
     os.close(fd)
-    os.chmod(tmp, _file_mode())     # mkstemp makes 0600; outputs are ordinary files
+    os.chmod(tmp, fsutil.file_mode())     # mkstemp makes 0600; outputs are ordinary files
     return tmp
 
 
-def atomic_write(path: str, data: str | bytes) -> None:
-    """Write ``path`` whole or not at all: a temp file in the same folder, then os.replace."""
-    tmp = _tmp_path(os.path.dirname(path) or ".")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
+atomic_write = fsutil.atomic_write
 
 
 def _unlink(path: str) -> None:
