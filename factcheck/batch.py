@@ -118,12 +118,14 @@ def _init_worker(references: str, config_dict: dict) -> None:
 
 
 def process_one(path: str, article_id: str, references: str, config_dict: dict, *,
-                html: bool = False, display_path: Optional[str] = None) -> dict:
+                html: bool = False, display_path: Optional[str] = None, write_to: Optional[str] = None) -> dict:
     """Read and check one article; return plain rows (never raises for a bad article).
 
     The result: ``id``, ``path``, ``status`` (ok | error), ``article`` (the articles-table row),
     ``claims`` and ``overstatements`` (rows), ``error`` (the errors-table row), ``report_json``
-    (the JSON report as a string) and ``html`` (the HTML report when ``html``).
+    (the JSON report as a string) and ``html`` (the HTML report when ``html``). With
+    ``write_to`` (a local pool: workers share the output folder) the worker writes
+    ``reports/<id>.json`` and ``html/<id>.html`` itself, in parallel, and returns no strings.
     """
     t0 = time.perf_counter()
     shown = display_path or path
@@ -146,9 +148,22 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
             from factcheck.htmlreport import to_html
 
             result["html"] = to_html(report, cfg.lang)
+        if write_to is not None:
+            _write_reports(write_to, result)
         return result
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
         return _error_result(article_id, shown, "internal", _describe(e))
+
+
+def _write_reports(out: str, result: dict) -> None:
+    """Write an article's report files and drop their text from the result."""
+    aid = result["id"]
+    text = result.pop("report_json", None)
+    if text is not None:
+        atomic_write(os.path.join(out, "reports", f"{aid}.json"), text)
+    page = result.pop("html", None)
+    if page is not None:
+        atomic_write(os.path.join(out, "html", f"{aid}.html"), page)
 
 
 def _describe(e: BaseException) -> str:
@@ -360,10 +375,12 @@ def _clean_stale_tmp(dirs: Iterable[str]) -> None:
 
 
 class Ledger:
-    """out/.state/done.jsonl: one JSON line per finished article, appended, flushed and fsynced."""
+    """out/.state/done.jsonl: one JSON line per finished article, appended and flushed (a killed
+    run loses nothing), fsynced at most once a second and on close."""
 
     def __init__(self, path: str):
         self.path = path
+        self._synced = 0.0
         self.index: dict[str, tuple[int, str, int]] = {}    # id -> (offset, path, run)
         self.runs = 0
         self._load()
@@ -399,8 +416,11 @@ class Ledger:
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         offset = self.fh.seek(0, os.SEEK_END)
         self.fh.write(line)
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
+        self.fh.flush()                 # in the OS's hands: a killed process loses nothing
+        now = time.monotonic()
+        if now - self._synced >= 1.0:   # on disk: a crashed machine loses at most the last second
+            os.fsync(self.fh.fileno())
+            self._synced = now
         self.index[str(record["id"])] = (offset, str(record.get("abs")), int(record.get("run", 0)))
 
     def read(self, offset: int) -> dict:
@@ -409,6 +429,11 @@ class Ledger:
             return json.loads(fh.readline())
 
     def close(self) -> None:
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+        except (OSError, ValueError):
+            pass
         self.fh.close()
 
 
@@ -530,10 +555,9 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         def handle(result: dict) -> None:
             aid = result["id"]
             if result.get("status") == "ok":
-                if result.get("report_json") is not None:
-                    atomic_write(os.path.join(out, "reports", f"{aid}.json"), result["report_json"])
-                if html and result.get("html") is not None:
-                    atomic_write(os.path.join(out, "html", f"{aid}.html"), result["html"])
+                if not html:
+                    result.pop("html", None)
+                _write_reports(out, result)     # already done by a local pool's worker
             record = {k: v for k, v in result.items() if k not in ("report_json", "html")}
             record["v"], record["run"], record["abs"] = LEDGER_VERSION, run_no, by_id[aid].read_path
             ledger.append(record)
@@ -556,7 +580,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                     for t in work:
                         handle(process_one(t.read_path, t.id, refs_abs, config_dict, html=html, display_path=t.path))
                 else:
-                    _run_pool(work, n, refs_abs, config_dict, html, handle)
+                    _run_pool(work, n, refs_abs, config_dict, html, handle, write_to=out)
             bar.close()
             summary = finalize(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
         finally:
@@ -682,7 +706,7 @@ def _mp_context():
 
 
 def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, html: bool,
-              handle: Callable[[dict], None]) -> None:
+              handle: Callable[[dict], None], write_to: Optional[str] = None) -> None:
     """A process pool, ``jobs`` workers, at most ``jobs * 4`` articles in flight.
 
     A worker that dies (segfault, out of memory) breaks the pool: the pool is rebuilt and the
@@ -708,14 +732,14 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
                     if not inflight and suspects:
                         t = suspects.popleft()
                         isolating = True
-                        inflight[_submit(pool, t, references, config_dict, html)] = t
+                        inflight[_submit(pool, t, references, config_dict, html, write_to)] = t
                     elif not inflight:
                         isolating = False
                         continue
                 else:
                     while queue and len(inflight) < window:
                         t = queue.popleft()
-                        inflight[_submit(pool, t, references, config_dict, html)] = t
+                        inflight[_submit(pool, t, references, config_dict, html, write_to)] = t
                 done, _ = cf.wait(list(inflight), return_when=cf.FIRST_COMPLETED)
                 for f in done:
                     exc = f.exception()
@@ -750,8 +774,9 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(pool, t: Task, references: str, config_dict: dict, html: bool):
-    return pool.submit(process_one, t.read_path, t.id, references, config_dict, html=html, display_path=t.path)
+def _submit(pool, t: Task, references: str, config_dict: dict, html: bool, write_to: Optional[str] = None):
+    return pool.submit(process_one, t.read_path, t.id, references, config_dict, html=html, display_path=t.path,
+                       write_to=write_to)
 
 
 def _kill_pool(pool) -> None:
