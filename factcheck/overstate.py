@@ -205,7 +205,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     out: list[Overstatement] = []
     rules_at = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
-    for i, s in enumerate(sentences):
+    for i in sorted(set(rules_at) | paper_hits):      # only sentences where something can fire
+        s = sentences[i]
         text = norm[s.start:s.end]
         att = attributions.get(i)
         ref_idx = att.reference if att else None
