@@ -486,6 +486,13 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
     except BatchError as e:
         print(f"factcheck batch: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as e:
+        # the output folder became unwritable or full during the run: what is finished is kept
+        where = e.filename or out_dir
+        print(f"factcheck batch: cannot write {where}: {e.strerror or e} (errno {e.errno}); the articles "
+              f"already checked are kept in {out_dir}; fix the folder and run the same command with "
+              "--resume to finish", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"\nfactcheck batch: interrupted; the articles already checked are kept in {out_dir}; run the "
               "same command with --resume to finish", file=sys.stderr)

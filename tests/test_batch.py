@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.batch import Task, TableSink, expand_inputs, process_one, run_batch
+from factcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -434,3 +435,32 @@ def test_progress_bar_only_on_a_terminal():
         bar.close()
     assert plain.getvalue() == ""
     assert "3/3" in tty.getvalue() and tty.getvalue().endswith("\n")
+
+
+def test_output_folder_full_mid_run(archive, tmp_path, capsys, monkeypatch):
+    """ENOSPC during the run (simulated at the write layer: as root, permissions cannot make a
+    folder unwritable): a clear message naming the folder, exit 2, no partial files, and the
+    finished articles are kept for --resume."""
+    import errno
+
+    from factcheck import batch as fb
+
+    real = fb.atomic_write
+    calls = {"n": 0}
+
+    def full_after_three(path, data, **kw):
+        calls["n"] += 1
+        if calls["n"] > 3:
+            raise OSError(errno.ENOSPC, "No space left on device", path)
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(fb, "atomic_write", full_after_three)
+    out = tmp_path / "out"
+    code = main(["batch", str(archive), "--out", str(out), "--jobs", "1", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "No space left on device" in err and "--resume" in err and str(out) in err
+    assert not [f for _r, _d, fs in os.walk(out) for f in fs if f.endswith(".tmp")]
+    monkeypatch.setattr(fb, "atomic_write", real)
+    assert main(["batch", str(archive), "--out", str(out), "--jobs", "1", "--no-progress", "--resume"]) == 0
+    assert (out / "articles.csv").exists()
