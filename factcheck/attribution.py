@@ -291,14 +291,6 @@ def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, lis
     return out
 
 
-def _explicit(article: Article, s: Sentence, by_index: dict) -> Optional[Attribution]:
-    for _st, _en, nums in find_markers(article.text, s.start, s.end):
-        for n in nums:
-            if n in by_index:
-                return Attribution(n, "marker", article.text[_st:_en])
-    return None
-
-
 def _name_index(profiles: list[RefProfile]):
     """One alternation of every name of every reference, longest first. Journal names match
     regardless of case; the others as written (a case-sensitive pattern is much faster)."""
@@ -331,14 +323,6 @@ def _named(ntext: str, index) -> Optional[Attribution]:
         if best is None or len(name) > len(best[1]):
             best = (idx, name, how)
     return Attribution(best[0], best[2], best[1]) if best else None
-
-
-def _unknown_name(ntext: str, cues: dict):
-    for pat in cues["named_source"]:
-        for m in pat.finditer(ntext):
-            if m.group(1) not in _STOP_NAMES and not m.group(1).endswith(("研究", "团队")):
-                return m
-    return None
 
 
 def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[Attribution]:

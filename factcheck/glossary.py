@@ -1,7 +1,8 @@
 """The bilingual glossary (data/glossary.yaml): term groups and journal names.
 
-One compiled alternation per glossary finds every term of a text in one pass, so topic
-overlap costs a regex scan per sentence, not a loop over hundreds of terms.
+Terms are found through an index of their first characters and lengths (leftmost-longest,
+as an alternation would): a Python regex of hundreds of alternatives was the pipeline's
+slowest step.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ class Glossary:
     groups: dict              # group key -> [terms]
     journal_group: dict       # lower-cased journal name -> journal key
     journals: dict            # journal key -> [names]
-    pattern: re.Pattern
     not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
     generic: frozenset = frozenset()        # words too common to identify a measure
     first_char: dict = None                 # first lower-cased character -> term lengths, longest first
@@ -88,20 +88,10 @@ def load_glossary(path: str | None = None) -> Glossary:
             if len(t) >= 2:
                 term_group.setdefault(t.lower(), k)
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
-    alts = sorted(term_group, key=len, reverse=True)
-    pat = re.compile("|".join(_term_regex(t) for t in alts) or r"(?!x)x", re.I)
     first: dict = {}
     for t in term_group:
         first.setdefault(t[0], set()).add(len(t))
     first = {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
-    return Glossary(term_group, groups, journal_group, journals, pat,
+    return Glossary(term_group, groups, journal_group, journals,
                     frozenset(data.get("not_measures") or ()),
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()), first)
-
-
-def _term_regex(term: str) -> str:
-    esc = re.escape(term)
-    # Latin terms match as whole words so "IR" does not fire inside "IRB"
-    if re.fullmatch(r"[A-Za-z0-9\- ]+", term):
-        return rf"(?<![A-Za-z]){esc}(?![A-Za-z])"
-    return esc

@@ -2,11 +2,11 @@
 
 Rules are data (factcheck/data/rules/*.yaml, plus any ``rules_dir`` of the config), each with a
 stable code. Words match on jieba token boundaries, so 所有 inside 所有权 or 证实 inside 未证实
-cannot fire as the bare word; a cheap regex prefilter decides which sentences are segmented at
-all. Context is read before anything is reported: negations (不能证实, 并非, 尚未), questions
-(…吗？), quoted or meta-linguistic use (对于“逆转”一词), hedges right before the cue (可能导致)
-and beliefs the article reports from unnamed people (很多医生认为) are not the article's own
-assertion. Judgment is paper-aware: the same word weighs differently with the cited paper's
+cannot fire as the bare word; each rule scans the article once and jieba runs only around the
+cues that survive the cheaper tests. Context is read before anything is reported: negations
+(不能证实, 并非, 尚未), questions (…吗？), quoted or meta-linguistic use (对于“逆转”一词), hedges in
+the clause (可能导致), warnings (切勿轻信) and beliefs the article reports from others (很多医生
+认为) are not the article's own assertion. Judgment is paper-aware: the same word weighs differently with the cited paper's
 design, scope, population and conclusion wording, which is quoted beside the finding.
 """
 
@@ -54,8 +54,8 @@ class Rule:
 
 
 @lru_cache(maxsize=8)
-def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern]:
-    """All rules, and one prefilter regex over every word and pattern."""
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """All rules: the bundled ones and those of the config's rules_dir, patterns compiled."""
     from factcheck.datafiles import safe_load
 
     rules: list[Rule] = []
@@ -75,8 +75,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[list[Rule], re.Pattern
             r.word_re = re.compile("|".join(re.escape(w) for w in sorted(r.words, key=len, reverse=True)))
         parts = [re.escape(w) for w in r.words] + [p.pattern for p in r.patterns]
         r.any_re = re.compile("|".join(f"(?:{x})" for x in parts)) if parts else None
-    alts = [re.escape(w) for r in rules for w in r.words] + [p.pattern for r in rules for p in r.patterns]
-    return rules, re.compile("|".join(alts) if alts else r"(?!x)x")
+    return rules
 
 
 def _overlapping(pattern: re.Pattern, text: str):
@@ -195,7 +194,7 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
 
 def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
                         claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
-    rules, prefilter = load_rules(tuple(config.rules_dirs))
+    rules = load_rules(tuple(config.rules_dirs))
     lang = config.lang
     norm = article.norm or article.text
     refs = {r.index: r for r in article.references}

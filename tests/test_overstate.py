@@ -115,7 +115,7 @@ def test_silence_by_config_and_inline(check_text):
 def test_rules_are_data_with_unique_codes():
     from factcheck.overstate import load_rules
 
-    rules, _ = load_rules()
+    rules = load_rules()
     codes = [r.code for r in rules]
     assert len(codes) == len(set(codes))
     assert all(c.startswith("FC2") for c in codes)
