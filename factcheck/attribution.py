@@ -31,7 +31,7 @@ def _cues() -> dict:
 
     data = data_file("attribution.yaml")
     return {
-        "new_source": re.compile("|".join(data["new_source"])),
+        "new_source": [re.compile(p) for p in data["new_source"]],
         "named_source": [re.compile(p) for p in data["named_source"]],
         "general": re.compile("|".join(data["general"])),
         "research": re.compile(data["research"]),
@@ -196,21 +196,22 @@ class _Scan:
         k = self._bisect(self.starts, a) - 1
         return k if k >= 0 and b <= self.sentences[k].end else None
 
-    def first(self, pattern: re.Pattern) -> dict:
+    def first(self, patterns) -> dict:
+        """The earliest match in each sentence of a pattern, or of any of a list of patterns
+        (scanned one by one: an alternation of them loses the literal-prefix search)."""
         out: dict = {}
-        for m in pattern.finditer(self.norm, self.lo, self.hi):
-            k = self._where(m.start(), m.end())
-            if k is not None and k not in out:
-                out[k] = m
+        for pattern in (patterns if isinstance(patterns, list) else [patterns]):
+            for m in pattern.finditer(self.norm, self.lo, self.hi):
+                k = self._where(m.start(), m.end())
+                if k is not None and (k not in out or m.start() < out[k].start()):
+                    out[k] = m
         return out
 
     def named(self, index) -> dict:
         """The longest reference name in each sentence, as an Attribution."""
-        pat, names = index
+        pats, names = index
         out: dict = {}
-        if pat is None:
-            return out
-        for m in pat.finditer(self.norm, self.lo, self.hi):
+        for m in (m for pat in (pats or ()) for m in pat.finditer(self.norm, self.lo, self.hi)):
             k = self._where(m.start(), m.end())
             if k is None:
                 continue
@@ -301,14 +302,14 @@ def _name_index(profiles: list[RefProfile]):
             if key not in names or len(name) > len(names[key][1]):
                 names[key] = (p.index, name, how)
     if not names:
-        return None, names
-    alts = []
+        return [], names
+    exact, nocase = [], []
     for key, (_i, name, how) in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        if how == "journal" and name.lower() != name.upper():
-            alts.append("(?i:" + re.escape(name) + ")")
-        else:
-            alts.append(re.escape(name))
-    return re.compile("|".join(alts)), names
+        (nocase if how == "journal" and name.lower() != name.upper() else exact).append(re.escape(name))
+    pats = [re.compile("|".join(exact))] if exact else []
+    if nocase:
+        pats.append(re.compile("|".join(nocase), re.I))
+    return pats, names
 
 
 def _named(ntext: str, index) -> Optional[Attribution]:
