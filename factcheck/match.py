@@ -690,8 +690,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 visit = _is_time(m) and bool(FOLLOW_UP_VISIT.match(norm[m.end:s.end]))
                 seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
                           if x is not m] if _is_time(m) else []
+                ck = (summ.id, m.kind, m.unit)
+                usable = cand_cache.get(ck)
+                if usable is None:      # compatibility depends only on the number's kind and unit
+                    usable = cand_cache[ck] = [c for c in cands if _compatible(m, c)]
                 mv = (_judge_visit(m, summ, cands, lang) if visit else
-                      judge_mention(m, ctx, summ, cands, lang, rel_cache, is_length=length, segment=seg_ms))
+                      judge_mention(m, ctx, summ, usable, lang, rel_cache, is_length=length, segment=seg_ms))
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))
