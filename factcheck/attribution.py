@@ -111,7 +111,7 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
         if re.search(r"\breview\b|综述", tl):
             p.designs.add("review")
         p.acronyms = {a for a in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", title) if re.search(r"\d", a)}
-        p.groups = _topic_groups(gl, " ".join(topic_text))
+        p.groups = _cached_groups(gl, " ".join(topic_text))
         out.append(p)
     return out
 
@@ -339,7 +339,7 @@ def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[A
 def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dict, gl: Glossary) -> float:
     if p is None:
         return 0.0
-    groups = _sentence_groups(gl, ntext)
+    groups = _cached_groups(gl, ntext)
     score = sum(1.0 if df.get(g, 0) == 1 else 0.3 for g in groups & p.groups)
     score += 1.5 * sum(1 for a in p.acronyms if a in ntext)
     score += 2.0 * sum(1 for m in ms if isinstance(m.value, (int, float)) and m.checkable
@@ -348,29 +348,17 @@ def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dic
 
 
 _GROUPS_CACHE: dict = {}
-_TOPIC_CACHE: dict = {}
 
 
-def _topic_groups(gl: Glossary, topic_text: str) -> set:
-    """Glossary groups of a reference's topic text (title, summary terms, findings): the same
-    papers recur across an archive, so each is looked up once."""
-    key = (id(gl), topic_text)
-    hit = _TOPIC_CACHE.get(key)
-    if hit is None:
-        if len(_TOPIC_CACHE) > 5000:
-            _TOPIC_CACHE.clear()
-        hit = _TOPIC_CACHE[key] = gl.groups_in(topic_text)
-    return hit
-
-
-def _sentence_groups(gl: Glossary, ntext: str) -> set:
-    """Glossary groups of a sentence, looked up once however many references are scored."""
-    key = (id(gl), ntext)
+def _cached_groups(gl: Glossary, text: str, limit: int = 20000) -> set:
+    """Glossary groups of a text, looked up once: a sentence is scored against every
+    reference, and the same papers' topic texts recur across an archive."""
+    key = (id(gl), text)
     hit = _GROUPS_CACHE.get(key)
     if hit is None:
-        if len(_GROUPS_CACHE) > 20000:
+        if len(_GROUPS_CACHE) > limit:
             _GROUPS_CACHE.clear()
-        hit = _GROUPS_CACHE[key] = gl.groups_in(ntext)
+        hit = _GROUPS_CACHE[key] = gl.groups_in(text)
     return hit
 
 

@@ -834,6 +834,16 @@ class _Segment:
             self.claim(a, b)
 
     # ------------------------------------------------------------------ pass 3: tokens
+    def bare(self, s: int, e: int, int_digits: int, dead_end: int) -> bool:
+        """Fast path: nothing around seg[s:e] can change the number (no unit, sign, separator,
+        comparator or masked name next to it), so it is a bare number."""
+        seg, n = self.seg, self.n
+        pc = seg[s - 1] if s else ""
+        nc = seg[e] if e < n else ""
+        return (pc not in _SLOW_PC and (nc not in _SLOW_NC or (nc == "-" and seg[e + 1:e + 2].isdigit()))
+                and int_digits <= 15 and (pc != "," or s - 1 != dead_end)
+                and self.mask.find(1, s, e) == -1)
+
     def tokens(self) -> list:
         seg, n = self.seg, self.n
         toks = []
@@ -851,11 +861,7 @@ class _Segment:
                     consumed = t.e
                 continue
             if run.isdigit():           # the common case: no separator
-                pc = seg[rs - 1] if rs else ""
-                nc = seg[re_] if re_ < n else ""
-                if (pc not in _SLOW_PC and (nc not in _SLOW_NC or (nc == "-" and seg[re_ + 1:re_ + 2].isdigit()))
-                        and re_ - rs <= 15 and (pc != "," or rs - 1 != dead_end)
-                        and self.mask.find(1, rs, re_) == -1):
+                if self.bare(rs, re_, re_ - rs, dead_end):
                     # fast path: nothing around the number can change it (a bare number)
                     t = _Tok(rs, re_, rs, re_, int(run), 0, False)
                     t.plain = t.fast = True
@@ -876,12 +882,7 @@ class _Segment:
                 if ns < consumed:
                     continue
                 if not versionish and "," not in txt:
-                    pc = seg[ns - 1] if ns else ""
-                    nc = seg[ne] if ne < n else ""
-                    if (pc not in _SLOW_PC and (nc not in _SLOW_NC or (nc == "-" and seg[ne + 1:ne + 2].isdigit()))
-                            and (txt.find(".") if "." in txt else len(txt)) <= 15
-                            and (pc != "," or ns - 1 != dead_end)
-                            and self.mask.find(1, ns, ne) == -1):
+                    if self.bare(ns, ne, txt.find(".") if "." in txt else len(txt), dead_end):
                         if "." in txt:
                             t = _Tok(ns, ne, ns, ne, float(txt), len(txt) - txt.index(".") - 1, False)
                             t.int_only = False
