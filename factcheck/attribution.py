@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from factcheck.citations import find_markers
@@ -310,20 +309,6 @@ def _name_index(profiles: list[RefProfile]):
     if nocase:
         pats.append(re.compile("|".join(nocase), re.I))
     return pats, names
-
-
-def _named(ntext: str, index) -> Optional[Attribution]:
-    pat, names = index
-    if pat is None:
-        return None
-    best = None
-    for m in pat.finditer(ntext):
-        idx, name, how = names[m.group(0).lower()]
-        if how != "journal" and m.group(0) != name:
-            continue           # only journal names match regardless of case
-        if best is None or len(name) > len(best[1]):
-            best = (idx, name, how)
-    return Attribution(best[0], best[2], best[1]) if best else None
 
 
 def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[Attribution]:

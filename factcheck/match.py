@@ -14,15 +14,14 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Optional
 
 from factcheck.config import Config
 from factcheck.glossary import load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
-                             Sentence, SEVERITY_RANK)
+                             Sentence)
 from factcheck.sentences import clause_bounds
-from factcheck.summaries import Finding, Store, Summary, Value
+from factcheck.summaries import Finding, Store, Summary
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
 PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线")
@@ -752,8 +751,3 @@ def _finding_text(s: Summary, fid: Optional[str]) -> Optional[str]:
         return None
     f = next((x for x in s.findings if x.id == fid), None)
     return f.text if f else None
-
-
-def worst_severity(claims: list[Claim]) -> Optional[str]:
-    sev = [c.severity for c in claims]
-    return max(sev, key=SEVERITY_RANK.__getitem__) if sev else None

@@ -381,6 +381,17 @@ def _cn_value(s: str):
     return None
 
 
+def _bare_tok(s: int, e: int, txt: str) -> "_Tok":
+    """The fast path's token: a number nothing around can change (see _Segment.bare)."""
+    if "." in txt:
+        t = _Tok(s, e, s, e, float(txt), len(txt) - txt.index(".") - 1, False)
+        t.int_only = False
+    else:
+        t = _Tok(s, e, s, e, int(txt), 0, False)
+    t.plain = t.fast = True
+    return t
+
+
 def _num_value(s: str):
     """(value, decimals) of an Arabic number as written on the fold ('1,000.5', '.72')."""
     s = s.replace(",", "")
@@ -845,7 +856,7 @@ class _Segment:
                 and self.mask.find(1, s, e) == -1)
 
     def tokens(self) -> list:
-        seg, n = self.seg, self.n
+        seg = self.seg
         toks = []
         dead_end = -2
         consumed = 0
@@ -862,10 +873,7 @@ class _Segment:
                 continue
             if run.isdigit():           # the common case: no separator
                 if self.bare(rs, re_, re_ - rs, dead_end):
-                    # fast path: nothing around the number can change it (a bare number)
-                    t = _Tok(rs, re_, rs, re_, int(run), 0, False)
-                    t.plain = t.fast = True
-                    toks.append(t)
+                    toks.append(_bare_tok(rs, re_, run))
                     consumed = re_
                     continue
                 t = self.ar_token(rs, re_, run, dead_end, False, toks[-1].e if toks else -1)
@@ -883,13 +891,7 @@ class _Segment:
                     continue
                 if not versionish and "," not in txt:
                     if self.bare(ns, ne, txt.find(".") if "." in txt else len(txt), dead_end):
-                        if "." in txt:
-                            t = _Tok(ns, ne, ns, ne, float(txt), len(txt) - txt.index(".") - 1, False)
-                            t.int_only = False
-                        else:
-                            t = _Tok(ns, ne, ns, ne, int(txt), 0, False)
-                        t.plain = t.fast = True
-                        toks.append(t)
+                        toks.append(_bare_tok(ns, ne, txt))
                         consumed = ne
                         continue
                 t = self.ar_token(ns, ne, txt, dead_end, versionish, toks[-1].e if toks else -1)

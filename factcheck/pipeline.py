@@ -157,11 +157,3 @@ def _on(code: str, line: int, config: Config, off_doc: set, off_line: dict) -> b
     if any(code.startswith(c) for c in off_doc):
         return False
     return not any(code.startswith(c) for c in off_line.get(line, ()))
-
-
-def check_path(path: str, store: Store, config: Optional[Config] = None) -> Report:
-    """Read and check one file (raises ingest.InputError for unreadable input)."""
-    from factcheck.ingest import read_article
-
-    cfg = config or Config()
-    return check(read_article(path, max_bytes=cfg.max_bytes), store, cfg)
