@@ -641,6 +641,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     refs = {r.index: r for r in article.references}
     cand_cache: dict[str, list[Cand]] = {}
     rel_cache: dict = {}
+    clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     claims: list[Claim] = []
     for k in sorted(by_sentence):
@@ -661,7 +662,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             key = (m.kind, m.unit, str(m.value))
             cs, ce = clause_bounds(s, m.start)
             earlier = first_seen.get(key)
-            if sentence_general or general_cue(norm[cs:ce]):
+            if cs not in clause_general:
+                clause_general[cs] = general_cue(norm[cs:ce])
+            if sentence_general or clause_general[cs]:
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
                     "carried", "none", "topic", "single_reference"):

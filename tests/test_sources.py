@@ -243,12 +243,11 @@ def test_malformed_json_is_not_cached(make_client, epmc_server, tmp_path):
 
 def test_timeout(make_client, epmc_server, sleeps):
     epmc_server.route(SEARCH, Reply(200, europepmc_hit(), delay=1.0))
-    t0 = time.monotonic()
+    # the server does answer, after 1 s: only a client that gives up at 0.3 s raises
     with pytest.raises(FetchTimeout) as e:
         make_client(timeout=0.3, max_tries=2).fetch("PMID:12345678")
     assert "timeout" in str(e.value) and "did not answer within 0.3 s" in str(e.value)
     assert "12345678" in str(e.value)
-    assert time.monotonic() - t0 < 3
     assert len(epmc_server.log) == 2 and sleeps.calls == [1.0]
 
 

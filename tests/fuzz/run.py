@@ -39,6 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))      # growth.py, shared with the test suite
 
 FULL = str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
 SEPS = [".", ",", "，", "、", "~", "～", "-", "–", "—", "至", "到", "/", ":", "×", "±", " ", "", "．", "·", "^"]
@@ -312,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--crash-dir", default=str(HERE / "crashes"))
     ap.add_argument("--replay", nargs="*", metavar="FILE", help="re-run saved reproducers and exit")
     ap.add_argument("--quiet", "-q", action="store_true")
+    ap.add_argument("--max-growth", type=float, default=12.0, help="fail when 4x a pathological input takes "
+                    "more than this many times as long (default 12; linear is 4)")
+    ap.add_argument("--no-growth", action="store_true", help="skip the growth measurement")
     a = ap.parse_args(argv)
 
     if hasattr(signal, "SIGALRM"):
@@ -365,7 +369,30 @@ def main(argv: list[str] | None = None) -> int:
     dt = time.monotonic() - t0
     print(f"fuzz: {i} inputs in {dt:.1f} s ({i / max(dt, 1e-9):.0f}/s): {counts['extract']} extract(), "
           f"{counts['check']} check(); {failures} failures ({len(seen)} distinct); seed {seed}")
+    if not a.no_growth:
+        failures += growth_report(targets, a.max_growth)
     return 1 if failures else 0
+
+
+def growth_report(targets: Targets, limit: float) -> int:
+    """Time and calls at 4x the input, per pathological form; returns how many grew past ``limit``."""
+    from growth import PATHOLOGICAL, calls, ratio, seconds
+
+    seed = next((ROOT / "corpus").glob("002_*.txt")).read_text(encoding="utf-8")
+    refs = seed[seed.index("参考资料"):]        # cites [1], so the numbers are judged, not skipped
+    cases = [(f"extract/{n}", lambda k, u=u: targets.run_extract(u * k)) for n, u in PATHOLOGICAL.items()]
+    cases += [(f"check/{n}", lambda k, u=u: targets.run_check("研究[1]显示，HbA1c" + u[:120] * k + "。\n" + refs))
+              for n, u in PATHOLOGICAL.items() if n in ("separators", "brackets", "ranges", "fullwidth")]
+    cases.append(("check/one long sentence",
+                  lambda k: targets.run_check("研究[1]显示，HbA1c" + PATHOLOGICAL["ranges"][:480] * k + "。\n" + refs)))
+    bad = 0
+    print(f"growth at 4x the input (linear = 4.0; the run fails above {limit:g}):")
+    for name, fn in cases:
+        t, c = ratio(seconds, fn, 2), ratio(calls, fn, 2)
+        flag = "" if t <= limit else "  <- FAILURE"
+        bad += t > limit
+        print(f"  {name:26s} time {t:5.2f}x  calls {c:5.2f}x{flag}", flush=True)
+    return bad
 
 
 if __name__ == "__main__":
