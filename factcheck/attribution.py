@@ -24,6 +24,19 @@ _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本"
                "研究人员", "科研人员", "团队", "患者", "教授"}
 
 
+HINT_REACH = 12   # a match lies within this many characters of its ``contains`` hit
+
+
+def _hinted(entry) -> tuple[re.Pattern, Optional[re.Pattern]]:
+    """A cue as (pattern, hint): a plain string, or {pattern, contains} where ``contains`` is a
+    literal every match holds. A pattern that opens with a character class ([一-鿿]{2,3}教授)
+    is tried at every position of the article; its literal is found in a fraction of that time,
+    and the pattern is then tried only around each hit."""
+    if isinstance(entry, dict):
+        return re.compile(entry["pattern"]), re.compile(entry["contains"])
+    return re.compile(entry), None
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     from factcheck.datafiles import data_file
@@ -31,8 +44,10 @@ def _cues() -> dict:
     data = data_file("attribution.yaml")
     return {
         "new_source": [re.compile(p) for p in data["new_source"]],
-        "named_source": [re.compile(p) for p in data["named_source"]],
-        "general": re.compile("|".join(data["general"])),
+        "named_source": [_hinted(p) for p in data["named_source"]],
+        # anchored cues (^…) are tried once at the start; the others searched as one alternation
+        "general_start": re.compile("|".join(p[1:] for p in data["general"] if p.startswith("^")) or "(?!)"),
+        "general": re.compile("|".join(p for p in data["general"] if not p.startswith("^")) or "(?!)"),
         "research": re.compile(data["research"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
@@ -62,6 +77,45 @@ def _date_forms(iso: Optional[str]) -> list[str]:
     return [f"{y}年{mo}月{d}日", f"{y}年{mo:02d}月{d:02d}日"]
 
 
+_FROM_SUMMARY: dict = {}
+
+
+def _from_summary(s: Summary) -> tuple[dict, list[str], set, set]:
+    """What a reference's profile takes from its summary (names, topic text, fingerprints,
+    designs), computed once per summary: the store is shared by every article of a run."""
+    hit = _FROM_SUMMARY.get(id(s))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    names: dict = {}
+    for a in s.aliases:
+        if len(a) >= 2:
+            names[a] = "team" if re.search(r"团队|教授|课题组|等", a) else "alias"
+    for j in [s.journal, *s.journal_aliases]:
+        if j and len(j) >= 4:
+            names[j] = "journal"
+    for au in s.authors:
+        if re.search(r"[\u4e00-\u9fff]{2,}", au):
+            names[au] = "author"
+    if s.title_zh:
+        names[s.title_zh] = "title"
+    for df in _date_forms(s.published):
+        names[df] = "date"
+    topic = [s.title, s.title_zh or "", " ".join(s.terms.keys()), " ".join(w for v in s.terms.values() for w in v),
+             s.population.who, s.conclusion.text]
+    prints: set = set()
+    for f in s.findings:
+        topic += [f.measure, " ".join(f.keywords)]
+        for v in f.values:
+            for x in (v.value if isinstance(v.value, list) else [v.value]):
+                if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
+                    prints.add(float(x))
+    designs = {s.design} | ({"cohort"} if "retrospective" in s.design_flags else set())
+    if len(_FROM_SUMMARY) > 10000:
+        _FROM_SUMMARY.clear()
+    _FROM_SUMMARY[id(s)] = (s, (names, topic, prints, designs))
+    return names, topic, prints, designs
+
+
 def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
     out = []
     for ref in article.references:
@@ -69,32 +123,11 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
         p = RefProfile(ref.index, s)
         topic_text = [ref.title or "", ref.raw]
         if s:
-            for a in s.aliases:
-                if len(a) >= 2:
-                    p.names[a] = "team" if re.search(r"团队|教授|课题组|等", a) else "alias"
-            for j in [s.journal, *s.journal_aliases]:
-                if j and len(j) >= 4:
-                    p.names[j] = "journal"
-            for au in s.authors:
-                if re.search(r"[\u4e00-\u9fff]{2,}", au):
-                    p.names[au] = "author"
-            if s.title_zh:
-                p.names[s.title_zh] = "title"
-            for df in _date_forms(s.published):
-                p.names[df] = "date"
-            topic_text += [s.title, s.title_zh or "", " ".join(s.terms.keys()),
-                           " ".join(w for v in s.terms.values() for w in v),
-                           s.population.who, s.conclusion.text]
-            for f in s.findings:
-                topic_text += [f.measure, " ".join(f.keywords)]
-                for v in f.values:
-                    vals = v.value if isinstance(v.value, list) else [v.value]
-                    for x in vals:
-                        if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
-                            p.fingerprints.add(float(x))
-            p.designs.add(s.design)
-            if "retrospective" in s.design_flags:
-                p.designs.add("cohort")
+            names, topic, prints, designs = _from_summary(s)
+            p.names.update(names)
+            topic_text += topic
+            p.fingerprints |= prints
+            p.designs |= designs
         for j in [ref.journal, *gl.journal_names(ref.journal)]:
             if j and len(j) >= 4:
                 p.names.setdefault(j, "journal")
@@ -210,27 +243,51 @@ class _Scan:
         """The longest reference name in each sentence, as an Attribution."""
         pats, names = index
         out: dict = {}
-        for m in (m for pat in (pats or ()) for m in pat.finditer(self.norm, self.lo, self.hi)):
-            k = self._where(m.start(), m.end())
-            if k is None:
-                continue
-            idx, name, how = names[m.group(0).lower()]
-            if how != "journal" and m.group(0) != name:
-                continue           # only journal names match regardless of case
-            if k not in out or len(name) > len(out[k].cue):
-                out[k] = Attribution(idx, how, name)
+        lower = self.norm.lower()
+        if len(lower) != len(self.norm):        # a rare letter whose lower case is longer
+            lower = None
+        for pat, on_lower in pats:
+            if on_lower and lower is None:
+                pat, on_lower = re.compile(pat.pattern, re.I), False
+            for m in pat.finditer(lower if on_lower else self.norm, self.lo, self.hi):
+                self._name(m, names, out)
         return out
+
+    def _name(self, m: re.Match, names: dict, out: dict) -> None:
+        k = self._where(m.start(), m.end())
+        if k is None:
+            return
+        idx, name, how = names[m.group(0).lower()]
+        if how != "journal" and m.group(0) != name:
+            return           # only journal names match regardless of case
+        if k not in out or len(name) > len(out[k].cue):
+            out[k] = Attribution(idx, how, name)
 
     def unknown_names(self, cues: dict) -> dict:
         out: dict = {}
-        for pat in cues["named_source"]:
-            for m in pat.finditer(self.norm, self.lo, self.hi):
+        for pat, hint in cues["named_source"]:
+            for m in self._hinted(pat, hint):
                 k = self._where(m.start(), m.end())
                 if k is None or k in out:
                     continue
                 if m.group(1) not in _STOP_NAMES and not m.group(1).endswith(("研究", "团队")):
                     out[k] = m
         return out
+
+    def _hinted(self, pat: re.Pattern, hint: Optional[re.Pattern]):
+        """Matches of ``pat`` over the body; with a hint, only in windows around its hits."""
+        if hint is None:
+            yield from pat.finditer(self.norm, self.lo, self.hi)
+            return
+        done = self.lo          # matches do not overlap, as with one finditer over the text
+        for h in hint.finditer(self.norm, self.lo, self.hi):
+            a = max(done, h.start() - HINT_REACH)
+            if a >= h.end():
+                continue
+            for m in pat.finditer(self.norm, a, min(self.hi, h.end() + HINT_REACH)):
+                if m.end() > done:
+                    done = m.end()
+                    yield m
 
     def markers(self, text: str) -> dict:
         out: dict = {}
@@ -276,7 +333,8 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
 
 def general_cue(text: str) -> bool:
     """Does this text mark general knowledge or the article's own advice (not a study)?"""
-    return bool(_cues()["general"].search(text))
+    cues = _cues()
+    return bool(cues["general_start"].match(text) or cues["general"].search(text))
 
 
 def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, list[Mention]]:
@@ -292,8 +350,10 @@ def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, lis
 
 
 def _name_index(profiles: list[RefProfile]):
-    """One alternation of every name of every reference, longest first. Journal names match
-    regardless of case; the others as written (a case-sensitive pattern is much faster)."""
+    """Alternations of every name of every reference, longest first, as (pattern, on_lower):
+    journal names match regardless of case, by a case-sensitive pattern of their lower-case
+    forms run over the lower-cased text (re.I over a long alternation is several times
+    slower); the other names match as written."""
     names: dict[str, tuple[int, str, str]] = {}
     for p in profiles:
         for name, how in p.names.items():
@@ -304,10 +364,13 @@ def _name_index(profiles: list[RefProfile]):
         return [], names
     exact, nocase = [], []
     for key, (_i, name, how) in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        (nocase if how == "journal" and name.lower() != name.upper() else exact).append(re.escape(name))
-    pats = [re.compile("|".join(exact))] if exact else []
+        if how == "journal" and name.lower() != name.upper():
+            nocase.append(re.escape(key))
+        else:
+            exact.append(re.escape(name))
+    pats = [(re.compile("|".join(exact)), False)] if exact else []
     if nocase:
-        pats.append(re.compile("|".join(nocase), re.I))
+        pats.append((re.compile("|".join(nocase)), True))
     return pats, names
 
 

@@ -12,6 +12,7 @@ design, scope, population and conclusion wording, which is quoted beside the fin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +21,7 @@ from typing import Optional
 
 from factcheck.config import Config
 from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
+from factcheck.sentences import clause_cuts
 from factcheck.summaries import Store, Summary
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
@@ -36,6 +38,10 @@ CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉
 HUMAN_AUDIENCE = re.compile(r"孕|流产|备孕|妊娠|姐妹|宝宝|胎停")
 CONDITION_WORDS = {"t2d": re.compile(r"糖尿病|T2D|血糖"), "rpl": re.compile(r"流产|妊娠|孕"),
                    "ivf": re.compile(r"移植|试管|IVF|妊娠")}
+QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
+QUESTION_END = re.compile(r"吗[?？]?\s*$")
+SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
+META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)")
 IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
 
 
@@ -75,12 +81,12 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     return rules
 
 
-def _overlapping(pattern: re.Pattern, text: str):
+def _overlapping(pattern: re.Pattern, text: str, pos: int = 0, endpos: Optional[int] = None):
     """Every match of an alternation of words, including one that starts inside another
     (证实 inside 已证实): token boundaries decide which counts."""
-    pos = 0
+    endpos = len(text) if endpos is None else endpos
     while True:
-        m = pattern.search(text, pos)
+        m = pattern.search(text, pos, endpos)
         if m is None:
             return
         yield m
@@ -137,34 +143,42 @@ _NEG_CHARS = re.compile(r"[不没未非无难否别勿]")
 
 def _crossed(text: str, s: int, e: int, longest: int = 6) -> bool:
     """Is there a dictionary word that overlaps text[s:e] and reaches outside it, or is the
-    cue itself unknown to the dictionary?"""
-    from factcheck.pipeline import segmenter_words
-
-    freq = segmenter_words()
+    cue itself unknown to the dictionary? jieba's dictionary holds every prefix of its words
+    (with frequency 0), so the words starting at a position are found by extending it while
+    the text is still a prefix, as jieba builds its DAG."""
+    freq = _words()
     if not freq.get(text[s:e]):
         return True
     lo, hi = max(0, s - longest + 1), min(len(text), e + longest - 1)
     for a in range(lo, e):
-        for b in range(max(a + 2, s + 1), min(hi, a + longest) + 1):
-            if (a < s < b or a < e < b) and not (a >= s and b <= e) and freq.get(text[a:b]):
+        # a word from a must end past s (starting before the cue) or past e (starting inside)
+        need = s + 1 if a < s else e + 1
+        for b in range(a + 1, min(hi, a + longest) + 1):
+            f = freq.get(text[a:b])
+            if f is None:
+                break                   # no dictionary word goes on with text[a:b]
+            if f and b >= need and b - a >= 2:
                 return True
     return False
 
 
+_FREQ: list = []
+
+
+def _words() -> dict:
+    """jieba's dictionary, looked up once (it is built when the pipeline is)."""
+    if not _FREQ:
+        from factcheck.pipeline import segmenter_words
+
+        _FREQ.append(segmenter_words())
+    return _FREQ[0]
+
+
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:
-    """Bounds of the clause around text[s:e] (split at ，,；;：: outside brackets)."""
-    depth, cuts = 0, [0]
-    for i, ch in enumerate(text):
-        if ch in "（(【[":
-            depth += 1
-        elif ch in "）)】]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,；;：:":
-            cuts.append(i + 1)
-    cuts.append(len(text))
-    lo = max(c for c in cuts if c <= s)
-    hi = min(c for c in cuts if c >= e)
-    return lo, hi
+    """Bounds of the clause around text[s:e] (split at ，,；;：: outside brackets): the clause
+    starts of a sentence are computed once and shared with matching."""
+    cuts = clause_cuts(text)
+    return cuts[bisect.bisect_right(cuts, s) - 1], cuts[bisect.bisect_left(cuts, e)]
 
 
 def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
@@ -172,11 +186,9 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     lo, hi = _clause(text, s, e)
     clause = text[lo:hi]
     before, after = text[lo:s], text[e:hi]
-    if re.search(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底", clause) or (
-            hi == len(text) and re.search(r"吗[?？]?\s*$", text)):
+    if QUESTION.search(clause) or (hi == len(text) and QUESTION_END.search(text)):
         return "question"
-    if (re.search(r"所谓\s*[“\"‘「]?$", before) or
-            (before[-1:] in QUOTES and re.match(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)", after))):
+    if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
     if WARNED.search(clause) or LIMITED.search(after):
         return "negated"   # 切勿轻信…; or limited after the cue: 直接恢复有限
@@ -256,31 +268,59 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
 
 
 def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]) -> dict[int, list[Rule]]:
-    """Which rules can fire in which sentence: one scan of the article per rule."""
-    import bisect
-
+    """Which rules can fire in which sentence: one scan of the article for the words of all
+    rules, and one per pattern."""
     if not sentences:
         return {}
     starts = [s.start for s in sentences]
     lo, hi = sentences[0].start, sentences[-1].end
-    out: dict[int, list[Rule]] = {}
-    for rule in rules:
-        seen = set()
-        # the word list and each pattern on their own: one alternation of all of them loses the
-        # regex engine's literal-prefix search and runs several times slower
-        for rx in ([rule.word_re] if rule.word_re is not None else []) + rule.patterns:
+    hits: dict[int, set[int]] = {}        # sentence -> positions in ``rules`` of rules that can fire
+
+    def hit(pos: int, owners) -> None:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0:
+            hits.setdefault(k, set()).update(owners)
+
+    words_re, owners_of = _word_index(rules)
+    if words_re is not None:
+        for m in _overlapping(words_re, norm, lo, hi):
+            hit(m.start(), owners_of[m.group(0)])
+    # each pattern on its own: one alternation of them loses the regex engine's literal-prefix
+    # search and runs several times slower
+    for j, rule in enumerate(rules):
+        for rx in rule.patterns:
             for m in rx.finditer(norm, lo, hi):
-                k = bisect.bisect_right(starts, m.start()) - 1
-                if k >= 0 and k not in seen:
-                    seen.add(k)
-                    out.setdefault(k, []).append(rule)
+                hit(m.start(), (j,))
+    return {k: [rules[j] for j in sorted(js)] for k, js in hits.items()}
+
+
+_WORD_INDEX: dict = {}
+
+
+def _word_index(rules: list[Rule]) -> tuple[Optional[re.Pattern], dict[str, tuple[int, ...]]]:
+    """One alternation of the words of all rules (longest first), and for each word the rules
+    owning it or a word it starts with: scanned at every start position, that finds every
+    rule with a word in the text (所有代谢指标 also stands for 所有)."""
+    hit = _WORD_INDEX.get(id(rules))
+    if hit is not None and hit[0] is rules:     # rule lists come from load_rules(), cached
+        return hit[1]
+    owners: dict[str, set[int]] = {}
+    for j, rule in enumerate(rules):
+        for w in rule.words:
+            owners.setdefault(w, set()).add(j)
+    out: tuple = (None, {})
+    if owners:
+        of = {w: tuple(sorted({j for v, js in owners.items() if w.startswith(v) for j in js})) for w in owners}
+        out = (re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))), of)
+    if len(_WORD_INDEX) > 16:
+        _WORD_INDEX.clear()
+    _WORD_INDEX[id(rules)] = (rules, out)
     return out
 
 
 def _paper_term_sentences(summaries: list[tuple[int, Summary]], norm: str, sentences: list[Sentence]) -> set:
     """Sentences naming a measure a cited paper found unchanged, or a construct it did not
     measure: only these can hold a contradiction (FC210) or an unmeasured conclusion (FC211)."""
-    import bisect
 
     terms = {kw for _i, s in summaries for f in s.findings
              if f.direction == "none" or f.significant is False for kw in f.keywords if len(kw) >= 2}
@@ -371,12 +411,10 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
     for idx, s in ([(None, summ)] if summ else all_summaries):
         if not s.available:
             continue
-        for f in s.findings:
-            if f.direction != "none" and f.significant is not False:
-                continue
-            for kw in sorted(f.keywords, key=len, reverse=True):
+        for f, kws in _null_keywords(s):
+            for kw in kws:
                 pos = text.find(kw)
-                if pos < 0 or len(kw) < 2:
+                if pos < 0:
                     continue
                 verb = IMPROVE.search(text, max(0, pos - 8), pos + len(kw) + 8)
                 if verb and not any(n in text[max(0, verb.start() - 3):verb.start()] for n in NEGATIONS):
@@ -384,6 +422,22 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
                     out.append((a, b, _with_finding(rule, s, f, idx)))
                     break
     return out
+
+
+_NULL_KEYWORDS: dict = {}
+
+
+def _null_keywords(s: Summary) -> list:
+    """(finding, its keywords of 2+ characters, longest first) for each finding of a paper
+    that saw no change: computed once per summary, not per sentence."""
+    hit = _NULL_KEYWORDS.get(id(s))
+    if hit is None or hit[0] is not s:
+        rows = [(f, [kw for kw in sorted(f.keywords, key=len, reverse=True) if len(kw) >= 2])
+                for f in s.findings if f.direction == "none" or f.significant is False]
+        if len(_NULL_KEYWORDS) > 10000:
+            _NULL_KEYWORDS.clear()
+        hit = _NULL_KEYWORDS[id(s)] = (s, [r for r in rows if r[1]])
+    return hit[1]
 
 
 def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from factcheck.model import Sentence, Span
 
-_END = re.compile(r"[。！？!?]+[”’\"'）)」』】]*|(?<!\d)[.．](?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|\n")
+# every branch opens with its character (the lookbehind follows the point): the regex engine
+# then skips ahead to the next candidate instead of trying each branch at each position
+_END = re.compile(r"[。！？!?]+[”’\"'）)」』】]*|[.．](?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|\n")
 _CLAUSE = re.compile(r"[，,：:；;]")
 _CLAUSE_CHARS = frozenset("，,：:；;")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
@@ -65,7 +67,7 @@ def _add(out: list[Sentence], text: str, s: int, e: int, lines: LineIndex, para:
 
 def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
     """The clause of ``sentence`` holding ``offset`` (absolute offsets); brackets keep clauses whole."""
-    cuts = _clause_cuts(sentence.text)
+    cuts = clause_cuts(sentence.text)
     rel = offset - sentence.start
     k = bisect.bisect_right(cuts, rel) - 1
     k = max(0, min(k, len(cuts) - 2))
@@ -73,7 +75,7 @@ def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4096)
-def _clause_cuts(t: str) -> tuple[int, ...]:
+def clause_cuts(t: str) -> tuple[int, ...]:
     """Clause starts of a sentence, computed once per sentence: matching asks for the clause of
     every mention, and a long sentence with hundreds of numbers must not cost a scan each."""
     depth = 0
