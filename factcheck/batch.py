@@ -150,9 +150,19 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
             result["html"] = to_html(report, cfg.lang)
         if write_to is not None:
             _write_reports(write_to, result)
+            return _encoded(result)
         return result
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
         return _error_result(article_id, shown, "internal", _describe(e))
+
+
+def _encoded(result: dict) -> dict:
+    """The result with its rows already encoded as the ledger's JSON (a pool's worker does
+    this in parallel; the driver then only writes the line, and the rows cross the process
+    boundary as one string instead of thousands of small objects)."""
+    rows = {k: v for k, v in result.items() if k not in ("report_json", "html")}
+    return {"id": result["id"], "path": result["path"], "status": result["status"],
+            "encoded": json.dumps(rows, ensure_ascii=False, separators=(",", ":"))}
 
 
 def _write_reports(out: str, result: dict) -> None:
@@ -413,7 +423,17 @@ class Ledger:
         return hit is not None and hit[1] == task.read_path
 
     def append(self, record: dict) -> None:
-        line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        self._write(str(record["id"]), str(record.get("abs")), int(record.get("run", 0)),
+                    json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+
+    def append_encoded(self, article_id: str, abs_path: str, run: int, encoded: str) -> None:
+        """Append a record whose rows a worker encoded already (a JSON object without v, run, abs)."""
+        tail = json.dumps({"v": LEDGER_VERSION, "run": run, "abs": abs_path}, ensure_ascii=False,
+                          separators=(",", ":"))
+        self._write(article_id, abs_path, run, encoded[:-1] + "," + tail[1:] if encoded != "{}" else tail)
+
+    def _write(self, article_id: str, abs_path: str, run: int, text: str) -> None:
+        line = (text + "\n").encode("utf-8")
         offset = self.fh.seek(0, os.SEEK_END)
         self.fh.write(line)
         self.fh.flush()                 # in the OS's hands: a killed process loses nothing
@@ -421,7 +441,7 @@ class Ledger:
         if now - self._synced >= 1.0:   # on disk: a crashed machine loses at most the last second
             os.fsync(self.fh.fileno())
             self._synced = now
-        self.index[str(record["id"])] = (offset, str(record.get("abs")), int(record.get("run", 0)))
+        self.index[article_id] = (offset, abs_path, run)
 
     def read(self, offset: int) -> dict:
         with open(self.path, "rb") as fh:
@@ -559,15 +579,22 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         bar = Progress(len(todo), progress)
         by_id = {t.id: t for t in tasks}
 
+        tables = Tables(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
+
         def handle(result: dict) -> None:
             aid = result["id"]
             if result.get("status") == "ok":
                 if not html:
                     result.pop("html", None)
                 _write_reports(out, result)     # already done by a local pool's worker
-            record = {k: v for k, v in result.items() if k not in ("report_json", "html")}
-            record["v"], record["run"], record["abs"] = LEDGER_VERSION, run_no, by_id[aid].read_path
-            ledger.append(record)
+            where = by_id[aid].read_path
+            if "encoded" in result:
+                ledger.append_encoded(aid, where, run_no, result["encoded"])
+            else:
+                record = {k: v for k, v in result.items() if k not in ("report_json", "html")}
+                record["v"], record["run"], record["abs"] = LEDGER_VERSION, run_no, where
+                ledger.append(record)
+            tables.advance()
             bar.update(error=result.get("status") != "ok")
 
         refs_abs = os.path.abspath(references)
@@ -589,7 +616,10 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                 else:
                     _run_pool(work, n, refs_abs, config_dict, html, handle, write_to=out)
             bar.close()
-            summary = finalize(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
+            summary = tables.close()
+        except BaseException:
+            tables.abort()
+            raise
         finally:
             ledger.close()
     finally:
@@ -853,77 +883,108 @@ def _run_dask(tasks: list[Task], jobs: Optional[int], scheduler: Optional[str], 
 
 # ---------------------------------------------------------------- tables
 
-def finalize(out: str, tasks: list[Task], ledger: Ledger, *, xlsx: bool = False, html: bool = False,
-             lang: str = "zh") -> dict:
-    """Rebuild every table from the ledger, in input order, a chunk at a time; write the summary
-    (and index.html). Returns the summary."""
-    sinks: dict = {}
-    wb = None
-    if xlsx:
-        from openpyxl import Workbook
+class Tables:
+    """The tables, written in input order while the run goes on: an article's rows are added
+    once it and every article before it are in the ledger, so most of the work is done while
+    the workers check the rest, and closing at the end writes only the last chunk. Rows are
+    read back from the ledger (by offset), so articles finished by an earlier run (--resume)
+    and by this one are handled alike and memory holds one chunk at most."""
 
-        wb = Workbook(write_only=True)
-    try:
-        sinks = {name: TableSink(out, name, cols, wb) for name, cols in TABLES}
-        agg = _Aggregate()
-        index_rows: list[dict] = []
-        chunk: dict[str, list] = {name: [] for name, _ in TABLES}
-        n_chunk = 0
-        with open(ledger.path, "rb") as fh:
-            for t in tasks:
-                hit = ledger.index.get(t.id)
-                if hit is None or hit[1] != t.read_path:
-                    continue
-                fh.seek(hit[0])
-                rec = json.loads(fh.readline())
-                agg.add(rec)
-                if rec.get("status") == "ok" and rec.get("article"):
-                    chunk["articles"].append(rec["article"])
-                    chunk["claims"].extend(rec.get("claims") or [])
-                    chunk["overstatements"].extend(rec.get("overstatements") or [])
-                    if html:
-                        row = {k: rec["article"].get(k) for k in (
-                            "id", "title", "mentions", "claims", *VERDICTS, "overstatements", "worst_severity",
-                            "characters")}
-                        # an article finished by an earlier run without --html has no page to link to
-                        row["html"] = os.path.exists(os.path.join(out, "html", f"{t.id}.html"))
-                        index_rows.append(row)
-                elif rec.get("error"):
-                    chunk["errors"].append(rec["error"])
-                n_chunk += 1
-                if n_chunk >= CHUNK_ARTICLES:
-                    for name, rows in chunk.items():
-                        sinks[name].write(rows)
-                        rows.clear()
-                    n_chunk = 0
-        for name, rows in chunk.items():
-            sinks[name].write(rows)
-        for s in sinks.values():
+    def __init__(self, out: str, tasks: list[Task], ledger: Ledger, *, xlsx: bool = False,
+                 html: bool = False, lang: str = "zh"):
+        self.out, self.tasks, self.ledger, self.xlsx, self.html, self.lang = out, tasks, ledger, xlsx, html, lang
+        self.sinks: dict = {}
+        self.wb = None
+        self.agg = _Aggregate()
+        self.index_rows: list[dict] = []
+        self.chunk: dict[str, list] = {name: [] for name, _ in TABLES}
+        self.n_chunk = 0
+        self.next = 0                   # the first task in input order not yet added
+        self.fh = open(ledger.path, "rb")
+
+    def advance(self, final: bool = False) -> None:
+        """Add the finished articles that follow the last one added; with ``final``, pass over
+        the ones that were never finished (an error row exists for every unreadable input)."""
+        while self.next < len(self.tasks):
+            t = self.tasks[self.next]
+            hit = self.ledger.index.get(t.id)
+            if hit is None or hit[1] != t.read_path:
+                if not final:
+                    return
+            else:
+                self.fh.seek(hit[0])
+                self._add(t, json.loads(self.fh.readline()))
+            self.next += 1
+            if self.n_chunk >= CHUNK_ARTICLES:
+                self._flush()
+
+    def _add(self, t: Task, rec: dict) -> None:
+        self.agg.add(rec)
+        chunk = self.chunk
+        if rec.get("status") == "ok" and rec.get("article"):
+            chunk["articles"].append(rec["article"])
+            chunk["claims"].extend(rec.get("claims") or [])
+            chunk["overstatements"].extend(rec.get("overstatements") or [])
+            if self.html:
+                row = {k: rec["article"].get(k) for k in (
+                    "id", "title", "mentions", "claims", *VERDICTS, "overstatements", "worst_severity", "characters")}
+                # an article finished by an earlier run without --html has no page to link to
+                row["html"] = os.path.exists(os.path.join(self.out, "html", f"{t.id}.html"))
+                self.index_rows.append(row)
+        elif rec.get("error"):
+            chunk["errors"].append(rec["error"])
+        self.n_chunk += 1
+
+    def _flush(self) -> None:
+        if not self.sinks:
+            if self.xlsx:
+                from openpyxl import Workbook
+
+                self.wb = Workbook(write_only=True)
+            self.sinks = {name: TableSink(self.out, name, cols, self.wb) for name, cols in TABLES}
+        for name, rows in self.chunk.items():
+            self.sinks[name].write(rows)
+            rows.clear()
+        self.n_chunk = 0
+
+    def close(self) -> dict:
+        """Write the last rows, rename the tables into place, write the summary (and
+        index.html). Returns the summary."""
+        out = self.out
+        self.advance(final=True)
+        self._flush()
+        self.fh.close()
+        for s in self.sinks.values():
             s.close()
-        summary = agg.summary()
-        if wb is not None:
-            ws = wb.create_sheet("summary")
+        summary = self.agg.summary()
+        if self.wb is not None:
+            ws = self.wb.create_sheet("summary")
             for k, v in _flat(summary):
                 ws.append([k, v])
             path = os.path.join(out, "tables.xlsx")
             tmp = _tmp_path(out)
             try:
-                wb.save(tmp)
+                self.wb.save(tmp)
                 os.replace(tmp, path)
             except BaseException:
                 _unlink(tmp)
                 raise
         atomic_write(os.path.join(out, "summary.json"), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-        if html:
+        if self.html:
             from factcheck.htmlreport import index_html
 
-            errors = [e for e in agg.error_rows]
-            atomic_write(os.path.join(out, "index.html"), index_html(index_rows, errors, lang=lang))
+            atomic_write(os.path.join(out, "index.html"), index_html(self.index_rows, list(self.agg.error_rows),
+                                                                     lang=self.lang))
         return summary
-    except BaseException:
-        for sink in sinks.values():
+
+    def abort(self) -> None:
+        """Drop the temporary table files (nothing half-written is left behind)."""
+        for sink in self.sinks.values():
             sink.abort()
-        raise
+        try:
+            self.fh.close()
+        except OSError:
+            pass
 
 
 def _flat(d: dict, prefix: str = "") -> Iterable[tuple[str, Any]]:

@@ -11,6 +11,7 @@ doubled or halved, groups swapped, digits transposed, another time point, 提高
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -392,7 +393,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang:
                   rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
     if _is_time(m) and not is_length:
         return _judge_timepoint(m, ctx, s, cands, lang, rel_cache, segment or [])
-    m_eff = Mention(**{**m.__dict__, "value": _fold_value(m)})
+    folded = _fold_value(m)
+    m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds
     for c in cands:

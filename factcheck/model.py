@@ -33,7 +33,7 @@ CATEGORIES = ("certainty", "causal", "scope", "cure_reversal", "novelty",
 Value = Union[float, int, list, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
@@ -76,7 +76,7 @@ class Article:
     notes: list[str] = field(default_factory=list)          # input warnings (FC3xx) for the report
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -85,7 +85,7 @@ class Sentence:
     paragraph: int = 0              # index of the paragraph (line block) it belongs to
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A numeric expression. ``value`` is a number, [low, high], or an ISO date string."""
 
@@ -109,14 +109,14 @@ class Mention:
     decimals: int = 0               # digits after the point as written: sets rounding tolerance
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     reference: Optional[int]        # 1-based index into Article.references, None when unattributed
     how: str                        # marker | author | team | journal | title | date | topic | carried | single_reference | none
     cue: Optional[str] = None       # the words that attributed it ([1], 陈慧教授团队, 《...》)
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     summary_id: str
     finding_id: Optional[str] = None
@@ -124,7 +124,7 @@ class Evidence:
     paper_text: Optional[str] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class MentionVerdict:
     mention_id: str
     verdict: str
@@ -134,7 +134,7 @@ class MentionVerdict:
     rule: Optional[str] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str
     start: int
@@ -152,7 +152,7 @@ class Claim:
     attribution: Optional[Attribution] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Overstatement:
     id: str
     start: int
