@@ -257,7 +257,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000, help="archive size (default 2000)")
     ap.add_argument("--small", type=int, default=500, help="the smaller batch for the memory ratio (500)")
-    ap.add_argument("--repeat", type=int, default=5, help="passes for pipeline vs jieba (best kept)")
+    ap.add_argument("--repeat", type=int, default=20, help="passes for pipeline vs jieba, interleaved (best of each kept: the machine is shared)")
     ap.add_argument("--quick", action="store_true", help="200/50 articles and no numbers bench: a smoke test")
     ap.add_argument("--no-numbers", action="store_true", help="skip bench/bench_numbers.py")
     ap.add_argument("--keep", action="store_true", help="keep the temp folder")

@@ -23,6 +23,7 @@ from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, Men
                              Sentence)
 from factcheck.sentences import clause_bounds
 from factcheck.summaries import Finding, Store, Summary
+from factcheck.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
 PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线")
@@ -223,37 +224,63 @@ def _terms(f: Finding, s: Summary, cache: dict) -> list[str]:
     return hit[1]
 
 
+_TERM_INDEX: dict = {}
+
+
+def _term_index(s: Summary) -> tuple[WordIndex, dict[str, frozenset]]:
+    """The measure words of all a paper's findings as one index, and each finding's set of
+    them: a window of text is scanned once for all findings, not once per finding."""
+    hit = _TERM_INDEX.get(id(s))
+    if hit is None or hit[0] is not s:
+        sets = {f.id: frozenset(_terms(f, s, {})) for f in s.findings}
+        if len(_TERM_INDEX) > 10000:
+            _TERM_INDEX.clear()
+        hit = _TERM_INDEX[id(s)] = (s, (WordIndex(t for ts in sets.values() for t in ts), sets))
+    return hit[1]
+
+
+def _occurrences(text: str, s: Summary, cache: dict, key: tuple) -> dict[str, list[int]]:
+    """Positions of each measure word of the paper in ``text`` (lower-cased), cached by ``key``."""
+    occ = cache.get(key)
+    if occ is None:
+        occ = {}
+        for pos, w in _term_index(s)[0].occurrences(text):
+            occ.setdefault(w, []).append(pos)
+        cache[key] = occ
+    return occ
+
+
 def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Optional[Mention] = None
               ) -> tuple[float, int]:
     """(score, distance): 2 when the measure is named in the number's clause, 1 in its sentence
     (or the previous sentence when this one names no measure at all), 0.5 nearby; distance is
     how far, in characters, the nearest naming stands from the number. What depends on the
-    sentence alone is computed once per (sentence, finding): a long sentence stays linear."""
+    sentence alone is computed once per (sentence, finding), and each window is scanned once for
+    the words of every finding: a long sentence stays linear."""
     if f is None:
         return 1.0, 50
-    terms = _terms(f, s, cache)
     rel_m = (m.start - ctx.clause_start) if m else 0
     # "right by the number": the clause, but no further than WINDOW characters either side
     lo = max(0, rel_m - WINDOW)
-    ck = ("clause", ctx.clause_start, lo, len(ctx.clause))
+    ck = ("clause", ctx.clause_start, lo, len(ctx.clause), s.id)
     cl = cache.get(ck)
     if cl is None:
         cl = cache[ck] = ctx.clause[lo:rel_m + WINDOW].lower()
+    occ = _occurrences(cl, s, cache, ("occ",) + ck)
     rel_m -= lo
-    score, dist = 0.0, 10_000
-    for t in terms:
-        pos = cl.find(t)
-        while pos >= 0:
-            score = 2.0
+    dist = 10_000
+    mine = _term_index(s)[1].get(f.id)
+    found = [t for t in (mine & occ.keys() if mine is not None else _terms(f, s, cache)) if t in occ]
+    for t in found:
+        for pos in occ[t]:
             d = rel_m - (pos + len(t)) if pos + len(t) <= rel_m else pos - rel_m + 5
             dist = min(dist, abs(d))
-            pos = cl.find(t, pos + 1)
-    if score:
-        return score, dist
-    return _sentence_relevance(f, s, ctx, terms, cache), dist
+    if found:
+        return 2.0, dist
+    return _sentence_relevance(f, s, ctx, cache), dist
 
 
-def _sentence_relevance(f: Finding, s: Summary, ctx: Context, terms: list[str], cache: dict) -> float:
+def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> float:
     key = ("sentence", ctx.sentence_start, len(ctx.sentence), s.id, f.id)
     hit = cache.get(key)
     if hit is None:
@@ -263,9 +290,13 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, terms: list[str], 
                                                           ctx.previous.lower(),
                                                           bool(load_glossary().groups_in(ctx.sentence)))
         _n, sl, pl, has_terms = se
-        if any(t in sl for t in terms):
+        terms = _term_index(s)[1].get(f.id)
+        if terms is None:                       # a finding not of this summary (never, in practice)
+            terms = frozenset(_terms(f, s, cache))
+        base = ("sent", ctx.sentence_start, len(ctx.sentence), s.id)
+        if terms & _occurrences(sl, s, cache, base + ("this",)).keys():
             hit = 1.0
-        elif any(t in pl for t in terms):
+        elif terms & _occurrences(pl, s, cache, base + ("previous",)).keys():
             hit = 0.5 if has_terms else 1.0   # "具体为：21-30岁：10.7%…" continues the previous sentence
         else:
             hit = 0.0

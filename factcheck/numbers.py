@@ -33,7 +33,6 @@ Word lists live in data/numbers.yaml and units in data/units.yaml, so an editor 
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Optional
 
 
+from .gcpause import paused
 from .model import Mention
 from .textnorm import fold_width
 
@@ -470,14 +470,9 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
     st = _State(id_prefix)
     # Many small objects and no reference cycles: the cyclic GC only costs time here (30% on
     # inputs with hundreds of thousands of numbers), so it is paused for the call.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         for a, b in regions:
             _Segment(norm[a:b], a, st).run()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     out = st.out
     out.sort(key=attrgetter("start", "end"))
     nl = [m.start() for m in _NL_RE.finditer(text)] if out else []

@@ -23,6 +23,7 @@ from factcheck.config import Config
 from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
 from factcheck.sentences import clause_cuts
 from factcheck.summaries import Store, Summary
+from factcheck.wordscan import WordIndex, overlapping
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
@@ -79,18 +80,6 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
         if r.words:
             r.word_re = re.compile("|".join(re.escape(w) for w in sorted(r.words, key=len, reverse=True)))
     return rules
-
-
-def _overlapping(pattern: re.Pattern, text: str, pos: int = 0, endpos: Optional[int] = None):
-    """Every match of an alternation of words, including one that starts inside another
-    (证实 inside 已证实): token boundaries decide which counts."""
-    endpos = len(text) if endpos is None else endpos
-    while True:
-        m = pattern.search(text, pos, endpos)
-        if m is None:
-            return
-        yield m
-        pos = m.start() + 1
 
 
 # jieba segments each run of these characters on its own (its re_han_default): the tokens of
@@ -229,7 +218,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                     continue   # paper-aware: _null_results decides
                 nf = rule.nf_re
                 if rule.word_re is not None:
-                    for m in _overlapping(rule.word_re, text):
+                    for m in overlapping(rule.word_re, text):
                         if not (nf and nf.match(text, m.end())):
                             raw.append((m.start(), m.end(), rule, True))
                 for p in rule.patterns:
@@ -281,10 +270,9 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]) 
         if k >= 0:
             hits.setdefault(k, set()).update(owners)
 
-    words_re, owners_of = _word_index(rules)
-    if words_re is not None:
-        for m in _overlapping(words_re, norm, lo, hi):
-            hit(m.start(), owners_of[m.group(0)])
+    index, owners = _word_index(rules)
+    for pos, w in index.occurrences(norm, lo, hi):
+        hit(pos, owners[w])
     # each pattern on its own: one alternation of them loses the regex engine's literal-prefix
     # search and runs several times slower
     for j, rule in enumerate(rules):
@@ -297,21 +285,16 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]) 
 _WORD_INDEX: dict = {}
 
 
-def _word_index(rules: list[Rule]) -> tuple[Optional[re.Pattern], dict[str, tuple[int, ...]]]:
-    """One alternation of the words of all rules (longest first), and for each word the rules
-    owning it or a word it starts with: scanned at every start position, that finds every
-    rule with a word in the text (所有代谢指标 also stands for 所有)."""
+def _word_index(rules: list[Rule]) -> tuple[WordIndex, dict[str, tuple[int, ...]]]:
+    """The words of all rules as one index, and the rules (by position) owning each word."""
     hit = _WORD_INDEX.get(id(rules))
     if hit is not None and hit[0] is rules:     # rule lists come from load_rules(), cached
         return hit[1]
-    owners: dict[str, set[int]] = {}
+    owners: dict[str, list[int]] = {}
     for j, rule in enumerate(rules):
         for w in rule.words:
-            owners.setdefault(w, set()).add(j)
-    out: tuple = (None, {})
-    if owners:
-        of = {w: tuple(sorted({j for v, js in owners.items() if w.startswith(v) for j in js})) for w in owners}
-        out = (re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))), of)
+            owners.setdefault(w, []).append(j)
+    out = (WordIndex(owners), {w: tuple(js) for w, js in owners.items()})
     if len(_WORD_INDEX) > 16:
         _WORD_INDEX.clear()
     _WORD_INDEX[id(rules)] = (rules, out)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from factcheck.config import Config
+from factcheck.gcpause import paused
 from factcheck.model import Article, Report, Sentence
 from factcheck.summaries import Store
 
@@ -106,9 +107,10 @@ def check(article: Article, store: Store, config: Optional[Config] = None) -> Re
     t0 = time.perf_counter()
     config = config or Config()
     nlp = get_nlp()
-    doc = make_doc(article.text)
-    doc._.fc = State(article=article, store=store, config=config)
-    doc = nlp(doc)
+    with paused():      # many small objects, no cycles: see gcpause
+        doc = make_doc(article.text)
+        doc._.fc = State(article=article, store=store, config=config)
+        doc = nlp(doc)
     st: State = doc._.fc
     off_doc, off_line = inline_directives(article.text)
     claims = [c for c in st.claims if _on(c.rule, c.line, config, off_doc, off_line)]

@@ -464,3 +464,41 @@ def test_output_folder_full_mid_run(archive, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(fb, "atomic_write", real)
     assert main(["batch", str(archive), "--out", str(out), "--jobs", "1", "--no-progress", "--resume"]) == 0
     assert (out / "articles.csv").exists()
+
+
+def test_tables_follow_input_order_while_results_arrive_out_of_order(tmp_path, monkeypatch):
+    """Tables are written during the run, but only for the finished prefix of the input list."""
+    import csv
+
+    from factcheck import batch
+
+    monkeypatch.setattr(batch, "CHUNK_ARTICLES", 2)
+    tasks = [batch.Task(f"a{i}", f"a{i}.txt", f"/x/a{i}.txt") for i in range(5)]
+    ledger = batch.Ledger(str(tmp_path / "done.jsonl"))
+    tables = batch.Tables(str(tmp_path), tasks, ledger)
+
+    def finish(i: int) -> None:
+        row = {"id": f"a{i}", "path": f"a{i}.txt", "mentions": i, "claims": 0}
+        if i == 3:       # one worker-encoded record, as a local pool sends it
+            ledger.append_encoded(f"a{i}", f"/x/a{i}.txt", 1, json.dumps(
+                {"id": f"a{i}", "path": f"a{i}.txt", "status": "ok", "article": row, "claims": [],
+                 "overstatements": [], "error": None}))
+        else:
+            ledger.append({"id": f"a{i}", "path": f"a{i}.txt", "status": "ok", "article": row, "claims": [],
+                           "overstatements": [], "error": None, "v": 1, "run": 1, "abs": f"/x/a{i}.txt"})
+        tables.advance()
+
+    finish(2)
+    finish(1)
+    assert tables.next == 0 and not tables.sinks          # a0 missing: nothing can be written yet
+    finish(0)
+    assert tables.next == 3 and tables.sinks              # a0-a2 added, one chunk already written
+    finish(4)
+    finish(3)
+    summary = tables.close()
+    ledger.close()
+    with open(tmp_path / "articles.csv", encoding="utf-8-sig") as fh:
+        ids = [r["id"] for r in csv.DictReader(fh)]
+    assert ids == ["a0", "a1", "a2", "a3", "a4"]
+    assert summary["articles"] == 5
+    assert json.loads((tmp_path / "done.jsonl").read_text("utf-8").splitlines()[4])["abs"] == "/x/a3.txt"
