@@ -18,6 +18,7 @@ from typing import Optional
 from factcheck.citations import find_markers
 from factcheck.glossary import Glossary, load_glossary
 from factcheck.model import Article, Attribution, Mention, Sentence
+from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store, Summary
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
@@ -77,15 +78,9 @@ def _date_forms(iso: Optional[str]) -> list[str]:
     return [f"{y}年{mo}月{d}日", f"{y}年{mo:02d}月{d:02d}日"]
 
 
-_FROM_SUMMARY: dict = {}
-
-
-def _from_summary(s: Summary) -> tuple[dict, list[str], set, set]:
+def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set]:
     """What a reference's profile takes from its summary (names, topic text, fingerprints,
-    designs), computed once per summary: the store is shared by every article of a run."""
-    hit = _FROM_SUMMARY.get(id(s))
-    if hit is not None and hit[0] is s:
-        return hit[1]
+    designs); kept per summary by ``_from_summary``: the store is shared by every article."""
     names: dict = {}
     for a in s.aliases:
         if len(a) >= 2:
@@ -110,10 +105,10 @@ def _from_summary(s: Summary) -> tuple[dict, list[str], set, set]:
                 if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
                     prints.add(float(x))
     designs = {s.design} | ({"cohort"} if "retrospective" in s.design_flags else set())
-    if len(_FROM_SUMMARY) > 10000:
-        _FROM_SUMMARY.clear()
-    _FROM_SUMMARY[id(s)] = (s, (names, topic, prints, designs))
     return names, topic, prints, designs
+
+
+_from_summary = ObjectCache(_summary_parts)
 
 
 def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:

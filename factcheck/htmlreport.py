@@ -217,66 +217,54 @@ def to_html(report: Report, lang: str = "zh") -> str:
 
     # ---- side list
     out.append("<aside>")
-    out.append(f"<h2>{esc(T['numbers'])} ({len(report.claims)})</h2>")
-    if report.claims:
-        out.append('<ol class="items">')
-        for c in sorted(report.claims, key=lambda c: (c.start, c.id)):
-            first = next((mid for mid in c.mention_ids if mid in mentions), None)
-            anchor = f"#m-{safe_id(first)}" if first else ""
-            head = esc(T["line"].format(c.line))
-            head = f'<a href="{esc(anchor)}">{head}</a>' if anchor else head
-            verdict = c.verdict if c.verdict in VERDICTS else "unattributed"
-            item = [f'<li class="v-{verdict}" id="l-{safe_id(c.id)}">{head} '
-                    f'<span class="badge v-{verdict}">{esc(V.get(c.verdict, c.verdict))}</span> '
-                    f"<code>{esc(c.rule)}</code> <code>{esc(ref_label(c.reference))}</code>",
-                    f"<div>{esc(c.message)}</div>"]
-            pvs = []
-            for mv in c.mention_verdicts:
-                if mv.note:
-                    pvs.append(mv.note)
-                elif mv.paper_value is not None:
-                    pvs.append(fmt_value(mv.paper_value))
-            if not pvs and c.evidence is not None and c.evidence.paper_value is not None:
-                pvs.append(fmt_value(c.evidence.paper_value))
-            pvs = list(dict.fromkeys(pvs))
-            if pvs:
-                item.append(f'<div class="pv"><b>{esc(T["paper"])}</b>: {esc("；".join(pvs))}</div>')
-            if c.evidence is not None and c.evidence.paper_text:
-                item.append(f'<div class="quote">{esc(T["paper_text"])}: {esc(c.evidence.paper_text)}</div>')
-            item.append(f'<div class="quote">{esc(T["sentence"])}: {esc(_short(c.sentence, 160))}</div></li>')
-            out.append("".join(item))
-        out.append("</ol>")
-    else:
-        out.append(f'<p class="none">{esc(T["none"])}</p>')
-    out.append(f"<h2>{esc(T['overstatements'])} ({len(report.overstatements)})</h2>")
-    if report.overstatements:
-        out.append('<ol class="items">')
-        for o in sorted(report.overstatements, key=lambda o: (o.start, o.id)):
-            sev = o.severity if o.severity in S else "info"
-            anchor = f"#o-{safe_id(o.id)}"
-            item = [f'<li class="sev-{sev}" id="l-{safe_id(o.id)}"><a href="{esc(anchor)}">'
-                    f'{esc(T["line"].format(o.line))}</a> '
-                    f'<span class="badge sev-{sev}">{esc(C.get(o.category, o.category))}</span> '
-                    f"<code>{esc(o.rule)}</code> <code>{esc(ref_label(o.reference))}</code>",
-                    f"<div>“{esc(o.surface)}”: {esc(o.message)}</div>"]
-            if o.paper_wording:
-                item.append(f'<div class="quote">{esc(T["paper_wording"])}: {esc(o.paper_wording)}</div>')
-            item.append("</li>")
-            out.append("".join(item))
-        out.append("</ol>")
-    else:
-        out.append(f'<p class="none">{esc(T["none"])}</p>')
-    out.append(f"<h2>{esc(T['references'])} ({len(report.references)})</h2>")
-    if report.references:
-        out.append('<ol class="items refs">')
-        for r in report.references:
-            sid = (f"→ <b>{esc(r.summary_id)}</b> <code>{esc(r.resolved_by)}</code>" if r.summary_id
-                   else f'<span class="none">{esc(T["no_summary"])}</span>'
-                   + (f" <code>~{esc(r.near_miss)}</code>" if r.near_miss else ""))
-            out.append(f"<li>[{esc(r.index)}] {esc(_short(r.raw, 300))}<div>{sid}</div></li>")
-        out.append("</ol>")
-    else:
-        out.append(f'<p class="none">{esc(T["none"])}</p>')
+    items = []
+    for c in sorted(report.claims, key=lambda c: (c.start, c.id)):
+        first = next((mid for mid in c.mention_ids if mid in mentions), None)
+        anchor = f"#m-{safe_id(first)}" if first else ""
+        head = esc(T["line"].format(c.line))
+        head = f'<a href="{esc(anchor)}">{head}</a>' if anchor else head
+        verdict = c.verdict if c.verdict in VERDICTS else "unattributed"
+        item = [f'<li class="v-{verdict}" id="l-{safe_id(c.id)}">{head} '
+                f'<span class="badge v-{verdict}">{esc(V.get(c.verdict, c.verdict))}</span> '
+                f"<code>{esc(c.rule)}</code> <code>{esc(ref_label(c.reference))}</code>",
+                f"<div>{esc(c.message)}</div>"]
+        pvs = []
+        for mv in c.mention_verdicts:
+            if mv.note:
+                pvs.append(mv.note)
+            elif mv.paper_value is not None:
+                pvs.append(fmt_value(mv.paper_value))
+        if not pvs and c.evidence is not None and c.evidence.paper_value is not None:
+            pvs.append(fmt_value(c.evidence.paper_value))
+        pvs = list(dict.fromkeys(pvs))
+        if pvs:
+            item.append(f'<div class="pv"><b>{esc(T["paper"])}</b>: {esc("；".join(pvs))}</div>')
+        if c.evidence is not None and c.evidence.paper_text:
+            item.append(f'<div class="quote">{esc(T["paper_text"])}: {esc(c.evidence.paper_text)}</div>')
+        item.append(f'<div class="quote">{esc(T["sentence"])}: {esc(_short(c.sentence, 160))}</div></li>')
+        items.append("".join(item))
+    _side_section(out, T, f"{T['numbers']} ({len(report.claims)})", items, "items")
+    items = []
+    for o in sorted(report.overstatements, key=lambda o: (o.start, o.id)):
+        sev = o.severity if o.severity in S else "info"
+        anchor = f"#o-{safe_id(o.id)}"
+        item = [f'<li class="sev-{sev}" id="l-{safe_id(o.id)}"><a href="{esc(anchor)}">'
+                f'{esc(T["line"].format(o.line))}</a> '
+                f'<span class="badge sev-{sev}">{esc(C.get(o.category, o.category))}</span> '
+                f"<code>{esc(o.rule)}</code> <code>{esc(ref_label(o.reference))}</code>",
+                f"<div>“{esc(o.surface)}”: {esc(o.message)}</div>"]
+        if o.paper_wording:
+            item.append(f'<div class="quote">{esc(T["paper_wording"])}: {esc(o.paper_wording)}</div>')
+        item.append("</li>")
+        items.append("".join(item))
+    _side_section(out, T, f"{T['overstatements']} ({len(report.overstatements)})", items, "items")
+    items = []
+    for r in report.references:
+        sid = (f"→ <b>{esc(r.summary_id)}</b> <code>{esc(r.resolved_by)}</code>" if r.summary_id
+               else f'<span class="none">{esc(T["no_summary"])}</span>'
+               + (f" <code>~{esc(r.near_miss)}</code>" if r.near_miss else ""))
+        items.append(f"<li>[{esc(r.index)}] {esc(_short(r.raw, 300))}<div>{sid}</div></li>")
+    _side_section(out, T, f"{T['references']} ({len(report.references)})", items, "items refs")
     if report.notes:
         out.append(f"<h2>{esc(T['notes'])}</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in report.notes)
                    + "</ul>")
@@ -418,3 +406,12 @@ def _num(v: Any) -> float:
 def _fmt_num(v: Any) -> str:
     f = _num(v)
     return str(int(f)) if f.is_integer() else f"{f:g}"
+
+
+def _side_section(out: list[str], T: dict, heading: str, items: list[str], cls: str) -> None:
+    """A heading and its list of items in the side list (or a note that there are none)."""
+    out.append(f"<h2>{esc(heading)}</h2>")
+    if items:
+        out += [f'<ol class="{cls}">', *items, "</ol>"]
+    else:
+        out.append(f'<p class="none">{esc(T["none"])}</p>')

@@ -21,6 +21,7 @@ from factcheck.config import Config
 from factcheck.glossary import load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                              Sentence)
+from factcheck.objcache import ObjectCache
 from factcheck.sentences import clause_bounds
 from factcheck.summaries import Finding, Store, Summary
 from factcheck.wordscan import WordIndex
@@ -209,34 +210,23 @@ def _finding_terms(f: Finding, group_names: set) -> list[str]:
                    and w.lower() not in gl.generic), key=len, reverse=True)
 
 
-_TERMS: dict = {}
+def _build_terms(f: Finding, s: Summary) -> list[str]:
+    """The words that name a finding's measure, lower-cased (``s``: the finding's summary)."""
+    gnames = {n.lower() for ns in s.groups.values() for n in ns}
+    return [x.lower() for x in _finding_terms(f, gnames)]
 
 
-def _terms(f: Finding, s: Summary, cache: dict) -> list[str]:
-    """The words that name a finding's measure, lower-cased; computed once per finding object
-    (summaries are loaded once and shared by every article of a run)."""
-    hit = _TERMS.get(id(f))
-    if hit is None or hit[0] is not f:
-        gnames = {n.lower() for ns in s.groups.values() for n in ns}
-        if len(_TERMS) > 50000:
-            _TERMS.clear()
-        hit = _TERMS[id(f)] = (f, [x.lower() for x in _finding_terms(f, gnames)])
-    return hit[1]
+_terms = ObjectCache(_build_terms, limit=50000)
 
 
-_TERM_INDEX: dict = {}
-
-
-def _term_index(s: Summary) -> tuple[WordIndex, dict[str, frozenset]]:
+def _build_term_index(s: Summary) -> tuple[WordIndex, dict[str, frozenset]]:
     """The measure words of all a paper's findings as one index, and each finding's set of
     them: a window of text is scanned once for all findings, not once per finding."""
-    hit = _TERM_INDEX.get(id(s))
-    if hit is None or hit[0] is not s:
-        sets = {f.id: frozenset(_terms(f, s, {})) for f in s.findings}
-        if len(_TERM_INDEX) > 10000:
-            _TERM_INDEX.clear()
-        hit = _TERM_INDEX[id(s)] = (s, (WordIndex(t for ts in sets.values() for t in ts), sets))
-    return hit[1]
+    sets = {f.id: frozenset(_terms(f, s)) for f in s.findings}
+    return WordIndex(t for ts in sets.values() for t in ts), sets
+
+
+_term_index = ObjectCache(_build_term_index)
 
 
 def _occurrences(text: str, s: Summary, cache: dict, key: tuple) -> dict[str, list[int]]:
@@ -270,7 +260,7 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
     rel_m -= lo
     dist = 10_000
     mine = _term_index(s)[1].get(f.id)
-    found = [t for t in (mine & occ.keys() if mine is not None else _terms(f, s, cache)) if t in occ]
+    found = [t for t in (mine & occ.keys() if mine is not None else _terms(f, s)) if t in occ]
     for t in found:
         for pos in occ[t]:
             d = rel_m - (pos + len(t)) if pos + len(t) <= rel_m else pos - rel_m + 5
@@ -292,7 +282,7 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> fl
         _n, sl, pl, has_terms = se
         terms = _term_index(s)[1].get(f.id)
         if terms is None:                       # a finding not of this summary (never, in practice)
-            terms = frozenset(_terms(f, s, cache))
+            terms = frozenset(_terms(f, s))
         base = ("sent", ctx.sentence_start, len(ctx.sentence), s.id)
         if terms & _occurrences(sl, s, cache, base + ("this",)).keys():
             hit = 1.0
@@ -304,17 +294,13 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> fl
     return hit
 
 
-_GROUP_PATTERNS: dict = {}
+def _build_group_pattern(s: Summary):
+    """One alternation of the names of a summary's groups (longest first), and name -> group."""
+    names = {n.lower(): g for g, ns in s.groups.items() for n in ns if n}
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I), names
 
 
-def _group_pattern(s: Summary):
-    """One alternation of the names of a summary's groups (longest first), compiled once."""
-    hit = _GROUP_PATTERNS.get(id(s))
-    if hit is None or hit[0] is not s:
-        names = {n.lower(): g for g, ns in s.groups.items() for n in ns if n}
-        pat = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
-        hit = _GROUP_PATTERNS[id(s)] = (s, pat, names)
-    return hit[1], hit[2]
+_group_pattern = ObjectCache(_build_group_pattern)
 
 
 def _group_of(m: Mention, sentence: Sentence, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:

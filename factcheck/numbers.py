@@ -1137,16 +1137,11 @@ class _Segment:
                         self.emit_single(b, role="percent", gid=gid)
                         i += 2
                         continue
-                # from → to: 从7.77%降至7.52%
-                if c0 in _CHANGE_FIRST and _CHANGE_GAP_RE.fullmatch(g) and not b.comp and not a.naked and not b.naked:
-                    self.fill_unit(a, b)
-                    gid = self.st.group()
-                    self.emit_single(a, role="from", gid=gid)
-                    self.emit_single(b, role="to", gid=gid)
-                    i += 2
-                    continue
-                # from → to in English: "rose from 3.12 to 4.76 mg/min/kg" is a change, not a range
-                if (c0 == "t" and _EN_TO_RE.fullmatch(g) and not b.comp
+                # from → to: 从7.77%降至7.52%; in English "rose from 3.12 to 4.76 mg/min/kg" is a
+                # change, not a range
+                if (c0 in _CHANGE_FIRST and _CHANGE_GAP_RE.fullmatch(g) and not b.comp and not a.naked
+                        and not b.naked) or (
+                        c0 == "t" and _EN_TO_RE.fullmatch(g) and not b.comp
                         and _EN_FROM_RE.search(seg, max(0, a.s - 8), a.s)
                         and not _EN_RANGED_RE.search(seg, max(0, a.s - 20), a.s)):
                     self.fill_unit(a, b)

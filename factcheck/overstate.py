@@ -22,6 +22,7 @@ from typing import Optional
 from factcheck.config import Config
 from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
 from factcheck.sentences import clause_cuts
+from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store, Summary
 from factcheck.wordscan import WordIndex, overlapping
 
@@ -282,23 +283,16 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]) 
     return {k: [rules[j] for j in sorted(js)] for k, js in hits.items()}
 
 
-_WORD_INDEX: dict = {}
-
-
-def _word_index(rules: list[Rule]) -> tuple[WordIndex, dict[str, tuple[int, ...]]]:
+def _build_word_index(rules: list[Rule]) -> tuple[WordIndex, dict[str, tuple[int, ...]]]:
     """The words of all rules as one index, and the rules (by position) owning each word."""
-    hit = _WORD_INDEX.get(id(rules))
-    if hit is not None and hit[0] is rules:     # rule lists come from load_rules(), cached
-        return hit[1]
     owners: dict[str, list[int]] = {}
     for j, rule in enumerate(rules):
         for w in rule.words:
             owners.setdefault(w, []).append(j)
-    out = (WordIndex(owners), {w: tuple(js) for w, js in owners.items()})
-    if len(_WORD_INDEX) > 16:
-        _WORD_INDEX.clear()
-    _WORD_INDEX[id(rules)] = (rules, out)
-    return out
+    return WordIndex(owners), {w: tuple(js) for w, js in owners.items()}
+
+
+_word_index = ObjectCache(_build_word_index, limit=16)     # rule lists come from load_rules(), cached
 
 
 def _paper_term_sentences(summaries: list[tuple[int, Summary]], norm: str, sentences: list[Sentence]) -> set:
@@ -407,20 +401,15 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
     return out
 
 
-_NULL_KEYWORDS: dict = {}
-
-
-def _null_keywords(s: Summary) -> list:
+def _build_null_keywords(s: Summary) -> list:
     """(finding, its keywords of 2+ characters, longest first) for each finding of a paper
-    that saw no change: computed once per summary, not per sentence."""
-    hit = _NULL_KEYWORDS.get(id(s))
-    if hit is None or hit[0] is not s:
-        rows = [(f, [kw for kw in sorted(f.keywords, key=len, reverse=True) if len(kw) >= 2])
-                for f in s.findings if f.direction == "none" or f.significant is False]
-        if len(_NULL_KEYWORDS) > 10000:
-            _NULL_KEYWORDS.clear()
-        hit = _NULL_KEYWORDS[id(s)] = (s, [r for r in rows if r[1]])
-    return hit[1]
+    that saw no change."""
+    rows = [(f, [kw for kw in sorted(f.keywords, key=len, reverse=True) if len(kw) >= 2])
+            for f in s.findings if f.direction == "none" or f.significant is False]
+    return [r for r in rows if r[1]]
+
+
+_null_keywords = ObjectCache(_build_null_keywords)    # once per summary, not per sentence
 
 
 def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):

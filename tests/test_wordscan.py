@@ -1,4 +1,4 @@
-"""One-scan word finding (factcheck.wordscan) and the GC pause around a check."""
+"""One-scan word finding (factcheck.wordscan), the GC pause around a check, and the per-object cache."""
 
 import gc
 import re
@@ -49,3 +49,17 @@ def test_gc_pause_restores_the_collector_and_nests():
         assert not gc.isenabled()          # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_object_cache_builds_once_per_object_and_never_serves_another_objects_value():
+    from factcheck.objcache import ObjectCache
+
+    built = []
+    cache = ObjectCache(lambda obj, extra: built.append(obj) or (obj[0], extra), limit=2)
+    a, b, c = ["a"], ["b"], ["c"]
+    assert cache(a, 1) == ("a", 1) and cache(a, 1) == ("a", 1) and built == [a]
+    assert cache(b, 2) == ("b", 2)
+    assert cache(c, 3) == ("c", 3)          # past the limit: emptied, then c kept
+    assert cache(a, 1) == ("a", 1) and built == [a, b, c, a]
+    cache._hits[id(c)] = (["other"], "stale")   # a recycled id(): the stored object differs
+    assert cache(c, 3) == ("c", 3)
