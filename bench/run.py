@@ -5,7 +5,8 @@
 1. batch throughput: an archive of the corpus articles repeated to --articles files, checked by
    `factcheck batch` with --jobs 1 and with --jobs 2 (articles/s, characters/s, their ratio);
 2. pipeline vs plain jieba: check() over the corpus texts in-process (files read beforehand, the
-   sentence-segmentation cache cleared before each pass) against jieba.lcut of the same texts;
+   caches keyed by text emptied before each pass: pipeline.forget_texts) against jieba.lcut of
+   the same texts;
 3. memory: peak RSS (ru_maxrss of the children, one wrapper process per run so runs do not mix)
    of batches over --small and --articles articles (--jobs 1: one process does everything);
 4. cold start: `factcheck check corpus/000_….txt` in a fresh process (median of 3) next to a fresh
@@ -165,7 +166,7 @@ def pipeline_vs_jieba(repeat: int) -> dict:
     pipeline.check(read_article(str(ROOT / COLD_ARTICLE)), store, cfg)     # warm module-level caches
     t_pipe, t_jieba = [], []
     for _ in range(repeat):
-        pipeline.segment.cache_clear()        # a fresh article: no sentence segmented before
+        pipeline.forget_texts()         # fresh articles: no sentence segmented or split before
         t0 = time.perf_counter()
         for a in articles:
             pipeline.check(a, store, cfg)
@@ -179,7 +180,7 @@ def pipeline_vs_jieba(repeat: int) -> dict:
     import pstats
 
     prof = cProfile.Profile()
-    pipeline.segment.cache_clear()
+    pipeline.forget_texts()
     prof.enable()
     for a in articles:
         pipeline.check(a, store, cfg)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from factcheck.citations import find_markers
-from factcheck.glossary import Glossary, load_glossary
+from factcheck.glossary import Glossary, cached_groups, load_glossary
 from factcheck.model import Article, Attribution, Mention, Sentence
 from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store, Summary
@@ -109,6 +109,8 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set]:
 
 
 _from_summary = ObjectCache(_summary_parts)
+# glossary groups of a summary's topic text (title, terms, population, conclusion, measures)
+_summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic)))
 
 
 def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
@@ -116,11 +118,12 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
     for ref in article.references:
         s = store.get(ref.summary_id)
         p = RefProfile(ref.index, s)
-        topic_text = [ref.title or "", ref.raw]
+        # the reference entry's topic words are looked up per article, the summary's once
+        p.groups = cached_groups(gl, " ".join([ref.title or "", ref.raw]))
         if s:
             names, topic, prints, designs = _from_summary(s)
             p.names.update(names)
-            topic_text += topic
+            p.groups = p.groups | _summary_groups(s, gl, topic)
             p.fingerprints |= prints
             p.designs |= designs
         for j in [ref.journal, *gl.journal_names(ref.journal)]:
@@ -138,7 +141,6 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
         if re.search(r"\breview\b|综述", tl):
             p.designs.add("review")
         p.acronyms = {a for a in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", title) if re.search(r"\d", a)}
-        p.groups = _cached_groups(gl, " ".join(topic_text))
         out.append(p)
     return out
 
@@ -382,27 +384,12 @@ def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[A
 def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dict, gl: Glossary) -> float:
     if p is None:
         return 0.0
-    groups = _cached_groups(gl, ntext)
+    groups = cached_groups(gl, ntext)
     score = sum(1.0 if df.get(g, 0) == 1 else 0.3 for g in groups & p.groups)
     score += 1.5 * sum(1 for a in p.acronyms if a in ntext)
     score += 2.0 * sum(1 for m in ms if isinstance(m.value, (int, float)) and m.checkable
                        and float(m.value) in p.fingerprints)
     return score
-
-
-_GROUPS_CACHE: dict = {}
-
-
-def _cached_groups(gl: Glossary, text: str, limit: int = 20000) -> set:
-    """Glossary groups of a text, looked up once: a sentence is scored against every
-    reference, and the same papers' topic texts recur across an archive."""
-    key = (id(gl), text)
-    hit = _GROUPS_CACHE.get(key)
-    if hit is None:
-        if len(_GROUPS_CACHE) > limit:
-            _GROUPS_CACHE.clear()
-        hit = _GROUPS_CACHE[key] = gl.groups_in(text)
-    return hit
 
 
 def _by_topic(ntext: str, ms: list[Mention], profiles: list[RefProfile], df: dict, gl: Glossary,

@@ -27,7 +27,9 @@ MARKER_RE = re.compile(r"[\[［【]\s*(\d{1,3}(?:\s*[,，、\-–—~]\s*\d{1,3}
 # [3]-[5] (a range written as two markers, as in Hans journals) is one marker for 3, 4, 5
 _RANGE_TAIL = re.compile(r"\s*[\-–—~]\s*[\[［【]\s*(\d{1,3})\s*[\]］】]")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-SUPER_RE = re.compile(r"(?<=[\u4e00-\u9fff。，）)])([¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)")
+# after a Han character or a closing mark; the lookbehind follows the first superscript, so
+# that the regex engine can search for superscripts instead of trying every position
+SUPER_RE = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[\u4e00-\u9fff。，）)].)[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[,⁻][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)")
 
 
 def parse_reference_list(text: str, span: Span, norm: Optional[str] = None) -> list[Reference]:

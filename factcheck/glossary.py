@@ -1,8 +1,9 @@
 """The bilingual glossary (data/glossary.yaml): term groups and journal names.
 
-Terms are found through an index of their first characters and lengths (leftmost-longest,
+Terms are found through an index of their first two characters and lengths (leftmost-longest,
 as an alternation would): a Python regex of hundreds of alternatives was the pipeline's
-slowest step.
+slowest step, and a first-character index still tried several lengths at almost every letter
+of an English reference entry.
 """
 
 from __future__ import annotations
@@ -22,22 +23,27 @@ class Glossary:
     journals: dict            # journal key -> [names]
     not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
     generic: frozenset = frozenset()        # words too common to identify a measure
-    first_char: dict = None                 # first lower-cased character -> term lengths, longest first
+    bigrams: dict = None                    # first two lower-cased characters -> term lengths, longest first
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``.
 
-        A first-character index instead of one big alternation: at each position only the
-        terms that start with that character are tried, longest first; Latin terms must stand
-        as whole words ("IR" does not fire inside "IRB")."""
+        A two-character index instead of one big alternation (terms have two characters or
+        more): at each position only the terms that start with those two characters are
+        tried, longest first; Latin terms must stand as whole words ("IR" does not fire
+        inside "IRB")."""
         low = text.lower()
         found = set()
-        index, groups = self.first_char, self.term_group
+        lengths_at, groups = self.bigrams.get, self.term_group
         n = len(low)
         i = 0
         while i < n:
+            lengths = lengths_at(low[i:i + 2])          # candidate term lengths, longest first
+            if lengths is None:
+                i += 1
+                continue
             step = 1
-            for length in index.get(low[i], ()):          # candidate term lengths, longest first
+            for length in lengths:
                 term = low[i:i + length]
                 g = groups.get(term)
                 if g is None:
@@ -69,6 +75,26 @@ class Glossary:
         return list(self.journals.get(key, [])) if key else []
 
 
+_SEEN: dict = {}
+
+
+def cached_groups(gl: Glossary, text: str, limit: int = 20000) -> frozenset:
+    """``gl.groups_in(text)``, looked up once: attribution scores a sentence against every
+    reference and matching asks whether it names any measure; a summary's topic text recurs
+    across an archive. ``forget`` empties the cache (pipeline.forget_texts)."""
+    key = (id(gl), text)
+    hit = _SEEN.get(key)
+    if hit is None or hit[0] is not gl:
+        if len(_SEEN) > limit:
+            _SEEN.clear()
+        hit = _SEEN[key] = (gl, frozenset(gl.groups_in(text)))
+    return hit[1]
+
+
+def forget() -> None:
+    _SEEN.clear()
+
+
 def _jnorm(name: str) -> str:
     return re.sub(r"[\s.()（）&,，]+", "", name).lower()
 
@@ -90,8 +116,8 @@ def load_glossary(path: str | None = None) -> Glossary:
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
     first: dict = {}
     for t in term_group:
-        first.setdefault(t[0], set()).add(len(t))
-    first = {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
+        first.setdefault(t[:2], set()).add(len(t))
+    first = {pair: sorted(ls, reverse=True) for pair, ls in first.items()}
     return Glossary(term_group, groups, journal_group, journals,
                     frozenset(data.get("not_measures") or ()),
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()), first)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from factcheck.config import Config
-from factcheck.glossary import load_glossary
+from factcheck.glossary import cached_groups, load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                              Sentence)
 from factcheck.objcache import ObjectCache
@@ -170,6 +170,35 @@ def _candidates(s: Summary) -> list[Cand]:
     return out
 
 
+def _build_usable(s: Summary) -> tuple[list[Cand], dict]:
+    """A paper's candidate values, and (filled as numbers ask, see ``comparable``) those a
+    number of each (kind, unit) can be compared with: both depend on the summary alone, so a
+    batch builds them once."""
+    return _candidates(s), {}
+
+
+def comparable(m: Mention, s: Summary) -> list[tuple[Any, Any]]:
+    """The paper's values that can be compared with ``m``, each with its value in m's units.
+    Which ones, and their conversion, depend only on m's kind and unit."""
+    cands, by_kind = _usable(s)
+    key = (m.kind, m.unit)
+    out = by_kind.get(key)
+    if out is None:
+        out = by_kind[key] = []
+        for c in cands:
+            if not _compatible(m, c):
+                continue
+            if _is_time(m) and c.label not in ("follow_up",) and c.kind != "duration":
+                continue
+            pv = _paper_in_article_units(m, c)
+            if pv is not None:
+                out.append((c, pv))
+    return out
+
+
+_usable = ObjectCache(_build_usable)
+
+
 def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
     m = re.match(r"\s*([<>≤≥=]?)\s*(\d*\.?\d+)", p.replace("＜", "<").replace("＞", ">"))
     if not m:
@@ -219,11 +248,17 @@ def _build_terms(f: Finding, s: Summary) -> list[str]:
 _terms = ObjectCache(_build_terms, limit=50000)
 
 
-def _build_term_index(s: Summary) -> tuple[WordIndex, dict[str, frozenset]]:
-    """The measure words of all a paper's findings as one index, and each finding's set of
-    them: a window of text is scanned once for all findings, not once per finding."""
+def _build_term_index(s: Summary) -> tuple[WordIndex, dict[str, frozenset], dict[str, tuple]]:
+    """The measure words of all a paper's findings as one index, each finding's set of them,
+    and the findings each word names: a window of text is scanned once for all findings, not
+    once per finding."""
     sets = {f.id: frozenset(_terms(f, s)) for f in s.findings}
-    return WordIndex(t for ts in sets.values() for t in ts), sets
+    naming: dict[str, list] = {}
+    for f in s.findings:
+        for t in sets[f.id]:
+            naming.setdefault(t, []).append(f)
+    return (WordIndex(t for ts in sets.values() for t in ts), sets,
+            {t: tuple(fs) for t, fs in naming.items()})
 
 
 _term_index = ObjectCache(_build_term_index)
@@ -249,15 +284,7 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
     the words of every finding: a long sentence stays linear."""
     if f is None:
         return 1.0, 50
-    rel_m = (m.start - ctx.clause_start) if m else 0
-    # "right by the number": the clause, but no further than WINDOW characters either side
-    lo = max(0, rel_m - WINDOW)
-    ck = ("clause", ctx.clause_start, lo, len(ctx.clause), s.id)
-    cl = cache.get(ck)
-    if cl is None:
-        cl = cache[ck] = ctx.clause[lo:rel_m + WINDOW].lower()
-    occ = _occurrences(cl, s, cache, ("occ",) + ck)
-    rel_m -= lo
+    occ, rel_m = _near(s, ctx, cache, m)
     dist = 10_000
     mine = _term_index(s)[1].get(f.id)
     found = [t for t in (mine & occ.keys() if mine is not None else _terms(f, s)) if t in occ]
@@ -270,6 +297,18 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
     return _sentence_relevance(f, s, ctx, cache), dist
 
 
+def _near(s: Summary, ctx: Context, cache: dict, m: Optional[Mention]) -> tuple[dict[str, list[int]], int]:
+    """The paper's measure words "right by the number" (its clause, but no further than WINDOW
+    characters either side), and the number's position in that window."""
+    rel_m = (m.start - ctx.clause_start) if m else 0
+    lo = max(0, rel_m - WINDOW)
+    ck = ("clause", ctx.clause_start, lo, len(ctx.clause), s.id)
+    cl = cache.get(ck)
+    if cl is None:
+        cl = cache[ck] = ctx.clause[lo:rel_m + WINDOW].lower()
+    return _occurrences(cl, s, cache, ("occ",) + ck), rel_m - lo
+
+
 def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> float:
     key = ("sentence", ctx.sentence_start, len(ctx.sentence), s.id, f.id)
     hit = cache.get(key)
@@ -278,7 +317,7 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> fl
         if se is None or se[0] != len(ctx.sentence):
             se = cache[("lower", ctx.sentence_start)] = (len(ctx.sentence), ctx.sentence.lower(),
                                                           ctx.previous.lower(),
-                                                          bool(load_glossary().groups_in(ctx.sentence)))
+                                                          bool(cached_groups(load_glossary(), ctx.sentence)))
         _n, sl, pl, has_terms = se
         terms = _term_index(s)[1].get(f.id)
         if terms is None:                       # a finding not of this summary (never, in practice)
@@ -406,22 +445,17 @@ def _parse_tp(tp: Optional[str]) -> Optional[tuple[float, str]]:
 
 # ---------------------------------------------------------------- judging
 
-def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,
+def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, Any]], lang: str,
                   rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
+    """The verdict on one number; ``cands``: the paper's values that can be compared with it,
+    each with its value in the number's units (``comparable``)."""
     if _is_time(m) and not is_length:
-        return _judge_timepoint(m, ctx, s, cands, lang, rel_cache, segment or [])
+        return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
     folded = _fold_value(m)
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds
-    for c in cands:
-        if not _compatible(m, c):
-            continue
-        if _is_time(m) and c.label not in ("follow_up",) and c.kind != "duration":
-            continue
-        pv = _paper_in_article_units(m, c)
-        if pv is None:
-            continue
+    for c, pv in cands:
         if c.kind == "date":
             if not PUBLISH_WORDS.search(ctx.sentence):
                 continue
@@ -540,18 +574,19 @@ def _judge_visit(m: Mention, s: Summary, cands: list[Cand], lang: str) -> Mentio
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103")
 
 
-def _judge_timepoint(m: Mention, ctx: Context, s: Summary, cands: list[Cand], lang: str,
+def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
                      rel_cache: dict, segment: list) -> MentionVerdict:
     """"48周时 HbA1c下降…": supported when a finding named in the text this time point governs
     was observed at that time; otherwise not in the source (a time point is never a mismatch)."""
     seg_ctx = Context(ctx.segment or ctx.clause, ctx.sentence, "", ctx.group, ctx.clause_start)
-    best: list[tuple[float, Finding]] = []
-    for f in s.findings:
-        if any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values):
-            continue   # the study's length is not a time point of a result
-        rel, _d = relevance(f, s, seg_ctx, rel_cache)
-        if rel >= 2.0:
-            best.append((rel, f))
+    # the findings named in that text (relevance 2), in the paper's order
+    occ, _pos = _near(s, seg_ctx, rel_cache, None)
+    naming = _term_index(s)[2]
+    named = {id(f) for t in occ for f in naming.get(t, ())}
+    best: list[tuple[float, Finding]] = [
+        (2.0, f) for f in s.findings if id(f) in named
+        # the study's length is not a time point of a result
+        and not any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values)]
     points = []
     for _r, f in best:
         tps = [v.timepoint for v in f.values] + list(f.timepoints)
@@ -658,7 +693,6 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         if m.group_id:
             groups.setdefault(m.group_id, []).append(m)
     refs = {r.index: r for r in article.references}
-    cand_cache: dict[str, list[Cand]] = {}
     rel_cache: dict = {}
     clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
@@ -696,9 +730,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
                                     note=(summ.availability_note if summ else None))
             else:
-                cands = cand_cache.get(summ.id)
-                if cands is None:
-                    cands = cand_cache[summ.id] = _candidates(summ)
+                cands = _usable(summ)[0]
                 grp = _group_of(m, s, norm, summ, groups.get(m.group_id or "", []))
                 ti = bisect.bisect_right(time_starts, m.start)
                 nxt = times[ti].start if ti < len(times) else s.end
@@ -711,12 +743,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 visit = _is_time(m) and bool(FOLLOW_UP_VISIT.match(norm[m.end:s.end]))
                 seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
                           if x is not m] if _is_time(m) else []
-                ck = (summ.id, m.kind, m.unit)
-                usable = cand_cache.get(ck)
-                if usable is None:      # compatibility depends only on the number's kind and unit
-                    usable = cand_cache[ck] = [c for c in cands if _compatible(m, c)]
                 mv = (_judge_visit(m, summ, cands, lang) if visit else
-                      judge_mention(m, ctx, summ, usable, lang, rel_cache, is_length=length, segment=seg_ms))
+                      judge_mention(m, ctx, summ, comparable(m, summ), lang, rel_cache, is_length=length,
+                                    segment=seg_ms))
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

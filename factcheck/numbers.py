@@ -39,7 +39,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 
 from .gcpause import paused
@@ -82,6 +82,7 @@ _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZµ"
                      + "".join(map(chr, range(0x370, 0x400))))
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_letter(c: str) -> bool:
@@ -274,12 +275,14 @@ _PMID_RE = re.compile(r"(?:PMID|PMCID|PMC)\s{0,2}:?\s{0,2}[0-9]{3,12}")
 _CITE_RE = re.compile(r"\[[ \t]{0,2}[0-9]{1,4}(?:[ \t]{0,2}[-–—~,、][ \t]{0,2}[0-9]{1,4}){0,60}[ \t]{0,2}\]"
                       r"|〔[0-9]{1,4}(?:[-–,][0-9]{1,4}){0,60}〕")
 _REG_QUICK = re.compile(r"NCT|ChiCTR|ISRCTN|ACTRN|DRKS|JPRN|KCT|IRCT|CTRI|EudraCT|PROSPERO|CRD")
-_REG_RE = re.compile(r"(?<![A-Za-z])(?:NCT|ChiCTR|ISRCTN|ACTRN|DRKS|JPRN|KCT|IRCT|CTRI|EudraCT|PROSPERO|CRD)"
+# not after a Latin letter (see _after_nonletter: a pattern opening with a lookbehind has no
+# literal prefix for the regex engine to search for, and is tried at every position)
+_REG_RE = re.compile(r"(?:NCT|ChiCTR|ISRCTN|ACTRN|DRKS|JPRN|KCT|IRCT|CTRI|EudraCT|PROSPERO|CRD)"
                      r"[ \t]{0,2}-?[0-9][0-9\-]{3,30}")
 _SOFT_QUICK = re.compile(rf"{_alt(_LEX.get('software') or ['SPSS'])}|R[ \t]")
-_SOFT_RE = re.compile(rf"(?<![A-Za-z])(?:{_alt(_LEX.get('software') or ['SPSS'])})"
+_SOFT_RE = re.compile(rf"(?:{_alt(_LEX.get('software') or ['SPSS'])})"      # not after a letter
                       r"(?:[ \t]{0,2}(?:version|ver\.?|v\.?))?[ \t]{0,2}[vV]?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}"
-                      r"|(?<![A-Za-z])R[ \t]{1,2}(?:version[ \t]{0,2})?[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?")
+                      r"|R[ \t]{1,2}(?:version[ \t]{0,2})?[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?")
 _POSTAL_RE = re.compile(r"[1-9](?<![0-9][1-9])[0-9]{5}(?![0-9])")
 _CODE_LABELS = {v for w in _LEX.get("code_labels") or ["审批号"]
                 for v in (str(w), str(w).lower(), str(w).capitalize())}
@@ -483,6 +486,35 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
     return out
 
 
+def _after_nonletter(rx: re.Pattern, seg: str) -> Iterator[re.Match]:
+    """``rx.finditer(seg)`` as if ``rx`` opened with (?<![A-Za-z]): a match right after a Latin
+    letter is dropped and the search goes on from its next character, as the lookbehind would."""
+    pos = 0
+    while (m := rx.search(seg, pos)) is not None:
+        a = m.start()
+        if a and seg[a - 1] in _LATIN:
+            pos = a + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > a else a + 1
+
+
+def _cheng(seg: str) -> Iterator[re.Match]:
+    """``_CHENG_RE.finditer(seg)``, searched from each 成 backwards: the number before it is at
+    most five characters, and a pattern opening with a digit-or-numeral class is otherwise
+    tried at every digit and numeral of the text."""
+    done = 0
+    p = seg.find("成")
+    while p != -1:
+        for s in range(max(done, p - 5), p):
+            m = _CHENG_RE.match(seg, s)
+            if m is not None and m.end() == p + 1:
+                yield m
+                done = m.end()
+                break
+        p = seg.find("成", p + 1)
+
+
 class _State:
     def __init__(self, prefix):
         self.out: list[Mention] = []
@@ -604,7 +636,7 @@ class _Segment:
         if _SOFT_QUICK.search(seg):
             rxs.append(_SOFT_RE)
         for rx in rxs:
-            for m in rx.finditer(seg):
+            for m in (_after_nonletter(rx, seg) if rx is _REG_RE or rx is _SOFT_RE else rx.finditer(seg)):
                 self.claim(m.start(), m.end())
         for m in _POSTAL_RE.finditer(seg):
             a, b = m.span()
@@ -825,7 +857,7 @@ class _Segment:
             num, _ = _any_value(m.group("b"))
             if den and num is not None:
                 items.append((m.start(), m.end(), round(num / den * 100, 4), 0))
-        for m in (_CHENG_RE.finditer(seg) if "成" in seg else ()):
+        for m in _cheng(seg):
             v, dec = _any_value(m.group("n"))
             if v is not None and 0 < v <= 10:
                 items.append((m.start(), m.end(), _scaled(v, 10), max(0, dec - 1)))

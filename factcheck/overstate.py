@@ -24,7 +24,7 @@ from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
 from factcheck.sentences import clause_cuts
 from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store, Summary
-from factcheck.wordscan import WordIndex, overlapping
+from factcheck.wordscan import WordIndex, required_literals
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
@@ -201,9 +201,9 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience_pregnancy = bool(HUMAN_AUDIENCE.search(norm[:20000]))
     out: list[Overstatement] = []
-    rules_at = _rules_by_sentence(rules, norm, sentences)
+    rules_at, word_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
-    for i in sorted(set(rules_at) | paper_hits):      # only sentences where something can fire
+    for i in sorted(rules_at.keys() | paper_hits.keys()):      # only sentences where something can fire
         s = sentences[i]
         text = norm[s.start:s.end]
         att = attributions.get(i)
@@ -214,21 +214,22 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         raw: list[tuple[int, int, Rule, bool]] = []      # (start, end, rule, must align with words)
         here = rules_at.get(i, ())
         if here:
+            words_here = word_hits.get(i, {})
             for rule in here:
                 if rule.code == "FC212":
                     continue   # paper-aware: _null_results decides
                 nf = rule.nf_re
-                if rule.word_re is not None:
-                    for m in overlapping(rule.word_re, text):
-                        if not (nf and nf.match(text, m.end())):
-                            raw.append((m.start(), m.end(), rule, True))
+                for a, b in words_here.get(id(rule), ()):
+                    if not (nf and nf.match(text, b)):
+                        raw.append((a, b, rule, True))
                 for p in rule.patterns:
                     for m in p.finditer(text):
                         if not (nf and nf.match(text, m.end())):
                             raw.append((m.start(), m.end(), rule, False))
         if i in paper_hits:
-            raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules))
-            raw.extend((a, b, r, False) for a, b, r in _unmeasured(text, summ, rules))
+            present = paper_hits[i]
+            raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules, present))
+            raw.extend((a, b, r, False) for a, b, r in _unmeasured(text, summ, rules, present))
         if any(r.code == "FC212" for r in here):
             raw.extend((a, b, r, False) for a, b, r in _null_results(text, summ, rules))
         # cheap tests first (the paper, the clause); jieba only for hits that survive them
@@ -257,57 +258,126 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     return out
 
 
-def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]) -> dict[int, list[Rule]]:
-    """Which rules can fire in which sentence: one scan of the article for the words of all
-    rules, and one per pattern."""
+def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
+                       ) -> tuple[dict[int, list[Rule]], dict[int, dict[int, list[tuple[int, int]]]]]:
+    """Which rules can fire in which sentence, and where each rule's words stand in it
+    (sentence-relative, the longest word of the rule at each start).
+
+    One scan of the article finds the words of all rules and the literals the patterns
+    require (wordscan.required_literals): a pattern can match only in a sentence holding one
+    literal of each of its entries, and is tried there by the caller. A pattern that requires
+    no literal of two characters or more is scanned over the article on its own (one
+    alternation of them loses the regex engine's literal-prefix search)."""
     if not sentences:
-        return {}
+        return {}, {}
     starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     lo, hi = sentences[0].start, sentences[-1].end
     hits: dict[int, set[int]] = {}        # sentence -> positions in ``rules`` of rules that can fire
-
-    def hit(pos: int, owners) -> None:
+    words: dict[int, dict[int, list[tuple[int, int]]]] = {}    # sentence -> id(rule) -> spans
+    needed: dict[tuple[int, int], set[int]] = {}                # (sentence, pattern) -> entries seen
+    sc = _scan_plan(rules)
+    last: tuple[int, set] = (-1, set())   # rules already given their longest word at this start
+    for pos, w in sc.index.occurrences(norm, lo, hi):
         k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0:
+        if k < 0:
+            continue
+        owners = sc.word_owners.get(w)
+        if owners:
             hits.setdefault(k, set()).update(owners)
+        if pos + len(w) > ends[k]:
+            continue                      # runs past the sentence: not a word of it
+        for pk, entry in sc.needle_owners.get(w, ()):
+            needed.setdefault((k, pk), set()).add(entry)
+        if not owners:
+            continue
+        if last[0] != pos:
+            last = (pos, set())
+        here = words.setdefault(k, {})
+        for j in owners:                  # prefixes come longest first: the first is the longest
+            if j not in last[1]:
+                last[1].add(j)
+                here.setdefault(id(rules[j]), []).append((pos - starts[k], pos - starts[k] + len(w)))
+    for (k, pk), entries in needed.items():
+        if len(entries) == sc.entries[pk]:
+            hits.setdefault(k, set()).add(sc.rule_of[pk])
+    for j, rx in sc.scanned:
+        for m in rx.finditer(norm, lo, hi):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0:
+                hits.setdefault(k, set()).add(j)
+    return {k: [rules[j] for j in sorted(js)] for k, js in hits.items()}, words
 
-    index, owners = _word_index(rules)
-    for pos, w in index.occurrences(norm, lo, hi):
-        hit(pos, owners[w])
-    # each pattern on its own: one alternation of them loses the regex engine's literal-prefix
-    # search and runs several times slower
-    for j, rule in enumerate(rules):
-        for rx in rule.patterns:
-            for m in rx.finditer(norm, lo, hi):
-                hit(m.start(), (j,))
-    return {k: [rules[j] for j in sorted(js)] for k, js in hits.items()}
+
+@dataclass
+class _ScanPlan:
+    index: WordIndex                                  # rule words and pattern literals
+    word_owners: dict[str, tuple[int, ...]]           # rule word -> rules (by position) owning it
+    needle_owners: dict[str, tuple[tuple[int, int], ...]]   # literal -> (pattern key, entry)
+    entries: dict[int, int]                           # pattern key -> entries it requires
+    rule_of: dict[int, int]                           # pattern key -> rule position
+    scanned: list[tuple[int, re.Pattern]]             # patterns scanned over the whole article
 
 
-def _build_word_index(rules: list[Rule]) -> tuple[WordIndex, dict[str, tuple[int, ...]]]:
-    """The words of all rules as one index, and the rules (by position) owning each word."""
+def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
     owners: dict[str, list[int]] = {}
     for j, rule in enumerate(rules):
         for w in rule.words:
             owners.setdefault(w, []).append(j)
-    return WordIndex(owners), {w: tuple(js) for w, js in owners.items()}
+    needles: dict[str, list[tuple[int, int]]] = {}
+    entries: dict[int, int] = {}
+    rule_of: dict[int, int] = {}
+    scanned: list[tuple[int, re.Pattern]] = []
+    for j, rule in enumerate(rules):
+        for rx in rule.patterns:
+            # one-character literals (也, 每) occur everywhere: they would only slow the scan
+            req = [alts for alts in required_literals(rx.pattern) if all(len(a) >= 2 for a in alts)]
+            if not req:
+                scanned.append((j, rx))
+                continue
+            pk = len(rule_of)
+            rule_of[pk], entries[pk] = j, len(req)
+            for e, alts in enumerate(req):
+                for a in alts:
+                    needles.setdefault(a, []).append((pk, e))
+    return _ScanPlan(WordIndex(list(owners) + list(needles)), {w: tuple(js) for w, js in owners.items()},
+                     {w: tuple(v) for w, v in needles.items()}, entries, rule_of, scanned)
 
 
-_word_index = ObjectCache(_build_word_index, limit=16)     # rule lists come from load_rules(), cached
+_scan_plan = ObjectCache(_build_scan_plan, limit=16)     # rule lists come from load_rules(), cached
 
 
-def _paper_term_sentences(summaries: list[tuple[int, Summary]], norm: str, sentences: list[Sentence]) -> set:
+def _build_paper_terms(s: Summary) -> frozenset:
+    """Measures a paper found unchanged, and constructs it did not measure."""
+    terms = {kw for f in s.findings if f.direction == "none" or f.significant is False
+             for kw in f.keywords if len(kw) >= 2}
+    return frozenset(terms | {t for t in s.not_measured if t})
+
+
+_paper_terms = ObjectCache(_build_paper_terms)
+
+
+@lru_cache(maxsize=64)
+def _terms_index(terms: frozenset) -> WordIndex:
+    return WordIndex(terms)
+
+
+def _paper_term_sentences(summaries: list[tuple[int, Summary]], norm: str, sentences: list[Sentence]
+                          ) -> dict[int, set[str]]:
     """Sentences naming a measure a cited paper found unchanged, or a construct it did not
-    measure: only these can hold a contradiction (FC210) or an unmeasured conclusion (FC211)."""
-
-    terms = {kw for _i, s in summaries for f in s.findings
-             if f.direction == "none" or f.significant is False for kw in f.keywords if len(kw) >= 2}
-    terms |= {t for _i, s in summaries for t in s.not_measured if t}
+    measure, with the terms each names: only these can hold a contradiction (FC210) or an
+    unmeasured conclusion (FC211)."""
+    terms = frozenset().union(*(_paper_terms(s) for _i, s in summaries))
     if not terms or not sentences:
-        return set()
-    pat = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+        return {}
     starts = [x.start for x in sentences]
-    return {bisect.bisect_right(starts, m.start()) - 1
-            for m in pat.finditer(norm, sentences[0].start, sentences[-1].end)}
+    out: dict[int, set[str]] = {}
+    for pos, t in _terms_index(terms).occurrences(norm, sentences[0].start, sentences[-1].end):
+        k = bisect.bisect_right(starts, pos) - 1
+        out.setdefault(k, set())
+        if pos + len(t) <= sentences[k].end:
+            out[k].add(t)
+    return out
 
 
 def _merge(hits, gap: int = 40):
@@ -379,10 +449,11 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
 
 
 def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tuple[int, Summary]],
-                    rules: list[Rule]):
-    """The article asserts improvement of a measure that a cited paper found did not improve."""
+                    rules: list[Rule], present: set[str]):
+    """The article asserts improvement of a measure that a cited paper found did not improve
+    (``present``: the paper terms the sentence holds)."""
     rule = next((r for r in rules if r.code == "FC210"), None)
-    if rule is None:
+    if rule is None or not present:
         return []
     out = []
     for idx, s in ([(None, summ)] if summ else all_summaries):
@@ -390,6 +461,8 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
             continue
         for f, kws in _null_keywords(s):
             for kw in kws:
+                if kw not in present:
+                    continue
                 pos = text.find(kw)
                 if pos < 0:
                     continue
@@ -427,13 +500,15 @@ def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):
     return out
 
 
-def _unmeasured(text: str, summ: Optional[Summary], rules: list[Rule]):
+def _unmeasured(text: str, summ: Optional[Summary], rules: list[Rule], present: set[str]):
     """The article draws a conclusion about something the paper did not measure."""
     rule = next((r for r in rules if r.code == "FC211"), None)
     if rule is None or summ is None or not summ.not_measured:
         return []
     out = []
     for term in summ.not_measured:
+        if term not in present:
+            continue
         for m in re.finditer(re.escape(term), text):
             out.append((m.start(), m.end(), rule))
     return out

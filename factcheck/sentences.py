@@ -17,8 +17,6 @@ from factcheck.model import Sentence, Span
 # every branch opens with its character (the lookbehind follows the point): the regex engine
 # then skips ahead to the next candidate instead of trying each branch at each position
 _END = re.compile(r"[。！？!?]+[”’\"'）)」』】]*|[.．](?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|\n")
-_CLAUSE = re.compile(r"[，,：:；;]")
-_CLAUSE_CHARS = frozenset("，,：:；;")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\bNo|\bRefs?|\bcf"
                      r"|\bapprox|\bEq|\bVol|\bpp?|\bSt)$", re.I)
@@ -36,33 +34,36 @@ class LineIndex:
 
 def split_sentences(text: str, spans: list[Span], lines: LineIndex | None = None) -> list[Sentence]:
     """Sentences inside ``spans``; leading/trailing whitespace trimmed; empty ones dropped."""
-    lines = lines or LineIndex(text)
+    line_of = (lines or LineIndex(text)).line
     out: list[Sentence] = []
     para = 0
     for sp in spans:
-        pos = sp.start
+        pos = base = sp.start
         seg = text[sp.start:sp.end]
         for m in _END.finditer(seg):
-            if m.group(0) in (".", "．") and _ABBREV.search(seg, max(0, m.start() - 8), m.start()):
+            g = m.group()
+            if (g == "." or g == "．") and _ABBREV.search(seg, max(0, m.start() - 8), m.start()):
                 continue
-            end = sp.start + m.end()
-            _add(out, text, pos, end, lines, para)
-            if m.group(0) == "\n":
-                para += 1 if text[pos:end].strip() == "" else 0
+            end = base + m.end()
+            added = _add(out, text, pos, end, line_of, para)
+            if g == "\n" and not added:
+                para += 1           # a blank line closes the paragraph
             pos = end
-        _add(out, text, pos, sp.end, lines, para)
+        _add(out, text, pos, sp.end, line_of, para)
         para += 1
     # paragraph = the line block: consecutive non-empty lines share one
     return out
 
 
-def _add(out: list[Sentence], text: str, s: int, e: int, lines: LineIndex, para: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append(Sentence(s, e, lines.line(s), text[s:e], para))
+def _add(out: list[Sentence], text: str, s: int, e: int, line_of, para: int) -> bool:
+    """Append text[s:e] trimmed as a sentence, unless it is blank."""
+    chunk = text[s:e]
+    body = chunk.strip()
+    if not body:
+        return False
+    s += len(chunk) - len(chunk.lstrip())
+    out.append(Sentence(s, s + len(body), line_of(s), body, para))
+    return True
 
 
 def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
@@ -74,18 +75,25 @@ def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
     return sentence.start + cuts[k], sentence.start + cuts[k + 1]
 
 
+_CLAUSE_OR_BRACKET = re.compile(r"[，,：:；;（(【\[）)】\]]")
+_OPENERS = frozenset("（(【[")
+_CLOSERS = frozenset("）)】]")
+
+
 @lru_cache(maxsize=4096)
 def clause_cuts(t: str) -> tuple[int, ...]:
     """Clause starts of a sentence, computed once per sentence: matching asks for the clause of
-    every mention, and a long sentence with hundreds of numbers must not cost a scan each."""
+    every mention, and a long sentence with hundreds of numbers must not cost a scan each.
+    The regex visits only the separators and brackets, not every character."""
     depth = 0
     cuts = [0]
-    for i, ch in enumerate(t):
-        if ch in "（(【[":
+    for m in _CLAUSE_OR_BRACKET.finditer(t):
+        ch = m.group()
+        if ch in _OPENERS:
             depth += 1
-        elif ch in "）)】]":
+        elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in _CLAUSE_CHARS:
-            cuts.append(i + 1)
+        elif depth == 0:
+            cuts.append(m.end())
     cuts.append(len(t))
     return tuple(cuts)

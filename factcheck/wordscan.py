@@ -40,3 +40,105 @@ class WordIndex:
         for m in overlapping(self.pattern, text, pos, endpos):
             for w in self.prefixes[m.group(0)]:
                 yield m.start(), w
+
+
+_QUANT = "?*{+"
+
+
+def required_literals(pattern: str) -> list[tuple[str, ...]]:
+    """Literal alternatives a match of ``pattern`` must contain: for "(首次|第一次)(发现|揭示)"
+    [("首次", "第一次"), ("发现", "揭示")]; for "每周(运动)?\\d+次" [("每周",), ("次",)].
+
+    A text that lacks every alternative of one entry cannot match, which one WordIndex scan
+    tells far faster than the regex engine (a pattern opening with a group has no literal
+    prefix to search for, so the engine tries it at every position). Only plain text and
+    groups of plain alternatives are read; anything else (classes, escapes like \\d, optional
+    parts, lookarounds, a top-level |) is skipped, so an entry is always truly required and
+    the list may be empty."""
+    out: list[tuple[str, ...]] = []
+    run = ""
+    i, n = 0, len(pattern)
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            out.append((run,))
+        run = ""
+
+    def skip_quantifier(k: int) -> tuple[int, bool]:
+        """Past a quantifier at k, and whether it makes the preceding item optional."""
+        if k < n and pattern[k] in _QUANT:
+            optional = pattern[k] != "+"
+            k = pattern.index("}", k) + 1 if pattern[k] == "{" and "}" in pattern[k:] else k + 1
+            if k < n and pattern[k] in "?+":      # lazy or possessive marker
+                k += 1
+            return k, optional
+        return k, False
+
+    while i < n:
+        ch = pattern[i]
+        if ch == "|":
+            return []                   # alternatives at the top: nothing is required of all
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            if nxt.isalnum():           # \d, \s, \b ...: not a literal
+                flush()
+                i, _ = skip_quantifier(i + 2)
+                continue
+            j, optional = skip_quantifier(i + 2)
+            if optional:
+                flush()
+            else:
+                run += nxt
+            i = j
+            continue
+        if ch == "[":
+            flush()
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i, _ = skip_quantifier(j + 1)
+            continue
+        if ch == "(":
+            flush()
+            depth, j = 0, i
+            while j < n:
+                c = pattern[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if c == "[":
+                    j += 1
+                    while j < n and pattern[j] != "]":
+                        j += 2 if pattern[j] == "\\" else 1
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            body = pattern[i + 1:j]
+            i, optional = skip_quantifier(j + 1)
+            plain = body and not body.startswith("?") and not any(c in body for c in ".^$*+?{}[]\\()")
+            if plain and not optional:
+                alts = tuple(body.split("|"))
+                if all(alts):
+                    out.append(alts)
+            continue
+        if ch in ".^$)":
+            flush()
+            i, _ = skip_quantifier(i + 1)
+            continue
+        j, optional = skip_quantifier(i + 1)
+        if optional:
+            flush()                     # this character may be absent
+        else:
+            run += ch
+        i = j
+    flush()
+    return out

@@ -174,3 +174,12 @@ def test_expand_numbers_guards():
     assert expand_numbers("3-1") == []            # not a range; not two references either
     assert len(expand_numbers("1-999")) == 0      # a runaway range is not 999 references
     assert expand_numbers("1, 4") == [1, 4]
+
+
+def test_superscript_markers_need_a_han_character_or_closing_mark_before_them():
+    from factcheck.citations import find_markers
+
+    assert find_markers("胰岛素抵抗¹²。") == [(5, 7, [12])]
+    assert find_markers("研究显示，¹,³") == [(5, 8, [1, 3])]
+    assert find_markers("x² + y²") == []             # a power after a letter is not a marker
+    assert find_markers("²开头") == []

@@ -139,3 +139,50 @@ def test_relative_change_vs_percentage_points(check_text):
     assert (v, rule) == ("mismatch", "FC109") and pv == pytest.approx(1.5)
     r = check_text("[1]UC-MSCs组HbA1c从基线下降了16.6个百分点。" + ZANG)
     assert verdict_of(r, "16.6个百分点")[2] == "FC109"
+
+
+def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
+    """The two-character index finds what trying every term at every position finds."""
+    from pathlib import Path
+
+    from factcheck.glossary import load_glossary
+
+    gl = load_glossary()
+    terms = sorted(gl.term_group, key=len, reverse=True)
+
+    def naive(text):
+        low, found, i = text.lower(), set(), 0
+        while i < len(low):
+            step = 1
+            for t in terms:
+                j = i + len(t)
+                if not low.startswith(t, i):
+                    continue
+                if t.isascii() and ((i > 0 and low[i - 1].isascii() and low[i - 1].isalpha()) or
+                                    (j < len(low) and low[j].isascii() and low[j].isalpha())):
+                    continue
+                found.add(gl.term_group[t])
+                step = len(t)
+                break
+            i += step
+        return found
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text("utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
+    lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
+    lines += ["IRB approval", "HOMA-IR升高", "insulin resistance (IR)", "2型糖尿病T2DM", ""]
+    for ln in lines:
+        assert gl.groups_in(ln) == naive(ln), ln
+
+
+def test_forget_texts_empties_the_caches_keyed_by_text():
+    from factcheck import glossary, pipeline, sentences
+
+    gl = glossary.load_glossary()
+    glossary.cached_groups(gl, "胰岛素抵抗")
+    sentences.clause_cuts("甲，乙")
+    pipeline.segment("胰岛素抵抗")
+    pipeline.forget_texts()
+    assert not glossary._SEEN
+    assert sentences.clause_cuts.cache_info().currsize == 0
+    assert pipeline.segment.cache_info().currsize == 0

@@ -421,3 +421,28 @@ def test_english_from_to_is_a_change_and_ranged_from_is_a_range():
     m = extract("ages ranged from 21 to 42 years")
     assert [(x.kind, x.value) for x in m] == [("range", [21, 42])]
     assert [x.value for x in extract("Age 36–40y: 11.5%")] == [[36, 40], 11.5]
+
+
+def test_rewritten_scans_find_what_their_lookbehind_forms_found():
+    """_after_nonletter and _cheng stand for regexes that opened with a lookbehind or a
+    digit class (which the regex engine tries at every position): same matches."""
+    import random
+    import re
+
+    from factcheck import numbers as N
+
+    soft = N._alt(N._LEX.get("software") or ["SPSS"])
+    old_soft = re.compile(rf"(?<![A-Za-z])(?:{soft})(?:[ \t]{{0,2}}(?:version|ver\.?|v\.?))?[ \t]{{0,2}}[vV]?"
+                          r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}"
+                          r"|(?<![A-Za-z])R[ \t]{1,2}(?:version[ \t]{0,2})?[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?")
+    old_reg = re.compile(r"(?<![A-Za-z])(?:NCT|ChiCTR|ISRCTN|ACTRN|DRKS|JPRN|KCT|IRCT|CTRI|EudraCT|PROSPERO|CRD)"
+                         r"[ \t]{0,2}-?[0-9][0-9\-]{3,30}")
+    pieces = ["成", "三", "两", "十", "1", "2", ".", "5", "一", "点", "成绩", "X", "a", " ", "。", "R ", "3.",
+              "SPSS", "NCT", "0123", "-", "ver", "v", "GraphPad Prism", "XR", "中"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in old_soft.finditer(t)] == [m.span() for m in N._after_nonletter(N._SOFT_RE, t)]
+        assert [m.span() for m in old_reg.finditer(t)] == [m.span() for m in N._after_nonletter(N._REG_RE, t)]
+        assert [(m.span(), m.group("n")) for m in N._CHENG_RE.finditer(t)] == \
+            [(m.span(), m.group("n")) for m in N._cheng(t)]

@@ -93,3 +93,25 @@ def test_clause_bounds_at_the_edges():
 def test_empty_and_whitespace_spans():
     assert split_sentences("   \n\n  ", [Span(0, 7)]) == []
     assert split_sentences("abc", []) == []
+
+
+def test_clause_cuts_match_a_character_by_character_reading():
+    import random
+
+    from factcheck.sentences import clause_cuts
+
+    def naive(t):
+        depth, cuts = 0, [0]
+        for i, ch in enumerate(t):
+            if ch in "（(【[":
+                depth += 1
+            elif ch in "）)】]":
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in "，,：:；;":
+                cuts.append(i + 1)
+        return tuple(cuts + [len(t)])
+
+    rng = random.Random(2)
+    for _ in range(5000):
+        t = "".join(rng.choice("ab，,：:；;（(【[）)】]中") for _ in range(rng.randint(0, 20)))
+        assert clause_cuts(t) == naive(t)

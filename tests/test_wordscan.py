@@ -63,3 +63,40 @@ def test_object_cache_builds_once_per_object_and_never_serves_another_objects_va
     assert cache(a, 1) == ("a", 1) and built == [a, b, c, a]
     cache._hits[id(c)] = (["other"], "stale")   # a recycled id(): the stored object differs
     assert cache(c, 3) == ("c", 3)
+
+
+def test_required_literals_reads_plain_text_and_groups_of_plain_alternatives():
+    from factcheck.wordscan import required_literals as req
+
+    assert req("(首次|第一次)(发现|揭示)") == [("首次", "第一次"), ("发现", "揭示")]
+    assert req("每周(运动)?\\d+次") == [("每周",), ("次",)]
+    assert req("(已经?|终于)(被)?(彻底)?(搞清|弄清)") == [("搞清", "弄清")]
+    assert req("[^可]才是[^，。]{0,10}(关键|根本)") == [("才是",), ("关键", "根本")]
+    assert req("1\\+1>2") == [("1+1>2",)]
+    assert req("无论[^。]{0,30}?(都|均)") == [("无论",), ("都", "均")]
+    assert req("a|b") == []                          # nothing is required of both sides
+    assert req("(?:ab|cd)ef") == [("ef",)]            # a non-capturing group is not read
+    assert req("x(?=y)z") == [("x",), ("z",)]
+    assert req("ab*c") == [("a",), ("c",)]            # b may be absent
+    assert req("") == []
+
+
+def test_required_literals_are_in_every_match_of_random_patterns():
+    import random
+
+    from factcheck.wordscan import required_literals
+
+    rng = random.Random(11)
+    atoms = ["a", "b", "ab", "(a|b)", "(ab|c)", "(a|bc)?", "[ab]", "c?", "b+", "(?:a|c)", "\\d", "x{0,2}",
+             "(b|ca)+", ".", "(a|b)*"]
+    for _ in range(3000):
+        pattern = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 5)))
+        if rng.random() < 0.1:
+            pattern += "|" + rng.choice(atoms)
+        rx = re.compile(pattern)
+        entries = required_literals(pattern)
+        for _ in range(20):
+            text = "".join(rng.choice("abcx1") for _ in range(rng.randint(0, 12)))
+            for m in rx.finditer(text):
+                for alts in entries:
+                    assert any(a in m.group() for a in alts), (pattern, text, entries)
