@@ -1,9 +1,8 @@
 """The bilingual glossary (data/glossary.yaml): term groups and journal names.
 
-Terms are found through an index of their first two characters and lengths (leftmost-longest,
-as an alternation would): a Python regex of hundreds of alternatives was the pipeline's
-slowest step, and a first-character index still tried several lengths at almost every letter
-of an English reference entry.
+Terms are found by one trie-shaped regex (leftmost-longest, as an alternation would): a Python
+alternation of hundreds of terms was the pipeline's slowest step, and a per-character loop
+over an index of first characters the next.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from factcheck.wordscan import trie_pattern
+
 
 @dataclass(frozen=True)
 class Glossary:
@@ -23,40 +24,18 @@ class Glossary:
     journals: dict            # journal key -> [names]
     not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
     generic: frozenset = frozenset()        # words too common to identify a measure
-    bigrams: dict = None                    # first two lower-cased characters -> term lengths, longest first
+    term_re: re.Pattern = None              # every lower-cased term, as a trie (see groups_in)
 
     def groups_in(self, text: str) -> set[str]:
-        """Glossary group keys whose terms occur in ``text``.
+        """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
+        alternation of the terms would; Latin terms must stand as whole words ("IR" does not
+        fire inside "IRB"), and where the longest term there does not, a shorter one may.
 
-        A two-character index instead of one big alternation (terms have two characters or
-        more): at each position only the terms that start with those two characters are
-        tried, longest first; Latin terms must stand as whole words ("IR" does not fire
-        inside "IRB")."""
-        low = text.lower()
-        found = set()
-        lengths_at, groups = self.bigrams.get, self.term_group
-        n = len(low)
-        i = 0
-        while i < n:
-            lengths = lengths_at(low[i:i + 2])          # candidate term lengths, longest first
-            if lengths is None:
-                i += 1
-                continue
-            step = 1
-            for length in lengths:
-                term = low[i:i + length]
-                g = groups.get(term)
-                if g is None:
-                    continue
-                j = i + length
-                if term.isascii() and ((i > 0 and low[i - 1].isascii() and low[i - 1].isalpha()) or
-                                       (j < n and low[j].isascii() and low[j].isalpha())):
-                    continue
-                found.add(g)
-                step = length                 # leftmost-longest, as a regex alternation would
-                break
-            i += step
-        return found
+        The terms are one trie-shaped regex with the whole-word checks inside
+        (wordscan.trie_pattern): a Python alternation of hundreds of terms was once the
+        pipeline's slowest step, and a per-character loop in Python the next."""
+        groups = self.term_group
+        return {groups[m.group()] for m in self.term_re.finditer(text.lower())}
 
     def expand(self, words: Iterable[str]) -> set[str]:
         """The words plus every synonym of the groups they belong to."""
@@ -114,10 +93,7 @@ def load_glossary(path: str | None = None) -> Glossary:
             if len(t) >= 2:
                 term_group.setdefault(t.lower(), k)
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
-    first: dict = {}
-    for t in term_group:
-        first.setdefault(t[:2], set()).add(len(t))
-    first = {pair: sorted(ls, reverse=True) for pair, ls in first.items()}
     return Glossary(term_group, groups, journal_group, journals,
                     frozenset(data.get("not_measures") or ()),
-                    frozenset(str(w).lower() for w in data.get("generic_words") or ()), first)
+                    frozenset(str(w).lower() for w in data.get("generic_words") or ()),
+                    re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"))

@@ -129,3 +129,31 @@ def test_extra_rules_dir(check_text, tmp_path):
         "  message: {zh: '“{surface}”是夸张用语', en: '“{surface}” is hype'}\n", encoding="utf-8")
     r = check_text("这是一种神药。", rules_dirs=[str(tmp_path)])
     assert [o.rule for o in r.overstatements] == ["FC290"]
+
+
+def test_alignment_without_jieba_agrees_with_jieba_around_every_rule_word():
+    """aligned() skips jieba when no dictionary word crosses the cue's edges (and a phrase
+    missing from the dictionary opens and closes with dictionary words): in corpus contexts
+    around every rule word, that shortcut must agree with jieba's own cuts."""
+    import random
+    from pathlib import Path
+
+    from factcheck import overstate as O
+
+    root = Path(__file__).resolve().parents[1]
+    corpus = "".join(p.read_text("utf-8") for p in sorted((root / "corpus").glob("*.txt")))
+    words = [w for r in O.load_rules(()) for w in r.words]
+    rng = random.Random(4)
+    checked = 0
+    for w in words:
+        for _ in range(60):
+            i = rng.randrange(len(corpus) - 20)
+            left, right = corpus[i:i + rng.randint(0, 6)], corpus[i + 6:i + 6 + rng.randint(0, 6)]
+            text = left + w + right
+            s, e = len(left), len(left) + len(w)
+            if O._crossed(text, s, e):
+                continue
+            toks = O._Tokens(text).block(s)
+            assert s in {p for p, _t in toks} and e in {p + len(t) for p, t in toks}, (w, text, toks)
+            checked += 1
+    assert checked > len(words) * 20

@@ -100,3 +100,53 @@ def test_required_literals_are_in_every_match_of_random_patterns():
             for m in rx.finditer(text):
                 for alts in entries:
                     assert any(a in m.group() for a in alts), (pattern, text, entries)
+
+
+def test_trie_pattern_matches_the_longest_word_first_alternation():
+    import random
+
+    from factcheck.wordscan import trie_pattern
+
+    rng = random.Random(7)
+    for _ in range(500):
+        words = {"".join(rng.choice("ab.c所有") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))}
+        flat = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        trie = re.compile(trie_pattern(words))
+        for _ in range(10):
+            text = "".join(rng.choice("ab.c所有x") for _ in range(rng.randint(0, 15)))
+            assert [m.span() for m in overlapping(flat, text)] == [m.span() for m in overlapping(trie, text)]
+    assert trie_pattern([]) == ""
+
+
+def test_trie_pattern_with_latin_whole_words_reads_like_the_loop_it_replaced():
+    """Leftmost-longest; an ASCII word must not touch a Latin letter on either side, else a
+    shorter word at the same position may stand; non-ASCII words need no such check."""
+    import random
+
+    from factcheck.wordscan import trie_pattern
+
+    def naive(words, text):
+        ws = sorted(words, key=len, reverse=True)
+        out, i = [], 0
+        while i < len(text):
+            step = 1
+            for w in ws:
+                j = i + len(w)
+                if not text.startswith(w, i):
+                    continue
+                if w.isascii() and ((i > 0 and text[i - 1].isascii() and text[i - 1].isalpha()) or
+                                    (j < len(text) and text[j].isascii() and text[j].isalpha())):
+                    continue
+                out.append((i, w))
+                step = len(w)
+                break
+            i += step
+        return out
+
+    rng = random.Random(9)
+    for _ in range(600):
+        words = {"".join(rng.choice("ab1 中c") for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 8))}
+        rx = re.compile(trie_pattern(words, latin_whole_words=True))
+        for _ in range(10):
+            text = "".join(rng.choice("ab1 中cx") for _ in range(rng.randint(0, 16)))
+            assert [(m.start(), m.group()) for m in rx.finditer(text)] == naive(words, text), (words, text)
