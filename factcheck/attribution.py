@@ -20,6 +20,7 @@ from factcheck.glossary import Glossary, cached_groups, load_glossary
 from factcheck.model import Article, Attribution, Mention, Sentence
 from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store, Summary
+from factcheck.wordscan import trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
                "研究人员", "科研人员", "团队", "患者", "教授"}
@@ -347,27 +348,31 @@ def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, lis
 
 
 def _name_index(profiles: list[RefProfile]):
-    """Alternations of every name of every reference, longest first, as (pattern, on_lower):
-    journal names match regardless of case, by a case-sensitive pattern of their lower-case
-    forms run over the lower-cased text (re.I over a long alternation is several times
-    slower); the other names match as written."""
+    """Every name of every reference, as (pattern, on_lower) tries (longest name first at a
+    position) and name -> (reference, name, how): journal names match regardless of case, by
+    a case-sensitive pattern of their lower-case forms run over the lower-cased text (re.I
+    over a long alternation is several times slower); the other names match as written.
+    Built once per set of references: the articles of a batch cite the same papers."""
+    return _names_of(tuple((p.index, tuple(p.names.items())) for p in profiles))
+
+
+@lru_cache(maxsize=256)
+def _names_of(refs: tuple) -> tuple[list, dict]:
     names: dict[str, tuple[int, str, str]] = {}
-    for p in profiles:
-        for name, how in p.names.items():
+    for index, items in refs:
+        for name, how in items:
             key = name.lower()
             if key not in names or len(name) > len(names[key][1]):
-                names[key] = (p.index, name, how)
-    if not names:
-        return [], names
+                names[key] = (index, name, how)
     exact, nocase = [], []
-    for key, (_i, name, how) in sorted(names.items(), key=lambda kv: -len(kv[0])):
+    for key, (_i, name, how) in names.items():
         if how == "journal" and name.lower() != name.upper():
-            nocase.append(re.escape(key))
+            nocase.append(key)
         else:
-            exact.append(re.escape(name))
-    pats = [(re.compile("|".join(exact)), False)] if exact else []
+            exact.append(name)
+    pats = [(re.compile(trie_pattern(exact)), False)] if exact else []
     if nocase:
-        pats.append((re.compile("|".join(nocase)), True))
+        pats.append((re.compile(trie_pattern(nocase)), True))
     return pats, names
 
 

@@ -647,11 +647,19 @@ def _ref_label(article: Article, idx: Optional[int], s: Optional[Summary]) -> st
     if idx is None:
         return ""
     if s:
-        first = s.authors[0].split()[-1] if s.authors and not re.search(r"[\u4e00-\u9fff]", s.authors[0]) else (
-            s.authors[0] if s.authors else s.id)
-        return f"[{idx}] {first} {s.year or ''}".strip()
+        return f"[{idx}] {_author_year(s)}".strip()
     ref = next((r for r in article.references if r.index == idx), None)
     return f"[{idx}] {(ref.title or ref.raw)[:40] if ref else ''}".strip()
+
+
+def _build_author_year(s: Summary) -> str:
+    """"Zhang 2023" (a Latin name's last word) or "陈慧 2025": how a claim names its paper."""
+    first = s.authors[0].split()[-1] if s.authors and not re.search(r"[\u4e00-\u9fff]", s.authors[0]) else (
+        s.authors[0] if s.authors else s.id)
+    return f"{first} {s.year or ''}"
+
+
+_author_year = ObjectCache(_build_author_year)
 
 
 def render(rule: str, lang: str, **kw) -> str:

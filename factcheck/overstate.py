@@ -30,6 +30,7 @@ RULES_DIR = Path(__file__).parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
              "未能", "不再"}
 HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
+HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
 REPORTERS = re.compile(r"((很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出)")
@@ -95,6 +96,7 @@ class _Tokens:
     def __init__(self, text: str):
         self.text = text
         self.done: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self.marks: dict[tuple[int, int], tuple[bool, bool, bool]] = {}   # clause -> see _context
 
     def block(self, pos: int) -> list[tuple[int, str]]:
         from factcheck.pipeline import segment
@@ -189,15 +191,21 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
 def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
     lo, hi = _clause(text, s, e)
-    clause = text[lo:hi]
+    marks = tokens.marks.get((lo, hi))
+    if marks is None:       # what the clause says as a whole, read once for all its cues
+        clause = text[lo:hi]
+        marks = tokens.marks[lo, hi] = (
+            bool(QUESTION.search(clause) or (hi == len(text) and QUESTION_END.search(text))),
+            bool(WARNED.search(clause)), bool(HEDGE_RE.search(clause)))
+    question, warned, hedged = marks
     before, after = text[lo:s], text[e:hi]
-    if QUESTION.search(clause) or (hi == len(text) and QUESTION_END.search(text)):
+    if question:
         return "question"
     if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
-    if WARNED.search(clause) or LIMITED.search(after):
+    if warned or LIMITED.search(after):
         return "negated"   # 切勿轻信…; or limited after the cue: 直接恢复有限
-    if any(h in clause for h in HEDGES):
+    if hedged:
         return "hedged"
     if REPORTED_VERB.search(text, 0, s) and REPORTERS.search(text, 0, s):
         return "reported"

@@ -446,3 +446,25 @@ def test_rewritten_scans_find_what_their_lookbehind_forms_found():
         assert [m.span() for m in old_reg.finditer(t)] == [m.span() for m in N._after_nonletter(N._REG_RE, t)]
         assert [(m.span(), m.group("n")) for m in N._CHENG_RE.finditer(t)] == \
             [(m.span(), m.group("n")) for m in N._cheng(t)]
+
+
+def test_simple_numeral_table_agrees_with_cn2an():
+    """_cn_value reads common numerals from a table to spare a cold check cn2an's import."""
+    import cn2an
+
+    from factcheck import numbers as N
+
+    def via_cn2an(s):
+        for mode in ("normal", "smart"):
+            try:
+                v = cn2an.cn2an(s, mode)
+            except Exception:
+                continue
+            return int(v) if isinstance(v, float) and v.is_integer() else v
+        return None
+
+    assert len(N._SIMPLE_NUMERALS) > 150
+    for s, v in N._SIMPLE_NUMERALS.items():
+        assert via_cn2an(s) == v, s
+        assert type(N._cn_value(s)) is type(via_cn2an(s))
+    assert N._cn_value("一百二十三") == 123 and N._cn_value("三点五") == 3.5     # beyond the table
