@@ -22,7 +22,7 @@ from factcheck.glossary import cached_groups, load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                              Sentence)
 from factcheck.objcache import ObjectCache
-from factcheck.sentences import clause_bounds
+from factcheck.sentences import clause_cuts
 from factcheck.summaries import Finding, Store, Summary
 from factcheck.wordscan import WordIndex
 
@@ -342,11 +342,12 @@ def _build_group_pattern(s: Summary):
 _group_pattern = ObjectCache(_build_group_pattern)
 
 
-def _group_of(m: Mention, sentence: Sentence, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:
+def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:
+    """The group of the paper the text names just before ``m`` in its clause (which starts at
+    ``cs``): "治疗组HbA1c下降1.31%"."""
     if not s.groups:
         return None
     pattern, group_of_name = _group_pattern(s)
-    cs, _ce = clause_bounds(sentence, m.start)
     cs = max(cs, m.start - WINDOW)
     hits = [(mm.start() - cs, mm.end() - cs, group_of_name[mm.group(0).lower()])
             for mm in pattern.finditer(norm, cs, m.start)]
@@ -713,7 +714,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
         prev_text = norm[sentences[k - 1].start:sentences[k - 1].end] if k > 0 else ""
         stext = norm[s.start:s.end]
-        first_clause = stext[:clause_bounds(s, s.start)[1] - s.start]
+        cuts = clause_cuts(s.text)             # clause starts (see sentences.clause_bounds)
+        last_cut = len(cuts) - 2
+        first_clause = stext[:cuts[1]]
         sentence_general = general_cue(first_clause)
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
@@ -721,7 +724,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         mvs: list[MentionVerdict] = []
         for m in ms:
             key = (m.kind, m.unit, str(m.value))
-            cs, ce = clause_bounds(s, m.start)
+            k = min(max(bisect.bisect_right(cuts, m.start - s.start) - 1, 0), last_cut)
+            cs, ce = s.start + cuts[k], s.start + cuts[k + 1]
             earlier = first_seen.get(key)
             if cs not in clause_general:
                 clause_general[cs] = general_cue(norm[cs:ce])
@@ -739,7 +743,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                                     note=(summ.availability_note if summ else None))
             else:
                 cands = _usable(summ)[0]
-                grp = _group_of(m, s, norm, summ, groups.get(m.group_id or "", []))
+                grp = _group_of(m, cs, norm, summ, groups.get(m.group_id or "", []))
                 ti = bisect.bisect_right(time_starts, m.start)
                 nxt = times[ti].start if ti < len(times) else s.end
                 ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]
