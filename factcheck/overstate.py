@@ -2,8 +2,9 @@
 
 Rules are data (factcheck/data/rules/*.yaml, plus any ``rules_dir`` of the config), each with a
 stable code. Words match on jieba token boundaries, so 所有 inside 所有权 or 证实 inside 未证实
-cannot fire as the bare word; each rule scans the article once and jieba runs only around the
-cues that survive the cheaper tests. Context is read before anything is reported: negations
+cannot fire as the bare word; one scan of the article finds the words of all rules and the
+literals their patterns require, and jieba runs only around the cues that survive the cheaper
+tests. Context is read before anything is reported: negations
 (不能证实, 并非, 尚未), questions (…吗？), quoted or meta-linguistic use (对于“逆转”一词), hedges in
 the clause (可能导致), warnings (切勿轻信) and beliefs the article reports from others (很多医生
 认为) are not the article's own assertion. Judgment is paper-aware: the same word weighs differently with the cited paper's
@@ -58,7 +59,6 @@ class Rule:
     words: list[str] = field(default_factory=list)
     patterns: list[re.Pattern] = field(default_factory=list)
     opts: dict = field(default_factory=dict)
-    word_re: Optional[re.Pattern] = None     # all words of the rule, longest first, compiled once
     nf_re: Optional[re.Pattern] = None       # not_followed_by, compiled once
 
 
@@ -80,8 +80,6 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     for r in rules:
         if r.opts.get("not_followed_by"):
             r.nf_re = re.compile(r.opts["not_followed_by"])
-        if r.words:
-            r.word_re = re.compile("|".join(re.escape(w) for w in sorted(r.words, key=len, reverse=True)))
     return rules
 
 

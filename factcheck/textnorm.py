@@ -10,8 +10,11 @@ the length.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+from typing import Optional
 
 _EXTRA = {
     "˃": ">", "˂": "<", "﹥": ">", "﹤": "<", "‐": "-", "‑": "-", "‒": "-",
@@ -55,12 +58,53 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
 
 
+@lru_cache(maxsize=1)
+def _t2s_changes() -> Optional[tuple[frozenset, Optional[re.Pattern]]]:
+    """What t2s can change, read from OpenCC's own dictionaries (the files its t2s config
+    names): the characters that a same-length entry rewrites, and the entries that change
+    the length, as one alternation. None when the files are not where that package keeps
+    them (then every sample is converted)."""
+    import json
+
+    import opencc
+
+    root = Path(opencc.__file__).parent
+    try:
+        config = json.loads((root / "config" / "t2s.json").read_text("utf-8"))
+        files = [d["file"] for step in config["conversion_chain"] for d in step["dict"].get("dicts", [step["dict"]])]
+        chars: set[str] = set()
+        resizing: list[str] = []
+        for name in files:
+            for line in (root / "dictionary" / name).read_text("utf-8").splitlines():
+                key, _, value = line.strip().partition("\t")
+                if not key or value == key:
+                    continue
+                if len(value) == len(key):
+                    chars.update(a for a, b in zip(key, value) if a != b)
+                else:
+                    resizing.append(key)
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    return frozenset(chars), (re.compile("|".join(map(re.escape, resizing))) if resizing else None)
+
+
 def looks_traditional(text: str, sample: int = 4000) -> bool:
-    """Cheap test: does converting a sample change more than 2% of its Han characters?"""
+    """Does converting a sample change more than 2% of its Han characters (or its length)?
+
+    The pure-Python conversion costs several milliseconds an article, more than checking it:
+    it runs only when the characters t2s could rewrite are enough to pass the 2% mark, or an
+    entry that changes the length occurs. A simplified article (a handful of 著 or 乾) never
+    converts, and never loads OpenCC's converter."""
     s = text[:sample]
     han = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
     if han < 20:
         return False
+    changes = _t2s_changes()
+    if changes is not None:
+        chars, resizing = changes
+        could = sum(1 for ch in s if ch in chars)       # an upper bound of what converting changes
+        if could / han <= 0.02 and (resizing is None or not resizing.search(s)):
+            return False
     conv = _t2s().convert(s)
     if len(conv) != len(s):
         return True

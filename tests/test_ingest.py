@@ -352,3 +352,36 @@ def test_unreadable_file(tmp_path):
         assert ei.value.code == "FC300" and "permission" in ei.value.message
     finally:
         f.chmod(0o644)
+
+
+def test_traditional_detection_skips_the_conversion_only_where_it_could_not_pass_the_mark():
+    """looks_traditional converts a sample only when the characters t2s could rewrite pass the
+    2% mark or a length-changing entry occurs: the verdicts equal converting every sample."""
+    import opencc
+
+    from factcheck import textnorm as T
+
+    def converting(text, sample=4000):
+        s = text[:sample]
+        han = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+        if han < 20:
+            return False
+        conv = T._t2s().convert(s)
+        return len(conv) != len(s) or sum(a != b for a, b in zip(s, conv)) / han > 0.02
+
+    s2t = opencc.OpenCC("s2t")
+    simplified = [p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts = simplified + [s2t.convert(t) for t in simplified]
+    texts += [t[:300] + s2t.convert(t[300:600]) for t in simplified]          # a traditional passage
+    texts += ["显著" * 40, "反覆检查" * 10 + "研究" * 30, "乾燥综合征" * 20]    # rewritable characters
+    for t in texts:
+        assert T.looks_traditional(t) == converting(t), t[:40]
+    assert all(T.looks_traditional(s2t.convert(t)) for t in simplified if len(t) > 200)
+
+
+def test_printable_share_counts_line_breaks_as_printable():
+    from factcheck.ingest import _printable_share
+
+    assert _printable_share("") == 0.0
+    assert _printable_share("甲\n乙\t丙\r\n") == 1.0
+    assert _printable_share("ab\x00\x01") == 0.5

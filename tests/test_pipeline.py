@@ -65,3 +65,22 @@ def test_make_check_and_gate_exit_codes(tmp_path):
     doc = json.loads((tmp_path / "002_c1d2f2ebb72fd105.json").read_text("utf-8"))
     assert doc["schema"] == "factcheck.report/1" and doc["stats"]["mismatch"] >= 2
     assert (tmp_path / "002_c1d2f2ebb72fd105.md").read_text("utf-8").startswith("# factcheck:")
+
+
+def test_report_dicts_equal_what_dataclasses_asdict_gives():
+    """Report.to_dict builds its dicts without asdict's deep copies; the JSON must not change."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from factcheck import pipeline
+    from factcheck.config import Config
+    from factcheck.ingest import read_article
+    from factcheck.model import _plain
+    from factcheck.summaries import Store
+
+    root = Path(__file__).resolve().parents[1]
+    store = Store.load(root / "references")
+    for p in sorted((root / "corpus").glob("*.txt")):
+        r = pipeline.check(read_article(str(p)), store, Config())
+        objs = r.references + r.mentions + r.claims + r.overstatements
+        assert objs and all(_plain(o) == asdict(o) for o in objs)
