@@ -395,6 +395,7 @@ class Ledger:
         self.runs = 0
         self._load()
         self.fh = open(path, "ab")
+        self.end = self.fh.seek(0, os.SEEK_END)    # where the next line goes (we hold the lock)
 
     def _load(self) -> None:
         if not os.path.exists(self.path):
@@ -434,8 +435,9 @@ class Ledger:
 
     def _write(self, article_id: str, abs_path: str, run: int, text: str) -> None:
         line = (text + "\n").encode("utf-8")
-        offset = self.fh.seek(0, os.SEEK_END)
+        offset = self.end
         self.fh.write(line)
+        self.end += len(line)
         self.fh.flush()                 # in the OS's hands: a killed process loses nothing
         now = time.monotonic()
         if now - self._synced >= 1.0:   # on disk: a crashed machine loses at most the last second
