@@ -611,8 +611,15 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                 _run_dask(work, jobs, scheduler, refs_abs, config_dict, html, handle)
             else:
                 n = min(jobs or os.cpu_count() or 1, max(1, len(work)))
-                if n <= 1:
+                if n <= 1 or _mp_context() is not None:
+                    # in-process, or workers forked from this process: they start with the
+                    # summaries and the pipeline (spaCy, jieba's dictionary) already loaded,
+                    # shared copy-on-write, instead of each building them again
                     _WORKER[(refs_abs, json.dumps(config_dict, sort_keys=True, default=str))] = (store, config)
+                    from factcheck.pipeline import get_nlp
+
+                    get_nlp()
+                if n <= 1:
                     for t in work:
                         handle(process_one(t.read_path, t.id, refs_abs, config_dict, html=html, display_path=t.path))
                 else:
