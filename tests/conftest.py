@@ -50,3 +50,25 @@ def verdict_of(report, surface: str, line: int | None = None) -> tuple[str, obje
             v = by_id[m.id]
             return v.verdict, v.paper_value, v.rule
     raise AssertionError(f"no judged mention {surface!r}" + (f" on line {line}" if line else ""))
+
+
+def leftmost_longest(words, text: str) -> list[tuple[int, str]]:
+    """The reference reading the trie regexes must equal: at each position the longest word
+    there, an ASCII word only where no Latin letter touches it (else a shorter word may
+    stand), then on past the word read."""
+    ws = sorted(words, key=len, reverse=True)
+    out, i = [], 0
+    while i < len(text):
+        step = 1
+        for w in ws:
+            j = i + len(w)
+            if not text.startswith(w, i):
+                continue
+            if w.isascii() and ((i > 0 and text[i - 1].isascii() and text[i - 1].isalpha()) or
+                                (j < len(text) and text[j].isascii() and text[j].isalpha())):
+                continue
+            out.append((i, w))
+            step = len(w)
+            break
+        i += step
+    return out

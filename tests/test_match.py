@@ -142,30 +142,17 @@ def test_relative_change_vs_percentage_points(check_text):
 
 
 def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
-    """The two-character index finds what trying every term at every position finds."""
+    """The trie regex finds what trying every term at every position finds."""
     from pathlib import Path
+
+    from conftest import leftmost_longest
 
     from factcheck.glossary import load_glossary
 
     gl = load_glossary()
-    terms = sorted(gl.term_group, key=len, reverse=True)
 
     def naive(text):
-        low, found, i = text.lower(), set(), 0
-        while i < len(low):
-            step = 1
-            for t in terms:
-                j = i + len(t)
-                if not low.startswith(t, i):
-                    continue
-                if t.isascii() and ((i > 0 and low[i - 1].isascii() and low[i - 1].isalpha()) or
-                                    (j < len(low) and low[j].isascii() and low[j].isalpha())):
-                    continue
-                found.add(gl.term_group[t])
-                step = len(t)
-                break
-            i += step
-        return found
+        return {gl.term_group[t] for _i, t in leftmost_longest(gl.term_group, text.lower())}
 
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text("utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
