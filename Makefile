@@ -23,6 +23,9 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+	@# bytecode, as a wheel install writes it: an editable install (or PYTHONDONTWRITEBYTECODE)
+	@# would otherwise compile every module from source at each cold start
+	$(BIN)/python -m compileall -q factcheck
 	@touch $(STAMP)
 
 check: install
