@@ -27,6 +27,7 @@ when ``factcheck check`` imports anything.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -619,6 +620,9 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                     from factcheck.pipeline import get_nlp
 
                     get_nlp()
+                    # what is loaded now lives as long as the run: out of the cyclic GC's sight,
+                    # its collections no longer walk (and, in forked workers, copy) it all
+                    gc.freeze()
                 if n <= 1:
                     for t in work:
                         handle(process_one(t.read_path, t.id, refs_abs, config_dict, html=html, display_path=t.path))
