@@ -634,6 +634,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
             tables.abort()
             raise
         finally:
+            gc.unfreeze()           # a caller's process gets its collector back as it was
             ledger.close()
     finally:
         _unlock(lock)
