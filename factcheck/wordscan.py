@@ -43,8 +43,18 @@ def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
                 node[""] = {}
         return trie
 
-    def emit(node: dict, latin: bool) -> str:
-        parts = [re.escape(ch) + emit(sub, latin) for ch, sub in sorted(node.items()) if ch]
+    def emit(node: dict, latin: bool, depth: int = 0) -> str:
+        if depth > _MAX_NESTING:
+            raise _TooDeep
+        parts = []
+        for ch, sub in sorted(node.items()):
+            if not ch:
+                continue
+            run = [ch]
+            while len(sub) == 1 and "" not in sub:     # a chain with no branch: one literal
+                (nxt, sub), = sub.items()
+                run.append(nxt)
+            parts.append(re.escape("".join(run)) + emit(sub, latin, depth + 1))
         if "" in node and latin:
             parts.append("(?![a-zA-Z])")          # a word may end here if no letter follows
         elif "" in node and parts:              # a word ends here: the longer ones are tried first
@@ -54,22 +64,38 @@ def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     words = [w for w in words if w]
-    if not latin_whole_words:
-        return emit(build(words), False)
-    # one branch per first character, as the engine needs to search for them; in it, a
-    # non-ASCII word comes first: it is never shorter than an ASCII word at the same
-    # position (one would be a prefix of the other)
-    other = build(w for w in words if not w.isascii())
-    latin = build(w for w in words if w.isascii())
-    branches = []
-    for ch in sorted(set(other) | set(latin)):
-        rests = []
-        if ch in other:
-            rests.append(emit(other[ch], False))
-        if ch in latin:
-            rests.append("(?<![a-zA-Z].)" + emit(latin[ch], True))
-        branches.append(re.escape(ch) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
-    return "|".join(branches)
+    try:
+        if not latin_whole_words:
+            return emit(build(words), False)
+        # one branch per first character, as the engine needs to search for them; in it, a
+        # non-ASCII word comes first: it is never shorter than an ASCII word at the same
+        # position (one would be a prefix of the other)
+        other = build(w for w in words if not w.isascii())
+        latin = build(w for w in words if w.isascii())
+        branches = []
+        for ch in sorted(set(other) | set(latin)):
+            rests = []
+            if ch in other:
+                rests.append(emit(other[ch], False))
+            if ch in latin:
+                rests.append("(?<![a-zA-Z].)" + emit(latin[ch], True))
+            branches.append(re.escape(ch) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
+        return "|".join(branches)
+    except _TooDeep:
+        # words nested inside words hundreds deep (a, aa, aaa ...): the plain alternation,
+        # longest first, reads the same and nests nothing
+        ordered = sorted(set(words), key=len, reverse=True)
+        if not latin_whole_words:
+            return "|".join(map(re.escape, ordered))
+        return "|".join(f"(?<![a-zA-Z]){re.escape(w)}(?![a-zA-Z])" if w.isascii() else re.escape(w)
+                        for w in ordered)
+
+
+_MAX_NESTING = 40       # groups inside groups: Python's regex parser recurses once per level
+
+
+class _TooDeep(Exception):
+    pass
 
 
 class WordIndex:

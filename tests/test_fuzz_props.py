@@ -300,3 +300,25 @@ def test_fuzz_driver_smoke(tmp_path):
     for f in saved:
         rec = json.loads(f.read_text(encoding="ascii"))
         assert rec["target"] in ("extract", "check") and rec["error"]
+
+
+def test_every_saved_fuzz_reproducer_passes():
+    """Inputs the fuzzer once broke the code with (tests/fuzz/crashes) stay fixed."""
+    import json
+    from pathlib import Path
+
+    import signal
+
+    from fuzz.run import Targets, _alarm, run_one
+
+    files = sorted((Path(__file__).parent / "fuzz" / "crashes").glob("*.json"))
+    assert files
+    targets = Targets()
+    previous = signal.signal(signal.SIGALRM, _alarm) if hasattr(signal, "SIGALRM") else None
+    try:
+        for f in files:
+            rec = json.loads(f.read_text(encoding="ascii"))
+            assert run_one(targets, rec["target"], rec["input"], 60.0) is None, f.name
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGALRM, previous)

@@ -133,3 +133,24 @@ def test_trie_pattern_with_latin_whole_words_reads_like_the_loop_it_replaced():
         for _ in range(10):
             text = "".join(rng.choice("ab1 中cx") for _ in range(rng.randint(0, 16)))
             assert [(m.start(), m.group()) for m in rx.finditer(text)] == leftmost_longest(words, text), (words, text)
+
+
+def test_trie_pattern_of_deeply_nested_words_falls_back_to_the_plain_alternation():
+    """A word inside a word hundreds deep (a long reference title and its prefixes, found by
+    the fuzzer) would nest groups past the regex parser's recursion: the plain alternation,
+    longest first, reads the same."""
+    from conftest import leftmost_longest
+    from factcheck.wordscan import trie_pattern
+
+    nested = ["中" * k for k in range(1, 400)]
+    long_word = ["研究" * 600]                       # one long chain: a literal, no nesting
+    text = "研究" * 700 + "中" * 450 + "x"
+    for words, latin in ((nested, False), (nested + ["ab", "abc"], True), (long_word, False)):
+        rx = re.compile(trie_pattern(words, latin_whole_words=latin))
+        got = [(m.start(), m.group()) for m in rx.finditer(text)]
+        want = [(i, w) for i, w in leftmost_longest(words, text)] if latin else None
+        if not latin:
+            ws = sorted(words, key=len, reverse=True)
+            flat = re.compile("|".join(map(re.escape, ws)))
+            want = [(m.start(), m.group()) for m in flat.finditer(text)]
+        assert got == want
