@@ -1218,10 +1218,7 @@ class _Segment:
                         c0 == "t" and _EN_TO_RE.fullmatch(g) and not b.comp
                         and _EN_FROM_RE.search(seg, max(0, a.s - 8), a.s)
                         and not _EN_RANGED_RE.search(seg, max(0, a.s - 20), a.s)):
-                    self.fill_unit(a, b)
-                    gid = self.st.group()
-                    self.emit_single(a, role="from", gid=gid)
-                    self.emit_single(b, role="to", gid=gid)
+                    self.emit_pair(a, b, "from", "to")
                     i += 2
                     continue
                 # range
@@ -1231,10 +1228,7 @@ class _Segment:
                     continue
                 # comparison: A vs B
                 if c0 in "vV" and _CMP_GAP_RE.fullmatch(g) and not a.naked and not b.naked:
-                    self.fill_unit(a, b)
-                    gid = self.st.group()
-                    self.emit_single(a, role="compare_a", gid=gid)
-                    self.emit_single(b, role="compare_b", gid=gid)
+                    self.emit_pair(a, b, "compare_a", "compare_b")
                     i += 2
                     continue
                 # list sharing the unit of its last item: 9、20、32、48周
@@ -1298,6 +1292,13 @@ class _Segment:
         if a.naked and not b.cn:
             return False
         return True
+
+    def emit_pair(self, a: _Tok, b: _Tok, role_a: str, role_b: str) -> None:
+        """Two numbers read as one statement (从A降至B, A vs B): they share a unit and a group."""
+        self.fill_unit(a, b)
+        gid = self.st.group()
+        self.emit_single(a, role=role_a, gid=gid)
+        self.emit_single(b, role=role_b, gid=gid)
 
     @staticmethod
     def fill_unit(a: _Tok, b: _Tok):
