@@ -309,6 +309,14 @@ def _near(s: Summary, ctx: Context, cache: dict, m: Optional[Mention]) -> tuple[
     return _occurrences(cl, s, cache, ("occ",) + ck), rel_m - lo
 
 
+def _names_a_measure(sentence: str) -> bool:
+    """Does the sentence name a measure of its own? Groups, designs and interventions
+    (安慰剂组, 干细胞组) do not count: "安慰剂组则从8.89%降到8.49%" goes on with the previous
+    sentence's 糖化血红蛋白."""
+    gl = load_glossary()
+    return bool(cached_groups(gl, sentence) - gl.not_measures)
+
+
 def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> float:
     key = ("sentence", ctx.sentence_start, len(ctx.sentence), s.id, f.id)
     hit = cache.get(key)
@@ -317,7 +325,7 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> fl
         if se is None or se[0] != len(ctx.sentence):
             se = cache[("lower", ctx.sentence_start)] = (len(ctx.sentence), ctx.sentence.lower(),
                                                           ctx.previous.lower(),
-                                                          bool(cached_groups(load_glossary(), ctx.sentence)))
+                                                          _names_a_measure(ctx.sentence))
         _n, sl, pl, has_terms = se
         terms = _term_index(s)[1].get(f.id)
         if terms is None:                       # a finding not of this summary (never, in practice)
