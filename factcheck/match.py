@@ -294,7 +294,13 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
             dist = min(dist, abs(d))
     if found:
         return 2.0, dist
-    return _sentence_relevance(f, s, ctx, cache), dist
+    rel = _sentence_relevance(f, s, ctx, cache)
+    if rel >= 1.0 and m is not None and ctx.group and not occ and any(v.group == ctx.group for v in f.values):
+        # "滋养层C级的囊胚占52.2%，生化妊娠组为35%，持续妊娠组为23.9%": the clause names a group
+        # this finding has a value for and no measure of its own, in a sentence that names this
+        # finding's measure: as specific as naming the measure by the number
+        return 2.0, dist
+    return rel, dist
 
 
 def _near(s: Summary, ctx: Context, cache: dict, m: Optional[Mention]) -> tuple[dict[str, list[int]], int]:
@@ -416,7 +422,16 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
     return convert(float(c.value), c.unit, m.unit)
 
 
-def _equal(m: Mention, paper: Any) -> bool:
+_BELOW, _ABOVE = ("less_than", "at_most"), ("more_than", "at_least")
+
+
+def _p_side(q: Optional[str]) -> int:
+    """-1 for P<x, +1 for P>x, 0 for P=x: P<0.05 and P>0.05 are opposite findings (an exact
+    P may stand for either bound)."""
+    return -1 if q in _BELOW else 1 if q in _ABOVE else 0
+
+
+def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> bool:
     tol = tolerance(m)
     if m.kind == "year_or_date":
         # the article may be less precise than the record (2022年 vs 2022-05-03), never more
@@ -428,7 +443,7 @@ def _equal(m: Mention, paper: Any) -> bool:
         return False
     x, v = float(mv), float(paper)
     if m.kind == "pvalue":
-        return abs(x - v) <= tol
+        return abs(x - v) <= tol and _p_side(m.qualifier) * _p_side(paper_qualifier) >= 0
     if m.qualifier in ("more_than", "at_least") and m.kind not in ("threshold",):
         return v >= x - tol
     if m.qualifier in ("less_than", "at_most") and m.kind not in ("threshold",):
@@ -485,14 +500,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return (rel, c.group == ctx.group and ctx.group is not None, role_ok, -dist)
 
     # 1. the same measure (and group, where both name one) states the same number → supported
-    same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3])]
+    same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)]
     if same:
         rel, dist, c, pv = max(same, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               note=c.describe(s, lang))
     # 2. the other group's value of a finding named in this sentence: groups swapped
     for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
-        if rel >= 1.0 and ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv):
+        if rel >= 1.0 and ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
             right = [t for t in scored if t[2].finding is c.finding and t[2].group == ctx.group
                      and t[2].timepoint == c.timepoint and t[2].label == c.label]
             if right:
@@ -509,14 +524,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         in_f = [t for t in near if t[2].finding is best_f]
         # the other group's value of this finding: groups swapped
         for rel, dist, c, pv in in_f:
-            if ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv):
+            if ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
                 right = [t for t in in_f if t[2].group == ctx.group and t[2].timepoint == c.timepoint]
                 return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, lang, "FC107")
         mine = [t for t in in_f if group_ok(t[2])]
         if mine:
             # the same group's value at another time point
             for rel, dist, c, pv in mine:
-                if _equal(m_eff, pv) and c.timepoint:
+                if _equal(m_eff, pv, c.qualifier) and c.timepoint:
                     return _mismatch(m, (rel, dist, c, pv), s, lang, "FC112")
             rel, dist, c, pv = max(mine, key=pref)
             if m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
@@ -531,7 +546,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                     rule = "FC108"
             return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
     # 5. the number occurs, but for another measure: never support
-    other = [t for t in scored if _equal(m_eff, t[3]) and t[2].kind != "date"]
+    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
     if other:
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,

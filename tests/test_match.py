@@ -173,3 +173,41 @@ def test_forget_texts_empties_the_caches_keyed_by_text():
     assert not glossary._SEEN
     assert sentences.clause_cuts.cache_info().currsize == 0
     assert pipeline.segment.cache_info().currsize == 0
+
+
+XIA = "\n参考文献\n[1] 夏兰, 等. 胚胎质量对冻融周期中生化妊娠和胚胎早期停止发育的影响. 2017. " \
+      "doi: 10.3969/j.issn.1674-8115.2017.03.012\n"
+
+
+def test_a_later_group_of_a_listed_measure_is_held_to_that_measure(check_text):
+    """The measure is named once, then each group gets its value: a wrong value for a later
+    group is a mismatch (here digits swapped), not "not in the paper"; and P<0.05 is never
+    supported by another finding's P>0.05."""
+    r = check_text("[1]研究显示，胚胎停育组中滋养层评为C级的囊胚占52.2%，生化妊娠组为35%，"
+                   "持续妊娠组为23.9%，停育组明显更高（P<0.05）。" + XIA)
+    assert verdict_of(r, "52.2%")[:2] == ("supported", 52.2)
+    assert verdict_of(r, "23.9%") == ("mismatch", 29.3, "FC108")
+    v, pv, _rule = verdict_of(r, "P<0.05")
+    assert v == "supported"
+    claim = next(c for c in r.claims if "P<0.05" in c.sentence)
+    note = next(x.note for x in claim.mention_verdicts if x.paper_value == pv and x.note and "P" in x.note)
+    assert "P<" in note
+
+
+def test_p_values_on_opposite_sides_are_never_equal():
+    from factcheck.match import _p_side
+
+    assert _p_side("less_than") * _p_side("more_than") < 0
+    assert _p_side(None) * _p_side("less_than") == 0          # an exact P may stand for either bound
+
+
+def test_a_sentence_naming_only_a_group_continues_the_previous_measure(check_text):
+    r = check_text("[1]研究中，UC-MSCs组的糖化血红蛋白从9.02%降到7.52%。安慰剂组则从8.89%降到8.19%。" + ZANG)
+    assert verdict_of(r, "8.89%")[0] == "supported"
+    assert verdict_of(r, "8.19%")[0] == "supported"
+
+
+def test_population_statistics_opening_a_sentence_are_general_knowledge(check_text):
+    r = check_text("[1]研究显示，干细胞治疗有效。据统计，我国糖尿病患者已超过1.4亿，其中2型糖尿病占90%以上。" + ZANG)
+    assert verdict_of(r, "1.4亿")[0] == "unattributed"
+    assert verdict_of(r, "90%")[0] == "unattributed"
