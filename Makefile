@@ -41,8 +41,10 @@ eval: install
 	$(BIN)/factcheck eval --quiet
 	@echo "== held-out articles (tests/heldout: written blind to the code; see its README) =="
 	$(BIN)/factcheck eval --gold tests/heldout --what mentions,verdicts,overstatements --quiet
-	@echo "== second held-out set (tests/heldout2: blind, first run recorded in its README) =="
+	@echo "== second held-out set (tests/heldout2: its blind first run and the fixes since are in its README) =="
 	$(BIN)/factcheck eval --gold tests/heldout2 --what mentions,verdicts,overstatements --quiet
+	@echo "== third held-out set (tests/heldout3: blind, first run recorded in its README) =="
+	$(BIN)/factcheck eval --gold tests/heldout3 --what mentions,verdicts,overstatements --quiet
 
 # --resume: a second `make batch` finishes an interrupted run (or rebuilds the tables) instead of
 # refusing the folder; `make clean` first to check everything again.
