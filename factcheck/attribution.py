@@ -19,6 +19,7 @@ from factcheck.citations import find_markers
 from factcheck.glossary import Glossary, cached_groups, load_glossary
 from factcheck.model import Article, Attribution, Mention, Sentence
 from factcheck.objcache import ObjectCache
+from factcheck.sentences import by_sentence
 from factcheck.summaries import Store, Summary
 from factcheck.wordscan import trie_pattern
 
@@ -159,7 +160,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     for p in profiles:
         for g in p.groups:
             df[g] = df.get(g, 0) + 1
-    mentions_by_sentence = _bucket(mentions, sentences)
+    mentions_by_sentence = by_sentence(mentions, sentences)
     norm = article.norm or article.text
     names = _name_index(profiles)
     # every cue is looked for once over the whole article, then bucketed by sentence
@@ -333,18 +334,6 @@ def general_cue(text: str) -> bool:
     """Does this text mark general knowledge or the article's own advice (not a study)?"""
     cues = _cues()
     return bool(cues["general_start"].match(text) or cues["general"].search(text))
-
-
-def _bucket(mentions: list[Mention], sentences: list[Sentence]) -> dict[int, list[Mention]]:
-    import bisect
-
-    starts = [s.start for s in sentences]
-    out: dict[int, list[Mention]] = {}
-    for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.start < sentences[k].end:
-            out.setdefault(k, []).append(m)
-    return out
 
 
 def _name_index(profiles: list[RefProfile]):

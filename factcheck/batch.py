@@ -93,9 +93,18 @@ class Task:
 _WORKER: dict = {}
 
 
+def _worker_key(references: str, config_dict: dict) -> tuple[str, str]:
+    return os.path.abspath(references), _canonical(config_dict)
+
+
+def _canonical(config_dict: dict) -> str:
+    """The configuration as one string: a process's state key and the run's fingerprint."""
+    return json.dumps(config_dict, sort_keys=True, default=str)
+
+
 def _worker_state(references: str, config_dict: dict):
     """(Store, Config) for this process: loaded once, on the first article (or by the initializer)."""
-    key = (os.path.abspath(references), json.dumps(config_dict, sort_keys=True, default=str))
+    key = _worker_key(references, config_dict)
     st = _WORKER.get(key)
     if st is None:
         from factcheck.config import Config
@@ -616,7 +625,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
                     # in-process, or workers forked from this process: they start with the
                     # summaries and the pipeline (spaCy, jieba's dictionary) already loaded,
                     # shared copy-on-write, instead of each building them again
-                    _WORKER[(refs_abs, json.dumps(config_dict, sort_keys=True, default=str))] = (store, config)
+                    _WORKER[_worker_key(refs_abs, config_dict)] = (store, config)
                     from factcheck.pipeline import get_nlp
 
                     get_nlp()
@@ -705,7 +714,7 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
                         h.update(fh.read())
                 except OSError:
                     pass
-    cfg = hashlib.sha256(json.dumps(config_dict, sort_keys=True, default=str).encode()).hexdigest()
+    cfg = hashlib.sha256(_canonical(config_dict).encode()).hexdigest()
     return h.hexdigest()[:16], cfg[:16]
 
 

@@ -22,7 +22,7 @@ from factcheck.glossary import cached_groups, load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                              Sentence)
 from factcheck.objcache import ObjectCache
-from factcheck.sentences import clause_cuts
+from factcheck.sentences import by_sentence, clause_at, clause_cuts
 from factcheck.summaries import Finding, Store, Summary
 from factcheck.wordscan import WordIndex
 
@@ -286,8 +286,7 @@ def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Op
         return 1.0, 50
     occ, rel_m = _near(s, ctx, cache, m)
     dist = 10_000
-    mine = _term_index(s)[1].get(f.id)
-    found = [t for t in (mine & occ.keys() if mine is not None else _terms(f, s)) if t in occ]
+    found = _term_index(s)[1][f.id] & occ.keys()     # finding ids are unique (summaries validates)
     for t in found:
         for pos in occ[t]:
             d = rel_m - (pos + len(t)) if pos + len(t) <= rel_m else pos - rel_m + 5
@@ -333,9 +332,7 @@ def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> fl
                                                           ctx.previous.lower(),
                                                           _names_a_measure(ctx.sentence))
         _n, sl, pl, has_terms = se
-        terms = _term_index(s)[1].get(f.id)
-        if terms is None:                       # a finding not of this summary (never, in practice)
-            terms = frozenset(_terms(f, s))
+        terms = _term_index(s)[1][f.id]
         base = ("sent", ctx.sentence_start, len(ctx.sentence), s.id)
         if terms & _occurrences(sl, s, cache, base + ("this",)).keys():
             hit = 1.0
@@ -711,14 +708,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     from factcheck.attribution import general_cue
 
     lang = config.lang
-    starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if not m.checkable:
-            continue
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.start < sentences[k].end:
-            by_sentence.setdefault(k, []).append(m)
+    checkable = by_sentence([m for m in mentions if m.checkable], sentences)
     norm = article.norm or article.text
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -729,16 +719,15 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     claims: list[Claim] = []
-    for k in sorted(by_sentence):
+    for k in sorted(checkable):
         s = sentences[k]
         att = attributions.get(k) or Attribution(None, "none")
-        ms = by_sentence[k]
+        ms = checkable[k]
         ref_idx = att.reference
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
         prev_text = norm[sentences[k - 1].start:sentences[k - 1].end] if k > 0 else ""
         stext = norm[s.start:s.end]
-        cuts = clause_cuts(s.text)             # clause starts (see sentences.clause_bounds)
-        last_cut = len(cuts) - 2
+        cuts = clause_cuts(s.text)             # once for all the sentence's numbers
         first_clause = stext[:cuts[1]]
         sentence_general = general_cue(first_clause)
         times = [x for x in ms if _is_time(x)]
@@ -747,8 +736,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         mvs: list[MentionVerdict] = []
         for m in ms:
             key = (m.kind, m.unit, str(m.value))
-            k = min(max(bisect.bisect_right(cuts, m.start - s.start) - 1, 0), last_cut)
-            cs, ce = s.start + cuts[k], s.start + cuts[k + 1]
+            cs, ce = (s.start + c for c in clause_at(cuts, m.start - s.start))
             earlier = first_seen.get(key)
             if cs not in clause_general:
                 clause_general[cs] = general_cue(norm[cs:ce])

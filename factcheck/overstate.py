@@ -167,16 +167,12 @@ def _word_edged(cue: str) -> bool:
             and any(freq.get(cue[-k:]) for k in range(2, len(cue))))
 
 
-_FREQ: list = []
-
-
+@lru_cache(maxsize=1)
 def _words() -> dict:
     """jieba's dictionary, looked up once (it is built when the pipeline is)."""
-    if not _FREQ:
-        from factcheck.pipeline import segmenter_words
+    from factcheck.pipeline import segmenter_words
 
-        _FREQ.append(segmenter_words())
-    return _FREQ[0]
+    return segmenter_words()
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:

@@ -66,13 +66,29 @@ def _add(out: list[Sentence], text: str, s: int, e: int, line_of, para: int) -> 
     return True
 
 
+def by_sentence(mentions, sentences: list[Sentence]) -> dict[int, list]:
+    """The mentions (anything with a ``start``) that start inside each sentence, by sentence
+    index, in their order."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list] = {}
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k].end:
+            out.setdefault(k, []).append(m)
+    return out
+
+
 def clause_bounds(sentence: Sentence, offset: int) -> tuple[int, int]:
     """The clause of ``sentence`` holding ``offset`` (absolute offsets); brackets keep clauses whole."""
-    cuts = clause_cuts(sentence.text)
-    rel = offset - sentence.start
-    k = bisect.bisect_right(cuts, rel) - 1
-    k = max(0, min(k, len(cuts) - 2))
-    return sentence.start + cuts[k], sentence.start + cuts[k + 1]
+    lo, hi = clause_at(clause_cuts(sentence.text), offset - sentence.start)
+    return sentence.start + lo, sentence.start + hi
+
+
+def clause_at(cuts: tuple[int, ...], rel: int) -> tuple[int, int]:
+    """The clause holding sentence-relative offset ``rel``, given the sentence's ``clause_cuts``
+    (clamped to the sentence: an offset past either end gets the first or last clause)."""
+    k = max(0, min(bisect.bisect_right(cuts, rel) - 1, len(cuts) - 2))
+    return cuts[k], cuts[k + 1]
 
 
 _CLAUSE_OR_BRACKET = re.compile(r"[，,：:；;（(【\[）)】\]]")
