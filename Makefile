@@ -11,6 +11,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+PYC    := $(VENV)/.bytecode-stamp
 ARTICLES := $(wildcard corpus/*.txt corpus/*.md corpus/*.html corpus/*.docx)
 ARCHIVE ?= corpus/*.txt
 ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
@@ -18,15 +19,18 @@ FUZZ_SECONDS ?= 120
 
 .PHONY: install check gate test eval batch report bench fuzz clean
 
-install: $(STAMP)
+install: $(STAMP) $(PYC)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[dev]"
-	@# bytecode, as a wheel install writes it: an editable install (or PYTHONDONTWRITEBYTECODE)
-	@# would otherwise compile every module from source at each cold start
-	$(BIN)/python -m compileall -q factcheck
 	@touch $(STAMP)
+
+# bytecode, as a wheel install writes it, and again after any source edit: an editable install
+# (or PYTHONDONTWRITEBYTECODE) would otherwise compile every module from source at each cold start
+$(PYC): $(STAMP) $(wildcard factcheck/*.py)
+	$(BIN)/python -m compileall -q factcheck
+	@touch $(PYC)
 
 check: install
 	$(BIN)/factcheck check $(ARTICLES) --references references --format json,markdown --output reports/ --fail-on never

@@ -4,8 +4,9 @@
 
 1. batch throughput: an archive of the corpus articles repeated to --articles files, checked by
    `factcheck batch` with --jobs 1 and with --jobs 2, taking turns for --batch-rounds rounds
-   (articles/s and characters/s of the median runs; the speed-up is the median of the rounds'
-   ratios; every run is printed);
+   (which goes first alternates from round to round, so a machine slowing down or speeding up
+   over the bench does not favour either); articles/s and characters/s of the median runs; the
+   speed-up is the median of the rounds' ratios; every run is printed;
 2. pipeline vs plain jieba: check() over the corpus texts in-process (files read beforehand, the
    caches keyed by text emptied before each pass: pipeline.forget_texts) against jieba.lcut of
    the same texts;
@@ -269,8 +270,9 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=2000, help="archive size (default 2000)")
     ap.add_argument("--small", type=int, default=500, help="the smaller batch for the memory ratio (500)")
     ap.add_argument("--repeat", type=int, default=20, help="passes for pipeline vs jieba, interleaved (best of each kept: the machine is shared)")
-    ap.add_argument("--batch-rounds", type=int, default=3,
-                    help="rounds of --jobs 1 then --jobs 2 (the speed-up is the median of the rounds' ratios; default 3)")
+    ap.add_argument("--batch-rounds", type=int, default=5,
+                    help="rounds of --jobs 1 and --jobs 2, taking turns (the speed-up is the median of the rounds' "
+                         "ratios; default 5)")
     ap.add_argument("--quick", action="store_true", help="200/50 articles and no numbers bench: a smoke test")
     ap.add_argument("--no-numbers", action="store_true", help="skip bench/bench_numbers.py")
     ap.add_argument("--keep", action="store_true", help="keep the temp folder")
@@ -299,7 +301,7 @@ def main(argv=None) -> int:
         # machine then hits both runs of a round alike
         runs: dict[int, list[dict]] = {1: [], 2: []}
         for r in range(args.batch_rounds):
-            for jobs in (1, 2):
+            for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
                 say(f"\n== batch: {args.articles} articles, --jobs {jobs}, round {r + 1} ==  ({load()})")
                 res = batch_run(str(arch), tmp / f"out-j{jobs}-{r}", jobs)
                 runs[jobs].append(res)

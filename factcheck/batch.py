@@ -43,7 +43,8 @@ from factcheck import fsutil
 EXIT_OK, EXIT_USAGE = 0, 2
 LEDGER_VERSION = 1
 CHUNK_ARTICLES = 500            # articles per table chunk when the tables are rebuilt
-WINDOW_PER_WORKER = 4           # articles in flight per worker (bounded: memory stays flat)
+WINDOW_PER_WORKER = 4           # tasks in flight per worker (bounded: memory stays flat)
+CHUNK_MAX = 8                   # articles per pool task, at most
 MANIFEST_SUFFIXES = (".csv", ".jsonl")
 OUR_OUTPUTS = ("articles.csv", "articles.parquet", "claims.csv", "claims.parquet", "overstatements.csv",
                "overstatements.parquet", "errors.csv", "errors.parquet", "summary.json", "index.html",
@@ -767,7 +768,8 @@ def _mp_context():
 
 def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, html: bool,
               handle: Callable[[dict], None], write_to: Optional[str] = None) -> None:
-    """A process pool, ``jobs`` workers, at most ``jobs * 4`` articles in flight.
+    """A process pool, ``jobs`` workers, each given a few articles at a time (``_chunk_size``),
+    at most ``WINDOW_PER_WORKER`` such chunks in flight per worker.
 
     A worker that dies (segfault, out of memory) breaks the pool: the pool is rebuilt and the
     articles that were in flight are retried one at a time, so the one that kills its worker
@@ -779,7 +781,8 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
 
     queue = deque(tasks)
     suspects: deque = deque()
-    window = max(jobs, jobs * WINDOW_PER_WORKER)
+    size = _chunk_size(len(tasks), jobs)
+    window = jobs * WINDOW_PER_WORKER
     while queue or suspects:
         pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker,
                                       initargs=(references, config_dict))
@@ -790,36 +793,30 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
             while (queue or suspects or inflight) and not broken:
                 if suspects or isolating:
                     if not inflight and suspects:
-                        t = suspects.popleft()
+                        chunk = [suspects.popleft()]
                         isolating = True
-                        inflight[_submit(pool, t, references, config_dict, html, write_to)] = t
+                        inflight[_submit(pool, chunk, references, config_dict, html, write_to)] = chunk
                     elif not inflight:
                         isolating = False
                         continue
                 else:
                     while queue and len(inflight) < window:
-                        t = queue.popleft()
-                        inflight[_submit(pool, t, references, config_dict, html, write_to)] = t
+                        chunk = [queue.popleft() for _ in range(min(size, len(queue)))]
+                        inflight[_submit(pool, chunk, references, config_dict, html, write_to)] = chunk
                 done, _ = cf.wait(list(inflight), return_when=cf.FIRST_COMPLETED)
                 for f in done:
-                    exc = f.exception()
-                    if isinstance(exc, BrokenProcessPool):
+                    if isinstance(f.exception(), BrokenProcessPool):
                         broken = True
                         continue
-                    t = inflight.pop(f)
-                    handle(f.result() if exc is None else
-                           _error_result(t.id, t.path, "internal", _describe(exc)))
+                    _handle_chunk(f, inflight.pop(f), handle)
             if broken:
                 cf.wait(list(inflight))
                 crashed = []
-                for f, t in inflight.items():
-                    exc = f.exception()
-                    if exc is None:
-                        handle(f.result())
-                    elif isinstance(exc, BrokenProcessPool):
-                        crashed.append(t)
+                for f, chunk in inflight.items():
+                    if isinstance(f.exception(), BrokenProcessPool):
+                        crashed.extend(chunk)
                     else:
-                        handle(_error_result(t.id, t.path, "internal", _describe(exc)))
+                        _handle_chunk(f, chunk, handle)
                 if isolating and len(crashed) == 1:
                     t = crashed[0]
                     handle(_error_result(t.id, t.path, "crash", "检查时工作进程崩溃（内存不足？）/ the worker "
@@ -834,9 +831,35 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(pool, t: Task, references: str, config_dict: dict, html: bool, write_to: Optional[str] = None):
-    return pool.submit(process_one, t.read_path, t.id, references, config_dict, html=html, display_path=t.path,
-                       write_to=write_to)
+def _chunk_size(n: int, jobs: int) -> int:
+    """Articles per pool task. The driver wakes for every finished task to write the ledger
+    and the tables, and on a machine with as many cores as workers each wake-up preempts a
+    worker (switching cost, a colder cache); a few articles a task make those wake-ups rarer,
+    while enough tasks per worker (at least 8) keep the workers finishing together."""
+    return max(1, min(CHUNK_MAX, n // (jobs * 8)))
+
+
+def _handle_chunk(f, chunk: list[Task], handle: Callable[[dict], None]) -> None:
+    exc = f.exception()
+    if exc is None:
+        for result in f.result():
+            handle(result)
+    else:
+        for t in chunk:
+            handle(_error_result(t.id, t.path, "internal", _describe(exc)))
+
+
+def process_chunk(items: list[tuple[str, str, str]], references: str, config_dict: dict, *, html: bool = False,
+                  write_to: Optional[str] = None) -> list[dict]:
+    """``process_one`` for each (read path, id, display path), in a pool's worker."""
+    return [process_one(read_path, aid, references, config_dict, html=html, display_path=shown, write_to=write_to)
+            for read_path, aid, shown in items]
+
+
+def _submit(pool, chunk: list[Task], references: str, config_dict: dict, html: bool,
+            write_to: Optional[str] = None):
+    return pool.submit(process_chunk, [(t.read_path, t.id, t.path) for t in chunk], references, config_dict,
+                       html=html, write_to=write_to)
 
 
 def _kill_pool(pool) -> None:

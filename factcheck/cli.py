@@ -57,6 +57,28 @@ def main(argv: Optional[list[str]] = None) -> int:
         return EXIT_ERROR
 
 
+def run() -> None:
+    """The console script and ``python -m factcheck``: ``main()``, then leave without tearing
+    the interpreter down. Teardown frees one object at a time everything a check loaded (jieba's
+    dictionary, spaCy, the summaries): 0.3-0.4 s on the bench machine after the work is done,
+    paid by every ``factcheck check`` and every batch. Output is flushed and the exit handlers
+    run as in a normal exit; with other threads still alive the normal exit is kept."""
+    rc = main()
+    import atexit
+    import threading
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if threading.active_count() > 1 or run_exit_handlers is None:
+        raise SystemExit(rc)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe (factcheck check ... | head)
+            pass
+    run_exit_handlers()
+    os._exit(rc)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="factcheck", description=(
         "Check the numbers and the strength of claims in Chinese science articles against "
@@ -454,4 +476,4 @@ def cmd_eval(args) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

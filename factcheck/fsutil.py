@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 from typing import Callable, Optional, Union
 
 TMP_PREFIX = ".factcheck-"
+
+
+def cache_dir() -> Path:
+    """factcheck's cache folder (fetched records, jieba's dictionary): $FACTCHECK_CACHE, else
+    ~/.cache/factcheck."""
+    env = os.environ.get("FACTCHECK_CACHE")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "factcheck"
 
 
 def file_mode() -> int:

@@ -197,10 +197,9 @@ def _host(url: str) -> str:
 
 
 def default_cache_dir() -> Path:
-    env = os.environ.get("FACTCHECK_CACHE")
-    if env:
-        return Path(env).expanduser()
-    return Path.home() / ".cache" / "factcheck"
+    from factcheck.fsutil import cache_dir
+
+    return cache_dir()
 
 
 # ---------------------------------------------------------------- the client

@@ -263,6 +263,30 @@ def test_python_dash_m_factcheck_and_stdin():
     assert [r["doi"] for r in rep["references"]] == ["10.1186/s13287-022-02848-6", "10.2147/dmso.s507801"]
 
 
+def test_command_line_exit_keeps_output_exit_code_and_exit_handlers(capsys, tmp_path):
+    """run() leaves without the interpreter's teardown: everything printed still arrives, the
+    exit code is main()'s, and atexit handlers (logging, multiprocessing, temp folders) run."""
+    code, out, err = subproc("check", *SEEDS, "--references", REFS, "--format", "jsonl", "--fail-on", "error")
+    assert main(["check", *map(str, SEEDS), "--references", REFS, "--format", "jsonl", "--fail-on", "error"]) == code
+    def timeless(jsonl: str) -> list:
+        reps = [json.loads(line) for line in jsonl.splitlines()]
+        for r in reps:
+            r["stats"].pop("seconds")
+        return reps
+
+    in_process = capsys.readouterr().out
+    assert code == 1 and timeless(out) == timeless(in_process)     # all of it, through a pipe
+    marker = tmp_path / "atexit-ran"
+    script = ("import atexit, sys; from pathlib import Path\n"
+              f"atexit.register(lambda: Path({str(marker)!r}).write_text('yes'))\n"
+              "print('before', flush=False)\n"
+              "sys.argv = ['factcheck', 'check', '/nonexistent/draft.txt']\n"
+              "from factcheck.cli import run\nrun()\n")
+    p = subprocess.run([PY, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert p.returncode == 2 and p.stdout == "before\n" and "draft.txt" in p.stderr
+    assert "Traceback" not in p.stderr and marker.read_text() == "yes"
+
+
 def test_stdin_in_process_gbk(capsys, monkeypatch):
     text = Path(S002).read_text(encoding="utf-8")
     code, out, _err = run(capsys, "check", "-", "--references", REFS, "--format", "json", "--fail-on", "never",
