@@ -34,8 +34,13 @@ HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", 
 HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
-REPORTERS = re.compile(r"((很多|不少|有些|部分|一些)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出)")
-REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出")     # every REPORTERS match holds one: a cheap first test
+# (很多糖友认为, 不少人以为); or claims made by others' products (号称能“彻底治愈”的偏方).
+# "很多研究认为" stays the article's own claim about the evidence.
+REPORTERS = re.compile(
+    r"((很多|不少|有些|部分|一些|许多)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出|指出)"
+    r"|(很多|不少|有些|部分|一些|许多)(?!研究|试验|数据|结果|证据|文献|论文|报道)[\u4e00-\u9fff]{1,4}?(也|都)?(认为|觉得|以为|相信)"
+    r"|号称|宣称|自称|标榜")
+REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test
 INTERVENTION = re.compile(r"干细胞|治疗|疗法|药物|方案|补充|运动|手术|移植|输注|(完全|一定|肯定)(可以|能够?)|彻底|保证")
 LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
 WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
@@ -47,6 +52,7 @@ QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
 META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)")
+NONE_OF = re.compile(r"(均|都|全部|全都|皆)(未|没有|没|无|不)|无一")
 IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
 
 
@@ -60,6 +66,8 @@ class Rule:
     patterns: list[re.Pattern] = field(default_factory=list)
     opts: dict = field(default_factory=dict)
     nf_re: Optional[re.Pattern] = None       # not_followed_by, compiled once
+    protocol_re: Optional[re.Pattern] = None  # protocol_clause: the clause describes the study's method
+    outcome_re: Optional[re.Pattern] = None   # outcome_words: ... unless it also speaks of outcomes
 
 
 @lru_cache(maxsize=8)
@@ -80,6 +88,9 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     for r in rules:
         if r.opts.get("not_followed_by"):
             r.nf_re = re.compile(r.opts["not_followed_by"])
+        if r.opts.get("protocol_clause"):
+            r.protocol_re = re.compile(r.opts["protocol_clause"])
+            r.outcome_re = re.compile(r.opts.get("outcome_words") or "(?!)")
     return rules
 
 
@@ -182,6 +193,29 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
     return cuts[bisect.bisect_right(cuts, s) - 1], cuts[bisect.bisect_left(cuts, e)]
 
 
+def _protocol(rule: Rule, text: str, s: int, e: int) -> bool:
+    """Does the clause around the hit describe the study's own method (所有受试者经随机分配)
+    without a word about outcomes? Then a scope word there is faithful."""
+    if rule.protocol_re is None:
+        return False
+    lo, hi = _clause(text, s, e)
+    return bool(rule.protocol_re.search(text, lo, hi)) and not rule.outcome_re.search(text, lo, hi)
+
+
+def _paper_says_all(rule: Rule, text: str, s: int, e: int, summ: Optional[Summary]) -> bool:
+    """Is the scope word faithful? A universal negative (所有受试者均未出现…) about a finding of
+    the cited paper that holds for everyone (scope: all), named in the clause by a keyword."""
+    population = rule.opts.get("faithful_if_paper_scope_all")
+    if population is None or summ is None or not summ.available:
+        return False
+    lo, hi = _clause(text, s, e)
+    if not NONE_OF.search(text, e, hi):
+        return False        # 所有患者都获益 is the claim the rule is for
+    clause = text[lo:hi]
+    return any(len(kw) >= 2 and kw not in population and kw in clause
+               for f in summ.findings if f.scope == "all" for kw in f.keywords)
+
+
 def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
     lo, hi = _clause(text, s, e)
@@ -197,11 +231,12 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "question"
     if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
-    if warned or LIMITED.search(after):
-        return "negated"   # 切勿轻信…; or limited after the cue: 直接恢复有限
+    if warned or LIMITED.search(after) or WARNED.search(text, hi):
+        return "negated"   # 切勿轻信…, also in a later clause; or limited after the cue: 直接恢复有限
     if hedged:
         return "hedged"
-    if REPORTED_VERB.search(text, 0, s) and REPORTERS.search(text, 0, s):
+    since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
+    if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"
     if any(t in NEGATIONS for t in tokens.before(lo, s)):
         return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
@@ -254,7 +289,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         sev_of: dict = {}
         for st, en, rule, align in raw:
             sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience_pregnancy)
-            if sev is None or _context(text, st, en, tokens) is not None:
+            if (sev is None or _context(text, st, en, tokens) is not None or _protocol(rule, text, st, en)
+                    or _paper_says_all(rule, text, st, en, summ)):
                 continue
             if align and not tokens.aligned(st, en):
                 continue

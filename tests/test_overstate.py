@@ -86,6 +86,38 @@ def test_reported_belief_is_not_the_articles_assertion(check_text):
     assert not r.overstatements
 
 
+@pytest.mark.parametrize("sentence", [
+    "很多糖友认为，干细胞可以彻底治愈糖尿病。事实真的如此吗？",      # a belief the article then questions
+    "不少姐妹以为，吃了保胎药就能根治生化。",
+    "网上那些号称能“彻底治愈”糖尿病的偏方，大家切勿轻信。",         # warned in a later clause
+    "[1]试验共纳入91例患者，所有受试者经随机分配后接受输注或安慰剂。",  # the study's own protocol
+    "[1]每位患者接受的细胞总量相同，全部经静脉输注。",
+    "[1]安全性方面，所有受试者均未出现严重的移植相关不良事件。",      # the paper says so of everyone
+    "[1]每一位患者的情况都不同，具体治疗请和医生商量。",              # a caution
+    "[1]医生决定了要先暂停移植。",                                    # a person's decision
+])
+def test_more_traps_do_not_fire(check_text, sentence):
+    r = check_text(sentence + ZANG)
+    assert not r.overstatements, [(o.surface, o.rule) for o in r.overstatements]
+
+
+@pytest.mark.parametrize("sentence, surface, category", [
+    ("[1]这项试验证明，输注后糖友从此可以摆脱胰岛素。", "摆脱胰岛素", "cure_reversal"),
+    ("我院独创的输注方案更是全球首创。", "全球首创", "novelty"),
+    ("[1]研究发现，子宫内膜的状态决定了胚胎能不能着床。", "决定了", "causal"),
+    ("每一位有过生化的姐妹，下次备孕前都必须做宫腔镜检查。", "每一位有过生化的姐妹", "scope"),
+    ("每一位有过生化的姐妹，下次备孕前都必须做宫腔镜检查。", "必须做宫腔镜检查", "advice"),
+    ("建议大家从排卵后开始每天口服小剂量阿司匹林。", "每天口服小剂量阿司匹林", "advice"),
+    ("小暖建议移植前先做内膜容受性检测。", "建议移植前先做内膜容受性检测", "advice"),
+    ("[1]所有患者都从输注中获益，没有一个例外。", "所有", "scope"),       # a claim, not a universal negative
+    ("[1]研究者认为还需要更大的试验；所有受试者的血糖都明显下降。", "所有", "scope"),
+])
+def test_more_overstatements_fire(check_text, sentence, surface, category):
+    paper = CHIN if category == "causal" else ZANG
+    r = check_text(sentence + paper)
+    assert _overs(r, surface, category), [(o.surface, o.category) for o in r.overstatements]
+
+
 def test_null_result_told_as_no_effect(seed_reports):
     o = _overs(seed_reports["003"], "没有影响")
     assert o and o[0].rule == "FC212" and o[0].category == "certainty"
