@@ -75,6 +75,11 @@ def locate(rows: list[dict], lines: list[str]) -> list[GoldSpan]:
 
 
 def values_agree(a: Any, b: Any) -> bool:
+    # a period: the gold's [from, to], the report's ISO 8601 interval "from/to"
+    if isinstance(a, str) and "/" in a and isinstance(b, list):
+        a = a.split("/")
+    if isinstance(b, str) and "/" in b and isinstance(a, list):
+        b = b.split("/")
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(values_agree(x, y) for x, y in zip(a, b))
     if isinstance(a, str) or isinstance(b, str):

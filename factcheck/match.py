@@ -179,9 +179,10 @@ def _build_usable(s: Summary) -> tuple[list[Cand], dict]:
 
 def comparable(m: Mention, s: Summary) -> list[tuple[Any, Any]]:
     """The paper's values that can be compared with ``m``, each with its value in m's units.
-    Which ones, and their conversion, depend only on m's kind and unit."""
+    Which ones, and their conversion, depend only on m's kind and unit (and, for dates, on
+    whether m is a period)."""
     cands, by_kind = _usable(s)
-    key = (m.kind, m.unit)
+    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value))
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
@@ -314,6 +315,16 @@ def _near(s: Summary, ctx: Context, cache: dict, m: Optional[Mention]) -> tuple[
     return _occurrences(cl, s, cache, ("occ",) + ck), rel_m - lo
 
 
+def _previous_measure_sentence(norm: str, sentences: list, k: int, reach: int = 2) -> str:
+    """The sentence before sentence k, or, when it names no measure of its own (安慰剂组则从8.89%
+    降到8.59%), the one before that: "两组之间的差异具有统计学意义（p=0.0081）" goes on with the
+    measure two sentences back."""
+    j = k - 1
+    while j > 0 and k - j < reach and not _names_a_measure(norm[sentences[j].start:sentences[j].end]):
+        j -= 1
+    return norm[sentences[j].start:sentences[j].end] if j >= 0 else ""
+
+
 def _names_a_measure(sentence: str) -> bool:
     """Does the sentence name a measure of its own? Groups, designs and interventions
     (安慰剂组, 干细胞组) do not count: "安慰剂组则从8.89%降到8.49%" goes on with the previous
@@ -377,10 +388,16 @@ def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention]) -
 
 # ---------------------------------------------------------------- comparing
 
+def is_period(value: Any) -> bool:
+    """A date mention's value is a period when it is an ISO 8601 interval (2008/2012)."""
+    return isinstance(value, str) and "/" in value
+
+
 def _compatible(m: Mention, c: Cand) -> bool:
     if m.kind == "year_or_date":
-        return c.kind == "date"
-    if c.kind == "date":
+        # a period (2008年至2012年) is compared with a period of the record, a date with a date
+        return c.kind in ("date", "year_or_date") and is_period(m.value) == isinstance(c.value, list)
+    if c.kind in ("date", "year_or_date"):
         return False
     if m.kind == "pvalue":
         return c.kind == "pvalue"
@@ -405,7 +422,7 @@ def _compatible(m: Mention, c: Cand) -> bool:
 
 def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
     """The candidate's value expressed the way the article expresses it."""
-    if c.kind == "date":
+    if c.kind in ("date", "year_or_date"):
         return c.value
     if m.kind == "multiplier":
         if c.unit == "%" and c.label in ("increase", "change"):
@@ -432,6 +449,10 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     tol = tolerance(m)
     if m.kind == "year_or_date":
         # the article may be less precise than the record (2022年 vs 2022-05-03), never more
+        if is_period(m.value):
+            ends = m.value.split("/")
+            return (isinstance(paper, list) and len(paper) == len(ends)
+                    and all(str(p).startswith(v) for v, p in zip(ends, paper)))
         return str(paper).startswith(str(m.value))
     mv = m.value
     if isinstance(mv, list) and isinstance(paper, list):
@@ -481,6 +502,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             if not PUBLISH_WORDS.search(ctx.sentence):
                 continue
             rel, dist = 2.0, 0
+        elif c.kind == "year_or_date":
+            rel, dist = 2.0, 0      # a paper's period (2008-2012) is its study period, named or not
         else:
             key = id(c.finding)
             if key not in rel_of:
@@ -516,7 +539,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval"))]
-    if near and m.kind != "year_or_date":
+    if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
         in_f = [t for t in near if t[2].finding is best_f]
         # the other group's value of this finding: groups swapped
@@ -604,10 +627,15 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
     occ, _pos = _near(s, seg_ctx, rel_cache, None)
     naming = _term_index(s)[2]
     named = {id(f) for t in occ for f in naming.get(t, ())}
-    best: list[tuple[float, Finding]] = [
-        (2.0, f) for f in s.findings if id(f) in named
-        # the study's length is not a time point of a result
-        and not any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values)]
+    def result(f: Finding) -> bool:         # the study's length is not a time point of a result
+        return not any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values)
+
+    best: list[tuple[float, Finding]] = [(2.0, f) for f in s.findings if id(f) in named and result(f)]
+    if not best:
+        # "随访第32周时，干细胞组有20%的患者达到这一终点": the measure was named in the sentence, or
+        # in the previous one when this one names none
+        best = [(1.0, f) for f in s.findings
+                if result(f) and _sentence_relevance(f, s, ctx, rel_cache) >= 1.0]
     points = []
     for _r, f in best:
         tps = [v.timepoint for v in f.values] + list(f.timepoints)
@@ -725,7 +753,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         ms = checkable[k]
         ref_idx = att.reference
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
-        prev_text = norm[sentences[k - 1].start:sentences[k - 1].end] if k > 0 else ""
+        prev_text = _previous_measure_sentence(norm, sentences, k)
         stext = norm[s.start:s.end]
         cuts = clause_cuts(s.text)             # once for all the sentence's numbers
         first_clause = stext[:cuts[1]]

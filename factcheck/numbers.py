@@ -247,8 +247,8 @@ _STAT_KIND = {fold_width(str(k)): str(v) for k, v in (_LEX.get("stat_labels") or
 _NAME_STEMS = tuple(sorted({fold_width(str(w)) for w in _LEX.get("name_stems") or []}, key=len, reverse=True))
 _NAME_WORD_RE = re.compile(r"(?<![A-Za-z])(?:" + _alt(_LEX.get("name_words") or ["type"]) + r")[ \t]?$", re.I)
 _STEM_LAST = {w[-1] for w in _NAME_STEMS}
-_NAME_SUFFIX_FIRST = set(" \t" + "".join(_LEX.get("name_suffixes") or ["型"]))
-_NAME_SUFFIX_RE = re.compile(rf"[ \t]{{0,2}}[{''.join(_LEX.get('name_suffixes') or ['型'])}]")
+_NAME_SUFFIX_FIRST = set(" \t" + "".join(w[0] for w in _LEX.get("name_suffixes") or ["型"]))
+_NAME_SUFFIX_RE = re.compile(rf"[ \t]{{0,2}}(?:{_alt(_LEX.get('name_suffixes') or ['型'])})")
 _INDEF_UNITS = {fold_width(str(w)) for w in _LEX.get("indefinite_units") or []}
 _DET_UNITS = {fold_width(str(w)) for w in _LEX.get("determiner_units") or []}
 _ONE_COUNT_AFTER = tuple(str(w) for w in _LEX.get("one_is_a_count_after") or [])
@@ -335,6 +335,9 @@ _DATE_RES = [
     # 5月19日 (no year)
     re.compile(r"(?P<m>[0-9](?<![0-9年][0-9])[0-9]?)[ \t]{0,2}月[ \t]{0,2}(?P<d>[0-9]{1,2})[ \t]{0,2}[日号]"),
 ]
+# 2008-2012年: two years sharing one 年, a period
+_YEAR_SPAN_RE = re.compile(rf"{_YEAR_LEAD}[ \t]{{0,2}}[-–—~～至到][ \t]{{0,2}}(?P<y2>(?:1[89]|20)[0-9]{{2}})[ \t]{{0,2}}年"
+                           r"(?![ \t]{0,2}[0-9]{1,2}[ \t]{0,2}月)")
 _DATE_LINK_RE = re.compile(r"\s{0,3}(?:至|到|-|–|—|~|and|to)\s{0,3}")
 
 _CI_QUICK = re.compile(r"CI|Cl|C\.I\.|区间|onfidence|ci")
@@ -709,6 +712,12 @@ class _Segment:
         seg = self.seg
         found = []
         has_mon = _MON_QUICK.search(seg) is not None
+        if "年" in seg:
+            for m in _YEAR_SPAN_RE.finditer(seg):
+                a, b = m.span()
+                if int(m.group("y")) < int(m.group("y2")) and self.free(a, b):
+                    self.claim(a, b)
+                    self.emit(a, b, "year_or_date", f"{m.group('y')}/{m.group('y2')}")
         for i, rx in enumerate(_DATE_RES):
             if (i == 0 and "年" not in seg) or (2 <= i <= 5 and not has_mon) or (i == 6 and "月" not in seg):
                 continue
@@ -753,19 +762,18 @@ class _Segment:
                 self.claim(a, b)
                 found.append((a, b, val))
         found.sort()
-        prev = None
-        for a, b, val in found:
-            role = gid = None
-            if prev is not None and a - prev[1] <= 12 and _DATE_LINK_RE.fullmatch(seg, prev[1], a):
-                pa, pb, pval, pm = prev
-                if pm.role is None:
-                    pm.group_id = self.st.group()
-                    pm.role = "from"
-                    role, gid = "to", pm.group_id
-            self.emit(a, b, "year_or_date", val, role=role, group_id=gid)
-            prev = (a, b, val, self.st.out[-1])
-            if role == "to":
-                prev = None
+        k = 0
+        while k < len(found):
+            a, b, val = found[k]
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and nxt[0] - b <= 12 and _DATE_LINK_RE.fullmatch(seg, b, nxt[0]):
+                # a period (2008年至2012年, 2019年 1月至 2022年 2月) is one statement: one mention,
+                # its value an ISO 8601 interval (2019-01/2022-02)
+                self.emit(a, nxt[1], "year_or_date", f"{val}/{nxt[2]}")
+                k += 2
+            else:
+                self.emit(a, b, "year_or_date", val)
+                k += 1
 
     def intervals(self):
         if "%" not in self.seg or not _CI_QUICK.search(self.seg):

@@ -211,3 +211,32 @@ def test_population_statistics_opening_a_sentence_are_general_knowledge(check_te
     r = check_text("[1]研究显示，干细胞治疗有效。据统计，我国糖尿病患者已超过1.4亿，其中2型糖尿病占90%以上。" + ZANG)
     assert verdict_of(r, "1.4亿")[0] == "unattributed"
     assert verdict_of(r, "90%")[0] == "unattributed"
+
+
+GYN = "\n参考文献\n[1] Biochemical pregnancy loss rate and maternal age. Gynecol Endocrinol. 2021. " \
+      "doi: 10.1080/09513590.2020.1807931\n"
+
+
+@pytest.mark.parametrize("period, verdict", [
+    ("2008年至2012年", "supported"), ("2008-2012年", "supported"), ("2009年至2012年", "mismatch"),
+])
+def test_a_study_period_is_checked_as_one_period(check_text, period, verdict):
+    r = check_text(f"研究者[1]回顾了一家中心{period}的病例，共纳入2177名患者。" + GYN)
+    v, paper, rule = verdict_of(r, period)
+    assert v == verdict and paper == [2008, 2012], (v, paper, rule)
+    # a single year is still a date, never compared with the period
+    r = check_text("研究者[1]在2012年发表了这些病例的分析。" + GYN)
+    assert verdict_of(r, "2012年")[0] != "supported"
+
+
+def test_a_time_point_governing_the_papers_values_at_another_time_is_a_mismatch(check_text):
+    r = check_text("[1]试验的主要终点定义为：HbA1c<7%，同时每日胰岛素用量减少≥50%。"
+                   "随访第32周时，干细胞组有20%的患者达到这一终点，而安慰剂组只有4.55%。" + ZANG)
+    assert verdict_of(r, "32周")[:2] == ("mismatch", 48)
+    assert verdict_of(r, "20%")[0] == "supported"      # the values are the paper's: one error, on the time point
+
+
+def test_a_p_value_after_two_group_only_sentences_keeps_their_measure(check_text):
+    r = check_text("[1]糖化血红蛋白的变化更直观：干细胞组从9.02%降到了7.52%。安慰剂组则从8.89%降到8.59%。"
+                   "干细胞组与安慰剂组之间的差异具有统计学意义（p=0.0081）。" + ZANG)
+    assert verdict_of(r, "p=0.0081")[0] == "supported"

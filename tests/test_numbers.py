@@ -24,7 +24,7 @@ def check(m, **want):
         got = getattr(m, k)
         if isinstance(v, float) and isinstance(got, (int, float)):
             assert got == pytest.approx(v), (k, got, v)
-        elif isinstance(v, list) and isinstance(got, list):
+        elif isinstance(v, list) and isinstance(got, list) and not any(isinstance(x, str) for x in v):
             assert got == pytest.approx(v), (k, got, v)
         else:
             assert got == v, (k, got, v)
@@ -242,8 +242,14 @@ CASES = [
                  dict(kind="year_or_date", value="2022-05-03"), id="date-cn-002"),
     pytest.param("Am J Physiol Endocrinol Metab. 2026 Jan 1;330(1):E1-E14.", "2026 Jan 1",
                  dict(kind="year_or_date", value="2026-01-01"), id="date-en-000"),
-    pytest.param("方法：回顾性分析 2019年 1月至 2022年 2月在柳州市妇幼保健院", "2019年 1月",
-                 dict(kind="year_or_date", value="2019-01", role="from"), id="date-month-001"),
+    pytest.param("方法：回顾性分析 2019年 1月至 2022年 2月在柳州市妇幼保健院", "2019年 1月至 2022年 2月",
+                 dict(kind="year_or_date", value="2019-01/2022-02"), id="date-period-001"),
+    pytest.param("研究者回顾了一家中心2008年至2012年的病例", "2008年至2012年",
+                 dict(kind="year_or_date", value="2008/2012"), id="date-period-years"),
+    pytest.param("2008-2012年间共纳入2177名患者", "2008-2012年",
+                 dict(kind="year_or_date", value="2008/2012"), id="date-period-one-nian"),
+    pytest.param("between January 2019 and February 2022 at two centres", "January 2019 and February 2022",
+                 dict(kind="year_or_date", value="2019-01/2022-02"), id="date-period-en"),
     pytest.param("在2025年，研究者发表了结果。", "2025年", dict(kind="year_or_date", value="2025"), id="date-year-synthetic"),
     # --- not claims: markers, slogans, prose counts, formula, table refs
     pytest.param("01重新定义风险——2.63倍以往，我们只知道胰岛素抵抗是不好的", "01",
@@ -294,6 +300,7 @@ NAMES = [
     ("该基因位于 1 号染色体，type 2 diabetes", ["1 号", "2"]),
     ("降低体内外 IGF-\n1 的水平", ["1"]),
     ("血清5-羟色胺与25(OH)D水平", ["5", "25"]),
+    ("中国人民解放军总医院（301医院）团队", ["301"]),
 ]
 
 
