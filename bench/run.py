@@ -6,7 +6,8 @@
    `factcheck batch` with --jobs 1 and with --jobs 2, taking turns for --batch-rounds rounds
    (which goes first alternates from round to round, so a machine slowing down or speeding up
    over the bench does not favour either); articles/s and characters/s of the median runs; the
-   speed-up is the median of the rounds' ratios; every run is printed;
+   speed-up is the median of the rounds' ratios; every run is printed; next to it, the machine's
+   own ceiling: a pure-Python loop sharing nothing, in two processes against one;
 2. pipeline vs plain jieba: check() over the corpus texts in-process (files read beforehand, the
    caches keyed by text emptied before each pass: pipeline.forget_texts) against jieba.lcut of
    the same texts;
@@ -199,6 +200,40 @@ def pipeline_vs_jieba(repeat: int) -> dict:
             "articles": len(articles), "top": top, "total_profiled": sum(r[0] for r in rows)}
 
 
+# ---------------------------------------------------------------- the machine's own two-core scaling
+
+def _spin(n: int = 12_000_000) -> float:
+    """Pure-Python work sharing nothing with anything: dictionary lookups in a loop."""
+    table = {i: i for i in range(200_000)}
+    s = 0
+    for i in range(n):
+        s += table.get(i % 200_000, 0) & 7
+    return float(s)
+
+
+def machine_scaling(rounds: int = 5) -> dict:
+    """What two processes get from this machine's two cores when nothing at all is shared: two
+    units of _spin one after the other, against the same two units in two forked processes
+    (taking turns, ``rounds`` times). The batch speed-up cannot beat this ceiling."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    ratios = []
+    with ctx.Pool(2) as pool:
+        pool.map(abs, [1, 2])           # workers started before the clock runs
+        for r in range(rounds):
+            t = {}
+            for mode in (("serial", "parallel") if r % 2 == 0 else ("parallel", "serial")):
+                t0 = time.perf_counter()
+                if mode == "serial":
+                    _spin(), _spin()
+                else:
+                    pool.map(_spin, [12_000_000, 12_000_000])
+                t[mode] = time.perf_counter() - t0
+            ratios.append(t["serial"] / t["parallel"])
+    return {"ratio": statistics.median(ratios), "ratios": ratios}
+
+
 # ---------------------------------------------------------------- cold start
 
 COLD_JIEBA = ("import jieba; jieba.setLogLevel(60); jieba.lcut(%r)" % SENTENCE)
@@ -319,6 +354,11 @@ def main(argv=None) -> int:
             f"{args.batch_rounds} rounds' ratios " + ", ".join(f"{r:.2f}" for r in speedups) + "; --jobs 1 "
             + ", ".join(f"{x['wall']:.1f}" for x in runs[1]) + " s; --jobs 2 "
             + ", ".join(f"{x['wall']:.1f}" for x in runs[2]) + " s)")
+        ms = machine_scaling()
+        results["machine"] = ms
+        say(f"this machine's own ceiling: a pure-Python loop in 2 processes vs 1 = {ms['ratio']:.2f} (median of "
+            + ", ".join(f"{r:.2f}" for r in ms["ratios"]) + "; nothing shared, no I/O, measured right after the "
+            "batch runs: what two cores give here at best)")
         say(f"\n== batch: {args.small} articles (CSV manifest), --jobs 1, for memory ==")
         bs = batch_run(str(manifest), tmp / "out-small", 1)
         say(f"wall {bs['wall']:.1f} s; peak RSS {bs['maxrss_mb']:.0f} MB (vs {b1['maxrss_mb']:.0f} MB at "
@@ -370,6 +410,8 @@ def main(argv=None) -> int:
     for name, value, target, ok in rows:
         v = f"{value:.2f}" if isinstance(value, float) else str(value)
         say(f"{name:46s} {v:>8s}  {target:8s} {'PASS' if ok else 'FAIL'}")
+    say(f"{'machine ceiling: 2 processes / 1, pure loop':46s} {results['machine']['ratio']:8.2f}  "
+        "(context for the speed-up)")
     say(f"{'throughput --jobs 1 (articles/s, chars/s)':46s} {b1['articles'] / b1['wall']:8.1f}  "
         f"{chars / b1['wall']:,.0f} chars/s")
     say(f"{'throughput --jobs 2 (articles/s, chars/s)':46s} {b2['articles'] / b2['wall']:8.1f}  "
