@@ -135,7 +135,8 @@ class Cand:
 
 
 UNIT_ZH = {"%": "%", "x": "倍", "person": "例", "week": "周", "month": "个月", "year": "年", "day": "天",
-           "hour": "小时", "minute": "分钟", "age": "岁", "cycle": "个周期", "pregnancy": "次妊娠"}
+           "hour": "小时", "minute": "分钟", "age": "岁", "cycle": "个周期", "pregnancy": "次妊娠",
+           "million cells": "×10^6个细胞", "cells": "个细胞"}
 UNIT_EN = {"%": "%", "x": "×", "person": " people", "age": " years old"}
 
 
@@ -182,7 +183,7 @@ def comparable(m: Mention, s: Summary) -> list[tuple[Any, Any]]:
     Which ones, and their conversion, depend only on m's kind and unit (and, for dates, on
     whether m is a period)."""
     cands, by_kind = _usable(s)
-    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value))
+    key = (m.kind, _unit_of(m), m.kind == "year_or_date" and is_period(m.value))
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
@@ -412,12 +413,23 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return c.kind == "ratio" or c.label in ("OR", "RR", "HR")
     if c.kind == "ratio":
         return False
-    mu, cu = m.unit or "", c.unit or ""
+    mu, cu = _unit_of(m), c.unit or ""
     if mu == cu:
         return True
     if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
+
+
+_POWER_OF_TEN = re.compile(r"[×xX*]\s*10\s*\^|[×xX*]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def _unit_of(m: Mention) -> str:
+    """The mention's unit; an amount written as a power of ten with a bare classifier
+    (50～100×10^6个 after 细胞总量) is a number of cells, the only thing these papers count so."""
+    if not m.unit and m.kind in ("count", "range", "dose") and _POWER_OF_TEN.search(m.surface):
+        return "cells"
+    return m.unit or ""
 
 
 def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
@@ -428,12 +440,13 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
         if c.unit == "%" and c.label in ("increase", "change"):
             return 1 + float(c.value) / 100 if not isinstance(c.value, list) else None
         return c.value
+    mu = _unit_of(m)
     if isinstance(c.value, list):
-        conv = [convert(x, c.unit, m.unit) if (m.unit and c.unit) else x for x in c.value]
+        conv = [convert(x, c.unit, mu) if (mu and c.unit) else x for x in c.value]
         return None if None in conv else conv
-    if not m.unit or not c.unit or m.unit == c.unit:
+    if not mu or not c.unit or mu == c.unit:
         return float(c.value)
-    return convert(float(c.value), c.unit, m.unit)
+    return convert(float(c.value), c.unit, mu)
 
 
 _BELOW, _ABOVE = ("less_than", "at_most"), ("more_than", "at_least")

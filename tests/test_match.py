@@ -240,3 +240,14 @@ def test_a_p_value_after_two_group_only_sentences_keeps_their_measure(check_text
     r = check_text("[1]糖化血红蛋白的变化更直观：干细胞组从9.02%降到了7.52%。安慰剂组则从8.89%降到8.59%。"
                    "干细胞组与安慰剂组之间的差异具有统计学意义（p=0.0081）。" + ZANG)
     assert verdict_of(r, "p=0.0081")[0] == "supported"
+
+
+CHIN_REF = "\n参考文献\n[1] Chin SP. Umbilical Cord-Derived Mesenchymal Stem Cells Infusion in Type 2 Diabetes. " \
+           "Diabetes Metab Syndr Obes. 2025;18:1643-1659. doi: 10.2147/DMSO.S507801.\n"
+
+
+@pytest.mark.parametrize("dose, verdict", [("50～100×10^6个", "supported"), ("5000万～1亿个细胞", "supported"),
+                                           ("50～200×10^6个", "mismatch")])
+def test_a_cell_dose_written_as_a_power_of_ten(check_text, dose, verdict):
+    r = check_text(f"[1]每位患者接受的细胞总量为{dose}，全部经静脉输注。" + CHIN_REF)
+    assert verdict_of(r, dose)[0] == verdict, verdict_of(r, dose)
