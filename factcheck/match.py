@@ -228,6 +228,7 @@ class Context:
     clause_start: int = 0          # absolute offset of the clause
     sentence_start: int = 0
     segment: str = ""              # for a time point: the text it governs
+    names_group: bool = False      # the number is itself the name of a group of the paper (41-42岁)
 
 
 def _finding_terms(f: Finding, group_names: set) -> list[str]:
@@ -532,6 +533,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         role_ok = (m.role == "from") == (c.label == "baseline" or c.timepoint == "baseline")
         return (rel, c.group == ctx.group and ctx.group is not None, role_ok, -dist)
 
+    # 0. the number is the name of one of the paper's groups (41-42岁, an age band) and the
+    #    paper gives that group this very value: a label, right wherever it stands
+    if ctx.names_group:
+        label = [t for t in scored if t[2].group == ctx.group and _equal(m_eff, t[3], t[2].qualifier)]
+        if label:
+            rel, dist, c, pv = max(label, key=pref)
+            return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
+                                  note=c.describe(s, lang))
     # 1. the same measure (and group, where both name one) states the same number → supported
     same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)]
     if same:
@@ -795,11 +804,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                                     note=(summ.availability_note if summ else None))
             else:
                 cands = _usable(summ)[0]
-                grp = _group_of(m, cs, norm, summ, groups.get(m.group_id or "", []))
+                own = _group_pattern(summ)[1].get(norm[m.start:m.end].lower()) if summ.groups else None
+                grp = own or _group_of(m, cs, norm, summ, groups.get(m.group_id or "", []))
                 ti = bisect.bisect_right(time_starts, m.start)
                 nxt = times[ti].start if ti < len(times) else s.end
                 ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]
-                              if _is_time(m) else "")
+                              if _is_time(m) else "", names_group=own is not None)
                 # 长达8年, 随访48周, 短于12周: a length or a cut-off, not the time point of a result
                 length = m.qualifier in ("as_high_as", "less_than", "more_than", "at_least", "at_most") or (
                     m.role != "list_item" and bool(

@@ -251,3 +251,12 @@ CHIN_REF = "\n参考文献\n[1] Chin SP. Umbilical Cord-Derived Mesenchymal Stem
 def test_a_cell_dose_written_as_a_power_of_ten(check_text, dose, verdict):
     r = check_text(f"[1]每位患者接受的细胞总量为{dose}，全部经静脉输注。" + CHIN_REF)
     assert verdict_of(r, dose)[0] == verdict, verdict_of(r, dose)
+
+
+def test_an_age_band_that_names_a_group_is_a_label(check_text):
+    r = check_text("研究者[1]按年龄分层分析了生化妊娠率。也就是说，41-42岁组的生化妊娠率比21-30岁组高，"
+                   "只是差别并不显著。回到这项研究，41-42岁这一组只有86名患者。" + GYN)
+    assert verdict_of(r, "21-30岁")[0] == "supported"        # not "groups swapped"
+    assert verdict_of(r, "41-42岁", 1)[0] == "supported"
+    r = check_text("研究者[1]按年龄分层，43-45岁组的生化妊娠率最高。" + GYN)
+    assert verdict_of(r, "43-45岁")[0] != "supported"        # no such group
