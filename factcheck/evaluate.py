@@ -147,17 +147,18 @@ def eval_mentions(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     misses, false_hits = [], []
     for doc, grows, path in _gold_docs(gold_dir / "mentions.jsonl"):
         is_paper = os.path.normpath(PAPER_DIR) in os.path.normpath(path)
-        text = Path(path).read_text("utf-8")
+        from factcheck.ingest import read_article
+
+        art = read_article(path)        # decoded as a check decodes it (GB18030, traditional script)
+        text = art.text
         lines = text.split("\n")
         if is_paper:
             # papers: extract over the whole text; precision is counted on annotated lines only
-            preds = extract(text)
+            preds = extract(text, norm=art.norm or None)
             scope_lines = {r["line"] for r in grows}
         else:
-            from factcheck.ingest import article_from_text
-
-            art = article_from_text(text, path)
-            preds = extract(text, [(s.start, s.end) for s in art.body])
+            # as the pipeline's mentions stage extracts them
+            preds = extract(text, [(s.start, s.end) for s in art.body], norm=art.norm or None)
             scope_lines = None
         pc = _pred_cols(preds, text)
         if scope_lines is not None:

@@ -476,6 +476,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     x, v = float(mv), float(paper)
     if m.kind == "pvalue":
         return abs(x - v) <= tol and _p_side(m.qualifier) * _p_side(paper_qualifier) >= 0
+    if _p_side(m.qualifier) and _p_side(paper_qualifier):
+        # two cut-offs (至少30% against the paper's ≥50%): the same bound or none, never "within"
+        return abs(x - v) <= tol and _p_side(m.qualifier) == _p_side(paper_qualifier)
     if m.qualifier in ("more_than", "at_least") and m.kind not in ("threshold",):
         return v >= x - tol
     if m.qualifier in ("less_than", "at_most") and m.kind not in ("threshold",):
@@ -560,7 +563,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return pp
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
-            and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval"))]
+            and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))]
     if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
         in_f = [t for t in near if t[2].finding is best_f]
@@ -570,6 +573,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 right = [t for t in in_f if t[2].group == ctx.group and t[2].timepoint == c.timepoint]
                 return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, lang, "FC107")
         mine = [t for t in in_f if group_ok(t[2])]
+        bounds = [t for t in mine if _same_bound(m, t[2])]
+        if bounds:
+            mine = bounds        # 至少30% is held to the paper's cut-off (≥50%), not to a group's rate
         if mine:
             # the same group's value at another time point
             for rel, dist, c, pv in mine:
@@ -689,10 +695,18 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
 
 
+def _same_bound(m: Mention, c: Cand) -> bool:
+    """Both are cut-offs on the same side (至少30% and the paper's ≥50%)."""
+    return c.kind != "pvalue" and bool(_p_side(m.qualifier)) and _p_side(m.qualifier) == _p_side(c.qualifier) and (
+        c.label == "threshold" or c.kind == "threshold")
+
+
 def _same_kind_of_number(m: Mention, c: Cand) -> bool:
     """A mismatch needs the two numbers to be the same sort of thing (a rate vs a rate)."""
     if m.kind == "pvalue" or c.kind == "pvalue":
         return m.kind == c.kind
+    if _same_bound(m, c):
+        return True
     if m.kind == "threshold" or c.label == "threshold" or c.kind == "threshold":
         return m.kind == "threshold" and (c.label == "threshold" or c.kind == "threshold")
     if c.label in ("n",) or c.kind == "count" or m.kind == "count":

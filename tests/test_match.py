@@ -260,3 +260,10 @@ def test_an_age_band_that_names_a_group_is_a_label(check_text):
     assert verdict_of(r, "41-42岁", 1)[0] == "supported"
     r = check_text("研究者[1]按年龄分层，43-45岁组的生化妊娠率最高。" + GYN)
     assert verdict_of(r, "43-45岁")[0] != "supported"        # no such group
+
+
+def test_a_cut_off_is_held_to_the_papers_cut_off_not_to_a_rate_within_it(check_text):
+    r = check_text("[1]主要终点定义为HbA1c低于7%，且每日胰岛素用量减少至少30%。" + ZANG)
+    v, paper, rule = verdict_of(r, "30%")
+    assert (v, paper) == ("mismatch", 50), (v, paper, rule)     # the paper's cut-off is ≥50%
+    assert verdict_of(r, "7%")[0] == "supported"                 # HbA1c < 7.0%
