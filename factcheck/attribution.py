@@ -147,6 +147,9 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
     return out
 
 
+HEADING_REACH = 3       # sentences after a heading in which the passage must cite its paper
+
+
 def attribute(article: Article, sentences: list[Sentence], mentions: list[Mention],
               store: Store) -> dict[int, Attribution]:
     """Attribution for every sentence index."""
@@ -173,11 +176,13 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     markers_at = scan.markers(article.text)
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
+    headings: list[int] = []
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
         ms = mentions_by_sentence.get(i, [])
         if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
+            headings.append(i)
         found = _explicit_from(markers_at.get(i, ()), article, by_index) or named_at.get(i)
         research = i in research_at
         if found is None:
@@ -208,6 +213,21 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                                     current.cue)
         out[i] = found
         current = found
+    # "三、胰岛素抵抗让风险升高2.63倍" heads a passage that cites [2] in its first sentences: the
+    # heading's numbers rest on that paper
+    heading_set = set(headings)
+    for i in headings:
+        if out[i].reference is not None or out[i].how != "none" or not mentions_by_sentence.get(i):
+            continue
+        j = i + 1       # past the rest of the heading's line (it may hold a question mark)
+        while j < len(sentences) and norm[sentences[j].start - 1] != "\n":
+            j += 1
+        for k in range(j, min(j + HEADING_REACH, len(sentences))):
+            if k in heading_set:
+                break
+            if out[k].how in ("marker", "author", "team", "journal", "title"):
+                out[i] = Attribution(out[k].reference, "heading", out[k].cue)
+                break
     return out
 
 

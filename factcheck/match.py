@@ -544,8 +544,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             rel, dist, c, pv = max(label, key=pref)
             return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                                   note=c.describe(s, lang))
-    # 1. the same measure (and group, where both name one) states the same number → supported
-    same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)]
+    # 1. the same measure (and group, where both name one) states the same number → supported;
+    #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
+    same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)
+            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))]
     if same:
         rel, dist, c, pv = max(same, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
@@ -695,10 +697,14 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
 
 
+def _is_cut_off(c: Cand) -> bool:
+    return c.label == "threshold" or c.kind == "threshold"
+
+
 def _same_bound(m: Mention, c: Cand) -> bool:
     """Both are cut-offs on the same side (至少30% and the paper's ≥50%)."""
     return c.kind != "pvalue" and bool(_p_side(m.qualifier)) and _p_side(m.qualifier) == _p_side(c.qualifier) and (
-        c.label == "threshold" or c.kind == "threshold")
+        _is_cut_off(c))
 
 
 def _same_kind_of_number(m: Mention, c: Cand) -> bool:

@@ -113,7 +113,7 @@ class Mention:
 @dataclass(slots=True)
 class Attribution:
     reference: Optional[int]        # 1-based index into Article.references, None when unattributed
-    how: str                        # marker | author | team | journal | title | date | topic | carried | single_reference | none
+    how: str                        # marker | author | team | journal | title | date | topic | carried | heading | single_reference | none
     cue: Optional[str] = None       # the words that attributed it ([1], 陈慧教授团队, 《...》)
 
 

@@ -18,7 +18,8 @@ bounded, every check local to a few characters: the run time is linear in the te
 2. *Whole forms* that are recognised as one piece and masked: dates (2022年5月3日,
    2026 Jan 1), confidence intervals (95% CI: 1.035-2.508), p-values (P<0.05, p = .72),
    statistic labels (OR=1.385, n=138, r = 0.47), slogans (1+1>2), section and list markers at
-   line start (01, ①, 一、, 1., 1.1), table references (表1), approval codes, 百分之X, X分之Y, X成.
+   line start (01, ①, 一、, 1., 1.1), table references (表1), approval codes, 百分之X, X分之Y, X成,
+   一半 (50%).
 3. *Number tokens* in what is left: Arabic numbers (thousands separators, decimals, 万/亿,
    x 10^6) and Chinese numerals (via cn2an), each with its unit (data/units.yaml), the
    comparator or word qualifier before it, and the name checks (2型, IL-17, T2DM, IGF-1 are
@@ -366,6 +367,8 @@ _CIRCLED_RE = re.compile(r"[\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f
 _TABLE_NOT_AFTER = set("发代外报手仪钟电水列")
 _TABLE_RE = re.compile(r"(?P<lab>附表|表|图|Table|Fig\.?|Figure)[ \t]{0,2}"
                        r"(?P<num>[0-9]{1,3})(?![0-9]|\.[0-9])")
+# 一半 / 半数 of a group is 50% (另一半 is a spouse)
+_HALF_RE = re.compile(r"(?<!另)(?:一半|半数)")
 _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>{_NUM}|{_CNNUM})")
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
                       rf"(?P<b>{_NUM}|{_CNNUM})")
@@ -896,8 +899,10 @@ class _Segment:
     def percent_forms(self):
         seg = self.seg
         items = []
-        if "百分之" not in seg and "分之" not in seg and "成" not in seg:
+        if "百分之" not in seg and "分之" not in seg and "成" not in seg and "半" not in seg:
             return
+        for m in (_HALF_RE.finditer(seg) if "半" in seg else ()):
+            items.append((m.start(), m.end(), 50, 0))
         for m in _PCT_CN_RE.finditer(seg):
             v, dec = _any_value(m.group("n"))
             if v is not None:
@@ -906,7 +911,7 @@ class _Segment:
             den, _ = _any_value(m.group("a"))
             num, _ = _any_value(m.group("b"))
             if den and num is not None:
-                items.append((m.start(), m.end(), round(num / den * 100, 4), 0))
+                items.append((m.start(), m.end(), round(num / den * 100, 2), 0))
         for m in _cheng(seg):
             v, dec = _any_value(m.group("n"))
             if v is not None and 0 < v <= 10:

@@ -88,3 +88,19 @@ def test_single_reference_article(store):
     sents = __import__("factcheck.sentences", fromlist=["x"]).split_sentences(art.text, art.body)
     atts = attribute(art, sents, extract(art.text), store)
     assert atts[0].reference == 1 and atts[0].how == "single_reference"
+
+
+REFS2 = ("\n参考文献\n[1] Zang L, et al. Efficacy and safety of umbilical cord-derived mesenchymal stem cells. "
+         "Stem Cell Res Ther. 2022;13:180. doi: 10.1186/s13287-022-02848-6\n"
+         "[2] Chen H, et al. Insulin resistance and SIK1 hyperactivation in recurrent pregnancy loss. "
+         "Am J Physiol Endocrinol Metab. 2026. doi: 10.1152/ajpendo.00123.2025\n")
+
+
+def test_a_numbered_heading_rests_on_the_paper_its_passage_cites(store):
+    text = ("一、干细胞治疗糖尿病\n研究[1]纳入91例患者。\n"
+            "二、风险差2.63倍？胰岛素抵抗与流产\n坊间常有这种说法，但结果并不一致。\n有团队发表研究[2]，分析513位女性。\n"
+            "三、写在最后，3个建议\n1. 规律作息。\n" + REFS2)
+    atts = _attributions(article_from_text(text, "t.txt"), store)
+    assert _find(atts, "二、风险差2.63倍").reference == 2
+    assert _find(atts, "二、风险差2.63倍").how == "heading"
+    assert _find(atts, "三、写在最后").reference is None       # its passage cites nothing

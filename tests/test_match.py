@@ -267,3 +267,9 @@ def test_a_cut_off_is_held_to_the_papers_cut_off_not_to_a_rate_within_it(check_t
     v, paper, rule = verdict_of(r, "30%")
     assert (v, paper) == ("mismatch", 50), (v, paper, rule)     # the paper's cut-off is ≥50%
     assert verdict_of(r, "7%")[0] == "supported"                 # HbA1c < 7.0%
+
+
+def test_a_rate_is_not_supported_by_the_papers_cut_off(check_text):
+    r = check_text("[1]主要终点要求胰岛素用量减少至少50%。干细胞组患者的胰岛素用量平均减少将近一半。" + ZANG)
+    assert verdict_of(r, "一半")[0] != "supported"           # 27.78% in the paper; 50% is the cut-off
+    assert verdict_of(r, "50%")[0] == "supported"

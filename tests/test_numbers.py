@@ -475,3 +475,17 @@ def test_simple_numeral_table_agrees_with_cn2an():
         assert via_cn2an(s) == v, s
         assert type(N._cn_value(s)) is type(via_cn2an(s))
     assert N._cn_value("一百二十三") == 123 and N._cn_value("三点五") == 3.5     # beyond the table
+
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    ("超过一半（52.2%）的胚胎", "一半", 50, "more_than"),
+    ("将近一半的患者", "一半", 50, "approx"),
+    ("半数患者在48周时达标", "半数", 50, None),
+    ("超过三分之一（35%）的周期", "三分之一", 33.33, "more_than"),
+])
+def test_fraction_words_are_percentages(text, surface, value, qualifier):
+    check(by_surface(text, surface), kind="percent", value=value, qualifier=qualifier)
+
+
+def test_the_other_half_is_a_spouse():
+    assert not extract("她和另一半商量后决定移植")
