@@ -29,7 +29,7 @@ from factcheck.wordscan import WordIndex, required_literals
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
-             "未能", "不再"}
+             "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜"}
 HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
 HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
@@ -52,7 +52,7 @@ QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
 META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)")
-NONE_OF = re.compile(r"(均|都|全部|全都|皆)(未|没有|没|无|不)|无一")
+NONE_OF = re.compile(r"(均|都|全部|全都|皆)(未|没有|没|无)|无一")   # not 都不必: that is advice
 IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
 
 
@@ -137,7 +137,14 @@ class _Tokens:
         """The words just before ``s`` (segmented only when a negation character is near)."""
         if not _NEG_CHARS.search(self.text, max(lo, s - 6), s):
             return []
-        return [t for p, t in self.block(s) if lo <= p < s][-n:]
+        words = [t for p, t in self.block(s) if lo <= p < s]
+        # 而非「证明」: a quotation mark between the negation and the cue ends jieba's run
+        q = s
+        while not words and q > lo and self.text[q - 1] in QUOTES + " 　":
+            q -= 1
+        if q < s and q > lo:
+            words = [t for p, t in self.block(q - 1) if lo <= p < q]
+        return words[-n:]
 
 
 _NEG_CHARS = re.compile(r"[不没未非无难否别勿]")

@@ -95,6 +95,9 @@ def test_reported_belief_is_not_the_articles_assertion(check_text):
     "[1]安全性方面，所有受试者均未出现严重的移植相关不良事件。",      # the paper says so of everyone
     "[1]每一位患者的情况都不同，具体治疗请和医生商量。",              # a caution
     "[1]医生决定了要先暂停移植。",                                    # a person's decision
+    "[1]论文标题只用了“启示”一词，而非“证明”；临床部分只能看出关联。",  # negation before a quotation mark
+    "[1]已在使用胰岛素的人，更不要自行调整剂量。",                    # a warning, not advice
+    "[1]结果显示，无论短期或长期，多数方案都能改善胰岛素抵抗。",        # most is not all
 ])
 def test_more_traps_do_not_fire(check_text, sentence):
     r = check_text(sentence + ZANG)
@@ -111,6 +114,11 @@ def test_more_traps_do_not_fire(check_text, sentence):
     ("小暖建议移植前先做内膜容受性检测。", "建议移植前先做内膜容受性检测", "advice"),
     ("[1]所有患者都从输注中获益，没有一个例外。", "所有", "scope"),       # a claim, not a universal negative
     ("[1]研究者认为还需要更大的试验；所有受试者的血糖都明显下降。", "所有", "scope"),
+    ("[1]所有试管妈妈都不必再为年龄焦虑。", "所有", "scope"),          # 都不必 is no universal negative
+    ("调理好免疫，反复生化的问题就能彻底解决。", "彻底解决", "cure_reversal"),
+    ("研究团队指出，运动与维生素之间存在明显的加乘效果。", "加乘效果", "other"),
+    ("建议大家移植前只放A级囊胚，C级囊胚直接放弃。", "建议大家", "advice"),
+    ("下次移植前都应完善检查，并预防性使用阿司匹林和低分子肝素。", "预防性使用阿司匹林", "advice"),
 ])
 def test_more_overstatements_fire(check_text, sentence, surface, category):
     paper = CHIN if category == "causal" else ZANG
