@@ -322,8 +322,10 @@ def _previous_measure_sentence(norm: str, sentences: list, k: int, reach: int = 
     降到8.59%), the one before that: "两组之间的差异具有统计学意义（p=0.0081）" goes on with the
     measure two sentences back."""
     j = k - 1
-    while j > 0 and k - j < reach and not _names_a_measure(norm[sentences[j].start:sentences[j].end]):
-        j -= 1
+    if j > 0 and not _names_a_measure(norm[sentences[k].start:sentences[k].end]):
+        # only a sentence that names no measure reads the previous one's (see _sentence_relevance)
+        while j > 0 and k - j < reach and not _names_a_measure(norm[sentences[j].start:sentences[j].end]):
+            j -= 1
     return norm[sentences[j].start:sentences[j].end] if j >= 0 else ""
 
 
@@ -476,7 +478,7 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     x, v = float(mv), float(paper)
     if m.kind == "pvalue":
         return abs(x - v) <= tol and _p_side(m.qualifier) * _p_side(paper_qualifier) >= 0
-    if _p_side(m.qualifier) and _p_side(paper_qualifier):
+    if m.qualifier and paper_qualifier and _p_side(m.qualifier) and _p_side(paper_qualifier):
         # two cut-offs (至少30% against the paper's ≥50%): the same bound or none, never "within"
         return abs(x - v) <= tol and _p_side(m.qualifier) == _p_side(paper_qualifier)
     if m.qualifier in ("more_than", "at_least") and m.kind not in ("threshold",):

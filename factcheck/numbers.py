@@ -336,9 +336,8 @@ _DATE_RES = [
     # 5月19日 (no year)
     re.compile(r"(?P<m>[0-9](?<![0-9年][0-9])[0-9]?)[ \t]{0,2}月[ \t]{0,2}(?P<d>[0-9]{1,2})[ \t]{0,2}[日号]"),
 ]
-# 2008-2012年: two years sharing one 年, a period
-_YEAR_SPAN_RE = re.compile(rf"{_YEAR_LEAD}[ \t]{{0,2}}[-–—~～至到][ \t]{{0,2}}(?P<y2>(?:1[89]|20)[0-9]{{2}})[ \t]{{0,2}}年"
-                           r"(?![ \t]{0,2}[0-9]{1,2}[ \t]{0,2}月)")
+# 2008-2012年: the first of two years sharing one 年 (searched just before the second's match)
+_YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-–—~～至到][ \t]{0,2}$")
 _DATE_LINK_RE = re.compile(r"\s{0,3}(?:至|到|-|–|—|~|and|to)\s{0,3}")
 
 _CI_QUICK = re.compile(r"CI|Cl|C\.I\.|区间|onfidence|ci")
@@ -715,12 +714,6 @@ class _Segment:
         seg = self.seg
         found = []
         has_mon = _MON_QUICK.search(seg) is not None
-        if "年" in seg:
-            for m in _YEAR_SPAN_RE.finditer(seg):
-                a, b = m.span()
-                if int(m.group("y")) < int(m.group("y2")) and self.free(a, b):
-                    self.claim(a, b)
-                    self.emit(a, b, "year_or_date", f"{m.group('y')}/{m.group('y2')}")
         for i, rx in enumerate(_DATE_RES):
             if (i == 0 and "年" not in seg) or (2 <= i <= 5 and not has_mon) or (i == 6 and "月" not in seg):
                 continue
@@ -758,6 +751,9 @@ class _Segment:
                     val = f"--{mon:02d}-{d:02d}"
                 elif mon is None:
                     val = y
+                    span = _YEAR_SPAN_RE.search(seg, max(0, a - 12), a) if rx is _DATE_RES[0] else None
+                    if span and int(span.group("y")) < int(y) and self.free(span.start(), a):
+                        a, val = span.start(), f"{span.group('y')}/{y}"     # 2008-2012年: a period
                 elif d is None:
                     val = f"{y}-{mon:02d}"
                 else:
@@ -903,7 +899,7 @@ class _Segment:
             return
         for m in (_HALF_RE.finditer(seg) if "半" in seg else ()):
             items.append((m.start(), m.end(), 50, 0))
-        for m in _PCT_CN_RE.finditer(seg):
+        for m in (_PCT_CN_RE.finditer(seg) if "百分之" in seg else ()):
             v, dec = _any_value(m.group("n"))
             if v is not None:
                 items.append((m.start(), m.end(), v, dec))
@@ -912,7 +908,7 @@ class _Segment:
             num, _ = _any_value(m.group("b"))
             if den and num is not None:
                 items.append((m.start(), m.end(), round(num / den * 100, 2), 0))
-        for m in _cheng(seg):
+        for m in (_cheng(seg) if "成" in seg else ()):
             v, dec = _any_value(m.group("n"))
             if v is not None and 0 < v <= 10:
                 items.append((m.start(), m.end(), _scaled(v, 10), max(0, dec - 1)))
