@@ -20,7 +20,7 @@ from factcheck.glossary import Glossary, cached_groups, load_glossary
 from factcheck.model import Article, Attribution, Mention, Sentence
 from factcheck.objcache import ObjectCache
 from factcheck.sentences import by_sentence
-from factcheck.summaries import Store, Summary
+from factcheck.summaries import Store, Summary, numbers_of
 from factcheck.wordscan import trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
@@ -103,7 +103,7 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set]:
     for f in s.findings:
         topic += [f.measure, " ".join(f.keywords)]
         for v in f.values:
-            for x in (v.value if isinstance(v.value, list) else [v.value]):
+            for x in numbers_of(v):
                 if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
                     prints.add(float(x))
     designs = {s.design} | ({"cohort"} if "retrospective" in s.design_flags else set())
@@ -342,8 +342,8 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
         if not (m.qualifier == "as_high_as" or cues["identity_duration"].search(before)):
             continue
         for v in lengths:
-            for x in (v.value if isinstance(v.value, list) else [v.value]):
-                c = convert(float(x), v.unit, m.unit)
+            for x in numbers_of(v):
+                c = convert(x, v.unit, m.unit)
                 if c is not None and abs(c - float(m.value)) <= 0.5:
                     return True
         return False

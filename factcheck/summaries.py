@@ -35,7 +35,8 @@ class _Strict(BaseModel):
 class Value(_Strict):
     """One number the paper states, with what it belongs to."""
 
-    value: Union[float, list[float]]            # a point, or [low, high]
+    # a point, or [low, high]; a period of kind year_or_date as ISO dates ["2015-01", "2016-06"]
+    value: Union[float, list[float], list[str]]
     unit: str = ""                              # normalised unit code (see tests/gold/README.md)
     kind: Optional[str] = None                  # percent | ratio | count | measurement | pvalue | ...
     group: Optional[str] = None                 # key of Summary.groups
@@ -49,7 +50,18 @@ class Value(_Strict):
     def _range_pair(cls, v):
         if isinstance(v, list) and len(v) != 2:
             raise ValueError("a range value must be [low, high]")
+        if isinstance(v, list) and isinstance(v[0], str):
+            import re
+
+            if not all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", x) for x in v):
+                raise ValueError("a period must be two ISO dates: [\"2015-01\", \"2016-06\"]")
         return v
+
+
+def numbers_of(v: "Value") -> list[float]:
+    """The numbers of a value (both ends of a range); none for a period of dates."""
+    xs = v.value if isinstance(v.value, list) else [v.value]
+    return [float(x) for x in xs if not isinstance(x, str)]
 
 
 class Finding(_Strict):

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 import yaml
 
-from .summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value,
+from .summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
                         load_summary, normalize_doi)
 from .textnorm import fold_width, looks_traditional, to_simplified
 from factcheck import fsutil
@@ -1535,7 +1535,7 @@ def summary_numbers(s: Summary) -> list[float]:
     out: list[float] = []
     for f in s.findings:
         for v in f.values:
-            out += [float(x) for x in (v.value if isinstance(v.value, list) else [v.value])]
+            out += numbers_of(v)
         if f.ci:
             out += [float(x) for x in f.ci]
         pv = _p_value(f.p)

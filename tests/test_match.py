@@ -273,3 +273,17 @@ def test_a_rate_is_not_supported_by_the_papers_cut_off(check_text):
     r = check_text("[1]主要终点要求胰岛素用量减少至少50%。干细胞组患者的胰岛素用量平均减少将近一半。" + ZANG)
     assert verdict_of(r, "一半")[0] != "supported"           # 27.78% in the paper; 50% is the cut-off
     assert verdict_of(r, "50%")[0] == "supported"
+
+
+def test_a_period_of_months_in_a_summary_is_checked(check_text):
+    r = check_text("试验[1]于2015年10月至2018年12月入组，2015年10月至2019年12月随访。" + ZANG)
+    assert verdict_of(r, "2015年10月至2018年12月")[:2] == ("supported", ["2015-10", "2018-12"])
+    assert verdict_of(r, "2015年10月至2019年12月")[0] == "mismatch"
+
+
+def test_a_period_in_a_summary_must_be_two_iso_dates():
+    from factcheck.summaries import Value
+
+    assert Value(value=["2015-01", "2016-06"], kind="year_or_date").value == ["2015-01", "2016-06"]
+    with pytest.raises(ValueError):
+        Value(value=["January 2015", "2016-06"], kind="year_or_date")
