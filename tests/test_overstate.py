@@ -119,6 +119,14 @@ def test_more_traps_do_not_fire(check_text, sentence):
     ("研究团队指出，运动与维生素之间存在明显的加乘效果。", "加乘效果", "other"),
     ("建议大家移植前只放A级囊胚，C级囊胚直接放弃。", "建议大家", "advice"),
     ("下次移植前都应完善检查，并预防性使用阿司匹林和低分子肝素。", "预防性使用阿司匹林", "advice"),
+    ("[1]这篇论文已经实锤：胰岛素抵抗就是流产的原因。", "实锤", "certainty"),
+    ("[1]正是干细胞输注直接带来了血糖的下降。", "直接带来", "causal"),
+    ("运动加维生素D能够协同增效。", "协同增效", "other"),
+    ("[1]干预12周后效果可以终身保持。", "终身保持", "scope"),
+    ("我们的联合方案是行业内首创。", "行业内首创", "novelty"),
+    ("[1]这个结论对自然怀孕的姐妹也是一样。", "也是一样", "extrapolation"),
+    ("反复生化的姐妹必须吃二甲双胍。", "必须吃", "advice"),
+    ("每一位备孕的姐妹都去做一次内膜容受性检测。", "都去做一次内膜容受性检测", "advice"),
 ])
 def test_more_overstatements_fire(check_text, sentence, surface, category):
     paper = CHIN if category == "causal" else ZANG
