@@ -368,12 +368,27 @@ def _build_group_pattern(s: Summary):
 _group_pattern = ObjectCache(_build_group_pattern)
 
 
-def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention]) -> Optional[str]:
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention],
+              sentence_start: Optional[int] = None) -> Optional[str]:
     """The group of the paper the text names just before ``m`` in its clause (which starts at
-    ``cs``): "治疗组HbA1c下降1.31%"."""
+    ``cs``): "治疗组HbA1c下降1.31%"; or, when the clause names none and the number is the
+    sentence's first, earlier in the sentence: "就算是年龄最大的那组，生化率也才11.5%"."""
     if not s.groups:
         return None
     pattern, group_of_name = _group_pattern(s)
+    if sentence_start is not None and sentence_start < cs:
+        lo = max(sentence_start, m.start - WINDOW)
+        if not pattern.search(norm, max(cs, m.start - WINDOW), m.start):
+            last = None
+            for last in pattern.finditer(norm, lo, cs):
+                pass
+            # no number before this one in the sentence: the group is the sentence's topic
+            # (in "45例接受干细胞，46例接受安慰剂" each group follows its own number)
+            if last is not None and not _DIGIT.search(norm, lo, m.start):
+                return group_of_name[last.group(0).lower()]
     cs = max(cs, m.start - WINDOW)
     hits = [(mm.start() - cs, mm.end() - cs, group_of_name[mm.group(0).lower()])
             for mm in pattern.finditer(norm, cs, m.start)]
@@ -827,7 +842,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             else:
                 cands = _usable(summ)[0]
                 own = _group_pattern(summ)[1].get(norm[m.start:m.end].lower()) if summ.groups else None
-                grp = own or _group_of(m, cs, norm, summ, groups.get(m.group_id or "", []))
+                grp = own or _group_of(m, cs, norm, summ, groups.get(m.group_id or "", []), s.start)
                 ti = bisect.bisect_right(time_starts, m.start)
                 nxt = times[ti].start if ti < len(times) else s.end
                 ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]

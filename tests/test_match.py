@@ -287,3 +287,16 @@ def test_a_period_in_a_summary_must_be_two_iso_dates():
     assert Value(value=["2015-01", "2016-06"], kind="year_or_date").value == ["2015-01", "2016-06"]
     with pytest.raises(ValueError):
         Value(value=["January 2015", "2016-06"], kind="year_or_date")
+
+
+def test_a_group_named_as_the_sentences_topic_before_its_number(check_text):
+    r = check_text("研究者[1]按年龄分层统计了生化妊娠率。就算是年龄最大的那组，生化率也才11.5%。" + GYN)
+    assert verdict_of(r, "11.5%")[:2] == ("mismatch", 13.6)      # 11.5% is the 36-40 band's
+    # each group after its own number: not carried to the next number
+    r = check_text("[1]试验共纳入91例患者，45例接受干细胞输注，46例接受安慰剂输注。" + ZANG)
+    assert verdict_of(r, "46例")[0] == "supported"
+
+
+def test_groups_named_by_short_names(check_text):
+    r = check_text("瑞金医院的数据[1]里，生化组C级占52.2%。" + XIA)
+    assert verdict_of(r, "52.2%")[:2] == ("mismatch", 35)        # 52.2% is the arrest group's
