@@ -53,6 +53,8 @@ eval: install
 	$(BIN)/factcheck eval --gold tests/heldout4 --what mentions,verdicts,overstatements --quiet
 	@echo "== fifth held-out set (tests/heldout5: full-width digits, a company post; first run recorded in its README) =="
 	$(BIN)/factcheck eval --gold tests/heldout5 --what mentions,verdicts,overstatements --quiet
+	@echo "== sixth held-out set (tests/heldout6: a news report and a Q&A with a table; first run recorded in its README) =="
+	$(BIN)/factcheck eval --gold tests/heldout6 --what mentions,verdicts,overstatements --quiet
 
 # --resume: a second `make batch` finishes an interrupted run (or rebuilds the tables) instead of
 # refusing the folder; `make clean` first to check everything again.

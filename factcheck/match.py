@@ -47,10 +47,17 @@ def conversions() -> dict:
 # ---------------------------------------------------------------- numbers
 
 def tolerance(m: Mention) -> float:
-    """Half a unit in the last digit the article wrote; wider for 约/近 (approximate)."""
+    """Half a unit in the last digit the article wrote; wider for 约/近 (approximate): 5% of the
+    value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
     tol = 0.5 * 10 ** (-max(0, m.decimals)) + 1e-9
     if m.qualifier == "approx":
-        tol = max(tol * 10, 0.0)
+        if m.kind == "percent" and m.surface.endswith("成"):
+            return 5.0
+        v = m.value[0] if isinstance(m.value, list) else m.value
+        try:
+            tol = max(tol, 0.05 * abs(float(v)))
+        except (TypeError, ValueError):
+            pass
     return tol
 
 

@@ -300,3 +300,13 @@ def test_a_group_named_as_the_sentences_topic_before_its_number(check_text):
 def test_groups_named_by_short_names(check_text):
     r = check_text("瑞金医院的数据[1]里，生化组C级占52.2%。" + XIA)
     assert verdict_of(r, "52.2%")[:2] == ("mismatch", 35)        # 52.2% is the arrest group's
+
+
+def test_an_approximate_number_is_approximate_not_anything_near():
+    from factcheck.match import tolerance
+    from factcheck.numbers import extract
+
+    six = next(m for m in extract("约6%的患者") if m.surface == "6%")
+    assert tolerance(six) < 1.0                      # 约6% is not 7.52%
+    three_tenths = next(m for m in extract("近三成的周期") if m.surface == "三成")
+    assert tolerance(three_tenths) == 5.0            # 近三成 covers 27.8%
