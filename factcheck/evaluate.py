@@ -239,7 +239,7 @@ def eval_verdicts(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     total = sum(conf.values())
     right = sum(v for (a, b), v in conf.items() if a == b)
     acc = right / total if total else 0.0
-    print("== verdicts (per checkable mention of the seed articles) ==")
+    print("== verdicts (per checkable mention) ==")
     print(f"accuracy {acc:.3f} ({right}/{total})")
     short = {"supported": "sup", "mismatch": "mis", "not_in_source": "nis", "unresolved_reference": "unr",
              "unattributed": "una", "(missing)": "miss"}
