@@ -386,19 +386,20 @@ def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention],
     if not s.groups:
         return None
     pattern, group_of_name = _group_pattern(s)
-    if sentence_start is not None and sentence_start < cs:
-        lo = max(sentence_start, m.start - WINDOW)
-        if not pattern.search(norm, max(cs, m.start - WINDOW), m.start):
-            last = None
-            for last in pattern.finditer(norm, lo, cs):
-                pass
-            # no number before this one in the sentence: the group is the sentence's topic
-            # (in "45例接受干细胞，46例接受安慰剂" each group follows its own number)
-            if last is not None and not _DIGIT.search(norm, lo, m.start):
-                return group_of_name[last.group(0).lower()]
+    clause_start = cs
     cs = max(cs, m.start - WINDOW)
     hits = [(mm.start() - cs, mm.end() - cs, group_of_name[mm.group(0).lower()])
             for mm in pattern.finditer(norm, cs, m.start)]
+    if not hits and sentence_start is not None and sentence_start < clause_start:
+        lo = max(sentence_start, m.start - WINDOW)
+        # no number before this one in the sentence: a group named earlier is the sentence's
+        # topic (in "45例接受干细胞，46例接受安慰剂" each group follows its own number)
+        if not _DIGIT.search(norm, lo, m.start):
+            last = None
+            for last in pattern.finditer(norm, lo, clause_start):
+                pass
+            if last is not None:
+                return group_of_name[last.group(0).lower()]
     if m.role in ("compare_a", "compare_b") and pair:
         first = min(pair, key=lambda x: x.start)
         between = [h for h in hits if h[0] + cs >= first.end]
