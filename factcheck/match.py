@@ -54,10 +54,8 @@ def tolerance(m: Mention) -> float:
         if m.kind == "percent" and m.surface.endswith("成"):
             return 5.0
         v = m.value[0] if isinstance(m.value, list) else m.value
-        try:
-            tol = max(tol, 0.05 * abs(float(v)))
-        except (TypeError, ValueError):
-            pass
+        if isinstance(v, (int, float)):         # (a date's value is a string)
+            tol = max(tol, 0.05 * abs(v))
     return tol
 
 
@@ -190,7 +188,7 @@ def comparable(m: Mention, s: Summary) -> list[tuple[Any, Any]]:
     Which ones, and their conversion, depend only on m's kind and unit (and, for dates, on
     whether m is a period)."""
     cands, by_kind = _usable(s)
-    key = (m.kind, _unit_of(m), m.kind == "year_or_date" and is_period(m.value))
+    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value))
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
@@ -439,23 +437,12 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return c.kind == "ratio" or c.label in ("OR", "RR", "HR")
     if c.kind == "ratio":
         return False
-    mu, cu = _unit_of(m), c.unit or ""
+    mu, cu = m.unit or "", c.unit or ""
     if mu == cu:
         return True
     if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
-
-
-_POWER_OF_TEN = re.compile(r"[×xX*]\s*10\s*\^|[×xX*]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹]")
-
-
-def _unit_of(m: Mention) -> str:
-    """The mention's unit; an amount written as a power of ten with a bare classifier
-    (50～100×10^6个 after 细胞总量) is a number of cells, the only thing these papers count so."""
-    if not m.unit and m.kind in ("count", "range", "dose") and _POWER_OF_TEN.search(m.surface):
-        return "cells"
-    return m.unit or ""
 
 
 def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
@@ -466,13 +453,12 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
         if c.unit == "%" and c.label in ("increase", "change"):
             return 1 + float(c.value) / 100 if not isinstance(c.value, list) else None
         return c.value
-    mu = _unit_of(m)
     if isinstance(c.value, list):
-        conv = [convert(x, c.unit, mu) if (mu and c.unit) else x for x in c.value]
+        conv = [convert(x, c.unit, m.unit) if (m.unit and c.unit) else x for x in c.value]
         return None if None in conv else conv
-    if not mu or not c.unit or mu == c.unit:
+    if not m.unit or not c.unit or m.unit == c.unit:
         return float(c.value)
-    return convert(float(c.value), c.unit, mu)
+    return convert(float(c.value), c.unit, m.unit)
 
 
 _BELOW, _ABOVE = ("less_than", "at_most"), ("more_than", "at_least")
@@ -682,15 +668,12 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
     occ, _pos = _near(s, seg_ctx, rel_cache, None)
     naming = _term_index(s)[2]
     named = {id(f) for t in occ for f in naming.get(t, ())}
-    def result(f: Finding) -> bool:         # the study's length is not a time point of a result
-        return not any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values)
-
-    best: list[tuple[float, Finding]] = [(2.0, f) for f in s.findings if id(f) in named and result(f)]
+    best: list[tuple[float, Finding]] = [(2.0, f) for f in s.findings if id(f) in named and _has_results(f)]
     if not best:
         # "随访第32周时，干细胞组有20%的患者达到这一终点": the measure was named in the sentence, or
         # in the previous one when this one names none
         best = [(1.0, f) for f in s.findings
-                if result(f) and _sentence_relevance(f, s, ctx, rel_cache) >= 1.0]
+                if _has_results(f) and _sentence_relevance(f, s, ctx, rel_cache) >= 1.0]
     points = []
     for _r, f in best:
         tps = [v.timepoint for v in f.values] + list(f.timepoints)
@@ -722,14 +705,19 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
 
 
+def _has_results(f: Finding) -> bool:
+    """Not the study's length: that is no time point of a result."""
+    return not any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values)
+
+
 def _is_cut_off(c: Cand) -> bool:
     return c.label == "threshold" or c.kind == "threshold"
 
 
 def _same_bound(m: Mention, c: Cand) -> bool:
     """Both are cut-offs on the same side (至少30% and the paper's ≥50%)."""
-    return c.kind != "pvalue" and bool(_p_side(m.qualifier)) and _p_side(m.qualifier) == _p_side(c.qualifier) and (
-        _is_cut_off(c))
+    side = _p_side(m.qualifier)
+    return bool(side) and c.kind != "pvalue" and _is_cut_off(c) and side == _p_side(c.qualifier)
 
 
 def _same_kind_of_number(m: Mention, c: Cand) -> bool:
@@ -738,8 +726,8 @@ def _same_kind_of_number(m: Mention, c: Cand) -> bool:
         return m.kind == c.kind
     if _same_bound(m, c):
         return True
-    if m.kind == "threshold" or c.label == "threshold" or c.kind == "threshold":
-        return m.kind == "threshold" and (c.label == "threshold" or c.kind == "threshold")
+    if m.kind == "threshold" or _is_cut_off(c):
+        return m.kind == "threshold" and _is_cut_off(c)
     if c.label in ("n",) or c.kind == "count" or m.kind == "count":
         return m.kind == "count" and c.kind == "count"
     if m.kind == "percent" and c.kind not in ("percent",):

@@ -97,10 +97,11 @@ def _is_han(c: str) -> bool:
 # ====================================================================== units
 
 class _Unit:
-    __slots__ = ("code", "kind", "generic", "refine", "name")
+    __slots__ = ("code", "kind", "generic", "refine", "name", "scaled")
 
-    def __init__(self, code, kind, generic, refine, name):
+    def __init__(self, code, kind, generic, refine, name, scaled=None):
         self.code, self.kind, self.generic, self.refine, self.name = code, kind, generic, refine, name
+        self.scaled = scaled        # the code after a power of ten (50~100×10^6个: cells)
 
 
 def _ukey(s: str) -> str:
@@ -115,7 +116,8 @@ def _build_units(cfg):
         kind = str(e["kind"])
         refine = {fold_width(str(k)): str(v) for k, v in (e.get("refine") or {}).items()}
         refine = dict(sorted(refine.items(), key=lambda kv: -len(kv[0])))
-        u = _Unit(code, kind, bool(e.get("generic")), refine, str(e.get("name") or code))
+        u = _Unit(code, kind, bool(e.get("generic")), refine, str(e.get("name") or code),
+                  str(e["scaled"]) if e.get("scaled") else None)
         if code and code not in kinds:
             kinds[code] = kind
         for a in e.get("aliases") or []:
@@ -1053,6 +1055,8 @@ class _Segment:
                 um = None
             else:
                 code = _refine(u, seg, ue)
+                if exp and u.scaled and code == u.code:
+                    code = u.scaled
                 unit, ukind, generic, uname = code, _ukind(u, code), u.generic, u.name
                 if code != u.code:
                     generic = False

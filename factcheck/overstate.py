@@ -138,12 +138,13 @@ class _Tokens:
         if not _NEG_CHARS.search(self.text, max(lo, s - 6), s):
             return []
         words = [t for p, t in self.block(s) if lo <= p < s]
-        # 而非「证明」: a quotation mark between the negation and the cue ends jieba's run
-        q = s
-        while not words and q > lo and self.text[q - 1] in QUOTES + " 　":
-            q -= 1
-        if q < s and q > lo:
-            words = [t for p, t in self.block(q - 1) if lo <= p < q]
+        if not words:
+            # 而非「证明」: a quotation mark between the negation and the cue ends jieba's run
+            q = s
+            while q > lo and self.text[q - 1] in QUOTES + " 　":
+                q -= 1
+            if lo < q < s:
+                words = [t for p, t in self.block(q - 1) if lo <= p < q]
         return words[-n:]
 
 
@@ -200,23 +201,20 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
     return cuts[bisect.bisect_right(cuts, s) - 1], cuts[bisect.bisect_left(cuts, e)]
 
 
-def _protocol(rule: Rule, text: str, s: int, e: int) -> bool:
-    """Does the clause around the hit describe the study's own method (所有受试者经随机分配)
-    without a word about outcomes? Then a scope word there is faithful."""
-    if rule.protocol_re is None:
-        return False
-    lo, hi = _clause(text, s, e)
-    return bool(rule.protocol_re.search(text, lo, hi)) and not rule.outcome_re.search(text, lo, hi)
-
-
-def _paper_says_all(rule: Rule, text: str, s: int, e: int, summ: Optional[Summary]) -> bool:
-    """Is the scope word faithful? A universal negative (所有受试者均未出现…) about a finding of
-    the cited paper that holds for everyone (scope: all), named in the clause by a keyword."""
+def _faithful(rule: Rule, text: str, s: int, e: int, summ: Optional[Summary]) -> bool:
+    """Is the scope word at text[s:e] faithful where it stands (the rule's options)?
+    ``protocol_clause``: its clause describes the study's own method and says nothing of
+    outcomes (所有受试者经随机分配). ``faithful_if_paper_scope_all``: a universal negative
+    (所有受试者均未出现…) about a finding the cited paper states of everyone (scope: all),
+    named in the clause by a keyword other than the listed population words."""
     population = rule.opts.get("faithful_if_paper_scope_all")
-    if population is None or summ is None or not summ.available:
+    if rule.protocol_re is None and population is None:
         return False
     lo, hi = _clause(text, s, e)
-    if not NONE_OF.search(text, e, hi):
+    if (rule.protocol_re is not None and rule.protocol_re.search(text, lo, hi)
+            and not rule.outcome_re.search(text, lo, hi)):
+        return True
+    if population is None or summ is None or not summ.available or not NONE_OF.search(text, e, hi):
         return False        # 所有患者都获益 is the claim the rule is for
     clause = text[lo:hi]
     return any(len(kw) >= 2 and kw not in population and kw in clause
@@ -296,8 +294,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         sev_of: dict = {}
         for st, en, rule, align in raw:
             sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience_pregnancy)
-            if (sev is None or _context(text, st, en, tokens) is not None or _protocol(rule, text, st, en)
-                    or _paper_says_all(rule, text, st, en, summ)):
+            if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, summ):
                 continue
             if align and not tokens.aligned(st, en):
                 continue
