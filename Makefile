@@ -15,6 +15,7 @@ PYC    := $(VENV)/.bytecode-stamp
 ARTICLES := $(wildcard corpus/*.txt corpus/*.md corpus/*.html corpus/*.docx)
 ARCHIVE ?= corpus/*.txt
 HELDOUT := $(sort $(wildcard tests/heldout tests/heldout[0-9]*))
+REAL    := corpus/real/dev corpus/real/test
 ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
 FUZZ_SECONDS ?= 120
 
@@ -49,6 +50,12 @@ eval: install
 	@for d in $(HELDOUT); do \
 	  echo "== $$d: written blind to the code (see $$d/README.md) =="; \
 	  $(BIN)/factcheck eval --gold $$d --what mentions,verdicts,overstatements --quiet || exit 1; \
+	done
+	@# the real corpus: published pages about studies outside references/, each checked as
+	@# `factcheck check ARTICLE --paper ABSTRACT`; test is the blind part (see its README)
+	@for d in $(REAL); do \
+	  echo "== $$d: real articles, each checked against its paper's abstract (see corpus/real/README.md) =="; \
+	  $(BIN)/factcheck eval --gold $$d --what verdicts,overstatements --quiet || exit 1; \
 	done
 
 # --resume: a second `make batch` finishes an interrupted run (or rebuilds the tables) instead of

@@ -19,6 +19,7 @@ from factcheck.citations import find_markers
 from factcheck.glossary import Glossary, cached_groups, load_glossary
 from factcheck.model import Article, Attribution, Mention, Sentence
 from factcheck.objcache import ObjectCache
+from factcheck.papers import is_implicit
 from factcheck.sentences import by_sentence
 from factcheck.summaries import Store, Summary, numbers_of
 from factcheck.wordscan import trie_pattern
@@ -52,6 +53,8 @@ def _cues() -> dict:
         "general_start": re.compile("|".join(p[1:] for p in data["general"] if p.startswith("^")) or "(?!)"),
         "general": re.compile("|".join(p for p in data["general"] if not p.startswith("^")) or "(?!)"),
         "research": re.compile(data["research"]),
+        "other_study": re.compile(data["other_study"]),
+        "background": re.compile(data["background"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
         "identity_duration": re.compile(data["identity_duration"]),
@@ -152,8 +155,10 @@ HEADING_REACH = 3       # sentences after a heading in which the passage must ci
 
 def attribute(article: Article, sentences: list[Sentence], mentions: list[Mention],
               store: Store) -> dict[int, Attribution]:
-    """Attribution for every sentence index."""
-    gl = load_glossary()
+    """Attribution for every sentence index. An article checked against one paper it does not
+    list reads its topic through the whole lexicon; an article's own reference list, with
+    hand-written summaries, through the glossary they were curated against."""
+    gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
     cues = _cues()
     profiles = _profiles(article, store, gl)
     by_index = {p.index: p for p in profiles}
@@ -174,6 +179,13 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     named_at = scan.named(names)
     unknown_at = scan.unknown_names(cues)
     markers_at = scan.markers(article.text)
+    # an article with no reference list of its own, checked against the one paper it is about
+    single_study = n_refs == 1 and is_implicit(article.references[0])
+    scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
+                 "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
+                 "background": scan.first(cues["background"]) if single_study else {},
+                 "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0}
+    introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
     headings: list[int] = []
@@ -183,8 +195,15 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
-        found = _explicit_from(markers_at.get(i, ()), article, by_index) or named_at.get(i)
+        # a marker ([3]) points into the article's own list: an article checked against a paper
+        # it does not list has none that the marker could name
+        found = (None if single_study else _explicit_from(markers_at.get(i, ()), article, by_index)) or named_at.get(i)
+        introduced = introduced or (single_study and found is not None)
         research = i in research_at
+        if found is None and single_study:
+            found = _single_study(i, s, ntext, ms, profiles[0], cues, scan_hits, introduced, current)
+            if found is not None and found.reference is not None:
+                introduced = True
         if found is None:
             m = new_source_at.get(i) or unknown_at.get(i)
             if m:
@@ -206,7 +225,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                     found = topic
         if found is None:
             if current.reference is None and current.how == "none" and n_refs == 1 and research:
-                found = Attribution(profiles[0].index, "single_reference")
+                found = Attribution(profiles[0].index, "single_study" if single_study else "single_reference")
             else:
                 found = Attribution(current.reference,
                                     "carried" if current.reference is not None else current.how,
@@ -229,6 +248,36 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 out[i] = Attribution(out[k].reference, "heading", out[k].cue)
                 break
     return out
+
+
+def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: RefProfile, cues: dict,
+                  hits: dict, introduced: bool, current: Attribution) -> Optional[Attribution]:
+    """A sentence of an article about one study it does not list, read as its reader reads it.
+    "一项研究", a professor, "该研究" introduce or continue that study, unless the sentence says it
+    is another one (另一项, 此前的研究);
+    population statistics (全球…患者人数, WHO) are background; before the study is introduced,
+    "研究表明" is research in general unless it speaks of the paper's topic or numbers. None: the
+    usual carrying over."""
+    other = hits["other"].get(i)
+    intro = hits["new"].get(i) or hits["unknown"].get(i)
+    if other:
+        return Attribution(None, "other_source", other.group(0))
+    if intro and _same_study(ntext, s.start, ms, paper, cues):
+        return Attribution(paper.index, "single_study", intro.group(0))
+    hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
+                and float(m.value) in paper.fingerprints), None)
+    if hit is not None:
+        # a number only this paper states (3.96年, 157474): the sentence reports the study
+        return Attribution(paper.index, "single_study", hit.surface)
+    if hits["background"].get(i):
+        return Attribution(None, "background", hits["background"][i].group(0))
+    if i in hits["back"]:
+        return Attribution(paper.index, "single_study", hits["back"][i].group(0))
+    if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
+        return Attribution(None, "none")
+    if i in hits["research"] and current.how in ("background", "none") and introduced:
+        return Attribution(paper.index, "single_study")
+    return None
 
 
 class _Scan:

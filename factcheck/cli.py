@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="overwrite output files not written by factcheck")
     c.add_argument("--verbose", "-v", action="store_true", help="also list unattributed numbers")
     c.add_argument("--table", action="store_true", help="print the per-article counts table")
+    c.add_argument("--paper", "-p", action="append", default=[], metavar="FILE|DOI",
+                   help="the paper the article is about: a summary YAML, an abstract (drafted on the fly) "
+                        "or a DOI/PMID/PMCID (fetched); repeatable")
     c.set_defaults(func=cmd_check)
 
     b = sub.add_parser("batch", help="check an archive: tables (CSV/Parquet/XLSX), summary, HTML reports")
@@ -186,6 +189,23 @@ def load_store(path: str, *, quiet: bool = False):
     return store
 
 
+def add_papers(store, specs: list[str]) -> list[str]:
+    """The --paper arguments as summaries in the store; their ids, in order."""
+    from factcheck.papers import PaperError, load_paper
+
+    ids = []
+    for spec in specs:
+        try:
+            s = load_paper(spec)
+        except PaperError as e:
+            raise UsageError(f"--paper {e}") from None
+        if s.id in store.summaries:      # a draft named like a summary already in references/
+            s = s.model_copy(update={"id": f"{s.id}-paper{len(ids) + 1}"})
+        store.add(s)
+        ids.append(s.id)
+    return ids
+
+
 # ---------------------------------------------------------------- check
 
 def cmd_check(args) -> int:
@@ -207,9 +227,11 @@ def cmd_check(args) -> int:
         _check_out_file(args.output, force=args.force)
     if cfg.max_bytes is not None and cfg.max_bytes <= 0:
         raise UsageError("--max-bytes must be a positive number of bytes")
-    if not os.path.isdir(args.references):
+    no_folder = not os.path.isdir(args.references)
+    if no_folder and not (args.paper and args.references == DEFAULT_REFERENCES):
         raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
     store = None        # loaded at the first readable article: bad input fails fast
+    paper_ids: list[str] = []
     reports, errors = [], []
     paths, problems = expand_inputs([p for p in args.paths if p != "-"])
     for e in problems:
@@ -232,8 +254,11 @@ def cmd_check(args) -> int:
                 if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
                     say(f"{art.source}: warning: {n}")
             if store is None:
-                store = load_store(args.references)
-            reports.append(check(art, store, cfg))
+                from factcheck.summaries import Store
+
+                store = Store() if no_folder else load_store(args.references)
+                paper_ids = add_papers(store, args.paper)
+            reports.append(check(art, store, cfg, papers=paper_ids))
         except InputError as e:
             errors.append((e.path, f"{e.message} [{e.code}]"))
             say(f"{e.path}: {e.message} [{e.code}]")
@@ -317,6 +342,8 @@ def exit_code(reports, fail_on: str) -> int:
         return EXIT_OK
     floor = SEVERITY_RANK[fail_on]
     for r in reports:
+        if any(n.startswith("FC308") for n in r.notes):
+            return EXIT_FINDINGS        # a report that checked nothing never passes a gate
         w = r.worst_severity()
         if w and SEVERITY_RANK[w] >= floor:
             return EXIT_FINDINGS

@@ -33,11 +33,20 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(l) for l in path.read_text("utf-8").splitlines() if l.strip()]
 
 
+def _gold_rows(path: Path) -> list[dict]:
+    """A gold file's rows; a set written by several annotators keeps one file each
+    (verdicts_da.jsonl, verdicts_db.jsonl ...) and they are read together."""
+    if path.exists():
+        return _read_jsonl(path)
+    return [r for p in sorted(path.parent.glob(f"{path.stem}_*{path.suffix}")) for r in _read_jsonl(p)]
+
+
 def _gold_docs(path: Path):
     """(doc, rows, file path) for each document of a gold file: the document is looked for
-    beside the gold file (a held-out set keeps its articles there), then in the corpus."""
+    beside the gold file (a held-out set keeps its articles there, a real set in articles/),
+    then in the corpus."""
     by_doc = defaultdict(list)
-    for r in _read_jsonl(path):
+    for r in _gold_rows(path):
         by_doc[r["doc"]].append(r)
     for doc, rows in sorted(by_doc.items()):
         p = _doc_path(doc, str(path.parent))
@@ -46,7 +55,7 @@ def _gold_docs(path: Path):
 
 
 def _doc_path(doc: str, first: Optional[str] = None) -> Optional[str]:
-    for d in (first, ARTICLE_DIR, PAPER_DIR):
+    for d in (first, first and os.path.join(first, "articles"), ARTICLE_DIR, PAPER_DIR):
         if d is None:
             continue
         p = os.path.join(d, doc + ".txt")
@@ -130,12 +139,35 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _analyse(path: str, store, cfg):
+def real_papers(gold_dir: Path) -> dict[str, str]:
+    """A real set (corpus/real/*): each article's paper, as the abstract file an editor would
+    pass with ``check --paper``; empty for a set whose articles cite a reference list."""
+    out = {}
+    for r in _gold_rows(gold_dir / "sources.jsonl"):
+        if r.get("paper"):
+            out[r["doc"]] = str(gold_dir / "abstracts" / f"{r['paper']}.txt")
+    return out
+
+
+_DRAFTS: dict[str, Any] = {}
+
+
+def _analyse(path: str, store, cfg, paper: Optional[str] = None):
+    """One article as ``factcheck check`` sees it; with ``paper``, as ``check --paper ABSTRACT``."""
     from factcheck.ingest import read_article
     from factcheck.pipeline import check
 
     art = read_article(path)
-    return art, check(art, store, cfg)
+    if not paper:
+        return art, check(art, store, cfg)
+    from factcheck.papers import load_paper
+    from factcheck.summaries import Store
+
+    if paper not in _DRAFTS:
+        _DRAFTS[paper] = load_paper(paper)
+    one = Store()
+    one.add(_DRAFTS[paper])
+    return art, check(art, one, cfg, papers=[_DRAFTS[paper].id])
 
 
 def eval_mentions(gold_dir: Path, store, cfg, quiet: bool) -> dict:
@@ -214,8 +246,9 @@ def eval_verdicts(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     labels = ["supported", "mismatch", "not_in_source", "unresolved_reference", "unattributed", "(missing)"]
     conf = Counter()
     disagreements = []
+    papers = real_papers(gold_dir)
     for doc, grows, path in _gold_docs(gold_dir / "verdicts.jsonl"):
-        art, rep = _analyse(path, store, cfg)
+        art, rep = _analyse(path, store, cfg, papers.get(doc))
         lines = art.text.split("\n")
         mv = {}
         for c in rep.claims:
@@ -252,19 +285,27 @@ def eval_verdicts(gold_dir: Path, store, cfg, quiet: bool) -> dict:
                       if a in ("not_in_source", "unresolved_reference") and b == "supported")
     print(f"gold mismatches caught: {mism_caught}/{mism_total}; "
           f"gold not_in_source/unresolved called supported: {bad_support}")
+    sup_total = sum(v for (a, b), v in conf.items() if a == "supported")
+    sup_recall = conf[("supported", "supported")] / sup_total if sup_total else 1.0
+    not_in_paper = sum(v for (a, b), v in conf.items() if a != "supported" and b == "supported")
+    print(f"supported recall: {sup_recall:.3f} ({conf[('supported', 'supported')]}/{sup_total}); "
+          f"numbers not in the paper called supported: {not_in_paper}/{total} "
+          f"({not_in_paper / total if total else 0:.1%})")
     if not quiet:
         for d in disagreements:
             print("  DIFF  {} L{} {!r}: gold={} pred={} | {} | gold why: {}".format(*d))
     return {"accuracy": acc, "mismatch_recall": mism_caught / mism_total if mism_total else 1.0,
-            "bad_support": bad_support}
+            "bad_support": bad_support, "supported_recall": sup_recall,
+            "not_in_paper_supported": not_in_paper / total if total else 0.0}
 
 
 def eval_overstatements(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     per_cat = defaultdict(Counter)
     tot = Counter()
     notes = []
+    papers = real_papers(gold_dir)
     for doc, grows, path in _gold_docs(gold_dir / "overstatements.jsonl"):
-        art, rep = _analyse(path, store, cfg)
+        art, rep = _analyse(path, store, cfg, papers.get(doc))
         lines = art.text.split("\n")
         starts = [0] + [i + 1 for i, ch in enumerate(art.text) if ch == "\n"]
         preds = [(o, o.line, o.start - starts[o.line - 1], o.end - starts[o.line - 1]) for o in rep.overstatements]

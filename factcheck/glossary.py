@@ -78,8 +78,25 @@ def _jnorm(name: str) -> str:
     return re.sub(r"[\s.()（）&,，]+", "", name).lower()
 
 
+LEXICON_DIR = Path(__file__).parent / "data" / "lexicon"
+
+
+def _merge(into: dict, extra: dict) -> None:
+    """Term or journal groups of another file: a key both files name gets the union of names."""
+    for k, v in (extra or {}).items():
+        names = into.setdefault(str(k), [])
+        names.extend(str(t) for t in (v or []) if str(t) not in names)
+
+
 @lru_cache(maxsize=4)
-def load_glossary(path: str | None = None) -> Glossary:
+def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
+    """The glossary (data/glossary.yaml) and, for the default one, the bilingual lexicon
+    (data/lexicon/*.yaml: term groups by field and the journal table, in the same format).
+
+    ``lexicon=False``: the glossary alone, the vocabulary hand-written summaries were curated
+    against. Their matching keeps to it, so that a word the lexicon adds for other fields
+    (妊娠 in 持续妊娠组) never changes how a curated finding is read; drafts from abstracts and
+    articles checked against one paper they do not list read the whole lexicon."""
     from factcheck.datafiles import safe_load
 
     p = Path(path) if path else Path(__file__).parent / "data" / "glossary.yaml"
@@ -87,6 +104,12 @@ def load_glossary(path: str | None = None) -> Glossary:
     data = data or {}
     groups = {str(k): [str(t) for t in v] for k, v in (data.get("terms") or {}).items()}
     journals = {str(k): [str(t) for t in v] for k, v in (data.get("journals") or {}).items()}
+    not_measures = set(data.get("not_measures") or ())
+    for extra in (sorted(LEXICON_DIR.glob("*.yaml")) if path is None and lexicon and LEXICON_DIR.is_dir() else ()):
+        more = safe_load(extra.read_text(encoding="utf-8")) or {}
+        _merge(groups, more.get("terms"))
+        _merge(journals, more.get("journals"))
+        not_measures |= set(more.get("not_measures") or ())
     term_group = {}
     for k, terms in groups.items():
         for t in terms:
@@ -94,6 +117,6 @@ def load_glossary(path: str | None = None) -> Glossary:
                 term_group.setdefault(t.lower(), k)
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
     return Glossary(term_group, groups, journal_group, journals,
-                    frozenset(data.get("not_measures") or ()),
+                    frozenset(not_measures),
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()),
                     re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"))

@@ -296,7 +296,8 @@ def split_structure(text: str) -> tuple[list[Span], Optional[Span], list[Span]]:
 
     The reference list starts at the last line that is only a heading such as 参考文献 and runs
     to the next boilerplate line. Boilerplate is a closing block opened by a marker line (全文完,
-    郑重声明, 免责说明 …) plus single lines that beg for shares or QR scans.
+    郑重声明, 免责说明 …) in the second half of the text, plus single lines that beg for shares or
+    QR scans, and a marker line standing higher up (a disclaimer at the top) by itself.
     """
     heading, block_start, line_pat = _patterns()
     lines = text.split("\n")
@@ -310,6 +311,7 @@ def split_structure(text: str) -> tuple[list[Span], Optional[Span], list[Span]]:
         if heading.match(ln):
             ref_at = i
     in_block = False
+    end = offs[ref_at] if ref_at is not None else len(text)
     for i, ln in enumerate(lines):
         if ref_at is not None and i == ref_at:
             in_block = False
@@ -319,7 +321,12 @@ def split_structure(text: str) -> tuple[list[Span], Optional[Span], list[Span]]:
             kinds[i] = "boiler" if line_pat.search(ln) or block_start.search(ln) else "ref"
             continue
         if block_start.search(ln):
-            in_block = True
+            # a closing block (全文完, 免责声明 … at the end) runs to the reference list; the same
+            # words above the article (a disclaimer at the top of a WeChat post) are one line of
+            # boilerplate: a body is never dropped with them
+            if end - offs[i] < offs[i]:
+                in_block = True
+            kinds[i] = "boiler"
         if in_block or line_pat.search(ln):
             kinds[i] = "boiler"
     # a reference list followed by boilerplate: lines after the first boilerplate line are boilerplate
@@ -395,8 +402,11 @@ def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf
         art.references = parse_reference_list(text, ref_span, norm=norm)
     else:
         art.notes.append("FC307: 未找到参考文献列表 / no reference list found")
-    if not body:
+    if not body and ref_span is not None:
         art.notes.append("FC308: 只有参考文献，没有正文 / no body text: only a reference list")
+    elif not body:
+        art.notes.append("FC308: 全文都被识别为模板文字（声明、推广），没有可核对的正文 / no body text: "
+                         "every line was read as boilerplate (disclaimers, share prompts)")
     return art
 
 

@@ -49,7 +49,7 @@ def conversions() -> dict:
 def tolerance(m: Mention) -> float:
     """Half a unit in the last digit the article wrote; wider for 约/近 (approximate): 5% of the
     value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
-    tol = 0.5 * 10 ** (-max(0, m.decimals)) + 1e-9
+    tol = 0.5 * 10 ** (-max(0, m.decimals)) * _scale_of(m.surface) + 1e-9
     if m.qualifier == "approx":
         if m.kind == "percent" and m.surface.endswith("成"):
             return 5.0
@@ -57,6 +57,18 @@ def tolerance(m: Mention) -> float:
         if isinstance(v, (int, float)):         # (a date's value is a string)
             tol = max(tol, 0.05 * abs(v))
     return tol
+
+
+_SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿)")
+
+
+def _scale_of(surface: str) -> float:
+    """The size of the unit the article's last digit counts in: 1.8万 is written to the
+    thousand (±500), 51万 to the ten thousand (±5000), as a reader reads it."""
+    m = _SCALE_WORD.search(surface)
+    if not m:
+        return 1.0
+    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}[m.group(1)]
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> Optional[float]:
@@ -134,7 +146,8 @@ class Cand:
             head = f"95% CI {val}{unit}"
         else:
             head = f"{val}{unit}"
-        where = [x for x in (gtxt, self.timepoint, self.finding.measure if self.finding else None) if x]
+        origin = self.label if self.label and " " in self.label else None     # HR 0.58 read as 42%
+        where = [x for x in (origin, gtxt, self.timepoint, self.finding.measure if self.finding else None) if x]
         return f"{head}（{'，'.join(where)}）" if lang == "zh" and where else (
             f"{head} ({', '.join(where)})" if where else head)
 
@@ -183,16 +196,27 @@ def _build_usable(s: Summary) -> tuple[list[Cand], dict]:
     return _candidates(s), {}
 
 
-def comparable(m: Mention, s: Summary) -> list[tuple[Any, Any]]:
+def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tuple[Any, Any]]:
     """The paper's values that can be compared with ``m``, each with its value in m's units.
     Which ones, and their conversion, depend only on m's kind and unit (and, for dates, on
-    whether m is a period)."""
+    whether m is a period). ``change``: the number is a relative change ("风险降低42%": down,
+    "高80%": up), which a ratio of the paper states too (HR 0.58 is 42% lower, OR 1.86 86% higher)."""
     cands, by_kind = _usable(s)
-    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value))
+    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value), change)
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
         for c in cands:
+            rc = _as_relative_change(c, change) if m.kind == "percent" else None
+            if rc is not None:
+                out.append((rc, rc.value))
+                continue
+            if change == "down" and isinstance(c.value, (int, float)) and c.value < 0 and _compatible(m, c):
+                # 减重13.6% against the paper's −13.6%: the article's word carries the sign
+                pv = _paper_in_article_units(m, c)
+                if pv is not None:
+                    out.append((c, abs(pv)))
+                continue
             if not _compatible(m, c):
                 continue
             if _is_time(m) and c.label not in ("follow_up",) and c.kind != "duration":
@@ -204,6 +228,39 @@ def comparable(m: Mention, s: Summary) -> list[tuple[Any, Any]]:
 
 
 _usable = ObjectCache(_build_usable)
+
+RATIO_LABELS = ("HR", "OR", "RR")
+
+
+def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
+    """A ratio of the paper as the relative change an article states: HR 0.58 → 42% lower,
+    OR 1.86 → 86% higher; only in the direction the article's words give."""
+    if not change or c.kind != "ratio" or c.label not in RATIO_LABELS or isinstance(c.value, list):
+        return None
+    r = float(c.value)
+    if (change == "down" and r < 1) or (change == "up" and r > 1):
+        pct = round(abs(1 - r) * 100, 6)
+        return Cand(c.finding, pct, "%", "percent", c.group, c.timepoint, f"{c.label} {_fmt(c.value)}")
+    return None
+
+
+# a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|减|低|削减|缩小|少|降)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|高|提升|多|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
+_CLAUSE_END = re.compile(r"[，,；;。！？\n]")
+
+
+def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
+    """"风险降低42%", "下降了惊人的20.2%", "分别降低43%和46%": the number is a relative change,
+    down or up, when its clause says so before it."""
+    start = max(sentence_start, m.start - 24)
+    cut = [x.end() for x in _CLAUSE_END.finditer(norm, start, m.start)]
+    before = norm[cut[-1] if cut else start:m.start]
+    if CHANGE_DOWN.search(before):
+        return "down"
+    if CHANGE_UP.search(before):
+        return "up"
+    return None
 
 
 def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
@@ -236,8 +293,8 @@ class Context:
     names_group: bool = False      # the number is itself the name of a group of the paper (41-42岁)
 
 
-def _finding_terms(f: Finding, group_names: set) -> list[str]:
-    gl = load_glossary()
+def _finding_terms(f: Finding, group_names: set, drafted: bool = False) -> list[str]:
+    gl = load_glossary(lexicon=drafted)
     words = set(f.keywords)
     words |= {t for g in gl.groups_in(f.measure) - gl.not_measures for t in gl.groups[g]}
     words = {w for w in gl.expand(words)
@@ -250,7 +307,7 @@ def _finding_terms(f: Finding, group_names: set) -> list[str]:
 def _build_terms(f: Finding, s: Summary) -> list[str]:
     """The words that name a finding's measure, lower-cased (``s``: the finding's summary)."""
     gnames = {n.lower() for ns in s.groups.values() for n in ns}
-    return [x.lower() for x in _finding_terms(f, gnames)]
+    return [x.lower() for x in _finding_terms(f, gnames, drafted=not s.curated)]
 
 
 _terms = ObjectCache(_build_terms, limit=50000)
@@ -338,7 +395,7 @@ def _names_a_measure(sentence: str) -> bool:
     """Does the sentence name a measure of its own? Groups, designs and interventions
     (安慰剂组, 干细胞组) do not count: "安慰剂组则从8.89%降到8.49%" goes on with the previous
     sentence's 糖化血红蛋白."""
-    gl = load_glossary()
+    gl = load_glossary(lexicon=False)
     return bool(cached_groups(gl, sentence) - gl.not_measures)
 
 
@@ -520,6 +577,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     """The verdict on one number; ``cands``: the paper's values that can be compared with it,
     each with its value in the number's units (``comparable``)."""
     if _is_time(m) and not is_length:
+        if not s.curated:
+            drafted = _drafted_time(m, s, lang)
+            if drafted is not None:
+                return drafted
         return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
     folded = _fold_value(m)
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
@@ -564,7 +625,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               note=c.describe(s, lang))
     # 2. the other group's value of a finding named in this sentence: groups swapped
-    for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
+    for rel, dist, c, pv in sorted(scored, key=pref, reverse=True) if s.curated else ():
+        # (a draft's groups are read by a machine from English prose: not sure enough to call a swap)
         if rel >= 1.0 and ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
             right = [t for t in scored if t[2].finding is c.finding and t[2].group == ctx.group
                      and t[2].timepoint == c.timepoint and t[2].label == c.label]
@@ -576,12 +638,13 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return pp
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
-            and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))]
+            and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
+            and (s.curated or _draft_comparable(m, t[2]))]
     if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
         in_f = [t for t in near if t[2].finding is best_f]
         # the other group's value of this finding: groups swapped
-        for rel, dist, c, pv in in_f:
+        for rel, dist, c, pv in in_f if s.curated else ():
             if ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
                 right = [t for t in in_f if t[2].group == ctx.group and t[2].timepoint == c.timepoint]
                 return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, lang, "FC107")
@@ -606,15 +669,89 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
             return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
-    # 5. the number occurs, but for another measure: never support
+    # 5. the number occurs, but for another measure: never support. A draft from an abstract
+    #    names its measures in English words the glossary may not know: there, a number of the
+    #    same kind and unit that is distinctive enough not to be chance is the paper's number
     other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
+    if other and not s.curated and _distinctive(m):
+        rel, dist, c, pv = max(other, key=pref)
+        return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
+                              note=c.describe(s, lang))
     if other:
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,
                               rule="FC111", note=c.describe(s, lang))
+    # 6. the paper's number with another unit of the same dimension (150 μg for 150 mg): a unit error
+    for rel, dist, c, pv in scored:
+        if (m.unit and c.unit and m.unit != c.unit and not isinstance(c.value, list)
+                and isinstance(m.value, (int, float)) and _distinctive(m)
+                and abs(float(c.value) - float(m.value)) <= tolerance(m)):
+            return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
+                                  note=c.describe(s, lang))
+    # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362)
+    if not s.curated and isinstance(m.value, (int, float)):
+        for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
+            if isinstance(pv, float) and _same_kind_of_number(m, c) and len(_digits(m.surface)) >= 3 \
+                    and transposed(m.surface, _fmt(pv)):
+                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC108")
     held = sorted({t[2].describe(s, lang) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS})[:3]
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           note=("；" if lang == "zh" else "; ").join(held) if held else None)
+
+
+def _draft_comparable(m: Mention, c: Cand) -> bool:
+    """A draft's value a different number of the article can be held to: a rate, a ratio, a
+    mean or a dose in the same unit, or the sample size against a sample size. Other counts
+    and times in an abstract count too many different things (sites, events, weeks of a
+    schedule) for a machine-read measure to say which one the article meant."""
+    if _is_time(m) or m.kind in ("year_or_date", "pvalue", "interval", "range"):
+        return False
+    if m.kind == "count" or c.kind == "count":
+        return m.kind == "count" and c.kind == "count" and (m.unit or "") == (c.unit or "") \
+            and c.label in ("total", "n")
+    return (m.unit or "") == (c.unit or "") or c.kind == "ratio" or c.label and " " in c.label
+
+
+def _distinctive(m: Mention) -> bool:
+    """A number unlikely to match another of the paper's numbers by chance: not a small whole
+    number (2, 3, 10%) without a unit that says what it counts."""
+    if isinstance(m.value, list):
+        return True
+    try:
+        x = abs(float(m.value))
+    except (TypeError, ValueError):
+        return False
+    if m.decimals or x != int(x):
+        return True
+    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in TIME_UNITS:
+        return x >= 2
+    return x > 10
+
+
+def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+    """A time in an article checked against a draft: the abstract's drafted findings carry no
+    time points, so any length or time the abstract states (a 12-month follow-up, 6 weeks of
+    treatment) is what the article's time refers to."""
+    vals = m.value if isinstance(m.value, list) else [m.value]
+    for f in s.findings:        # the time points results were read at (At 48 weeks, over 12 years)
+        for tp in [v.timepoint for v in f.values] + list(f.timepoints):
+            p = _parse_tp(tp)
+            if p and not isinstance(m.value, list):
+                conv = convert(p[0], p[1], m.unit)
+                if conv is not None and abs(conv - float(m.value)) <= tolerance(m):
+                    return MentionVerdict(m.id, "supported", p[0], f.id, rule="FC101",
+                                          note=f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})")
+    for c in _usable(s)[0]:
+        if c.unit not in TIME_UNITS or c.kind in ("date", "year_or_date"):
+            continue
+        pv = c.value if isinstance(c.value, list) else [c.value]
+        if len(pv) != len(vals):
+            continue
+        conv = [convert(float(x), c.unit, m.unit) for x in pv]
+        if None not in conv and all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals)):
+            return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
+                                  note=c.describe(s, lang))
+    return None
 
 
 def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[MentionVerdict]:
@@ -648,6 +785,10 @@ def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[
 
 def _judge_visit(m: Mention, s: Summary, cands: list[Cand], lang: str) -> MentionVerdict:
     """"完成了6个月随访": a follow-up visit of the study (either end of its follow-up values)."""
+    if not s.curated:
+        drafted = _drafted_time(m, s, lang)
+        if drafted is not None:
+            return drafted
     for c in cands:
         if c.label != "follow_up" or c.unit not in TIME_UNITS:
             continue
@@ -851,8 +992,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
                           if x is not m] if _is_time(m) else []
                 mv = (_judge_visit(m, summ, cands, lang) if visit else
-                      judge_mention(m, ctx, summ, comparable(m, summ), lang, rel_cache, is_length=length,
-                                    segment=seg_ms))
+                      judge_mention(m, ctx, summ, comparable(m, summ, change_of(norm, m, s.start)), lang,
+                                    rel_cache, is_length=length, segment=seg_ms))
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

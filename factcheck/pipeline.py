@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from factcheck.config import Config
 from factcheck.gcpause import paused
@@ -105,10 +105,18 @@ def make_doc(text: str):
     return Doc(get_nlp().vocab, words=[])
 
 
-def check(article: Article, store: Store, config: Optional[Config] = None) -> Report:
-    """Check one article against the summaries in ``store``. No I/O, no global state."""
+def check(article: Article, store: Store, config: Optional[Config] = None, papers: Sequence[str] = ()) -> Report:
+    """Check one article against the summaries in ``store``. No I/O, no global state.
+
+    ``papers``: ids of summaries the editor says the article is about (``check --paper``); an
+    article with no reference list of its own is also checked against the summaries its text
+    names (journal, title, DOI, date). Both become references the article did not list."""
     t0 = time.perf_counter()
     config = config or Config()
+    from factcheck.papers import named_in_text, with_papers
+
+    article = named_in_text(with_papers(article, store, papers), store)
+    notes = list(article.notes) + implicit_notes(article)
     nlp = get_nlp()
     with paused():      # many small objects, no cycles: see gcpause
         doc = make_doc(article.text)
@@ -133,7 +141,21 @@ def check(article: Article, store: Store, config: Optional[Config] = None) -> Re
     return Report(source=article.source, title=article.title, references=article.references,
                   mentions=st.mentions, claims=claims, overstatements=overs, stats=stats,
                   extracted_from=article.extracted_from, encoding=article.encoding,
-                  notes=list(article.notes), text=article.text)
+                  notes=notes, text=article.text)
+
+
+def implicit_notes(article: Article) -> list[str]:
+    """How each paper the article did not list was identified (FC309), for the report."""
+    from factcheck.papers import is_implicit
+
+    out = []
+    for r in article.references:
+        if is_implicit(r):
+            how = r.resolved_by.split(":", 1)
+            why = "编辑用 --paper 指定 / given with --paper" if how[0] == "paper" else \
+                f"正文点名（{how[1]}）/ named in the text ({how[1]})"
+            out.append(f"FC309: [{r.index}] {r.summary_id}: {why}")
+    return out
 
 
 _DIRECTIVE = re.compile(r"factcheck-(disable|disable-line)\s*[:：]?\s*((?:FC\d+[\s,，]*)+)", re.I)

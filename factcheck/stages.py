@@ -28,8 +28,12 @@ def fc_mentions(doc):
 
 def fc_references(doc):
     """Resolve each reference-list entry to a summary: DOI, PMID/PMCID, then title."""
+    from factcheck.papers import is_implicit
+
     st = doc._.fc
     for ref in st.article.references:
+        if is_implicit(ref):
+            continue            # named by the editor or found in the text: already resolved
         res = st.store.resolve(doi=ref.doi, pmid=ref.pmid, pmcid=ref.pmcid, title=ref.title or ref.raw)
         ref.summary_id, ref.resolved_by = res.summary_id, res.route
         ref.near_miss = None if res.summary_id else res.near_miss

@@ -1290,19 +1290,42 @@ def conclusion_strength(text: str) -> str:
 
 # ================================================================ the drafter
 
+HEADER_KEYS = ("title", "journal", "year", "authors", "author", "doi", "pmid", "pmcid", "source", "published",
+               "date", "url")
+_HEADER_LINE = re.compile(r"^#?\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
+
+
 def _read_header(text: str) -> tuple[str, dict]:
-    """Leading ``# key: value`` comment lines (as in tests/data/abstracts) → metadata."""
+    """Leading metadata lines → (the rest, metadata): ``# key: value`` comments (as in
+    tests/data/abstracts) and the plain ``Title: …`` / ``Journal: …`` / ``Year: …`` / ``DOI: …`` /
+    ``Authors: …`` header an editor writes above a pasted abstract. Only known keys count, so an
+    abstract that opens with ``Background: …`` keeps its first section."""
     meta: dict[str, str] = {}
     lines = text.split("\n")
     i = 0
-    while i < len(lines) and (lines[i].startswith("#") or not lines[i].strip()):
-        m = re.match(r"^#\s*([A-Za-z_]+)\s*:\s*(.*)$", lines[i])
-        if m:
-            meta.setdefault(m.group(1).lower(), m.group(2).strip())
+    while i < len(lines):
+        ln = lines[i]
+        m = _HEADER_LINE.match(ln.strip())
+        if m and (ln.startswith("#") or m.group(1).lower() in HEADER_KEYS):
+            key = m.group(1).lower()
+            meta.setdefault("authors" if key == "author" else key, m.group(2).strip())
+        elif ln.strip() and not ln.startswith("#"):
+            break
         i += 1
     if not meta:
         return text, meta
     return "\n".join(lines[i:]), meta
+
+
+def _meta_authors(meta: dict) -> list[str]:
+    raw = meta.get("authors", "")
+    parts = re.split(r"\s*[;；]\s*", raw) if ";" in raw or "；" in raw else re.split(r"\s*[,，、]\s*", raw)
+    return [a.strip().rstrip(".") for a in parts if a.strip()][:50]
+
+
+def _meta_year(meta: dict) -> Optional[int]:
+    m = re.search(r"(19|20)\d{2}", meta.get("year", "") or meta.get("published", "") or meta.get("date", ""))
+    return int(m.group(0)) if m else None
 
 
 def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Record]" = None,
@@ -1331,7 +1354,11 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         primary = abstracts.get(lang) or next(iter(abstracts.values()))
     else:
         primary = _front(paras)                  # no abstract marked: the text before its references
-    title = (record.title if record and record.title else None) or _title_from_text(lines)
+    if lang == "en":
+        from .abstract_en import normalise
+
+        primary = normalise(primary)             # 162 602 women, Thirty-seven participants, 0·16
+    title = (record.title if record and record.title else None) or meta.get("title") or _title_from_text(lines)
     if not abstracts and title:
         first = paras.split("\n", 1)
         if first and _clean(first[0]).startswith(_clean(title)[:30]):
@@ -1347,16 +1374,17 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     # ---- metadata
     d = doi or (record.doi if record else None) or meta.get("doi") or _doi_from_text(text)
     d = normalize_doi(d) if d else None
-    pmid = (record.pmid if record else None)
+    pmid = (record.pmid if record else None) or meta.get("pmid") or None
     if not pmid:
         m = _PMID_IN_TEXT.search(_front(text))
         pmid = m.group(1) if m else None
-    pmcid = (record.pmcid if record else None)
+    pmcid = (record.pmcid if record else None) or meta.get("pmcid") or None
     if not pmcid:
         m = _PMCID_IN_TEXT.search(_front(text)[:5000])
         pmcid = m.group(1) if m else None
-    year = (record.year if record else None) or _year_from_text(text, d)
-    authors = list(record.authors) if record and record.authors else _authors_from_text(paras.split("\n"))
+    year = (record.year if record else None) or _meta_year(meta) or _year_from_text(text, d)
+    authors = list(record.authors) if record and record.authors else (
+        _meta_authors(meta) or _authors_from_text(paras.split("\n")))
 
     # ---- design: title + every abstract (both languages), else the whole text
     design_text = "\n".join([title or ""] + list(abstracts.values())) if abstracts else \
@@ -1396,6 +1424,9 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     for sent in numbered(sec_text.get("conclusion", "")):
         drafter.add_sentence(sent, "conclusion")
     pop.groups = {group_key(n): v for n, v in pop.groups.items()}
+    findings, groups = drafter.findings, drafter.groups
+    if lang == "en":
+        findings, groups = _english_findings(findings, groups, sections, primary, pop)
 
     # ---- conclusion
     concl = sec_text.get("conclusion")
@@ -1413,7 +1444,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
 
         g = load_glossary()
         term_text = "\n".join([title or "", sec_text.get("results", ""), sec_text.get("conclusion", "")]
-                              + [f.text for f in drafter.findings])
+                              + [f.text for f in findings])
         if not sec_text.get("results"):
             term_text += "\n" + primary
         for key in sorted(g.groups_in(fold_width(term_text))):
@@ -1429,16 +1460,69 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     sid = make_id(authors, year, d, title, text)
     summary = Summary(
         id=sid, doi=d, pmid=pmid, pmcid=pmcid, title=title or "",
-        journal=(record.journal if record else None),
+        journal=(record.journal if record else None) or meta.get("journal") or None,
         journal_aliases=[a for a in ([record.journal_abbrev] if record and record.journal_abbrev else [])],
         year=year, published=(record.published if record else None), authors=authors,
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,
-        groups=drafter.groups, findings=drafter.findings, conclusion=conclusion, terms=terms,
+        groups=groups, findings=findings, conclusion=conclusion, terms=terms,
         sources=sources,
     )
     return summary
+
+
+_NOT_STUDY_SECTIONS = ("background", "objective", "introduction", "registration", "funding")
+
+
+def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: list, primary: str,
+                      pop: Population):
+    """An English abstract's findings: the drafter's (parts, groups, time points, significance),
+    each value retyped the way articles quote it (abstract_en: HR 0.58 a ratio, "aged 15-25
+    years" an age, "4211 participants" a count, a 12-month follow-up), the numbers the drafter
+    passed over added, sentences it skipped read whole; the measure words of each finding from
+    the glossary; the arms' Chinese names; the sample size."""
+    from .abstract_en import facts, find_arms, merge_values, normalise, population_n
+    from .glossary import load_glossary
+
+    body = [(n, t) for n, t in sections if n not in _NOT_STUDY_SECTIONS] or [("", primary)]
+    arms = find_arms(normalise("\n".join(t for _n, t in body)))
+    findings = list(drafted)
+    covered = set()
+    for name, block in body:
+        for sent in split_sentences(block):
+            typed = facts(sent, name, arms, f"f{len(findings) + 1}")
+            if typed is None:
+                continue
+            mine = [f for f in drafted if _clean(f.text)[:60] and _clean(f.text)[:60] in _clean(normalise(sent))
+                    or _clean(f.text)[:60] in _clean(sent)]
+            if mine:
+                merge_values(mine, typed)
+                covered.update(id(f) for f in mine)
+            else:
+                typed.id = f"f{len(findings) + 1}"
+                findings.append(typed)
+    gl = load_glossary()
+    groups: dict[str, list[str]] = dict(drafted_groups)
+    for key, names in arms.names.items():
+        if any(n.lower() in (x.lower() for ns in groups.values() for x in ns) for n in names):
+            continue
+        groups[key] = list(names)
+    for key, names in groups.items():
+        zh = [t for g in gl.groups_in(" ".join(names)) for t in gl.groups[g] if re.search(r"[\u4e00-\u9fff]", t)]
+        groups[key] = list(dict.fromkeys(list(names) + [z + "组" for z in zh] + zh))
+    for f in findings:
+        f.keywords = list(dict.fromkeys(list(f.keywords) + sorted(
+            {t for g in gl.groups_in(f.text) - gl.not_measures for t in gl.groups[g]})))
+        f.groups = list(dict.fromkeys(list(f.groups) + [v.group for v in f.values if v.group]))
+        f.groups = [g for g in f.groups if g in groups]
+        for v in f.values:
+            if v.group and v.group not in groups:
+                v.group = None
+    pop.n = pop.n or population_n(findings)
+    if arms.sizes and not pop.groups:
+        pop.groups = {k: v for k, v in arms.sizes.items() if k in groups}
+    return findings, groups
 
 
 def _metadata_only(record: "Record", doi: Optional[str], source: Optional[str]) -> Summary:

@@ -240,7 +240,21 @@ def test_no_reference_list(capsys, tmp_path):
     code, out, err = check(capsys, f, "--fail-on", "never")
     doc = json.loads(out)
     assert code == 0 and any(n.startswith("FC307") for n in doc["notes"])
-    assert doc["mentions"] and doc["references"] == []
+    # the body still names its papers (journal and date, or a title): those become references
+    # the article did not list, each saying how it was found
+    assert doc["mentions"] and doc["references"]
+    assert all(r["resolved_by"].startswith("text:") for r in doc["references"])
+    assert any(n.startswith("FC309") for n in doc["notes"])
+
+
+def test_no_reference_list_and_no_paper_named(capsys, tmp_path):
+    f = tmp_path / "noref.txt"
+    f.write_text(SEED[:SEED.index("参考资料")], encoding="utf-8")
+    empty = tmp_path / "refs"
+    empty.mkdir()
+    code, out, err = check(capsys, f, "--fail-on", "never", "--references", str(empty))
+    doc = json.loads(out)
+    assert code == 0 and doc["mentions"] and doc["references"] == []
     assert all(c["verdict"] == "unattributed" and c["reference"] is None for c in doc["claims"])
 
 
@@ -249,8 +263,37 @@ def test_only_a_reference_list(capsys, tmp_path):
     f.write_text(SEED[SEED.index("参考资料"):], encoding="utf-8")
     code, out, err = check(capsys, f, "--fail-on", "warning")
     doc = json.loads(out)
-    assert code == 0 and any(n.startswith("FC308") for n in doc["notes"])
+    # nothing was checked: the report says so, and a gate does not pass it
+    assert code == 1 and any(n.startswith("FC308") for n in doc["notes"])
     assert doc["mentions"] == [] and len(doc["references"]) == 2
+    code, out, err = check(capsys, f, "--fail-on", "never")
+    assert code == 0
+
+
+@pytest.mark.parametrize("line", ["免责声明：本文仅供参考，不构成医疗建议。", "版权声明：本文转载自网络，版权归原作者所有。",
+                                  "免责说明"])
+def test_a_disclaimer_at_the_top_removes_only_itself(capsys, tmp_path, line):
+    """A disclaimer or copyright line above a WeChat post (issue 19, item 1) is one line of
+    boilerplate; the article under it is still checked."""
+    body = SEED[:SEED.index("参考资料")]
+    f = tmp_path / "top.txt"
+    f.write_text(line + "\n\n" + SEED, encoding="utf-8")
+    code, out, err = check(capsys, f, "--fail-on", "never")
+    doc = json.loads(out)
+    assert not any(n.startswith("FC308") for n in doc["notes"])
+    plain = tmp_path / "plain.txt"
+    plain.write_text(SEED, encoding="utf-8")
+    code2, out2, err2 = check(capsys, plain, "--fail-on", "never")
+    assert len(doc["mentions"]) == len(json.loads(out2)["mentions"]) > 0 and body
+
+
+def test_a_disclaimer_at_the_end_still_closes_the_article(capsys, tmp_path):
+    f = tmp_path / "end.txt"
+    body = SEED[:SEED.index("参考资料")]
+    f.write_text(body + "\n免责声明：本文仅供参考，文中数字50%仅作示例。\n", encoding="utf-8")
+    code, out, err = check(capsys, f, "--fail-on", "never")
+    doc = json.loads(out)
+    assert not any(m["surface"] == "50%" for m in doc["mentions"])
 
 
 def test_duplicate_doi_in_the_article_reference_list(capsys, tmp_path):
@@ -539,10 +582,10 @@ def test_a_bug_on_one_article_does_not_lose_the_others(capsys, tmp_path, monkeyp
     boom = tmp_path / "boom.txt"
     boom.write_text(SEED, encoding="utf-8")
 
-    def flaky(art, store, cfg=None):
+    def flaky(art, store, cfg=None, papers=()):
         if art.source == str(boom):
             raise ValueError("simulated bug")
-        return real(art, store, cfg)
+        return real(art, store, cfg, papers)
 
     monkeypatch.setattr(pipeline, "check", flaky)
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)

@@ -207,7 +207,7 @@ def test_no_reference_list_gets_fc307_and_numbers_stay_unattributed():
     text = seed_text(S002)
     art = article_from_text(text[:text.index("参考资料")], "noref.txt")
     assert any(n.startswith("FC307") for n in art.notes)
-    rep = check(art, Store.load(ROOT / "references"))
+    rep = check(art, Store())          # no summary the text could name (see test_papers)
     assert rep.mentions
     assert all(c.reference is None for c in rep.claims)
     assert {c.verdict for c in rep.claims} <= {"unattributed"}

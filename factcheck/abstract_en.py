@@ -1,0 +1,322 @@
+"""Findings from an English abstract: every number it reports, typed the way an article quotes it.
+
+Articles quote an abstract's numbers in a few stable ways (a sample size, an age band, a
+follow-up, a rate per arm, a ratio with its CI, a P value), so what matters in a draft is that
+each number carries its kind, unit and label (HR 0.58 is a ratio, "aged 15-25 years" an age,
+"12-month follow-up" a follow-up, "4211 participants" a count) and the sentence it stands in,
+whose words name the measure through the bilingual glossary. One finding per sentence: a
+sentence is the unit an abstract reports a result in.
+
+Abstracts write numbers in ways the article extractor does not expect, and they are normalised
+first: thousands separated by spaces or thin spaces (502 641), middle-dot decimals (0·16),
+Unicode minus, number words (Thirty-seven participants), "541 million".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from factcheck.summaries import Finding, Value
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](" +
+                       "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
+                       "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
+                       r")\b(?=\s+(?:\w+\s+){0,2}(?:participants|patients|people|adults|women|men|children|"
+                       r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|groups|arms|"
+                       r"cases|deaths|years|months|weeks|days|doses))", re.I)
+_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0](\d{3}))+(?![\d])")
+
+
+def normalise(text: str) -> str:
+    """The abstract's numbers as the extractor reads them."""
+    t = text.replace("\u2212", "-").replace("\u2013", "–")
+    t = re.sub(r"(?<=\d)[·\u00b7](?=\d)", ".", t)
+    # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
+    t = re.sub(r"(\d(?:\.\d+)?)\s*[×x]\s*10\s*[-−–]\s*(\d+)", r"\1e-\2", t)
+    t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
+    t = re.sub(r"(?<![\d.])(\d+)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
+    # "36.1 (9.1) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
+    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
+               r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
+    t = _THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0]", "", m.group(0)), t)
+    t = _WORD_NUM.sub(_word_value, t)
+    t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
+    return t
+
+
+def _word_value(m: re.Match) -> str:
+    if m.group(3):
+        return str(_NUM_WORDS[m.group(3).lower()])
+    return str(_TENS[m.group(1).lower()] + (_NUM_WORDS[m.group(2).lower()] if m.group(2) else 0))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|rate ratio)|"
+                   r"\b(?:HR|OR|RR|IRR|aHR|aOR))s?\b[^0-9;]{0,25}$")
+_RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
+                "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
+                "incidence rate ratio": "RR"}
+PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
+                    r"females|males|"
+                    r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
+                    r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
+                    r"workers|students|twins|births|events)\b", re.I)
+UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
+                            r"centers|hospitals|cities|provinces)\b", re.I)
+AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
+FOLLOW_UP = re.compile(r"follow(?:ed)?[- ]?up|followed\b", re.I)
+CHANGE_BEFORE = re.compile(r"\b(reduc\w*|lower\w*|decreas\w*|increas\w*|higher|rais\w*|declin\w*|fell|dropp\w*|"
+                           r"los[st]|gain\w*|change[sd]?)\b[^.;]{0,30}$", re.I)
+
+
+@dataclass
+class Arms:
+    """The arms an abstract names: key -> names, and the size of each where given."""
+
+    names: dict[str, list[str]] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    def find(self, clause: str) -> list[tuple[int, str]]:
+        """(position, key) of each arm named in ``clause``."""
+        out = []
+        low = clause.lower()
+        for key, ns in self.names.items():
+            for n in ns:
+                for m in re.finditer(r"(?<![a-z])" + re.escape(n.lower()) + r"(?![a-z])", low):
+                    out.append((m.start(), key))
+        return sorted(out)
+
+
+_ASSIGNED = re.compile(r"(?:assigned|allocated|randomi[sz]ed)\b[^.;]{0,40}?\bto\s+(?:receive\s+|either\s+)*"
+                       r"(.{3,80}?)\s*(?:,\s*)?(?:\bor\b|\bversus\b|\bvs\.?)\s+(.{3,80}?)(?=\s*[.;(]|,\s|\s+for\b|$)",
+                       re.I)
+_ARM_N = re.compile(r"\b([A-Za-z][A-Za-z0-9\- ]{1,40}?)\s*(?:group|arm)?\s*\(\s*n\s*=\s*(\d+)\s*\)", re.I)
+_GENERIC_ARMS = {"placebo": ["placebo", "placebo group"], "control": ["control group", "controls", "control"],
+                 "usual_care": ["usual care"], "intervention": ["intervention group", "intervention arm"]}
+_ARM_STOP = re.compile(r"^(the|a|an|group|groups|arm|and|or|of|with|were|was|to|either|allocated|assigned|"
+                       r"randomly|randomi[sz]ed|receive|received|\d+[-‐]\w+|\d+(?:\.\d+)?)$", re.I)
+
+
+def find_arms(text: str) -> Arms:
+    """Arms from "randomly assigned to A or B" and "A group (n = 354)"; placebo and control
+    whenever the abstract names them."""
+    arms = Arms()
+    for m in _ASSIGNED.finditer(text):
+        for name in (m.group(1), m.group(2)):
+            _add_arm(arms, name)
+    for m in _ARM_N.finditer(text):
+        key = _add_arm(arms, m.group(1))
+        if key:
+            arms.sizes.setdefault(key, int(m.group(2)))
+    low = text.lower()
+    for key, names in _GENERIC_ARMS.items():
+        if any(re.search(r"(?<![a-z])" + re.escape(n) + r"(?![a-z])", low) for n in names) and key not in arms.names:
+            arms.names[key] = list(names)
+    return arms
+
+
+def _add_arm(arms: Arms, raw: str) -> Optional[str]:
+    words = [w for w in re.split(r"\s+", re.sub(r"\([^)]*\)|\d+(?:\.\d+)?\s*(?:mg|g|ml|µg|ug|iu)\b", " ", raw.strip(" ,;")))
+             if w and not _ARM_STOP.match(w)]
+    # the head of the arm's name: its last three words at most (maximum tolerated dose of tirzepatide)
+    words = words[-3:]
+    if not words or len(" ".join(words)) < 3:
+        return None
+    name = " ".join(words)
+    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    if key in ("participants", "patients", "receive"):
+        return None
+    names = arms.names.setdefault(key, [])
+    for n in (name, f"{name} group", words[-1] if len(words) > 1 and len(words[-1]) > 4 else None):
+        if n and n not in names:
+            names.append(n)
+    return key
+
+
+def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding]:
+    """The finding of one sentence: its numbers, typed, with their arms."""
+    from factcheck.numbers import extract
+
+    norm = normalise(sentence)
+    ms = [m for m in extract(norm) if m.checkable]
+    if not ms:
+        return None
+    arm_at = arms.find(norm)
+    values: list[Value] = []
+    ci = p = None
+    last_ratio: Optional[Value] = None
+    for m in ms:
+        before = norm[max(0, m.start - 40):m.start]
+        after = norm[m.end:m.end + 40]
+        if m.kind == "pvalue":
+            p = p or (("<" if m.qualifier in ("less_than", "at_most") else ">" if m.qualifier in
+                       ("more_than", "at_least") else "") + _fmt(float(m.value)))
+            values.append(Value(value=float(m.value), kind="pvalue", label="p", qualifier=m.qualifier))
+            continue
+        if m.kind == "interval" or (isinstance(m.value, list) and (
+                re.search(r"(CI|CrI|confidence interval|credible interval)[^0-9]{0,6}$", before) or (
+                last_ratio is not None and re.search(r"CI|confidence|\(\s*$|,\s*$", before[-25:])))):
+            if isinstance(m.value, list):
+                ci = ci or [float(x) for x in m.value]
+                values.append(Value(value=[float(x) for x in m.value], kind="interval", label="ci"))
+            continue
+        if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
+            continue        # an allocation ratio (1:1), not a result
+        if re.match(r"^\s*(CI|CrI|confidence|credible)", after, re.I):
+            continue        # the 95% of a 95% CI
+        v = _typed(m, before, after, section)
+        if v is None:
+            continue
+        if v.kind != "ratio" and last_ratio is not None and v.unit == "" and _ci_follows(ms, m, norm):
+            # "(HR 0.74 …), stroke (0.65; 95% CI …)": a bare number with its own CI after a ratio
+            # is another ratio of the same kind
+            v = Value(value=float(v.value), kind="ratio", label=last_ratio.label)
+        # a ratio compares the arms: it belongs to none of them
+        v.group = None if v.kind == "ratio" else _arm_of(m.start, m.end, arm_at, norm)
+        v.note = m.role if m.role in ("compare_a", "compare_b") else None
+        values.append(v)
+        last_ratio = v if v.kind == "ratio" else last_ratio
+    _pairs_by_order(ms, values, arm_at)
+    if not values:
+        return None
+    return Finding(id=fid, text=sentence.strip(), measure=_measure(norm, ms), values=values, ci=ci, p=p,
+                   source=section or "abstract")
+
+
+def _ci_follows(ms, m, norm: str) -> bool:
+    nxt = next((x for x in ms if x.start >= m.end), None)
+    return (nxt is not None and isinstance(nxt.value, list) and nxt.start - m.end <= 14
+            and not isinstance(m.value, list) and re.match(r"^[\s,;(\[]*(95%\s*CI|CI)?[\s,:=]*$", norm[m.end:nxt.start]) is not None)
+
+
+def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> None:
+    """"52% versus 28%" in a sentence naming two arms: the first number is the first arm's, the
+    second the other's, whatever word stands nearest to each."""
+    order = list(dict.fromkeys(k for _p, k in arm_at))
+    if len(order) < 2:
+        for v in values:
+            v.note = None
+        return
+    for v in values:
+        if v.note == "compare_a":
+            v.group = order[0]
+        elif v.note == "compare_b":
+            v.group = order[1]
+        v.note = None
+
+
+def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
+    """A mention as a Value of the paper: its kind, unit and label from the words around it."""
+    val = [float(x) for x in m.value] if isinstance(m.value, list) else m.value
+    if isinstance(val, str):
+        return None            # dates: the period of a study is not what articles check here
+    unit, kind, label = m.unit or "", m.kind, m.label
+    r = RATIO.search(before)
+    if r and not isinstance(val, list) and unit in ("", "x"):
+        return Value(value=float(val), kind="ratio", label=_RATIO_LABEL.get(r.group(1).lower(), "ratio"))
+    fold = re.match(r"^\s*(?:times|-?fold)\b(?:[^.;]{0,40}?\b(hazard|odds|risk|rate))?", after, re.I)
+    if fold and not isinstance(val, list) and unit in ("", "x"):
+        kind_word = (fold.group(1) or "").lower()
+        return Value(value=float(val), kind="ratio", unit="x",
+                     label={"hazard": "HR", "odds": "OR", "risk": "RR", "rate": "RR"}.get(kind_word, "ratio"))
+    if unit == "" and re.search(r"\b(BMI|body mass index)\b[^.;]{0,25}$", before, re.I):
+        unit = "kg/m2"
+    if unit in ("year",) and (AGE_BEFORE.search(before) or re.match(r"^\s*(?:of age|old)\b", after)):
+        unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
+    elif unit in ("", "person") and PEOPLE.match(after):
+        unit, kind = "person", "range" if isinstance(val, list) else "count"
+    elif unit == "" and UNITS_OF_STUDY.match(after):
+        unit, kind = "study" if re.match(r"\s*(?:[\w-]+\s+){0,2}?(trials|studies|RCTs|cohorts)", after, re.I) \
+            else "", "count"
+    elif re.match(r"^\s*n\s*=\s*$", before[-6:]) or re.search(r"\bn\s*=\s*$", before):
+        unit, kind = "person", "count"
+    if unit in ("day", "week", "month", "year") and FOLLOW_UP.search(before[-25:] + after[:25]):
+        label = "follow_up"
+    elif kind == "percent" and CHANGE_BEFORE.search(before):
+        label = label or "change"
+    if m.qualifier in ("at_least", "more_than", "less_than", "at_most") and kind not in ("pvalue",):
+        label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
+    return Value(value=val, unit=unit, kind=kind, label=label,
+                 qualifier=m.qualifier if m.qualifier in ("less_than", "more_than", "at_least", "at_most") else None)
+
+
+def _arm_of(a: int, b: int, arm_at: list[tuple[int, str]], text: str) -> Optional[str]:
+    """The arm a number belongs to: named right after it (…18% in the control group), else the
+    nearest before it in its clause."""
+    after = [(p, k) for p, k in arm_at if b <= p <= b + 30 and not re.search(r"[;]|\bvs\b|versus", text[b:p])]
+    if after and re.search(r"\b(in|among|for|of|with)\b[^;,]{0,12}$", text[b:after[0][0]]):
+        return after[0][1]
+    clause_start = max(text.rfind(";", 0, a), text.rfind(". ", 0, a))
+    before = [(p, k) for p, k in arm_at if clause_start < p < a]
+    return before[-1][1] if before else None
+
+
+def _measure(norm: str, ms) -> str:
+    """What the sentence measures, in the paper's words: the text before its first number,
+    without leading connectives, or the sentence's opening words."""
+    head = norm[:ms[0].start]
+    head = re.sub(r"\([^)]*$", "", head)
+    head = re.sub(r"^(?:in addition|furthermore|however|moreover|overall|results?|findings)[,:]?\s*", "", head.strip(),
+                  flags=re.I)
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", head)
+    if len(words) < 2:
+        words = re.findall(r"[A-Za-z][A-Za-z\-]*", norm)[:12]
+    return " ".join(words[-14:])
+
+
+def population_n(findings: list[Finding]) -> Optional[int]:
+    """The sample: the largest count of people stated in a sentence about enrolment, else the
+    largest count of people anywhere."""
+    best = None
+    for f in findings:
+        enrol = re.search(r"enrol|recruit|includ|random|participat|assigned|allocated|cohort|sample|total", f.text, re.I)
+        for v in f.values:
+            if v.unit == "person" and v.kind == "count" and isinstance(v.value, (int, float)):
+                score = (1 if enrol else 0, float(v.value))
+                if best is None or score > best[0]:
+                    best = (score, int(v.value))
+    return best[1] if best else None
+
+
+def merge_values(drafted: list[Finding], typed: Finding) -> None:
+    """The drafter's findings of one sentence, with each value retyped as ``typed`` reads the
+    same number (a ratio's label, an age, a count, a follow-up), and the numbers the drafter
+    passed over added to the last of them. Groups and time points stay the drafter's."""
+    pool = list(typed.values)
+    grouped = any(v.group for f in drafted for v in f.values)
+    for f in drafted:
+        for v in f.values:
+            twin = next((t for t in pool if t.value == v.value), None)
+            if twin is None:
+                continue
+            pool.remove(twin)
+            if twin.kind == "ratio" or (twin.unit and twin.unit != v.unit and v.unit in ("", "year", "person")):
+                v.kind, v.unit = twin.kind, twin.unit
+                v.label = twin.label if twin.kind == "ratio" else (v.label or twin.label)
+                if twin.kind == "ratio":
+                    v.group = None          # a ratio compares the arms
+                    continue
+            elif twin.label == "follow_up" and not v.label:
+                v.label = "follow_up"
+            elif v.kind in (None, "measurement") and twin.kind == "count":
+                v.kind, v.unit = "count", twin.unit or v.unit
+            if not grouped and v.label not in ("total", "n"):
+                v.group = twin.group
+    # a time the drafter read as a time point (At 48 weeks, …) is not a value of its own
+    points = {re.sub(r"\D+", " ", v.timepoint or "").strip() for f in drafted for v in f.values} | {
+        re.sub(r"\D+", " ", tp).strip() for f in drafted for tp in f.timepoints}
+    extra = [t for t in pool if t.kind not in ("pvalue", "interval")
+             and not (t.unit in ("day", "week", "month", "year") and _fmt(float(t.value)) in points
+                      if not isinstance(t.value, list) else False)]
+    if extra and drafted:
+        drafted[-1].values.extend(extra)
