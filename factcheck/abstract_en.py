@@ -244,10 +244,25 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         label = "follow_up"
     elif kind == "percent" and CHANGE_BEFORE.search(before):
         label = label or "change"
-    if m.qualifier in ("at_least", "more_than", "less_than", "at_most") and kind not in ("pvalue",):
+    qualifier = m.qualifier if m.qualifier in _BOUNDS else _english_bound(before)
+    if qualifier and kind not in ("pvalue",):
         label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
-    return Value(value=val, unit=unit, kind=kind, label=label,
-                 qualifier=m.qualifier if m.qualifier in ("less_than", "more_than", "at_least", "at_most") else None)
+    return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
+
+
+_BOUNDS = ("less_than", "more_than", "at_least", "at_most")
+_ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$", re.I), "at_least"),
+                  (re.compile(r"\b(at most|no more than|up to)\s*$", re.I), "at_most"),
+                  (re.compile(r"\b(more than|greater than|over|above|exceeding|higher than)\s*$", re.I), "more_than"),
+                  (re.compile(r"\b(less than|fewer than|under|below|lower than)\s*$", re.I), "less_than")]
+
+
+def _english_bound(before: str) -> Optional[str]:
+    """The bound written in words before a number: "at least 10%", "less than 120 mmHg"."""
+    for pat, q in _ENGLISH_BOUND:
+        if pat.search(before):
+            return q
+    return None
 
 
 def _arm_of(a: int, b: int, arm_at: list[tuple[int, str]], text: str) -> Optional[str]:
@@ -274,18 +289,23 @@ def _measure(norm: str, ms) -> str:
     return " ".join(words[-14:])
 
 
+_ENROLMENT = re.compile(r"enrol|recruit|\bincluded\b|\bincluding\b|randomi[sz]ed|randomly|assigned|allocated|"
+                        r"a total of|cohort of|sample of|\bamong\b|\bof the\b|were followed|were studied|"
+                        r"were analy[sz]ed|data from|participants? \(", re.I)
+
+
 def population_n(findings: list[Finding]) -> Optional[int]:
-    """The sample: the largest count of people stated in a sentence about enrolment, else the
-    largest count of people anywhere."""
+    """The sample: the largest count of people stated in a sentence about who was studied
+    (enrolled, randomised, a total of, among); None when no sentence says so."""
     best = None
     for f in findings:
-        enrol = re.search(r"enrol|recruit|includ|random|participat|assigned|allocated|cohort|sample|total", f.text, re.I)
+        if not _ENROLMENT.search(f.text):
+            continue
         for v in f.values:
-            if v.unit == "person" and v.kind == "count" and isinstance(v.value, (int, float)):
-                score = (1 if enrol else 0, float(v.value))
-                if best is None or score > best[0]:
-                    best = (score, int(v.value))
-    return best[1] if best else None
+            if v.unit == "person" and v.kind == "count" and isinstance(v.value, (int, float)) and not v.group:
+                if best is None or v.value > best:
+                    best = int(v.value)
+    return best
 
 
 def merge_values(drafted: list[Finding], typed: Finding) -> None:

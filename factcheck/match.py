@@ -81,18 +81,13 @@ def convert(value: float, from_unit: str, to_unit: str) -> Optional[float]:
 
 @lru_cache(maxsize=1024)
 def _factor(from_unit: str, to_unit: str) -> Optional[float]:
-    f = _unit_factor(from_unit)
-    t = _unit_factor(to_unit)
-    if f and t and f[0] == t[0]:
-        return f[1] / t[1]
+    """The factor between two units of a dimension that holds both: a unit may stand in
+    several (ug is a mass and, for vitamin D, a number of IU), so the dimension is the one
+    they share, not the first that names one of them."""
+    for table in conversions().get("dimensions", {}).values():
+        if from_unit in table and to_unit in table:
+            return float(table[from_unit]) / float(table[to_unit])
     return conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")
-
-
-def _unit_factor(unit: str):
-    for dim, table in conversions().get("dimensions", {}).items():
-        if unit in table:
-            return dim, float(table[unit])
-    return None
 
 
 def _as_list(v) -> list[float]:
@@ -576,11 +571,11 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                   rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
     """The verdict on one number; ``cands``: the paper's values that can be compared with it,
     each with its value in the number's units (``comparable``)."""
+    if _is_time(m) and not s.curated:
+        drafted = _drafted_time(m, s, lang)
+        if drafted is not None:
+            return drafted
     if _is_time(m) and not is_length:
-        if not s.curated:
-            drafted = _drafted_time(m, s, lang)
-            if drafted is not None:
-                return drafted
         return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
     folded = _fold_value(m)
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
@@ -673,7 +668,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     #    names its measures in English words the glossary may not know: there, a number of the
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
     other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
-    if other and not s.curated and _distinctive(m):
+    if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               note=c.describe(s, lang))

@@ -1509,8 +1509,11 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
             continue
         groups[key] = list(names)
     for key, names in groups.items():
-        zh = [t for g in gl.groups_in(" ".join(names)) for t in gl.groups[g] if re.search(r"[\u4e00-\u9fff]", t)]
-        groups[key] = list(dict.fromkeys(list(names) + [z + "组" for z in zh] + zh))
+        # Chinese names only for an arm the lexicon names whole (placebo → 安慰剂组), never for
+        # a word inside it ("health education" is no 教育水平)
+        whole = {gl.term_group.get(re.sub(r"\s+(group|arm)$", "", n.lower())) for n in names} - {None}
+        zh = [t for g in whole for t in gl.groups[g] if re.search(r"[\u4e00-\u9fff]", t)]
+        groups[key] = list(dict.fromkeys(list(names) + [z if z.endswith("组") else z + "组" for z in zh] + zh))
     for f in findings:
         f.keywords = list(dict.fromkeys(list(f.keywords) + sorted(
             {t for g in gl.groups_in(f.text) - gl.not_measures for t in gl.groups[g]})))
@@ -1519,9 +1522,11 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
         for v in f.values:
             if v.group and v.group not in groups:
                 v.group = None
-    pop.n = pop.n or population_n(findings)
     if arms.sizes and not pop.groups:
         pop.groups = {k: v for k, v in arms.sizes.items() if k in groups}
+    if not pop.n and len(pop.groups) >= 2:
+        pop.n = sum(pop.groups.values())        # 354 + 354 randomised: the trial's 708
+    pop.n = pop.n or population_n(findings)
     return findings, groups
 
 

@@ -1,0 +1,179 @@
+"""An article checked against a paper it does not list: ``check --paper`` (a summary, an
+abstract drafted on the fly), papers named in the text, single-study attribution, and the
+matching rules that drafts from real abstracts need. Small synthetic articles and abstracts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.abstract_en import facts, find_arms, normalise
+from factcheck.cli import main
+from factcheck.ingest import article_from_text
+from factcheck.papers import PaperError, is_implicit, load_paper, named_in_text, with_papers
+from factcheck.pipeline import check
+from factcheck.summaries import Store
+from factcheck.summarize import draft_summary
+
+ABSTRACT = """Title: App-based therapy for insomnia to prevent depression in youth: a randomized clinical trial
+Journal: PLoS Medicine
+Year: 2025
+Authors: Si-Jing Chen, Yun Kwok Wing
+DOI: 10.1371/journal.pmed.9999999
+
+Background: Insomnia often precedes depression.
+Methods: Participants aged 15-25 years were randomly assigned to app-based CBT-I (n = 354) or health education (n = 354) for 6 weeks.
+Results: Thirty-seven participants (10%) in the intervention group and 62 participants (18%) in the control group developed major depressive disorder over the 12-month follow-up, with a hazard ratio of 0.58 (95% CI 0.38-0.87; p = 0.008). Mean body weight was 91.8 (16.0) kg. Aspirin was given at 150 mg per day.
+Conclusions: App-based CBT-I may prevent depression in youth with insomnia.
+"""
+
+
+def _check(tmp_path, article: str, abstract: str = ABSTRACT):
+    a = tmp_path / "abstract.txt"
+    a.write_text(abstract, encoding="utf-8")
+    s = load_paper(str(a))
+    st = Store()
+    st.add(s)
+    art = article_from_text(article, "a.txt")
+    return check(art, st, papers=[s.id])
+
+
+def _verdicts(rep) -> dict[str, str]:
+    ms = {m.id: m for m in rep.mentions}
+    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+
+
+# ---------------------------------------------------------------- reading an English abstract
+
+def test_normalise_reads_numbers_as_abstracts_write_them():
+    t = normalise("Thirty-seven participants; 162 602 women; 0·16 points; 541 million adults; a 12-month follow-up; "
+                  "P = 4.5×10 -27; 120 mm Hg; age 36.1 (9.1) years")
+    assert "37 participants" in t and "162602 women" in t and "0.16 points" in t
+    assert "541000000 adults" in t and "12 months follow-up" in t and "4.5e-27" in t and "120 mmHg" in t
+    assert "36.1 years (SD 9.1 years)" in t
+
+
+def test_values_are_typed_the_way_articles_quote_them():
+    arms = find_arms("Participants were randomly assigned to app-based CBT-I (n = 354) or health education (n = 354).")
+    f = facts("Thirty-seven participants (10%) in the intervention group developed MDD over the 12-month "
+              "follow-up, with a hazard ratio of 0.58 (95% CI 0.38-0.87; p = 0.008) in adults aged 15-25 years.",
+              "results", arms, "f1")
+    by_value = {str(v.value): v for v in f.values}
+    assert by_value["37.0"].kind == "count" and by_value["37.0"].unit == "person"
+    assert by_value["0.58"].kind == "ratio" and by_value["0.58"].label == "HR" and by_value["0.58"].group is None
+    assert by_value["12.0"].label == "follow_up"
+    assert by_value["[15.0, 25.0]"].unit == "age"
+    assert f.ci == [0.38, 0.87] and f.p == "0.008"
+    assert "health_education" in arms.names and arms.sizes["health_education"] == 354
+
+
+def test_a_cut_off_in_an_abstract_is_a_threshold_not_a_result():
+    f = facts("Key secondary end points included weight reductions of at least 10%.", "results", find_arms(""), "f1")
+    assert [v.label for v in f.values] == ["threshold"]
+
+
+def test_plain_header_lines_give_the_metadata():
+    s = draft_summary(ABSTRACT)
+    assert s.title.startswith("App-based therapy") and s.journal == "PLoS Medicine" and s.year == 2025
+    assert s.authors == ["Si-Jing Chen", "Yun Kwok Wing"] and s.doi == "10.1371/journal.pmed.9999999"
+    assert s.curated is False
+
+
+# ---------------------------------------------------------------- --paper and the article side
+
+def test_with_papers_adds_implicit_references_without_changing_the_article(tmp_path):
+    s = draft_summary(ABSTRACT)
+    st = Store()
+    st.add(s)
+    art = article_from_text("研究发现，抑郁症风险降低42%。", "a.txt")
+    out = with_papers(art, st, [s.id])
+    assert art.references == [] and len(out.references) == 1 and is_implicit(out.references[0])
+
+
+def test_single_study_numbers_rest_on_the_paper(tmp_path):
+    rep = _check(tmp_path, "一项发表在《PLoS医学》的随机对照试验纳入708名15至25岁的年轻人。\n"
+                           "结果显示，与对照组相比，干预组抑郁症发病风险降低42%，随访12个月。\n"
+                           "干预组发病率约10%，对照组为18%。\n")
+    v = _verdicts(rep)
+    assert v["42%"] == "supported"            # HR 0.58 told as a relative change
+    assert v["12个月"] == "supported" and v["10%"] == "supported" and v["18%"] == "supported"
+    assert any(n.startswith("FC309") for n in rep.notes)
+
+
+def test_a_relative_change_the_ratio_does_not_give_is_not_supported(tmp_path):
+    rep = _check(tmp_path, "研究显示，干预使抑郁症风险降低了60%。\n")
+    assert _verdicts(rep)["60%"] != "supported"
+
+
+def test_the_article_words_carry_the_sign_of_a_change(tmp_path):
+    abstract = ABSTRACT.replace("Mean body weight was 91.8 (16.0) kg.", "Mean weight change was -13.6% with the drug.")
+    rep = _check(tmp_path, "研究发现，用药组体重平均下降了13.6%。\n", abstract)
+    assert _verdicts(rep)["13.6%"] == "supported"
+
+
+def test_ten_thousands_are_read_to_the_digit_written(tmp_path):
+    abstract = ABSTRACT.replace("Aspirin was given", "A total of 162 602 women were followed. Aspirin was given")
+    rep = _check(tmp_path, "该研究跟踪了16.3万名女性。\n研究共纳入16万名女性。\n研究共纳入17万名女性。\n", abstract)
+    v = [(m.surface, mv.verdict) for c in rep.claims for mv in c.mention_verdicts for m in rep.mentions
+         if m.id == mv.mention_id]
+    assert ("16万名", "supported") in v and ("16.3万名", "supported") in v
+    assert ("17万名", "supported") not in v
+
+
+def test_the_papers_number_with_another_unit_is_a_unit_error(tmp_path):
+    rep = _check(tmp_path, "研究中，受试者每天服用150μg阿司匹林。\n")
+    c = next(c for c in rep.claims if "150" in c.sentence)
+    assert c.verdict == "mismatch" and c.rule == "FC113"
+
+
+def test_background_statistics_are_not_pinned_on_the_paper(tmp_path):
+    rep = _check(tmp_path, "一项研究纳入708名年轻人。\n据世界卫生组织统计，全球约有3.5亿人患抑郁症。\n"
+                           "全球抑郁症患者人数超过3亿。\n")
+    by_line = {c.line: c.verdict for c in rep.claims}
+    assert by_line[1] == "supported" and by_line[2] == "unattributed" and by_line[3] == "unattributed"
+
+
+def test_another_study_named_in_the_article_is_not_the_paper(tmp_path):
+    rep = _check(tmp_path, "一项研究纳入708名年轻人。\n此前的研究发现，认知行为治疗的效果可持续18个月。\n")
+    assert {c.line: c.verdict for c in rep.claims}[2] == "unattributed"
+
+
+def test_papers_named_in_the_text_become_references():
+    s = draft_summary(ABSTRACT)
+    st = Store()
+    st.add(s)
+    art = article_from_text("研究于近日发表在 doi: 10.1371/journal.pmed.9999999 上，纳入708人。", "a.txt")
+    out = named_in_text(art, st)
+    assert [r.resolved_by for r in out.references] == ["text:doi"]
+    listed = article_from_text("正文[1]。\n\n参考文献\n[1] Someone. A paper. 2020.", "b.txt")
+    assert named_in_text(listed, st) is listed          # an article's own list is never second-guessed
+
+
+# ---------------------------------------------------------------- the command line
+
+def test_check_paper_on_the_command_line(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text("一项随机对照试验纳入708名年轻人，干预组抑郁症风险降低42%。\n", encoding="utf-8")
+    ab = tmp_path / "ab.txt"
+    ab.write_text(ABSTRACT, encoding="utf-8")
+    code = main(["check", str(art), "--paper", str(ab), "--references", str(tmp_path), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0 and doc["references"][0]["resolved_by"] == "paper"
+    assert doc["stats"]["supported"] >= 1
+
+
+@pytest.mark.parametrize("spec, says", [("nofile.txt", "not a DOI"), ("10.1/x y", "not a DOI")])
+def test_a_paper_that_cannot_be_used_is_a_usage_error(tmp_path, capsys, spec, says):
+    art = tmp_path / "a.txt"
+    art.write_text("研究纳入708人。\n", encoding="utf-8")
+    code = main(["check", str(art), "--paper", spec, "--references", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and says in err and "Traceback" not in err
+
+
+def test_an_abstract_with_no_numbers_is_refused(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("Title: Nothing\n\nThis abstract reports no numbers at all.", encoding="utf-8")
+    with pytest.raises(PaperError, match="no numbers"):
+        load_paper(str(p))
