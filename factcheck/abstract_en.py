@@ -328,6 +328,8 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
                     continue
             elif twin.label == "follow_up" and not v.label:
                 v.label = "follow_up"
+            elif twin.label == "threshold":
+                v.label, v.qualifier = "threshold", twin.qualifier
             elif v.kind in (None, "measurement") and twin.kind == "count":
                 v.kind, v.unit = "count", twin.unit or v.unit
             if not grouped and v.label not in ("total", "n"):

@@ -702,8 +702,10 @@ def _draft_comparable(m: Mention, c: Cand) -> bool:
     if _is_time(m) or m.kind in ("year_or_date", "pvalue", "interval", "range"):
         return False
     if m.kind == "count" or c.kind == "count":
-        return m.kind == "count" and c.kind == "count" and (m.unit or "") == (c.unit or "") \
+        return m.kind == "count" and c.kind == "count" and m.unit == "person" == c.unit \
             and c.label in ("total", "n")
+    if isinstance(c.value, (int, float)) and c.value < 0 < float(m.value if not isinstance(m.value, list) else 0):
+        return False        # the paper's change (−1.8 kg) is not the article's level (88.2 kg)
     return (m.unit or "") == (c.unit or "") or c.kind == "ratio" or c.label and " " in c.label
 
 
