@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
@@ -378,14 +378,39 @@ def _slug(s: str, maxlen: int = 60) -> str:
     return s[:maxlen].strip("_")
 
 
+_INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.){1,3}")
+
+
+def _surname(author: str, authors: Sequence[str] = ()) -> str:
+    """The family name of an author as records write it: "Zang L" and "Zang, Li" (family name
+    first), "Si-Jing Chen", "JoAnn E. Manson" (given names first), 陈慧. Two plain words
+    ("Smith John") follow the convention of the rest of the list: family name first unless
+    other names show given names first (a middle initial, a hyphenated given name)."""
+    author = re.sub(r"\s+et\s+al\.?$", "", author.strip())
+    if "," in author:
+        return author.split(",")[0].strip()
+    words = author.split()
+    if len(words) < 2:
+        return author
+    if _INITIALS.fullmatch(words[-1]):                  # Zang L, Chen SJ
+        return words[0]
+    if len(words) > 2 or "-" in words[0] or _INITIALS.fullmatch(words[0]):
+        return words[-1]                                # JoAnn E. Manson, Si-Jing Chen, J. Smith
+    named = [w.split() for w in authors if len(w.split()) >= 2]
+    family_first = any(_INITIALS.fullmatch(w[-1]) for w in named)
+    # a list of full names with no initials anywhere (Yufang Bi, Mian Li, ...) is written given
+    # names first, as journals print bylines; a lone name keeps the family-first reading
+    given_first = any(len(w) > 2 or "-" in w[0] for w in named) or len(named) >= 2
+    return words[-1] if given_first and not family_first else words[0]
+
+
 def make_id(authors: list[str], year: Optional[int], doi: Optional[str],
             title: Optional[str] = None, text: str = "") -> str:
     """``zang2022`` from the first author's surname and the year; else from the DOI; else the
     title; safe characters only ([a-z0-9_])."""
     surname = ""
     if authors:
-        first = authors[0].replace(",", " ").split()
-        surname = _slug(first[0]) if first else ""
+        surname = _slug(_surname(authors[0], authors))
         if surname and year:
             return f"{surname}{year}"
     if doi:
@@ -1318,9 +1343,14 @@ def _read_header(text: str) -> tuple[str, dict]:
 
 
 def _meta_authors(meta: dict) -> list[str]:
-    raw = meta.get("authors", "")
-    parts = re.split(r"\s*[;；]\s*", raw) if ";" in raw or "；" in raw else re.split(r"\s*[,，、]\s*", raw)
-    return [a.strip().rstrip(".") for a in parts if a.strip()][:50]
+    """``Authors:`` as records print it: "Aronne LJ, Horn DB; SURMOUNT-5 Investigators", "Zhai
+    X; Li K", "Xiaobing Zhai, Kefeng Li"; a group author is not a person."""
+    out = []
+    for part in re.split(r"\s*[;；]\s*", meta.get("authors", "")):
+        names = [part] if re.fullmatch(r"[\w'-]+,\s*[A-Z][\w .'-]*", part) else re.split(r"\s*[,，、]\s*", part)
+        out += [a.strip().rstrip(".") for a in names if a.strip()
+                and not re.search(r"investigators|group|consortium|collaborat|committee|writing", a, re.I)]
+    return out[:50]
 
 
 def _meta_year(meta: dict) -> Optional[int]:
