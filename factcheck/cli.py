@@ -162,10 +162,16 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _config(args):
     from factcheck.config import Config
 
+    from factcheck.overstate import RuleFileError, load_rules
+
     split = (lambda s: [x.strip() for x in s.split(",") if x.strip()] if s else None)
     try:
-        return Config.from_file(args.config, select=split(args.select), ignore=split(args.ignore),
-                                lang=args.lang, max_bytes=args.max_bytes)
+        cfg = Config.from_file(args.config, select=split(args.select), ignore=split(args.ignore),
+                               lang=args.lang, max_bytes=args.max_bytes)
+        load_rules(tuple(cfg.rules_dirs))       # a broken rule file stops here, named, not per article
+        return cfg
+    except RuleFileError as e:
+        raise UsageError(f"rules: {e}") from None
     except (OSError, ValueError) as e:
         raise UsageError(f"config: {e}") from None
     except Exception as e:  # yaml errors

@@ -23,6 +23,7 @@ class Glossary:
     journal_group: dict       # lower-cased journal name -> journal key
     journals: dict            # journal key -> [names]
     not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
+    conditions: frozenset = frozenset()     # group keys that are conditions people have (readers, populations)
     generic: frozenset = frozenset()        # words too common to identify a measure
     term_re: re.Pattern = None              # every lower-cased term, as a trie (see groups_in)
 
@@ -105,11 +106,13 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
     groups = {str(k): [str(t) for t in v] for k, v in (data.get("terms") or {}).items()}
     journals = {str(k): [str(t) for t in v] for k, v in (data.get("journals") or {}).items()}
     not_measures = set(data.get("not_measures") or ())
+    conditions = set(data.get("conditions") or ())
     for extra in (sorted(LEXICON_DIR.glob("*.yaml")) if path is None and lexicon and LEXICON_DIR.is_dir() else ()):
         more = safe_load(extra.read_text(encoding="utf-8")) or {}
         _merge(groups, more.get("terms"))
         _merge(journals, more.get("journals"))
         not_measures |= set(more.get("not_measures") or ())
+        conditions |= set(more.get("conditions") or ())
     term_group = {}
     for k, terms in groups.items():
         for t in terms:
@@ -117,6 +120,6 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
                 term_group.setdefault(t.lower(), k)
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
     return Glossary(term_group, groups, journal_group, journals,
-                    frozenset(not_measures),
+                    frozenset(not_measures), frozenset(conditions),
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()),
                     re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"))

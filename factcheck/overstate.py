@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from factcheck.config import Config
+from factcheck.glossary import load_glossary
 from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
 from factcheck.sentences import clause_cuts
 from factcheck.objcache import ObjectCache
@@ -30,7 +31,7 @@ from factcheck.wordscan import WordIndex, required_literals
 RULES_DIR = Path(__file__).parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
              "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜"}
-HEDGES = ("可能", "或许", "也许", "或可", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
+HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
 HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
@@ -41,18 +42,18 @@ REPORTERS = re.compile(
     r"|(很多|不少|有些|部分|一些|许多)(?!研究|试验|数据|结果|证据|文献|论文|报道)[\u4e00-\u9fff]{1,4}?(也|都)?(认为|觉得|以为|相信)"
     r"|号称|宣称|自称|标榜")
 REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test
-INTERVENTION = re.compile(r"干细胞|治疗|疗法|药物|方案|补充|运动|手术|移植|输注|(完全|一定|肯定)(可以|能够?)|彻底|保证")
+INTERVENTION = re.compile(r"治疗|疗法|药物|方案|补充|运动|手术|移植|输注|细胞|(完全|一定|肯定)(可以|能够?)|彻底|保证")
 LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
 WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
-HUMAN_AUDIENCE = re.compile(r"孕|流产|备孕|妊娠|姐妹|宝宝|胎停")
-CONDITION_WORDS = {"t2d": re.compile(r"糖尿病|T2D|血糖"), "rpl": re.compile(r"流产|妊娠|孕"),
-                   "ivf": re.compile(r"移植|试管|IVF|妊娠")}
 QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
 META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)")
 NONE_OF = re.compile(r"(均|都|全部|全都|皆)(未|没有|没|无)|无一")   # not 都不必: that is advice
+# a sentence that says what the study did to its participants, not what readers should do
+PROTOCOL = re.compile(r"随机|分配|分为|分成|受试者|参与者|参试者|研究对象|入组|试验组|干预组|对照组|研究中|试验中|"
+                      r"研究人员|研究团队|接受了|纳入")
 IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
 
 
@@ -70,6 +71,54 @@ class Rule:
     outcome_re: Optional[re.Pattern] = None   # outcome_words: ... unless it also speaks of outcomes
 
 
+# The extension points a rule file may use (Vale's manner: an option that is not one of these is
+# an error naming the file, not silently ignored).
+RULE_KEYS = {"code", "category", "severity", "message", "words", "patterns"}
+RULE_OPTIONS = {
+    "not_followed_by": "regex matched right after a hit: drops it (导致了952例 is a tally)",
+    "requires_cited_source": "the sentence must rest on a cited paper",
+    "requires_reference": "the sentence must rest on a paper with a summary",
+    "requires_subject": "a sentence with no cited paper must name a treatment",
+    "requires_conclusion": "the paper's conclusion strength must be one of these",
+    "requires_conclusion_cue": "the sentence must draw a conclusion (所以, 因此, 说明)",
+    "escalate_if_conclusion": "error when the paper's conclusion strength is one of these",
+    "escalate_if_design": "error when the paper's design is one of these",
+    "escalate_if_scope": "error when a finding's scope is one of these",
+    "escalate_if_population_differs": "error when the article's readers have a condition the paper did not study",
+    "skip_if_design": "never fires over a paper of these designs",
+    "unless_conclusion": "with skip_if_design: it fires all the same when the conclusion is one of these",
+    "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
+    "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
+                            "a general mechanism (血栓会引发心梗) is no claim about its result",
+    "skip_if_protocol": "never fires in a sentence that describes what the study did (随机分配, 受试者每周注射)",
+    "context_words": "fires only with one of these words in the sentence or the three before it",
+    "human_words": "with context_words: a word about people must stand there too",
+    "faithful_if_paper_scope_all": "not an overstatement where the paper's finding is about everyone in it",
+    "protocol_clause": "regex of a clause describing the study's protocol",
+    "outcome_words": "with protocol_clause: words of an outcome claim",
+}
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be used; the message names the file and the problem."""
+
+
+def _rule_entry(f: Path, r) -> Rule:
+    if not isinstance(r, dict) or not {"code", "category", "message"} <= r.keys():
+        raise RuleFileError(f"{f}: each rule needs code, category and message")
+    unknown = sorted(set(r) - RULE_KEYS - RULE_OPTIONS.keys())
+    if unknown:
+        raise RuleFileError(f"{f}: rule {r['code']}: unknown option {unknown[0]!r} "
+                            f"(known: {', '.join(sorted(RULE_OPTIONS))})")
+    try:
+        patterns = [re.compile(p) for p in r.get("patterns", [])]
+    except re.error as e:
+        raise RuleFileError(f"{f}: rule {r['code']}: bad pattern: {e}") from None
+    return Rule(code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
+                message=r["message"], words=[str(w) for w in r.get("words", [])], patterns=patterns,
+                opts={k: v for k, v in r.items() if k not in RULE_KEYS})
+
+
 @lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     """All rules: the bundled ones and those of the config's rules_dir, patterns compiled."""
@@ -79,12 +128,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     for d in (RULES_DIR, *map(Path, extra_dirs)):
         for f in sorted(Path(d).glob("*.yaml")):
             for r in safe_load(f.read_text("utf-8")) or []:
-                rules.append(Rule(
-                    code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
-                    message=r["message"], words=[str(w) for w in r.get("words", [])],
-                    patterns=[re.compile(p) for p in r.get("patterns", [])],
-                    opts={k: v for k, v in r.items() if k not in
-                          ("code", "category", "severity", "message", "words", "patterns")}))
+                rules.append(_rule_entry(f, r))
     for r in rules:
         if r.opts.get("not_followed_by"):
             r.nf_re = re.compile(r.opts["not_followed_by"])
@@ -256,7 +300,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     refs = {r.index: r for r in article.references}
     all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
     claim_by_sentence = {(c.start, c.end): c for c in claims}
-    audience_pregnancy = bool(HUMAN_AUDIENCE.search(norm[:20000]))
+    audience = _audience(norm, article)
     out: list[Overstatement] = []
     rules_at, word_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
@@ -293,7 +337,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         kept = []
         sev_of: dict = {}
         for st, en, rule, align in raw:
-            sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience_pregnancy)
+            sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience)
             if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, summ):
                 continue
             if align and not tokens.aligned(st, en):
@@ -450,8 +494,48 @@ def _dedupe(hits):
     return kept
 
 
+def _build_topic_groups(s: Summary) -> frozenset:
+    """What a paper studied, as glossary groups: its title, population, conclusion and terms."""
+    gl = load_glossary(lexicon=not s.curated)
+    text = " ".join([s.title, s.title_zh or "", s.population.who, s.conclusion.text]
+                    + [t for ts in s.terms.values() for t in ts] + list(s.aliases))
+    return frozenset(gl.groups_in(text) - gl.not_measures)
+
+
+_topic_groups = ObjectCache(_build_topic_groups)
+
+
+def _names_paper_topic(text: str, s: Summary) -> bool:
+    gl = load_glossary(lexicon=not s.curated)
+    topic = _topic_groups(s)
+    return not topic or bool(topic & gl.groups_in(text))
+
+
+def _audience(norm: str, article: Article) -> frozenset:
+    """What the article's readers have: the condition (glossary ``conditions``) it names most."""
+    from collections import Counter
+
+    from factcheck.papers import is_implicit
+
+    gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
+    counts = Counter(gl.term_group[m.group()] for m in gl.term_re.finditer(norm[:20000].lower()))
+    ranked = [g for g, _n in counts.most_common() if g in gl.conditions]
+    return frozenset(ranked[:1])
+
+
+def _population_differs(audience: frozenset, summ: Summary) -> bool:
+    """Advice to readers with a condition the paper did not study: the article's condition is
+    not named where the paper says whom it studied (title, population, conclusion)."""
+    if not audience:
+        return False
+    gl = load_glossary(lexicon=not summ.curated)
+    who = re.sub(r"[(（][^)）]*[)）]", "", summ.population.who)      # (not women with …) says whom not
+    paper = gl.groups_in(" ".join([summ.title, summ.title_zh or "", who, summ.population.condition or ""]))
+    return not (audience & paper)
+
+
 def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
-           ref_idx: Optional[int], pregnancy_audience: bool) -> Optional[str]:
+           ref_idx: Optional[int], audience: frozenset) -> Optional[str]:
     """The severity this hit deserves given the paper, or None to drop it."""
     o = rule.opts
     sev = rule.severity
@@ -471,7 +555,14 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         strength = summ.conclusion.strength if summ else "unknown"
         if strength in o["escalate_if_conclusion"] and ref_idx is not None:
             sev = "error"
-    if "skip_if_design" in o and summ and summ.design in o["skip_if_design"]:
+    if "skip_if_design" in o and summ and summ.design in o["skip_if_design"] \
+            and summ.conclusion.strength not in o.get("unless_conclusion", ()):
+        return None
+    if o.get("skip_if_randomized") and summ and "randomized" in summ.design_flags:
+        return None
+    if o.get("requires_paper_topic") and summ is not None and not _names_paper_topic(text, summ):
+        return None
+    if o.get("skip_if_protocol") and PROTOCOL.search(text):
         return None
     if "escalate_if_design" in o and ref_idx is not None:
         design = summ.design if summ else "unknown"
@@ -487,10 +578,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         if not any(w in text for w in o.get("human_words", [])) and not any(
                 w in window for w in o.get("human_words", [])):
             return None
-    if o.get("escalate_if_population_differs") and summ is not None:
-        cond = (summ.population.condition or "").lower()
-        if pregnancy_audience and cond and cond not in ("rpl", "ivf", "pregnancy", "biochemical_pregnancy"):
-            sev = "error"
+    if o.get("escalate_if_population_differs") and summ is not None and _population_differs(audience, summ):
+        sev = "error"
     return sev
 
 

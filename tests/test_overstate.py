@@ -173,9 +173,9 @@ def test_rules_are_data_with_unique_codes():
 
 def test_extra_rules_dir(check_text, tmp_path):
     (tmp_path / "house.yaml").write_text(
-        "- code: FC290\n  category: novelty\n  severity: warning\n  words: [神药]\n"
+        "- code: FC290\n  category: novelty\n  severity: warning\n  words: [仙丹]\n"
         "  message: {zh: '“{surface}”是夸张用语', en: '“{surface}” is hype'}\n", encoding="utf-8")
-    r = check_text("这是一种神药。", rules_dirs=[str(tmp_path)])
+    r = check_text("这是一种仙丹。", rules_dirs=[str(tmp_path)])
     assert [o.rule for o in r.overstatements] == ["FC290"]
 
 
@@ -205,3 +205,33 @@ def test_alignment_without_jieba_agrees_with_jieba_around_every_rule_word():
             assert s in {p for p, _t in toks} and e in {p + len(t) for p, t in toks}, (w, text, toks)
             checked += 1
     assert checked > len(words) * 20
+
+
+def test_a_misspelt_rule_option_is_an_error_naming_the_file(tmp_path):
+    from factcheck.overstate import RuleFileError, load_rules
+
+    (tmp_path / "house.yaml").write_text(
+        "- code: FC291\n  category: causal\n  skip_if_desing: [rct]\n  words: [导致]\n"
+        "  message: {zh: 'x', en: 'x'}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"house.yaml: rule FC291: unknown option 'skip_if_desing'"):
+        load_rules((str(tmp_path),))
+
+
+def test_a_modal_causal_claim_weighs_the_design(check_text):
+    # a cohort (chin2025 is a registry study): 可降低 states an effect it cannot show
+    assert _overs(check_text("[1]研究显示，干细胞输注可降低糖化血红蛋白。" + CHIN), "可降低", "causal")
+    # a randomised trial may show it; a hedge keeps it a hedge
+    assert not _overs(check_text("[1]研究显示，干细胞输注可降低糖化血红蛋白。" + ZANG), "可降低", "causal")
+    assert not _overs(check_text("[1]研究显示，干细胞输注或能降低糖化血红蛋白。" + CHIN), "能降低", "causal")
+
+
+def test_advice_rules_skip_what_the_study_did(check_text):
+    assert not _overs(check_text("[1]试验中受试者每周注射1次药物，共48周。" + ZANG), category="advice")
+    assert _overs(check_text("[1]建议大家每周注射1次药物。" + ZANG), category="advice")
+
+
+def test_novelty_and_benefit_hype_are_grammatical(check_text):
+    assert _overs(check_text("[1]这是全球首个证实该疗效的研究。" + ZANG), "全球首个", "novelty")
+    assert _overs(check_text("[1]该研究颠覆了人们对糖尿病的认知。" + ZANG), category="novelty")
+    assert not _overs(check_text("[1]很多人运动总是很难突破。" + ZANG), category="novelty")
+    assert _overs(check_text("[1]这简直是救命的神药。" + ZANG), category="other")
