@@ -137,6 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     rj = rs.add_parser("schema", help="print the summary schema as JSON Schema")
     rj.set_defaults(func=cmd_ref_schema)
 
+    a = sub.add_parser("audit", help="paper self-consistency: percentages, ratio CIs, test statistics vs P, sample sizes")
+    a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx)")
+    a.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    a.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    a.add_argument("--eval", nargs="?", const="tests/audit/statcheck_cases.jsonl", default=None, metavar="CASES",
+                   help="agreement with labelled cases (default: tests/audit/statcheck_cases.jsonl)")
+    a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
+    a.set_defaults(func=cmd_audit)
+
     e = sub.add_parser("eval", help="precision/recall against tests/gold")
     e.add_argument("--gold", default="tests/gold")
     e.add_argument("--references", default=DEFAULT_REFERENCES)
@@ -466,6 +475,36 @@ def cmd_ref_schema(args) -> int:
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def cmd_audit(args) -> int:
+    """Audit papers for internal consistency; exit 1 on an error-severity finding, 2 on bad input."""
+    from factcheck.audit import render
+    from factcheck.audit.core import audit_text
+    from factcheck.ingest import MAX_BYTES, InputError, read_article
+
+    if args.eval:
+        from factcheck.audit.evaluate import run_case_eval
+
+        if not os.path.isfile(args.eval):
+            raise UsageError(f"{args.eval}: cases file not found")
+        return run_case_eval(args.eval)
+    if not args.paths:
+        raise UsageError("audit: give at least one paper (or --eval)")
+    reports, status = [], EXIT_OK
+    for path in args.paths:
+        try:
+            art = read_article(path, max_bytes=args.max_bytes or MAX_BYTES)
+        except InputError as e:
+            say(f"{e.path}: {e.message}")
+            status = EXIT_ERROR
+            continue
+        reports.append(audit_text(art.text, art.source))
+    if reports:
+        sys.stdout.write(render.RENDERERS[args.format](reports, args.lang))
+    if status == EXIT_OK and render.worst(reports) == "error":
+        status = EXIT_FINDINGS
+    return status
 
 
 def cmd_eval(args) -> int:

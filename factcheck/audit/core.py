@@ -80,7 +80,7 @@ def _audit_table(t: tables.Table, rep: AuditReport, one_sided: bool) -> None:
             if not v.ok:
                 where = f"{title} {_label(row)}，{t.groups[g][0]}（n={n}）"
                 rep.findings.append(AuditFinding("FC401", t.cell_lines.get((r, g), row.line), where,
-                                                 f"{m.group(1)}（{m.group(2)}%）", v.recomputed, v.tried, v.note))
+                                                 cell, v.recomputed, v.tried, v.note))
     _audit_table_sums(t, rep, title)
     for u in t.units:
         _audit_unit(t, u, rep, title, one_sided)
@@ -212,9 +212,12 @@ def _audit_ratio(r: prose.Ratio, pr: Prose, rep: AuditReport) -> None:
             rep.findings.append(AuditFinding("FC403", line, where, reported, v.recomputed, v.tried, v.note))
 
 
-def _context(flat: str, start: int, width: int = 18) -> str:
-    """The words before a statistic, to say which result it is."""
-    left = flat[max(0, start - width):start]
+def _context(flat: str, start: int, width: int = 24) -> str:
+    """The words before a statistic, to say which result it is (no word cut in half)."""
+    a = max(0, start - width)
+    left = flat[a:start]
+    if a and flat[a - 1].isascii() and flat[a - 1].isalnum():
+        left = re.sub(r"^[A-Za-z0-9]+", "", left)
     left = re.split(r"[。;；\n]", left)[-1]
     return left.strip(" ,，(（") or flat[start:start + width]
 
