@@ -105,14 +105,12 @@ def check_ratio_centre(ratio: str, lo: str, hi: str, slack: float = 0.10) -> Ver
 
 
 def p_significant(cmp: str, p: float) -> Optional[bool]:
-    """Whether a reported P says significant at 0.05; None when it cannot tell (P = 0.05, P < 0.1)."""
+    """Whether a reported P says significant at 0.05; None when it cannot tell (P < 0.1, P > 0.01)."""
     if cmp in ("<", "≤", "<="):
         return True if p <= ALPHA else None
     if cmp in (">", "≥", ">="):
         return False if p >= ALPHA else None
-    if p == ALPHA:
-        return None
-    return p < ALPHA
+    return p <= ALPHA   # P = 0.05 read as significant, as statcheck does by default
 
 
 def check_ci_p(lo: str, hi: str, cmp: str, p: str, null: float = 1.0) -> Verdict:
@@ -155,12 +153,13 @@ def _p_interval(kind: str, stat: str, dfs: Sequence[tuple]) -> tuple[float, floa
 
 
 def _p_fits(cmp: str, p: str, lo: float, hi: float) -> bool:
-    """Whether a P interval [lo, hi] agrees with the reported comparison at its precision."""
+    """Whether a P interval [lo, hi] agrees with the reported comparison at its precision.
+    'P < x' needs some P below x and 'P > x' some P above it (x itself does not do)."""
     pv = float(p)
     if cmp in ("<", "≤", "<="):
-        return lo < pv + 1e-12
+        return pv > 0 and lo < pv * (1 - 1e-9)
     if cmp in (">", "≥", ">="):
-        return hi > pv - 1e-12
+        return hi > pv * (1 + 1e-9)
     if pv == 0:   # P = 0.000 is printed for P < 0.0005
         return lo < half_unit(p)
     h = half_unit(p)
@@ -185,7 +184,7 @@ def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
         if _p_fits(cmp, p, lo / 2, hi / 2):
             return Verdict(True, shown, tried, note="one-sided")
     sig = p_significant(cmp, float(p))
-    rec_sig = {lo < ALPHA, hi < ALPHA}
+    rec_sig = {lo <= ALPHA, hi <= ALPHA}
     decision = sig is not None and len(rec_sig) == 1 and sig not in rec_sig
     return Verdict(False, shown, tried, decision_error=decision)
 

@@ -24,6 +24,7 @@ PATTERNS = {
     "chi2": re.compile(r"(?:χ|chi|Chi|x|X)\s*\^?\s*2\s*(?:\(\s*" + DF + r"\s*(?:,\s*[Nn]\s*=\s*\d+\s*)?\))?"
                        r"\s*(?:值)?\s*=\s*" + NUM + P_TAIL),
     "z": re.compile(r"(?<![A-Za-z])[zZ]\s*=\s*" + NUM + P_TAIL),
+    "Q": re.compile(r"(?<![A-Za-z])Q\s*\(\s*" + DF + r"\s*\)\s*=\s*" + NUM + P_TAIL),
 }
 RATIO = re.compile(r"(?<![A-Za-z])(a?OR|RR|a?HR|IRR|PR|SHR)\s*(?:值)?\s*[=:]?\s*(\d*\.?\d+)\s*[,;(]?\s*"
                    r"(?:95\s*%\s*(?:CI|置信区间|可信区间)|CI)\s*[:=,]?\s*[\[(]?\s*(\d*\.?\d+)\s*"
@@ -35,7 +36,7 @@ TOTAL_EN = re.compile(r"\b(?:of|on|included|enrolled|recruited|total of)\s+(\d+)
                       r"(?:patients|participants|subjects|women|men|cases|children|adults)\b", re.I)
 SUBGROUP = re.compile(r"(?<![\d.])(\d+)\s*例\s*(非\s*)?([A-Za-z\u4e00-\u9fff][A-Za-z0-9\-\u4e00-\u9fff]{0,7}?)\s*患者")
 ABBR = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9\-]*)\s*\(\s*([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])\s*\)")
-ONE_SIDED = re.compile(r"one[- ]sided|one[- ]tailed|单侧|单尾")
+ONE_SIDED = re.compile(r"one[- ]sided|one[- ]tailed|directional|单侧|单尾")
 ABSTRACT_END = re.compile(r"关键词|关键字|Key\s?words", re.I)
 
 
@@ -83,7 +84,8 @@ def find_stats(flat: str) -> Iterator[Stat]:
             else:
                 df1 = float(g[0]) if g[0] else None
                 df2, val, cmp, p = None, g[1], g[2], g[3]
-            yield Stat(kind, _num(val), df1, df2, cmp, p, m.start(), m.group(0))
+            # Cochran's Q (heterogeneity) is a χ² with k - 1 df
+            yield Stat("chi2" if kind == "Q" else kind, _num(val), df1, df2, cmp, p, m.start(), m.group(0))
 
 
 def find_ratios(flat: str) -> Iterator[Ratio]:
