@@ -1,0 +1,268 @@
+"""factcheck audit: each check with a consistent and an inconsistent example, the parsers on
+the layouts papers are copied in, the seed papers against the gold written by reading, and
+agreement with statcheck's labelled cases."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from factcheck.audit import checks, dist
+from factcheck.audit.core import audit_text
+from factcheck.audit.evaluate import case_agreement, load_cases
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PAPERS = sorted((ROOT / "corpus" / "papers").glob("*.txt"))
+GOLD = ROOT / "tests" / "audit" / "gold_001.jsonl"
+CASES = ROOT / "tests" / "audit" / "statcheck_cases.jsonl"
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings]
+
+
+# ---------------------------------------------------------------- distributions
+
+@pytest.mark.parametrize("p, expected", [
+    (dist.t_two_sided(2.20, 28), 0.03627),
+    (dist.t_two_sided(-2.20, 28), 0.03627),
+    (dist.chi2_upper(3.841459, 1), 0.05),
+    (dist.chi2_upper(5.0, 2), math.exp(-2.5)),                  # closed form for df = 2
+    (dist.t_two_sided(3.0, 1), 1 - 2 / math.pi * math.atan(3.0)),   # Cauchy
+    (dist.t_two_sided(1.5, 2), 1 - 1.5 / math.sqrt(2 + 1.5 ** 2)),
+    (dist.f_upper(3.1, 2, 45), 0.05476),
+    (dist.z_two_sided(1.959964), 0.05),
+])
+def test_distributions_match_reference_values(p, expected):
+    assert p == pytest.approx(expected, abs=2e-4)
+
+
+# ---------------------------------------------------------------- GRIM for percentages
+
+def test_percent_follows_from_count():
+    assert checks.check_percent("68.84", 138, 95).ok
+    assert checks.check_percent("34.38", 64, 22).ok          # 34.375 half-up
+
+
+def test_percent_that_no_count_gives():
+    v = checks.check_percent("68.88", 138, 95)
+    assert not v.ok and v.recomputed == "95/138 = 68.84%" and "no count" in v.note
+    assert not checks.check_percent("20.83", 112).ok         # without a count: GRIM proper
+    assert checks.check_percent("20.54", 112).ok
+
+
+def test_percent_rounding_conventions_are_all_tried():
+    assert checks.percent_matches(1, 8, "12") == ["half-even", "truncation"]   # 12.5
+    assert checks.percent_matches(1, 8, "13") == ["half-up"]
+    assert not checks.percent_matches(1, 8, "14")
+
+
+# ---------------------------------------------------------------- ratio and CI
+
+def test_ratio_at_geometric_centre():
+    assert checks.check_ratio_centre("0.94", "0.91", "0.98").ok
+    v = checks.check_ratio_centre("1.385", "1.035", "2.508")
+    assert not v.ok and "1.611" in v.recomputed
+
+
+def test_ci_and_p():
+    assert checks.check_ci_p("1.035", "2.508", "<", "0.05").ok
+    assert not checks.check_ci_p("1.035", "2.508", "=", "0.12").ok
+    assert not checks.check_ci_p("0.80", "1.20", "<", "0.01").ok
+    assert checks.check_ci_p("1.00", "1.50", "=", "0.049").ok      # a bound at 1: cannot tell
+
+
+# ---------------------------------------------------------------- statistic vs P
+
+def test_t_against_p():
+    assert checks.check_stat_p("t", "2.20", "=", ".04", [(28, None)]).ok
+    v = checks.check_stat_p("t", "2.20", "=", ".30", [(28, None)])
+    assert not v.ok and v.decision_error
+    v = checks.check_stat_p("t", "1.01", "=", "0.375", checks.two_group_dfs(64, 112))
+    assert not v.ok and not v.decision_error
+
+
+def test_f_and_chi2_against_p():
+    assert checks.check_stat_p("F", "3.1", "<", ".06", [(2, 45)]).ok
+    assert not checks.check_stat_p("F", "3.1", "<", ".05", [(2, 45)]).ok
+    assert checks.check_stat_p("chi2", "3.91", "=", "0.048", [(1, None)]).ok
+    assert not checks.check_stat_p("chi2", "0.17", "=", "0.279", [(1, None)]).ok
+
+
+def test_one_sided_only_when_the_paper_says_so():
+    assert not checks.check_stat_p("t", "2.20", "=", ".018", [(28, None)]).ok
+    assert checks.check_stat_p("t", "2.20", "=", ".018", [(28, None)], one_sided_ok=True).ok
+
+
+def test_p_zero_is_p_below_half_a_unit():
+    assert checks.check_stat_p("t", "22.20", "=", ".000", [(28, None)]).ok
+    assert not checks.check_stat_p("t", "22.20", "<", ".000", [(28, None)]).ok
+
+
+# ---------------------------------------------------------------- χ² from counts
+
+def test_chi2_from_counts():
+    assert checks.check_chi2_counts([[10, 54], [34, 78]], "4.69").ok          # Pearson
+    assert checks.check_chi2_counts([[20, 30], [31, 19]], "4.00").ok          # Yates
+    v = checks.check_chi2_counts([[19, 119], [27, 85]], "3.91")
+    assert not v.ok and "4.40" in v.recomputed and "3.74" in v.recomputed
+    assert checks.check_chi2_counts([[3, 135], [0, 112]], "9.99").ok          # expected < 5: Fisher
+
+
+def test_chi2_r_by_c():
+    x = checks.chi2_from_counts([[10, 20, 30], [20, 20, 20]])
+    assert x == pytest.approx(16 / 3, abs=1e-9)
+
+
+# ---------------------------------------------------------------- parsing: prose
+
+@pytest.mark.parametrize("text, code", [
+    ("IR 仍是独立危险因素（OR=1.385，95% CI：1.035～2.508，P＜0.05）。", "FC402"),
+    ("风险降低（OR=1.60，95% CI：1.02～2.51，P=0.21）。", "FC403"),
+    ("两组比较，χ2=24.21, P=0.30。", "FC408"),          # no df printed: 1-10 tried
+    ("两组比较，χ2(1)=4.21, P=0.30。", "FC408"),
+    ("The effect was significant, t(28) = 2.20, p = .30.", "FC408"),
+    ("F(2, 45) = 3.1, p < .01", "FC408"),
+    ("F(2, 45) = 3.1, p = .08", "FC404"),
+    ("r(86) = .035, p = .176", "FC404"),
+    ("有效率为 19/138 (13.87%)。", "FC401"),
+])
+def test_prose_inconsistent(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "IR 仍是独立危险因素（OR = 0.94 (95%CI，0.91~0.98；P = 0.003)。",
+    "两组比较，χ2=4.21, P=0.04。",
+    "t(28) = 2.20, p = .04; F(2, 45) = 3.1, p < .06; z = 2.1, p = .04",
+    "有效率为 19/138 (13.77%)。",
+    "t(28) = 2.20, p = .018, one-tailed",
+])
+def test_prose_consistent(text):
+    assert codes(text) == []
+
+
+# ---------------------------------------------------------------- parsing: tables
+
+CELL_TABLE = """表1    两组比较
+指标
+年龄/岁，x̄ ± s
+有效，n（%）
+移植周期类型，n（%）
+    新鲜周期
+    冻融周期
+对照组（n=50）
+34.90±3.50
+20（40.00）
+15（30.00）
+35（70.00）
+治疗组
+（n=50）
+34.20±4.10
+31（62.00）
+12（24.00）
+38（76.00）
+t/χ2
+0.92
+4.84
+0.46
+P
+0.360
+0.028
+0.499
+"""
+
+
+def test_cell_per_line_table_consistent():
+    rep = audit_text(CELL_TABLE)
+    assert rep.findings == []
+    assert rep.checked["statistic vs P"] == 3 and rep.checked["chi2 from counts"] == 2
+
+
+def test_cell_per_line_table_inconsistent():
+    bad = CELL_TABLE.replace("20（40.00）", "20（40.80）").replace("0.360", "0.036").replace(
+        "35（70.00）", "36（70.00）")
+    got = codes(bad)
+    assert "FC401" in got and "FC408" in got and "FC407" in got
+
+
+ROW_TABLE = ("Variable\tControl (n=50)\tTreated (n=50)\tt/χ2\tP\n"
+             "Age, y\t34.9±3.5\t34.2±4.1\t0.92\t0.360\n"
+             "Responders, n(%)\t20 (40.00)\t31 (62.00)\t4.84\t0.028\n")
+
+
+def test_row_table():
+    assert codes(ROW_TABLE) == []
+    bad = ROW_TABLE.replace("31 (62.00)", "31 (63.00)").replace("0.028", "0.28")
+    assert {"FC401", "FC408"} <= set(codes(bad))
+
+
+# ---------------------------------------------------------------- sizes and labels
+
+SIZES = ("摘要 方法：回顾性分析 335例患者的临床资料。关键词 胰岛素抵抗\n"
+         "本研究最终纳入 335例患者。176例 IR患者中，64例接受治疗。159 例非 IR 患者中，21 例接受治疗。\n")
+
+
+def test_sample_sizes_consistent():
+    assert codes(SIZES) == []
+
+
+def test_sample_sizes_disagree():
+    assert "FC406" in codes(SIZES.replace("分析 335例", "分析 353例"))
+    assert "FC407" in codes(SIZES.replace("159 例非", "169 例非"))
+
+
+def test_abbreviation_with_two_meanings():
+    ok = "类胰岛素生长因子1 (IGF-1)是一种多肽。胰岛素样生长因子1 (IGF-1)促进骨形成。"
+    assert codes(ok) == []
+    bad = ok + "胰高血糖素样肽-1 (IGF-1)是一种单链多肽。"
+    assert codes(bad) == ["FC409"]
+
+
+# ---------------------------------------------------------------- the seed papers
+
+def _matches(f, g) -> bool:
+    return f.code in g["codes"] and g["match"] in f.reported
+
+
+def test_seed_papers_against_gold():
+    gold = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+    findings = [(p.name, f) for p in PAPERS for f in audit_text(p.read_text(encoding="utf-8"), p.name).findings]
+    missed = [g["id"] for g in gold if g["detectable"]
+              and not any(name == g["paper"] and _matches(f, g) for name, f in findings)]
+    false_alarms = [(name, f.code, f.where, f.reported) for name, f in findings
+                    if not any(name == g["paper"] and _matches(f, g) for g in gold)]
+    assert missed == []
+    assert len(false_alarms) <= 2, false_alarms
+
+
+def test_statcheck_agreement():
+    a = case_agreement(load_cases(str(CASES)))
+    assert a.read >= 70
+    assert a.rate("error") >= 0.95 and a.rate("decision_error") >= 0.95, a.misses
+
+
+# ---------------------------------------------------------------- the command
+
+def test_cli_exit_codes_and_formats(capsys, tmp_path):
+    paper = str(next(p for p in PAPERS if p.name.startswith("001")))
+    assert main(["audit", paper]) == 1
+    out = capsys.readouterr().out
+    assert "FC401" in out and "68.84%" in out and "已尝试" in out
+    assert main(["audit", paper, "--format", "json", "--lang", "en"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "factcheck.audit/1" and "contract" in doc
+    f = doc["papers"][0]["findings"][0]
+    assert {"reported", "recomputed", "tried", "severity", "message"} <= set(f)
+    assert main(["audit", paper, "--format", "markdown"]) == 1
+    assert capsys.readouterr().out.startswith("# factcheck audit")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("两组比较，χ2=4.21, P=0.04。", encoding="utf-8")
+    assert main(["audit", str(clean)]) == 0
+    assert main(["audit", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.txt" in err and "Traceback" not in err
