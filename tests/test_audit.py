@@ -5,6 +5,7 @@ agreement with statcheck's labelled cases."""
 from __future__ import annotations
 
 import json
+import os
 import math
 from pathlib import Path
 
@@ -266,3 +267,18 @@ def test_cli_exit_codes_and_formats(capsys, tmp_path):
     assert main(["audit", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert "missing.txt" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["t(0) = 2.2, p = .04", "F(1, 0) = 3, p = .1", "r(5) = 1.0, p = .01", "χ2=0, P=1",
+                          "OR=0.00，95% CI：0.00～0.00", "0（0.00）", "（n=0）", "（n=1）", "指标", "\n", "    ",
+                          "P", "t/χ2", "-0.5", "<0.001", "12.3±4.5", "3/0 (5%)", "0例非 X患者", "甲 (A)"])
+
+
+@settings(max_examples=int(os.environ.get("AUDIT_FUZZ_EXAMPLES", "150")), deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40))
+def test_audit_never_crashes(parts):
+    audit_text("\n".join(parts))

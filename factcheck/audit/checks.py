@@ -172,6 +172,10 @@ def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
 
     ``dfs`` lists the df pairs to try (one for a printed df; the pooled and Welch extremes when the
     df comes from group sizes). One-sided P is tried for t, z and r when ``one_sided_ok``."""
+    if kind != "z":
+        dfs = [(a, b) for a, b in dfs if a and a > 0 and (kind != "F" or (b and b > 0))]
+        if not dfs:
+            return Verdict(True, note="no usable df")
     lo, hi = _p_interval(kind, stat, dfs)
     tried = [f"{stat} anywhere in its printed rounding", "two-sided" if kind in "tzr" else "upper tail"]
     if len(dfs) > 1:

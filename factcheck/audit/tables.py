@@ -147,8 +147,13 @@ def _assemble(lines, start, end, labels, columns, stat, pcol, stat_head) -> Tabl
             for g, c in enumerate(columns):
                 table.cell_lines[(r, g)] = c[2][k][1]
     else:   # rows unknown: keep the cells for GRIM, one pseudo-row per position
-        table.rows = [Row("?", 0, [c[2][k][0] if k < len(c[2]) else "" for c in columns],
-                          line=columns[0][2][k][1]) for k in range(max(len(c[2]) for c in columns))]
+        table.rows, table.heads = [], set()
+        for k in range(max(len(c[2]) for c in columns)):
+            cells = [c[2][k][0] if k < len(c[2]) else "" for c in columns]
+            table.rows.append(Row("?", 0, cells, line=next(c[2][k][1] for c in columns if k < len(c[2]))))
+            for g, c in enumerate(columns):
+                if k < len(c[2]):
+                    table.cell_lines[(k, g)] = c[2][k][1]
         return table
     if stat and len(stat) == len(pcol):
         table.units = align_units(table, heads, [s for s, _ in stat], [p for p, _ in pcol])
