@@ -131,6 +131,8 @@ def test_chi2_r_by_c():
     ("F(2, 45) = 3.1, p = .08", "FC404"),
     ("r(86) = .035, p = .176", "FC404"),
     ("有效率为 19/138 (13.87%)。", "FC401"),
+    ("t(28) = 2.20, ns", "FC408"),
+    ("t(28) < 2.2, p = .02", "FC404"),
 ])
 def test_prose_inconsistent(text, code):
     assert code in codes(text)
@@ -142,6 +144,8 @@ def test_prose_inconsistent(text, code):
     "t(28) = 2.20, p = .04; F(2, 45) = 3.1, p < .06; z = 2.1, p = .04",
     "有效率为 19/138 (13.77%)。",
     "t(28) = 2.20, p = .018, one-tailed",
+    "t(28) = 1.20, ns",
+    "t(28) > 2.2, p < .02",
 ])
 def test_prose_consistent(text):
     assert codes(text) == []
@@ -243,7 +247,7 @@ def test_seed_papers_against_gold():
 
 def test_statcheck_agreement():
     a = case_agreement(load_cases(str(CASES)))
-    assert a.read >= 70
+    assert a.read >= 105
     assert a.rate("error") >= 0.95 and a.rate("decision_error") >= 0.95, a.misses
 
 

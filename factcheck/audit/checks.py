@@ -167,7 +167,7 @@ def _p_fits(cmp: str, p: str, lo: float, hi: float) -> bool:
 
 
 def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
-                 one_sided_ok: bool = False) -> Verdict:
+                 one_sided_ok: bool = False, stat_cmp: str = "=") -> Verdict:
     """statcheck: recompute P from the test statistic and its df, compare at printed precision.
 
     ``dfs`` lists the df pairs to try (one for a printed df; the pooled and Welch extremes when the
@@ -176,6 +176,8 @@ def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
         dfs = [(a, b) for a, b in dfs if a and a > 0 and (kind != "F" or (b and b > 0))]
         if not dfs:
             return Verdict(True, note="no usable df")
+    if stat_cmp != "=":
+        return _check_stat_bound(kind, stat, cmp, p, dfs, stat_cmp)
     lo, hi = _p_interval(kind, stat, dfs)
     tried = [f"{stat} anywhere in its printed rounding", "two-sided" if kind in "tzr" else "upper tail"]
     if len(dfs) > 1:
@@ -191,6 +193,32 @@ def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
     rec_sig = {lo <= ALPHA, hi <= ALPHA}
     decision = sig is not None and len(rec_sig) == 1 and sig not in rec_sig
     return Verdict(False, shown, tried, decision_error=decision)
+
+
+def _check_stat_bound(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple], stat_cmp: str) -> Verdict:
+    """A statistic given as a bound (t < 2.2, F > 4): statcheck's rules. 't < x' means P above
+    the P of x's rounding interval, 't > x' means P below it; some pairs cannot disagree."""
+    lo, hi = _p_interval(kind, stat, dfs)
+    pv, dec = float(p), decimals(p)
+    small = stat_cmp in ("<", "≤", "<=")
+    if small:
+        bad = {"=": pv < round(hi, dec), "<": pv < hi, ">": False}
+        comparator = ">"
+    else:
+        bad = {"=": pv > round(lo, dec), "<": False, ">": pv > lo}
+        comparator = "<"
+    key = "=" if cmp == "=" else ("<" if cmp in ("<", "≤", "<=") else ">")
+    tried = [f"{kind} {stat_cmp} {stat} with {stat} anywhere in its printed rounding"]
+    shown = f"P {comparator} {_show_p(lo, hi).split()[-1]}"
+    if not bad[key]:
+        return Verdict(True, shown, tried)
+    point = stat_p_value(kind, abs(float(stat)), *dfs[0])
+    if small:
+        decision = key != ">" and pv <= ALPHA and point >= ALPHA
+    else:
+        says_nonsig = pv > ALPHA if key == "=" else (key == ">" and pv >= ALPHA)
+        decision = says_nonsig and point <= ALPHA
+    return Verdict(False, shown, tried, decision_error=bool(decision))
 
 
 def _show_p(lo: float, hi: float) -> str:

@@ -166,15 +166,15 @@ def _counts_table(t: tables.Table, u: tables.Unit) -> Optional[list[list[int]]]:
 
 
 def _stat_vs_p(rep: AuditReport, kind: str, stat: str, pc: tuple[str, str], dfs: list, line: int,
-               where: str, one_sided: bool) -> None:
+               where: str, one_sided: bool, stat_cmp: str = "=") -> None:
     rep.count("statistic vs P")
-    v = checks.check_stat_p(kind, stat, pc[0], pc[1], dfs, one_sided_ok=one_sided)
+    v = checks.check_stat_p(kind, stat, pc[0], pc[1], dfs, one_sided_ok=one_sided, stat_cmp=stat_cmp)
     if v.ok:
         return
     name = {"chi2": "χ²", "t": "t", "z": "Z", "F": "F", "r": "r"}[kind]
     df = "" if dfs[0][0] is None else f"({dfs[0][0]:g}{'' if dfs[0][1] is None else f', {dfs[0][1]:g}'})"
     rep.findings.append(AuditFinding("FC408" if v.decision_error else "FC404", line, where,
-                                     f"{name}{df} = {stat}, P {pc[0]} {pc[1]}", v.recomputed, v.tried, v.note))
+                                     f"{name}{df} {stat_cmp} {stat}, P {pc[0]} {pc[1]}", v.recomputed, v.tried, v.note))
 
 
 def _audit_prose(pr: Prose, rep: AuditReport, one_sided: bool) -> None:
@@ -187,7 +187,7 @@ def _audit_prose(pr: Prose, rep: AuditReport, one_sided: bool) -> None:
         else:
             dfs = [(s.df1, s.df2)]
         where = _context(flat, s.start)
-        _stat_vs_p(rep, s.kind, s.value, (s.cmp, s.p), dfs, pr.line_at(s.start), where, one_sided)
+        _stat_vs_p(rep, s.kind, s.value, (s.cmp, s.p), dfs, pr.line_at(s.start), where, one_sided, s.stat_cmp)
     for r in prose.find_ratios(flat):
         _audit_ratio(r, pr, rep)
     for k, n, pct, start, surface in prose.find_fractions(flat):

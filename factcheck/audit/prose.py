@@ -12,19 +12,22 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-NUM = r"(-?\s?\d*\.?\d+)"
+NUM = r"(?P<val>-?\s?\d*\.?\d+)"
 CMP = r"(<=|>=|≤|≥|<|>|=)"
-P_TAIL = r"\s*[,;]?\s*(?:and\s+)?[Pp]\s*(?:值|-value)?\s*" + CMP + r"\s*(\d*\.?\d+)"
-DF = r"(\d+(?:\.\d+)?)"
+STAT_CMP = r"\s*(?P<sc><=|>=|≤|≥|<|>|=)\s*"
+P_TAIL = (r"\s*[,;]?\s*(?:(?:and\s+)?[Pp]\s*(?:值|-value)?\s*(?P<pc><=|>=|≤|≥|<|>|=)\s*(?P<p>\d*\.?\d+)"
+          r"|(?P<ns>n\.?s\.?)(?![A-Za-z]))")
+DF1 = r"(?P<df1>\d+(?:\.\d+)?)"
+DF2 = r"(?P<df2>\d+(?:\.\d+)?)"
 
 PATTERNS = {
-    "t": re.compile(r"(?<![A-Za-z])t\s*\(\s*" + DF + r"\s*\)\s*=\s*" + NUM + P_TAIL),
-    "F": re.compile(r"(?<![A-Za-z])F\s*\(\s*" + DF + r"\s*,\s*" + DF + r"\s*\)\s*=\s*" + NUM + P_TAIL),
-    "r": re.compile(r"(?<![A-Za-z])r\s*\(\s*" + DF + r"\s*\)\s*=\s*" + NUM + P_TAIL),
-    "chi2": re.compile(r"(?:χ|chi|Chi|x|X)\s*\^?\s*2\s*(?:\(\s*" + DF + r"\s*(?:,\s*[Nn]\s*=\s*\d+\s*)?\))?"
-                       r"\s*(?:值)?\s*=\s*" + NUM + P_TAIL),
-    "z": re.compile(r"(?<![A-Za-z])[zZ]\s*=\s*" + NUM + P_TAIL),
-    "Q": re.compile(r"(?<![A-Za-z])Q\s*\(\s*" + DF + r"\s*\)\s*=\s*" + NUM + P_TAIL),
+    "t": re.compile(r"(?<![A-Za-z])t\s*\(\s*" + DF1 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
+    "F": re.compile(r"(?<![A-Za-z])F\s*\(\s*" + DF1 + r"\s*,\s*" + DF2 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
+    "r": re.compile(r"(?<![A-Za-z])r\s*\(\s*" + DF1 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
+    "chi2": re.compile(r"(?:χ|chi|Chi|x|X)\s*\^?\s*2\s*(?:\(\s*" + DF1 + r"\s*(?:,\s*[Nn]\s*=\s*\d+\s*)?\))?"
+                       r"\s*(?:值)?" + STAT_CMP + NUM + P_TAIL),
+    "z": re.compile(r"(?<![A-Za-z])[zZ]" + STAT_CMP + NUM + P_TAIL),
+    "Q": re.compile(r"(?<![A-Za-z])Q\s*\(\s*" + DF1 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
 }
 RATIO = re.compile(r"(?<![A-Za-z])(a?OR|RR|a?HR|IRR|PR|SHR)\s*(?:值)?\s*[=:]?\s*(\d*\.?\d+)\s*[,;(]?\s*"
                    r"(?:95\s*%\s*(?:CI|置信区间|可信区间)|CI)\s*[:=,]?\s*[\[(]?\s*(\d*\.?\d+)\s*"
@@ -50,6 +53,7 @@ class Stat:
     p: str
     start: int
     surface: str
+    stat_cmp: str = "="
 
 
 @dataclass
@@ -69,23 +73,20 @@ def _num(s: str) -> str:
 
 
 def find_stats(flat: str) -> Iterator[Stat]:
-    """APA and Chinese test statistics followed by their P."""
+    """APA and Chinese test statistics followed by their P ('ns' is read as P > 0.05)."""
     seen: set[int] = set()
     for kind, rx in PATTERNS.items():
         for m in rx.finditer(flat):
             if m.start() in seen:
                 continue
             seen.add(m.start())
-            g = m.groups()
-            if kind == "F":
-                df1, df2, val, cmp, p = float(g[0]), float(g[1]), g[2], g[3], g[4]
-            elif kind == "z":
-                df1, df2, val, cmp, p = None, None, g[0], g[1], g[2]
-            else:
-                df1 = float(g[0]) if g[0] else None
-                df2, val, cmp, p = None, g[1], g[2], g[3]
+            d = m.groupdict()
+            cmp, p = (">", "0.05") if d.get("ns") else (d["pc"], d["p"])
+            df1 = float(d["df1"]) if d.get("df1") else None
+            df2 = float(d["df2"]) if d.get("df2") else None
             # Cochran's Q (heterogeneity) is a χ² with k - 1 df
-            yield Stat("chi2" if kind == "Q" else kind, _num(val), df1, df2, cmp, p, m.start(), m.group(0))
+            yield Stat("chi2" if kind == "Q" else kind, _num(d["val"]), df1, df2, cmp, p, m.start(),
+                       m.group(0), d["sc"])
 
 
 def find_ratios(flat: str) -> Iterator[Ratio]:
