@@ -141,8 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx)")
     a.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
     a.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
-    a.add_argument("--eval", nargs="?", const="tests/audit/statcheck_cases.jsonl", default=None, metavar="CASES",
-                   help="agreement with labelled cases (default: tests/audit/statcheck_cases.jsonl)")
+    a.add_argument("--eval", nargs="?", const="", default=None, metavar="CASES",
+                   help="agreement with labelled cases (default: tests/audit/statcheck_cases.jsonl and "
+                        "scrutiny_grim_cases.jsonl)")
     a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
     a.set_defaults(func=cmd_audit)
 
@@ -483,12 +484,14 @@ def cmd_audit(args) -> int:
     from factcheck.audit.core import audit_text
     from factcheck.ingest import MAX_BYTES, InputError, read_article
 
-    if args.eval:
-        from factcheck.audit.evaluate import run_case_eval
+    if args.eval is not None:
+        from factcheck.audit.evaluate import DEFAULT_CASES, run_case_eval
 
-        if not os.path.isfile(args.eval):
-            raise UsageError(f"{args.eval}: cases file not found")
-        return run_case_eval(args.eval)
+        paths = [args.eval] if args.eval else list(DEFAULT_CASES)
+        for path in paths:
+            if not os.path.isfile(path):
+                raise UsageError(f"{path}: cases file not found")
+        return max(run_case_eval(path) for path in paths)
     if not args.paths:
         raise UsageError("audit: give at least one paper (or --eval)")
     reports, status = [], EXIT_OK

@@ -57,7 +57,7 @@ def test_percent_that_no_count_gives():
 
 
 def test_percent_rounding_conventions_are_all_tried():
-    assert checks.percent_matches(1, 8, "12") == ["half-even", "truncation"]   # 12.5
+    assert checks.percent_matches(1, 8, "12") == ["half-down", "half-even", "truncation"]   # 12.5
     assert checks.percent_matches(1, 8, "13") == ["half-up"]
     assert not checks.percent_matches(1, 8, "14")
 
@@ -243,6 +243,23 @@ def test_seed_papers_against_gold():
                     if not any(name == g["paper"] and _matches(f, g) for g in gold)]
     assert missed == []
     assert len(false_alarms) <= 2, false_alarms
+
+
+def test_grim_means():
+    assert checks.check_grim_mean("4.22", 64).ok
+    v = checks.check_grim_mean("1.08", 21)
+    assert not v.ok and "22/21" in v.recomputed
+    assert checks.grim_mean("0.87", 28, 2) == ["half-down", "truncation"]   # 49/56 = 0.875
+
+
+def test_scrutiny_grim_agreement():
+    from factcheck.audit.evaluate import grim_agreement
+
+    cases = load_cases(str(CASES.with_name("scrutiny_grim_cases.jsonl")))
+    agree, total, _ = grim_agreement(cases, ("half-up", "half-down"))
+    assert agree == total == 55
+    agree, _, misses = grim_agreement(cases)     # truncation too: more lenient, never stricter
+    assert agree == 49 and all("expected False, got True" in m for m in misses)
 
 
 def test_statcheck_agreement():

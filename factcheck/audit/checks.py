@@ -3,7 +3,7 @@
 Every check takes the numbers as printed (strings, so that the printed precision is known) and
 answers with a ``Verdict``: consistent or not, the recomputed value, and which conventions were
 tried. A value is called inconsistent only after every convention a careful author might have
-used (rounding half-up, half-even or truncation; one-sided tests where the paper allows them;
+used (rounding half-up, half-down, half-even or truncation; one-sided tests where the paper allows them;
 χ² with and without Yates' correction) fails to reproduce it: a false alarm costs an editor's
 trust more than a miss.
 """
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from typing import Optional, Sequence
 
 from factcheck.audit import dist
 
-ROUNDINGS = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "truncation": ROUND_DOWN}
+ROUNDINGS = {"half-up": ROUND_HALF_UP, "half-down": ROUND_HALF_DOWN, "half-even": ROUND_HALF_EVEN,
+             "truncation": ROUND_DOWN}
 ALPHA = 0.05
 
 
@@ -82,6 +83,34 @@ def check_percent(pct: str, n: int, k: Optional[int] = None) -> Verdict:
     if ks:
         return Verdict(True, f"{ks[0]}/{n}", tried)
     return Verdict(False, f"no count out of {n} gives {pct}%", tried)
+
+
+def grim_mean(mean: str, n: int, items: int = 1, modes: Sequence[str] = tuple(ROUNDINGS)) -> list[str]:
+    """GRIM (Brown & Heathers): the conventions under which some integer total over n × items
+    integer-valued answers gives a mean that prints as ``mean``. Empty: impossible."""
+    places, cells = decimals(mean), n * items
+    if cells <= 0:
+        return list(modes)
+    target = Decimal(mean.strip())
+    centre = float(target) * cells
+    with localcontext() as ctx:
+        ctx.prec = 40
+        found = []
+        for total in range(math.floor(centre) - 2, math.ceil(centre) + 3):
+            exact = Decimal(total) / Decimal(cells)
+            found += [m for m in modes if m not in found and _round(exact, places, m) == target]
+        return found
+
+
+def check_grim_mean(mean: str, n: int, items: int = 1) -> Verdict:
+    """GRIM as a verdict: the nearest possible means are shown when none gives the printed one."""
+    tried = [f"{m} to {decimals(mean)} decimals" for m in ROUNDINGS] + [f"n × items = {n * items}"]
+    if grim_mean(mean, n, items):
+        return Verdict(True, tried=tried)
+    cells, places = n * items, decimals(mean)
+    below = math.floor(float(mean) * cells)
+    near = [f"{t}/{cells} = {t / cells:.{places + 2}f}" for t in (below, below + 1)]
+    return Verdict(False, "; ".join(near), tried, note=f"no integer total over {cells} gives {mean}")
 
 
 def check_ratio_centre(ratio: str, lo: str, hi: str, slack: float = 0.10) -> Verdict:

@@ -67,12 +67,18 @@ def _label(row: tables.Row) -> str:
     return re.split(r"[,，]", row.label)[0].strip() or "?"
 
 
+# a mean of whole numbers per person (losses, cycles, embryos); not 指数 (an index)
+INTEGER_VARIABLE = re.compile(r"次数|个数|例数|胚胎数|周期数|/\s*[次个枚例]|number of|no\. of", re.I)
+
+
 def _audit_table(t: tables.Table, rep: AuditReport, one_sided: bool) -> None:
     title = _short_title(t)
     for r, row in enumerate(t.rows):
         for g, cell in enumerate(row.cells):
-            m = tables.COUNT.match(cell)
             n = t.groups[g][1] if g < len(t.groups) else None
+            if n and INTEGER_VARIABLE.search(row.label):
+                _grim_mean_cell(t, r, g, cell, n, rep, title)
+            m = tables.COUNT.match(cell)
             if not m or not n:
                 continue
             rep.count("percent")
@@ -84,6 +90,20 @@ def _audit_table(t: tables.Table, rep: AuditReport, one_sided: bool) -> None:
     _audit_table_sums(t, rep, title)
     for u in t.units:
         _audit_unit(t, u, rep, title, one_sided)
+
+
+def _grim_mean_cell(t: tables.Table, r: int, g: int, cell: str, n: int, rep: AuditReport, title: str) -> None:
+    """GRIM on the mean of a whole-number variable (x̄ ± s cell)."""
+    m = tables.MEAN.match(cell)
+    if not m:
+        return
+    rep.count("mean (GRIM)")
+    v = checks.check_grim_mean(m.group(1), n)
+    if not v.ok:
+        row = t.rows[r]
+        where = f"{title} {_label(row)}，{t.groups[g][0]}（n={n}）"
+        rep.findings.append(AuditFinding("FC410", t.cell_lines.get((r, g), row.line), where,
+                                         f"x̄ = {m.group(1)}", v.recomputed, v.tried, v.note))
 
 
 def _audit_table_sums(t: tables.Table, rep: AuditReport, title: str) -> None:

@@ -7,7 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from decimal import Decimal
+
+from factcheck.audit.checks import ROUNDINGS, decimals, grim_mean
 from factcheck.audit.core import audit_text
+
+DEFAULT_CASES = ("tests/audit/statcheck_cases.jsonl", "tests/audit/scrutiny_grim_cases.jsonl")
 
 
 @dataclass
@@ -49,9 +54,39 @@ def case_agreement(cases: list[dict]) -> Agreement:
     return out
 
 
+def grim_agreement(cases: list[dict], modes=tuple(ROUNDINGS)) -> tuple[int, int, list[str]]:
+    """scrutiny's GRIM vectors: (agreeing, total, disagreements) under the given roundings."""
+    agree, misses = 0, []
+    for c in cases:
+        x = c["x"]
+        if c.get("percent"):
+            x = f"{Decimal(x) / 100:.{decimals(x) + 2}f}"
+        got = bool(grim_mean(x, c["n"], c.get("items", 1), modes))
+        agree += got == c["consistent"]
+        if got != c["consistent"]:
+            misses.append(f"expected {c['consistent']}, got {got}: {c['x']} with n = {c['n']}, "
+                          f"items = {c.get('items', 1)} ({c['source']})")
+    return agree, len(cases), misses
+
+
+def run_grim_eval(path: str, cases: list[dict]) -> int:
+    agree, total, misses = grim_agreement(cases)
+    strict, _, _ = grim_agreement(cases, ("half-up", "half-down"))
+    print(f"{path}: {total} GRIM cases")
+    print(f"  consistent      agreement {agree}/{total} = {agree / max(1, total):.1%} "
+          "(half-up, half-down, half-even and truncation, as the audit tries them)")
+    print(f"  consistent      agreement {strict}/{total} = {strict / max(1, total):.1%} "
+          "(half-up and half-down only: scrutiny's default up_or_down)")
+    for m in misses:
+        print(f"  disagree: {m}")
+    return 0
+
+
 def run_case_eval(path: str) -> int:
     """``factcheck audit --eval``: the agreement table, then each disagreement."""
     cases = load_cases(path)
+    if cases and "x" in cases[0]:
+        return run_grim_eval(path, cases)
     a = case_agreement(cases)
     print(f"{path}: {len(cases)} cases, {a.read} read, {len(a.unread)} in a format the audit does not read")
     for label in ("error", "decision_error"):

@@ -14,7 +14,7 @@ SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
 
 # the checks say what they tried in English; editors read Chinese by default
 _ZH = [
-    (r"half-up", "四舍五入"), (r"half-even", "银行家舍入"), (r"truncation", "截断"),
+    (r"half-up", "四舍五入"), (r"half-down", "五舍六入"), (r"half-even", "银行家舍入"), (r"truncation", "截断"),
     (r"to (\d+) decimals", r"保留\1位小数"), (r"(\S+) anywhere in its printed rounding", r"\1在印刷精度的舍入范围内"),
     (r"two-sided", "双侧"), (r"one-sided", "单侧"), (r"upper tail", "上尾概率"), (r"\bdf ", "自由度 "),
     (r"^Pearson χ²$", "Pearson χ²（不校正）"), (r"^Yates χ²$", "Yates连续性校正χ²"), (r"Yates χ²", "Yates校正χ²"),
@@ -24,6 +24,7 @@ _ZH = [
     (r"sum of the categories", "各类别之和"), (r"abstract against body", "摘要与正文"),
     (r"no count out of (\d+) gives (\S+)", r"分母为\1时没有任何整数计数能得到\2"),
     (r"(\S+)/(\d+) would give (\S+)", r"\1/\2 才能得到\3"),
+    (r"no integer total over (\d+) gives (\S+)", r"\1个整数之和除以\1不可能得到\2"), (r"n × items", "样本量×条目数"),
     (r"CI excludes", "区间不含"), (r"CI includes", "区间包含"),
 ]
 
