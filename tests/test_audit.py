@@ -303,3 +303,25 @@ PIECES = st.sampled_from(["t(0) = 2.2, p = .04", "F(1, 0) = 3, p = .1", "r(5) = 
 @given(st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40))
 def test_audit_never_crashes(parts):
     audit_text("\n".join(parts))
+
+
+# ---------------------------------------------------------------- summaries (references validate)
+
+def _summary_yaml(ratio: float, ci: list, p: str) -> str:
+    import yaml
+
+    return yaml.safe_dump({"id": "audit-demo", "title": "A demo paper", "findings": [{
+        "id": "loss", "text": "IR was an independent risk factor", "measure": "early pregnancy loss",
+        "values": [{"value": ratio, "kind": "ratio", "label": "OR"}], "ci": ci, "p": p}]},
+        allow_unicode=True)
+
+
+def test_references_validate_runs_the_audit(tmp_path):
+    from factcheck.summaries import validate_dir
+
+    (tmp_path / "audit-demo.yaml").write_text(_summary_yaml(1.61, [1.035, 2.508], "<0.05"), encoding="utf-8")
+    assert validate_dir(tmp_path) == []
+    (tmp_path / "audit-demo.yaml").write_text(_summary_yaml(1.385, [1.035, 2.508], "=0.21"), encoding="utf-8")
+    problems = validate_dir(tmp_path)
+    assert any("FC402" in x for x in problems) and any("FC403" in x for x in problems)
+    assert all(x.startswith(str(tmp_path)) and ":findings.0: " in x for x in problems)
