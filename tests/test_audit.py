@@ -325,3 +325,27 @@ def test_references_validate_runs_the_audit(tmp_path):
     problems = validate_dir(tmp_path)
     assert any("FC402" in x for x in problems) and any("FC403" in x for x in problems)
     assert all(x.startswith(str(tmp_path)) and ":findings.0: " in x for x in problems)
+
+
+def test_check_notes_a_cited_paper_that_does_not_add_up(tmp_path):
+    """A cited summary whose OR is off its CI's centre: the article's report says so."""
+    import shutil
+
+    import yaml
+
+    from factcheck.ingest import read_article
+    from factcheck.pipeline import check
+    from factcheck.summaries import Store
+
+    refs = tmp_path / "refs"
+    shutil.copytree(ROOT / "references", refs)
+    bad = {"id": "audit_bad_or", "text": "demo", "measure": "demo", "ci": [1.035, 2.508], "p": "<0.05",
+           "values": [{"value": 1.385, "kind": "ratio", "label": "OR"}]}
+    for f in refs.glob("*.yaml"):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        data.setdefault("findings", []).append(bad)
+        f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    article = read_article(str(next((ROOT / "corpus").glob("000_*.txt"))))
+    notes = check(article, Store.load(refs)).notes
+    assert any(n.startswith("FC402: 所引文献") and "1.611" in n for n in notes)
+    assert not [n for n in check(article, Store.load(ROOT / "references")).notes if n.startswith("FC4")]
