@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="paper self-consistency: percentages, ratio CIs, test statistics vs P, sample sizes")
     a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx)")
-    a.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    a.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text")
     a.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     a.add_argument("--eval", nargs="?", const="", default=None, metavar="CASES",
                    help="agreement with labelled cases (default: tests/audit/statcheck_cases.jsonl and "

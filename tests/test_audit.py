@@ -282,6 +282,9 @@ def test_cli_exit_codes_and_formats(capsys, tmp_path):
     assert {"reported", "recomputed", "tried", "severity", "message"} <= set(f)
     assert main(["audit", paper, "--format", "markdown"]) == 1
     assert capsys.readouterr().out.startswith("# factcheck audit")
+    assert main(["audit", paper, "--format", "html"]) == 1
+    page = capsys.readouterr().out
+    assert "<!DOCTYPE html>" in page and "FC401" in page and "<script" not in page
     clean = tmp_path / "clean.txt"
     clean.write_text("两组比较，χ2=4.21, P=0.04。", encoding="utf-8")
     assert main(["audit", str(clean)]) == 0

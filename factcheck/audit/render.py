@@ -114,4 +114,27 @@ def to_markdown(reports: Sequence[AuditReport], lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-RENDERERS = {"text": to_text, "json": to_json, "markdown": to_markdown}
+def to_html(reports: Sequence[AuditReport], lang: str = "zh") -> str:
+    """One self-contained page (the check report's stylesheet and content policy): a list per
+    paper, each finding with its message, reported value and recomputed value."""
+    from factcheck.htmlreport import _CSP_REPORT, _head, esc
+
+    out = _head("factcheck audit", _CSP_REPORT, lang) + ["<main>", "<h1>factcheck audit</h1>"]
+    labels = ("reported", "recomputed") if lang == "en" else ("原文", "重新计算")
+    tr = (lambda x: x) if lang == "en" else _zh
+    for r in reports:
+        out.append(f"<h2>{esc(r.source)}</h2>")
+        if not r.findings:
+            out.append(f"<p>{'No inconsistencies found.' if lang == 'en' else '未发现不一致。'}</p>")
+            continue
+        out.append('<ol class="items">')
+        for f in r.findings:
+            sev = severity(f.code)
+            out.append(f'<li class="sev-{esc(sev)}"><b>{esc(f.code)}</b> [{esc(sev)}] line {f.line}: '
+                       f"{esc(message(f, lang))}<br><small>{labels[0]}: {esc(f.reported)} · "
+                       f"{labels[1]}: {esc(tr(f.recomputed))}</small></li>")
+        out.append("</ol>")
+    return "\n".join(out + ["</main>", "</body>", "</html>"]) + "\n"
+
+
+RENDERERS = {"text": to_text, "json": to_json, "markdown": to_markdown, "html": to_html}
