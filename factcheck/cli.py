@@ -502,7 +502,14 @@ def cmd_audit(args) -> int:
             say(f"{e.path}: {e.message}")
             status = EXIT_ERROR
             continue
-        reports.append(audit_text(art.text, art.source))
+        text = art.text
+        if art.extracted_from == "html":   # the extractor glues cells together: read the rows again
+            from factcheck.audit.htmltables import html_table_rows
+            from factcheck.ingest import decode
+
+            with open(path, "rb") as fh:
+                text += "\n\n" + html_table_rows(decode(fh.read(), path)[0])
+        reports.append(audit_text(text, art.source))
     if reports:
         sys.stdout.write(render.RENDERERS[args.format](reports, args.lang))
     if status == EXIT_OK and render.worst(reports) == "error":

@@ -352,3 +352,27 @@ def test_check_notes_a_cited_paper_that_does_not_add_up(tmp_path):
     notes = check(article, Store.load(refs)).notes
     assert any(n.startswith("FC402: 所引文献") and "1.611" in n for n in notes)
     assert not [n for n in check(article, Store.load(ROOT / "references")).notes if n.startswith("FC4")]
+
+
+def test_html_and_docx_tables(tmp_path, capsys):
+    """HTML tables are read from the markup (the extractor glues cells); .docx rows are tab rows."""
+    body = "本研究纳入 100例患者。" + "这是一个足够长的段落，让正文抽取器保留它。" * 4
+    rows = [["指标", "对照组（n=50）", "治疗组（n=50）", "χ2", "P"],
+            ["有效，n（%）", "20（40.80）", "31（62.00）", "4.84", "0.028"]]
+    page = tmp_path / "paper.html"
+    page.write_text("<html><body><article><h1>某研究</h1><p>" + body + "</p><table>" + "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table><p>" + body +
+        "</p></article></body></html>", encoding="utf-8")
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(body)
+    t = d.add_table(rows=2, cols=5)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            t.cell(i, j).text = c
+    d.save(str(tmp_path / "paper.docx"))
+    for name in ("paper.html", "paper.docx"):
+        assert main(["audit", str(tmp_path / name), "--format", "json"]) == 1
+        found = json.loads(capsys.readouterr().out)["papers"][0]["findings"]
+        assert [f["code"] for f in found] == ["FC401"] and "40.80" in found[0]["reported"]
