@@ -376,3 +376,13 @@ def test_html_and_docx_tables(tmp_path, capsys):
         assert main(["audit", str(tmp_path / name), "--format", "json"]) == 1
         found = json.loads(capsys.readouterr().out)["papers"][0]["findings"]
         assert [f["code"] for f in found] == ["FC401"] and "40.80" in found[0]["reported"]
+
+
+def test_z_of_two_proportions_from_counts():
+    assert checks.check_z_counts([[20, 30], [31, 19]], "-2.20").ok           # √4.84
+    v = checks.check_z_counts([[20, 30], [31, 19]], "2.90")
+    assert not v.ok and "2.20" in v.recomputed
+    table = CELL_TABLE.replace("t/χ2", "t/Z").replace("\n4.84\n", "\n-2.90\n").replace("0.028", "0.004").replace(
+        "\n0.46\n", "\n0.68\n")
+    assert codes(table) == ["FC405"]
+    assert codes(table.replace("-2.90", "-2.20").replace("0.004", "0.028")) == []

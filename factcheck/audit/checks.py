@@ -304,6 +304,27 @@ def check_chi2_counts(table: Sequence[Sequence[int]], stat: str, rel: float = 0.
     return Verdict(False, "; ".join(shown), tried)
 
 
+def check_z_counts(table: Sequence[Sequence[int]], stat: str, rel: float = 0.01) -> Verdict:
+    """A z test of two proportions is the square root of the 2×2 χ²: the printed |z| against
+    √χ² with and without Yates' correction."""
+    if len(table) != 2 or len(table[0]) != 2:
+        return Verdict(True, note="not a 2×2 table")
+    if min_expected(table) < 5:
+        return Verdict(True, note="expected count < 5: Fisher's exact test likely")
+    rep, h = abs(float(stat)), half_unit(stat)
+    shown, tried = [], []
+    for name, yates in (("pooled z", False), ("pooled z, continuity-corrected", True)):
+        x = chi2_from_counts(table, yates)
+        if x is None:
+            return Verdict(True, note="empty row or column")
+        z = math.sqrt(x)
+        tried.append(name)
+        shown.append(f"{name} = {z:.2f}, P = {dist.z_two_sided(z):.3f}")
+        if abs(rep - z) <= h + rel * z + 1e-9:
+            return Verdict(True, shown[-1], tried)
+    return Verdict(False, "; ".join(shown), tried)
+
+
 def two_group_dfs(n1: int, n2: int) -> list[tuple]:
     """df for a two-sample t from group sizes: pooled n1+n2-2, and Welch's lower limit."""
     return [(n1 + n2 - 2, None), (min(n1, n2) - 1, None)]

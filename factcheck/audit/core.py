@@ -142,33 +142,46 @@ def _audit_unit(t: tables.Table, u: tables.Unit, rep: AuditReport, title: str, o
     if kind is None or pc is None or not tables.NUMBER.match(u.stat.strip()):
         return
     stat = u.stat.strip()
-    ns = [n for _, n in t.groups]
-    if kind == "chi2" and stat.startswith("-"):
-        kind = "t" if "t" in t.stat_head else None
-        if kind is None:
-            return
+    if kind == "chi2" and (stat.startswith("-") or _z_column(t.stat_head)):
+        kind = "z"          # counts compared by a z test of two proportions
     where = f"{title} {_label(t.rows[u.rows[0]] if len(u.rows) == 1 else t.rows[u.rows[0] - 1])}"
     line = t.rows[u.rows[0]].line
-    counts = _counts_table(t, u) if kind == "chi2" else None
-    if kind == "t" and len(ns) > 2:
-        kind, dfs = "F", [(len(ns) - 1, sum(ns) - len(ns))]
-    elif kind == "t":
-        if None in ns:
-            return
-        dfs = checks.two_group_dfs(ns[0], ns[1])
-    elif kind == "chi2":
-        if counts is None:
-            return
-        dfs = [((len(counts) - 1) * (len(counts[0]) - 1), None)]
-    else:
-        dfs = [(None, None)]
+    counts = _counts_table(t, u) if _unit_kind(t, u) == "chi2" else None
+    dfs = _unit_dfs(kind, [n for _, n in t.groups], counts)
+    if dfs is None:
+        return
+    kind = "F" if kind == "t" and len(t.groups) > 2 else kind
     _stat_vs_p(rep, kind, stat, pc, dfs, line, where, one_sided)
-    if counts is not None:
-        rep.count("chi2 from counts")
+    if counts is None:
+        return
+    rep.count("chi2 from counts")
+    if kind == "z":
+        v = checks.check_z_counts(counts, stat)
+        reported = f"Z = {stat}, P {pc[0]} {pc[1]}"
+    else:
         v = checks.check_chi2_counts(counts, stat)
-        if not v.ok:
-            rep.findings.append(AuditFinding("FC405", line, where, f"χ² = {stat}, P {pc[0]} {pc[1]}",
-                                             v.recomputed, v.tried, v.note))
+        reported = f"χ² = {stat}, P {pc[0]} {pc[1]}"
+    if not v.ok:
+        rep.findings.append(AuditFinding("FC405", line, where, reported, v.recomputed, v.tried, v.note))
+
+
+def _z_column(head: str) -> bool:
+    return bool(re.search(r"[Zzu]", head)) and not re.search(r"χ|x2|X2", head)
+
+
+def _unit_dfs(kind: str, ns: list, counts) -> Optional[list]:
+    """The df to try: group sizes for t (pooled and Welch), k − 1 and N − k for F, the table for χ²."""
+    if kind == "t":
+        if None in ns or len(ns) < 2:
+            return None
+        if len(ns) > 2:
+            return [(len(ns) - 1, sum(ns) - len(ns))]
+        return checks.two_group_dfs(ns[0], ns[1])
+    if kind == "chi2":
+        if counts is None:
+            return None
+        return [((len(counts) - 1) * (len(counts[0]) - 1), None)]
+    return [(None, None)]
 
 
 def _counts_table(t: tables.Table, u: tables.Unit) -> Optional[list[list[int]]]:
