@@ -245,14 +245,20 @@ def _audit_ratio(r: prose.Ratio, pr: Prose, rep: AuditReport) -> None:
             rep.findings.append(AuditFinding("FC403", line, where, reported, v.recomputed, v.tried, v.note))
 
 
-def _context(flat: str, start: int, width: int = 24) -> str:
-    """The words before a statistic, to say which result it is (no word cut in half)."""
-    a = max(0, start - width)
-    left = flat[a:start]
-    if a and flat[a - 1].isascii() and flat[a - 1].isalnum():
-        left = re.sub(r"^[A-Za-z0-9]+", "", left)
-    left = re.split(r"[。;；\n]", left)[-1]
-    return left.strip(" ,，(（") or flat[start:start + width]
+def _context(flat: str, start: int, width: int = 48) -> str:
+    """The clause before a statistic, to say which result it is (no word cut in half)."""
+    left = flat[max(0, start - width):start].rstrip(" (（[,，:：")
+    parts = [p.strip() for p in re.split(r"[。;；,，(（\n]", left)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return flat[start:start + 24]
+    clause = parts[-1]
+    if start - width > 0 and clause is parts[0] and flat[start - width - 1].isalnum():
+        clause = re.sub(r"^\S+\s*", "", clause) or clause   # the window cut a word
+    short = clause[-32:]
+    if len(clause) > 32 and clause[-33].isascii() and clause[-33].isalnum() and short[0].isalnum():
+        short = re.sub(r"^\S+\s*", "", short) or short
+    return short.strip()
 
 
 def _audit_sizes(pr: Prose, rep: AuditReport) -> None:
