@@ -104,6 +104,14 @@ def test_p_zero_is_p_below_half_a_unit():
     assert not checks.check_stat_p("t", "22.20", "<", ".000", [(28, None)]).ok
 
 
+def test_t_from_means_and_sds():
+    assert checks.check_t_means(("34.90", "3.50", 50), ("34.20", "4.10", 50), "0.92").ok
+    assert checks.check_t_means(("34.94", "3.47", 138), ("34.22", "4.08", 112), "1.55").ok   # Welch 1.48, pooled 1.51
+    v = checks.check_t_means(("21.65", "3.02", 138), ("23.21", "2.66", 112), "4.73")
+    assert not v.ok and "4.28" in v.recomputed and "4.34" in v.recomputed
+    assert "FC411" in codes(CELL_TABLE.replace("\n0.92\n", "\n1.92\n").replace("0.360", "0.058"))
+
+
 # ---------------------------------------------------------------- χ² from counts
 
 def test_chi2_from_counts():

@@ -325,6 +325,39 @@ def check_z_counts(table: Sequence[Sequence[int]], stat: str, rel: float = 0.01)
     return Verdict(False, "; ".join(shown), tried)
 
 
+def _t_pair(diff: float, s1: float, s2: float, n1: int, n2: int) -> tuple[float, float]:
+    """(pooled t, Welch t) for a difference of means."""
+    pooled_sd = math.sqrt(((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2))
+    pooled = diff / (pooled_sd * math.sqrt(1 / n1 + 1 / n2)) if pooled_sd else math.inf
+    se = math.sqrt(s1 * s1 / n1 + s2 * s2 / n2)
+    return pooled, (diff / se if se else math.inf)
+
+
+def check_t_means(a: tuple[str, str, int], b: tuple[str, str, int], t: str, rel: float = 0.03) -> Verdict:
+    """A two-sample t against the one recomputed from the printed means, SDs and group sizes:
+    Student's (pooled) and Welch's, every mean and SD anywhere in its printed rounding. The sign
+    is left aside (papers subtract either way); ``rel`` allows for digits the table dropped."""
+    (m1, s1, n1), (m2, s2, n2) = a, b
+    if n1 < 2 or n2 < 2:
+        return Verdict(True, note="group too small")
+    h1, h2 = half_unit(m1), half_unit(m2)
+    diff = abs(float(m1) - float(m2))
+    sd1, sd2 = float(s1), float(s2)
+    hs1, hs2 = half_unit(s1), half_unit(s2)
+    high = _t_pair(diff + h1 + h2, max(sd1 - hs1, 1e-12), max(sd2 - hs2, 1e-12), n1, n2)
+    low = _t_pair(max(diff - h1 - h2, 0.0), sd1 + hs1, sd2 + hs2, n1, n2)
+    t_lo, t_hi = min(low) * (1 - rel), max(high) * (1 + rel)
+    rep, ht = abs(float(t)), half_unit(t)
+    pooled, welch = _t_pair(diff, sd1, sd2, n1, n2)
+    df = n1 + n2 - 2
+    shown = (f"pooled t({df}) = {pooled:.2f} ({_show_p(*[dist.t_two_sided(pooled, df)] * 2)}); "
+             f"Welch t = {welch:.2f}; range {t_lo:.2f}–{t_hi:.2f}")
+    tried = ["pooled (Student) t", "Welch t", "means and SDs anywhere in their printed rounding",
+             f"±{int(rel * 100)}%"]
+    ok = rep + ht >= t_lo and rep - ht <= t_hi
+    return Verdict(ok, shown, tried)
+
+
 def two_group_dfs(n1: int, n2: int) -> list[tuple]:
     """df for a two-sample t from group sizes: pooled n1+n2-2, and Welch's lower limit."""
     return [(n1 + n2 - 2, None), (min(n1, n2) - 1, None)]

@@ -152,6 +152,8 @@ def _audit_unit(t: tables.Table, u: tables.Unit, rep: AuditReport, title: str, o
         return
     kind = "F" if kind == "t" and len(t.groups) > 2 else kind
     _stat_vs_p(rep, kind, stat, pc, dfs, line, where, one_sided)
+    if kind == "t" and len(u.rows) == 1:
+        _t_from_means(t, u.rows[0], stat, rep, line, where)
     if counts is None:
         return
     rep.count("chi2 from counts")
@@ -163,6 +165,19 @@ def _audit_unit(t: tables.Table, u: tables.Unit, rep: AuditReport, title: str, o
         reported = f"χ² = {stat}, P {pc[0]} {pc[1]}"
     if not v.ok:
         rep.findings.append(AuditFinding("FC405", line, where, reported, v.recomputed, v.tried, v.note))
+
+
+def _t_from_means(t: tables.Table, r: int, stat: str, rep: AuditReport, line: int, where: str) -> None:
+    """The t of a two-group x̄ ± s row against the one its means, SDs and group sizes give."""
+    ms = [tables.MEAN.match(c) for c in t.rows[r].cells]
+    ns = [n for _, n in t.groups]
+    if len(ms) != 2 or not all(ms) or None in ns:
+        return
+    rep.count("t from means")
+    v = checks.check_t_means((ms[0].group(1), ms[0].group(2), ns[0]), (ms[1].group(1), ms[1].group(2), ns[1]), stat)
+    if not v.ok:
+        reported = f"t = {stat}（{t.rows[r].cells[0]} vs {t.rows[r].cells[1]}, n = {ns[0]}/{ns[1]}）"
+        rep.findings.append(AuditFinding("FC411", line, where, reported, v.recomputed, v.tried, v.note))
 
 
 def _z_column(head: str) -> bool:
