@@ -394,3 +394,11 @@ def test_z_of_two_proportions_from_counts():
         "\n0.46\n", "\n0.68\n")
     assert codes(table) == ["FC405"]
     assert codes(table.replace("-2.90", "-2.20").replace("0.004", "0.028")) == []
+
+
+def test_row_table_heading_with_statistic():
+    """A heading row carries the test of the category rows below it (a docx table's empty cells)."""
+    head = "指标\t对照组（n=138）\t治疗组（n=112）\tχ2\tP\n"
+    ok = head + "移植周期类型\t\t\t1.15\t0.283\n新鲜周期\t43（31.16）\t28（25.00）\n冻融周期\t95（68.84）\t84（75.00）\n"
+    assert codes(ok) == []
+    assert sorted(codes(ok.replace("1.15", "0.17"))) == ["FC404", "FC405"]

@@ -240,7 +240,8 @@ def _row_table(lines: list[str], h: int, head: list[str]) -> Optional[Table]:
     scol = next((k for k, c in enumerate(head) if STAT_HEAD.match(c.strip())), None)
     pcol = next((k for k, c in enumerate(head) if P_HEAD.match(c.strip())), None)
     offset = 1 if gcols[0] > 0 else 0   # the label column may have no heading
-    rows, units, i = [], [], h + 1
+    width = max(k for k in (*gcols, scol, pcol) if k is not None) - offset + 1   # cells after the label
+    rows, items, i = [], [], h + 1
     while i < len(lines) and lines[i].strip():
         raw = lines[i]
         cells = [c for c in ROW_SPLIT.split(raw.strip()) if c]
@@ -248,21 +249,49 @@ def _row_table(lines: list[str], h: int, head: list[str]) -> Optional[Table]:
         vals = cells[1:] if label else cells
         row = Row(label, _indent(raw), line=i + 1)
         got = [vals[k - offset] for k in gcols if 0 <= k - offset < len(vals)]
-        if label and len(got) == len(gcols) and all(cell_kind(c) for c in got):
+        stat_only = (scol is not None and pcol is not None and len(vals) == 2 < width
+                     and all(cell_kind(v) == "number" for v in vals) and _looks_like_p(vals[1]))
+        if label and not stat_only and len(got) == len(gcols) and all(cell_kind(c) for c in got):
             row.cells = got
+        stat = None
         if row.cells and scol is not None and pcol is not None and len(vals) > pcol - offset:
-            units.append(Unit([len(rows)], vals[scol - offset], vals[pcol - offset]))
+            stat = (vals[scol - offset], vals[pcol - offset])
+        items.append((row, vals, stat))
         rows.append(row)
         i += 1
     if not rows:
         return None
     groups = [(N_IN.sub("", head[k]).strip(), int(N_IN.search(head[k]).group(1))) for k in gcols]
-    t = Table(_title(lines, h, i), h + 1, groups, rows, units=units,
+    t = Table(_title(lines, h, i), h + 1, groups, rows, units=_row_units(items),
               stat_head=head[scol] if scol is not None else "", end=i)
     for r, row in enumerate(rows):
         for g in range(len(row.cells)):
             t.cell_lines[(r, g)] = row.line
     return t
+
+
+def _looks_like_p(s: str) -> bool:
+    m = NUMBER.match(s.strip())
+    return bool(m) and (bool(m.group(1)) or 0 <= float(m.group(2)) <= 1)
+
+
+def _row_units(items: list[tuple[Row, list[str], Optional[tuple[str, str]]]]) -> list[Unit]:
+    """Tests of a row layout: a row's own statistic, or a heading row's (移植周期类型 … 0.17 0.279)
+    over the category rows below it (新鲜周期, 冻融周期), which have none of their own."""
+    units: list[Unit] = []
+    heading: Optional[Unit] = None
+    for idx, (row, vals, stat) in enumerate(items):
+        if row.cells and stat:
+            units.append(Unit([idx], *stat))
+            heading = None
+        elif row.cells and heading is not None:
+            heading.rows.append(idx)
+        elif not row.cells and row.label and len(vals) == 2 and all(NUMBER.match(v) for v in vals):
+            heading = Unit([], vals[0], vals[1])
+            units.append(heading)
+        else:
+            heading = None
+    return [u for u in units if u.rows]
 
 
 def find_tables(lines: list[str]) -> list[Table]:
