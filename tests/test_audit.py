@@ -402,3 +402,8 @@ def test_row_table_heading_with_statistic():
     ok = head + "移植周期类型\t\t\t1.15\t0.283\n新鲜周期\t43（31.16）\t28（25.00）\n冻融周期\t95（68.84）\t84（75.00）\n"
     assert codes(ok) == []
     assert sorted(codes(ok.replace("1.15", "0.17"))) == ["FC404", "FC405"]
+
+
+def test_one_sided_needs_a_test_named_one_sided():
+    assert codes("单侧卵巢切除术后，t(28) = 2.20, P = 0.018") == ["FC404"]
+    assert codes("采用单侧检验，t(28) = 2.20, P = 0.018") == []

@@ -208,7 +208,7 @@ def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
     if stat_cmp != "=":
         return _check_stat_bound(kind, stat, cmp, p, dfs, stat_cmp)
     lo, hi = _p_interval(kind, stat, dfs)
-    tried = [f"{stat} anywhere in its printed rounding", "two-sided" if kind in "tzr" else "upper tail"]
+    tried = [f"{stat} anywhere in its printed rounding", "two-sided" if kind in ("t", "z", "r") else "upper tail"]
     if len(dfs) > 1:
         tried.append(f"df {min(d[0] for d in dfs):g}–{max(d[0] for d in dfs):g}")
     shown = _show_p(lo, hi)

@@ -39,7 +39,8 @@ TOTAL_EN = re.compile(r"\b(?:of|on|included|enrolled|recruited|total of)\s+(\d+)
                       r"(?:patients|participants|subjects|women|men|cases|children|adults)\b", re.I)
 SUBGROUP = re.compile(r"(?<![\d.])(\d+)\s*例\s*(非\s*)?([A-Za-z\u4e00-\u9fff][A-Za-z0-9\-\u4e00-\u9fff]{0,7}?)\s*患者")
 ABBR = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9\-]*)\s*\(\s*([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])\s*\)")
-ONE_SIDED = re.compile(r"one[- ]sided|one[- ]tailed|directional|单侧|单尾")
+# the paper says a test was one-sided (not 单侧卵巢, a unilateral ovary)
+ONE_SIDED = re.compile(r"one[- ]sided|one[- ]tailed|directional|单侧检验|单尾检验|单侧[Pp]|单侧\s*α|单侧显著")
 ABSTRACT_END = re.compile(r"关键词|关键字|Key\s?words", re.I)
 
 
