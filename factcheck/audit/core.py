@@ -60,7 +60,7 @@ def audit_text(text: str, source: str = "<text>") -> AuditReport:
 
 def _short_title(t: tables.Table) -> str:
     m = tables.TITLE.match(t.title)
-    return m.group(0).replace(" ", "") if m else f"table at line {t.line}"
+    return " ".join(m.group(0).split()) if m else f"table at line {t.line}"
 
 
 def _label(row: tables.Row) -> str:
