@@ -407,3 +407,10 @@ def test_row_table_heading_with_statistic():
 def test_one_sided_needs_a_test_named_one_sided():
     assert codes("单侧卵巢切除术后，t(28) = 2.20, P = 0.018") == ["FC404"]
     assert codes("采用单侧检验，t(28) = 2.20, P = 0.018") == []
+
+
+def test_a_table_whose_columns_do_not_line_up_is_noted():
+    broken = CELL_TABLE.replace("34.20±4.10\n", "")
+    rep = audit_text(broken)
+    assert rep.notes and "not aligned" in rep.notes[0]
+    assert rep.checked.get("percent") and not rep.checked.get("statistic vs P")

@@ -51,6 +51,8 @@ def audit_text(text: str, source: str = "<text>") -> AuditReport:
     one_sided = bool(prose.ONE_SIDED.search(flat.flat))
     for t in found:
         _audit_table(t, rep, one_sided)
+        if t.note:
+            rep.notes.append(f"{_short_title(t)} (line {t.line}): {t.note}")
     _audit_prose(flat, rep, one_sided)
     _audit_sizes(flat, rep)
     _audit_abbreviations(flat, rep)

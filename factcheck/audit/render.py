@@ -68,6 +68,7 @@ def to_text(reports: Sequence[AuditReport], lang: str = "zh") -> str:
     for r in reports:
         for f in r.findings:
             out.append(f"{r.source}:{f.line}: {f.code} [{severity(f.code)}] {message(f, lang)}")
+        out += [f"{r.source}: note: {n}" for n in r.notes]
         n = sum(r.checked.values())
         out.append(f"{r.source}: {len(r.findings)} {'findings' if lang == 'en' else '处不一致'}"
                    f" / {n} {'values checked' if lang == 'en' else '个数值已核对'}")
@@ -84,10 +85,12 @@ def to_json(reports: Sequence[AuditReport], lang: str = "zh") -> str:
             "tried": "conventions tried before calling the value inconsistent",
             "severity": "error: the paper cannot be right as printed; warning: a discrepancy that does not change a conclusion",
             "line": "1-based line in the input file",
+            "notes": "parts of the paper that were read but not audited, and why",
         },
         "papers": [{
             "source": r.source,
             "checked": r.checked,
+            "notes": r.notes,
             "findings": [dict(f.to_dict(), severity=severity(f.code), message=message(f, lang)) for f in r.findings],
         } for r in reports],
     }

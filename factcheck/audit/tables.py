@@ -61,6 +61,7 @@ class Table:
     end: int = 0                                          # 0-based line after the table
     cell_lines: dict = field(default_factory=dict)        # (row, group) → 1-based line
     heads: set = field(default_factory=set)               # heading rows (their children indented)
+    note: str = ""                                        # why part of the table was not audited
 
     def data_rows(self) -> list[int]:
         return [i for i, r in enumerate(self.rows) if r.cells]
@@ -147,6 +148,8 @@ def _assemble(lines, start, end, labels, columns, stat, pcol, stat_head) -> Tabl
             for g, c in enumerate(columns):
                 table.cell_lines[(r, g)] = c[2][k][1]
     else:   # rows unknown: keep the cells for GRIM, one pseudo-row per position
+        table.note = (f"{len(data)} row labels but {'/'.join(str(len(c[2])) for c in columns)} values per "
+                      "column: rows not aligned, only count (%) cells audited")
         table.rows, table.heads = [], set()
         for k in range(max(len(c[2]) for c in columns)):
             cells = [c[2][k][0] if k < len(c[2]) else "" for c in columns]
@@ -157,6 +160,9 @@ def _assemble(lines, start, end, labels, columns, stat, pcol, stat_head) -> Tabl
         return table
     if stat and len(stat) == len(pcol):
         table.units = align_units(table, heads, [s for s, _ in stat], [p for p, _ in pcol])
+    if stat and not table.units:
+        table.note = (f"{len(stat)} statistics and {len(pcol)} P values for {len(data)} rows: "
+                      "tests not aligned to rows, not audited")
     return table
 
 
