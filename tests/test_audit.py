@@ -414,3 +414,9 @@ def test_a_table_whose_columns_do_not_line_up_is_noted():
     rep = audit_text(broken)
     assert rep.notes and "not aligned" in rep.notes[0]
     assert rep.checked.get("percent") and not rep.checked.get("statistic vs P")
+
+
+def test_table_groups_against_the_text_total():
+    table = "指标\n年龄/岁，x̄ ± s\n二甲双胍组（n=64）\n34.64±3.50\n对照组（n=112）\n33.67±4.27\n表3 二甲双胍的效果\n"
+    assert codes("176例 IR患者中，64例接受二甲双胍治疗。\n" + table) == []
+    assert codes("186例 IR患者中，64例接受二甲双胍治疗。\n" + table) == ["FC406"]

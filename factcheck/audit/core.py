@@ -55,6 +55,7 @@ def audit_text(text: str, source: str = "<text>") -> AuditReport:
             rep.notes.append(f"{_short_title(t)} (line {t.line}): {t.note}")
     _audit_prose(flat, rep, one_sided)
     _audit_sizes(flat, rep)
+    _audit_splits(flat, found, rep)
     _audit_abbreviations(flat, rep)
     rep.findings.sort(key=lambda f: (f.line, f.code))
     return rep
@@ -303,6 +304,24 @@ def _audit_sizes(pr: Prose, rep: AuditReport) -> None:
             if a + b != total:
                 rep.findings.append(AuditFinding("FC407", pr.line_at(pos[0][2]), f"{name} / 非{name}",
                                                  f"{a} + {b} = {a + b}", f"N = {total}", ["X + 非X = N"]))
+
+
+def _audit_splits(pr: Prose, found: list[tables.Table], rep: AuditReport) -> None:
+    """'176例 IR患者中，64例…' against a two-group table with a group of 64: the other must be 112."""
+    for total, part, off in prose.find_splits(pr.flat):
+        if part >= total:
+            continue
+        for t in found:
+            ns = [n for _, n in t.groups]
+            if len(ns) != 2 or None in ns or ns.count(part) != 1:
+                continue
+            rep.count("sample size")
+            other = ns[1] if ns[0] == part else ns[0]
+            if part + other != total:
+                rep.findings.append(AuditFinding(
+                    "FC406", t.line, f"{_short_title(t)} / 正文 line {pr.line_at(off)}",
+                    f"{part} + {other} = {part + other}（{_short_title(t)}）", f"N = {total}（正文）",
+                    ["table groups against the text's total"]))
 
 
 def _audit_abbreviations(pr: Prose, rep: AuditReport) -> None:

@@ -38,6 +38,8 @@ TOTAL_ZH = re.compile(r"(?:纳入|入组|分析|招募|收集|共有|共)[^。;]
 TOTAL_EN = re.compile(r"\b(?:of|on|included|enrolled|recruited|total of)\s+(\d+)\s+"
                       r"(?:patients|participants|subjects|women|men|cases|children|adults)\b", re.I)
 SUBGROUP = re.compile(r"(?<![\d.])(\d+)\s*例\s*(非\s*)?([A-Za-z\u4e00-\u9fff][A-Za-z0-9\-\u4e00-\u9fff]{0,7}?)\s*患者")
+# '176例 IR患者中，64例接受…': a subset of a named total, as the table's two groups should split it
+SPLIT = re.compile(r"(?<![\d.])(\d+)\s*例[^,。;]{0,15}?中\s*,\s*(\d+)\s*例")
 ABBR = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff0-9\-]*)\s*\(\s*([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])\s*\)")
 # the paper says a test was one-sided (not 单侧卵巢, a unilateral ovary)
 ONE_SIDED = re.compile(r"one[- ]sided|one[- ]tailed|directional|单侧检验|单尾检验|单侧[Pp]|单侧\s*α|单侧显著")
@@ -122,6 +124,11 @@ def find_subgroups(flat: str) -> dict[str, list[tuple[int, bool, int]]]:
     for m in SUBGROUP.finditer(flat):
         out.setdefault(m.group(3).strip(), []).append((int(m.group(1)), bool(m.group(2)), m.start()))
     return out
+
+
+def find_splits(flat: str) -> list[tuple[int, int, int]]:
+    """(N, M, offset) for 'N例…中，M例…'."""
+    return [(int(m.group(1)), int(m.group(2)), m.start()) for m in SPLIT.finditer(flat)]
 
 
 def find_abbreviations(flat: str) -> dict[str, list[tuple[str, int]]]:
