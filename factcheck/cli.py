@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     rj.set_defaults(func=cmd_ref_schema)
 
     a = sub.add_parser("audit", help="paper self-consistency: percentages, ratio CIs, test statistics vs P, sample sizes")
-    a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx)")
+    a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx), folders or globs")
     a.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text")
     a.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
     a.add_argument("--eval", nargs="?", const="", default=None, metavar="CASES",
@@ -494,8 +494,13 @@ def cmd_audit(args) -> int:
         return max(run_case_eval(path) for path in paths)
     if not args.paths:
         raise UsageError("audit: give at least one paper (or --eval)")
-    reports, status = [], EXIT_OK
-    for path in args.paths:
+    from factcheck.ingest import expand_inputs
+
+    paths, problems = expand_inputs(args.paths)
+    for e in problems:
+        say(f"{e.path}: {e.message}")
+    reports, status = [], EXIT_ERROR if problems else EXIT_OK
+    for path in paths:
         try:
             art = read_article(path, max_bytes=args.max_bytes or MAX_BYTES)
         except InputError as e:

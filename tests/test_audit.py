@@ -296,6 +296,8 @@ def test_cli_exit_codes_and_formats(capsys, tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("两组比较，χ2=4.21, P=0.04。", encoding="utf-8")
     assert main(["audit", str(clean)]) == 0
+    assert main(["audit", str(ROOT / "corpus" / "papers")]) == 1          # a folder: every paper in it
+    assert capsys.readouterr().out.count("FC409") == 1
     assert main(["audit", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert "missing.txt" in err and "Traceback" not in err
