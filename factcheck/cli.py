@@ -482,7 +482,7 @@ def cmd_audit(args) -> int:
     """Audit papers for internal consistency; exit 1 on an error-severity finding, 2 on bad input."""
     from factcheck.audit import render
     from factcheck.audit.core import audit_text
-    from factcheck.ingest import MAX_BYTES, InputError, read_article
+    from factcheck.ingest import MAX_BYTES, InputError
 
     if args.eval is not None:
         from factcheck.audit.evaluate import DEFAULT_CASES, run_case_eval
@@ -502,24 +502,36 @@ def cmd_audit(args) -> int:
     reports, status = [], EXIT_ERROR if problems else EXIT_OK
     for path in paths:
         try:
-            art = read_article(path, max_bytes=args.max_bytes or MAX_BYTES)
+            source, text = _paper_text(path, args.max_bytes or MAX_BYTES)
         except InputError as e:
             say(f"{e.path}: {e.message}")
             status = EXIT_ERROR
             continue
-        text = art.text
-        if art.extracted_from == "html":   # the extractor glues cells together: read the rows again
-            from factcheck.audit.htmltables import html_table_rows
-            from factcheck.ingest import decode
-
-            with open(path, "rb") as fh:
-                text += "\n\n" + html_table_rows(decode(fh.read(), path)[0])
-        reports.append(audit_text(text, art.source))
+        reports.append(audit_text(text, source))
     if reports:
         sys.stdout.write(render.RENDERERS[args.format](reports, args.lang))
     if status == EXIT_OK and render.worst(reports) == "error":
         status = EXIT_FINDINGS
     return status
+
+
+def _paper_text(path: str, max_bytes: int) -> tuple[str, str]:
+    """(display path, text) of a paper: PDFs by their text layer, the rest as articles are read;
+    an HTML paper's tables are read again from the markup (the extractor glues cells together)."""
+    from factcheck.ingest import decode, display_path, read_article
+
+    if path.lower().endswith(".pdf"):
+        from factcheck.audit.pdftext import pdf_text
+
+        return display_path(path), pdf_text(path)
+    art = read_article(path, max_bytes=max_bytes)
+    text = art.text
+    if art.extracted_from == "html":
+        from factcheck.audit.htmltables import html_table_rows
+
+        with open(path, "rb") as fh:
+            text += "\n\n" + html_table_rows(decode(fh.read(), path)[0])
+    return art.source, text
 
 
 def cmd_eval(args) -> int:

@@ -422,3 +422,33 @@ def test_table_groups_against_the_text_total():
     table = "指标\n年龄/岁，x̄ ± s\n二甲双胍组（n=64）\n34.64±3.50\n对照组（n=112）\n33.67±4.27\n表3 二甲双胍的效果\n"
     assert codes("176例 IR患者中，64例接受二甲双胍治疗。\n" + table) == []
     assert codes("186例 IR患者中，64例接受二甲双胍治疗。\n" + table) == ["FC406"]
+
+
+def _tiny_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a Helvetica text layer (enough for pypdf's extractor)."""
+    esc = [x.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for x in lines]
+    content = "BT /F1 10 Tf 14 TL 50 750 Td " + " ".join(f"({x}) Tj T*" for x in esc) + " ET"
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            "/Resources << /Font << /F1 5 0 R >> >> >>",
+            f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{o}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    return out + f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_pdf_text_layer(tmp_path, capsys):
+    pytest.importorskip("pypdf")
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(_tiny_pdf(["Results", "The effect was significant, t(28) = 2.20, p = .30."]))
+    assert main(["audit", str(pdf), "--lang", "en"]) == 1
+    assert "FC408" in capsys.readouterr().out
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    assert main(["audit", str(tmp_path / "broken.pdf")]) == 2
+    assert "broken.pdf" in capsys.readouterr().err
