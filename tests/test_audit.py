@@ -141,6 +141,7 @@ def test_chi2_r_by_c():
     ("有效率为 19/138 (13.87%)。", "FC401"),
     ("t(28) = 2.20, ns", "FC408"),
     ("t(28) < 2.2, p = .02", "FC404"),
+    ("两组比较，t=1.20，P=0.03。", "FC408"),           # no df: wrong for every df
 ])
 def test_prose_inconsistent(text, code):
     assert code in codes(text)
@@ -154,6 +155,7 @@ def test_prose_inconsistent(text, code):
     "t(28) = 2.20, p = .018, one-tailed",
     "t(28) = 1.20, ns",
     "t(28) > 2.2, p < .02",
+    "两组比较，t=2.20，P=0.04。",                      # no df: right for some df
 ])
 def test_prose_consistent(text):
     assert codes(text) == []

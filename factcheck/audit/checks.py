@@ -210,7 +210,8 @@ def check_stat_p(kind: str, stat: str, cmp: str, p: str, dfs: Sequence[tuple],
     lo, hi = _p_interval(kind, stat, dfs)
     tried = [f"{stat} anywhere in its printed rounding", "two-sided" if kind in ("t", "z", "r") else "upper tail"]
     if len(dfs) > 1:
-        tried.append(f"df {min(d[0] for d in dfs):g}–{max(d[0] for d in dfs):g}")
+        lo_df, hi_df = min(d[0] for d in dfs), max(d[0] for d in dfs)
+        tried.append(f"df {lo_df:g}–{hi_df:g}" if hi_df < 1e5 else f"any df ≥ {lo_df:g}")
     shown = _show_p(lo, hi)
     if _p_fits(cmp, p, lo, hi):
         return Verdict(True, shown, tried)

@@ -217,13 +217,13 @@ def _counts_table(t: tables.Table, u: tables.Unit) -> Optional[list[list[int]]]:
 
 
 def _stat_vs_p(rep: AuditReport, kind: str, stat: str, pc: tuple[str, str], dfs: list, line: int,
-               where: str, one_sided: bool, stat_cmp: str = "=") -> None:
+               where: str, one_sided: bool, stat_cmp: str = "=", df_printed: bool = True) -> None:
     rep.count("statistic vs P")
     v = checks.check_stat_p(kind, stat, pc[0], pc[1], dfs, one_sided_ok=one_sided, stat_cmp=stat_cmp)
     if v.ok:
         return
     name = {"chi2": "χ²", "t": "t", "z": "Z", "F": "F", "r": "r"}[kind]
-    df = "" if dfs[0][0] is None else f"({dfs[0][0]:g}{'' if dfs[0][1] is None else f', {dfs[0][1]:g}'})"
+    df = "" if dfs[0][0] is None or not df_printed else f"({dfs[0][0]:g}{'' if dfs[0][1] is None else f', {dfs[0][1]:g}'})"
     rep.findings.append(AuditFinding("FC408" if v.decision_error else "FC404", line, where,
                                      f"{name}{df} {stat_cmp} {stat}, P {pc[0]} {pc[1]}", v.recomputed, v.tried, v.note))
 
@@ -233,12 +233,15 @@ def _audit_prose(pr: Prose, rep: AuditReport, one_sided: bool) -> None:
     for s in prose.find_stats(flat):
         if s.kind == "chi2" and s.df1 is None:
             dfs = [(d, None) for d in range(1, MAX_DF_GUESS + 1)]
+        elif s.kind == "t" and s.df1 is None:   # P falls as df grows: the two ends cover every df
+            dfs = [(1, None), (1e6, None)]
         elif s.kind == "z":
             dfs = [(None, None)]
         else:
             dfs = [(s.df1, s.df2)]
         where = _context(flat, s.start)
-        _stat_vs_p(rep, s.kind, s.value, (s.cmp, s.p), dfs, pr.line_at(s.start), where, one_sided, s.stat_cmp)
+        _stat_vs_p(rep, s.kind, s.value, (s.cmp, s.p), dfs, pr.line_at(s.start), where, one_sided, s.stat_cmp,
+                   df_printed=s.df1 is not None)
     for r in prose.find_ratios(flat):
         _audit_ratio(r, pr, rep)
     for k, n, pct, start, surface in prose.find_fractions(flat):
@@ -265,7 +268,10 @@ def _audit_ratio(r: prose.Ratio, pr: Prose, rep: AuditReport) -> None:
 
 def _context(flat: str, start: int, width: int = 48) -> str:
     """The clause before a statistic, to say which result it is (no word cut in half)."""
-    left = flat[max(0, start - width):start].rstrip(" (（[,，:：")
+    left = flat[max(0, start - width):start]
+    if not left.strip() or left.rstrip()[-1] in "。;；.\n":   # the statistic opens a sentence
+        return flat[start:start + 24].strip()
+    left = left.rstrip(" (（[,，:：")
     parts = [p.strip() for p in re.split(r"[。;；,，(（\n]", left)]
     parts = [p for p in parts if p]
     if not parts:

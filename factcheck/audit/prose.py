@@ -1,7 +1,7 @@
 """Reported statistics in running text, Chinese and English, on the flattened prose.
 
 Read: ratio with CI (``OR=1.385，95% CI：1.035～2.508，P＜0.05``), APA-style tests
-(``t(28) = 2.20, p = .04``, ``F(2, 45) = 3.1, p < .05``, ``χ2(1, N = 90) = 4.21, p = .04``,
+(``t(28) = 2.20, p = .04``, ``t=2.20，P=0.04`` with any df, ``F(2, 45) = 3.1, p < .05``, ``χ2(1, N = 90) = 4.21, p = .04``,
 ``r(86) = .35, p < .001``, ``z = 2.1, p = .03``), χ² without df (``χ2=4.21，P=0.04``),
 ``k/n (p%)``, the total sample size, and abbreviations with their expansions.
 """
@@ -21,7 +21,7 @@ DF1 = r"(?P<df1>\d+(?:\.\d+)?)"
 DF2 = r"(?P<df2>\d+(?:\.\d+)?)"
 
 PATTERNS = {
-    "t": re.compile(r"(?<![A-Za-z])t\s*\(\s*" + DF1 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
+    "t": re.compile(r"(?<![A-Za-z])t\s*(?:\(\s*" + DF1 + r"\s*\))?\s*(?:值)?" + STAT_CMP + NUM + P_TAIL),
     "F": re.compile(r"(?<![A-Za-z])F\s*\(\s*" + DF1 + r"\s*,\s*" + DF2 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
     "r": re.compile(r"(?<![A-Za-z])r\s*\(\s*" + DF1 + r"\s*\)" + STAT_CMP + NUM + P_TAIL),
     "chi2": re.compile(r"(?:χ|chi|Chi|x|X)\s*\^?\s*2\s*(?:\(\s*" + DF1 + r"\s*(?:,\s*[Nn]\s*=\s*\d+\s*)?\))?"
