@@ -112,6 +112,12 @@ def test_t_from_means_and_sds():
     assert "FC411" in codes(CELL_TABLE.replace("\n0.92\n", "\n1.92\n").replace("0.360", "0.058"))
 
 
+def test_paired_columns_are_not_two_groups():
+    paired = CELL_TABLE.replace("对照组（n=50）", "治疗前（n=50）").replace("治疗组\n（n=50）", "治疗后\n（n=50）")
+    assert codes(paired.replace("\n0.92\n", "\n4.92\n").replace("0.360", "<0.001")) == []
+    assert "FC411" in codes(CELL_TABLE.replace("\n0.92\n", "\n4.92\n").replace("0.360", "<0.001"))
+
+
 # ---------------------------------------------------------------- χ² from counts
 
 def test_chi2_from_counts():

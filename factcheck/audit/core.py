@@ -149,7 +149,7 @@ def _audit_unit(t: tables.Table, u: tables.Unit, rep: AuditReport, title: str, o
         kind = "z"          # counts compared by a z test of two proportions
     where = f"{title} {_label(t.rows[u.rows[0]] if len(u.rows) == 1 else t.rows[u.rows[0] - 1])}"
     line = t.rows[u.rows[0]].line
-    counts = _counts_table(t, u) if _unit_kind(t, u) == "chi2" else None
+    counts = _counts_table(t, u) if _unit_kind(t, u) == "chi2" and not paired_columns(t) else None
     dfs = _unit_dfs(kind, [n for _, n in t.groups], counts)
     if dfs is None:
         return
@@ -170,11 +170,21 @@ def _audit_unit(t: tables.Table, u: tables.Unit, rep: AuditReport, title: str, o
         rep.findings.append(AuditFinding("FC405", line, where, reported, v.recomputed, v.tried, v.note))
 
 
+# columns that are time points of the same people: a paired test, not two groups
+TIME_POINT = re.compile(r"前|后|基线|随访|第\s*\d+\s*[天周月年]|baseline|before|after|\bpre|\bpost|week|month|follow",
+                        re.I)
+
+
+def paired_columns(t: tables.Table) -> bool:
+    """Whether the columns look like time points (治疗前/治疗后) rather than independent groups."""
+    return any(TIME_POINT.search(name) for name, _ in t.groups)
+
+
 def _t_from_means(t: tables.Table, r: int, stat: str, rep: AuditReport, line: int, where: str) -> None:
     """The t of a two-group x̄ ± s row against the one its means, SDs and group sizes give."""
     ms = [tables.MEAN.match(c) for c in t.rows[r].cells]
     ns = [n for _, n in t.groups]
-    if len(ms) != 2 or not all(ms) or None in ns:
+    if len(ms) != 2 or not all(ms) or None in ns or paired_columns(t):
         return
     rep.count("t from means")
     v = checks.check_t_means((ms[0].group(1), ms[0].group(2), ns[0]), (ms[1].group(1), ms[1].group(2), ns[1]), stat)
