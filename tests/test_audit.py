@@ -112,6 +112,27 @@ def test_t_from_means_and_sds():
     assert "FC411" in codes(CELL_TABLE.replace("\n0.92\n", "\n1.92\n").replace("0.360", "0.058"))
 
 
+THREE_GROUPS = """指标
+评分，x̄ ± s
+A组（n=30）
+10.0±2.0
+B组（n=30）
+11.0±2.0
+C组（n=30）
+12.5±2.5
+F
+10.41
+P
+<0.001
+表2 三组比较
+"""
+
+
+def test_f_from_three_groups_means():
+    assert codes(THREE_GROUPS) == []
+    assert codes(THREE_GROUPS.replace("10.41", "5.20").replace("<0.001", "0.007")) == ["FC411"]
+
+
 def test_paired_columns_are_not_two_groups():
     paired = CELL_TABLE.replace("对照组（n=50）", "治疗前（n=50）").replace("治疗组\n（n=50）", "治疗后\n（n=50）")
     assert codes(paired.replace("\n0.92\n", "\n4.92\n").replace("0.360", "<0.001")) == []

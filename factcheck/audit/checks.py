@@ -10,6 +10,7 @@ trust more than a miss.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
@@ -357,6 +358,45 @@ def check_t_means(a: tuple[str, str, int], b: tuple[str, str, int], t: str, rel:
              f"±{int(rel * 100)}%"]
     ok = rep + ht >= t_lo and rep - ht <= t_hi
     return Verdict(ok, shown, tried)
+
+
+def _f_pair(ms: Sequence[float], ss: Sequence[float], ns: Sequence[int]) -> tuple[float, float]:
+    """(one-way ANOVA F, Welch's ANOVA F) from group means, SDs and sizes."""
+    k, total = len(ms), sum(ns)
+    grand = sum(m * n for m, n in zip(ms, ns)) / total
+    between = sum(n * (m - grand) ** 2 for m, n in zip(ms, ns)) / (k - 1)
+    within = sum((n - 1) * s * s for s, n in zip(ss, ns)) / (total - k)
+    classic = between / within if within else math.inf
+    w = [n / (s * s) if s else 1e12 for s, n in zip(ss, ns)]
+    mw = sum(wi * m for wi, m in zip(w, ms)) / sum(w)
+    a = sum(wi * (m - mw) ** 2 for wi, m in zip(w, ms)) / (k - 1)
+    b = 1 + 2 * (k - 2) / (k * k - 1) * sum((1 - wi / sum(w)) ** 2 / (n - 1) for wi, n in zip(w, ns))
+    return classic, a / b
+
+
+def check_f_means(groups: Sequence[tuple[str, str, int]], f: str, rel: float = 0.03, max_groups: int = 4) -> Verdict:
+    """An F against the one-way ANOVA (and Welch's) recomputed from three or more groups' printed
+    means, SDs and sizes, at every corner of their rounding box (up to ``max_groups`` groups)."""
+    if not 3 <= len(groups) <= max_groups or any(n < 2 for _, _, n in groups):
+        return Verdict(True, note="not audited")
+    ms = [float(m) for m, _, _ in groups]
+    ss = [float(s) for _, s, _ in groups]
+    ns = [n for _, _, n in groups]
+    hm = [half_unit(m) for m, _, _ in groups]
+    hs = [half_unit(s) for _, s, _ in groups]
+    values = []
+    for signs in itertools.product((-1, 1), repeat=2 * len(groups)):
+        m2 = [m + sg * h for m, sg, h in zip(ms, signs, hm)]
+        s2 = [max(x + sg * h, 1e-12) for x, sg, h in zip(ss, signs[len(groups):], hs)]
+        values.extend(_f_pair(m2, s2, ns))
+    lo, hi = min(values) * (1 - rel), max(values) * (1 + rel)
+    rep, hf = abs(float(f)), half_unit(f)
+    classic, welch = _f_pair(ms, ss, ns)
+    df1, df2 = len(groups) - 1, sum(ns) - len(groups)
+    shown = (f"F({df1}, {df2}) = {classic:.2f} ({_show_p(*[dist.f_upper(classic, df1, df2)] * 2)}); "
+             f"Welch F = {welch:.2f}; range {lo:.2f}–{hi:.2f}")
+    tried = ["one-way ANOVA F", "Welch F", "means and SDs anywhere in their printed rounding", f"±{int(rel * 100)}%"]
+    return Verdict(rep + hf >= lo and rep - hf <= hi, shown, tried)
 
 
 def two_group_dfs(n1: int, n2: int) -> list[tuple]:

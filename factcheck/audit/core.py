@@ -155,7 +155,7 @@ def _audit_unit(t: tables.Table, u: tables.Unit, rep: AuditReport, title: str, o
         return
     kind = "F" if kind == "t" and len(t.groups) > 2 else kind
     _stat_vs_p(rep, kind, stat, pc, dfs, line, where, one_sided)
-    if kind == "t" and len(u.rows) == 1:
+    if kind in ("t", "F") and len(u.rows) == 1:
         _t_from_means(t, u.rows[0], stat, rep, line, where)
     if counts is None:
         return
@@ -184,12 +184,18 @@ def _t_from_means(t: tables.Table, r: int, stat: str, rep: AuditReport, line: in
     """The t of a two-group x̄ ± s row against the one its means, SDs and group sizes give."""
     ms = [tables.MEAN.match(c) for c in t.rows[r].cells]
     ns = [n for _, n in t.groups]
-    if len(ms) != 2 or not all(ms) or None in ns or paired_columns(t):
+    if len(ms) < 2 or len(ms) != len(ns) or not all(ms) or None in ns or paired_columns(t):
         return
-    rep.count("t from means")
-    v = checks.check_t_means((ms[0].group(1), ms[0].group(2), ns[0]), (ms[1].group(1), ms[1].group(2), ns[1]), stat)
+    groups = [(m.group(1), m.group(2), n) for m, n in zip(ms, ns)]
+    if len(groups) == 2:
+        rep.count("t from means")
+        v, name = checks.check_t_means(groups[0], groups[1], stat), "t"
+    else:
+        rep.count("F from means")
+        v, name = checks.check_f_means(groups, stat), "F"
     if not v.ok:
-        reported = f"t = {stat}（{t.rows[r].cells[0]} vs {t.rows[r].cells[1]}, n = {ns[0]}/{ns[1]}）"
+        cells = " vs ".join(t.rows[r].cells)
+        reported = f"{name} = {stat}（{cells}, n = {'/'.join(str(n) for n in ns)}）"
         rep.findings.append(AuditFinding("FC411", line, where, reported, v.recomputed, v.tried, v.note))
 
 

@@ -18,7 +18,7 @@ _ZH = [
     (r"to (\d+) decimals", r"保留\1位小数"), (r"(\S+) anywhere in its printed rounding", r"\1在印刷精度的舍入范围内"),
     (r"two-sided", "双侧"), (r"one-sided", "单侧"), (r"upper tail", "上尾概率"), (r"\bdf ", "自由度 "),
     (r"^Pearson χ²$", "Pearson χ²（不校正）"), (r"^Yates χ²$", "Yates连续性校正χ²"), (r"Yates χ²", "Yates校正χ²"),
-    (r"^pooled \(Student\) t$", "合并方差t检验"), (r"^Welch t$", "Welch校正t检验"),
+    (r"^pooled \(Student\) t$", "合并方差t检验"), (r"^one-way ANOVA F$", "单因素方差分析F"), (r"^Welch F$", "Welch方差分析F"), (r"^Welch t$", "Welch校正t检验"),
     (r"^means and SDs anywhere in their printed rounding$", "均数与标准差在印刷精度内舍入"),
     (r"^pooled z, continuity-corrected$", "连续性校正Z"), (r"^pooled z$", "合并比例Z"),
     (r"geometric centre with the bounds anywhere in their printed rounding", "区间上下限几何中心（上下限在印刷精度内舍入）"),
