@@ -140,6 +140,16 @@ def build_parser() -> argparse.ArgumentParser:
     rj = rs.add_parser("schema", help="print the summary schema as JSON Schema")
     rj.set_defaults(func=cmd_ref_schema)
 
+    a = sub.add_parser("audit", help="paper self-consistency: percentages, ratio CIs, test statistics vs P, sample sizes")
+    a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx), folders or globs")
+    a.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text")
+    a.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    a.add_argument("--eval", nargs="?", const="", default=None, metavar="CASES",
+                   help="agreement with labelled cases (default: tests/audit/statcheck_cases.jsonl and "
+                        "scrutiny_grim_cases.jsonl)")
+    a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
+    a.set_defaults(func=cmd_audit)
+
     e = sub.add_parser("eval", help="precision/recall against tests/gold")
     e.add_argument("--gold", default="tests/gold")
     e.add_argument("--references", default=DEFAULT_REFERENCES)
@@ -499,6 +509,62 @@ def cmd_ref_schema(args) -> int:
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def cmd_audit(args) -> int:
+    """Audit papers for internal consistency; exit 1 on an error-severity finding, 2 on bad input."""
+    from factcheck.audit import render
+    from factcheck.audit.core import audit_text
+    from factcheck.ingest import MAX_BYTES, InputError
+
+    if args.eval is not None:
+        from factcheck.audit.evaluate import DEFAULT_CASES, run_case_eval
+
+        paths = [args.eval] if args.eval else list(DEFAULT_CASES)
+        for path in paths:
+            if not os.path.isfile(path):
+                raise UsageError(f"{path}: cases file not found")
+        return max(run_case_eval(path) for path in paths)
+    if not args.paths:
+        raise UsageError("audit: give at least one paper (or --eval)")
+    from factcheck.ingest import expand_inputs
+
+    paths, problems = expand_inputs(args.paths)
+    for e in problems:
+        say(f"{e.path}: {e.message}")
+    reports, status = [], EXIT_ERROR if problems else EXIT_OK
+    for path in paths:
+        try:
+            source, text = _paper_text(path, args.max_bytes or MAX_BYTES)
+        except InputError as e:
+            say(f"{e.path}: {e.message}")
+            status = EXIT_ERROR
+            continue
+        reports.append(audit_text(text, source))
+    if reports:
+        sys.stdout.write(render.RENDERERS[args.format](reports, args.lang))
+    if status == EXIT_OK and render.worst(reports) == "error":
+        status = EXIT_FINDINGS
+    return status
+
+
+def _paper_text(path: str, max_bytes: int) -> tuple[str, str]:
+    """(display path, text) of a paper: PDFs by their text layer, the rest as articles are read;
+    an HTML paper's tables are read again from the markup (the extractor glues cells together)."""
+    from factcheck.ingest import decode, display_path, read_article
+
+    if path.lower().endswith(".pdf"):
+        from factcheck.audit.pdftext import pdf_text
+
+        return display_path(path), pdf_text(path)
+    art = read_article(path, max_bytes=max_bytes)
+    text = art.text
+    if art.extracted_from == "html":
+        from factcheck.audit.htmltables import html_table_rows
+
+        with open(path, "rb") as fh:
+            text += "\n\n" + html_table_rows(decode(fh.read(), path)[0])
+    return art.source, text
 
 
 def cmd_eval(args) -> int:

@@ -141,7 +141,7 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
     return Report(source=article.source, title=article.title, references=article.references,
                   mentions=st.mentions, claims=claims, overstatements=overs, stats=stats,
                   extracted_from=article.extracted_from, encoding=article.encoding,
-                  notes=notes, text=article.text)
+                  notes=notes + cited_audit_notes(article, claims, store), text=article.text)
 
 
 def implicit_notes(article: Article) -> list[str]:
@@ -156,6 +156,25 @@ def implicit_notes(article: Article) -> list[str]:
                 f"正文点名（{how[1]}）/ named in the text ({how[1]})"
             out.append(f"FC309: [{r.index}] {r.summary_id}: {why}")
     return out
+
+
+def cited_audit_notes(article: Article, claims: list, store: Store) -> list[str]:
+    """A note for each cited paper whose summary does not add up (``factcheck audit``'s checks
+    on its findings): the editor should know before leaning on it."""
+    cited = {c.reference for c in claims if c.reference is not None}
+    ids = sorted({r.summary_id for r in article.references if r.index in cited and r.summary_id})
+    if not ids:
+        return []
+    from factcheck.audit.render import message
+    from factcheck.audit.summary import audit_summary
+
+    notes = []
+    for sid in ids:
+        summary = store.summaries.get(sid)
+        for _, f in audit_summary(summary) if summary else ():
+            notes.append(f"{f.code}: 所引文献 {sid} 自身数据不一致：{message(f, 'zh')} / the cited paper {sid} "
+                         f"does not add up: {message(f, 'en')}")
+    return notes
 
 
 _DIRECTIVE = re.compile(r"factcheck-(disable|disable-line)\s*[:：]?\s*((?:FC\d+[\s,，]*)+)", re.I)

@@ -262,6 +262,9 @@ def validate_dir(directory: Union[str, Path]) -> list[str]:
             for j, v in enumerate(fnd.values):
                 if v.group and s.groups and v.group not in s.groups:
                     problems.append(f"{f}:findings.{i}.values.{j}.group: unknown group {v.group!r}")
+        from factcheck.audit.summary import summary_problems   # lazy: validate without the audit loaded
+
+        problems += summary_problems(f, s)
     return problems
 
 
