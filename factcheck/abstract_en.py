@@ -31,7 +31,7 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|groups|arms|"
                        r"cases|deaths|years|months|weeks|days|doses))", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0](\d{3}))+(?![\d])")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
 
 
 def normalise(text: str) -> str:
@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
     # "36.1 (9.1) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
     t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
                r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
-    t = _THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0]", "", m.group(0)), t)
+    t = _THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0,]", "", m.group(0)), t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
     return t

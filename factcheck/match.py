@@ -49,7 +49,13 @@ def conversions() -> dict:
 def tolerance(m: Mention) -> float:
     """Half a unit in the last digit the article wrote; wider for 约/近 (approximate): 5% of the
     value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
-    tol = 0.5 * 10 ** (-max(0, m.decimals)) * _scale_of(m.surface) + 1e-9
+    scale = _scale_of(m.surface)
+    tol = 0.5 * 10 ** (-max(0, m.decimals)) * scale + 1e-9
+    if scale > 1 and not m.decimals:
+        # 50万 is "half a million": a round number before 万/亿 is read to its first digits
+        digits = re.match(r"\d+", re.sub(r"\s", "", m.surface))
+        zeros = len(digits.group()) - len(digits.group().rstrip("0")) if digits else 0
+        tol = 0.5 * 10 ** zeros * scale + 1e-9
     if m.qualifier == "approx":
         if m.kind == "percent" and m.surface.endswith("成"):
             return 5.0
@@ -542,10 +548,14 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     if m.qualifier and paper_qualifier and _p_side(m.qualifier) and _p_side(paper_qualifier):
         # two cut-offs (至少30% against the paper's ≥50%): the same bound or none, never "within"
         return abs(x - v) <= tol and _p_side(m.qualifier) == _p_side(paper_qualifier)
+    # 超过一半, 逾10万, 不到三成: a bound the paper's value lies past, but not far past (80% is
+    # no "more than half" a reader would write, nor 157474 "at least 13")
     if m.qualifier in ("more_than", "at_least") and m.kind not in ("threshold",):
-        return v >= x - tol
+        return x - tol <= v <= max(1.5 * x, x + 2 * tol)
     if m.qualifier in ("less_than", "at_most") and m.kind not in ("threshold",):
-        return v <= x + tol
+        return x / 1.5 - tol <= v <= x + tol
+    if m.kind == "count" and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
+        return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
     return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
 
 
@@ -735,7 +745,7 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
             p = _parse_tp(tp)
             if p and not isinstance(m.value, list):
                 conv = convert(p[0], p[1], m.unit)
-                if conv is not None and abs(conv - float(m.value)) <= tolerance(m):
+                if conv is not None and _equal(m, conv):
                     return MentionVerdict(m.id, "supported", p[0], f.id, rule="FC101",
                                           note=f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})")
     for c in _usable(s)[0]:
@@ -745,7 +755,8 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
         if len(pv) != len(vals):
             continue
         conv = [convert(float(x), c.unit, m.unit) for x in pv]
-        if None not in conv and all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals)):
+        if None not in conv and (_equal(m, conv[0]) if len(conv) == 1 else
+                                 all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))):
             return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
                                   note=c.describe(s, lang))
     return None
