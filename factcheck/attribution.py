@@ -265,7 +265,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if intro and _same_study(ntext, s.start, ms, paper, cues):
         return Attribution(paper.index, "single_study", intro.group(0))
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
-                and float(m.value) in paper.fingerprints), None)
+                and _fingerprint(m, paper)), None)
     if hit is not None:
         # a number only this paper states (3.96年, 157474): the sentence reports the study
         return Attribution(paper.index, "single_study", hit.surface)
@@ -278,6 +278,20 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if i in hits["research"] and current.how in ("background", "none") and introduced:
         return Attribution(paper.index, "single_study")
     return None
+
+
+def _fingerprint(m: Mention, paper: RefProfile) -> bool:
+    """The mention is, as a reader rounds it, a number only this paper states (51万 for its
+    512,891; 89% for its 89.1%)."""
+    from factcheck.match import tolerance
+
+    x = float(m.value)
+    if x in paper.fingerprints:
+        return True
+    if abs(x) < 10:
+        return False
+    tol = tolerance(m)
+    return any(abs(x - v) <= tol for v in paper.fingerprints)
 
 
 class _Scan:
