@@ -71,6 +71,8 @@ _SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(
 def _scale_of(surface: str) -> float:
     """The size of the unit the article's last digit counts in: 1.8万 is written to the
     thousand (±500), 51万 to the ten thousand (±5000), as a reader reads it."""
+    if "万" not in surface and "亿" not in surface:
+        return 1.0
     m = _SCALE_WORD.search(surface)
     if not m:
         return 1.0
@@ -716,6 +718,8 @@ def _draft_comparable(m: Mention, c: Cand) -> bool:
             and c.label in ("total", "n")
     if isinstance(c.value, (int, float)) and c.value < 0 < float(m.value if not isinstance(m.value, list) else 0):
         return False        # the paper's change (−1.8 kg) is not the article's level (88.2 kg)
+    if not m.unit and m.kind not in ("percent", "multiplier", "ratio") and c.kind != "ratio":
+        return False        # two bare numbers (35, 585): nothing says they measure the same thing
     return (m.unit or "") == (c.unit or "") or c.kind == "ratio" or c.label and " " in c.label
 
 

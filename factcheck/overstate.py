@@ -300,7 +300,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     refs = {r.index: r for r in article.references}
     all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
     claim_by_sentence = {(c.start, c.end): c for c in claims}
-    audience = _audience(norm, article)
+    audience = _Audience(norm, article)
     out: list[Overstatement] = []
     rules_at, word_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
@@ -511,6 +511,20 @@ def _names_paper_topic(text: str, s: Summary) -> bool:
     return not topic or bool(topic & gl.groups_in(text))
 
 
+class _Audience:
+    """What the article's readers have, worked out only when a rule asks (one scan of the
+    article per check would be paid by every article, for a rule that rarely fires)."""
+
+    def __init__(self, norm: str, article: Article):
+        self.norm, self.article, self._groups = norm, article, None
+
+    @property
+    def groups(self) -> frozenset:
+        if self._groups is None:
+            self._groups = _audience(self.norm, self.article)
+        return self._groups
+
+
 def _audience(norm: str, article: Article) -> frozenset:
     """What the article's readers have: the condition (glossary ``conditions``) it names most."""
     from collections import Counter
@@ -535,7 +549,7 @@ def _population_differs(audience: frozenset, summ: Summary) -> bool:
 
 
 def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
-           ref_idx: Optional[int], audience: frozenset) -> Optional[str]:
+           ref_idx: Optional[int], audience: "_Audience") -> Optional[str]:
     """The severity this hit deserves given the paper, or None to drop it."""
     o = rule.opts
     sev = rule.severity
@@ -578,7 +592,7 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         if not any(w in text for w in o.get("human_words", [])) and not any(
                 w in window for w in o.get("human_words", [])):
             return None
-    if o.get("escalate_if_population_differs") and summ is not None and _population_differs(audience, summ):
+    if o.get("escalate_if_population_differs") and summ is not None and _population_differs(audience.groups, summ):
         sev = "error"
     return sev
 

@@ -20,6 +20,7 @@ from typing import Any, Optional, Sequence
 from factcheck.config import Config
 from factcheck.gcpause import paused
 from factcheck.model import Article, Report, Sentence
+from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store
 
 STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
@@ -160,21 +161,27 @@ def implicit_notes(article: Article) -> list[str]:
 
 def cited_audit_notes(article: Article, claims: list, store: Store) -> list[str]:
     """A note for each cited paper whose summary does not add up (``factcheck audit``'s checks
-    on its findings): the editor should know before leaning on it."""
+    on its findings): the editor should know before leaning on it. The notes depend on the
+    summary alone, so they are worked out once per summary, not once per article."""
     cited = {c.reference for c in claims if c.reference is not None}
     ids = sorted({r.summary_id for r in article.references if r.index in cited and r.summary_id})
-    if not ids:
-        return []
-    from factcheck.audit.render import message
-    from factcheck.audit.summary import audit_summary
-
     notes = []
     for sid in ids:
         summary = store.summaries.get(sid)
-        for _, f in audit_summary(summary) if summary else ():
-            notes.append(f"{f.code}: 所引文献 {sid} 自身数据不一致：{message(f, 'zh')} / the cited paper {sid} "
-                         f"does not add up: {message(f, 'en')}")
+        if summary is not None:
+            notes += _audit_notes(summary)
     return notes
+
+
+def _build_audit_notes(summary) -> list[str]:
+    from factcheck.audit.render import message
+    from factcheck.audit.summary import audit_summary
+
+    return [f"{f.code}: 所引文献 {summary.id} 自身数据不一致：{message(f, 'zh')} / the cited paper {summary.id} "
+            f"does not add up: {message(f, 'en')}" for _, f in audit_summary(summary)]
+
+
+_audit_notes = ObjectCache(_build_audit_notes)
 
 
 _DIRECTIVE = re.compile(r"factcheck-(disable|disable-line)\s*[:：]?\s*((?:FC\d+[\s,，]*)+)", re.I)
