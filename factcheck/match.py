@@ -502,6 +502,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True
     if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
+    if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
+        return True         # 分析了41.5万: a quantity in ten thousands with no classifier counts something
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
 
 
@@ -556,7 +558,7 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return x - tol <= v <= max(1.5 * x, x + 2 * tol)
     if m.qualifier in ("less_than", "at_most") and m.kind not in ("threshold",):
         return x / 1.5 - tol <= v <= x + tol
-    if m.kind == "count" and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
+    if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
     return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
 
