@@ -104,3 +104,18 @@ def test_empty_array_when_every_input_fails(capsys, validator, tmp_path):
     assert code == 2
     assert json.loads(out) == []
     assert "empty" in err and "not found" in err
+
+
+@pytest.mark.parametrize("doc", ["dc-05", "dd-03", "db-04"])
+def test_a_real_article_checked_against_its_abstract_is_valid(capsys, validator, doc):
+    """corpus/real: an article with no reference list, checked with --paper ABSTRACT."""
+    real = ROOT / "corpus" / "real" / "dev"
+    paper = next(json.loads(l)["paper"] for f in real.glob("sources_*.jsonl")
+                 for l in f.read_text(encoding="utf-8").splitlines() if l.strip() and json.loads(l)["doc"] == doc)
+    code = main(["check", str(real / "articles" / f"{doc}.txt"), "--paper", str(real / "abstracts" / f"{paper}.txt"),
+                 "--format", "json", "--fail-on", "never"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0
+    errors = sorted(validator.iter_errors(report), key=str)
+    assert not errors, errors[0].message
+    assert report["references"] and report["references"][0]["resolved_by"] == "paper"
