@@ -26,6 +26,7 @@ class Glossary:
     conditions: frozenset = frozenset()     # group keys that are conditions people have (readers, populations)
     generic: frozenset = frozenset()        # words too common to identify a measure
     term_re: re.Pattern = None              # every lower-cased term, as a trie (see groups_in)
+    condition_re: re.Pattern = None         # the terms of ``conditions`` alone (who an article is for)
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
@@ -122,4 +123,6 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
     return Glossary(term_group, groups, journal_group, journals,
                     frozenset(not_measures), frozenset(conditions),
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()),
-                    re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"))
+                    re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"),
+                    re.compile(trie_pattern([t for t, g in term_group.items() if g in conditions],
+                                            latin_whole_words=True) or "(?!)"))

@@ -532,20 +532,25 @@ def _audience(norm: str, article: Article) -> frozenset:
     from factcheck.papers import is_implicit
 
     gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
-    counts = Counter(gl.term_group[m.group()] for m in gl.term_re.finditer(norm[:20000].lower()))
-    ranked = [g for g, _n in counts.most_common() if g in gl.conditions]
-    return frozenset(ranked[:1])
+    counts = Counter(gl.term_group[m.group()] for m in gl.condition_re.finditer(norm[:20000].lower()))
+    return frozenset(g for g, _n in counts.most_common(1))
+
+
+def _build_studied(summ: Summary) -> frozenset:
+    """The groups naming whom a paper studied: its title and population (a parenthesis there,
+    "(not women with …)", says whom it did not)."""
+    gl = load_glossary(lexicon=not summ.curated)
+    who = re.sub(r"[(（][^)）]*[)）]", "", summ.population.who)
+    return frozenset(gl.groups_in(" ".join([summ.title, summ.title_zh or "", who, summ.population.condition or ""])))
+
+
+_studied = ObjectCache(_build_studied)
 
 
 def _population_differs(audience: frozenset, summ: Summary) -> bool:
     """Advice to readers with a condition the paper did not study: the article's condition is
-    not named where the paper says whom it studied (title, population, conclusion)."""
-    if not audience:
-        return False
-    gl = load_glossary(lexicon=not summ.curated)
-    who = re.sub(r"[(（][^)）]*[)）]", "", summ.population.who)      # (not women with …) says whom not
-    paper = gl.groups_in(" ".join([summ.title, summ.title_zh or "", who, summ.population.condition or ""]))
-    return not (audience & paper)
+    not named where the paper says whom it studied."""
+    return bool(audience) and not (audience & _studied(summ))
 
 
 def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
