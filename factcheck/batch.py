@@ -1033,6 +1033,19 @@ class Tables:
             pass
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def csv_safe(v: Any) -> Any:
+    """A text cell for CSV: one beginning with = + - @ tab or CR is prefixed with an apostrophe,
+    as OWASP advises against CSV injection (article titles and sentences are untrusted); a plain
+    number such as -0.5 stays a number."""
+    if not isinstance(v, str) or not v.startswith(_FORMULA_START) or _PLAIN_NUMBER.fullmatch(v):
+        return v
+    return "'" + v
+
+
 def _flat(d: dict, prefix: str = "") -> Iterable[tuple[str, Any]]:
     for k, v in d.items():
         key = f"{prefix}{k}"
@@ -1157,7 +1170,7 @@ class TableSink:
         import pyarrow.parquet as pq
 
         df = self.frame(rows)
-        df.to_csv(self.csv_fh, header=self.header, index=False, lineterminator="\n")
+        self._csv(df)
         self.header = False
         table = pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
         if self.pq is None:
@@ -1166,6 +1179,16 @@ class TableSink:
             self.pq.write_table(table)
         if self.ws is not None:
             self._xlsx(df)
+
+    def _csv(self, df) -> None:
+        """CSV cells that a spreadsheet would run as a formula get a leading apostrophe
+        (Parquet and the ledger keep the text as written)."""
+        text_cols = [c for c, t in self.columns if t == "str"]
+        if len(df) and text_cols:
+            df = df.copy()
+            for c in text_cols:
+                df[c] = df[c].map(csv_safe)
+        df.to_csv(self.csv_fh, header=self.header, index=False, lineterminator="\n")
 
     def _xlsx(self, df) -> None:
         import pandas as pd

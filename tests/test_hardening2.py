@@ -1,0 +1,70 @@
+"""Issue 19 (hardening, round two): each test failed before its fix. Fast and bounded: no
+network, no unbounded waits, every server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+REFS = str(ROOT / "references")
+SEEDS = sorted(CORPUS.glob("*.txt"))
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "Traceback" not in out
+    return code, out, err
+
+
+def batch(capsys, *args):
+    return run(capsys, "batch", *args, "--references", REFS, "--jobs", "1", "--no-progress")
+
+
+# ---------------------------------------------------------------- 2: CSV injection
+
+def test_item02_csv_cells_never_start_a_formula(tmp_path, capsys):
+    """Titles and sentences that begin with = + - @ (or a tab / CR) are neutralised with a
+    leading apostrophe, as OWASP advises; plain numbers (-0.5) are left as numbers."""
+    import csv
+
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    body = SEEDS[1].read_text("utf-8")
+    (arch / "a.txt").write_text('=HYPERLINK("http://evil.example")\n\n' + body, "utf-8")
+    (arch / "b.txt").write_text("@SUM(1+1)*cmd|' /C calc'\n\n" + body, "utf-8")
+    out = tmp_path / "out"
+    code, _o, _e = batch(capsys, arch, "--out", out)
+    assert code == 0
+    for name in ("articles", "claims", "overstatements", "errors"):
+        with open(out / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                for cell in row:
+                    assert not cell[:1] in ("=", "+", "@", "\t", "\r"), (name, cell)
+                    if cell.startswith("-"):
+                        float(cell)     # only a plain negative number may start with a minus
+    with open(out / "articles.csv", encoding="utf-8-sig", newline="") as fh:
+        titles = {r["id"]: r["title"] for r in csv.DictReader(fh)}
+    assert titles["a"].startswith("'=HYPERLINK") and titles["b"].startswith("'@SUM")
+    import pandas as pd
+
+    assert pd.read_parquet(out / "articles.parquet").set_index("id")["title"]["a"].startswith("=HYPERLINK")
+
+
+def test_item02_csv_safe_unit():
+    from factcheck.batch import csv_safe
+
+    assert csv_safe("=1+2") == "'=1+2" and csv_safe("+86 10") == "'+86 10" and csv_safe("@x") == "'@x"
+    assert csv_safe("-x") == "'-x" and csv_safe("\t=x") == "'\t=x" and csv_safe("\r=x") == "'\r=x"
+    assert csv_safe("-0.5") == "-0.5" and csv_safe("-3") == "-3" and csv_safe("ok") == "ok"
+    assert csv_safe("-1+cmd|x") == "'-1+cmd|x" and csv_safe(None) is None and csv_safe("") == ""
