@@ -517,19 +517,27 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
                     scheduler=scheduler, resume=resume, xlsx=xlsx, html=html, progress=progress,
                     config=config)
     except BatchError as e:
-        print(f"factcheck batch: {e}", file=sys.stderr)
+        _say(str(e))
         return EXIT_USAGE
     except OSError as e:
         # the output folder became unwritable or full during the run: what is finished is kept
         where = e.filename or out_dir
-        print(f"factcheck batch: cannot write {where}: {e.strerror or e} (errno {e.errno}); the articles "
-              f"already checked are kept in {out_dir}; fix the folder and run the same command with "
-              "--resume to finish", file=sys.stderr)
+        _say(f"cannot write {where}: {e.strerror or e} (errno {e.errno}); the articles "
+             f"already checked are kept in {out_dir}; fix the folder and run the same command with "
+             "--resume to finish")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(f"\nfactcheck batch: interrupted; the articles already checked are kept in {out_dir}; run the "
-              "same command with --resume to finish", file=sys.stderr)
+        _say(f"interrupted; the articles already checked are kept in {out_dir}; run the "
+             "same command with --resume to finish", lead="\n")
         raise
+
+
+def _say(msg: str, *, prefix: str = "factcheck batch", lead: str = "", stream=None) -> None:
+    """One message line; paths and ids pass through the same escaping as ``check``'s messages
+    (terminal escapes and bidi overrides shown as \\x1b, \\u202e, never sent raw)."""
+    from factcheck.report import term_safe
+
+    print(f"{lead}{prefix}: {term_safe(msg)}", file=stream or sys.stderr)
 
 
 def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, html, progress, config) -> int:
@@ -573,16 +581,16 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         todo = [t for t in tasks if not ledger.done(t)]
         refs_print, cfg_print = _fingerprints(references, config_dict)
         if resume and ledger.index:
-            print(f"factcheck batch: resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
-                  f"done, {len(todo)} to check", file=sys.stderr)
+            _say(f"resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
+                 f"done, {len(todo)} to check")
             runs = _runs(state)
             changed = [what for what, key, now in (("the summaries in " + references, "references_sha", refs_print),
                                                    ("the configuration", "config_sha", cfg_print))
                        if any(r.get(key) and r.get(key) != now for r in runs)]
             if changed and len(todo) < len(tasks):
-                print(f"factcheck batch: warning: {' and '.join(changed)} changed since the earlier run; the "
-                      f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
-                      "folder to check everything again)", file=sys.stderr)
+                _say(f"warning: {' and '.join(changed)} changed since the earlier run; the "
+                     f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
+                     "folder to check everything again)")
         _append_jsonl(os.path.join(state, "runs.jsonl"), {
             "references_sha": refs_print, "config_sha": cfg_print,
             "run": run_no, "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "articles": len(tasks),
@@ -650,12 +658,12 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         _unlock(lock)
     wall = time.perf_counter() - t_start
     rate = summary["mismatch_rate"]
-    print(f"factcheck batch: {summary['articles']} articles: {summary['articles_ok']} checked, "
+    _say(f"{summary['articles']} articles: {summary['articles_ok']} checked, "
           f"{summary['errors']} could not be read (errors.csv); {summary['claims']} claims, "
           f"{summary['verdicts'].get('mismatch', 0)} mismatch"
           + (f" ({rate:.1%})" if rate is not None else "")
           + f", {summary['overstatements']} overstatements; {len(todo)} checked in this run, {wall:.1f} s "
-          f"→ {out}{os.sep}")
+          f"→ {out}{os.sep}", stream=sys.stdout)
     return EXIT_OK
 
 
@@ -753,7 +761,7 @@ def _load_store(references: str):
         raise BatchError(str(e)) from None
     for err in store.errors:
         for fld, msg in err.problems:
-            print(f"factcheck: {err.path}:{fld}: {msg} (summary skipped)", file=sys.stderr)
+            _say(f"{err.path}:{fld}: {msg} (summary skipped)", prefix="factcheck")
     return store
 
 

@@ -160,6 +160,8 @@ def _config(args):
     from factcheck.config import Config
 
     split = (lambda s: [x.strip() for x in s.split(",") if x.strip()] if s else None)
+    if args.max_bytes is not None and args.max_bytes <= 0:   # check and batch alike
+        raise UsageError("--max-bytes must be a positive number of bytes")
     try:
         return Config.from_file(args.config, select=split(args.select), ignore=split(args.ignore),
                                 lang=args.lang, max_bytes=args.max_bytes)
@@ -205,8 +207,6 @@ def cmd_check(args) -> int:
         _prepare_out_dir(out_dir)
     elif args.output:
         _check_out_file(args.output, force=args.force)
-    if cfg.max_bytes is not None and cfg.max_bytes <= 0:
-        raise UsageError("--max-bytes must be a positive number of bytes")
     if not os.path.isdir(args.references):
         raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
     store = None        # loaded at the first readable article: bad input fails fast
@@ -404,8 +404,7 @@ def cmd_summarize(args) -> int:
             write_summary(summary, args.out, force=args.force)
         except (FileExistsError, PermissionError, OSError) as e:
             raise UsageError(str(e)) from None
-        print(f"factcheck: wrote draft {args.out} (curated: false): {len(summary.findings)} findings",
-              file=sys.stderr)
+        say(f"wrote draft {args.out} (curated: false): {len(summary.findings)} findings")
     else:
         import yaml
 
@@ -438,7 +437,10 @@ def cmd_fetch(args) -> int:
         path = os.path.join(args.out, f"{summary.id}.yaml")
         try:
             write_summary(summary, path, force=args.force)
-            print(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; curated: false)")
+            from factcheck.report import term_safe
+
+            print(term_safe(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; "
+                            "curated: false)"))
         except (FileExistsError, OSError) as e:
             say(f"{ident}: {e}")
             status = EXIT_ERROR
@@ -450,12 +452,14 @@ def cmd_ref_validate(args) -> int:
 
     if not os.path.isdir(args.dir):
         raise UsageError(f"{args.dir}: references folder not found")
+    from factcheck.report import term_safe
+
     problems = validate_dir(args.dir)
     for p in problems:
-        print(p)
+        print(term_safe(p))
     if not problems:
         n = sum(1 for f in os.listdir(args.dir) if f.endswith((".yaml", ".yml")))
-        print(f"{args.dir}: {n} summaries, no problems")
+        print(term_safe(f"{args.dir}: {n} summaries, no problems"))
     return EXIT_FINDINGS if problems else EXIT_OK
 
 

@@ -68,3 +68,53 @@ def test_item02_csv_safe_unit():
     assert csv_safe("-x") == "'-x" and csv_safe("\t=x") == "'\t=x" and csv_safe("\r=x") == "'\r=x"
     assert csv_safe("-0.5") == "-0.5" and csv_safe("-3") == "-3" and csv_safe("ok") == "ok"
     assert csv_safe("-1+cmd|x") == "'-1+cmd|x" and csv_safe(None) is None and csv_safe("") == ""
+
+
+# ---------------------------------------------------------------- 15: batch options as check's
+
+@pytest.mark.parametrize("value", ["-5", "0"])
+def test_item15_batch_refuses_a_non_positive_max_bytes(tmp_path, capsys, value):
+    out = tmp_path / "out"
+    code, _o, err = batch(capsys, SEEDS[1], "--out", out, "--max-bytes", value)
+    assert code == 2 and "--max-bytes" in err and "positive" in err
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- 16: one escaping function
+
+EVIL = "x\x1b[31m\u202eevil"
+
+
+def test_item16_batch_escapes_paths_in_messages(tmp_path, capsys):
+    refs = tmp_path / "refs"
+    shutil.copytree(REFS, refs)
+    (refs / f"{EVIL}.yaml").write_text("id: [broken\n", "utf-8")
+    arch = tmp_path / EVIL
+    arch.mkdir()
+    shutil.copy(SEEDS[1], arch / f"{EVIL}.txt")
+    out = tmp_path / f"out{EVIL}"
+    code = main(["batch", str(arch), "--out", str(out), "--references", str(refs), "--jobs", "1", "--no-progress"])
+    o, err = capsys.readouterr()
+    assert code == 0
+    for stream in (o, err):
+        assert "\x1b" not in stream and "\u202e" not in stream
+    assert "\\x1b" in err and "\\u202e" in err
+    code = main(["batch", str(tmp_path / f"missing{EVIL}"), "--out", str(tmp_path / "o2"), "--references", REFS])
+    err = capsys.readouterr().err
+    assert code == 2 and "\x1b" not in err and "\\x1b" in err
+
+
+def test_item16_references_validate_escapes_paths(tmp_path, capsys):
+    refs = tmp_path / f"refs{EVIL}"
+    refs.mkdir()
+    (refs / f"{EVIL}.yaml").write_text("id: [broken\n", "utf-8")
+    code = main(["references", "validate", str(refs)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    for stream in (out, err):
+        assert "\x1b" not in stream and "\u202e" not in stream
+    assert "\\x1b" in out
+    (refs / f"{EVIL}.yaml").unlink()
+    assert main(["references", "validate", str(refs)]) == 0
+    out, _ = capsys.readouterr()
+    assert "\x1b" not in out and "\\x1b" in out
