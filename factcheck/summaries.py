@@ -109,7 +109,7 @@ class Summary(_Strict):
     authors: list[str] = Field(default_factory=list)
     language: str = "en"
     aliases: list[str] = Field(default_factory=list)     # team leaders, hospitals, Chinese names
-    curated: bool = False
+    curated: bool = Field(default=False, strict=True)   # a YAML boolean only: "true" is refused
     available: bool = True                      # false: only metadata known, content unavailable
     availability_note: Optional[str] = None
     design: Design = "unknown"
@@ -140,6 +140,16 @@ class Summary(_Strict):
 # ---------------------------------------------------------------- normalisation
 
 _DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
+
+
+def curated_flag(data: object) -> Optional[bool]:
+    """The one reading of ``curated`` (store, summarize, fetch): a YAML boolean, absent meaning
+    false; anything else (the string "true", yes in quotes, 1) is None, neither curated nor a
+    draft, which the schema refuses and a draft writer never overwrites."""
+    if not isinstance(data, dict):
+        return None
+    v = data.get("curated", False)
+    return v if isinstance(v, bool) else None
 
 
 def normalize_doi(doi: str) -> str:

@@ -1466,6 +1466,11 @@ class CuratedFileError(FileExistsError):
 
 
 def _is_curated(path: str) -> bool:
+    """Not plainly a draft: ``curated`` is true, or is not a YAML boolean at all (the strict
+    reading the store applies, ``summaries.curated_flag``): only ``curated: false`` or no
+    ``curated`` key lets a draft replace the file."""
+    from factcheck.summaries import curated_flag
+
     try:
         with open(path, "r", encoding="utf-8-sig") as fh:
             data = yaml.safe_load(fh)
@@ -1475,10 +1480,12 @@ def _is_curated(path: str) -> bool:
         # unreadable YAML: be safe if it *says* curated: true anywhere
         try:
             with open(path, "r", encoding="utf-8", errors="replace") as fh:
-                return bool(re.search(r"^\s*curated\s*:\s*(?:true|yes|on)\s*$", fh.read(), re.M | re.I))
+                text = fh.read()
         except OSError:
             return False
-    return isinstance(data, dict) and data.get("curated") is True
+        return bool(re.search(r"^\s*curated\s*:", text, re.M)) and not re.search(
+            r"^\s*curated\s*:\s*false\s*(?:#.*)?$", text, re.M)
+    return isinstance(data, dict) and curated_flag(data) is not False
 
 
 def summary_to_yaml(summary: Summary) -> str:
@@ -1503,8 +1510,8 @@ def write_summary(summary: Summary, out_path: str, *, force: bool = False) -> No
         if os.path.isdir(out):
             raise IsADirectoryError(f"{out}: is a folder, not a summary file")
         if _is_curated(out):
-            raise CuratedFileError(f"{out}: is a curated summary (curated: true); refusing to "
-                                   f"overwrite it, even with --force. Write the draft elsewhere.")
+            raise CuratedFileError(f"{out}: is a curated summary (curated: true, or not the boolean false); "
+                                   "refusing to overwrite it, even with --force. Write the draft elsewhere.")
         if not force:
             raise FileExistsError(f"{out}: already exists; refusing to overwrite it "
                                   f"(use --force to replace a draft)")

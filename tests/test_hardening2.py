@@ -118,3 +118,33 @@ def test_item16_references_validate_escapes_paths(tmp_path, capsys):
     assert main(["references", "validate", str(refs)]) == 0
     out, _ = capsys.readouterr()
     assert "\x1b" not in out and "\\x1b" in out
+
+
+# ---------------------------------------------------------------- 14: one reading of curated
+
+@pytest.mark.parametrize("raw", ['"true"', "'yes'", "1", '"false"'])
+def test_item14_curated_must_be_a_yaml_boolean(tmp_path, raw):
+    """The store refuses a non-boolean ``curated`` (file:curated: message), and summarize never
+    overwrites a file that is not plainly a draft (curated: false or absent), even with --force."""
+    from factcheck.summaries import SummaryError, load_summary
+    from factcheck.summarize import CuratedFileError, draft_summary, write_summary
+
+    f = tmp_path / "x.yaml"
+    original = f"id: x\ntitle: Hand-curated\ncurated: {raw}\n"
+    f.write_text(original, "utf-8")
+    with pytest.raises(SummaryError) as e:
+        load_summary(f)
+    assert e.value.problems[0][0] == "curated"
+    with pytest.raises(CuratedFileError):
+        write_summary(draft_summary("Results: 5% vs 6%."), str(f), force=True)
+    assert f.read_text("utf-8") == original
+
+
+def test_item14_a_draft_is_still_replaced_with_force(tmp_path):
+    from factcheck.summarize import draft_summary, write_summary
+
+    f = tmp_path / "x.yaml"
+    for raw in ("curated: false\n", ""):
+        f.write_text(f"id: x\ntitle: Draft\n{raw}", "utf-8")
+        write_summary(draft_summary("Results: 5% vs 6%."), str(f), force=True)
+        assert "title: Draft" not in f.read_text("utf-8")
