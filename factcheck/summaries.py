@@ -8,14 +8,15 @@ with ``yaml.safe_load`` only: tags that would build Python objects are rejected.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
                  "review", "animal", "in_vitro", "mixed", "case_report", "other", "unknown"]
@@ -26,6 +27,18 @@ ConclusionStrength = Literal["may", "suggests", "associated", "shows", "causes",
 TITLE_MATCH_THRESHOLD = 0.90   # difflib ratio on normalised titles for a fuzzy title match
 TITLE_FRAGMENT_MIN_SHARE = 0.6  # a title cut short must keep this share of the stored title
 MAX_SUMMARY_BYTES = 2_000_000
+
+
+def _not_blank(v: str) -> str:
+    if not v.strip():
+        raise ValueError("must not be empty or blank (an empty name would match every article)")
+    return v
+
+
+# A number a check computes with: NaN and infinity are refused at load (they validated, then
+# crashed every article citing the paper). A name a check searches for: never blank.
+Num = Annotated[float, Field(allow_inf_nan=False)]
+Name = Annotated[str, AfterValidator(_not_blank)]
 
 
 class _Strict(BaseModel):
@@ -50,6 +63,8 @@ class Value(_Strict):
     def _range_pair(cls, v):
         if isinstance(v, list) and len(v) != 2:
             raise ValueError("a range value must be [low, high]")
+        if any(isinstance(x, float) and not math.isfinite(x) for x in (v if isinstance(v, list) else [v])):
+            raise ValueError("must be a finite number (not .nan or .inf)")
         if isinstance(v, list) and isinstance(v[0], str):
             import re
 
@@ -68,10 +83,10 @@ class Finding(_Strict):
     id: str
     text: str                                   # the paper's statement, short, in its own words
     measure: str                                # what is measured, in English
-    keywords: list[str] = Field(default_factory=list)   # words (zh/en) that name the measure in articles
+    keywords: list[Name] = Field(default_factory=list)   # words (zh/en) that name the measure in articles
     groups: list[str] = Field(default_factory=list)
     values: list[Value] = Field(default_factory=list)
-    ci: Optional[list[float]] = None
+    ci: Optional[list[Num]] = None
     p: Optional[str] = None                     # as written: "<0.05", "0.0081"
     strength: Strength = "descriptive"
     scope: Scope = "group_average"
@@ -103,12 +118,12 @@ class Summary(_Strict):
     title: str
     title_zh: Optional[str] = None
     journal: Optional[str] = None
-    journal_aliases: list[str] = Field(default_factory=list)
+    journal_aliases: list[Name] = Field(default_factory=list)
     year: Optional[int] = None
     published: Optional[str] = None             # ISO date as far as known
-    authors: list[str] = Field(default_factory=list)
+    authors: list[Name] = Field(default_factory=list)
     language: str = "en"
-    aliases: list[str] = Field(default_factory=list)     # team leaders, hospitals, Chinese names
+    aliases: list[Name] = Field(default_factory=list)     # team leaders, hospitals, Chinese names
     curated: bool = Field(default=False, strict=True)   # a YAML boolean only: "true" is refused
     available: bool = True                      # false: only metadata known, content unavailable
     availability_note: Optional[str] = None
@@ -116,12 +131,12 @@ class Summary(_Strict):
     design_flags: list[str] = Field(default_factory=list)   # randomized, double_blind, retrospective, ...
     species: str = "human"
     population: Population = Field(default_factory=Population)
-    groups: dict[str, list[str]] = Field(default_factory=dict)   # group key -> names used in text
+    groups: dict[str, list[Name]] = Field(default_factory=dict)   # group key -> names used in text
     findings: list[Finding] = Field(default_factory=list)
     conclusion: Conclusion = Field(default_factory=Conclusion)
-    terms: dict[str, list[str]] = Field(default_factory=dict)    # bilingual terms
-    not_reported: list[str] = Field(default_factory=list)        # what the record is known not to give
-    not_measured: list[str] = Field(default_factory=list)        # constructs the study did not measure
+    terms: dict[str, list[Name]] = Field(default_factory=dict)    # bilingual terms
+    not_reported: list[Name] = Field(default_factory=list)        # what the record is known not to give
+    not_measured: list[Name] = Field(default_factory=list)        # constructs the study did not measure
                                                                  # (words articles use: 卵子质量)
     sources: list[str] = Field(default_factory=list)             # where the summary was read from
     conflicts_of_interest: Optional[str] = None

@@ -1139,7 +1139,7 @@ class _Drafter:
             id=f"f{len(self.findings) + 1}",
             text=text[:400],
             measure=measure,
-            keywords=keywords,
+            keywords=_names(keywords),
             groups=[g for g in groups if g],
             values=values,
             ci=ci,
@@ -1430,15 +1430,21 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     summary = Summary(
         id=sid, doi=d, pmid=pmid, pmcid=pmcid, title=title or "",
         journal=(record.journal if record else None),
-        journal_aliases=[a for a in ([record.journal_abbrev] if record and record.journal_abbrev else [])],
-        year=year, published=(record.published if record else None), authors=authors,
+        journal_aliases=_names([record.journal_abbrev] if record and record.journal_abbrev else []),
+        year=year, published=(record.published if record else None), authors=_names(authors),
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,
-        groups=drafter.groups, findings=drafter.findings, conclusion=conclusion, terms=terms,
+        groups={k: _names(v) for k, v in drafter.groups.items()}, findings=drafter.findings,
+        conclusion=conclusion, terms={k: _names(v) for k, v in terms.items()},
         sources=sources,
     )
     return summary
+
+
+def _names(xs) -> list[str]:
+    """Names the schema accepts: a record's blank author or abbreviation is dropped, not a crash."""
+    return [x for x in xs if isinstance(x, str) and x.strip()]
 
 
 def _metadata_only(record: "Record", doi: Optional[str], source: Optional[str]) -> Summary:
@@ -1451,8 +1457,8 @@ def _metadata_only(record: "Record", doi: Optional[str], source: Optional[str]) 
     return Summary(
         id=make_id(list(record.authors), record.year, d, title, title or (d or "")),
         doi=d, pmid=record.pmid, pmcid=record.pmcid, title=title, journal=record.journal,
-        journal_aliases=[record.journal_abbrev] if record.journal_abbrev else [],
-        year=record.year, published=record.published, authors=list(record.authors),
+        journal_aliases=_names([record.journal_abbrev] if record.journal_abbrev else []),
+        year=record.year, published=record.published, authors=_names(record.authors),
         language="zh" if _is_cjk_text(title) else "en", curated=False, available=False,
         availability_note=f"no abstract in the {record.source} record: metadata only",
         design=design, design_flags=flags, species=species, sources=sources,

@@ -148,3 +148,55 @@ def test_item14_a_draft_is_still_replaced_with_force(tmp_path):
         f.write_text(f"id: x\ntitle: Draft\n{raw}", "utf-8")
         write_summary(draft_summary("Results: 5% vs 6%."), str(f), force=True)
         assert "title: Draft" not in f.read_text("utf-8")
+
+
+# ---------------------------------------------------------------- 10: summaries that validate but crash
+
+@pytest.mark.parametrize("edit,field", [
+    (("value: 91,", "value: .nan,"), "findings.0.values.0.value"),
+    (("value: 91,", "value: .inf,"), "findings.0.values.0.value"),
+    (("value: 91,", "value: [1, .nan],"), "findings.0.values.0.value"),
+    (("  - id:", "  - ci: [.nan, 1]\n    id:"), "findings.0.ci.0"),
+    ("authors", "authors.0"),
+])
+def test_item10_schema_refuses_what_would_crash_a_check(tmp_path, capsys, edit, field):
+    """`references validate` passed these and every citing article became an internal error;
+    now the schema names file and field, and the article is checked without the summary."""
+    import re
+
+    refs = tmp_path / "refs"
+    shutil.copytree(REFS, refs)
+    f = refs / "zang2022.yaml"
+    s = f.read_text("utf-8")
+    if edit == "authors":
+        s = re.sub(r"^authors:.*\n(?:  - .*\n)*", 'authors: [""]\n', s, count=1, flags=re.M)
+    else:
+        assert edit[0] in s
+        s = s.replace(edit[0], edit[1], 1)
+    f.write_text(s, "utf-8")
+    code, out, _ = run(capsys, "references", "validate", refs)
+    assert code == 1 and f"zang2022.yaml:{field}:" in out, out
+    code, out, err = run(capsys, "check", next(CORPUS.glob("002_*.txt")), "--references", refs, "--format", "json",
+                         "--fail-on", "never")
+    assert "internal error" not in err and code == 0, err
+    assert f"zang2022.yaml:{field}:" in err and "summary skipped" in err
+
+
+@pytest.mark.parametrize("data,field", [
+    ({"authors": [""]}, "authors.0"), ({"aliases": ["  "]}, "aliases.0"), ({"journal_aliases": [""]}, "journal_aliases.0"),
+    ({"groups": {"a": [""]}}, "groups.a.0"), ({"terms": {"x": [" "]}}, "terms.x.0"),
+    ({"findings": [{"id": "f", "text": "t", "measure": "m", "keywords": [""]}]}, "findings.0.keywords.0"),
+    ({"findings": [{"id": "f", "text": "t", "measure": "m", "ci": [float("nan"), 1.0]}]}, "findings.0.ci.0"),
+    ({"findings": [{"id": "f", "text": "t", "measure": "m", "values": [{"value": float("inf")}]}]},
+     "findings.0.values.0.value"),
+    ({"not_measured": [""]}, "not_measured.0"),
+])
+def test_item10_schema_unit(data, field):
+    from pydantic import ValidationError
+
+    from factcheck.summaries import Summary
+
+    with pytest.raises(ValidationError) as e:
+        Summary.model_validate({"id": "x", "title": "T", **data})
+    locs = {".".join(str(x) for x in err["loc"]) for err in e.value.errors()}
+    assert any(loc.startswith(field) for loc in locs), locs
