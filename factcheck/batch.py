@@ -711,6 +711,8 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
     """Hashes of the summaries folder's YAML files and of the configuration."""
     import hashlib
 
+    from factcheck.summaries import MAX_SUMMARY_BYTES, SummaryError, read_regular
+
     h = hashlib.sha256()
     for root, dirs, files in os.walk(references):
         dirs.sort()
@@ -719,10 +721,9 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
                 p = os.path.join(root, name)
                 h.update(os.path.relpath(p, references).encode() + b"\0")
                 try:
-                    with open(p, "rb") as fh:
-                        h.update(fh.read())
-                except OSError:
-                    pass
+                    h.update(read_regular(p, MAX_SUMMARY_BYTES))
+                except SummaryError:            # a FIFO, a loop, too large: reported by the load
+                    h.update(b"\0unreadable")
     cfg = hashlib.sha256(_canonical(config_dict).encode()).hexdigest()
     return h.hexdigest()[:16], cfg[:16]
 

@@ -206,10 +206,7 @@ def load_summary(path: Union[str, Path]) -> Summary:
 
     p = str(path)
     try:
-        if os.path.getsize(p) > MAX_SUMMARY_BYTES:
-            raise SummaryError(p, [("-", f"file is larger than {MAX_SUMMARY_BYTES} bytes")])
-        with open(p, "rb") as fh:
-            raw = fh.read()
+        raw = read_regular(p, MAX_SUMMARY_BYTES)
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise SummaryError(p, [("-", f"not UTF-8 text ({e.reason} at byte {e.start})")]) from None
@@ -234,6 +231,45 @@ def load_summary(path: Union[str, Path]) -> Summary:
         raise SummaryError(p, probs) from None
 
 
+def read_regular(p: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A FIFO is opened without blocking
+    and refused (reading it would wait forever for a writer), and so is a device or socket;
+    a symlink loop is refused. Raises SummaryError naming the file."""
+    import stat
+
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise SummaryError(p, [("-", _open_problem(e))]) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SummaryError(p, [("-", "not a regular file (a pipe, device or socket); refused")])
+        if st.st_size > limit:
+            raise SummaryError(p, [("-", f"file is larger than {limit} bytes")])
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            raw = fh.read(limit + 1)
+    except OSError as e:
+        raise SummaryError(p, [("-", f"cannot read: {e.strerror or e}")]) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(raw) > limit:
+        raise SummaryError(p, [("-", f"file is larger than {limit} bytes")])
+    return raw
+
+
+def _open_problem(e: OSError) -> str:
+    import errno
+
+    if e.errno == errno.ELOOP:
+        return "symlink loop; refused"
+    if e.errno == errno.ENOENT:
+        return "file not found (a dangling symlink?)"
+    return f"cannot read: {e.strerror or e}"
+
+
 def summary_files(directory: Union[str, Path],
                   refused: Optional[list[SummaryError]] = None) -> list[Path]:
     """YAML files directly in ``directory``, refusing symlinks that lead outside it.
@@ -247,7 +283,15 @@ def summary_files(directory: Union[str, Path],
     for f in sorted(d.glob("*.y*ml")):
         if f.suffix not in (".yaml", ".yml"):
             continue
-        real = f.resolve()
+        try:
+            real = Path(os.path.realpath(f))   # never raises on a loop (Path.resolve does)
+            os.stat(f)
+        except OSError as e:
+            err = SummaryError(str(f), [("-", _open_problem(e))])
+            if refused is None:
+                raise err
+            refused.append(err)
+            continue
         if root not in real.parents:
             err = SummaryError(str(f), [("-", "symlink points outside the references folder; refused")])
             if refused is None:

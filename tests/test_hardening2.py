@@ -200,3 +200,38 @@ def test_item10_schema_unit(data, field):
         Summary.model_validate({"id": "x", "title": "T", **data})
     locs = {".".join(str(x) for x in err["loc"]) for err in e.value.errors()}
     assert any(loc.startswith(field) for loc in locs), locs
+
+
+# ---------------------------------------------------------------- 11: symlink loops and FIFOs in references/
+
+def _bad_refs(tmp_path, kind):
+    refs = tmp_path / "refs"
+    shutil.copytree(REFS, refs)
+    if kind == "loop":
+        os.symlink("loop2.yaml", refs / "loop1.yaml")
+        os.symlink("loop1.yaml", refs / "loop2.yaml")
+        return refs, "loop1.yaml"
+    os.mkfifo(refs / "x.yaml")
+    return refs, "x.yaml"
+
+
+def _bounded(args, timeout=30):
+    """The command in a child process: a hang is a failure, not a stuck test run."""
+    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+
+
+@pytest.mark.parametrize("kind", ["loop", "fifo"])
+def test_item11_references_loop_and_fifo(tmp_path, kind):
+    if kind == "fifo" and not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    refs, name = _bad_refs(tmp_path, kind)
+    art = next(CORPUS.glob("002_*.txt"))
+    r = _bounded(["references", "validate", refs])
+    assert r.returncode == 1 and f"{name}:-:" in r.stdout and "refused" in r.stdout, (r.stdout, r.stderr)
+    r = _bounded(["check", art, "--references", refs, "--fail-on", "never"])
+    assert r.returncode == 0 and "internal error" not in r.stderr, r.stderr
+    assert f"{name}:-:" in r.stderr and "summary skipped" in r.stderr
+    r = _bounded(["batch", art, "--out", tmp_path / "out", "--references", refs, "--jobs", "1", "--no-progress"])
+    assert r.returncode == 0 and "internal" not in (tmp_path / "out" / "errors.csv").read_text("utf-8-sig"), r.stderr
+    assert f"{name}:-:" in r.stderr
