@@ -16,8 +16,9 @@ from typing import Optional
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_REFERENCES = "references"
-OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck',
-               '<meta name="generator" content="factcheck')
+REPORT_SCHEMA = "factcheck.report/1"
+REPORT_KEYS = {"schema", "source", "mentions", "claims", "overstatements", "stats"}
+MAX_RECOGNISE_BYTES = 256 * 2**20     # a larger file is not taken for one of our reports
 
 
 class UsageError(Exception):
@@ -349,20 +350,56 @@ def write_output(path: str, text: str, *, force: bool = False) -> None:
     atomic_write(path, text)
 
 
-_TEXT_REPORT = re.compile(r"^[^\n]*:\d+:\d+: (?:\x1b\[[0-9;]*m)*FC\d{3} |"
-                          r"^[^\n]*: (?:提及 \d+，声明 \d+|\d+ mentions, \d+ claims)", re.M)
+_TEXT_LINE = re.compile(r"[^\n]*:\d+:\d+: (?:\x1b\[[0-9;]*m)*FC\d{3} .*|[^\n]*: note: .*|"
+                        r"[^\n]*: (?:提及 \d+，声明 \d+|\d+ mentions, \d+ claims).*")
+_TEXT_SUMMARY = re.compile(r"^[^\n]*: (?:提及 \d+，声明 \d+：相符 \d+|\d+ mentions, \d+ claims: \d+ supported)", re.M)
+_MD_HEAD = "| mentions | claims | supported | mismatch | not_in_source | overstatements |"
 
 
 def _written_by_us(path: str) -> bool:
-    """Does the file look like a report factcheck wrote (JSON, JSONL, Markdown, HTML or text)?"""
+    """Is the file a whole report factcheck wrote (JSON, JSON Lines, Markdown, HTML or text)?
+    Judged by the report's structure, not by a marker string a user's file may hold by
+    accident (a ``# factcheck:`` comment, a ``"schema": "factcheck…`` key, a log line)."""
     if os.path.islink(path) or not os.path.isfile(path):
         return False   # never write through a symlink or over a device, FIFO, ...
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(4000)
+        if os.path.getsize(path) > MAX_RECOGNISE_BYTES:
+            return False
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except UnicodeDecodeError:
+        return False
     except OSError as e:
         raise UsageError(f"{path}: cannot read existing file: {e.strerror}") from None
-    return any(m in head for m in OUR_MARKERS) or bool(_TEXT_REPORT.search(head))
+    return looks_like_our_report(text)
+
+
+def looks_like_our_report(text: str) -> bool:
+    """The structure each renderer gives (see ``render``)."""
+    import json
+
+    def is_report(obj) -> bool:
+        return isinstance(obj, dict) and obj.get("schema") == REPORT_SCHEMA and REPORT_KEYS <= obj.keys()
+
+    from factcheck.htmlreport import MARKER
+
+    if text.startswith("{") or text.startswith("["):
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            lines = [ln for ln in text.splitlines() if ln.strip()]
+            try:
+                return bool(lines) and all(is_report(json.loads(ln)) for ln in lines)
+            except ValueError:
+                return False
+        return is_report(doc) or (isinstance(doc, list) and bool(doc) and all(is_report(d) for d in doc))
+    if text.startswith(MARKER + "\n<!DOCTYPE html>\n"):
+        return True
+    lines = text.split("\n")
+    if text.startswith("# factcheck: "):
+        return len(lines) > 3 and lines[1] == "" and lines[2] == _MD_HEAD
+    body = [ln for ln in lines if ln]
+    return bool(body) and all(_TEXT_LINE.fullmatch(ln) for ln in body) and bool(_TEXT_SUMMARY.search(text))
 
 
 def atomic_write(path: str, text: str) -> None:

@@ -235,3 +235,43 @@ def test_item11_references_loop_and_fifo(tmp_path, kind):
     r = _bounded(["batch", art, "--out", tmp_path / "out", "--references", refs, "--jobs", "1", "--no-progress"])
     assert r.returncode == 0 and "internal" not in (tmp_path / "out" / "errors.csv").read_text("utf-8-sig"), r.stderr
     assert f"{name}:-:" in r.stderr
+
+
+# ---------------------------------------------------------------- 13: a user's file that merely holds a marker
+
+S002 = next(CORPUS.glob("002_*.txt"))
+
+
+@pytest.mark.parametrize("name,content", [
+    ("run.sh", "#!/bin/sh\n# factcheck: run it nightly\nfactcheck check a.txt\n"),
+    ("notes.sh", "# factcheck: my notes\nrm -rf build\n"),
+    ("conf.json", '{"schema": "factcheck.report/1", "mine": "settings I wrote"}\n'),
+    ("conf2.json", '{"schema": "factcheck-like", "x": 1}\n'),
+    ("list.json", '[{"schema": "factcheck.report/1"}]\n'),
+    ("log.txt", "x:1:2: FC101 info a line of my own log\nand more of my log\n"),
+    ("notes.md", "# factcheck: notes on the tool\n\nmy own words\n"),
+    ("page.html", "<html><!-- factcheck report --><body>mine</body></html>\n"),
+    ("lines.jsonl", '{"schema": "factcheck.report/1"}\nnot json\n'),
+])
+def test_item13_output_never_replaces_a_file_that_merely_holds_a_marker(capsys, tmp_path, name, content):
+    target = tmp_path / name
+    target.write_text(content, "utf-8")
+    fmt = {"sh": "text", "json": "json", "txt": "text", "md": "markdown", "html": "html", "jsonl": "jsonl"}[
+        name.rsplit(".", 1)[1]]
+    code, _o, err = run(capsys, "check", S002, "--references", REFS, "--format", fmt, "--output", target,
+                        "--fail-on", "never")
+    assert code == 2 and "not written by factcheck" in err, err
+    assert target.read_text("utf-8") == content
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "markdown", "text", "html"])
+def test_item13_every_report_factcheck_wrote_is_still_recognised(capsys, tmp_path, fmt):
+    from factcheck.cli import _written_by_us
+
+    target = tmp_path / f"r.{fmt}"
+    for paths in ([S002], SEEDS):
+        target.unlink(missing_ok=True)
+        code, _o, err = run(capsys, "check", *paths, "--references", REFS, "--format", fmt, "--output", target,
+                            "--fail-on", "never")
+        assert code == 0, err
+        assert _written_by_us(str(target))
