@@ -294,8 +294,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[Task]:
 
 
 def _clean_id(s: str) -> str:
+    """An id usable as a file name: word characters, dots and dashes, bounded in bytes."""
     s = re.sub(r"[^\w.\-]+", "_", str(s).strip(), flags=re.UNICODE).lstrip(".")
-    return s[:100] or "article"
+    return fsutil.bounded_name(s) if s else "article"
 
 
 def _unique(base: str, used: set[str]) -> str:

@@ -252,7 +252,9 @@ def cmd_check(args) -> int:
     if out_dir:
         written: set[str] = set()
         for r in reports:
-            stem = os.path.splitext(os.path.basename(r.source))[0] or "stdin"
+            from factcheck.fsutil import bounded_name
+
+            stem = bounded_name(os.path.splitext(os.path.basename(r.source))[0] or "stdin")
             if r.source == "<stdin>":
                 stem = "stdin"
             base, k = stem, 2

@@ -275,3 +275,47 @@ def test_item13_every_report_factcheck_wrote_is_still_recognised(capsys, tmp_pat
                             "--fail-on", "never")
         assert code == 0, err
         assert _written_by_us(str(target))
+
+
+# ---------------------------------------------------------------- 8: long ids and names
+
+def test_item08_long_ids_and_colliding_long_stems(tmp_path, capsys):
+    """A manifest id of 100 Han characters and two 83-character stems that collide: the run
+    completes, every output name fits the file system (a hash suffix keeps them unique), and
+    --resume finds the same names."""
+    arch = tmp_path / "arch"
+    (arch / "a").mkdir(parents=True)
+    (arch / "b").mkdir()
+    stem = "长" * 83
+    shutil.copy(SEEDS[1], arch / "a" / f"{stem}.txt")
+    shutil.copy(SEEDS[2], arch / "b" / f"{stem}.txt")
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"path": str(SEEDS[1]), "id": "标" * 100}, ensure_ascii=False) + "\n", "utf-8")
+    out = tmp_path / "out"
+    code, _o, err = batch(capsys, arch, manifest, "--out", out, "--html")
+    assert code == 0, err
+    import pandas as pd
+
+    ids = list(pd.read_csv(out / "articles.csv", keep_default_na=False)["id"])
+    assert len(ids) == 3 and len(set(ids)) == 3
+    for root, _d, files in os.walk(out):
+        for f in files:
+            assert len(f.encode("utf-8")) <= 200, f
+    for aid in ids:
+        assert (out / "reports" / f"{aid}.json").exists() and (out / "html" / f"{aid}.html").exists()
+    code, _o, err = batch(capsys, arch, manifest, "--out", out, "--html", "--resume")
+    assert code == 0 and "3 of 3 articles already done" in err
+
+
+def test_item08_check_output_folder_names_are_bounded(tmp_path, capsys):
+    stem = "长" * 83
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(S002, tmp_path / "a" / f"{stem}.txt")
+    shutil.copy(S002, tmp_path / "b" / f"{stem}.txt")
+    out = tmp_path / "rep"
+    code, o, err = run(capsys, "check", tmp_path / "a", tmp_path / "b", "--references", REFS, "--format", "json,jsonl",
+                       "--output", f"{out}/", "--fail-on", "never")
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 4 and all(len(n.encode()) <= 200 for n in names), names
