@@ -258,26 +258,39 @@ def value_text(v: Any) -> Optional[str]:
 
 # ---------------------------------------------------------------- inputs and ids
 
-def expand_inputs(inputs: Iterable[str]) -> list[Task]:
-    """Folders (recursive), globs, files and CSV/JSONL manifests → tasks with unique ids."""
+def expand_inputs(inputs: Iterable[str], exclude: Optional[str] = None) -> list[Task]:
+    """Folders (recursive), globs, files and CSV/JSONL manifests → tasks with unique ids.
+
+    ``exclude`` is the output folder: never an input, even when it lies inside an input folder
+    (its HTML reports would otherwise be checked as articles by the next --resume). Files found
+    in it by a folder or a glob are skipped; one named explicitly becomes an error row."""
     from factcheck.ingest import TEXT_SUFFIXES, iter_article_paths
+
+    skip = os.path.realpath(exclude) if exclude else None
+
+    def inside_out(p: str) -> bool:
+        return skip is not None and (os.path.realpath(p) + os.sep).startswith(skip + os.sep)
 
     entries: list[tuple[str, Optional[str], Optional[tuple]]] = []   # (path, id from a manifest, error)
     for item in inputs:
         if os.path.isfile(item) and item.lower().endswith(MANIFEST_SUFFIXES):
             entries.extend(read_manifest(item))
         elif os.path.isdir(item):
-            entries.extend((p, None, None) for p in iter_article_paths([item]))
+            entries.extend((p, None, None) for p in iter_article_paths([item]) if not inside_out(p))
         elif any(ch in item for ch in "*?["):
             for p in iter_article_paths([item]):
+                if inside_out(p):
+                    continue
                 if os.path.isdir(p):
-                    entries.extend((q, None, None) for q in iter_article_paths([p]))
+                    entries.extend((q, None, None) for q in iter_article_paths([p]) if not inside_out(q))
                 elif os.path.splitext(p)[1].lower() in TEXT_SUFFIXES and not os.path.basename(p).startswith("."):
                     entries.append((p, None, None))
         elif os.path.isfile(item):
             entries.append((item, None, None))
         else:
             raise BatchError(f"{item}: no such file or folder")
+    entries = [(p, i, ("FC300", "在输出文件夹内，不作为输入 / inside the output folder (--out): never an input")
+                if err is None and inside_out(p) else err) for p, i, err in entries]
     seen: set[str] = set()
     tasks: list[Task] = []
     used: set[str] = set()
@@ -557,7 +570,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         raise BatchError("no inputs: give folders, globs, files or a CSV/JSONL manifest")
     if not os.path.isdir(references):
         raise BatchError(f"{references}: references folder not found (use --references DIR)")
-    tasks = expand_inputs(inputs)
+    tasks = expand_inputs(inputs, exclude=out_dir)
     if not tasks:
         raise BatchError(f"no article files found in {' '.join(inputs)}")
 

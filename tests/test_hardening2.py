@@ -319,3 +319,22 @@ def test_item08_check_output_folder_names_are_bounded(tmp_path, capsys):
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 4 and all(len(n.encode()) <= 200 for n in names), names
+
+
+# ---------------------------------------------------------------- 9: the output folder is never an input
+
+@pytest.mark.parametrize("how", ["folder", "glob"])
+def test_item09_out_inside_the_input_folder(tmp_path, capsys, how):
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    for p in SEEDS:
+        shutil.copy(p, arch / p.name)
+    out = arch / "out"
+    inp = str(arch) if how == "folder" else str(arch / "**")
+    for resume in ((), ("--resume",), ("--resume",)):
+        code, _o, err = batch(capsys, inp, "--out", out, "--html", *resume)
+        assert code == 0, err
+        import pandas as pd
+
+        assert len(pd.read_csv(out / "articles.csv")) == len(SEEDS)
+        assert len(pd.read_csv(out / "errors.csv")) == 0
