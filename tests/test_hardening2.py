@@ -338,3 +338,64 @@ def test_item09_out_inside_the_input_folder(tmp_path, capsys, how):
 
         assert len(pd.read_csv(out / "articles.csv")) == len(SEEDS)
         assert len(pd.read_csv(out / "errors.csv")) == 0
+
+
+# ---------------------------------------------------------------- 3: .docx that expands without limit
+
+def _docx_with(tmp_path, name: str, member: str, size: int, data: bytes = None) -> Path:
+    """A real .docx with one member replaced by ``size`` bytes of highly compressible XML."""
+    import zipfile
+
+    import docx
+
+    src = tmp_path / "src.docx"
+    d = docx.Document()
+    d.add_paragraph("研究显示，HbA1c 下降了 1.2%。")
+    d.save(src)
+    out = tmp_path / name
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename == member:
+                head = zin.read(member)
+                pad = b"<!--" + b" " * size + b"-->"
+                zout.writestr(info, head.replace(b"?>", b"?>" + pad, 1) if data is None else data)
+            else:
+                zout.writestr(info, zin.read(info.filename))
+        if member not in zin.namelist():
+            zout.writestr(member, b"\0" * size if data is None else data)
+    return out
+
+
+def test_item03_docx_bomb_is_refused_before_it_expands(tmp_path, capsys):
+    import tracemalloc
+
+    from factcheck.ingest import InputError, read_article
+
+    bomb = _docx_with(tmp_path, "bomb.docx", "word/document.xml", 60 * 2**20)
+    assert bomb.stat().st_size < 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as e:
+            read_article(str(bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert e.value.code in ("FC305", "FC306") and "bomb.docx" in e.value.path
+    assert peak < 8 * 2**20, peak
+    code, _o, err = run(capsys, "check", bomb, "--references", REFS)
+    assert code == 2 and "bomb.docx" in err and "internal error" not in err and ("FC305" in err or "FC306" in err)
+
+
+def test_item03_docx_total_uncompressed_size_is_capped(tmp_path, capsys):
+    """Many members each under the ratio limit still cannot add up past the cap: --max-bytes
+    scales it."""
+    big = _docx_with(tmp_path, "big.docx", "word/media/blob.bin", 3 * 2**20, data=os.urandom(3 * 2**20))
+    code, _o, err = run(capsys, "check", big, "--references", REFS, "--max-bytes", str(500_000))
+    assert code == 2 and "big.docx" in err and "FC305" in err, err
+
+
+def test_item03_an_ordinary_docx_still_reads(tmp_path):
+    from factcheck.ingest import read_article
+
+    ok = _docx_with(tmp_path, "ok.docx", "word/document.xml", 1000)
+    assert "HbA1c" in read_article(str(ok)).text
