@@ -27,6 +27,7 @@ when ``factcheck check`` imports anything.
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
@@ -46,6 +47,9 @@ CHUNK_ARTICLES = 500            # articles per table chunk when the tables are r
 WINDOW_PER_WORKER = 4           # tasks in flight per worker (bounded: memory stays flat)
 CHUNK_MAX = 8                   # articles per pool task, at most
 MANIFEST_SUFFIXES = (".csv", ".jsonl")
+# failures of the machine, not of an article: the run stops and --resume retries the article
+ENVIRONMENTAL_ERRNOS = frozenset(getattr(errno, n) for n in ("ENOSPC", "EIO", "EMFILE", "ENFILE", "EDQUOT", "EROFS",
+                                                             "ENOMEM") if hasattr(errno, n))
 OUR_OUTPUTS = ("articles.csv", "articles.parquet", "claims.csv", "claims.parquet", "overstatements.csv",
                "overstatements.parquet", "errors.csv", "errors.parquet", "summary.json", "index.html",
                "tables.xlsx", "reports", "html")
@@ -148,6 +152,8 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
         try:
             article = read_article(path, max_bytes=cfg.max_bytes)
         except InputError as e:
+            if e.errno in ENVIRONMENTAL_ERRNOS:
+                return _environment_result(article_id, shown, OSError(e.errno, os.strerror(e.errno), path))
             return _error_result(article_id, shown, e.code, e.message)
         article.source = shown
         report = check(article, store, cfg)
@@ -163,8 +169,26 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
             _write_reports(write_to, result)
             return _encoded(result)
         return result
+    except OSError as e:
+        if e.errno in ENVIRONMENTAL_ERRNOS:
+            return _environment_result(article_id, shown, e)
+        return _error_result(article_id, shown, "internal", _describe(e))
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
         return _error_result(article_id, shown, "internal", _describe(e))
+
+
+def _environment_result(article_id: str, path: str, e: OSError) -> dict:
+    """The machine failed, not the article (a full disk, an I/O error, no file descriptors
+    left): the driver stops the run and the article stays unfinished for --resume, instead
+    of becoming an error row that a resume never retries."""
+    return {"id": article_id, "path": path, "status": "environment", "errno": e.errno,
+            "strerror": e.strerror or str(e), "filename": e.filename if isinstance(e.filename, str) else path}
+
+
+def _raise_environment(result: dict) -> None:
+    """In the driver: an environmental failure of a worker ends the run (see run_batch)."""
+    if result.get("status") == "environment":
+        raise OSError(result.get("errno"), result.get("strerror"), result.get("filename"))
 
 
 def _encoded(result: dict) -> dict:
@@ -536,8 +560,10 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
     except OSError as e:
         # the output folder became unwritable or full during the run: what is finished is kept
         where = e.filename or out_dir
-        _say(f"cannot write {where}: {e.strerror or e} (errno {e.errno}); the articles "
-             f"already checked are kept in {out_dir}; fix the folder and run the same command with "
+        what = "cannot write" if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EROFS,
+                                             errno.EACCES, errno.EPERM) else "stopped at"
+        _say(f"{what} {where}: {e.strerror or e} (errno {e.errno}); the run stopped; the articles "
+             f"already checked are kept in {out_dir}; fix the cause and run the same command with "
              "--resume to finish")
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -617,6 +643,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         tables = Tables(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
 
         def handle(result: dict) -> None:
+            _raise_environment(result)      # before anything of it reaches the ledger
             aid = result["id"]
             if result.get("status") == "ok":
                 if not html:

@@ -26,9 +26,10 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", 
 class InputError(Exception):
     """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
 
-    def __init__(self, path: str, code: str, message: str):
+    def __init__(self, path: str, code: str, message: str, errno: Optional[int] = None):
         path = display_path(path)
         self.path, self.code, self.message = path, code, message
+        self.errno = errno      # the OSError behind an FC300, if any (batch stops on a full disk)
         super().__init__(f"{path}: {message} [{code}]")
 
 
@@ -280,7 +281,7 @@ def _docx_bytes(path: str, max_bytes: int) -> bytes:
             if len(data) > size:                # it grew meanwhile: read on, up to the limit
                 data += fh.read(max(0, max_bytes + 1 - len(data)))
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if len(data) > max_bytes:
         raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
                          f"(more than {max_bytes} bytes); raise --max-bytes to check it")
@@ -466,7 +467,7 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
     except PermissionError:
         raise InputError(path, "FC300", "没有读取权限 / permission denied") from None
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if size > max_bytes:
         raise InputError(path, "FC305", f"文件太大（{_mb(size)}，上限 {_mb(max_bytes)}）/ file too large "
                          f"({_mb(size)} = {size} bytes > limit {max_bytes} bytes); raise --max-bytes to check it")
@@ -480,7 +481,7 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)   # the file may have grown since stat()
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if len(data) > max_bytes:
         raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
                          f"(more than {max_bytes} bytes); raise --max-bytes to check it")

@@ -399,3 +399,68 @@ def test_item03_an_ordinary_docx_still_reads(tmp_path):
 
     ok = _docx_with(tmp_path, "ok.docx", "word/document.xml", 1000)
     assert "HbA1c" in read_article(str(ok)).text
+
+
+# ---------------------------------------------------------------- 7: a full disk stops the run, resumably
+
+@pytest.fixture
+def arch3(tmp_path) -> Path:
+    a = tmp_path / "arch"
+    a.mkdir()
+    for p in SEEDS:
+        shutil.copy(p, a / p.name)
+    return a
+
+
+def _assert_resumes_clean(capsys, arch, out):
+    import pandas as pd
+
+    code, _o, err = batch(capsys, arch, "--out", out, "--resume")
+    assert code == 0, err
+    t = pd.read_csv(out / "errors.csv")
+    assert len(t) == 0, t.to_dict("records")
+    assert len(pd.read_csv(out / "articles.csv")) == len(SEEDS)
+
+
+def test_item07_enospc_in_a_pool_worker_stops_the_run(arch3, tmp_path, capsys, monkeypatch):
+    import errno
+
+    from factcheck import batch as fb
+
+    if fb._mp_context() is None:
+        pytest.skip("needs fork to hand the patch to the workers")
+    real, driver = fb.atomic_write, os.getpid()
+
+    def full_in_workers(path, data, **kw):
+        if os.getpid() != driver:
+            raise OSError(errno.ENOSPC, "No space left on device", path)
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(fb, "atomic_write", full_in_workers)
+    out = tmp_path / "out"
+    code = main(["batch", str(arch3), "--out", str(out), "--references", REFS, "--jobs", "2", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "No space left on device" in err and "--resume" in err, err
+    monkeypatch.setattr(fb, "atomic_write", real)
+    _assert_resumes_clean(capsys, arch3, out)
+
+
+@pytest.mark.parametrize("eno", ["EIO", "EMFILE", "ENOSPC"])
+def test_item07_environmental_read_errors_are_not_error_rows(arch3, tmp_path, capsys, monkeypatch, eno):
+    import errno
+
+    import factcheck.ingest as ing
+
+    real = ing.read_article
+
+    def failing(path, **kw):
+        if path.endswith(SEEDS[1].name):
+            raise ing.InputError(path, "FC300", "无法读取 / cannot read: I/O error", getattr(errno, eno))
+        return real(path, **kw)
+
+    monkeypatch.setattr(ing, "read_article", failing)
+    out = tmp_path / "out"
+    code, _o, err = batch(capsys, arch3, "--out", out)
+    assert code == 2 and SEEDS[1].name in err and "--resume" in err, err
+    monkeypatch.setattr(ing, "read_article", real)
+    _assert_resumes_clean(capsys, arch3, out)
