@@ -125,11 +125,43 @@ def _worker_state(references: str, config_dict: dict):
 
 
 def _init_worker(references: str, config_dict: dict) -> None:
-    """Process-pool initializer: Ctrl-C is the driver's business; load the Store and the pipeline."""
+    """Process-pool initializer: Ctrl-C is the driver's business; the worker dies with its
+    driver; load the Store and the pipeline."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)   # the driver's SIGTERM handler is not ours
+    _die_with_parent()
     _worker_state(references, config_dict)
+
+
+def _die_with_parent() -> None:
+    """A worker whose driver was killed (kill -9, SIGTERM, the OOM killer) must not live on,
+    stuck on the task pipe: the kernel sends it SIGKILL when the driver dies (Linux
+    PR_SET_PDEATHSIG), and a watchdog thread checks the parent each half second where that
+    is not available (and in case the forking thread was not the driver's main thread)."""
+    import signal
+    import threading
+
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)      # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:                                # it died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-watchdog", daemon=True).start()
 
 
 def process_one(path: str, article_id: str, references: str, config_dict: dict, *,
@@ -550,6 +582,7 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
     a usage problem (no inputs, an unusable out folder, results of an earlier run without
     --resume), after printing a message that names the folder or file.
     """
+    previous = _on_sigterm_interrupt()
     try:
         return _run(list(inputs), out_dir=out_dir, references=references, jobs=jobs, engine=engine,
                     scheduler=scheduler, resume=resume, xlsx=xlsx, html=html, progress=progress,
@@ -570,6 +603,30 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
         _say(f"interrupted; the articles already checked are kept in {out_dir}; run the "
              "same command with --resume to finish", lead="\n")
         raise
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm_interrupt():
+    """SIGTERM on the driver (a service stop, ``kill``) ends the run as Ctrl-C does: workers
+    stopped, temporary files removed, the ledger closed, exit 130. Returns the previous
+    handler (None when not in the main thread, where no handler can be set)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):
+        return None
 
 
 def _say(msg: str, *, prefix: str = "factcheck batch", lead: str = "", stream=None) -> None:
@@ -724,8 +781,28 @@ def _check_out_dir(out: str, ledger_path: str, resume: bool) -> None:
                              "--out folder")
 
 
+_LOCKS: list = []        # lock files this process holds: closed in forked children
+
+
+def _close_locks_in_child() -> None:
+    """A forked worker must not keep the folder's lock alive after its driver is gone: flock
+    belongs to the open file, and every process holding a copy of the descriptor holds it."""
+    for fh in _LOCKS:
+        try:
+            fh.close()
+        except OSError:
+            pass
+    _LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_locks_in_child)
+
+
 def _lock(state: str, out: str):
-    """An advisory lock on out/.state/lock: two batches never write one folder at once."""
+    """An advisory lock on out/.state/lock: two batches never write one folder at once. The
+    kernel drops the lock with the last process holding it, so a lock left by a killed run
+    (its file still there, with the old pid) is simply taken over; the file names the holder."""
     try:
         import fcntl
     except ImportError:          # Windows: no lock
@@ -734,13 +811,29 @@ def _lock(state: str, out: str):
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
+        try:
+            fh.seek(0)
+            holder = fh.read(100).strip()
+        except OSError:
+            holder = ""
         fh.close()
-        raise BatchError(f"{out}: another factcheck batch is writing this folder") from None
+        raise BatchError(f"{out}: another factcheck batch is writing this folder"
+                         + (f" ({holder})" if holder else "")) from None
+    try:
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}\n")
+        fh.flush()
+    except OSError:
+        pass
+    _LOCKS.append(fh)
     return fh
 
 
 def _unlock(fh) -> None:
     if fh is not None:
+        if fh in _LOCKS:
+            _LOCKS.remove(fh)
         fh.close()
 
 
@@ -876,9 +969,9 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
                 inflight = {}
         except BaseException:
             _kill_pool(pool)
+            pool.shutdown(wait=False, cancel_futures=True)
             raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunk_size(n: int, jobs: int) -> int:
@@ -912,11 +1005,24 @@ def _submit(pool, chunk: list[Task], references: str, config_dict: dict, html: b
                        html=html, write_to=write_to)
 
 
-def _kill_pool(pool) -> None:
-    """Ctrl-C: stop the workers now rather than after their current article."""
-    for p in list((getattr(pool, "_processes", None) or {}).values()):
+def _kill_pool(pool, grace: float = 1.0) -> None:
+    """Ctrl-C (or an error): stop the workers now rather than after their current article.
+    SIGTERM first, SIGKILL for any still alive after ``grace`` seconds: an interruption never
+    waits on a worker (``shutdown(wait=True)`` could hang on one stuck in a long article or on
+    a half-written result)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
         try:
             p.terminate()
+        except Exception:  # noqa: BLE001
+            pass
+    deadline = time.monotonic() + grace
+    for p in procs:
+        try:
+            p.join(max(0.0, deadline - time.monotonic()))
+            if p.is_alive():
+                p.kill()
+                p.join(1.0)
         except Exception:  # noqa: BLE001
             pass
 

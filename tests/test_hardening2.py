@@ -464,3 +464,151 @@ def test_item07_environmental_read_errors_are_not_error_rows(arch3, tmp_path, ca
     assert code == 2 and SEEDS[1].name in err and "--resume" in err, err
     monkeypatch.setattr(ing, "read_article", real)
     _assert_resumes_clean(capsys, arch3, out)
+
+
+# ---------------------------------------------------------------- 5, 6: signals during a batch
+
+DRIVER = '''
+import os, signal, sys, time
+import factcheck.batch as fb
+real = fb.process_one
+mode = os.environ["FC_TEST_MODE"]
+
+def slow(path, article_id, references, config_dict, **kw):
+    if mode == "stubborn":                  # a worker that ignores SIGTERM and is busy for long
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        time.sleep(60)
+    time.sleep(0.3)
+    return real(path, article_id, references, config_dict, **kw)
+
+slow.__module__, slow.__qualname__ = "factcheck.batch", "process_one"
+fb.process_one = slow
+from factcheck.cli import main
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+def _children(pid: int) -> set[int]:
+    kids = set()
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                kids.add(int(d))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def _start_driver(tmp_path, mode: str, n: int = 12):
+    from factcheck.batch import _mp_context
+
+    if _mp_context() is None or not os.path.isdir("/proc"):
+        pytest.skip("needs fork and /proc")
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    for i in range(n):
+        shutil.copy(SEEDS[i % len(SEEDS)], arch / f"a{i:02d}.txt")
+    script = tmp_path / "driver.py"
+    script.write_text(DRIVER, "utf-8")
+    out = tmp_path / "out"
+    cmd = [sys.executable, str(script), "batch", str(arch), "--out", str(out), "--jobs", "2", "--no-progress",
+           "--references", REFS]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FC_TEST_MODE": mode}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    return proc, cmd, env, out
+
+
+def _wait_for_workers(proc, out: Path, *, ledger_lines: int) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + 60
+    led = out / ".state" / "done.jsonl"
+    while True:
+        assert proc.poll() is None, proc.stderr.read()
+        assert time.monotonic() < deadline, "the batch never got going"
+        kids = {k for k in _children(proc.pid) if _alive(k)}
+        lines = led.read_bytes().count(b"\n") if led.exists() else 0
+        if len(kids) >= 2 and lines >= ledger_lines:
+            return kids
+        time.sleep(0.02)
+
+
+def _reap(pids) -> None:
+    import signal as sg
+
+    for p in pids:
+        try:
+            os.kill(p, sg.SIGKILL)
+        except OSError:
+            pass
+
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_item05_workers_die_with_their_driver_and_resume_is_not_refused(tmp_path, sig):
+    import signal as sg
+    import time
+
+    proc, cmd, env, out = _start_driver(tmp_path, "slow")
+    kids = set()
+    try:
+        kids = _wait_for_workers(proc, out, ledger_lines=2)
+        os.kill(proc.pid, getattr(sg, sig))
+        proc.wait(timeout=20)
+        deadline = time.monotonic() + 5
+        while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [k for k in kids if _alive(k)], "workers outlived their driver"
+        r = subprocess.run([sys.executable, "-m", "factcheck", *cmd[2:], "--resume", "--jobs", "1"],
+                           capture_output=True, text=True, env=env, timeout=120)
+        assert r.returncode == 0 and "another factcheck batch" not in r.stderr, r.stderr
+    finally:
+        _reap(kids | {proc.pid})
+        proc.wait()
+
+
+def test_item05_a_stale_lock_file_is_taken_over(tmp_path, capsys):
+    """A lock file left behind (its pid long gone, no process holding it) never blocks a run."""
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    shutil.copy(SEEDS[1], arch / "one.txt")
+    out = tmp_path / "out"
+    assert batch(capsys, arch, "--out", out)[0] == 0
+    (out / ".state" / "lock").write_text("pid 999999999\n")
+    assert batch(capsys, arch, "--out", out, "--resume")[0] == 0
+
+
+def test_item06_ctrl_c_ends_within_seconds_even_with_a_stubborn_worker(tmp_path):
+    import signal as sg
+    import time
+
+    proc, _cmd, _env, out = _start_driver(tmp_path, "stubborn")
+    kids = set()
+    try:
+        kids = _wait_for_workers(proc, out, ledger_lines=0)
+        time.sleep(0.5)                         # the workers are inside their 60 s article
+        t0 = time.monotonic()
+        os.kill(proc.pid, sg.SIGINT)
+        try:
+            code = proc.wait(timeout=8)
+        except subprocess.TimeoutExpired:
+            pytest.fail("Ctrl-C did not end the batch within 8 s")
+        assert code == 130 and time.monotonic() - t0 < 8
+        assert "interrupted" in proc.stderr.read().decode()
+        deadline = time.monotonic() + 3
+        while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [k for k in kids if _alive(k)]
+    finally:
+        _reap(kids | {proc.pid})
+        proc.wait()
