@@ -155,6 +155,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore", default=None, help="rule codes or prefixes to silence, comma-separated")
     p.add_argument("--config", default=None, help="config file (default: ./factcheck.yaml if present)")
     p.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
+    p.add_argument("--no-inline-config", action="store_true",
+                   help="ignore factcheck-disable directives in articles (for gates)")
 
 
 def _config(args):
@@ -165,7 +167,8 @@ def _config(args):
         raise UsageError("--max-bytes must be a positive number of bytes")
     try:
         return Config.from_file(args.config, select=split(args.select), ignore=split(args.ignore),
-                                lang=args.lang, max_bytes=args.max_bytes)
+                                lang=args.lang, max_bytes=args.max_bytes,
+                                inline_config=False if args.no_inline_config else None)
     except (OSError, ValueError) as e:
         raise UsageError(f"config: {e}") from None
     except Exception as e:  # yaml errors

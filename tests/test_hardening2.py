@@ -612,3 +612,55 @@ def test_item06_ctrl_c_ends_within_seconds_even_with_a_stubborn_worker(tmp_path)
     finally:
         _reap(kids | {proc.pid})
         proc.wait()
+
+
+# ---------------------------------------------------------------- 4: inline directives are visible, and can be ignored
+
+def test_item04_suppressed_findings_are_counted_and_listed(tmp_path, capsys):
+    plain = tmp_path / "plain.txt"
+    plain.write_text(S002.read_text("utf-8"), "utf-8")
+    code, out, _ = run(capsys, "check", plain, "--references", REFS, "--format", "json", "--fail-on", "never")
+    base = json.loads(out)
+    n = len(base["claims"]) + len(base["overstatements"])
+    hidden = len([c for c in base["claims"] if c["rule"].startswith(("FC1", "FC2"))]) + len(
+        [o for o in base["overstatements"] if o["rule"].startswith(("FC1", "FC2"))])
+    assert n > 0 and hidden == n
+    f = tmp_path / "a.txt"
+    f.write_text("<!-- factcheck-disable FC1 FC2 -->\n" + S002.read_text("utf-8"), "utf-8")
+    code, out, _ = run(capsys, "check", f, "--references", REFS, "--format", "json", "--fail-on", "error")
+    doc = json.loads(out)
+    assert code == 0 and doc["claims"] == [] and doc["overstatements"] == []
+    assert doc["stats"]["suppressed"] == n and len(doc["suppressed"]) == n
+    s0 = doc["suppressed"][0]
+    assert s0["rule"].startswith("FC") and s0["directive"] == "factcheck-disable" and s0["directive_line"] == 1
+    assert any("suppressed" in x and str(n) in x for x in doc["notes"])
+    code, out, _ = run(capsys, "check", f, "--references", REFS, "--format", "text", "--fail-on", "never")
+    assert f"{n}" in out and "suppressed" in out and "--no-inline-config" in out
+    # a gate ignores the directives
+    code, out, _ = run(capsys, "check", f, "--references", REFS, "--format", "json", "--no-inline-config",
+                       "--fail-on", "error")
+    doc = json.loads(out)
+    assert len(doc["claims"]) + len(doc["overstatements"]) == n and doc["stats"].get("suppressed", 0) == 0
+    assert code == (0 if not any(c["severity"] == "error" for c in doc["claims"] + doc["overstatements"]) else 1)
+
+
+def test_item04_disable_line_is_listed_and_batch_takes_the_flag(tmp_path, capsys):
+    import pandas as pd
+
+    text = S002.read_text("utf-8")
+    code, out, _ = run(capsys, "check", S002, "--references", REFS, "--format", "json", "--fail-on", "never")
+    first = json.loads(out)["overstatements"][0]
+    lines = text.split("\n")
+    lines[first["line"] - 1] += f" <!-- factcheck-disable-line {first['rule']} -->"
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    (arch / "a.txt").write_text("\n".join(lines), "utf-8")
+    for flag, expect in (((), 1), (("--no-inline-config",), 0)):
+        out = tmp_path / f"out{len(flag)}"
+        code, _o, err = batch(capsys, arch, "--out", out, *flag)
+        assert code == 0, err
+        rep = json.loads((out / "reports" / "a.json").read_text("utf-8"))
+        assert len(rep["suppressed"]) == expect
+        if expect:
+            assert rep["suppressed"][0]["directive"] == "factcheck-disable-line"
+            assert "suppressed" in pd.read_csv(out / "articles.csv")["notes"][0]
