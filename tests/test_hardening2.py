@@ -664,3 +664,107 @@ def test_item04_disable_line_is_listed_and_batch_takes_the_flag(tmp_path, capsys
         if expect:
             assert rep["suppressed"][0]["directive"] == "factcheck-disable-line"
             assert "suppressed" in pd.read_csv(out / "articles.csv")["notes"][0]
+
+
+# ---------------------------------------------------------------- 12: many summaries stay fast
+
+WORDS = ("insulin resistance stem cell therapy diabetes pregnancy loss randomized trial cohort vitamin outcome "
+         "metabolic glucose women men children effect treatment risk analysis mesenchymal umbilical cord "
+         "recurrent miscarriage decidual progesterone luteal support fertility embryo transfer").split()
+
+
+def _titles(n: int, seed: int = 7) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(6, 14))) + f" study {i}" for i in range(n)]
+
+
+def _brute(store, title: str):
+    """The resolution as it was: every stored title through difflib."""
+    import difflib
+
+    from factcheck.summaries import TITLE_FRAGMENT_MIN_SHARE, TITLE_MATCH_THRESHOLD, _title_weight, normalize_title
+
+    nt = normalize_title(title)
+    if nt in store.by_title:
+        return store.by_title[nt]
+    best, score = None, 0.0
+    for cand, sid in store.by_title.items():
+        if _title_weight(cand) > 20 and (cand in nt or (nt in cand and len(nt) >= TITLE_FRAGMENT_MIN_SHARE * len(cand))):
+            return sid
+        r = difflib.SequenceMatcher(None, nt, cand).ratio()
+        if r > score:
+            best, score = sid, r
+    return best if score >= TITLE_MATCH_THRESHOLD else None
+
+
+def test_item12_title_resolution_is_indexed(monkeypatch):
+    """References without a DOI against 600 summaries (past INDEX_TITLES_FROM): the same answers
+    as comparing every title, with difflib run on a bounded number of candidates (was: every
+    title, per reference: 30 references x 10,000 summaries took two minutes)."""
+    import difflib
+    import random
+
+    from factcheck.summaries import Store, Summary
+
+    titles = _titles(600)
+    st = Store()
+    for i, t in enumerate(titles):
+        st.add(Summary(id=f"s{i}", title=t))
+    rnd = random.Random(3)
+    queries = []
+    for i in rnd.sample(range(600), 5):
+        t = titles[i]
+        queries.append(t[:5] + "x" + t[6:])                     # one typo
+        queries.append(f"Zhang W, et al. {t}. Diabetes Care. 2021;44:1-9.")   # the title inside an entry
+        queries.append(" ".join(rnd.choice(WORDS) for _ in range(9)) + " unrelated")
+    calls = {"n": 0}
+    real = difflib.SequenceMatcher
+
+    class Counting(real):
+        def __init__(self, *a, **kw):
+            calls["n"] += 1
+            super().__init__(*a, **kw)
+
+    expected = [_brute(st, q) for q in queries]
+    monkeypatch.setattr(difflib, "SequenceMatcher", Counting)
+    got = [st.resolve(title=q).summary_id for q in queries]
+    assert got == expected
+    assert calls["n"] <= 60 * len(queries), calls["n"]
+
+
+def test_item12_large_folders_load_from_an_index_cache(tmp_path, monkeypatch):
+    import yaml
+
+    import factcheck.datafiles as dfs
+    from factcheck.summaries import LAZY_FROM, Store
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    n = LAZY_FROM + 50
+    for i, t in enumerate(_titles(n)):
+        (refs / f"s{i}.yaml").write_text(yaml.safe_dump({"id": f"s{i}", "title": t, "doi": f"10.9999/x.{i}",
+                                                         "findings": [{"id": "f1", "text": "t", "measure": "m"}]}),
+                                         "utf-8")
+    calls = {"n": 0}
+    real = dfs.safe_load
+
+    def counting(text):
+        calls["n"] += 1
+        return real(text)
+
+    monkeypatch.setattr(dfs, "safe_load", counting)
+    first = Store.load(refs)
+    assert calls["n"] == n and len(first.summaries) == n
+    calls["n"] = 0
+    second = Store.load(refs)
+    assert calls["n"] == 0                                  # every file indexed from the cache
+    assert second.resolve(doi="10.9999/x.7").summary_id == "s7"
+    assert second.get("s7").findings[0].id == "f1" and calls["n"] == 1
+    (refs / "s8.yaml").write_text("id: s8\ntitle: [broken\n", "utf-8")
+    calls["n"] = 0
+    third = Store.load(refs)
+    assert calls["n"] == 1 and [e.path for e in third.errors] == [str(refs / "s8.yaml")]
+    assert "s8" not in third.summaries and third.get("s9").id == "s9"
