@@ -458,7 +458,10 @@ def cmd_fetch(args) -> int:
     from factcheck.sources import Client, FetchError
     from factcheck.summarize import draft_summary, write_summary
 
-    client = Client(mailto=args.mailto, cache_dir=args.cache)
+    try:
+        client = Client(mailto=args.mailto, cache_dir=args.cache)
+    except ValueError as e:         # a bad --mailto or FACTCHECK_*_URL
+        raise UsageError(str(e)) from None
     try:
         os.makedirs(args.out, exist_ok=True)
     except OSError as e:
@@ -467,11 +470,18 @@ def cmd_fetch(args) -> int:
     for ident in args.ids:
         try:
             rec = client.fetch(ident)
+            summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
         except FetchError as e:
             say(f"{ident}: {getattr(e, 'problem', None) or e}")
             status = EXIT_ERROR
             continue
-        summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
+        except Exception as e:  # noqa: BLE001 - one identifier's bug never skips the others
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            say(f"{ident}: internal error while fetching: {type(e).__name__}: {e} (a bug in factcheck: "
+                "please report it; FACTCHECK_DEBUG=1 shows the traceback)")
+            status = EXIT_ERROR
+            continue
         if not summary.id or os.path.basename(summary.id) != summary.id or summary.id.startswith("."):
             say(f"{ident}: unsafe summary id {summary.id!r}; not written")
             status = EXIT_ERROR

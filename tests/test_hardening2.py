@@ -768,3 +768,146 @@ def test_item12_large_folders_load_from_an_index_cache(tmp_path, monkeypatch):
     third = Store.load(refs)
     assert calls["n"] == 1 and [e.path for e in third.errors] == [str(refs / "s8.yaml")]
     assert "s8" not in third.summaries and third.get("s9").id == "s9"
+
+
+# ---------------------------------------------------------------- 17: fetch against hostile or broken servers
+
+from conftest_http import (ZANG_DOI, Reply, crossref_server, crossref_work, epmc_server,  # noqa: E402,F401
+                           europepmc_hit, no_internet)
+
+SEARCH = "/europepmc/webservices/rest/search"
+
+
+@pytest.fixture
+def client_for(tmp_path, epmc_server, crossref_server, no_internet):
+    from factcheck.sources import Client
+
+    def make(**kw):
+        opts = dict(cache_dir=str(tmp_path / "cache"), europepmc_base=epmc_server.base,
+                    crossref_base=crossref_server.base, min_interval=0.0, sleep=lambda s: None,
+                    timeout=5.0, max_tries=1)
+        opts.update(kw)
+        return Client(**opts)
+    return make
+
+
+@pytest.fixture
+def trickle_server(no_internet):
+    """Answers 200 with a JSON body sent one byte every 0.2 s (each read well inside any read
+    timeout, the whole never)."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            body = b'{"hitCount": 0, "resultList": {"result": []}}' * 20
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for i in range(len(body)):
+                    self.wfile.write(body[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    t = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_item17_a_trickling_server_meets_a_total_deadline(tmp_path, trickle_server):
+    import time
+
+    from factcheck.sources import Client, FetchTimeout
+
+    c = Client(cache_dir=str(tmp_path / "c"), europepmc_base=trickle_server, crossref_base=trickle_server,
+               min_interval=0, sleep=lambda s: None, timeout=1.0, deadline=1.5, max_tries=1)
+    t0 = time.monotonic()
+    with pytest.raises(FetchTimeout) as e:
+        c.fetch("PMID:12345678")
+    assert time.monotonic() - t0 < 4 and "12345678" in str(e.value)
+    assert not list((tmp_path / "c").glob("*.json"))
+
+
+@pytest.mark.parametrize("bad", [
+    "[" * 200_000 + "]" * 200_000,
+    {"hitCount": 1, "resultList": "oops"},
+    {"hitCount": 1, "resultList": {"result": "oops"}},
+    {"hitCount": 1, "resultList": {"result": [{"pmid": "12345678", "journalInfo": "x"}]}},
+    {"hitCount": 1, "resultList": {"result": [{"pmid": "12345678", "authorList": {"author": [{"fullName": 5}]}}]}},
+])
+def test_item17_bad_answers_are_refused_and_never_cached(client_for, epmc_server, bad):
+    from factcheck.sources import BadResponse
+
+    epmc_server.route(SEARCH, [Reply(200, bad), Reply(200, europepmc_hit())])
+    with pytest.raises(BadResponse) as e:
+        client_for().fetch("PMID:12345678")
+    assert "12345678" in str(e.value)
+    rec = client_for().fetch("PMID:12345678")          # healthy now: asked again, not a cached crash
+    assert rec.title and len(epmc_server.requests_to(SEARCH)) == 2
+
+
+def test_item17_crossref_date_of_the_wrong_type(client_for, epmc_server, crossref_server):
+    from factcheck.sources import BadResponse
+
+    work = crossref_work()
+    work["message"]["issued"] = {"date-parts": [["twenty", 5]]}
+    crossref_server.route(f"/works/{ZANG_DOI}", [Reply(200, work), Reply(200, crossref_work())])
+    with pytest.raises(BadResponse):
+        client_for().fetch(ZANG_DOI)
+    assert client_for().fetch(ZANG_DOI).year == 2022
+
+
+def test_item17_an_answer_already_cached_and_now_rejected_is_asked_again(client_for, epmc_server, tmp_path):
+    import hashlib
+
+    import requests
+
+    epmc_server.route(SEARCH, Reply(200, europepmc_hit()))
+    c = client_for()
+    url = requests.Request("GET", f"{epmc_server.base}/search", params={
+        "query": "EXT_ID:12345678 AND SRC:MED", "resultType": "core", "format": "json"}).prepare().url
+    key = hashlib.sha256(url.encode()).hexdigest()
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / f"{key}.json").write_text(json.dumps({"url": url, "status": 200, "body": {
+        "hitCount": 1, "resultList": "cached by an older version"}, "fetched": "2026-01-01T00:00:00+00:00"}))
+    assert c.fetch("PMID:12345678").title and len(epmc_server.requests_to(SEARCH)) == 1
+
+
+def test_item17_a_huge_answer_is_capped_while_streaming(client_for, epmc_server, tmp_path):
+    from factcheck.sources import BadResponse
+
+    epmc_server.route(SEARCH, Reply(200, b'{"x": "' + b"a" * (3 * 2**20) + b'"}'))
+    with pytest.raises(BadResponse, match="too large"):
+        client_for(max_response_bytes=2**20).fetch("PMID:12345678")
+    assert not list((tmp_path / "cache").glob("*.json"))
+
+
+def test_item17_service_urls_from_the_environment_and_one_bad_id_skips_nothing(
+        tmp_path, capsys, monkeypatch, epmc_server, crossref_server):
+    epmc_server.route(SEARCH, Reply(200, {"hitCount": 1, "resultList": "oops"}), query_contains="11111111")
+    epmc_server.route(SEARCH, Reply(200, europepmc_hit()), query_contains="12345678")
+    monkeypatch.setenv("FACTCHECK_EUROPEPMC_URL", epmc_server.base)
+    monkeypatch.setenv("FACTCHECK_CROSSREF_URL", crossref_server.base)
+    out = tmp_path / "refs"
+    code, o, err = run(capsys, "fetch", "PMID:11111111", "PMID:12345678", "--out", out, "--cache", tmp_path / "c")
+    assert code == 2 and "11111111" in err and "unexpected answer" in err and "internal error" not in err
+    assert len(list(out.glob("*.yaml"))) == 1 and "12345678" in o
+    monkeypatch.setenv("FACTCHECK_EUROPEPMC_URL", "file:///etc/passwd")
+    code, _o, err = run(capsys, "fetch", "PMID:12345678", "--out", out)
+    assert code == 2 and "FACTCHECK_EUROPEPMC_URL" in err
