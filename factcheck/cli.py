@@ -224,7 +224,9 @@ def cmd_check(args) -> int:
     for path in (["-"] if "-" in args.paths else []) + paths:
         try:
             if path == "-":
-                data = sys.stdin.buffer.read(cfg.max_bytes + 1)
+                from factcheck.ingest import read_capped
+
+                data = read_capped(sys.stdin.buffer, cfg.max_bytes)
                 if len(data) > cfg.max_bytes:
                     raise InputError("<stdin>", "FC305", f"输入太大 / input too large (more than {cfg.max_bytes} "
                                      "bytes); raise --max-bytes to check it")

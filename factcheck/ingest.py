@@ -258,6 +258,20 @@ def _html_fallback(raw: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", "".join(p.parts)).strip()
 
 
+def read_capped(fh, limit: int, chunk: int = 1 << 20) -> bytes:
+    """At most ``limit + 1`` bytes of ``fh`` (one more than the limit shows it was exceeded),
+    read a megabyte at a time: ``fh.read(limit + 1)`` allocates its whole buffer first, so a
+    generous --max-bytes (99999999999) was a MemoryError on a 2 KB file."""
+    parts, size = [], 0
+    while size <= limit:
+        piece = fh.read(min(chunk, limit + 1 - size))
+        if not piece:
+            break
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
+
+
 DOCX_EXPANSION = 5          # the members of a .docx may hold at most this many times --max-bytes
 DOCX_MAX_RATIO = 100        # ... and a member over DOCX_RATIO_FROM bytes may not expand more than this
 DOCX_RATIO_FROM = 2**20
@@ -276,10 +290,7 @@ def _docx_bytes(path: str, max_bytes: int) -> bytes:
     try:
         with open(path, "rb") as fh:
             # no buffer of --max-bytes for a small file; one byte more shows that it grew
-            size = os.fstat(fh.fileno()).st_size
-            data = fh.read(min(size, max_bytes) + 1)
-            if len(data) > size:                # it grew meanwhile: read on, up to the limit
-                data += fh.read(max(0, max_bytes + 1 - len(data)))
+            data = read_capped(fh, max_bytes)
     except OSError as e:
         raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if len(data) > max_bytes:
@@ -479,7 +490,7 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
         return article_from_text(text, display_path(path), encoding="docx", extracted_from="docx")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)   # the file may have grown since stat()
+            data = read_capped(fh, max_bytes)   # the file may have grown since stat()
     except OSError as e:
         raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if len(data) > max_bytes:

@@ -219,6 +219,9 @@ def load_summary(path: Union[str, Path]) -> Summary:
         where = f"line {mark.line + 1}" if mark else "-"
         msg = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise SummaryError(p, [(where, f"malformed YAML: {msg}")]) from None
+    except (ValueError, OverflowError, RecursionError) as e:
+        # PyYAML builds dates and numbers itself: 2022-13-45 raises ValueError, not a YAMLError
+        raise SummaryError(p, [("-", f"malformed YAML: {type(e).__name__}: {e}")]) from None
     if not isinstance(data, dict):
         raise SummaryError(p, [("-", "expected a mapping of fields at the top level")])
     try:

@@ -3,6 +3,7 @@ network, no unbounded waits, every server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -911,3 +912,28 @@ def test_item17_service_urls_from_the_environment_and_one_bad_id_skips_nothing(
     monkeypatch.setenv("FACTCHECK_EUROPEPMC_URL", "file:///etc/passwd")
     code, _o, err = run(capsys, "fetch", "PMID:12345678", "--out", out)
     assert code == 2 and "FACTCHECK_EUROPEPMC_URL" in err
+
+
+# ---------------------------------------------------------------- found by the wider fuzzer
+
+@pytest.mark.parametrize("value", ["2022-13-45", "2022-02-30"])
+def test_fuzz_a_yaml_date_that_does_not_exist_is_a_summary_problem(tmp_path, capsys, value):
+    refs = tmp_path / "refs"
+    shutil.copytree(REFS, refs)
+    f = refs / "zang2022.yaml"
+    f.write_text(f.read_text("utf-8").replace("  - id: sample_size", f"  - source: {value}\n    id: sample_size", 1),
+                 "utf-8")
+    code, out, _ = run(capsys, "references", "validate", refs)
+    assert code == 1 and "zang2022.yaml:-: malformed YAML" in out
+    code, _o, err = run(capsys, "check", S002, "--references", refs, "--fail-on", "never")
+    assert code == 0 and "internal error" not in err and "summary skipped" in err
+
+
+def test_fuzz_a_generous_max_bytes_is_not_a_memory_error(tmp_path, capsys, monkeypatch):
+    f = tmp_path / "a.txt"
+    f.write_text(S002.read_text("utf-8"), "utf-8")
+    code, _o, err = run(capsys, "check", f, "--references", REFS, "--max-bytes", "99999999999999", "--fail-on", "never")
+    assert code == 0 and "internal error" not in err, err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(S002.read_bytes())))
+    code, _o, err = run(capsys, "check", "-", "--references", REFS, "--max-bytes", "99999999999999", "--fail-on", "never")
+    assert code == 0 and "internal error" not in err, err
