@@ -323,12 +323,15 @@ def _docx_text(path: str, max_bytes: int = MAX_BYTES) -> str:
     data = _docx_bytes(path, max_bytes)
     try:
         d = docx.Document(io.BytesIO(data))
+        # a main part that is XML but not a document fails only here (no w:body, odd cells)
+        lines = [p.text for p in d.paragraphs]
+        for table in d.tables:
+            for row in table.rows:
+                lines.append("\t".join(c.text for c in row.cells))
+    except MemoryError:
+        raise
     except Exception as e:  # noqa: BLE001 - any parse failure is an input error
         raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            lines.append("\t".join(c.text for c in row.cells))
     return "\n".join(lines)
 
 

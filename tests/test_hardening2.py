@@ -937,3 +937,11 @@ def test_fuzz_a_generous_max_bytes_is_not_a_memory_error(tmp_path, capsys, monke
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(S002.read_bytes())))
     code, _o, err = run(capsys, "check", "-", "--references", REFS, "--max-bytes", "99999999999999", "--fail-on", "never")
     assert code == 0 and "internal error" not in err, err
+
+
+def test_fuzz_a_docx_whose_main_part_is_not_a_document(tmp_path, capsys):
+    odd = _docx_with(tmp_path, "odd.docx", "word/document.xml", 0,
+                     data=b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                          b'wordprocessingml/2006/main"><w:x/></w:document>')
+    code, _o, err = run(capsys, "check", odd, "--references", REFS)
+    assert code == 2 and "odd.docx" in err and "FC306" in err and "internal error" not in err, err

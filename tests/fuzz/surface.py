@@ -297,7 +297,7 @@ class Surface:
             (d / name).write_text(text, encoding="utf-8", errors="surrogatepass")
         problems = validate_dir(d)
         for p in problems:
-            if not isinstance(p, str) or not re.match(r"^.+\.ya?ml:[^:\n]*: .", p):
+            if not isinstance(p, str) or not re.match(r"^.+\.ya?ml:[^\n]*: .", p) or str(d) not in p:
                 raise Failure(f"validate gave a line that is not file:field: message: {p!r}")
         store = Store.load(d)
         rep = check(article_from_text(inp["article"], "fuzz.txt"), store)
