@@ -945,3 +945,13 @@ def test_fuzz_a_docx_whose_main_part_is_not_a_document(tmp_path, capsys):
                           b'wordprocessingml/2006/main"><w:x/></w:document>')
     code, _o, err = run(capsys, "check", odd, "--references", REFS)
     assert code == 2 and "odd.docx" in err and "FC306" in err and "internal error" not in err, err
+
+
+def test_fuzz_json_lines_stay_one_line_per_report(check_text):
+    from factcheck.report import to_json, to_jsonl
+
+    rep = check_text("研究显示\u2028有效率为45%\u2029，另\x85一组。\n")
+    rep.notes.append("a\u2028b")
+    out = to_jsonl([rep, rep])
+    assert len(out.splitlines()) == 2 and all(json.loads(ln)["notes"][-1] == "a\u2028b" for ln in out.splitlines())
+    assert json.loads(to_json([rep], single=True))["notes"][-1] == "a\u2028b"
