@@ -298,7 +298,8 @@ def _docx_bytes(path: str, max_bytes: int) -> bytes:
                          f"(more than {max_bytes} bytes); raise --max-bytes to check it")
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, KeyError) as e:
+        # a damaged directory can claim an unknown zip version or compression (NotImplementedError)
         raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
     cap = DOCX_EXPANSION * max_bytes
     total = 0

@@ -955,3 +955,14 @@ def test_fuzz_json_lines_stay_one_line_per_report(check_text):
     out = to_jsonl([rep, rep])
     assert len(out.splitlines()) == 2 and all(json.loads(ln)["notes"][-1] == "a\u2028b" for ln in out.splitlines())
     assert json.loads(to_json([rep], single=True))["notes"][-1] == "a\u2028b"
+
+
+def test_fuzz_a_docx_claiming_an_unknown_zip_version(tmp_path, capsys):
+    ok = _docx_with(tmp_path, "ok.docx", "word/document.xml", 10)
+    data = bytearray(ok.read_bytes())
+    i = data.find(b"PK\x01\x02")
+    data[i + 6:i + 8] = (246).to_bytes(2, "little")        # "version needed to extract": 24.6
+    bad = tmp_path / "v.docx"
+    bad.write_bytes(bytes(data))
+    code, _o, err = run(capsys, "check", bad, "--references", REFS)
+    assert code == 2 and "v.docx" in err and "FC306" in err and "internal error" not in err, err
