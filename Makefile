@@ -6,7 +6,7 @@
 #   make batch ARCHIVE=dir     batch-check an archive into batch-out/
 #   make report ARTICLE=file   one self-contained HTML report in reports/
 #   make bench                 speed and memory benchmarks (ratios from one run)
-#   make fuzz                  bounded fuzzing of the extractor and of check
+#   make fuzz                  bounded fuzzing of every surface (FUZZ_SECONDS=120, or FUZZ_COUNT=100000)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -18,6 +18,7 @@ HELDOUT := $(sort $(wildcard tests/heldout tests/heldout[0-9]*))
 REAL    := corpus/real/dev corpus/real/test
 ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
 FUZZ_SECONDS ?= 120
+FUZZ_COUNT ?=
 
 .PHONY: install check gate test eval batch report bench fuzz clean
 
@@ -71,7 +72,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 fuzz: install
-	$(BIN)/python tests/fuzz/run.py --seconds $(FUZZ_SECONDS)
+	$(BIN)/python tests/fuzz/run.py $(if $(FUZZ_COUNT),--count $(FUZZ_COUNT),--seconds $(FUZZ_SECONDS))
 
 clean:
 	rm -rf reports batch-out .pytest_cache

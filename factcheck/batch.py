@@ -27,6 +27,7 @@ when ``factcheck check`` imports anything.
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
@@ -46,6 +47,9 @@ CHUNK_ARTICLES = 500            # articles per table chunk when the tables are r
 WINDOW_PER_WORKER = 4           # tasks in flight per worker (bounded: memory stays flat)
 CHUNK_MAX = 8                   # articles per pool task, at most
 MANIFEST_SUFFIXES = (".csv", ".jsonl")
+# failures of the machine, not of an article: the run stops and --resume retries the article
+ENVIRONMENTAL_ERRNOS = frozenset(getattr(errno, n) for n in ("ENOSPC", "EIO", "EMFILE", "ENFILE", "EDQUOT", "EROFS",
+                                                             "ENOMEM") if hasattr(errno, n))
 OUR_OUTPUTS = ("articles.csv", "articles.parquet", "claims.csv", "claims.parquet", "overstatements.csv",
                "overstatements.parquet", "errors.csv", "errors.parquet", "summary.json", "index.html",
                "tables.xlsx", "reports", "html")
@@ -121,11 +125,43 @@ def _worker_state(references: str, config_dict: dict):
 
 
 def _init_worker(references: str, config_dict: dict) -> None:
-    """Process-pool initializer: Ctrl-C is the driver's business; load the Store and the pipeline."""
+    """Process-pool initializer: Ctrl-C is the driver's business; the worker dies with its
+    driver; load the Store and the pipeline."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)   # the driver's SIGTERM handler is not ours
+    _die_with_parent()
     _worker_state(references, config_dict)
+
+
+def _die_with_parent() -> None:
+    """A worker whose driver was killed (kill -9, SIGTERM, the OOM killer) must not live on,
+    stuck on the task pipe: the kernel sends it SIGKILL when the driver dies (Linux
+    PR_SET_PDEATHSIG), and a watchdog thread checks the parent each half second where that
+    is not available (and in case the forking thread was not the driver's main thread)."""
+    import signal
+    import threading
+
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)      # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:                                # it died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-watchdog", daemon=True).start()
 
 
 def process_one(path: str, article_id: str, references: str, config_dict: dict, *,
@@ -148,6 +184,8 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
         try:
             article = read_article(path, max_bytes=cfg.max_bytes)
         except InputError as e:
+            if e.errno in ENVIRONMENTAL_ERRNOS:
+                return _environment_result(article_id, shown, OSError(e.errno, os.strerror(e.errno), path))
             return _error_result(article_id, shown, e.code, e.message)
         article.source = shown
         report = check(article, store, cfg)
@@ -163,8 +201,26 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
             _write_reports(write_to, result)
             return _encoded(result)
         return result
+    except OSError as e:
+        if e.errno in ENVIRONMENTAL_ERRNOS:
+            return _environment_result(article_id, shown, e)
+        return _error_result(article_id, shown, "internal", _describe(e))
     except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
         return _error_result(article_id, shown, "internal", _describe(e))
+
+
+def _environment_result(article_id: str, path: str, e: OSError) -> dict:
+    """The machine failed, not the article (a full disk, an I/O error, no file descriptors
+    left): the driver stops the run and the article stays unfinished for --resume, instead
+    of becoming an error row that a resume never retries."""
+    return {"id": article_id, "path": path, "status": "environment", "errno": e.errno,
+            "strerror": e.strerror or str(e), "filename": e.filename if isinstance(e.filename, str) else path}
+
+
+def _raise_environment(result: dict) -> None:
+    """In the driver: an environmental failure of a worker ends the run (see run_batch)."""
+    if result.get("status") == "environment":
+        raise OSError(result.get("errno"), result.get("strerror"), result.get("filename"))
 
 
 def _encoded(result: dict) -> dict:
@@ -258,26 +314,39 @@ def value_text(v: Any) -> Optional[str]:
 
 # ---------------------------------------------------------------- inputs and ids
 
-def expand_inputs(inputs: Iterable[str]) -> list[Task]:
-    """Folders (recursive), globs, files and CSV/JSONL manifests → tasks with unique ids."""
+def expand_inputs(inputs: Iterable[str], exclude: Optional[str] = None) -> list[Task]:
+    """Folders (recursive), globs, files and CSV/JSONL manifests → tasks with unique ids.
+
+    ``exclude`` is the output folder: never an input, even when it lies inside an input folder
+    (its HTML reports would otherwise be checked as articles by the next --resume). Files found
+    in it by a folder or a glob are skipped; one named explicitly becomes an error row."""
     from factcheck.ingest import TEXT_SUFFIXES, iter_article_paths
+
+    skip = os.path.realpath(exclude) if exclude else None
+
+    def inside_out(p: str) -> bool:
+        return skip is not None and (os.path.realpath(p) + os.sep).startswith(skip + os.sep)
 
     entries: list[tuple[str, Optional[str], Optional[tuple]]] = []   # (path, id from a manifest, error)
     for item in inputs:
         if os.path.isfile(item) and item.lower().endswith(MANIFEST_SUFFIXES):
             entries.extend(read_manifest(item))
         elif os.path.isdir(item):
-            entries.extend((p, None, None) for p in iter_article_paths([item]))
+            entries.extend((p, None, None) for p in iter_article_paths([item]) if not inside_out(p))
         elif any(ch in item for ch in "*?["):
             for p in iter_article_paths([item]):
+                if inside_out(p):
+                    continue
                 if os.path.isdir(p):
-                    entries.extend((q, None, None) for q in iter_article_paths([p]))
+                    entries.extend((q, None, None) for q in iter_article_paths([p]) if not inside_out(q))
                 elif os.path.splitext(p)[1].lower() in TEXT_SUFFIXES and not os.path.basename(p).startswith("."):
                     entries.append((p, None, None))
         elif os.path.isfile(item):
             entries.append((item, None, None))
         else:
             raise BatchError(f"{item}: no such file or folder")
+    entries = [(p, i, ("FC300", "在输出文件夹内，不作为输入 / inside the output folder (--out): never an input")
+                if err is None and inside_out(p) else err) for p, i, err in entries]
     seen: set[str] = set()
     tasks: list[Task] = []
     used: set[str] = set()
@@ -294,8 +363,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[Task]:
 
 
 def _clean_id(s: str) -> str:
+    """An id usable as a file name: word characters, dots and dashes, bounded in bytes."""
     s = re.sub(r"[^\w.\-]+", "_", str(s).strip(), flags=re.UNICODE).lstrip(".")
-    return s[:100] or "article"
+    return fsutil.bounded_name(s) if s else "article"
 
 
 def _unique(base: str, used: set[str]) -> str:
@@ -512,24 +582,59 @@ def run_batch(inputs, *, out_dir, references="references", jobs=None, engine="lo
     a usage problem (no inputs, an unusable out folder, results of an earlier run without
     --resume), after printing a message that names the folder or file.
     """
+    previous = _on_sigterm_interrupt()
     try:
         return _run(list(inputs), out_dir=out_dir, references=references, jobs=jobs, engine=engine,
                     scheduler=scheduler, resume=resume, xlsx=xlsx, html=html, progress=progress,
                     config=config)
     except BatchError as e:
-        print(f"factcheck batch: {e}", file=sys.stderr)
+        _say(str(e))
         return EXIT_USAGE
     except OSError as e:
         # the output folder became unwritable or full during the run: what is finished is kept
         where = e.filename or out_dir
-        print(f"factcheck batch: cannot write {where}: {e.strerror or e} (errno {e.errno}); the articles "
-              f"already checked are kept in {out_dir}; fix the folder and run the same command with "
-              "--resume to finish", file=sys.stderr)
+        what = "cannot write" if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EROFS,
+                                             errno.EACCES, errno.EPERM) else "stopped at"
+        _say(f"{what} {where}: {e.strerror or e} (errno {e.errno}); the run stopped; the articles "
+             f"already checked are kept in {out_dir}; fix the cause and run the same command with "
+             "--resume to finish")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(f"\nfactcheck batch: interrupted; the articles already checked are kept in {out_dir}; run the "
-              "same command with --resume to finish", file=sys.stderr)
+        _say(f"interrupted; the articles already checked are kept in {out_dir}; run the "
+             "same command with --resume to finish", lead="\n")
         raise
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm_interrupt():
+    """SIGTERM on the driver (a service stop, ``kill``) ends the run as Ctrl-C does: workers
+    stopped, temporary files removed, the ledger closed, exit 130. Returns the previous
+    handler (None when not in the main thread, where no handler can be set)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):
+        return None
+
+
+def _say(msg: str, *, prefix: str = "factcheck batch", lead: str = "", stream=None) -> None:
+    """One message line; paths and ids pass through the same escaping as ``check``'s messages
+    (terminal escapes and bidi overrides shown as \\x1b, \\u202e, never sent raw)."""
+    from factcheck.report import term_safe
+
+    print(f"{lead}{prefix}: {term_safe(msg)}", file=stream or sys.stderr)
 
 
 def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, html, progress, config) -> int:
@@ -548,7 +653,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         raise BatchError("no inputs: give folders, globs, files or a CSV/JSONL manifest")
     if not os.path.isdir(references):
         raise BatchError(f"{references}: references folder not found (use --references DIR)")
-    tasks = expand_inputs(inputs)
+    tasks = expand_inputs(inputs, exclude=out_dir)
     if not tasks:
         raise BatchError(f"no article files found in {' '.join(inputs)}")
 
@@ -573,16 +678,16 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         todo = [t for t in tasks if not ledger.done(t)]
         refs_print, cfg_print = _fingerprints(references, config_dict)
         if resume and ledger.index:
-            print(f"factcheck batch: resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
-                  f"done, {len(todo)} to check", file=sys.stderr)
+            _say(f"resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
+                 f"done, {len(todo)} to check")
             runs = _runs(state)
             changed = [what for what, key, now in (("the summaries in " + references, "references_sha", refs_print),
                                                    ("the configuration", "config_sha", cfg_print))
                        if any(r.get(key) and r.get(key) != now for r in runs)]
             if changed and len(todo) < len(tasks):
-                print(f"factcheck batch: warning: {' and '.join(changed)} changed since the earlier run; the "
-                      f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
-                      "folder to check everything again)", file=sys.stderr)
+                _say(f"warning: {' and '.join(changed)} changed since the earlier run; the "
+                     f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
+                     "folder to check everything again)")
         _append_jsonl(os.path.join(state, "runs.jsonl"), {
             "references_sha": refs_print, "config_sha": cfg_print,
             "run": run_no, "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "articles": len(tasks),
@@ -595,6 +700,7 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         tables = Tables(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
 
         def handle(result: dict) -> None:
+            _raise_environment(result)      # before anything of it reaches the ledger
             aid = result["id"]
             if result.get("status") == "ok":
                 if not html:
@@ -650,12 +756,12 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
         _unlock(lock)
     wall = time.perf_counter() - t_start
     rate = summary["mismatch_rate"]
-    print(f"factcheck batch: {summary['articles']} articles: {summary['articles_ok']} checked, "
+    _say(f"{summary['articles']} articles: {summary['articles_ok']} checked, "
           f"{summary['errors']} could not be read (errors.csv); {summary['claims']} claims, "
           f"{summary['verdicts'].get('mismatch', 0)} mismatch"
           + (f" ({rate:.1%})" if rate is not None else "")
           + f", {summary['overstatements']} overstatements; {len(todo)} checked in this run, {wall:.1f} s "
-          f"→ {out}{os.sep}")
+          f"→ {out}{os.sep}", stream=sys.stdout)
     return EXIT_OK
 
 
@@ -675,8 +781,28 @@ def _check_out_dir(out: str, ledger_path: str, resume: bool) -> None:
                              "--out folder")
 
 
+_LOCKS: list = []        # lock files this process holds: closed in forked children
+
+
+def _close_locks_in_child() -> None:
+    """A forked worker must not keep the folder's lock alive after its driver is gone: flock
+    belongs to the open file, and every process holding a copy of the descriptor holds it."""
+    for fh in _LOCKS:
+        try:
+            fh.close()
+        except OSError:
+            pass
+    _LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_locks_in_child)
+
+
 def _lock(state: str, out: str):
-    """An advisory lock on out/.state/lock: two batches never write one folder at once."""
+    """An advisory lock on out/.state/lock: two batches never write one folder at once. The
+    kernel drops the lock with the last process holding it, so a lock left by a killed run
+    (its file still there, with the old pid) is simply taken over; the file names the holder."""
     try:
         import fcntl
     except ImportError:          # Windows: no lock
@@ -685,13 +811,29 @@ def _lock(state: str, out: str):
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
+        try:
+            fh.seek(0)
+            holder = fh.read(100).strip()
+        except OSError:
+            holder = ""
         fh.close()
-        raise BatchError(f"{out}: another factcheck batch is writing this folder") from None
+        raise BatchError(f"{out}: another factcheck batch is writing this folder"
+                         + (f" ({holder})" if holder else "")) from None
+    try:
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}\n")
+        fh.flush()
+    except OSError:
+        pass
+    _LOCKS.append(fh)
     return fh
 
 
 def _unlock(fh) -> None:
     if fh is not None:
+        if fh in _LOCKS:
+            _LOCKS.remove(fh)
         fh.close()
 
 
@@ -703,6 +845,8 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
     """Hashes of the summaries folder's YAML files and of the configuration."""
     import hashlib
 
+    from factcheck.summaries import MAX_SUMMARY_BYTES, SummaryError, read_regular
+
     h = hashlib.sha256()
     for root, dirs, files in os.walk(references):
         dirs.sort()
@@ -711,10 +855,9 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
                 p = os.path.join(root, name)
                 h.update(os.path.relpath(p, references).encode() + b"\0")
                 try:
-                    with open(p, "rb") as fh:
-                        h.update(fh.read())
-                except OSError:
-                    pass
+                    h.update(read_regular(p, MAX_SUMMARY_BYTES))
+                except SummaryError:            # a FIFO, a loop, too large: reported by the load
+                    h.update(b"\0unreadable")
     cfg = hashlib.sha256(_canonical(config_dict).encode()).hexdigest()
     return h.hexdigest()[:16], cfg[:16]
 
@@ -753,7 +896,7 @@ def _load_store(references: str):
         raise BatchError(str(e)) from None
     for err in store.errors:
         for fld, msg in err.problems:
-            print(f"factcheck: {err.path}:{fld}: {msg} (summary skipped)", file=sys.stderr)
+            _say(f"{err.path}:{fld}: {msg} (summary skipped)", prefix="factcheck")
     return store
 
 
@@ -826,9 +969,9 @@ def _run_pool(tasks: list[Task], jobs: int, references: str, config_dict: dict, 
                 inflight = {}
         except BaseException:
             _kill_pool(pool)
+            pool.shutdown(wait=False, cancel_futures=True)
             raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunk_size(n: int, jobs: int) -> int:
@@ -862,11 +1005,24 @@ def _submit(pool, chunk: list[Task], references: str, config_dict: dict, html: b
                        html=html, write_to=write_to)
 
 
-def _kill_pool(pool) -> None:
-    """Ctrl-C: stop the workers now rather than after their current article."""
-    for p in list((getattr(pool, "_processes", None) or {}).values()):
+def _kill_pool(pool, grace: float = 1.0) -> None:
+    """Ctrl-C (or an error): stop the workers now rather than after their current article.
+    SIGTERM first, SIGKILL for any still alive after ``grace`` seconds: an interruption never
+    waits on a worker (``shutdown(wait=True)`` could hang on one stuck in a long article or on
+    a half-written result)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
         try:
             p.terminate()
+        except Exception:  # noqa: BLE001
+            pass
+    deadline = time.monotonic() + grace
+    for p in procs:
+        try:
+            p.join(max(0.0, deadline - time.monotonic()))
+            if p.is_alive():
+                p.kill()
+                p.join(1.0)
         except Exception:  # noqa: BLE001
             pass
 
@@ -1033,6 +1189,19 @@ class Tables:
             pass
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def csv_safe(v: Any) -> Any:
+    """A text cell for CSV: one beginning with = + - @ tab or CR is prefixed with an apostrophe,
+    as OWASP advises against CSV injection (article titles and sentences are untrusted); a plain
+    number such as -0.5 stays a number."""
+    if not isinstance(v, str) or not v.startswith(_FORMULA_START) or _PLAIN_NUMBER.fullmatch(v):
+        return v
+    return "'" + v
+
+
 def _flat(d: dict, prefix: str = "") -> Iterable[tuple[str, Any]]:
     for k, v in d.items():
         key = f"{prefix}{k}"
@@ -1157,7 +1326,7 @@ class TableSink:
         import pyarrow.parquet as pq
 
         df = self.frame(rows)
-        df.to_csv(self.csv_fh, header=self.header, index=False, lineterminator="\n")
+        self._csv(df)
         self.header = False
         table = pa.Table.from_pandas(df, schema=self.schema, preserve_index=False)
         if self.pq is None:
@@ -1166,6 +1335,16 @@ class TableSink:
             self.pq.write_table(table)
         if self.ws is not None:
             self._xlsx(df)
+
+    def _csv(self, df) -> None:
+        """CSV cells that a spreadsheet would run as a formula get a leading apostrophe
+        (Parquet and the ledger keep the text as written)."""
+        text_cols = [c for c, t in self.columns if t == "str"]
+        if len(df) and text_cols:
+            df = df.copy()
+            for c in text_cols:
+                df[c] = df[c].map(csv_safe)
+        df.to_csv(self.csv_fh, header=self.header, index=False, lineterminator="\n")
 
     def _xlsx(self, df) -> None:
         import pandas as pd

@@ -16,8 +16,9 @@ from typing import Optional
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_REFERENCES = "references"
-OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck',
-               '<meta name="generator" content="factcheck')
+REPORT_SCHEMA = "factcheck.report/1"
+REPORT_KEYS = {"schema", "source", "mentions", "claims", "overstatements", "stats"}
+MAX_RECOGNISE_BYTES = 256 * 2**20     # a larger file is not taken for one of our reports
 
 
 class UsageError(Exception):
@@ -167,6 +168,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore", default=None, help="rule codes or prefixes to silence, comma-separated")
     p.add_argument("--config", default=None, help="config file (default: ./factcheck.yaml if present)")
     p.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
+    p.add_argument("--no-inline-config", action="store_true",
+                   help="ignore factcheck-disable directives in articles (for gates)")
 
 
 def _config(args):
@@ -175,9 +178,12 @@ def _config(args):
     from factcheck.overstate import RuleFileError, load_rules
 
     split = (lambda s: [x.strip() for x in s.split(",") if x.strip()] if s else None)
+    if args.max_bytes is not None and args.max_bytes <= 0:   # check and batch alike
+        raise UsageError("--max-bytes must be a positive number of bytes")
     try:
         cfg = Config.from_file(args.config, select=split(args.select), ignore=split(args.ignore),
-                               lang=args.lang, max_bytes=args.max_bytes)
+                               lang=args.lang, max_bytes=args.max_bytes,
+                               inline_config=False if args.no_inline_config else None)
         load_rules(tuple(cfg.rules_dirs))       # a broken rule file stops here, named, not per article
         return cfg
     except RuleFileError as e:
@@ -258,7 +264,9 @@ def cmd_check(args) -> int:
     for path in (["-"] if "-" in args.paths else []) + paths:
         try:
             if path == "-":
-                data = sys.stdin.buffer.read(cfg.max_bytes + 1)
+                from factcheck.ingest import read_capped
+
+                data = read_capped(sys.stdin.buffer, cfg.max_bytes)
                 if len(data) > cfg.max_bytes:
                     raise InputError("<stdin>", "FC305", f"输入太大 / input too large (more than {cfg.max_bytes} "
                                      "bytes); raise --max-bytes to check it")
@@ -292,7 +300,9 @@ def cmd_check(args) -> int:
     if out_dir:
         written: set[str] = set()
         for r in reports:
-            stem = os.path.splitext(os.path.basename(r.source))[0] or "stdin"
+            from factcheck.fsutil import bounded_name
+
+            stem = bounded_name(os.path.splitext(os.path.basename(r.source))[0] or "stdin")
             if r.source == "<stdin>":
                 stem = "stdin"
             base, k = stem, 2
@@ -392,20 +402,56 @@ def write_output(path: str, text: str, *, force: bool = False) -> None:
     atomic_write(path, text)
 
 
-_TEXT_REPORT = re.compile(r"^[^\n]*:\d+:\d+: (?:\x1b\[[0-9;]*m)*FC\d{3} |"
-                          r"^[^\n]*: (?:提及 \d+，声明 \d+|\d+ mentions, \d+ claims)", re.M)
+_TEXT_LINE = re.compile(r"[^\n]*:\d+:\d+: (?:\x1b\[[0-9;]*m)*FC\d{3} .*|[^\n]*: note: .*|"
+                        r"[^\n]*: (?:提及 \d+，声明 \d+|\d+ mentions, \d+ claims).*")
+_TEXT_SUMMARY = re.compile(r"^[^\n]*: (?:提及 \d+，声明 \d+：相符 \d+|\d+ mentions, \d+ claims: \d+ supported)", re.M)
+_MD_HEAD = "| mentions | claims | supported | mismatch | not_in_source | overstatements |"
 
 
 def _written_by_us(path: str) -> bool:
-    """Does the file look like a report factcheck wrote (JSON, JSONL, Markdown, HTML or text)?"""
+    """Is the file a whole report factcheck wrote (JSON, JSON Lines, Markdown, HTML or text)?
+    Judged by the report's structure, not by a marker string a user's file may hold by
+    accident (a ``# factcheck:`` comment, a ``"schema": "factcheck…`` key, a log line)."""
     if os.path.islink(path) or not os.path.isfile(path):
         return False   # never write through a symlink or over a device, FIFO, ...
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(4000)
+        if os.path.getsize(path) > MAX_RECOGNISE_BYTES:
+            return False
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except UnicodeDecodeError:
+        return False
     except OSError as e:
         raise UsageError(f"{path}: cannot read existing file: {e.strerror}") from None
-    return any(m in head for m in OUR_MARKERS) or bool(_TEXT_REPORT.search(head))
+    return looks_like_our_report(text)
+
+
+def looks_like_our_report(text: str) -> bool:
+    """The structure each renderer gives (see ``render``)."""
+    import json
+
+    def is_report(obj) -> bool:
+        return isinstance(obj, dict) and obj.get("schema") == REPORT_SCHEMA and REPORT_KEYS <= obj.keys()
+
+    from factcheck.htmlreport import MARKER
+
+    if text.startswith("{") or text.startswith("["):
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            lines = [ln for ln in text.splitlines() if ln.strip()]
+            try:
+                return bool(lines) and all(is_report(json.loads(ln)) for ln in lines)
+            except ValueError:
+                return False
+        return is_report(doc) or (isinstance(doc, list) and bool(doc) and all(is_report(d) for d in doc))
+    if text.startswith(MARKER + "\n<!DOCTYPE html>\n"):
+        return True
+    lines = text.split("\n")
+    if text.startswith("# factcheck: "):
+        return len(lines) > 3 and lines[1] == "" and lines[2] == _MD_HEAD
+    body = [ln for ln in lines if ln]
+    return bool(body) and all(_TEXT_LINE.fullmatch(ln) for ln in body) and bool(_TEXT_SUMMARY.search(text))
 
 
 def atomic_write(path: str, text: str) -> None:
@@ -447,8 +493,7 @@ def cmd_summarize(args) -> int:
             write_summary(summary, args.out, force=args.force)
         except (FileExistsError, PermissionError, OSError) as e:
             raise UsageError(str(e)) from None
-        print(f"factcheck: wrote draft {args.out} (curated: false): {len(summary.findings)} findings",
-              file=sys.stderr)
+        say(f"wrote draft {args.out} (curated: false): {len(summary.findings)} findings")
     else:
         import yaml
 
@@ -460,7 +505,10 @@ def cmd_fetch(args) -> int:
     from factcheck.sources import Client, FetchError
     from factcheck.summarize import draft_summary, write_summary
 
-    client = Client(mailto=args.mailto, cache_dir=args.cache)
+    try:
+        client = Client(mailto=args.mailto, cache_dir=args.cache)
+    except ValueError as e:         # a bad --mailto or FACTCHECK_*_URL
+        raise UsageError(str(e)) from None
     try:
         os.makedirs(args.out, exist_ok=True)
     except OSError as e:
@@ -469,11 +517,18 @@ def cmd_fetch(args) -> int:
     for ident in args.ids:
         try:
             rec = client.fetch(ident)
+            summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
         except FetchError as e:
             say(f"{ident}: {getattr(e, 'problem', None) or e}")
             status = EXIT_ERROR
             continue
-        summary = draft_summary(rec.abstract or "", doi=rec.doi, record=rec, source=rec.raw_url)
+        except Exception as e:  # noqa: BLE001 - one identifier's bug never skips the others
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            say(f"{ident}: internal error while fetching: {type(e).__name__}: {e} (a bug in factcheck: "
+                "please report it; FACTCHECK_DEBUG=1 shows the traceback)")
+            status = EXIT_ERROR
+            continue
         if not summary.id or os.path.basename(summary.id) != summary.id or summary.id.startswith("."):
             say(f"{ident}: unsafe summary id {summary.id!r}; not written")
             status = EXIT_ERROR
@@ -481,7 +536,10 @@ def cmd_fetch(args) -> int:
         path = os.path.join(args.out, f"{summary.id}.yaml")
         try:
             write_summary(summary, path, force=args.force)
-            print(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; curated: false)")
+            from factcheck.report import term_safe
+
+            print(term_safe(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; "
+                            "curated: false)"))
         except (FileExistsError, OSError) as e:
             say(f"{ident}: {e}")
             status = EXIT_ERROR
@@ -493,12 +551,14 @@ def cmd_ref_validate(args) -> int:
 
     if not os.path.isdir(args.dir):
         raise UsageError(f"{args.dir}: references folder not found")
+    from factcheck.report import term_safe
+
     problems = validate_dir(args.dir)
     for p in problems:
-        print(p)
+        print(term_safe(p))
     if not problems:
         n = sum(1 for f in os.listdir(args.dir) if f.endswith((".yaml", ".yml")))
-        print(f"{args.dir}: {n} summaries, no problems")
+        print(term_safe(f"{args.dir}: {n} summaries, no problems"))
     return EXIT_FINDINGS if problems else EXIT_OK
 
 

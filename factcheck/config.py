@@ -26,6 +26,7 @@ class Config:
     lang: str = "zh"
     max_bytes: int = 20 * 1024 * 1024
     rules_dirs: list[str] = field(default_factory=list)
+    inline_config: bool = True      # honour factcheck-disable directives in articles (--no-inline-config)
 
     def enabled(self, code: Optional[str]) -> bool:
         if not code:

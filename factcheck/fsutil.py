@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 TMP_PREFIX = ".factcheck-"
+MAX_NAME_BYTES = 120    # an output name's stem, in UTF-8 bytes: room for -N, a suffix and a file system's 255
 
 
 def cache_dir() -> Path:
@@ -49,3 +50,18 @@ def atomic_write(path: str, data: Union[str, bytes], *, before_replace: Optional
         except OSError:
             pass
         raise
+
+
+def bounded_name(stem: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """``stem`` when its UTF-8 fits ``max_bytes``; otherwise its first characters that fit, then
+    ``~`` and a hash of the whole stem. Deterministic (a resumed run finds the same names) and
+    unique for different stems, whatever their length: a name never reaches the file system's
+    255-byte limit (ENAMETOOLONG), even with ``-2`` and ``.jsonl`` added."""
+    import hashlib
+
+    raw = stem.encode("utf-8", "surrogatepass")
+    if len(raw) <= max_bytes:
+        return stem
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    head = raw[:max_bytes - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{head}~{digest}"

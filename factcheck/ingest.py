@@ -26,9 +26,10 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", 
 class InputError(Exception):
     """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
 
-    def __init__(self, path: str, code: str, message: str):
+    def __init__(self, path: str, code: str, message: str, errno: Optional[int] = None):
         path = display_path(path)
         self.path, self.code, self.message = path, code, message
+        self.errno = errno      # the OSError behind an FC300, if any (batch stops on a full disk)
         super().__init__(f"{path}: {message} [{code}]")
 
 
@@ -257,17 +258,81 @@ def _html_fallback(raw: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", "".join(p.parts)).strip()
 
 
-def _docx_text(path: str) -> str:
-    import docx  # python-docx
+def read_capped(fh, limit: int, chunk: int = 1 << 20) -> bytes:
+    """At most ``limit + 1`` bytes of ``fh`` (one more than the limit shows it was exceeded),
+    read a megabyte at a time: ``fh.read(limit + 1)`` allocates its whole buffer first, so a
+    generous --max-bytes (99999999999) was a MemoryError on a 2 KB file."""
+    parts, size = [], 0
+    while size <= limit:
+        piece = fh.read(min(chunk, limit + 1 - size))
+        if not piece:
+            break
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
+
+
+DOCX_EXPANSION = 5          # the members of a .docx may hold at most this many times --max-bytes
+DOCX_MAX_RATIO = 100        # ... and a member over DOCX_RATIO_FROM bytes may not expand more than this
+DOCX_RATIO_FROM = 2**20
+
+
+def _docx_bytes(path: str, max_bytes: int) -> bytes:
+    """The .docx file's bytes, after its zip directory was checked against a decompression
+    bomb (a 431 KB file whose document.xml expands to 100 MiB, then gigabytes in the XML
+    parser): the declared sizes of the members are capped in total and in ratio. The declared
+    size is what zipfile will produce at most (it stops there and then fails the CRC), so the
+    check holds before anything is decompressed. The bytes are parsed as checked: no second
+    open of a file that could have been replaced."""
+    import io
+    import zipfile
 
     try:
-        d = docx.Document(path)
+        with open(path, "rb") as fh:
+            # no buffer of --max-bytes for a small file; one byte more shows that it grew
+            data = read_capped(fh, max_bytes)
+    except OSError as e:
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
+    if len(data) > max_bytes:
+        raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
+                         f"(more than {max_bytes} bytes); raise --max-bytes to check it")
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, KeyError) as e:
+        # a damaged directory can claim an unknown zip version or compression (NotImplementedError)
+        raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
+    cap = DOCX_EXPANSION * max_bytes
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > DOCX_RATIO_FROM and info.file_size > DOCX_MAX_RATIO * max(1, info.compress_size):
+            raise InputError(path, "FC306", f"无法读取 .docx 文件：{info.filename} 解压后异常膨胀（压缩炸弹？）/ "
+                             f"cannot read .docx: {info.filename} would expand {info.file_size} bytes from "
+                             f"{info.compress_size} (more than {DOCX_MAX_RATIO}×: a decompression bomb?)")
+        if total > cap:
+            raise InputError(path, "FC305", f"文件解压后太大（上限 {_mb(cap)}）/ file too large once unzipped "
+                             f"(more than {cap} bytes = {DOCX_EXPANSION} × --max-bytes); raise --max-bytes "
+                             "to check it")
+    return data
+
+
+def _docx_text(path: str, max_bytes: int = MAX_BYTES) -> str:
+    import io
+
+    import docx  # python-docx
+
+    data = _docx_bytes(path, max_bytes)
+    try:
+        d = docx.Document(io.BytesIO(data))
+        # a main part that is XML but not a document fails only here (no w:body, odd cells)
+        lines = [p.text for p in d.paragraphs]
+        for table in d.tables:
+            for row in table.rows:
+                lines.append("\t".join(c.text for c in row.cells))
+    except MemoryError:
+        raise
     except Exception as e:  # noqa: BLE001 - any parse failure is an input error
         raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            lines.append("\t".join(c.text for c in row.cells))
     return "\n".join(lines)
 
 
@@ -427,21 +492,21 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
     except PermissionError:
         raise InputError(path, "FC300", "没有读取权限 / permission denied") from None
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if size > max_bytes:
         raise InputError(path, "FC305", f"文件太大（{_mb(size)}，上限 {_mb(max_bytes)}）/ file too large "
                          f"({_mb(size)} = {size} bytes > limit {max_bytes} bytes); raise --max-bytes to check it")
     suffix = p.suffix.lower()
     if suffix == ".docx":
-        text = _docx_text(path)
+        text = _docx_text(path, max_bytes)
         if not text.strip():
             raise InputError(path, "FC301", "文档没有文字 / document holds no text")
         return article_from_text(text, display_path(path), encoding="docx", extracted_from="docx")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)   # the file may have grown since stat()
+            data = read_capped(fh, max_bytes)   # the file may have grown since stat()
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}") from None
+        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
     if len(data) > max_bytes:
         raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
                          f"(more than {max_bytes} bytes); raise --max-bytes to check it")

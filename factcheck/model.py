@@ -183,6 +183,7 @@ class Report:
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
     text: Optional[str] = None      # kept for HTML/Markdown renderers; not serialised to JSON
+    suppressed: list[dict] = field(default_factory=list)   # findings silenced by inline directives
 
     def to_dict(self) -> dict:
         """The JSON report (factcheck.report/1). ``text`` is left out: it can be large."""
@@ -198,6 +199,7 @@ class Report:
             "overstatements": [_clean(_plain(o)) for o in self.overstatements],
             "stats": dict(self.stats),
             "notes": list(self.notes),
+            "suppressed": [dict(x) for x in self.suppressed],
         }
         return d
 

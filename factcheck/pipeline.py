@@ -124,9 +124,10 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
         doc._.fc = State(article=article, store=store, config=config)
         doc = nlp(doc)
     st: State = doc._.fc
-    off_doc, off_line = inline_directives(article.text)
-    claims = [c for c in st.claims if _on(c.rule, c.line, config, off_doc, off_line)]
-    overs = [o for o in st.overstatements if _on(o.rule, o.line, config, off_doc, off_line)]
+    off_doc, off_line = inline_directives(article.text) if config.inline_config else ({}, {})
+    suppressed: list[dict] = []
+    claims = [c for c in st.claims if _on(c, "claim", config, off_doc, off_line, suppressed)]
+    overs = [o for o in st.overstatements if _on(o, "overstatement", config, off_doc, off_line, suppressed)]
     stats = {
         "mentions": len(st.mentions),
         "claims": len(claims),
@@ -136,13 +137,15 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
         "unresolved_reference": sum(c.verdict == "unresolved_reference" for c in claims),
         "unattributed": sum(c.verdict == "unattributed" for c in claims),
         "overstatements": len(overs),
+        "suppressed": len(suppressed),
         "characters": len(article.text),
         "seconds": round(time.perf_counter() - t0, 4),
     }
     return Report(source=article.source, title=article.title, references=article.references,
                   mentions=st.mentions, claims=claims, overstatements=overs, stats=stats,
                   extracted_from=article.extracted_from, encoding=article.encoding,
-                  notes=notes + cited_audit_notes(article, claims, store), text=article.text)
+                  notes=notes + cited_audit_notes(article, claims, store) + _suppressed_note(suppressed),
+                  text=article.text, suppressed=suppressed)
 
 
 def implicit_notes(article: Article) -> list[str]:
@@ -187,26 +190,52 @@ _audit_notes = ObjectCache(_build_audit_notes)
 _DIRECTIVE = re.compile(r"factcheck-(disable|disable-line)\s*[:：]?\s*((?:FC\d+[\s,，]*)+)", re.I)
 
 
-def inline_directives(text: str) -> tuple[set[str], dict[int, set[str]]]:
+def inline_directives(text: str) -> tuple[dict[str, int], dict[int, dict[str, int]]]:
     """Rule codes silenced in the draft itself, as prose linters allow:
     ``factcheck-disable FC205`` (whole article) and ``factcheck-disable-line FC203`` (its line).
-    An HTML comment around them (<!-- … -->) keeps them out of a rendered page."""
-    whole: set[str] = set()
-    lines: dict[int, set[str]] = {}
+    An HTML comment around them (<!-- … -->) keeps them out of a rendered page. Each code maps
+    to the line of the directive that silenced it, so that the report can say so."""
+    whole: dict[str, int] = {}
+    lines: dict[int, dict[str, int]] = {}
     if "factcheck-" not in text:
         return whole, lines
     for m in _DIRECTIVE.finditer(text):
         codes = {c.upper() for c in re.findall(r"FC\d+", m.group(2), re.I)}
+        at = text.count("\n", 0, m.start()) + 1
         if m.group(1).lower() == "disable":
-            whole |= codes
+            for c in codes:
+                whole.setdefault(c, at)
         else:
-            lines.setdefault(text.count("\n", 0, m.start()) + 1, set()).update(codes)
+            for c in codes:
+                lines.setdefault(at, {}).setdefault(c, at)
     return whole, lines
 
 
-def _on(code: str, line: int, config: Config, off_doc: set, off_line: dict) -> bool:
+def _on(finding, kind: str, config: Config, off_doc: dict, off_line: dict, suppressed: list) -> bool:
+    """Is the finding reported? One silenced by an inline directive is not, but it is listed
+    in ``suppressed`` (as ruff and ESLint report suppressions): a directive in a draft never
+    hides findings without a trace. ``--no-inline-config`` ignores directives (for gates)."""
+    code, line = finding.rule, finding.line
     if not config.enabled(code):
         return False
-    if any(code.startswith(c) for c in off_doc):
-        return False
-    return not any(code.startswith(c) for c in off_line.get(line, ()))
+    for directive, table in (("factcheck-disable", off_doc), ("factcheck-disable-line", off_line.get(line, {}))):
+        for prefix, at in table.items():
+            if code and code.startswith(prefix):
+                suppressed.append({"kind": kind, "id": finding.id, "rule": code, "line": line,
+                                   "severity": finding.severity, "directive": directive,
+                                   "directive_line": at, "code": prefix})
+                return False
+    return True
+
+
+def _suppressed_note(suppressed: list[dict]) -> list[str]:
+    if not suppressed:
+        return []
+    by_rule: dict[str, int] = {}
+    for s in suppressed:
+        by_rule[s["rule"]] = by_rule.get(s["rule"], 0) + 1
+    where = sorted({s["directive_line"] for s in suppressed})
+    rules = "、".join(f"{r}×{n}" if n > 1 else r for r, n in sorted(by_rule.items()))
+    return [f"{len(suppressed)} 条结果被文中的 factcheck-disable 指令屏蔽（第 {', '.join(map(str, where))} 行）/ "
+            f"{len(suppressed)} finding(s) suppressed by inline directives (line {', '.join(map(str, where))}): "
+            f"{rules}; --no-inline-config reports them"]

@@ -20,13 +20,23 @@ COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "rese
 COLUMNS = ("mentions", "claims", "supported", "mismatch", "not_in_source", "overstatements")
 
 
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _json_text(obj) -> str:
+    """JSON as text with the line breaks JSON leaves raw (U+2028, U+2029, NEL) escaped: a JSON
+    Lines record is one line for every reader (Python's splitlines, JavaScript, editors), and
+    they can only occur inside strings, where the escape means the same."""
+    return obj.translate(_LINE_BREAKS)
+
+
 def to_json(reports: list[Report], single: bool) -> str:
     docs = [r.to_dict() for r in reports]
-    return json.dumps(docs[0] if single and len(docs) == 1 else docs, ensure_ascii=False, indent=2)
+    return _json_text(json.dumps(docs[0] if single and len(docs) == 1 else docs, ensure_ascii=False, indent=2))
 
 
 def to_jsonl(reports: Iterable[Report]) -> str:
-    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in reports)
+    return "".join(_json_text(json.dumps(r.to_dict(), ensure_ascii=False)) + "\n" for r in reports)
 
 
 def summary_table(reports: list[Report], errors: list[tuple[str, str]] = (), lang: str = "zh") -> str:

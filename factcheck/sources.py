@@ -50,6 +50,22 @@ DEFAULT_MAX_SLEEP = 30.0        # cap on any single backoff sleep, seconds
 BACKOFF_BASE = 1.0              # first backoff sleep, doubled on each retry
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NEGATIVE_TTL = 7 * 24 * 3600.0  # a cached "not found" is asked again after a week
+DEFAULT_DEADLINE = 60.0         # total seconds one request may take (a server that trickles
+                                # a byte every few seconds never trips the per-read timeout)
+MAX_RESPONSE_BYTES = 20 * 2**20  # a larger answer is refused while it streams, never cached
+ENV_EUROPEPMC = "FACTCHECK_EUROPEPMC_URL"   # mirrors and tests point the client elsewhere
+ENV_CROSSREF = "FACTCHECK_CROSSREF_URL"
+
+
+def service_url(env: str, default: str) -> str:
+    """A service's base URL: the environment variable when set (checked), else ``default``."""
+    v = os.environ.get(env)
+    if not v:
+        return default
+    parts = urlsplit(v.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{env}={v!r} is not an http(s) URL")
+    return v.strip()
 
 
 # ---------------------------------------------------------------- results and errors
@@ -208,12 +224,15 @@ class Client:
     """Europe PMC + Crossref client with timeouts, retries, rate limit and a disk cache."""
 
     def __init__(self, *, mailto: Optional[str] = None, cache_dir: Optional[str] = None,
-                 timeout: float = 10.0, europepmc_base: str = DEFAULT_EUROPEPMC,
-                 crossref_base: str = DEFAULT_CROSSREF, min_interval: float = 1.0,
+                 timeout: float = 10.0, europepmc_base: Optional[str] = None,
+                 crossref_base: Optional[str] = None, min_interval: float = 1.0,
                  max_tries: int = 4, sleep: Callable[[float], Any] = time.sleep,
                  session: Optional[requests.Session] = None,
                  max_sleep: float = DEFAULT_MAX_SLEEP, use_cache: bool = True,
-                 negative_ttl: float = NEGATIVE_TTL):
+                 negative_ttl: float = NEGATIVE_TTL, deadline: float = DEFAULT_DEADLINE,
+                 max_response_bytes: int = MAX_RESPONSE_BYTES):
+        europepmc_base = europepmc_base or service_url(ENV_EUROPEPMC, DEFAULT_EUROPEPMC)
+        crossref_base = crossref_base or service_url(ENV_CROSSREF, DEFAULT_CROSSREF)
         if mailto is None:
             mailto = os.environ.get("FACTCHECK_MAILTO") or None
         if mailto is not None and (not re.fullmatch(r"[^@\s()<>]+@[^@\s()<>]+", mailto)):
@@ -223,6 +242,8 @@ class Client:
         self.use_cache = use_cache
         self.negative_ttl = negative_ttl
         self.timeout = float(timeout)
+        self.deadline = max(self.timeout, float(deadline))
+        self.max_response_bytes = int(max_response_bytes)
         self.europepmc_base = europepmc_base.rstrip("/")
         self.crossref_base = crossref_base.rstrip("/")
         self.min_interval = max(0.0, float(min_interval))
@@ -294,12 +315,20 @@ class Client:
             query = f"PMCID:{value}"
         url = f"{self.europepmc_base}/search"
         params = {"query": query, "resultType": "core", "format": "json"}
-        status, body, raw_url = self._get_json(url, params, ident)
+        return self._get_json(url, params, ident,
+                              parse=lambda status, body, raw_url: self._parse_europepmc(
+                                  kind, value, ident, url, status, body, raw_url))
+
+    def _parse_europepmc(self, kind: str, value: str, ident: str, url: str, status: int, body: Any,
+                         raw_url: str) -> Record:
         if status == 404:
             raise NotFound(ident, "not found in Europe PMC")
         if not isinstance(body, dict):
             raise BadResponse(ident, f"unexpected answer from {_host(url)}: not a JSON object")
-        results = ((body.get("resultList") or {}).get("result")) or []
+        result_list = body.get("resultList") or {}
+        if not isinstance(result_list, dict):
+            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList is not an object")
+        results = result_list.get("result") or []
         if not isinstance(results, list):
             raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList.result "
                                      f"is not a list")
@@ -360,7 +389,11 @@ class Client:
     def _crossref(self, doi: str, ident: str) -> Record:
         url = f"{self.crossref_base}/works/{quote(doi, safe='')}"
         extra = {"mailto": self.mailto} if self.mailto else None
-        status, body, raw_url = self._get_json(url, {}, ident, extra_params=extra)
+        return self._get_json(url, {}, ident, extra_params=extra,
+                              parse=lambda status, body, raw_url: self._parse_crossref(
+                                  doi, ident, url, status, body, raw_url))
+
+    def _parse_crossref(self, doi: str, ident: str, url: str, status: int, body: Any, raw_url: str) -> Record:
         if status == 404:
             raise NotFound(ident, "not found in Crossref")
         msg = body.get("message") if isinstance(body, dict) else None
@@ -402,15 +435,23 @@ class Client:
 
     # ------------------------------------------------------------ HTTP
 
-    def _get_json(self, url: str, params: dict, ident: str,
-                  extra_params: Optional[dict] = None) -> tuple[int, Any, str]:
-        """``(status, parsed JSON or None, url)``: 200 and 404 are answers, the rest errors."""
+    def _get_json(self, url: str, params: dict, ident: str, extra_params: Optional[dict] = None,
+                  parse: Optional[Callable[[int, Any, str], Any]] = None) -> Any:
+        """``parse(status, parsed JSON or None, url)`` of the answer: 200 and 404 are answers,
+        the rest errors. An answer is cached only once ``parse`` accepted it (a Record, or a
+        NotFound); one it rejects (BadResponse: wrong types, nesting too deep) is never cached,
+        and a cached answer it rejects (written by an older version) is dropped and asked again."""
+        parse = parse or (lambda status, body, raw_url: (status, body, raw_url))
         prepared = requests.Request("GET", url, params=params).prepare().url
         key = hashlib.sha256(prepared.encode("utf-8")).hexdigest()
         if self.use_cache:
             hit = self._cache_read(key)
             if hit is not None:
-                return hit["status"], hit.get("body"), prepared
+                try:
+                    return self._checked(parse, ident, url, hit["status"], hit.get("body"), prepared)
+                except BadResponse:
+                    log.warning("dropping a cached answer that is no longer accepted: %s", prepared)
+                    self._cache_drop(key)
         status, text = self._request(url, {**params, **(extra_params or {})}, ident)
         if status == 404:
             body = None
@@ -420,10 +461,32 @@ class Client:
             except ValueError as e:
                 raise BadResponse(ident, f"malformed JSON from {_host(url)} ({e.msg} at "
                                          f"position {e.pos})") from None
+            except RecursionError:
+                raise BadResponse(ident, f"malformed JSON from {_host(url)} (nested too deeply)") from None
+        entry = {"url": prepared, "status": status, "body": body,
+                 "fetched": datetime.now(timezone.utc).isoformat()}
+        try:
+            result = self._checked(parse, ident, url, status, body, prepared)
+        except NotFound:
+            if self.use_cache:
+                self._cache_write(key, entry)       # a valid "not found" (it expires)
+            raise
         if self.use_cache:
-            self._cache_write(key, {"url": prepared, "status": status, "body": body,
-                                    "fetched": datetime.now(timezone.utc).isoformat()})
-        return status, body, prepared
+            self._cache_write(key, entry)
+        return result
+
+    @staticmethod
+    def _checked(parse: Callable[[int, Any, str], Any], ident: str, url: str, status: int, body: Any,
+                 prepared: str) -> Any:
+        """``parse`` with any surprise in the answer's shape (a string where an object belongs,
+        a date "twenty") turned into a BadResponse naming the identifier and the host."""
+        try:
+            return parse(status, body, prepared)
+        except FetchError:
+            raise
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as e:
+            raise BadResponse(ident, f"unexpected answer from {_host(url)}: {type(e).__name__}: "
+                                     f"{str(e)[:120]}") from None
 
     def _request(self, url: str, params: dict, ident: str) -> tuple[int, str]:
         host = _host(url)
@@ -434,8 +497,7 @@ class Client:
             self._wait_turn(host)
             try:
                 self.requests_made += 1
-                resp = self.session.get(url, params=params, headers=headers,
-                                        timeout=(self.timeout, self.timeout))
+                status, text, resp = self._get_capped(url, params, headers, ident, host)
             except requests.exceptions.ConnectTimeout:
                 raise NetworkError(ident, f"cannot reach {host}: network down or DNS failure "
                                           f"(connect timed out after {self.timeout:g} s)") from None
@@ -453,9 +515,8 @@ class Client:
             except requests.exceptions.RequestException as e:
                 raise FetchError(ident, f"request to {host} failed: {e.__class__.__name__}") from None
             timed_out = False
-            status = resp.status_code
             if status == 200 or status == 404:
-                return status, resp.text
+                return status, text
             if status in RETRY_STATUSES or 500 <= status < 600:
                 last_status = status
                 if attempt < self.max_tries:
@@ -467,10 +528,42 @@ class Client:
             raise BadResponse(ident, f"HTTP {status} from {host}")
         if timed_out:
             raise FetchTimeout(ident, f"timeout: {host} did not answer within {self.timeout:g} s "
-                                      f"({self.max_tries} tries)")
+                                      f"(or gave no complete answer within {self.deadline:g} s; "
+                                      f"{self.max_tries} tries)")
         raise TooManyRetries(ident, f"too many retries: {host} still failing after "
                                     f"{self.max_tries} tries (last status {last_status})",
                              status=last_status)
+
+    def _get_capped(self, url: str, params: dict, headers: dict, ident: str, host: str):
+        """One GET, streamed: a total deadline for the whole answer (``requests``' read timeout
+        applies to each read, so a byte every few seconds would never end) and a size cap
+        checked as the bytes arrive (a 300 MB answer is refused at the cap, not held in memory
+        and cached). Returns (status, text, response)."""
+        start = time.monotonic()
+        resp = self.session.get(url, params=params, headers=headers, stream=True,
+                                timeout=(self.timeout, min(self.timeout, self.deadline)))
+        try:
+            declared = resp.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
+                raise BadResponse(ident, f"answer from {host} too large ({declared} bytes > limit "
+                                         f"{self.max_response_bytes} bytes); refused")
+            chunks, size = [], 0
+            for chunk in _pieces(resp):
+                size += len(chunk)
+                if size > self.max_response_bytes:
+                    raise BadResponse(ident, f"answer from {host} too large (more than "
+                                             f"{self.max_response_bytes} bytes); refused")
+                if time.monotonic() - start > self.deadline:
+                    raise requests.exceptions.ReadTimeout(f"no complete answer within {self.deadline:g} s")
+                chunks.append(chunk)
+            if time.monotonic() - start > self.deadline:
+                raise requests.exceptions.ReadTimeout(f"no complete answer within {self.deadline:g} s")
+            data = b"".join(chunks)
+            if resp.status_code not in (200, 404):
+                return resp.status_code, "", resp
+            return resp.status_code, data.decode(resp.encoding or "utf-8", errors="replace"), resp
+        finally:
+            resp.close()
 
     def _backoff(self, attempt: int, retry_after: Optional[str]) -> float:
         ra = _retry_after_seconds(retry_after)
@@ -521,6 +614,12 @@ class Client:
                 return None
         return data
 
+    def _cache_drop(self, key: str) -> None:
+        try:
+            os.unlink(self._cache_path(key))
+        except OSError:
+            pass
+
     def _cache_write(self, key: str, data: dict) -> None:
         p = self._cache_path(key)
         try:
@@ -528,6 +627,32 @@ class Client:
             fsutil.atomic_write(str(p), json.dumps(data, ensure_ascii=False), prefix=".tmp-")
         except OSError as e:
             log.warning("cannot write cache file %s: %s", p, e)
+
+
+def _pieces(resp) -> Any:
+    """The body as it arrives: each piece is what one read of the socket gave (urllib3 2's
+    ``read1``), so the deadline is checked after every read however slowly bytes come;
+    ``iter_content`` would wait to fill a whole chunk. Small chunks where read1 is missing."""
+    read1 = getattr(resp.raw, "read1", None)
+    if read1 is None:
+        yield from resp.iter_content(chunk_size=1024)
+        return
+    try:
+        while True:
+            piece = read1(65536, decode_content=True)
+            if not piece:
+                return
+            yield piece
+    except Exception as e:  # noqa: BLE001 - urllib3's errors, as requests would raise them
+        import urllib3.exceptions as ue
+
+        if isinstance(e, ue.ReadTimeoutError):
+            raise requests.exceptions.ReadTimeout(str(e)) from None
+        if isinstance(e, (ue.ProtocolError, ue.DecodeError)):
+            raise requests.exceptions.ChunkedEncodingError(str(e)) from None
+        if isinstance(e, OSError):
+            raise requests.exceptions.ConnectionError(str(e)) from None
+        raise
 
 
 def _connection_reason(e: Exception) -> str:

@@ -1164,7 +1164,7 @@ class _Drafter:
             id=f"f{len(self.findings) + 1}",
             text=text[:400],
             measure=measure,
-            keywords=keywords,
+            keywords=_names(keywords),
             groups=[g for g in groups if g],
             values=values,
             ci=ci,
@@ -1491,12 +1491,13 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     summary = Summary(
         id=sid, doi=d, pmid=pmid, pmcid=pmcid, title=title or "",
         journal=(record.journal if record else None) or meta.get("journal") or None,
-        journal_aliases=[a for a in ([record.journal_abbrev] if record and record.journal_abbrev else [])],
-        year=year, published=(record.published if record else None), authors=authors,
+        journal_aliases=_names([record.journal_abbrev] if record and record.journal_abbrev else []),
+        year=year, published=(record.published if record else None), authors=_names(authors),
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,
-        groups=groups, findings=findings, conclusion=conclusion, terms=terms,
+        groups={k: _names(v) for k, v in groups.items()}, findings=findings,
+        conclusion=conclusion, terms={k: _names(v) for k, v in terms.items()},
         sources=sources,
     )
     return summary
@@ -1560,6 +1561,11 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
     return findings, groups
 
 
+def _names(xs) -> list[str]:
+    """Names the schema accepts: a record's blank author or abbreviation is dropped, not a crash."""
+    return [x for x in xs if isinstance(x, str) and x.strip()]
+
+
 def _metadata_only(record: "Record", doi: Optional[str], source: Optional[str]) -> Summary:
     """A draft for a record without an abstract: metadata, no content."""
     d = doi or record.doi
@@ -1570,8 +1576,8 @@ def _metadata_only(record: "Record", doi: Optional[str], source: Optional[str]) 
     return Summary(
         id=make_id(list(record.authors), record.year, d, title, title or (d or "")),
         doi=d, pmid=record.pmid, pmcid=record.pmcid, title=title, journal=record.journal,
-        journal_aliases=[record.journal_abbrev] if record.journal_abbrev else [],
-        year=record.year, published=record.published, authors=list(record.authors),
+        journal_aliases=_names([record.journal_abbrev] if record.journal_abbrev else []),
+        year=record.year, published=record.published, authors=_names(record.authors),
         language="zh" if _is_cjk_text(title) else "en", curated=False, available=False,
         availability_note=f"no abstract in the {record.source} record: metadata only",
         design=design, design_flags=flags, species=species, sources=sources,
@@ -1585,6 +1591,11 @@ class CuratedFileError(FileExistsError):
 
 
 def _is_curated(path: str) -> bool:
+    """Not plainly a draft: ``curated`` is true, or is not a YAML boolean at all (the strict
+    reading the store applies, ``summaries.curated_flag``): only ``curated: false`` or no
+    ``curated`` key lets a draft replace the file."""
+    from factcheck.summaries import curated_flag
+
     try:
         with open(path, "r", encoding="utf-8-sig") as fh:
             data = yaml.safe_load(fh)
@@ -1594,10 +1605,12 @@ def _is_curated(path: str) -> bool:
         # unreadable YAML: be safe if it *says* curated: true anywhere
         try:
             with open(path, "r", encoding="utf-8", errors="replace") as fh:
-                return bool(re.search(r"^\s*curated\s*:\s*(?:true|yes|on)\s*$", fh.read(), re.M | re.I))
+                text = fh.read()
         except OSError:
             return False
-    return isinstance(data, dict) and data.get("curated") is True
+        return bool(re.search(r"^\s*curated\s*:", text, re.M)) and not re.search(
+            r"^\s*curated\s*:\s*false\s*(?:#.*)?$", text, re.M)
+    return isinstance(data, dict) and curated_flag(data) is not False
 
 
 def summary_to_yaml(summary: Summary) -> str:
@@ -1622,8 +1635,8 @@ def write_summary(summary: Summary, out_path: str, *, force: bool = False) -> No
         if os.path.isdir(out):
             raise IsADirectoryError(f"{out}: is a folder, not a summary file")
         if _is_curated(out):
-            raise CuratedFileError(f"{out}: is a curated summary (curated: true); refusing to "
-                                   f"overwrite it, even with --force. Write the draft elsewhere.")
+            raise CuratedFileError(f"{out}: is a curated summary (curated: true, or not the boolean false); "
+                                   "refusing to overwrite it, even with --force. Write the draft elsewhere.")
         if not force:
             raise FileExistsError(f"{out}: already exists; refusing to overwrite it "
                                   f"(use --force to replace a draft)")

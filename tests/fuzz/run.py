@@ -181,8 +181,7 @@ class Gen:
 
 # ---------------------------------------------------------------- properties
 
-class Failure(Exception):
-    pass
+from surface import Failure  # noqa: E402 - one failure class for every target
 
 
 def _check_value(v) -> None:
@@ -237,11 +236,22 @@ class Targets:
 
     def run_check(self, text: str) -> None:
         from factcheck.ingest import article_from_text
+
+        self.run_check_article(article_from_text(text, "fuzz.txt"))
+
+    def run_check_article(self, art) -> None:
         from factcheck.pipeline import check
 
-        art = article_from_text(text, "fuzz.txt")
-        rep = check(art, self.store)
-        t = art.text
+        self.assert_report(check(art, self.store))
+
+    def assert_json(self, doc) -> None:
+        if self.validator is not None:
+            errs = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in self.validator.iter_errors(doc)]
+            if errs:
+                raise Failure("report does not match the schema: " + "; ".join(errs[:3]))
+
+    def assert_report(self, rep) -> None:
+        t = rep.text
         check_mentions(t, rep.mentions)
         for c in rep.claims:
             if not (0 <= c.start <= c.end <= len(t)) or t[c.start:c.end] != c.sentence:
@@ -250,10 +260,22 @@ class Targets:
             if not (0 <= o.start < o.end <= len(t)) or t[o.start:o.end] != o.surface:
                 raise Failure(f"overstatement {o.id} surface {o.surface!r} != text {t[o.start:o.end]!r}")
         doc = json.loads(json.dumps(rep.to_dict(), ensure_ascii=False, allow_nan=False))
-        if self.validator is not None:
-            errs = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in self.validator.iter_errors(doc)]
-            if errs:
-                raise Failure("report does not match the schema: " + "; ".join(errs[:3]))
+        self.assert_json(doc)
+
+    def surface(self):
+        """The wider surface (surface.py), built on first use."""
+        if getattr(self, "_surface", None) is None:
+            import surface
+
+            self._surface = surface.Surface(self)
+        return self._surface
+
+    def runner(self, target: str):
+        if target == "extract":
+            return self.run_extract
+        if target == "check":
+            return self.run_check
+        return getattr(self.surface(), f"run_{target}")
 
 
 # ---------------------------------------------------------------- driver
@@ -266,7 +288,26 @@ def _alarm(_sig, _frame):
     raise _Timeout()
 
 
-def save_crash(crash_dir: Path, target: str, text: str, err: str, seen: set) -> Path | None:
+# inputs per 1,000 that go to each target of the wider surface (the rest: extract, and one
+# whole-article check every --check-every inputs)
+SURFACE_WEIGHTS = {"bytes": 40, "html": 12, "docx": 3, "yaml": 4, "render": 12, "cli": 3}
+TARGETS = ("extract", "check") + tuple(SURFACE_WEIGHTS)
+
+
+def pick_target(rng: random.Random, i: int, check_every: int, only: set) -> str:
+    if check_every > 0 and i % check_every == check_every - 1 and "check" in only:
+        return "check"
+    x = rng.randrange(1000)
+    for t, w in SURFACE_WEIGHTS.items():
+        if x < w:
+            return t if t in only else ("extract" if "extract" in only else t)
+        x -= w
+    if "extract" in only:
+        return "extract"
+    return rng.choice(sorted(only))
+
+
+def save_crash(crash_dir: Path, target: str, text, err: str, seen: set) -> Path | None:
     lines = err.strip().splitlines() if err else [""]
     frames = [ln.strip() for ln in lines if ln.startswith('  File "')]
     # one reproducer per kind of failure: exception type and the innermost frame
@@ -275,7 +316,8 @@ def save_crash(crash_dir: Path, target: str, text: str, err: str, seen: set) -> 
         return None
     seen.add(key)
     crash_dir.mkdir(parents=True, exist_ok=True)
-    h = hashlib.sha1((target + text).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    blob = text if isinstance(text, str) else json.dumps(text, sort_keys=True, ensure_ascii=True)
+    h = hashlib.sha1((target + blob).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     path = crash_dir / f"{target}-{h}.json"
     path.write_text(json.dumps({"target": target, "input": text, "error": err}, ensure_ascii=True, indent=1),
                     encoding="ascii")
@@ -284,7 +326,7 @@ def save_crash(crash_dir: Path, target: str, text: str, err: str, seen: set) -> 
 
 def run_one(targets: Targets, target: str, text: str, timeout: float) -> str | None:
     """None when the input passes; the error text otherwise."""
-    fn = targets.run_extract if target == "extract" else targets.run_check
+    fn = targets.runner(target)
     use_alarm = hasattr(signal, "setitimer")
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -295,6 +337,8 @@ def run_one(targets: Targets, target: str, text: str, timeout: float) -> str | N
         return f"Timeout: {target} took longer than {timeout:g} s on an input of {len(text)} characters"
     except Failure as e:
         return f"Failure: {e}"
+    except SystemExit as e:
+        return f"SystemExit({e.code}) from {target}"
     except Exception:  # noqa: BLE001 - any exception is a finding
         return traceback.format_exc()
     finally:
@@ -316,7 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-growth", type=float, default=12.0, help="fail when 4x a pathological input takes "
                     "more than this many times as long (default 12; linear is 4)")
     ap.add_argument("--no-growth", action="store_true", help="skip the growth measurement")
+    ap.add_argument("--targets", default=",".join(TARGETS),
+                    help=f"comma-separated targets to fuzz (default: all of {', '.join(TARGETS)})")
     a = ap.parse_args(argv)
+    only = {t.strip() for t in a.targets.split(",") if t.strip()}
+    if not only or only - set(TARGETS):
+        ap.error(f"--targets: choose from {', '.join(TARGETS)}")
 
     if hasattr(signal, "SIGALRM"):
         signal.signal(signal.SIGALRM, _alarm)
@@ -338,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     gen = Gen(rng)
     crash_dir = Path(a.crash_dir)
     seen: set = set()
-    counts = {"extract": 0, "check": 0}
+    counts = {t: 0 for t in TARGETS}
     failures = 0
     t0 = time.monotonic()
     last = t0
@@ -351,8 +400,13 @@ def main(argv: list[str] | None = None) -> int:
         now = time.monotonic()
         if seconds is not None and now - t0 >= seconds:
             break
-        target = "check" if a.check_every > 0 and i % a.check_every == a.check_every - 1 else "extract"
-        text = gen.article_input() if target == "check" else gen.extract_input()
+        target = pick_target(rng, i, a.check_every, only)
+        if target == "check":
+            text = gen.article_input()
+        elif target == "extract":
+            text = gen.extract_input()
+        else:
+            text = getattr(targets.surface(), f"gen_{target}")(rng, gen)
         err = run_one(targets, target, text, a.timeout)
         counts[target] += 1
         i += 1
@@ -364,14 +418,19 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
         if not a.quiet and now - last >= 10:
             last = now
-            print(f"fuzz: {i} inputs ({counts['extract']} extract, {counts['check']} check), "
-                  f"{failures} failures, {now - t0:.0f} s", flush=True)
+            print(f"fuzz: {i} inputs ({_counts(counts)}), {failures} failures, {now - t0:.0f} s", flush=True)
     dt = time.monotonic() - t0
-    print(f"fuzz: {i} inputs in {dt:.1f} s ({i / max(dt, 1e-9):.0f}/s): {counts['extract']} extract(), "
-          f"{counts['check']} check(); {failures} failures ({len(seen)} distinct); seed {seed}")
+    print(f"fuzz: {i} inputs in {dt:.1f} s ({i / max(dt, 1e-9):.0f}/s): {_counts(counts)}; "
+          f"{failures} failures ({len(seen)} distinct); seed {seed}")
+    if getattr(targets, "_surface", None) is not None:
+        targets._surface.close()
     if not a.no_growth:
         failures += growth_report(targets, a.max_growth)
     return 1 if failures else 0
+
+
+def _counts(counts: dict) -> str:
+    return ", ".join(f"{n} {t}" for t, n in counts.items() if n)
 
 
 def growth_report(targets: Targets, limit: float) -> int:
