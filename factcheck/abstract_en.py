@@ -177,10 +177,11 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
         v = _typed(m, before, after, section)
         if v is None:
             continue
-        if v.kind != "ratio" and last_ratio is not None and v.unit == "" and _ci_follows(ms, m, norm):
-            # "(HR 0.74 …), stroke (0.65; 95% CI …)": a bare number with its own CI after a ratio
-            # is another ratio of the same kind
-            v = Value(value=float(v.value), kind="ratio", label=last_ratio.label)
+        named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
+        if v.kind != "ratio" and named and v.unit == "" and _ci_follows(ms, m, norm):
+            # "(HR 0.74 …), stroke (0.65; 95% CI …)", "the hazard ratios … were 0.60 (95% CI …)":
+            # a bare number with its own CI in a sentence about ratios is one of them
+            v = Value(value=float(v.value), kind="ratio", label=named)
         # a ratio compares the arms: it belongs to none of them
         v.group = None if v.kind == "ratio" else _arm_of(m.start, m.end, arm_at, norm)
         v.note = m.role if m.role in ("compare_a", "compare_b") else None
@@ -191,6 +192,18 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
         return None
     return Finding(id=fid, text=sentence.strip(), measure=_measure(norm, ms), values=values, ci=ci, p=p,
                    source=section or "abstract")
+
+
+_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio)|\b(?:HR|OR|RR|IRR)s?\b")
+
+
+def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
+    """The kind of ratio the sentence speaks of before ``pos`` (the last one named)."""
+    found = _RATIO_ANYWHERE.findall(norm[:pos])
+    if not found:
+        return None
+    name = found[-1].lower().rstrip("s")
+    return _RATIO_LABEL.get(name, "ratio")
 
 
 def _ci_follows(ms, m, norm: str) -> bool:

@@ -184,7 +184,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
                  "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
                  "background": scan.first(cues["background"]) if single_study else {},
-                 "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0}
+                 "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
+                 "first_line": sentences[0].line if sentences else 0}
     introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
@@ -275,6 +276,9 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
     if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
         return Attribution(None, "none")
+    if not introduced and s.line == hits["first_line"] and hits["on_topic"](ntext, ms):
+        # the headline of an article about one study states that study's result
+        return Attribution(paper.index, "single_study", "headline")
     if i in hits["research"] and current.how in ("background", "none") and introduced:
         return Attribution(paper.index, "single_study")
     return None

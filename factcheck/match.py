@@ -51,6 +51,10 @@ def tolerance(m: Mention) -> float:
     value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
     scale = _scale_of(m.surface)
     tol = 0.5 * 10 ** (-max(0, m.decimals)) * scale + 1e-9
+    if m.kind == "multiplier" and not m.decimals and isinstance(m.value, (int, float)) and m.value:
+        # 两倍 for 1.8 is a reader's rounding, 一倍 (double) for 1.57 is not: whole multiples are
+        # read to within 15% of their size, never to half a unit
+        tol = min(tol, 0.15 * abs(float(m.value)))
     if scale > 1 and not m.decimals:
         # 50万 is "half a million": a round number before 万/亿 is read to its first digits
         digits = re.match(r"\d+", re.sub(r"\s", "", m.surface))

@@ -525,6 +525,13 @@ class _Audience:
         return self._groups
 
 
+def _general(text: str) -> bool:
+    """The sentence speaks from general knowledge (众所周知, 据统计), not of the cited study."""
+    from factcheck.attribution import general_cue
+
+    return general_cue(text)
+
+
 def _audience(norm: str, article: Article) -> frozenset:
     """What the article's readers have: the condition (glossary ``conditions``) it names most."""
     from collections import Counter
@@ -560,8 +567,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     sev = rule.severity
     if o.get("requires_reference") and summ is None:
         return None
-    if o.get("requires_cited_source") and ref_idx is None:
-        return None     # without a cited paper there is no design to weigh the verb against
+    if o.get("requires_cited_source") and (ref_idx is None or _general(text)):
+        return None     # without a cited paper (or in 众所周知…) there is no design to weigh the verb against
     if o.get("requires_subject") and ref_idx is None and not INTERVENTION.search(text):
         return None     # "逆转胰岛素抵抗才是关键" names no treatment and no source
     if o.get("requires_conclusion_cue") and not CONCLUSION_CUE.search(text):
