@@ -17,7 +17,7 @@ from typing import Optional
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_REFERENCES = "references"
 OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck',
-               '<meta name="generator" content="factcheck')
+               '<meta name="generator" content="factcheck', '"name": "factcheck"')
 
 
 class UsageError(Exception):
@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check articles (.txt .md .html .docx) against references/")
     c.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - for stdin")
     c.add_argument("--format", "-f", default="text",
-                   help="text | json | jsonl | markdown | html; several with commas when --output is a folder")
+                   help="text | json | jsonl | markdown | html | sarif | docx (Word comments; needs --output FILE); "
+                        "several with commas when --output is a folder")
     _common(c)
     c.add_argument("--output", "-o", help="a file, or a folder (one report per article)")
     c.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
@@ -230,15 +231,21 @@ def cmd_check(args) -> int:
 
     cfg = _config(args)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html")]
+    bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html", "sarif", "docx")]
     if bad or not formats:
-        raise UsageError(f"unknown format {bad[0] if bad else args.format!r} (text, json, jsonl, markdown, html)")
+        raise UsageError(f"unknown format {bad[0] if bad else args.format!r} "
+                         "(text, json, jsonl, markdown, html, sarif, docx)")
+    if "docx" in formats and (len(formats) > 1 or not args.output or os.path.isdir(args.output)
+                              or args.output.endswith(("/", os.sep))):
+        raise UsageError("--format docx writes one Word file: give it alone, with --output FILE.docx")
     out_dir = args.output if args.output and (os.path.isdir(args.output) or args.output.endswith(("/", os.sep))
                                               or len(formats) > 1) else None
     if len(formats) > 1 and not out_dir:
         raise UsageError("several formats need --output FOLDER")
     if out_dir:
         _prepare_out_dir(out_dir)
+    elif formats == ["docx"]:
+        _check_out_docx(args.output, force=args.force)
     elif args.output:
         _check_out_file(args.output, force=args.force)
     if cfg.max_bytes is not None and cfg.max_bytes <= 0:
@@ -300,13 +307,21 @@ def cmd_check(args) -> int:
                 base, k = f"{stem}-{k}", k + 1
             written.add(base)
             for fmt in formats:
-                ext = {"markdown": "md", "md": "md", "jsonl": "jsonl", "json": "json", "html": "html", "text": "txt"}[fmt]
-                write_output(os.path.join(out_dir, f"{base}.{ext}"), render(fmt, [r], cfg.lang, single=True),
+                ext = {"markdown": "md", "md": "md", "jsonl": "jsonl", "json": "json", "html": "html", "text": "txt",
+                       "sarif": "sarif"}[fmt]
+                write_output(os.path.join(out_dir, f"{base}.{ext}"), render(fmt, [r], cfg.lang, single=True,
+                                                                           rules_dirs=tuple(cfg.rules_dirs)),
                              force=args.force)
+    elif formats[0] == "docx":
+        if len(reports) > 1:
+            raise UsageError("--format docx takes one article")
+        if reports:
+            _write_docx(reports[0], args.output, cfg.lang, force=args.force)
     else:
         fmt = formats[0]
         text = render(fmt, reports, cfg.lang, single=len(args.paths) == 1 and len(paths) <= 1,
-                      colour=args.output is None and sys.stdout.isatty(), verbose=args.verbose)
+                      colour=args.output is None and sys.stdout.isatty(), verbose=args.verbose,
+                      rules_dirs=tuple(cfg.rules_dirs))
         if args.output:
             if reports or not errors:   # every input failed: leave an earlier report alone
                 write_output(args.output, text, force=args.force)
@@ -366,9 +381,14 @@ def exit_code(reports, fail_on: str) -> int:
     return EXIT_OK
 
 
-def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False) -> str:
+def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False,
+           rules_dirs: tuple[str, ...] = ()) -> str:
     from factcheck import report as rp
 
+    if fmt == "sarif":
+        from factcheck.sarif import to_sarif
+
+        return to_sarif(reports, lang, rules_dirs=rules_dirs, verbose=verbose) + "\n"
     if fmt == "json":
         return rp.to_json(reports, single=single) + "\n"
     if fmt == "jsonl":
@@ -380,6 +400,34 @@ def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = Fa
 
         return "\n".join(to_html(r, lang) for r in reports)
     return "".join(rp.to_text(r, colour=colour, lang=lang, verbose=verbose) for r in reports)
+
+
+def _check_out_docx(path: str, *, force: bool) -> None:
+    from factcheck.wordout import is_ours
+
+    d = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(d):
+        raise UsageError(f"{path}: the folder {d} does not exist (--output)")
+    if os.path.lexists(path) and not force and not is_ours(path):
+        raise UsageError(f"{path}: exists and was not written by factcheck; not overwritten "
+                         "(use --force to replace it)")
+
+
+def _write_docx(report, path: str, lang: str, *, force: bool = False) -> None:
+    """The reviewed Word file: the draft itself (a .docx input) or its paragraphs, with comments."""
+    from factcheck.wordout import DocxError, reviewed_docx
+
+    _check_out_docx(path, force=force)
+    try:
+        data = reviewed_docx(report, lang)
+    except DocxError as e:
+        raise UsageError(f"{report.source}: {e}") from None
+    from factcheck import fsutil
+
+    try:
+        fsutil.atomic_write(path, data)
+    except OSError as e:
+        raise UsageError(f"{path}: cannot write: {e.strerror or e}") from None
 
 
 def write_output(path: str, text: str, *, force: bool = False) -> None:
