@@ -316,7 +316,7 @@ def cmd_check(args) -> int:
         if len(reports) > 1:
             raise UsageError("--format docx takes one article")
         if reports:
-            _write_docx(reports[0], args.output, cfg.lang, force=args.force)
+            _write_docx(reports[0], args.output, cfg.lang, force=args.force, source_path=paths[0] if paths else None)
     else:
         fmt = formats[0]
         text = render(fmt, reports, cfg.lang, single=len(args.paths) == 1 and len(paths) <= 1,
@@ -413,13 +413,13 @@ def _check_out_docx(path: str, *, force: bool) -> None:
                          "(use --force to replace it)")
 
 
-def _write_docx(report, path: str, lang: str, *, force: bool = False) -> None:
+def _write_docx(report, path: str, lang: str, *, force: bool = False, source_path: Optional[str] = None) -> None:
     """The reviewed Word file: the draft itself (a .docx input) or its paragraphs, with comments."""
     from factcheck.wordout import DocxError, reviewed_docx
 
     _check_out_docx(path, force=force)
     try:
-        data = reviewed_docx(report, lang)
+        data = reviewed_docx(report, lang, source_path=source_path)
     except DocxError as e:
         raise UsageError(f"{report.source}: {e}") from None
     from factcheck import fsutil

@@ -92,3 +92,108 @@ def test_pre_commit_hooks_file():
 
     pat = re.compile(by_id["factcheck"]["files"])
     assert pat.search("drafts/a.md") and pat.search("x.docx") and not pat.search("x.py")
+
+
+# ---------------------------------------------------------------- Word out
+
+def _seed_docx(path: Path) -> str:
+    """The seed article as a Word draft, each line in three runs (the middle one bold) so that
+    findings fall across run edges; returns the text ingest reads from it."""
+    import docx
+
+    lines = SEED.read_text("utf-8").split("\n")
+    d = docx.Document()
+    for line in lines:
+        p = d.add_paragraph()
+        a, b = len(line) // 3, 2 * len(line) // 3
+        p.add_run(line[:a])
+        p.add_run(line[a:b]).bold = True
+        p.add_run(line[b:])
+    d.save(str(path))
+    from factcheck.wordout import extracted_text
+
+    return extracted_text(docx.Document(str(path)))
+
+
+def _anchored(doc) -> dict[str, str]:
+    """Comment id -> the text between its range start and end, in document order."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    open_ids: dict[str, list[str]] = {}
+    done: dict[str, str] = {}
+    for el in doc.element.body.iter():
+        if el.tag == w + "commentRangeStart":
+            open_ids[el.get(w + "id")] = []
+        elif el.tag == w + "commentRangeEnd":
+            cid = el.get(w + "id")
+            done[cid] = "".join(open_ids.pop(cid, []))
+        elif el.tag == w + "t":
+            for parts in open_ids.values():
+                parts.append(el.text or "")
+    return done
+
+
+def _bold_text(doc) -> list[str]:
+    return ["".join(r.text for r in p.runs if r.bold) for p in doc.paragraphs]
+
+
+def test_docx_in_docx_out(tmp_path):
+    import docx
+
+    from factcheck.wordout import extracted_text
+
+    draft, out = tmp_path / "draft.docx", tmp_path / "reviewed.docx"
+    before = _seed_docx(draft)
+    rc = main(["check", str(draft), "--format", "docx", "--output", str(out)])
+    assert rc == 1
+    rev = docx.Document(str(out))
+    assert extracted_text(rev) == before                        # the text untouched
+    assert _bold_text(rev) == _bold_text(docx.Document(str(draft)))   # and its formatting
+    comments = {str(c.comment_id): c for c in rev.comments}
+    assert len(comments) > 10
+    anchors = _anchored(rev)
+    assert set(anchors) == set(comments)
+    forty = [cid for cid, c in comments.items() if "FC106" in c.text or ("FC102" in c.text and "40%" in c.text)]
+    assert forty and anchors[forty[0]] == "40%"
+    c = comments[forty[0]]
+    assert c.author == "factcheck" and "[不符]" in c.text and "20%" in c.text
+    for cid, c in comments.items():
+        assert anchors[cid], f"comment {cid} anchored on nothing"
+        quoted = c.text.split("“", 1)[1].split("”", 1)[0] if "“" in c.text else None
+        if quoted and c.text.split("\n", 1)[0].startswith("[") and "FC2" in c.text.split("\n", 1)[0]:
+            assert anchors[cid] == quoted       # an overstatement's comment sits on its words
+
+
+def test_docx_from_text_input_and_overwrite_rules(tmp_path):
+    import docx
+
+    out = tmp_path / "reviewed.docx"
+    assert main(["check", str(SEED), "--format", "docx", "--output", str(out), "--lang", "en"]) == 1
+    rev = docx.Document(str(out))
+    assert [p.text for p in rev.paragraphs] == SEED.read_text("utf-8").split("\n")
+    assert any("does not match the paper" in c.text for c in rev.comments)
+    assert main(["check", str(SEED), "--format", "docx", "--output", str(out)]) == 1   # ours: replaced
+    foreign = tmp_path / "mine.docx"
+    docx.Document().save(str(foreign))
+    assert main(["check", str(SEED), "--format", "docx", "--output", str(foreign)]) == 2
+    assert main(["check", str(SEED), "--format", "docx"]) == 2          # needs --output FILE
+
+
+def test_docx_opens_in_libreoffice(tmp_path):
+    """LibreOffice converts the reviewed file headless and keeps the comments (annotations)."""
+    import shutil
+    import subprocess
+    import zipfile
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice not installed (Debian: apt-get install libreoffice-writer-nogui)")
+    draft, out = tmp_path / "draft.docx", tmp_path / "reviewed.docx"
+    _seed_docx(draft)
+    assert main(["check", str(draft), "--format", "docx", "--output", str(out)]) == 1
+    profile = tmp_path / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "odt",
+                    "--outdir", str(tmp_path), str(out)], check=True, timeout=180, capture_output=True)
+    with zipfile.ZipFile(tmp_path / "reviewed.odt") as z:
+        content = z.read("content.xml").decode("utf-8")
+    assert content.count("<office:annotation ") + content.count("<office:annotation>") >= 10
+    assert "FC106" in content or "FC102" in content
