@@ -151,6 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
     a.set_defaults(func=cmd_audit)
 
+    v = sub.add_parser("serve", help="the HTTP API (POST /v1/check) and a page to paste a draft into")
+    v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--timeout", type=float, default=30.0, help="seconds per request (default 30)")
+    v.add_argument("--max-concurrent", type=int, default=4, help="checks run at once (default 4)")
+    v.add_argument("--max-queue", type=int, default=64, help="requests waiting beyond those (default 64), then 429")
+    _common(v)
+    v.set_defaults(func=cmd_serve)
+
     e = sub.add_parser("eval", help="precision/recall against tests/gold")
     e.add_argument("--gold", default="tests/gold")
     e.add_argument("--references", default=DEFAULT_REFERENCES)
@@ -476,6 +485,27 @@ def cmd_batch(args) -> int:
     return run_batch(args.inputs, out_dir=args.out, references=args.references, jobs=args.jobs,
                      engine=args.engine, scheduler=args.scheduler, resume=args.resume, xlsx=args.xlsx,
                      html=args.html, progress=not args.no_progress, config=cfg)
+
+
+def cmd_serve(args) -> int:
+    """Serve until interrupted. References are loaded once, before the first request."""
+    from factcheck.server import Limits, serve
+    from factcheck.summaries import Store
+
+    cfg = _config(args)
+    if args.port < 0 or args.port > 65535:
+        raise UsageError(f"--port {args.port}: not a port number")
+    if args.timeout <= 0 or args.max_concurrent < 1 or args.max_queue < 0:
+        raise UsageError("--timeout and --max-concurrent must be positive, --max-queue zero or more")
+    no_folder = not os.path.isdir(args.references)
+    if no_folder and args.references != DEFAULT_REFERENCES:
+        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
+    store = Store() if no_folder else load_store(args.references)
+    limits = Limits(max_bytes=args.max_bytes or Limits.max_bytes, timeout=args.timeout,
+                    max_concurrent=args.max_concurrent, max_queue=args.max_queue)
+    say(f"serving on http://{args.host}:{args.port}/ ({len(store.summaries)} summaries; Ctrl-C stops)")
+    serve(args.host, args.port, store, cfg, limits)
+    return EXIT_OK
 
 
 def cmd_summarize(args) -> int:
