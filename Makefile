@@ -5,7 +5,8 @@
 #   make eval                  precision/recall against tests/gold
 #   make batch ARCHIVE=dir     batch-check an archive into batch-out/
 #   make report ARTICLE=file   one self-contained HTML report in reports/
-#   make bench                 speed and memory benchmarks (ratios from one run)
+#   make bench                 speed and memory benchmarks (ratios from one run), then the server under load
+#   make serve                 the paste page and HTTP API on http://127.0.0.1:8000/
 #   make fuzz                  bounded fuzzing of the extractor and of check
 PYTHON ?= python3
 VENV   := .venv
@@ -19,7 +20,7 @@ REAL    := corpus/real/dev corpus/real/test
 ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
 FUZZ_SECONDS ?= 120
 
-.PHONY: install check gate test eval batch report bench fuzz clean
+.PHONY: install check gate test eval batch report bench serve fuzz clean
 
 install: $(STAMP) $(PYC)
 
@@ -69,6 +70,10 @@ report: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serve_load.py --clients 20 --seconds 30
+
+serve: install
+	$(BIN)/factcheck serve --references references
 
 fuzz: install
 	$(BIN)/python tests/fuzz/run.py --seconds $(FUZZ_SECONDS)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import dataclasses
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any, Literal, Optional
@@ -38,6 +39,11 @@ from factcheck.config import Config
 from factcheck.summaries import Store, Summary
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Checked once before the first request: the pipeline imports and builds its models lazily
+# (jieba, spaCy, the rules), and threads doing that at once tripped over a half-imported jieba.
+WARM_UP = ("据《干细胞研究与治疗》报道，48周时UC-MSCs组有40%的患者达到主要终点，所有患者都被彻底治愈。\n"
+           "参考文献\n[1] Zang L, et al. Stem Cell Res Ther. 2022;13:180. doi:10.1186/s13287-022-02848-6")
+log = logging.getLogger("factcheck.serve")
 
 
 @dataclass
@@ -139,6 +145,9 @@ class Checker:
                                                           thread_name_prefix="factcheck")
         self.lock = threading.Lock()
         self.in_flight = 0      # running or queued, timed-out work included until it ends
+
+    def warm_up(self) -> None:
+        self.run(CheckRequest(text=WARM_UP))
 
     def _papers(self, papers: list[Paper]) -> tuple[Store, list[str]]:
         """A per-request store: the server's summaries plus the request's papers."""
@@ -250,6 +259,7 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
     """The application; tests drive it with the framework's test client."""
     limits = limits or Limits()
     checker = Checker(store or Store(), config or Config(), limits)
+    checker.warm_up()
     app = FastAPI(title="factcheck", version=__version__, docs_url=None, redoc_url=None,
                   description="Check the numbers and claims of a Chinese science article against the "
                               "papers it cites. Offsets are given in code points and in UTF-16 units.")
@@ -267,7 +277,8 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                 return _error(413, f"request larger than {limits.max_bytes} bytes")
         try:
             return await call_next(request)
-        except Exception:  # noqa: BLE001 - never a traceback to the client
+        except Exception:  # noqa: BLE001 - never a traceback to the client; the server's log has it
+            log.exception("internal error on %s %s", request.method, request.url.path)
             return _error(500, "internal error")
 
     @app.exception_handler(ApiError)
@@ -290,7 +301,8 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         return _error(exc.status_code, str(exc.detail))
 
     @app.exception_handler(Exception)
-    async def crashed(_request: Request, _exc: Exception):
+    async def crashed(request: Request, exc: Exception):
+        log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         return _error(500, "internal error")
 
     @app.post("/v1/check", response_model=CheckResponse, responses=_ERRORS,
