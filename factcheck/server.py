@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import dataclasses
+import io
 import logging
 import threading
 from dataclasses import dataclass
@@ -69,8 +70,16 @@ class Paper(BaseModel):
     text: str = Field(..., max_length=1_000_000, description="the abstract, the YAML, or the summary id")
 
 
+class Upload(BaseModel):
+    """A draft as a file: what the page sends for an opened .docx, .html, .md or .txt."""
+
+    name: str = Field(..., max_length=255, description="file name; its extension says how to read it")
+    base64: str = Field(..., description="the file's bytes, base64-encoded")
+
+
 class CheckRequest(BaseModel):
-    text: str = Field(..., description="the article text (plain text or Markdown)")
+    text: str = Field("", description="the article text (plain text or Markdown); or give file")
+    file: Optional[Upload] = Field(None, description="the article as a file (.txt .md .html .docx) instead of text")
     papers: list[Paper] = Field(default_factory=list, max_length=10,
                                 description="papers the article is about (check --paper)")
     lang: Literal["zh", "en"] = Field("zh", description="language of messages")
@@ -168,14 +177,11 @@ class Checker:
 
     def run(self, req: CheckRequest):
         """The check itself, on a worker thread."""
-        from factcheck.ingest import article_from_text
         from factcheck.pipeline import check
 
-        if not req.text.strip():
-            raise ApiError(400, "text is empty")
+        art = article_of(req)
         store, ids = self._papers(req.papers)
         cfg = dataclasses.replace(self.config, lang=req.lang)
-        art = article_from_text(req.text.replace("\r\n", "\n"), req.title or "<request>")
         return check(art, store, cfg, papers=ids)
 
     async def submit(self, fn, *args):
@@ -194,6 +200,63 @@ class Checker:
             return await asyncio.wait_for(asyncio.wrap_future(fut), self.limits.timeout)
         except asyncio.TimeoutError:
             raise ApiError(504, f"the check took longer than {self.limits.timeout:g} s") from None
+
+
+def upload_bytes(req: CheckRequest) -> Optional[bytes]:
+    import base64
+    import binascii
+
+    if req.file is None:
+        return None
+    try:
+        return base64.b64decode(req.file.base64, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "file.base64: not valid base64") from None
+
+
+def article_of(req: CheckRequest):
+    """The request's article, read in memory as ``check`` reads a file of that kind."""
+    from factcheck.ingest import InputError, _html_text, article_from_text, decode
+
+    if req.file is not None and req.text.strip():
+        raise ApiError(400, "give text or file, not both")
+    data = upload_bytes(req)
+    if data is None:
+        if not req.text.strip():
+            raise ApiError(400, "text is empty")
+        return article_from_text(req.text.replace("\r\n", "\n"), req.title or "<request>")
+    name = req.file.name
+    suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    source = req.title or name
+    try:
+        if suffix == ".docx":
+            import docx
+
+            from factcheck.wordout import extracted_text
+
+            try:
+                text = extracted_text(docx.Document(io.BytesIO(data)))
+            except Exception as e:  # noqa: BLE001 - any parse failure is the upload's
+                raise ApiError(400, f"file: cannot read .docx ({type(e).__name__})") from None
+            if not text.strip():
+                raise ApiError(400, "file: the document holds no text")
+            return article_from_text(text, source, encoding="docx", extracted_from="docx")
+        if suffix not in (".txt", ".text", ".md", ".markdown", ".html", ".htm"):
+            raise ApiError(400, f"file: {suffix or 'no extension'}: not an article file (.txt .md .html .docx)")
+        if data[:4] == b"PK\x03\x04":
+            raise ApiError(400, "file: a zip or Office file: name it .docx if it is a Word document")
+        text, enc, notes = decode(data, name)
+        if suffix in (".html", ".htm"):
+            body, title = _html_text(text)
+            if not body or not body.strip():
+                raise ApiError(400, "file: no article text found in the HTML")
+            return article_from_text(body, source, encoding=enc, extracted_from="html", notes=notes, title=title)
+        if not text.strip():
+            raise ApiError(400, "file: empty")
+        return article_from_text(text, source, encoding=enc,
+                                 extracted_from="markdown" if suffix in (".md", ".markdown") else "text", notes=notes)
+    except InputError as e:
+        raise ApiError(400, f"file: {e.message}") from None
 
 
 def _paper_summary(p: Paper, i: int, base: Store) -> Summary:
@@ -325,7 +388,9 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         from factcheck.wordout import reviewed_docx
 
         def work():
-            return reviewed_docx(checker.run(req), req.lang)
+            data = upload_bytes(req)
+            is_docx = req.file is not None and req.file.name.lower().endswith(".docx")
+            return reviewed_docx(checker.run(req), req.lang, source_path=io.BytesIO(data) if is_docx else None)
         data = await checker.submit(work)
         return Response(data, media_type=DOCX_TYPE,
                         headers={"Content-Disposition": 'attachment; filename="reviewed.docx"'})

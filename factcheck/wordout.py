@@ -158,7 +158,7 @@ def annotate(doc, report: Report, lang: str = "zh") -> int:
     return n
 
 
-def reviewed_docx(report: Report, lang: str = "zh", source_path: Optional[str] = None) -> bytes:
+def reviewed_docx(report: Report, lang: str = "zh", source_path: "Optional[str | io.BytesIO]" = None) -> bytes:
     """The reviewed document as bytes: the .docx itself with comments, or a new one."""
     import docx
 

@@ -126,6 +126,31 @@ def test_download_the_reviewed_docx(browser, server):
     assert "\n".join(p.text for p in d.paragraphs) == SEED
 
 
+def test_upload_a_docx_and_download_it_reviewed(browser, server, tmp_path):
+    import docx
+    from selenium.webdriver.common.by import By
+
+    from factcheck.wordout import extracted_text
+    from test_editors import _bold_text, _seed_docx
+
+    draft = tmp_path / "draft.docx"
+    before = _seed_docx(draft)
+    browser.get(server)
+    browser.find_element(By.ID, "file").send_keys(str(draft))
+    _wait(lambda: browser.find_element(By.ID, "text").get_attribute("placeholder") == "draft.docx")
+    for old in browser.downloads.glob("reviewed*.docx"):
+        old.unlink()
+    browser.find_element(By.ID, "run").click()
+    _wait(lambda: browser.execute_script("return document.getElementById('report').srcdoc.includes('40%')"))
+    browser.find_element(By.ID, "docx").click()
+    path = browser.downloads / "reviewed.docx"
+    _wait(lambda: path.exists() and path.stat().st_size > 0 and not list(browser.downloads.glob("*.crdownload")))
+    rev = docx.Document(str(path))
+    assert extracted_text(rev) == before
+    assert _bold_text(rev) == _bold_text(docx.Document(str(draft)))     # the same document, with comments
+    assert any("40%" in c.text for c in rev.comments)
+
+
 def test_english_switch(browser, server):
     from selenium.webdriver.common.by import By
 

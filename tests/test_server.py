@@ -97,10 +97,41 @@ def test_html_report_and_docx(client):
     assert any("40%" in c.text for c in d.comments)
 
 
+def test_upload_a_docx_and_get_it_back_with_comments(client, tmp_path):
+    import base64
+    import io
+
+    import docx
+
+    from factcheck.wordout import extracted_text
+    from test_editors import _bold_text, _seed_docx
+
+    draft = tmp_path / "draft.docx"
+    before = _seed_docx(draft)
+    upload = {"name": "draft.docx", "base64": base64.b64encode(draft.read_bytes()).decode()}
+    doc = client.post("/v1/check", json={"file": upload}).json()
+    forty = [f for f in doc["findings"] if f["surface"] == "40%"]
+    assert forty and forty[0]["verdict"] == "mismatch"
+    assert before[forty[0]["position"]["offset"]:][:3] == "40%"
+    r = client.post("/v1/reviewed.docx", json={"file": upload})
+    assert r.status_code == 200
+    rev = docx.Document(io.BytesIO(r.content))
+    assert extracted_text(rev) == before
+    assert _bold_text(rev) == _bold_text(docx.Document(str(draft)))
+    assert any("40%" in c.text for c in rev.comments)
+    html = {"name": "a.html", "base64": base64.b64encode("<html><body><p>所有患者都被彻底治愈了。</p></body></html>"
+                                                         .encode()).decode()}
+    assert client.post("/v1/check", json={"file": html}).status_code == 200
+
+
 @pytest.mark.parametrize("body,status,words", [
+    (b'{"file": {"name": "a.docx", "base64": "%%%"}}', 400, "base64"),
+    (b'{"file": {"name": "a.docx", "base64": "aGVsbG8="}}', 400, "docx"),
+    (b'{"file": {"name": "a.exe", "base64": "aGVsbG8="}}', 400, "not an article file"),
+    (b'{"file": {"name": "a.txt", "base64": "aGVsbG8="}, "text": "x"}', 400, "not both"),
     (b"{not json", 422, "JSON"),
     (b'{"text": 5}', 422, "text"),
-    (b'{"papers": []}', 422, "text"),
+    (b'{"papers": []}', 400, "text"),
     (b'{"text": "   "}', 400, "empty"),
     (b'{"text": "x", "lang": "fr"}', 422, "lang"),
     (b'{"text": "x", "papers": [{"kind": "yaml", "text": "a: [1"}]}', 400, "YAML"),

@@ -7,7 +7,7 @@
   const T = {
     title: "factcheck: the numbers and claims of a science article, checked",
     switch: "中文", text: "Article (paste the whole text, references included)",
-    file: "or open a text file (.txt .md):", paper: "The paper it rests on (optional)",
+    file: "or open a file (.txt .md .html .docx):", paper: "The paper it rests on (optional)",
     kindAbstract: "Abstract (paste the paper's abstract)", kindYaml: "Structured summary (YAML)",
     kindId: "Summary id in the server's references/", run: "Check", docx: "Download the Word file with comments",
     privacy: "What you submit is processed for this request only and never stored.",
@@ -23,11 +23,13 @@
   const $ = (id) => document.getElementById(id);
   const status = (msg, bad) => { $("status").textContent = msg; $("status").className = bad ? "error" : ""; };
 
+  let upload = null;   // an opened .docx or .html: sent as the file's bytes, read by the server as check reads it
   function body() {
-    const text = $("text").value;
     const paper = $("paper").value.trim();
-    return JSON.stringify({ text, lang, papers: paper ? [{ kind: $("paperKind").value, text: paper }] : [] });
+    const papers = paper ? [{ kind: $("paperKind").value, text: paper }] : [];
+    return JSON.stringify(upload ? { file: upload, lang, papers } : { text: $("text").value, lang, papers });
   }
+  const hasDraft = () => upload !== null || $("text").value.trim() !== "";
   async function post(path) {
     const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: body() });
     if (!r.ok) {
@@ -39,11 +41,23 @@
   }
   $("file").addEventListener("change", async (ev) => {
     const f = ev.target.files[0];
-    if (f) $("text").value = await f.text();
+    upload = null;
+    if (!f) return;
+    if (/\.(docx|html?)$/i.test(f.name)) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let bin = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      upload = { name: f.name, base64: btoa(bin) };
+      $("text").value = "";
+      $("text").placeholder = f.name;
+    } else {
+      $("text").value = await f.text();
+    }
   });
+  $("text").addEventListener("input", () => { if ($("text").value) { upload = null; $("text").placeholder = ""; } });
   $("form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    if (!$("text").value.trim()) return status(S.empty, true);
+    if (!hasDraft()) return status(S.empty, true);
     status(S.checking);
     try {
       const [html, json] = await Promise.all([post("v1/report").then((r) => r.text()),
@@ -53,7 +67,7 @@
     } catch (e) { status(S.failed + e.message, true); }
   });
   $("docx").addEventListener("click", async () => {
-    if (!$("text").value.trim()) return status(S.empty, true);
+    if (!hasDraft()) return status(S.empty, true);
     status(S.checking);
     try {
       const blob = await (await post("v1/reviewed.docx")).blob();
