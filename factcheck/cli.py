@@ -17,7 +17,8 @@ from typing import Optional
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_REFERENCES = "references"
 OUR_MARKERS = ('"schema": "factcheck.report/1"', "# factcheck:", "<!-- factcheck report -->", '{"schema": "factcheck',
-               '<meta name="generator" content="factcheck', '"name": "factcheck"')
+               '<meta name="generator" content="factcheck',
+               '"fullName": "factcheck: numbers and claims against the cited papers"')
 
 
 class UsageError(Exception):

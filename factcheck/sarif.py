@@ -18,6 +18,8 @@ from factcheck.model import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+# how cli recognises a SARIF file it wrote (and may replace without --force)
+FULL_NAME = "factcheck: numbers and claims against the cited papers"
 
 
 def artifact_uri(source: str) -> str:
@@ -71,7 +73,8 @@ def to_sarif(reports: list[Report], lang: str = "zh", rules_dirs: tuple[str, ...
                           "message": {"text": n},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
     run = {
-        "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
+        "tool": {"driver": {"name": "factcheck", "fullName": FULL_NAME, "version": __version__,
+                            "semanticVersion": __version__,
                             "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],

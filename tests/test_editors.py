@@ -63,6 +63,16 @@ def test_sarif_rules_and_results(tmp_path):
     assert forty, "the mismatch on 40% is a SARIF error"
 
 
+def test_sarif_output_replaces_its_own_file_only(tmp_path):
+    out = tmp_path / "out.sarif"
+    args = ["check", str(SEED), "--format", "sarif", "--output", str(out)]
+    assert main(args) == 1 and main(args) == 1          # its own SARIF: replaced
+    pkg = tmp_path / "package.json"
+    pkg.write_text('{"name": "factcheck", "version": "1.0.0"}', "utf-8")
+    assert main(["check", str(SEED), "--format", "sarif", "--output", str(pkg)]) == 2
+    assert "1.0.0" in pkg.read_text("utf-8")
+
+
 def test_sarif_english_messages(tmp_path):
     doc = _run_sarif(tmp_path, "--lang", "en")
     msgs = [r["message"]["text"] for r in doc["runs"][0]["results"]]
