@@ -5,7 +5,8 @@
 #   make eval                  precision/recall against tests/gold
 #   make batch ARCHIVE=dir     batch-check an archive into batch-out/
 #   make report ARTICLE=file   one self-contained HTML report in reports/
-#   make bench                 speed and memory benchmarks (ratios from one run)
+#   make bench                 speed and memory benchmarks (ratios from one run), then the server under load
+#   make serve                 the paste page and HTTP API on http://127.0.0.1:8000/
 #   make fuzz                  bounded fuzzing of every surface (FUZZ_SECONDS=120, or FUZZ_COUNT=100000)
 PYTHON ?= python3
 VENV   := .venv
@@ -20,7 +21,7 @@ ARTICLE ?= corpus/002_c1d2f2ebb72fd105.txt
 FUZZ_SECONDS ?= 120
 FUZZ_COUNT ?=
 
-.PHONY: install check gate test eval batch report bench fuzz clean
+.PHONY: install check gate test eval batch report bench serve fuzz clean
 
 install: $(STAMP) $(PYC)
 
@@ -70,6 +71,10 @@ report: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serve_load.py --clients 20 --seconds 30
+
+serve: install
+	$(BIN)/factcheck serve --references references
 
 fuzz: install
 	$(BIN)/python tests/fuzz/run.py $(if $(FUZZ_COUNT),--count $(FUZZ_COUNT),--seconds $(FUZZ_SECONDS))

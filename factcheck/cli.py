@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check articles (.txt .md .html .docx) against references/")
     c.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - for stdin")
     c.add_argument("--format", "-f", default="text",
-                   help="text | json | jsonl | markdown | html; several with commas when --output is a folder")
+                   help="text | json | jsonl | markdown | html | sarif | docx (Word comments; needs --output FILE); "
+                        "several with commas when --output is a folder")
     _common(c)
     c.add_argument("--output", "-o", help="a file, or a folder (one report per article)")
     c.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
@@ -150,6 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "scrutiny_grim_cases.jsonl)")
     a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
     a.set_defaults(func=cmd_audit)
+
+    v = sub.add_parser("serve", help="the HTTP API (POST /v1/check) and a page to paste a draft into")
+    v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--timeout", type=float, default=30.0, help="seconds per request (default 30)")
+    v.add_argument("--max-concurrent", type=int, default=4, help="checks run at once (default 4)")
+    v.add_argument("--max-queue", type=int, default=64, help="requests waiting beyond those (default 64), then 429")
+    _common(v)
+    v.set_defaults(func=cmd_serve)
 
     e = sub.add_parser("eval", help="precision/recall against tests/gold")
     e.add_argument("--gold", default="tests/gold")
@@ -236,15 +246,21 @@ def cmd_check(args) -> int:
 
     cfg = _config(args)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html")]
+    bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html", "sarif", "docx")]
     if bad or not formats:
-        raise UsageError(f"unknown format {bad[0] if bad else args.format!r} (text, json, jsonl, markdown, html)")
+        raise UsageError(f"unknown format {bad[0] if bad else args.format!r} "
+                         "(text, json, jsonl, markdown, html, sarif, docx)")
+    if "docx" in formats and (len(formats) > 1 or not args.output or os.path.isdir(args.output)
+                              or args.output.endswith(("/", os.sep))):
+        raise UsageError("--format docx writes one Word file: give it alone, with --output FILE.docx")
     out_dir = args.output if args.output and (os.path.isdir(args.output) or args.output.endswith(("/", os.sep))
                                               or len(formats) > 1) else None
     if len(formats) > 1 and not out_dir:
         raise UsageError("several formats need --output FOLDER")
     if out_dir:
         _prepare_out_dir(out_dir)
+    elif formats == ["docx"]:
+        _check_out_docx(args.output, force=args.force)
     elif args.output:
         _check_out_file(args.output, force=args.force)
     if cfg.max_bytes is not None and cfg.max_bytes <= 0:
@@ -310,13 +326,21 @@ def cmd_check(args) -> int:
                 base, k = f"{stem}-{k}", k + 1
             written.add(base)
             for fmt in formats:
-                ext = {"markdown": "md", "md": "md", "jsonl": "jsonl", "json": "json", "html": "html", "text": "txt"}[fmt]
-                write_output(os.path.join(out_dir, f"{base}.{ext}"), render(fmt, [r], cfg.lang, single=True),
+                ext = {"markdown": "md", "md": "md", "jsonl": "jsonl", "json": "json", "html": "html", "text": "txt",
+                       "sarif": "sarif"}[fmt]
+                write_output(os.path.join(out_dir, f"{base}.{ext}"), render(fmt, [r], cfg.lang, single=True,
+                                                                           rules_dirs=tuple(cfg.rules_dirs)),
                              force=args.force)
+    elif formats[0] == "docx":
+        if len(reports) > 1:
+            raise UsageError("--format docx takes one article")
+        if reports:
+            _write_docx(reports[0], args.output, cfg.lang, force=args.force, source_path=paths[0] if paths else None)
     else:
         fmt = formats[0]
         text = render(fmt, reports, cfg.lang, single=len(args.paths) == 1 and len(paths) <= 1,
-                      colour=args.output is None and sys.stdout.isatty(), verbose=args.verbose)
+                      colour=args.output is None and sys.stdout.isatty(), verbose=args.verbose,
+                      rules_dirs=tuple(cfg.rules_dirs))
         if args.output:
             if reports or not errors:   # every input failed: leave an earlier report alone
                 write_output(args.output, text, force=args.force)
@@ -376,9 +400,14 @@ def exit_code(reports, fail_on: str) -> int:
     return EXIT_OK
 
 
-def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False) -> str:
+def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False,
+           rules_dirs: tuple[str, ...] = ()) -> str:
     from factcheck import report as rp
 
+    if fmt == "sarif":
+        from factcheck.sarif import to_sarif
+
+        return to_sarif(reports, lang, rules_dirs=rules_dirs, verbose=verbose) + "\n"
     if fmt == "json":
         return rp.to_json(reports, single=single) + "\n"
     if fmt == "jsonl":
@@ -390,6 +419,34 @@ def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = Fa
 
         return "\n".join(to_html(r, lang) for r in reports)
     return "".join(rp.to_text(r, colour=colour, lang=lang, verbose=verbose) for r in reports)
+
+
+def _check_out_docx(path: str, *, force: bool) -> None:
+    from factcheck.wordout import is_ours
+
+    d = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(d):
+        raise UsageError(f"{path}: the folder {d} does not exist (--output)")
+    if os.path.lexists(path) and not force and not is_ours(path):
+        raise UsageError(f"{path}: exists and was not written by factcheck; not overwritten "
+                         "(use --force to replace it)")
+
+
+def _write_docx(report, path: str, lang: str, *, force: bool = False, source_path: Optional[str] = None) -> None:
+    """The reviewed Word file: the draft itself (a .docx input) or its paragraphs, with comments."""
+    from factcheck.wordout import DocxError, reviewed_docx
+
+    _check_out_docx(path, force=force)
+    try:
+        data = reviewed_docx(report, lang, source_path=source_path)
+    except DocxError as e:
+        raise UsageError(f"{report.source}: {e}") from None
+    from factcheck import fsutil
+
+    try:
+        fsutil.atomic_write(path, data)
+    except OSError as e:
+        raise UsageError(f"{path}: cannot write: {e.strerror or e}") from None
 
 
 def write_output(path: str, text: str, *, force: bool = False) -> None:
@@ -433,6 +490,13 @@ def looks_like_our_report(text: str) -> bool:
     def is_report(obj) -> bool:
         return isinstance(obj, dict) and obj.get("schema") == REPORT_SCHEMA and REPORT_KEYS <= obj.keys()
 
+    def is_sarif(obj) -> bool:
+        from factcheck.sarif import FULL_NAME
+
+        runs = obj.get("runs") if isinstance(obj, dict) else None
+        return (isinstance(obj, dict) and obj.get("version") == "2.1.0" and isinstance(runs, list) and len(runs) == 1
+                and isinstance(runs[0], dict) and runs[0].get("tool", {}).get("driver", {}).get("fullName") == FULL_NAME)
+
     from factcheck.htmlreport import MARKER
 
     if text.startswith("{") or text.startswith("["):
@@ -444,7 +508,7 @@ def looks_like_our_report(text: str) -> bool:
                 return bool(lines) and all(is_report(json.loads(ln)) for ln in lines)
             except ValueError:
                 return False
-        return is_report(doc) or (isinstance(doc, list) and bool(doc) and all(is_report(d) for d in doc))
+        return is_report(doc) or is_sarif(doc) or (isinstance(doc, list) and bool(doc) and all(is_report(d) for d in doc))
     if text.startswith(MARKER + "\n<!DOCTYPE html>\n"):
         return True
     lines = text.split("\n")
@@ -474,6 +538,27 @@ def cmd_batch(args) -> int:
     return run_batch(args.inputs, out_dir=args.out, references=args.references, jobs=args.jobs,
                      engine=args.engine, scheduler=args.scheduler, resume=args.resume, xlsx=args.xlsx,
                      html=args.html, progress=not args.no_progress, config=cfg)
+
+
+def cmd_serve(args) -> int:
+    """Serve until interrupted. References are loaded once, before the first request."""
+    from factcheck.server import Limits, serve
+    from factcheck.summaries import Store
+
+    cfg = _config(args)
+    if args.port < 0 or args.port > 65535:
+        raise UsageError(f"--port {args.port}: not a port number")
+    if args.timeout <= 0 or args.max_concurrent < 1 or args.max_queue < 0:
+        raise UsageError("--timeout and --max-concurrent must be positive, --max-queue zero or more")
+    no_folder = not os.path.isdir(args.references)
+    if no_folder and args.references != DEFAULT_REFERENCES:
+        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
+    store = Store() if no_folder else load_store(args.references)
+    limits = Limits(max_bytes=args.max_bytes or Limits.max_bytes, timeout=args.timeout,
+                    max_concurrent=args.max_concurrent, max_queue=args.max_queue)
+    say(f"serving on http://{args.host}:{args.port}/ ({len(store.summaries)} summaries; Ctrl-C stops)")
+    serve(args.host, args.port, store, cfg, limits)
+    return EXIT_OK
 
 
 def cmd_summarize(args) -> int:
