@@ -410,11 +410,13 @@ _MIXED_GROUP_RE = re.compile(r"([0-9]{1,4})([亿万千百十])")
 _SPACED_RE = re.compile(r"(?<![0-9.,])(?P<n>[1-9][0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4})(?![0-9.])"
                         r"|(?<![0-9.,])(?P<m>[0-9]{1,8}(?:\.[0-9]{1,6})?)[ \t]{1,2}(?P<s>万|亿)")
 # 三五百, 五六十, 十五六, 七百三四十, 一万六七, 三四十万: two neighbouring digits, a range
-_PAIR_RE = re.compile(rf"(?P<pre>[一二两三四五六七八九十百千万]{{0,8}}[十百千万])?(?P<d>[一二三四五六七八][二三四五六七八九])"
+_PAIR_RE = re.compile(rf"(?P<pre>[一二两三四五六七八九十百千万]{{0,8}}[十百千万])?(?P<d>[一二两三四五六七八][二两三四五六七八九])"
                       rf"(?P<r>[十百千])?(?P<s>{_SCALE_ALT})?")
-_PAIR_OK = {"一二", "二三", "三四", "四五", "五六", "六七", "七八", "八九", "三五"}
+_PAIR_OK = {"一二", "二三", "三四", "四五", "五六", "六七", "七八", "八九", "三五", "一两", "两三"}
 # 百分之三十到四十一, 百分之三十一到百分之百: a range of shares
 _PCT_RANGE_RE = re.compile(rf"百分之(?P<a>{_CNNUM}|{_NUM})(?:到|至|~|-)(?:百分之)?(?P<b>{_CNNUM}|{_NUM})")
+# 元 after a Chinese numeral that is not money: 二元logistic, 一元线性, 多元回归
+_NOT_MONEY_AFTER = set("线回逻函方次论化素")
 # 两倍半 (2.5 times)
 _HALF_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,6}}|[{_CN_ALL}]{{1,6}})倍半")
 # 超过1/2, 近2/3: a written fraction after a word qualifier reads as a share
@@ -1390,6 +1392,8 @@ class _Segment:
             else:
                 if alias in _DET_UNITS:
                     return None
+                if alias == "元" and ue < self.n and (seg[ue] in _LETTERS or seg[ue] in _NOT_MONEY_AFTER):
+                    return None     # 二元logistic回归, 一元线性回归: a name, not money
                 one_counts = run == "一" and seg[max(0, rs - 3):rs].endswith(_ONE_COUNT_AFTER)
                 if run == "一" and (u.generic or alias in _INDEF_UNITS) and not one_counts:
                     return None
