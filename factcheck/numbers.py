@@ -18,8 +18,11 @@ bounded, every check local to a few characters: the run time is linear in the te
 2. *Whole forms* that are recognised as one piece and masked: dates (2022年5月3日,
    2026 Jan 1), confidence intervals (95% CI: 1.035-2.508), p-values (P<0.05, p = .72),
    statistic labels (OR=1.385, n=138, r = 0.47), slogans (1+1>2), section and list markers at
-   line start (01, ①, 一、, 1., 1.1), table references (表1), approval codes, 百分之X, X分之Y, X成,
-   一半 (50%).
+   line start (01, ①, 一、, 1., 1.1), table references (表1), approval codes, 百分之X, X分之Y
+   (any base: 千分之二, 百万分之五), X成 (三成半, 七成六, 半成), 一半 (50%); then the *open
+   forms* a reader takes as intervals or reads in one piece (open_forms): 100多 and 十几万
+   (value the written base, ``bounds`` [low, high)), 近万, 上百, 三五百 and 十五六 (ranges),
+   5万4千6百, 1 776例, 16 万, 两倍半, 超过1/2, 半茶匙.
 3. *Number tokens* in what is left: Arabic numbers (thousands separators, decimals, 万/亿,
    x 10^6) and Chinese numerals (via cn2an), each with its unit (data/units.yaml), the
    comparator or word qualifier before it, and the name checks (2型, IL-17, T2DM, IGF-1 are
