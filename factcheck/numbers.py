@@ -402,16 +402,19 @@ _RANK = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4}
 _MORE_RE = re.compile(rf"(?P<n>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN_ALL}]{{1,20}})[ \t]?(?P<q>多|余)"
                       rf"(?P<s>{_SCALE_ALT})?")
 # 十几万, 二十几, 几十, 几百万: 几 as one unknown digit
+_MORE_BACK = frozenset("0123456789." + _CN_ALL)
 _JI_RE = re.compile(rf"(?:(?P<pre>[一二两三四五六七八九十百千万]{{0,10}}[十百千万])几(?P<r1>[十百千])?"
                     rf"|几(?P<r2>[十百千万]))(?P<s>{_SCALE_ALT})?")
 # 上百, 近万, 逾千: a bare rank word after 上/近/逾
 _RANK_WORD_RE = re.compile(r"(?<![千万成])(?P<w>上|近|逾|将近|超过)(?P<n>十万|百万|千万|百|千|万|亿)(?![0-9一二三四五六七八九十百千])")
 # 5万4千6百, 3千5百: Arabic digits with Chinese ranks
-_MIXED_RE = re.compile(r"(?<![0-9.,])(?:[0-9]{1,4}[亿万千百十]){1,5}(?P<tail>[0-9]{1,4}(?![0-9.]))?(?![0-9])")
+_RANK_BACK = frozenset("将超")
+_MIXED_RE = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,3}[亿万千百十](?:[0-9]{1,4}[亿万千百十]){0,4}"
+                       r"(?P<tail>[0-9]{1,4}(?![0-9.]))?(?![0-9])")
 _MIXED_GROUP_RE = re.compile(r"([0-9]{1,4})([亿万千百十])")
 # 1 776例, 16 万: blanks inside a number or between it and its rank
-_SPACED_RE = re.compile(r"(?<![0-9.,])(?P<n>[1-9][0-9]{0,2}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4})(?![0-9.])"
-                        r"|(?<![0-9.,])(?P<m>[0-9]{1,8}(?:\.[0-9]{1,6})?)[ \t]{1,2}(?P<s>万|亿)")
+_SPACED_RE = re.compile(r"(?P<h>[0-9](?<![0-9.,][0-9])[0-9]{0,7})(?:(?P<d>\.[0-9]{1,6})?[ \t]{1,2}(?P<s>万|亿)"
+                        r"|(?P<g>(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4})(?![0-9.]))")
 # 三五百, 五六十, 十五六, 七百三四十, 一万六七, 三四十万: two neighbouring digits, a range
 _PAIR_RE = re.compile(rf"(?P<pre>[一二两三四五六七八九十百千万]{{0,8}}[十百千万])?(?P<d>[一二两三四五六七八][二两三四五六七八九])"
                       rf"(?P<r>[十百千])?(?P<s>{_SCALE_ALT})?")
@@ -423,15 +426,47 @@ _NOT_MONEY_AFTER = set("线回逻函方次论化素")
 # 两倍半 (2.5 times)
 _HALF_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,6}}|[{_CN_ALL}]{{1,6}})倍半")
 # 超过1/2, 近2/3: a written fraction after a word qualifier reads as a share
-_SLASH_FRAC_RE = re.compile(r"(?<![0-9./])(?P<a>[1-9])/(?P<b>[1-9][0-9]?)(?![0-9./])")
+_SLASH_FRAC_RE = re.compile(r"(?P<a>[1-9])(?<![0-9./][1-9])/(?P<b>[1-9][0-9]?)(?![0-9./])")
 # half before a measure word: 半茶匙, 半杯
-_HALF_MW_RE = re.compile(r"(?<![一二三四五六七八九十0-9多])半(?=[\u4e00-\u9fff])")
+_HALF_MW_RE = re.compile(r"半(?<![一二三四五六七八九十0-9多]半)(?=[\u4e00-\u9fff])")
 # 20和30之间: a pair that names both ends
 _BETWEEN_RE = re.compile(r"[ \t]{0,2}之间")
 _BETWEEN_GAP_RE = re.compile(r"[ \t]{0,2}(?:和|与|及|至|到|-|~)[ \t]{0,2}")
 _BOUND_JOIN_RE = re.compile(r"[ \t]{0,2}[,、且并而]?[ \t]{0,2}")
 _ABOVE_Q = ("more_than", "at_least")
 _BELOW_Q = ("less_than", "at_most")
+
+
+_JI_PRE = frozenset("一二两三四五六七八九十百千万")
+
+
+def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) -> Iterator[re.Match]:
+    """Matches of ``rx`` that cover one of the ``anchors`` (strings), tried only where one
+    stands: from each anchor the start is found by walking back over ``back`` (at most
+    ``limit`` characters, one blank allowed just before the anchor), so a pattern that opens
+    with a class of common characters is not tried at every numeral of the text."""
+    hits = []
+    for ch in anchors:
+        p = seg.find(ch)
+        while p != -1:
+            hits.append(p)
+            p = seg.find(ch, p + 1)
+    done = 0
+    for p in sorted(hits):
+        if p < done:
+            continue
+        j = p - 1
+        if j >= 0 and seg[j] in " \t":
+            j -= 1
+        k = j
+        while k >= 0 and p - k <= limit and seg[k] in back:
+            k -= 1
+        for s in (k + 1, p) if k + 1 != p else (p,):
+            m = rx.match(seg, s)
+            if m is not None and m.end() > p:
+                done = m.end()
+                yield m
+                break
 
 
 def _step(v) -> float:
@@ -1072,7 +1107,7 @@ class _Segment:
         so the pass costs nothing on text without them."""
         seg = self.seg
         if "多" in seg or "余" in seg:
-            for m in _MORE_RE.finditer(seg):
+            for m in _anchored(seg, "多余", _MORE_RE, _MORE_BACK, 21):
                 a, b = m.span()
                 n = m.group("n")
                 if not self.free(a, b) or (a and (seg[a - 1].isdigit() or seg[a - 1] in "第.")):
@@ -1093,7 +1128,7 @@ class _Segment:
                 hi = _num(float(d + Decimal(str(_step(v))) * scale))
                 self.emit_form(a, b, lo, qual="more_than", bounds=[lo, hi], dec=dec)
         if "几" in seg:
-            for m in _JI_RE.finditer(seg):
+            for m in _anchored(seg, "几", _JI_RE, _JI_PRE, 11):
                 a, b = m.span()
                 if not self.free(a, b):
                     continue
@@ -1118,7 +1153,7 @@ class _Segment:
         else:
             w = None
         if w is not None:
-            for m in _RANK_WORD_RE.finditer(seg):
+            for m in _anchored(seg, "上近逾过", _RANK_WORD_RE, _RANK_BACK, 2):
                 a, b = m.start("n"), m.end()
                 if not self.free(m.start(), b):
                     continue
@@ -1153,17 +1188,18 @@ class _Segment:
                 a, b = m.span()
                 if not self.free(a, b) or (a and (_is_letter(seg[a - 1]) or seg[a - 1] == "-")):
                     continue
-                if m.group("n"):
+                if m.group("g"):
                     um = _match_unit(seg, b)
-                    if um is None or um[1] - b != len(um[2]) or um[0].generic:
+                    if (len(m.group("h")) > 3 or m.group("h")[0] == "0" or um is None
+                            or um[1] - b != len(um[2]) or um[0].generic):
                         continue    # "1 776" only before a unit: 表1 776 is two numbers
-                    v = int(re.sub(r"\D", "", m.group("n")))
+                    v = int(re.sub(r"\D", "", m.group()))
                     self.emit_form(a, b, v)
                 else:
-                    v, dec = _num_value(m.group("m"))
+                    v, dec = _num_value(m.group("h") + (m.group("d") or ""))
                     self.emit_form(a, b, _scaled(v, _SCALE[m.group("s")]), dec=dec)
         if any(p in seg for p in _PAIR_OK):
-            for m in _PAIR_RE.finditer(seg):
+            for m in _anchored(seg, _PAIR_OK, _PAIR_RE, _JI_PRE, 10):
                 a, b = m.span()
                 d, pre, r = m.group("d"), m.group("pre") or "", m.group("r")
                 if d not in _PAIR_OK or not self.free(a, b) or (a and seg[a - 1] in _CN_ALL + "点點第"):
