@@ -1086,18 +1086,24 @@ class _Segment:
         qualifier before or after it, and mask it so that pass 3 does not read it again."""
         seg = self.seg
         e = b
+        checkable, reason = True, None
         if unit is None:
             unit, um = "", _match_unit(seg, b)
             if um and self.free(b, um[1]):
                 u, ue, alias = um
                 code = _refine(u, seg, ue)
-                unit, ukind = ("", "count") if u.generic else (code, _ukind(u, code))
+                unit, ukind = code, _ukind(u, code)
+                # 三十多个国家: a Chinese numeral on a generic classifier is prose (the determiner
+                # rule); 十几项研究 refines to a study count, 8000多步 counts steps
+                if u.generic and code == u.code and not seg[a].isdigit():
+                    unit, ukind, checkable, reason = "", "count", False, "prose_count"
                 e = ue
         q, _, _ = self.qual_before(a)
         q = q or self.qual_after(e)
         qual = q or qual        # a written word (约, 以上) outranks the form's own reading
         kind = kind or ukind or "measurement"
-        self.emit(a, e, kind, value, unit, qualifier=qual, decimals=dec, bounds=bounds, fold=fold)
+        self.emit(a, e, kind, value, unit, qualifier=qual, decimals=dec, bounds=bounds, fold=fold,
+                  checkable=checkable, reason=reason)
         self.claim(a, e)
 
     def open_forms(self):

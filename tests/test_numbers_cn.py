@@ -238,3 +238,22 @@ def test_public_suites_pass_rates():
     run = Path(__file__).resolve().parent / "suites" / "run.py"
     r = subprocess.run([sys.executable, str(run), "--min-rate", "0.95"], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("text,surface,unit,checkable", [
+    ("三十多个国家", "三十多个", "", False),        # the determiner rule holds for open forms too
+    ("几十个基因", "几十个", "", False),
+    ("20多项研究", "20多项", "study", True),
+    ("十几项研究", "十几项", "study", True),
+    ("8000多步", "8000多步", "step", True),
+    ("一两天", "一两天", "day", True),
+])
+def test_open_forms_keep_the_classifier_rules(text, surface, unit, checkable):
+    m = _one(text, surface)
+    assert (m.unit, m.checkable) == (unit, checkable)
+
+
+def test_not_money_and_not_a_count():
+    assert _checkable("采用二元logistic回归分析") == []
+    assert _checkable("三口之家") == []
+    assert _one("两三周", "两三周").value == [2, 3]
