@@ -2,7 +2,7 @@
 #   make check                 report on every article in corpus/ (exit 0 whatever it finds)
 #   make gate                  the same, exit 1 when a finding reaches error severity
 #   make test                  the test suite
-#   make eval                  precision/recall against tests/gold
+#   make eval                  precision/recall against tests/gold, and the public number suites
 #   make batch ARCHIVE=dir     batch-check an archive into batch-out/
 #   make report ARTICLE=file   one self-contained HTML report in reports/
 #   make bench                 speed and memory benchmarks (ratios from one run), then the server under load
@@ -47,6 +47,9 @@ test: install
 
 eval: install
 	$(BIN)/factcheck eval --quiet
+	@# public Chinese number test suites (WeTextProcessing, cn2an, NeMo): see tests/suites/README.md
+	@echo "== public number suites: pass rate of the in-scope cases (tests/suites/README.md) =="
+	$(BIN)/python tests/suites/run.py --min-rate 0.95
 	@# each held-out set's README has its blind first run and what was fixed against it since;
 	@# the newest set is the honest measure
 	@for d in $(HELDOUT); do \

@@ -551,6 +551,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     if isinstance(mv, list) or isinstance(paper, list):
         return False
     x, v = float(mv), float(paper)
+    if getattr(m, "bounds", None):
+        return _within_bounds(m, v, tol)
     if m.kind == "pvalue":
         return abs(x - v) <= tol and _p_side(m.qualifier) * _p_side(paper_qualifier) >= 0
     if m.qualifier and paper_qualifier and _p_side(m.qualifier) and _p_side(paper_qualifier):
@@ -565,6 +567,14 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
     return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
+
+
+def _within_bounds(m: Mention, v: float, tol: float) -> bool:
+    """An open quantity (100多, 十几万) holds the values of its interval [low, high): 十几万 is
+    supported by 130 000 and not by 250 000; 约 widens the interval by its usual 5%."""
+    lo, hi = (float(b) if b is not None else None for b in m.bounds)
+    ext = 0.05 * abs(lo if lo is not None else hi or 0) if m.qualifier == "approx" else 0.0
+    return (lo is None or v >= lo - tol - ext) and (hi is None or v < hi + ext)
 
 
 def _fold_value(m: Mention) -> Any:

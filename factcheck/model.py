@@ -108,6 +108,9 @@ class Mention:
     group_id: Optional[str] = None  # mentions written together (A vs B, from→to, list sharing a unit)
     reason: Optional[str] = None    # why not checkable (marker, slogan, prose_count, ...)
     decimals: int = 0               # digits after the point as written: sets rounding tolerance
+    # the interval a reader takes an open quantity to lie in, [low, high): 100多 = [100, 200),
+    # 十几万 = [110000, 200000); value stays the written base (100) with its qualifier
+    bounds: Optional[list] = None
 
 
 @dataclass(slots=True)

@@ -18,8 +18,11 @@ bounded, every check local to a few characters: the run time is linear in the te
 2. *Whole forms* that are recognised as one piece and masked: dates (2022年5月3日,
    2026 Jan 1), confidence intervals (95% CI: 1.035-2.508), p-values (P<0.05, p = .72),
    statistic labels (OR=1.385, n=138, r = 0.47), slogans (1+1>2), section and list markers at
-   line start (01, ①, 一、, 1., 1.1), table references (表1), approval codes, 百分之X, X分之Y, X成,
-   一半 (50%).
+   line start (01, ①, 一、, 1., 1.1), table references (表1), approval codes, 百分之X, X分之Y
+   (any base: 千分之二, 百万分之五), X成 (三成半, 七成六, 半成), 一半 (50%); then the *open
+   forms* a reader takes as intervals or reads in one piece (open_forms): 100多 and 十几万
+   (value the written base, ``bounds`` [low, high)), 近万, 上百, 三五百 and 十五六 (ranges),
+   5万4千6百, 1 776例, 16 万, 两倍半, 超过1/2, 半茶匙.
 3. *Number tokens* in what is left: Arabic numbers (thousands separators, decimals, 万/亿,
    x 10^6) and Chinese numerals (via cn2an), each with its unit (data/units.yaml), the
    comparator or word qualifier before it, and the name checks (2型, IL-17, T2DM, IGF-1 are
@@ -71,7 +74,12 @@ def _alt(words, escape=True) -> str:
 # ====================================================================== character classes
 
 _CN_DIG = "零〇一二两三四五六七八九"
-_CN_ALL = _CN_DIG + "十百千万亿"
+# the capital (financial) forms 壹贰叁 … 拾佰仟 read as the ordinary ones (cn2an knows them)
+_CN_CAP = "壹贰叁肆伍陆柒捌玖拾佰仟"
+# traditional forms that fold_width keeps (萬 億 兩): read as 万 亿 两 when no t2s copy is given
+_CN_TRAD = "萬億兩"
+_CN_ALL = _CN_DIG + "十百千万亿" + _CN_CAP + _CN_TRAD
+_TRAD_NUM = str.maketrans("萬億兩點負", "万亿两点负")
 _NUM = r"(?:[0-9]{1,15}(?:\.[0-9]{1,15})?|\.[0-9]{1,15})"
 _CNNUM = rf"(?:[{_CN_ALL}]{{1,40}}(?:点[{_CN_DIG}]{{1,15}})?)"
 # x 10^6, ×10⁶, e-5 after a number (exponent <= 2 digits: no float overflow)
@@ -166,6 +174,8 @@ _NOT_YET = object()
 
 
 _UNIT_INFO, _UNIT_KIND, _UNIT_BY_FIRST = _build_units(_UNITS_CFG)
+# measure words that 半 may stand before (半茶匙 = 0.5 teaspoon)
+_UNIT_MW = {str(e.get("code")): True for e in _UNITS_CFG.get("units") or [] if e.get("measure_word")}
 _UNIT_KIND.setdefault("", "measurement")
 # multi-character units with a slash (kg/m², mg/kg ...) may follow after a line break
 _SLASH_UNIT_RE = re.compile(
@@ -264,7 +274,7 @@ _COMP_MAP = {"<": "less_than", ">": "more_than", "≤": "at_most", "≥": "at_le
 _COMP = r"(?:<=|>=|≤|≥|≦|≧|⩽|⩾|<|>)"
 _COMP_CHARS = set("<>≤≥≦≧⩽⩾=")
 # characters before a number that context() has to look at (ordinal, sign, comparator, word)
-_CTX_PC = _QB_LAST | _COMP_CHARS | set("第- \t\n")
+_CTX_PC = _QB_LAST | _COMP_CHARS | set("第- \t\n负負")
 _COMP_END_RE = re.compile(rf"(?P<c>{_COMP})[ \t]?$")
 _EQ_END_RE = re.compile(r"=[ \t]{0,2}$")
 _LABEL_END_RE = re.compile(
@@ -370,21 +380,141 @@ _TABLE_RE = re.compile(r"(?P<lab>附表|表|图|Table|Fig\.?|Figure)[ \t]{0,2}"
                        r"(?P<num>[0-9]{1,3})(?![0-9]|\.[0-9])")
 # 一半 / 半数 of a group is 50% (另一半 is a spouse)
 _HALF_RE = re.compile(r"(?<!另)(?:一半|半数)")
-_PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>{_NUM}|{_CNNUM})")
+_PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?|{_NUM}|{_CNNUM})")
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
                       rf"(?P<b>{_NUM}|{_CNNUM})")
 _CHENG_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
                        rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成"
                        + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
 
+# a bare rank word standing for its value where a number is expected: 百分之百, 千分之二
+_BARE_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "十万": 10 ** 5, "百万": 10 ** 6,
+               "千万": 10 ** 7, "亿": 10 ** 8, "佰": 100, "仟": 1000, "拾": 10}
+# 三成半 (35%), 七成六 (76%): what may follow 成; 半成 is 5%
+_CHENG_TAIL_RE = re.compile(r"半|[一二三四五六七八九](?![十百千万亿点0-9一二三四五六七八九])")
+_HALF_CHENG_RE = re.compile(r"(?<![一二三四五六七八九十0-9])半成"
+                            + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
+
+# ---- open and approximate quantities, compounds (see _Segment.open_forms)
+_SCALE_ALT = "万亿|千万|百万|万|亿"
+_RANK = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4}
+# 100多, 500多亿, 二百三十余万, 一千多万, 20多岁: a base, 多/余, an optional scale after
+_MORE_RE = re.compile(rf"(?P<n>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN_ALL}]{{1,20}})[ \t]?(?P<q>多|余)"
+                      rf"(?P<s>{_SCALE_ALT})?")
+# 十几万, 二十几, 几十, 几百万: 几 as one unknown digit
+_MORE_BACK = frozenset("0123456789." + _CN_ALL)
+_JI_RE = re.compile(rf"(?:(?P<pre>[一二两三四五六七八九十百千万]{{0,10}}[十百千万])几(?P<r1>[十百千])?"
+                    rf"|几(?P<r2>[十百千万]))(?P<s>{_SCALE_ALT})?")
+# 上百, 近万, 逾千: a bare rank word after 上/近/逾
+_RANK_WORD_RE = re.compile(r"(?<![千万成])(?P<w>上|近|逾|将近|超过)(?P<n>十万|百万|千万|百|千|万|亿)(?![0-9一二三四五六七八九十百千])")
+# 5万4千6百, 3千5百: Arabic digits with Chinese ranks
+_RANK_BACK = frozenset("将超")
+_MIXED_RE = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,3}[亿万千百十](?:[0-9]{1,4}[亿万千百十]){0,4}"
+                       r"(?P<tail>[0-9]{1,4}(?![0-9.]))?(?![0-9])")
+_MIXED_GROUP_RE = re.compile(r"([0-9]{1,4})([亿万千百十])")
+# 1 776例, 16 万: blanks inside a number or between it and its rank
+_SPACED_RE = re.compile(r"(?P<h>[0-9](?<![0-9.,][0-9])[0-9]{0,7})(?:(?P<d>\.[0-9]{1,6})?[ \t]{1,2}(?P<s>万|亿)"
+                        r"|(?P<g>(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4})(?![0-9.]))")
+# 三五百, 五六十, 十五六, 七百三四十, 一万六七, 三四十万: two neighbouring digits, a range
+_PAIR_RE = re.compile(rf"(?P<pre>[一二两三四五六七八九十百千万]{{0,8}}[十百千万])?(?P<d>[一二两三四五六七八][二两三四五六七八九])"
+                      rf"(?P<r>[十百千])?(?P<s>{_SCALE_ALT})?")
+_PAIR_OK = {"一二", "二三", "三四", "四五", "五六", "六七", "七八", "八九", "三五", "一两", "两三"}
+# 百分之三十到四十一, 百分之三十一到百分之百: a range of shares
+_PCT_RANGE_RE = re.compile(rf"百分之(?P<a>{_CNNUM}|{_NUM})(?:到|至|~|-)(?:百分之)?(?P<b>{_CNNUM}|{_NUM})")
+# 元 after a Chinese numeral that is not money: 二元logistic, 一元线性, 多元回归
+_NOT_MONEY_AFTER = set("线回逻函方次论化素")
+# 两倍半 (2.5 times)
+_HALF_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,6}}|[{_CN_ALL}]{{1,6}})倍半")
+# 超过1/2, 近2/3: a written fraction after a word qualifier reads as a share
+_SLASH_FRAC_RE = re.compile(r"(?P<a>[1-9])(?<![0-9./][1-9])/(?P<b>[1-9][0-9]?)(?![0-9./])")
+# half before a measure word: 半茶匙, 半杯
+_HALF_MW_RE = re.compile(r"半(?<![一二三四五六七八九十0-9多]半)(?=[\u4e00-\u9fff])")
+# 20和30之间: a pair that names both ends
+_BETWEEN_RE = re.compile(r"[ \t]{0,2}之间")
+_BETWEEN_GAP_RE = re.compile(r"[ \t]{0,2}(?:和|与|及|至|到|-|~)[ \t]{0,2}")
+_BOUND_JOIN_RE = re.compile(r"[ \t]{0,2}[,、且并而]?[ \t]{0,2}")
+_ABOVE_Q = ("more_than", "at_least")
+_BELOW_Q = ("less_than", "at_most")
+
+
+_JI_PRE = frozenset("一二两三四五六七八九十百千万")
+
+
+def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) -> Iterator[re.Match]:
+    """Matches of ``rx`` that cover one of the ``anchors`` (strings), tried only where one
+    stands: from each anchor the start is found by walking back over ``back`` (at most
+    ``limit`` characters, one blank allowed just before the anchor), so a pattern that opens
+    with a class of common characters is not tried at every numeral of the text."""
+    hits = []
+    for ch in anchors:
+        p = seg.find(ch)
+        while p != -1:
+            hits.append(p)
+            p = seg.find(ch, p + 1)
+    done = 0
+    for p in sorted(hits):
+        if p < done:
+            continue
+        j = p - 1
+        if j >= 0 and seg[j] in " \t":
+            j -= 1
+        k = j
+        while k >= 0 and p - k <= limit and seg[k] in back:
+            k -= 1
+        for s in (k + 1, p) if k + 1 != p else (p,):
+            m = rx.match(seg, s)
+            if m is not None and m.end() > p:
+                done = m.end()
+                yield m
+                break
+
+
+def _step(v) -> float:
+    """Place value of the last non-zero digit of v written (100 -> 100, 230 -> 10, 1.5 -> 0.1):
+    the width of the interval a 多/余 opens (100多 = [100, 200), 230余 = [230, 240))."""
+    d = Decimal(str(v)).normalize()
+    exp = d.as_tuple().exponent
+    return float(Decimal(10) ** exp) if isinstance(exp, int) else 1.0
+
+
+def _num(v):
+    """An integer when the value is one (the report writes 100000, not 100000.0)."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
+        return int(v)
+    return v
+
+
+def _mixed_value(s: str):
+    """5万4千6百 = 54600: Arabic groups under Chinese ranks, each rank lower than the last."""
+    total = section = 0
+    last = 10 ** 9
+    for num, rank in _MIXED_GROUP_RE.findall(s):
+        r = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}[rank]
+        n = int(num)
+        if r >= last and not (r >= 10 ** 4 and last < 10 ** 4):
+            return None
+        if r < 10 ** 4:
+            if n > 9:
+                return None
+            section += n * r
+        elif r == 10 ** 4:
+            total += (section + n) * r
+            section = 0
+        else:
+            total = (total + section + n) * r
+            section = 0
+        last = r
+    return total + section
+
+
 # ====================================================================== number tokens
 
 _NUM_IN_RUN_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 # characters around a digit run that send it through the full checks (names, units, context)
-_SLOW_PC = (_LETTERS | _QB_LAST | _STEM_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+")) - {""}
+_SLOW_PC = (_LETTERS | _QB_LAST | _STEM_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+负負")) - {""}
 _SLOW_NC = (_LETTERS | _UNIT_FIRST | _NAME_SUFFIX_FIRST | _QI_FIRST | _QA_FIRST
             | set("万亿千百×xX*÷eE-.,(")) - {""}
-_RUN_RE = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{_CN_ALL}]+(?:点[{_CN_DIG}]+)?")
+_RUN_RE = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{_CN_ALL}]+(?:[点點][{_CN_DIG}{_CN_CAP[:9]}]+(?:万|亿|萬|億)?)?")
 _SCALE_RE = re.compile(r"万亿|千万|百万|万|亿")
 _SCALE = {"万亿": 10 ** 12, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "亿": 10 ** 8}
 _SCI_RE = re.compile(_SCI)
@@ -420,6 +550,10 @@ def _cn_value(s: str):
     """Value of a Chinese numeral (cn2an), None when it is not one."""
     if s in _SIMPLE_NUMERALS:
         return _SIMPLE_NUMERALS[s]
+    s = s.translate(_TRAD_NUM)
+    if s[-1:] in ("万", "亿") and "点" in s:    # 二十点一万 = 201000 (cn2an refuses it)
+        v = _cn_value(s[:-1])
+        return None if v is None else _num(float(Decimal(str(v)) * (10 ** 4 if s[-1] == "万" else 10 ** 8)))
     import cn2an  # noqa: WPS433  (imported on first use, see _simple_numerals)
 
     for mode in ("normal", "smart"):
@@ -460,6 +594,7 @@ def _any_value(s: str):
     v = _cn_value(s)
     if v is None:
         return None, 0
+    s = s.translate(_TRAD_NUM).rstrip("万亿")
     return v, (len(s.split("点", 1)[1]) if "点" in s else 0)
 
 
@@ -489,7 +624,7 @@ class _Tok:
 
     unit = ukind = uname = alias = ""
     generic = naked = neg = plain = fast = False
-    qual = comp = label = role = kind = fold = reason = wordq = None
+    qual = comp = label = role = kind = fold = reason = wordq = ws = None
     checkable = int_only = True
     factor = (1, 0)
 
@@ -595,10 +730,10 @@ class _Segment:
             self.mask[a:b] = b"\x01" * (b - a)
 
     def emit(self, s, e, kind, value, unit="", qualifier=None, checkable=True, label=None, sd=None,
-             fold=None, role=None, group_id=None, reason=None, decimals=0):
+             fold=None, role=None, group_id=None, reason=None, decimals=0, bounds=None):
         # positional: this runs once per mention, hundreds of thousands of times on a bad input
         self.out.append(Mention("", self.base + s, self.base + e, 0, "", kind, value, unit, qualifier,
-                                checkable, label, sd, fold, role, group_id, reason, decimals))
+                                checkable, label, sd, fold, role, group_id, reason, decimals, bounds))
 
     def qual_before(self, s):
         """(qualifier, word, start of word) of a word qualifier ending at s."""
@@ -641,6 +776,7 @@ class _Segment:
         self.markers()
         self.tables()
         self.percent_forms()
+        self.open_forms()
         first = len(self.st.out)
         toks = self.tokens()
         self.combine(toks)
@@ -897,24 +1033,43 @@ class _Segment:
     def percent_forms(self):
         seg = self.seg
         items = []
-        if "百分之" not in seg and "分之" not in seg and "成" not in seg and "半" not in seg:
+        if "分之" not in seg and "成" not in seg and "半" not in seg:
             return
         for m in (_HALF_RE.finditer(seg) if "半" in seg else ()):
             items.append((m.start(), m.end(), 50, 0))
+        for m in (_PCT_RANGE_RE.finditer(seg) if "百分之" in seg else ()):
+            lo = _BARE_SCALE.get(m.group("a")) or _any_value(m.group("a"))[0]
+            hi = _BARE_SCALE.get(m.group("b")) or _any_value(m.group("b"))[0]
+            if lo is not None and hi is not None and self.free(m.start(), m.end()):
+                self.emit(m.start(), m.end(), "range", [lo, hi], "%")
+                self.claim(m.start(), m.end())
         for m in (_PCT_CN_RE.finditer(seg) if "百分之" in seg else ()):
-            v, dec = _any_value(m.group("n"))
+            n = m.group("n")
+            v, dec = (_BARE_SCALE[n], 0) if n in _BARE_SCALE else _any_value(n)
             if v is not None:
                 items.append((m.start(), m.end(), v, dec))
         for m in (_FRAC_RE.finditer(seg) if "分之" in seg else ()):
-            den, _ = _any_value(m.group("a"))
+            a = m.group("a")
+            den = _BARE_SCALE.get(a) or _any_value(a)[0]
             num, _ = _any_value(m.group("b"))
             if den and num is not None:
-                items.append((m.start(), m.end(), round(num / den * 100, 2), 0))
+                if a in _BARE_SCALE:     # 千分之二, 万分之三, 百万分之五: exact, any base
+                    pct = _num(float(Decimal(str(num)) / Decimal(den) * 100))
+                else:
+                    pct = round(num / den * 100, 2)
+                items.append((m.start(), m.end(), pct, 0))
         for m in (_cheng(seg) if "成" in seg else ()):
             v, dec = _any_value(m.group("n"))
             if v is not None and 0 < v <= 10:
-                items.append((m.start(), m.end(), _scaled(v, 10), max(0, dec - 1)))
-        for a, b, v, dec in sorted(items):
+                b, pct = m.end(), _scaled(v, 10)
+                tm = _CHENG_TAIL_RE.match(seg, b) if b < len(seg) and dec == 0 else None
+                if tm and not _match_unit(seg, tm.end()):
+                    b = tm.end()
+                    pct = pct + (5 if tm.group() == "半" else _SIMPLE_NUMERALS[tm.group()])
+                items.append((m.start(), b, pct, max(0, dec - 1)))
+        for m in (_HALF_CHENG_RE.finditer(seg) if "半成" in seg else ()):
+            items.append((m.start(), m.end(), 5, 0))
+        for a, b, v, dec in sorted(items, key=lambda it: (it[0], -it[1])):   # longest first
             if not self.free(a, b):
                 continue
             if isinstance(v, float) and v.is_integer() and dec == 0:
@@ -923,6 +1078,176 @@ class _Segment:
             q = q or self.qual_after(b)
             self.emit(a, b, "percent", v, "%", qualifier=q, decimals=dec)
             self.claim(a, b)
+
+    # ------------------------------------------------------------------ open forms
+    def emit_form(self, a: int, b: int, value, *, qual=None, bounds=None, dec=0, unit=None,
+                  ukind=None, fold=None, kind=None) -> None:
+        """Emit a number read as one piece (seg[a:b]) with the unit after it and the word
+        qualifier before or after it, and mask it so that pass 3 does not read it again."""
+        seg = self.seg
+        e = b
+        checkable, reason = True, None
+        if unit is None:
+            unit, um = "", _match_unit(seg, b)
+            if um and self.free(b, um[1]):
+                u, ue, alias = um
+                code = _refine(u, seg, ue)
+                unit, ukind = code, _ukind(u, code)
+                # 三十多个国家: a Chinese numeral on a generic classifier is prose (the determiner
+                # rule); 十几项研究 refines to a study count, 8000多步 counts steps
+                if u.generic and code == u.code and not seg[a].isdigit():
+                    unit, ukind, checkable, reason = "", "count", False, "prose_count"
+                e = ue
+        q, _, _ = self.qual_before(a)
+        q = q or self.qual_after(e)
+        qual = q or qual        # a written word (约, 以上) outranks the form's own reading
+        kind = kind or ukind or "measurement"
+        self.emit(a, e, kind, value, unit, qualifier=qual, decimals=dec, bounds=bounds, fold=fold,
+                  checkable=checkable, reason=reason)
+        self.claim(a, e)
+
+    def open_forms(self):
+        """Quantities a reader takes as intervals or reads in one piece: 100多 = [100, 200),
+        十几万 = [110000, 200000), 上百, 近万, 5万4千6百, 1 776例, 两倍半, 超过1/2, 半茶匙.
+        Each regex is anchored on a rare character (多 余 几 倍 / 半 or a blank between digits),
+        so the pass costs nothing on text without them."""
+        seg = self.seg
+        if "多" in seg or "余" in seg:
+            for m in _anchored(seg, "多余", _MORE_RE, _MORE_BACK, 21):
+                a, b = m.span()
+                n = m.group("n")
+                if not self.free(a, b) or (a and (seg[a - 1].isdigit() or seg[a - 1] in "第.")):
+                    continue
+                if n[0].isdigit():
+                    v, dec = _num_value(n)
+                else:
+                    v, dec = _any_value(n)
+                    if v is None or n == "一":
+                        continue    # 一多 is not a number
+                if not v:
+                    continue
+                if m.group("s") is None and _match_unit(seg, b) is None and not n[0].isdigit() and v < 10:
+                    continue        # 三多 (三多一少 is a name)
+                scale = _SCALE[m.group("s")] if m.group("s") else 1
+                d = Decimal(str(v)) * scale
+                lo = _num(float(d))
+                hi = _num(float(d + Decimal(str(_step(v))) * scale))
+                self.emit_form(a, b, lo, qual="more_than", bounds=[lo, hi], dec=dec)
+        if "几" in seg:
+            for m in _anchored(seg, "几", _JI_RE, _JI_PRE, 11):
+                a, b = m.span()
+                if not self.free(a, b):
+                    continue
+                pre = m.group("pre") or ""
+                base = (_BARE_SCALE.get(pre) or _cn_value(pre)) if pre else 0
+                if base is None:
+                    continue
+                rank = m.group("r1") or m.group("r2")
+                if rank:
+                    pos = _RANK[rank]
+                else:
+                    pos = max(1, _RANK[pre[-1]] // 10)
+                scale = _SCALE[m.group("s")] if m.group("s") else 1
+                if m.group("r2") == "万" and not m.group("s"):
+                    pos, scale = 1, 10 ** 4     # 几万 = a few ten-thousands
+                lo = _num((base + pos) * scale)
+                hi = _num((base + 10 * pos) * scale)
+                self.emit_form(a, b, lo, qual="more_than", bounds=[lo, hi])
+        for w in ("上", "近", "逾", "超过"):
+            if w in seg:
+                break
+        else:
+            w = None
+        if w is not None:
+            for m in _anchored(seg, "上近逾过", _RANK_WORD_RE, _RANK_BACK, 2):
+                a, b = m.start("n"), m.end()
+                if not self.free(m.start(), b):
+                    continue
+                w = m.group("w")
+                v = _BARE_SCALE[m.group("n")]
+                if w == "上":
+                    if _match_unit(seg, b) is None and b < len(seg) and _is_han(seg[b]) and seg[b] not in "的":
+                        continue    # 上万 needs a count after it unless it ends the phrase
+                    self.emit_form(a, b, v, qual="at_least")
+                elif w in ("近", "将近"):   # 近百: nearly a hundred, from below
+                    self.emit_form(a, b, v, bounds=[_num(v * 0.9), v])
+                else:
+                    self.emit_form(a, b, v)
+        if "万" in seg or "千" in seg or "百" in seg:
+            for m in _MIXED_RE.finditer(seg):
+                a, b = m.span()
+                groups = _MIXED_GROUP_RE.findall(m.group())
+                tail = m.group("tail")
+                if len(groups) < 2 and groups and groups[0][1] not in "千百" and not tail:
+                    continue        # 16万 alone: pass 3 reads it
+                if (b < len(seg) and seg[b] in "多余几") or not self.free(a, b):
+                    continue
+                v = _mixed_value(m.group()[: len(m.group()) - len(tail or "")])
+                if v and tail:
+                    last = _RANK.get(groups[-1][1]) or _SCALE.get(groups[-1][1], 1)
+                    # 1万600 = 10600 (cn2an), 3万5 = 35000 (the next rank down, as spoken)
+                    v += int(tail) * (last // 10) if len(tail) == 1 and tail != "0" else int(tail)
+                if v:
+                    self.emit_form(a, b, v)
+        if " " in seg or "\u00a0" in seg or "\u2009" in seg or "\u202f" in seg:
+            for m in _SPACED_RE.finditer(seg):
+                a, b = m.span()
+                if not self.free(a, b) or (a and (_is_letter(seg[a - 1]) or seg[a - 1] == "-")):
+                    continue
+                if m.group("g"):
+                    um = _match_unit(seg, b)
+                    if (len(m.group("h")) > 3 or m.group("h")[0] == "0" or um is None
+                            or um[1] - b != len(um[2]) or um[0].generic):
+                        continue    # "1 776" only before a unit: 表1 776 is two numbers
+                    v = int(re.sub(r"\D", "", m.group()))
+                    self.emit_form(a, b, v)
+                else:
+                    v, dec = _num_value(m.group("h") + (m.group("d") or ""))
+                    self.emit_form(a, b, _scaled(v, _SCALE[m.group("s")]), dec=dec)
+        if any(p in seg for p in _PAIR_OK):
+            for m in _anchored(seg, _PAIR_OK, _PAIR_RE, _JI_PRE, 10):
+                a, b = m.span()
+                d, pre, r = m.group("d"), m.group("pre") or "", m.group("r")
+                if d not in _PAIR_OK or not self.free(a, b) or (a and seg[a - 1] in _CN_ALL + "点點第"):
+                    continue
+                if b < len(seg) and seg[b] in _CN_ALL:
+                    continue
+                if not (pre or r or m.group("s")) and _match_unit(seg, b) is None:
+                    continue        # 七八 alone: no quantity
+                base = (_cn_value(pre) if pre not in _BARE_SCALE else _BARE_SCALE[pre]) if pre else 0
+                if base is None:
+                    continue
+                pos = _RANK[r] if r else (max(1, _RANK.get(pre[-1], 10) // 10) if pre else 1)
+                scale = _SCALE[m.group("s")] if m.group("s") else 1
+                lo = _num((base + _SIMPLE_NUMERALS[d[0]] * pos) * scale)
+                hi = _num((base + _SIMPLE_NUMERALS[d[1]] * pos) * scale)
+                self.emit_form(a, b, [lo, hi], ukind=None, kind="range")
+        if "倍半" in seg:
+            for m in _HALF_TIMES_RE.finditer(seg):
+                a, b = m.span()
+                n = m.group("n")
+                v = _num_value(n)[0] if n[0].isdigit() else _cn_value(n)
+                if v is None or not self.free(a, b):
+                    continue
+                w = seg[max(0, a - 8):a]
+                fold = "increase" if _INCREASE_RE.search(w) else "times"
+                self.emit_form(a, b, v + 0.5, unit="x", ukind="multiplier", fold=fold, dec=1)
+        if "/" in seg:
+            for m in _SLASH_FRAC_RE.finditer(seg):
+                a, b = m.span()
+                q, _, _ = self.qual_before(a)
+                x, y = int(m.group("a")), int(m.group("b"))
+                if q is None or x >= y or not self.free(a, b) or _match_unit(seg, b):
+                    continue
+                self.emit_form(a, b, round(x / y * 100, 2), unit="%", ukind="percent")
+        if "半" in seg:
+            for m in _HALF_MW_RE.finditer(seg):
+                a = m.start()
+                um = _match_unit(seg, m.end())
+                if um is None or um[1] - m.end() != len(um[2]) or not _UNIT_MW.get(um[0].code):
+                    continue
+                if self.free(a, um[1]):
+                    self.emit_form(a, m.end(), 0.5, dec=1)
 
     # ------------------------------------------------------------------ pass 3: tokens
     def bare(self, s: int, e: int, int_digits: int, dead_end: int) -> bool:
@@ -1086,11 +1411,16 @@ class _Segment:
         seg = self.seg
         if len(run) > 40 or not self.free(rs, re_):
             return None
+        if len(run) > 1 and run[-1] in "千百":
+            um = _match_unit(seg, re_ - 1)      # 一千克 is 1 kg, 五百米 stays 500 m
+            if um and um[2][0] == run[-1] and len(um[2]) > 1:
+                re_ -= 1
+                run = run[:-1]
         # the numeral may be followed by 万/亿 already inside the run; value via cn2an
         v = _cn_value(run)
         if v is None:
             return None
-        dec = len(run.split("点", 1)[1]) if "点" in run else 0
+        dec = _any_value(run)[1]
         j = rs - 1
         if j >= 0 and seg[j] == "第":
             return None
@@ -1099,7 +1429,7 @@ class _Segment:
             um = None
         t = _Tok(rs, re_, rs, re_, v, dec, True)
         t.naked = True
-        t.int_only = "点" not in run
+        t.int_only = "点" not in run and "點" not in run
         if um and self.free(re_, um[1]):
             u, ue, alias = um
             if u.code == "hour" and alias.isascii():
@@ -1107,6 +1437,8 @@ class _Segment:
             else:
                 if alias in _DET_UNITS:
                     return None
+                if alias == "元" and ue < self.n and (seg[ue] in _LETTERS or seg[ue] in _NOT_MONEY_AFTER):
+                    return None     # 二元logistic回归, 一元线性回归: a name, not money
                 one_counts = run == "一" and seg[max(0, rs - 3):rs].endswith(_ONE_COUNT_AFTER)
                 if run == "一" and (u.generic or alias in _INDEF_UNITS) and not one_counts:
                     return None
@@ -1134,8 +1466,12 @@ class _Segment:
         if j >= 0 and seg[j] == "第":
             t.role = "ordinal"
         # negative sign
-        if not t.cn and s > 0 and seg[s - 1] in "-" and (s == 1 or seg[s - 2] in " \t\n([=:,;"):
+        if not t.cn and s > 0 and seg[s - 1] in "-" and (s == 1 or seg[s - 2] in " \t\n([=:,;为是达"):
             t.neg = True
+            t.s = s = s - 1
+        elif s > 0 and seg[s - 1] in "负負" and (s == 1 or seg[s - 2] not in "正胜抱欠担"):
+            t.neg = True            # 负3.9%, 负三十二: a signed numeral is a quantity
+            t.naked = False
             t.s = s = s - 1
         # comparator symbol
         if not t.neg and s > 0 and (seg[s - 1] in _COMP_CHARS or (s > 1 and seg[s - 1] in " \t"
@@ -1155,6 +1491,7 @@ class _Segment:
             if q:
                 t.qual = q
                 t.wordq = w
+                t.ws = ws
         if t.comp or (t.wordq in _THRESH_WORDS and not t.unit and not t.cn):
             t.kind = "threshold"
             t.label = self.label_before(t.s if t.comp else ws)
@@ -1195,6 +1532,9 @@ class _Segment:
             else:
                 b = g = None
             c0 = g.lstrip()[:1] if g else ""
+            if g is not None and c0 and self.bounded(a, b, g):
+                i += 2
+                continue
             if g is not None and (c0 or b.neg):
                 # mean ± SD
                 if (c0 in "±+∓" and _PM_GAP_RE.fullmatch(g) and not a.comp and not b.comp
@@ -1282,6 +1622,26 @@ class _Segment:
                     continue
             self.emit_single(a)
             i += 1
+
+    def bounded(self, a: _Tok, b: _Tok, g: str) -> bool:
+        """Two numbers that name both ends of one interval: 20和30之间 (a closed range),
+        大于等于一百小于等于三百一 (a lower bound then an upper one). Emits it and says so."""
+        seg = self.seg
+        if a.comp or b.comp or a.label or b.label or (a.unit and b.unit and a.unit != b.unit):
+            return False
+        if a.qual in _ABOVE_Q and b.qual in _BELOW_Q and b.wordq and b.ws is not None:
+            if not _BOUND_JOIN_RE.fullmatch(seg, a.e, b.ws):
+                return False
+        elif _BETWEEN_GAP_RE.fullmatch(g) and _BETWEEN_RE.match(seg, b.e):
+            pass
+        else:
+            return False
+        self.fill_unit(a, b)
+        unit = b.unit or a.unit
+        kind = "range"
+        lo, hi = self.val(a), self.val(b)
+        self.emit(a.s, b.e, kind, [lo, hi], unit, decimals=max(a.dec, b.dec))
+        return True
 
     def is_range(self, a: _Tok, b: _Tok, g: str) -> bool:
         if a.comp or b.comp or b.qual and b.wordq or b.naked and not b.unit:
