@@ -61,9 +61,10 @@ def _fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else str(x)
 
 
-RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|rate ratio)|"
+RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|rate ratio|relative rate|relative hazard)|"
                    r"\b(?:HR|OR|RR|IRR|aHR|aOR))s?\b[^0-9;]{0,25}$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
+                "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
                 "incidence rate ratio": "RR"}
 PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
@@ -194,7 +195,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
                    source=section or "abstract")
 
 
-_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio)|\b(?:HR|OR|RR|IRR)s?\b")
+_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard)"
+                             r"|\b(?:HR|OR|RR|IRR)s?\b")
 
 
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
@@ -244,6 +246,11 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
                      label={"hazard": "HR", "odds": "OR", "risk": "RR", "rate": "RR"}.get(kind_word, "ratio"))
     if unit == "" and re.search(r"\b(BMI|body mass index)\b[^.;]{0,25}$", before, re.I):
         unit = "kg/m2"
+    shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
+    if not unit and shared:
+        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]   # "2 and 4 years"
+    if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
+        unit = "year"                                    # "at age 50": an age with its unit left out
     if unit in ("year",) and (AGE_BEFORE.search(before) or re.match(r"^\s*(?:of age|old)\b", after)):
         unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
     elif unit in ("", "person") and PEOPLE.match(after):

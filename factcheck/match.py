@@ -213,7 +213,11 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
+        loose = not s.curated and not m.unit and m.kind == "measurement"
         for c in cands:
+            if loose and c.kind == "count" and not isinstance(c.value, list):
+                out.append((c, float(c.value)))      # a draft's 7097 children for the article's bare 7097
+                continue
             rc = _as_relative_change(c, change) if m.kind == "percent" else None
             if rc is not None:
                 out.append((rc, rc.value))

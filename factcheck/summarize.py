@@ -1456,7 +1456,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     pop.groups = {group_key(n): v for n, v in pop.groups.items()}
     findings, groups = drafter.findings, drafter.groups
     if lang == "en":
-        findings, groups = _english_findings(findings, groups, sections, primary, pop)
+        findings, groups = _english_findings(findings, groups, sections, primary, pop, title or "")
 
     # ---- conclusion
     concl = sec_text.get("conclusion")
@@ -1503,11 +1503,13 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     return summary
 
 
-_NOT_STUDY_SECTIONS = ("background", "objective", "introduction", "registration", "funding")
+# what the study did and found is in every section but these (an Objective names the ages and the
+# population studied: "children aged 1 year ... at age 2 and 4 years")
+_NOT_STUDY_SECTIONS = ("background", "introduction", "registration", "funding")
 
 
 def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: list, primary: str,
-                      pop: Population):
+                      pop: Population, title: str = ""):
     """An English abstract's findings: the drafter's (parts, groups, time points, significance),
     each value retyped the way articles quote it (abstract_en: HR 0.58 a ratio, "aged 15-25
     years" an age, "4211 participants" a count, a 12-month follow-up), the numbers the drafter
@@ -1517,6 +1519,8 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
     from .glossary import load_glossary
 
     body = [(n, t) for n, t in sections if n not in _NOT_STUDY_SECTIONS] or [("", primary)]
+    if title:
+        body = [("title", title)] + body                 # "Screen Time at Age 1 Year and … at 2 and 4 Years"
     arms = find_arms(normalise("\n".join(t for _n, t in body)))
     findings = list(drafted)
     covered = set()
