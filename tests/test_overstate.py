@@ -235,3 +235,10 @@ def test_novelty_and_benefit_hype_are_grammatical(check_text):
     assert _overs(check_text("[1]该研究颠覆了人们对糖尿病的认知。" + ZANG), category="novelty")
     assert not _overs(check_text("[1]很多人运动总是很难突破。" + ZANG), category="novelty")
     assert _overs(check_text("[1]这简直是救命的神药。" + ZANG), category="other")
+
+
+def test_scope_and_priority_in_general_forms(check_text):
+    assert _overs(check_text("[1]研究表明，在任何年龄段戒烟都能获益。" + CHIN), "任何年龄段", "scope")
+    assert _overs(check_text("[1]这是全球首张肠道菌群健康排行榜。" + ZANG), "全球首张", "novelty")
+    assert _overs(check_text("[1]精准营养时代正式到来。" + ZANG), category="novelty")
+    assert not _overs(check_text("[1]研究纳入了任何一项指标异常的患者。" + ZANG), category="scope")
