@@ -567,8 +567,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     sev = rule.severity
     if o.get("requires_reference") and summ is None:
         return None
-    if o.get("requires_cited_source") and (ref_idx is None or _general(text)):
-        return None     # without a cited paper (or in 众所周知…) there is no design to weigh the verb against
+    if o.get("requires_cited_source") and ref_idx is None:
+        return None     # without a cited paper there is no design to weigh the verb against
     if o.get("requires_subject") and ref_idx is None and not INTERVENTION.search(text):
         return None     # "逆转胰岛素抵抗才是关键" names no treatment and no source
     if o.get("requires_conclusion_cue") and not CONCLUSION_CUE.search(text):
@@ -588,6 +588,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         return None
     if o.get("requires_paper_topic") and summ is not None and not _names_paper_topic(text, summ):
         return None
+    if o.get("requires_cited_source") and _general(text):
+        return None     # 众所周知…: general knowledge, not the cited study (last: a regex over the sentence)
     if o.get("skip_if_protocol") and PROTOCOL.search(text):
         return None
     if "escalate_if_design" in o and ref_idx is not None:

@@ -399,6 +399,9 @@ class LazySummaries(dict):
         return dict.__getitem__(self, sid)
 
     def get(self, sid, default=None):
+        s = dict.get(self, sid)       # loaded already: the path every lookup after the first takes
+        if s is not None:
+            return s
         try:
             return self[sid]
         except KeyError:
