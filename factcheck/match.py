@@ -1024,7 +1024,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
                           if x is not m] if _is_time(m) else []
                 mv = (_judge_visit(m, summ, cands, lang) if visit else
-                      judge_mention(m, ctx, summ, comparable(m, summ, change_of(norm, m, s.start)), lang,
+                      judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)), lang,
                                     rel_cache, is_length=length, segment=seg_ms))
             mvs.append(mv)
             if mv.verdict != "unattributed":
