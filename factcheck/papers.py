@@ -85,11 +85,15 @@ def with_papers(article: Article, store: Store, papers: Sequence[str]) -> Articl
         s = store.get(sid)
         if s is None or sid in cited:
             continue
-        refs.append(Reference(index=len(refs) + 1, raw=_label(s), doi=s.doi, pmid=s.pmid, pmcid=s.pmcid,
-                              title=s.title or None, journal=s.journal, year=s.year, summary_id=s.id,
-                              resolved_by="paper"))
+        refs.append(_implicit_reference(s, len(refs) + 1, "paper"))
         cited.add(sid)
     return dataclasses.replace(article, references=refs)
+
+
+def _implicit_reference(s: Summary, index: int, how: str) -> Reference:
+    """A reference the article did not list, for summary ``s``; ``how``: paper | text:<cues>."""
+    return Reference(index=index, raw=_label(s), doi=s.doi, pmid=s.pmid, pmcid=s.pmcid, title=s.title or None,
+                     journal=s.journal, year=s.year, summary_id=s.id, resolved_by=how)
 
 
 def _label(s: Summary) -> str:
@@ -128,9 +132,7 @@ def named_in_text(article: Article, store: Store) -> Article:
             found.append((s.id, how))
     if not found:
         return article
-    refs = [Reference(index=i + 1, raw=_label(store.get(sid)), doi=store.get(sid).doi, title=store.get(sid).title,
-                      journal=store.get(sid).journal, year=store.get(sid).year, summary_id=sid,
-                      resolved_by=f"text:{how}") for i, (sid, how) in enumerate(found)]
+    refs = [_implicit_reference(store.get(sid), i + 1, f"text:{how}") for i, (sid, how) in enumerate(found)]
     return dataclasses.replace(article, references=refs)
 
 

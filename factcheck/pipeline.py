@@ -21,6 +21,7 @@ from factcheck.config import Config
 from factcheck.gcpause import paused
 from factcheck.model import Article, Report, Sentence
 from factcheck.objcache import ObjectCache
+from factcheck.papers import is_implicit, named_in_text, with_papers
 from factcheck.summaries import Store
 
 STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
@@ -114,8 +115,6 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
     names (journal, title, DOI, date). Both become references the article did not list."""
     t0 = time.perf_counter()
     config = config or Config()
-    from factcheck.papers import named_in_text, with_papers
-
     article = named_in_text(with_papers(article, store, papers), store)
     notes = list(article.notes) + implicit_notes(article)
     nlp = get_nlp()
@@ -150,8 +149,6 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
 
 def implicit_notes(article: Article) -> list[str]:
     """How each paper the article did not list was identified (FC309), for the report."""
-    from factcheck.papers import is_implicit
-
     out = []
     for r in article.references:
         if is_implicit(r):

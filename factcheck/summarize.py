@@ -1523,17 +1523,16 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
         body = [("title", title)] + body                 # "Screen Time at Age 1 Year and … at 2 and 4 Years"
     arms = find_arms(normalise("\n".join(t for _n, t in body)))
     findings = list(drafted)
-    covered = set()
+    heads = [(f, _clean(f.text)[:60]) for f in drafted]       # a drafted finding's opening words
     for name, block in body:
         for sent in split_sentences(block):
             typed = facts(sent, name, arms, f"f{len(findings) + 1}")
             if typed is None:
                 continue
-            mine = [f for f in drafted if _clean(f.text)[:60] and _clean(f.text)[:60] in _clean(normalise(sent))
-                    or _clean(f.text)[:60] in _clean(sent)]
+            clean = _clean(sent)
+            mine = [f for f, head in heads if head and head in clean]
             if mine:
                 merge_values(mine, typed)
-                covered.update(id(f) for f in mine)
             else:
                 typed.id = f"f{len(findings) + 1}"
                 findings.append(typed)
