@@ -362,3 +362,108 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
                       if not isinstance(t.value, list) else False)]
     if extra and drafted:
         drafted[-1].values.extend(extra)
+
+
+# ------------------------------------------------------------ what the abstract states in passing
+#
+# Articles quote an abstract's descriptive numbers as readily as its results: the follow-up
+# ("week 4 and week 12"), the ages ("aged 40 to 79 years"), the doses ("two doses", "a single
+# dose"), the schedule ("once weekly", "seven or more hot flushes per day"), a category ("within
+# five years since quitting (YSQ)"). They are parameters of the study, not results, so a number
+# the abstract states this way, with the same dimension, is the abstract's whatever sentence it
+# stands in.
+
+_W = "|".join(sorted(list(_NUM_WORDS) + list(_TENS), key=len, reverse=True))
+_N = rf"(\d+(?:\.\d+)?|{_W})"
+_RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*{_N})?"
+_TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
+              "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
+_TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
+_PER_WORD = {"day": "per_day", "daily": "per_day", "week": "per_week", "weekly": "per_week",
+             "month": "per_month", "monthly": "per_month"}
+_STATED = [
+    ("time", re.compile(rf"(?<!aged )(?<!age )\b((?:\d+(?:\.\d+)?\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|"
+                        rf"\s*(?:-|–|to)\s*)){{0,4}}){_N}\s*(?:or\s+(?:more|longer)\s+)?{_TIME_RE}\b", re.I)),
+    ("time_point", re.compile(r"\b(week|month|day|year)s?\s+(\d+)(?:,?\s+and\s+(\d+))?\b", re.I)),
+    ("age", re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?{_RANGE_OF}", re.I)),
+    ("age", re.compile(rf"\b{_RANGE_OF}\s*years?\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+younger)", re.I)),
+    ("age", re.compile(rf"\b(?:younger|older)\s+than\s+{_N}\b", re.I)),
+    ("dose", re.compile(rf"\b{_RANGE_OF}\s+(?:doses?|injections?|shots?|jabs?)\b", re.I)),
+    ("dose_ordinal", re.compile(r"\b(first|second|third|fourth|fifth|single)\s+(?:\w+\s+)?(?:dose|injection|shot)\b",
+                                re.I)),
+    ("frequency", re.compile(r"\b(once|twice|thrice)[\s-]+(?:a\s+|per\s+|every\s+)?(day|daily|week|weekly|month|monthly)\b",
+                             re.I)),
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)\s+(?:per|a|each)\s+(day|week|month)\b",
+                             re.I)),
+]
+# "years since quitting (YSQ)": an abbreviation whose long form starts with a unit of time
+_ABBR_DEF = re.compile(r"\b(years?|months?|weeks?|days?)\s+[a-z][a-z ]{2,40}?\s*\(([A-Z]{2,6})\)")
+
+
+def _num(x: str) -> float:
+    x = x.lower()
+    return float(_NUM_WORDS[x]) if x in _NUM_WORDS else float(_TENS[x]) if x in _TENS else float(x)
+
+
+def stated_quantities(text: str) -> list[Value]:
+    """Durations, ages, doses and frequencies the abstract states anywhere, each with the words
+    around it (``note``), in the units article mentions use (year/month/…, age, dose_unit,
+    per_day/per_week/per_month)."""
+    norm = normalise(text)
+    out: list[Value] = []
+    seen: set = set()
+
+    def add(value, unit: str, m: re.Match) -> None:
+        key = (str(value), unit)
+        if key in seen:
+            return
+        seen.add(key)
+        a, b = max(0, m.start() - 50), min(len(norm), m.end() + 30)
+        out.append(Value(value=value, unit=unit, kind="stated", note=" ".join(norm[a:b].split())))
+
+    def span(m: re.Match, i: int = 1):
+        lo, hi = m.group(i), m.group(i + 1)
+        return [_num(lo), _num(hi)] if hi else _num(lo)
+
+    for kind, pat in _STATED:
+        for m in pat.finditer(norm):
+            if kind == "time":
+                if re.search(r"\bage[sd]?\s+(?:of\s+|between\s+)?[\d.,\s]*(?:-|–|to)?\s*$", norm[max(0, m.start() - 24):m.start()]):
+                    continue                     # "aged 40-65 years" is an age (below), not a length
+                word = m.group(3).lower()
+                unit = _TIME_WORD.get(word) or _TIME_WORD.get(word.rstrip("s"))
+                # "fewer than 3, 3 to 9, or 10 or more years": every number of the list has the unit
+                listed = re.findall(r"\d+(?:\.\d+)?", m.group(1) or "")
+                nums = [float(x) for x in listed] + [_num(m.group(2))]
+                sep = re.search(r"\d\s*(?:-|–|to)\s*$", m.group(1) or "")
+                if sep and len(nums) >= 2:
+                    add(nums[-2:], unit, m)      # "3 to 9 years" as the range it is
+                for x in nums:
+                    add(x, unit, m)
+            elif kind == "time_point":
+                unit = _TIME_WORD[m.group(1).lower()]
+                for g in (2, 3):
+                    if m.group(g):
+                        add(float(m.group(g)), unit, m)
+            elif kind == "age":
+                v = span(m) if m.lastindex and m.lastindex >= 2 else _num(m.group(1))
+                add(v, "age", m)
+                for x in (v if isinstance(v, list) else [v]):
+                    add(x, "age", m)
+            elif kind == "dose":
+                add(span(m), "dose_unit", m)
+            elif kind == "dose_ordinal":
+                add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
+            elif m.group(1).lower() in _TIMES:
+                add(float(_TIMES[m.group(1).lower()]), _PER_WORD[m.group(2).lower()], m)
+            else:
+                add(_num(m.group(1)), _PER_WORD[m.group(2).lower()], m)
+    for d in _ABBR_DEF.finditer(norm):
+        unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
+        for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
+            v = span(m)
+            for x in ([v] + v if isinstance(v, list) else [v]):
+                add(x, unit, m)
+    return out

@@ -786,6 +786,37 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
     return None
 
 
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month"}
+
+
+def _stated(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+    """A descriptive number (a length, an age, a dose count, a schedule) that the abstract states
+    in passing (``Summary.stated``: "weeks 4 and 12", "aged 40 to 79 years", "two doses", "once
+    weekly"): the article's number is the paper's, whichever sentence it stands in. Only ever
+    turns "not in the paper" into "supported"; a mismatch is decided by the findings alone."""
+    if m.unit not in TIME_UNITS and m.unit not in _STATED_UNITS:
+        return None
+    mine = m.value if isinstance(m.value, list) else [m.value]
+    if not all(isinstance(x, (int, float)) for x in mine):
+        return None
+    tol = tolerance(m)
+    for v in s.stated:
+        theirs = v.value if isinstance(v.value, list) else [v.value]
+        if len(theirs) != len(mine):
+            continue
+        if m.unit in TIME_UNITS:
+            if v.unit not in TIME_UNITS:
+                continue
+            conv = [convert(float(x), v.unit, m.unit) for x in theirs]
+        elif v.unit == m.unit:
+            conv = [float(x) for x in theirs]
+        else:
+            continue
+        if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+    return None
+
+
 def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[MentionVerdict]:
     """A finding with a baseline and an end value in % (HbA1c 9.02% → 7.52%): the change is 1.50
     percentage points, or 16.6% relative. An article that gives one as the other is FC109."""
@@ -1026,6 +1057,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 mv = (_judge_visit(m, summ, cands, lang) if visit else
                       judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)), lang,
                                     rel_cache, is_length=length, segment=seg_ms))
+                if mv.verdict == "not_in_source" and summ.stated:
+                    mv = _stated(m, summ, lang) or mv
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

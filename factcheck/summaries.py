@@ -133,6 +133,8 @@ class Summary(_Strict):
     population: Population = Field(default_factory=Population)
     groups: dict[str, list[Name]] = Field(default_factory=dict)   # group key -> names used in text
     findings: list[Finding] = Field(default_factory=list)
+    # descriptive numbers a draft's abstract states in passing (follow-ups, ages, doses, schedules)
+    stated: list[Value] = Field(default_factory=list)
     conclusion: Conclusion = Field(default_factory=Conclusion)
     terms: dict[str, list[Name]] = Field(default_factory=dict)    # bilingual terms
     not_reported: list[Name] = Field(default_factory=list)        # what the record is known not to give

@@ -1455,8 +1455,13 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         drafter.add_sentence(sent, "conclusion")
     pop.groups = {group_key(n): v for n, v in pop.groups.items()}
     findings, groups = drafter.findings, drafter.groups
+    stated = []
     if lang == "en":
+        from .abstract_en import stated_quantities
+
         findings, groups = _english_findings(findings, groups, sections, primary, pop, title or "")
+        stated = stated_quantities("\n".join([title or ""] + [t for n, t in sections
+                                                                if n not in _NOT_STUDY_SECTIONS]))
 
     # ---- conclusion
     concl = sec_text.get("conclusion")
@@ -1496,7 +1501,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,
-        groups={k: _names(v) for k, v in groups.items()}, findings=findings,
+        groups={k: _names(v) for k, v in groups.items()}, findings=findings, stated=stated,
         conclusion=conclusion, terms={k: _names(v) for k, v in terms.items()},
         sources=sources,
     )

@@ -1,0 +1,72 @@
+"""Descriptive numbers an abstract states in passing (follow-ups, ages, doses, schedules) support
+the same numbers in an article, whatever sentence they stand in; they never make a mismatch."""
+
+from factcheck.abstract_en import stated_quantities
+from factcheck.config import Config
+from factcheck.ingest import article_from_text
+from factcheck.pipeline import check
+from factcheck.summaries import Store
+from factcheck.summarize import draft_summary
+
+
+def _pairs(text):
+    return {(str(v.value), v.unit) for v in stated_quantities(text)}
+
+
+def test_lengths_time_points_and_lists():
+    got = _pairs("Coprimary endpoints were changes from baseline to weeks 4 and 12. Cessation fewer than "
+                 "3, 3 to 9, or 10 or more years earlier. A 28-day follow-up.")
+    assert {("4.0", "week"), ("12.0", "week"), ("3.0", "year"), ("9.0", "year"), ("10.0", "year"),
+            ("28.0", "day")} <= got
+
+
+def test_ages_are_ages_not_lengths():
+    got = _pairs("Women aged 40-65 years were enrolled.")
+    assert ("[40.0, 65.0]", "age") in got
+    assert not any(u == "year" for _v, u in got)
+
+
+def test_doses_and_schedules():
+    got = _pairs("Participants received two doses; at least one dose; once weekly injection; "
+                 "seven or more moderate to severe hot flushes per day; once-daily placebo.")
+    assert {("2.0", "dose_unit"), ("1.0", "dose_unit"), ("1.0", "per_week"), ("7.0", "per_day"),
+            ("1.0", "per_day")} <= got
+
+
+def test_abbreviation_whose_long_form_is_a_length():
+    got = _pairs("Risk by years since quitting (YSQ): 39.1% lower within five YSQ.")
+    assert ("5.0", "year") in got
+
+
+def test_no_numbers_no_statements():
+    assert stated_quantities("Smoking was associated with lung cancer.") == []
+
+
+ABSTRACT = """Title: A trial of drug X for hot flushes
+Journal: Test Journal
+Year: 2024
+
+Methods: Women aged 40-65 years with seven or more hot flushes per day were randomly assigned to drug X
+or placebo, once daily, for 12 weeks. Coprimary endpoints were changes at weeks 4 and 12.
+Results: 527 women were randomised. Drug X reduced the frequency of hot flushes by 2.6 per day more than placebo.
+"""
+
+
+def _verdicts(article_text):
+    s = draft_summary(ABSTRACT, source="test")
+    store = Store()
+    store.add(s)
+    rep = check(article_from_text(article_text, "a.txt"), store, Config(), papers=[s.id])
+    ms = {m.id: m for m in rep.mentions}
+    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+
+
+def test_article_lengths_and_schedules_are_the_papers():
+    got = _verdicts("一项随机试验纳入527名女性。研究的主要终点是第4周和第12周潮热频率的变化。受试者每天服药一次。")
+    assert got.get("4周") == "supported"
+    assert got.get("527名") == "supported"
+
+
+def test_a_length_the_abstract_never_states_stays_not_in_source():
+    got = _verdicts("一项随机试验纳入527名女性。研究的主要终点是第8周潮热频率的变化。")
+    assert got.get("8周") == "not_in_source"
