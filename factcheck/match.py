@@ -256,8 +256,9 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
-CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|减|低|削减|缩小|少|降)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|高|提升|多|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
+# (高达 低至 多达 少于: a bound on a level, not a change)
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|减|低(?![至于达])|削减|缩小|少(?![于至])|降)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|高(?![达至于])|提升|多(?![达于])|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
@@ -663,6 +664,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     pp = _points_confusion(m, ctx, s, scored)
     if pp is not None:
         return pp
+    # 3b. a draft: a count of three digits or more that the abstract states, whatever unit the machine read for
+    #     it (284 lung cancers for 共284人被诊断), is the abstract's; never a mismatch of another
+    if not s.curated and m.kind == "count" and isinstance(m.value, (int, float)) and float(m.value) >= 100:
+        said = _stated_anywhere(float(m.value), s, tolerance(m))
+        if said is not None:
+            f, v = said
+            return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
+                                  note=_clean_note(f.text))
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
@@ -784,6 +793,20 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
             return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
                                   note=c.describe(s, lang))
     return None
+
+
+def _stated_anywhere(x: float, s: Summary, tol: float):
+    """The finding and value of a draft that state this number (a point value, any unit)."""
+    for f in s.findings:
+        for v in f.values:
+            if isinstance(v.value, (int, float)) and v.kind not in ("date", "year_or_date", "pvalue") \
+                    and v.label not in AUX_LABELS and abs(float(v.value) - x) <= tol:
+                return f, v
+    return None
+
+
+def _clean_note(text: str) -> str:
+    return " ".join(text.split())[:90]
 
 
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month"}

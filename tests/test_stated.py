@@ -70,3 +70,29 @@ def test_article_lengths_and_schedules_are_the_papers():
 def test_a_length_the_abstract_never_states_stays_not_in_source():
     got = _verdicts("一项随机试验纳入527名女性。研究的主要终点是第8周潮热频率的变化。")
     assert got.get("8周") == "not_in_source"
+
+
+def test_a_count_the_abstract_states_is_never_a_mismatch_of_the_sample_size():
+    abstract = """Title: Smoking and lung cancer in a cohort
+Journal: Test Journal
+Year: 2018
+
+We analysed data from 8907 participants. On follow-up, 284 lung cancers were detected."""
+    s = draft_summary(abstract, source="t")
+    store = Store()
+    store.add(s)
+    rep = check(article_from_text("一项研究分析了8907名参与者。共284人被诊断出肺癌。", "a.txt"), store, Config(), papers=[s.id])
+    ms = {m.id: m for m in rep.mentions}
+    got = {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+    assert got["284人"] == "supported"
+
+
+def test_gao_da_is_a_bound_not_a_rise():
+    from factcheck.match import change_of
+    from factcheck.numbers import extract
+
+    text = "重度吸烟者占比高达93%，风险高80%。"
+    ms = extract(text)
+    by = {m.surface: m for m in ms}
+    assert change_of(text, by["93%"], 0) is None
+    assert change_of(text, by["80%"], 0) == "up"
