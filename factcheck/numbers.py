@@ -670,6 +670,16 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
     return out
 
 
+_GLUED_NAME_RE = re.compile(r"(?<![A-Za-z])[a-z]{5,}$")
+_GLUED_UNIT_RE = re.compile(r"[ \t]?(?:mg|mcg|μg|µg|ug|g|ml|mL|IU|kg)(?![A-Za-z])")
+
+
+def _glued_dose(seg: str, ns: int, ne: int) -> bool:
+    """"tirzepatide10mg", "metformin500mg": a dose written straight after the drug's name (a
+    lower-case word, not a gene or a code such as SIK1, T2DM, Wenhong1) is a number all the same."""
+    return bool(_GLUED_UNIT_RE.match(seg, ne)) and bool(_GLUED_NAME_RE.search(seg, max(0, ns - 40), ns))
+
+
 def _after_nonletter(rx: re.Pattern, seg: str) -> Iterator[re.Match]:
     """``rx.finditer(seg)`` as if ``rx`` opened with (?<![A-Za-z]): a match right after a Latin
     letter is dropped and the search goes on from its next character, as the lookbehind would."""
@@ -1320,7 +1330,7 @@ class _Segment:
         ppc = seg[ns - 2] if ns > 1 else ""
         is_int = "." not in txt
         # ---- names: T2DM, SIK1, IL-17, IGF-1, 肽-1, Wenhong1,2,4, c3H10T1/2
-        if pc in _LETTERS:
+        if pc in _LETTERS and not _glued_dose(seg, ns, ne):
             return "dead"
         if pc == "-" and last_e != ns - 1 and (
                 ppc in _LETTERS or ("\u4e00" <= ppc <= "\u9fff" and is_int and len(intpart) <= 2)):

@@ -492,3 +492,12 @@ def test_the_other_half_is_a_spouse():
 ])
 def test_a_period_is_one_mention(text, surface, value):
     check(by_surface(text, surface), kind="year_or_date", value=value)
+
+
+def test_dose_glued_to_a_drug_name_is_a_number_a_gene_name_is_not():
+    from factcheck.numbers import extract
+
+    assert [(m.surface, m.value) for m in extract("接受tirzepatide10mg、15mg治疗")][:2] == [("10mg", 10), ("15mg", 15)]
+    assert [m.surface for m in extract("服用metformin500mg每日")] == ["500mg"]
+    assert extract("SIK1基因与IL6水平") == []
+    assert extract("Wenhong1,2,4") == []
