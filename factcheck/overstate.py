@@ -46,6 +46,9 @@ INTERVENTION = re.compile(r"治疗|疗法|药物|方案|补充|运动|手术|移
 LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
 WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
+PURPOSE = re.compile(r"(为了|旨在|试图|希望|以便|有待|尚待|仍需|需要进一步)\s*$")
+PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
+EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
 QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
@@ -278,6 +281,11 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     before, after = text[lo:s], text[e:hi]
     if question:
         return "question"
+    if PURPOSE.search(before) or (before.endswith("为") and (len(before) < 2 or before[-2] not in "作成认因称以")
+                                  and text[s:s + 1] in PROOF_VERB_FIRST):
+        return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
+    if EARLIER_RESEARCH.search(before):
+        return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
     if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
     if warned or LIMITED.search(after) or WARNED.search(text, hi):

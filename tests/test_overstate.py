@@ -98,6 +98,11 @@ def test_reported_belief_is_not_the_articles_assertion(check_text):
     "[1]论文标题只用了“启示”一词，而非“证明”；临床部分只能看出关联。",  # negation before a quotation mark
     "[1]已在使用胰岛素的人，更不要自行调整剂量。",                    # a warning, not advice
     "[1]结果显示，无论短期或长期，多数方案都能改善胰岛素抵抗。",        # most is not all
+    "[1]为证实研究结果，研究团队另外分析了830个血液样本。",            # an aim, not a claim
+    "[1]过去的研究已经证实，睡眠不足与肥胖有关。",                    # other evidence, not the paper's
+    "[1]总体而言，该研究达到了主要终点和所有关键次要终点。",          # 所有 quantifies endpoints, not people
+    "[1]这个研究里所有人都是单胚胎移植。",                            # the sample described
+    "[1]替尔泊肽是每周注射1次的双重受体激动剂。",                      # a drug described, not advice
 ])
 def test_more_traps_do_not_fire(check_text, sentence):
     r = check_text(sentence + ZANG)
@@ -115,6 +120,8 @@ def test_more_traps_do_not_fire(check_text, sentence):
     ("[1]所有患者都从输注中获益，没有一个例外。", "所有", "scope"),       # a claim, not a universal negative
     ("[1]研究者认为还需要更大的试验；所有受试者的血糖都明显下降。", "所有", "scope"),
     ("[1]所有试管妈妈都不必再为年龄焦虑。", "所有", "scope"),          # 都不必 is no universal negative
+    ("[1]在所有不明原因反复流产患者的胚胎绒毛里，SIK1都更高。", "所有", "scope"),
+    ("[1]营养补充为每天补充4100-7500IU的维生素D。", "每天补充", "advice"),  # 为 a copula, not an aim
     ("调理好免疫，反复生化的问题就能彻底解决。", "彻底解决", "cure_reversal"),
     ("研究团队指出，运动与维生素之间存在明显的加乘效果。", "加乘效果", "other"),
     ("建议大家移植前只放A级囊胚，C级囊胚直接放弃。", "建议大家", "advice"),
