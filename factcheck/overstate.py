@@ -47,6 +47,7 @@ LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
 WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
 PURPOSE = re.compile(r"(为了|旨在|试图|希望|以便|有待|尚待|仍需|需要进一步)\s*$")
+NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没有|无|未见|并无)(显著|明显|统计学)?(的)?(差异|区别|优势|改善)|差异(无|不)(显著|明显)")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
 QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
@@ -178,7 +179,18 @@ class _Tokens:
         toks = self.block(s)
         starts = {p for p, _t in toks}
         ends = {p + len(t) for p, t in toks}
-        return s in starts and e in ends
+        if s in starts and e in ends:
+            return True
+        # a cue jieba cut across (硬核实锤 read as 硬|核实|锤): still a word when what the cut
+        # leaves on either side completes to a dictionary word of two characters or more (硬核),
+        # as another segmentation would have it. A cue inside one longer word (所有权, 革命老区,
+        # 尚未证实) is not: that word is what the text says
+        if any(p <= s and e <= p + len(t) for p, t in toks):
+            return False
+        freq = _words()
+        left = s in starts or any(2 <= s - a <= 6 and freq.get(self.text[a:s]) for a in starts)
+        right = e in ends or any(2 <= b - e <= 6 and freq.get(self.text[e:b]) for b in ends)
+        return left and right
 
     def before(self, lo: int, s: int, n: int = 3) -> list[str]:
         """The words just before ``s`` (segmented only when a negation character is near)."""
@@ -624,8 +636,8 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
     """The article asserts improvement of a measure that a cited paper found did not improve
     (``present``: the paper terms the sentence holds)."""
     rule = next((r for r in rules if r.code == "FC210"), None)
-    if rule is None or not present:
-        return []
+    if rule is None or not present or NULL_SAID.search(text):
+        return []       # 在减轻体重、改善体脂方面并不比…更有益: the sentence tells the null result
     out = []
     for idx, s in ([(None, summ)] if summ else all_summaries):
         if not s.available:

@@ -103,6 +103,7 @@ def test_reported_belief_is_not_the_articles_assertion(check_text):
     "[1]总体而言，该研究达到了主要终点和所有关键次要终点。",          # 所有 quantifies endpoints, not people
     "[1]这个研究里所有人都是单胚胎移植。",                            # the sample described
     "[1]替尔泊肽是每周注射1次的双重受体激动剂。",                      # a drug described, not advice
+    "[1]这里是革命老区，研究尚未证实其效果。",                        # cues inside longer words
 ])
 def test_more_traps_do_not_fire(check_text, sentence):
     r = check_text(sentence + ZANG)
@@ -122,6 +123,7 @@ def test_more_traps_do_not_fire(check_text, sentence):
     ("[1]所有试管妈妈都不必再为年龄焦虑。", "所有", "scope"),          # 都不必 is no universal negative
     ("[1]在所有不明原因反复流产患者的胚胎绒毛里，SIK1都更高。", "所有", "scope"),
     ("[1]营养补充为每天补充4100-7500IU的维生素D。", "每天补充", "advice"),  # 为 a copula, not an aim
+    ("[1]这项研究是硬核实锤了。", "实锤", "certainty"),      # jieba reads 硬|核实|锤: the cue is still there
     ("调理好免疫，反复生化的问题就能彻底解决。", "彻底解决", "cure_reversal"),
     ("研究团队指出，运动与维生素之间存在明显的加乘效果。", "加乘效果", "other"),
     ("建议大家移植前只放A级囊胚，C级囊胚直接放弃。", "建议大家", "advice"),
