@@ -184,6 +184,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
                  "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
                  "background": scan.first(cues["background"]) if single_study else {},
+                 "markers": markers_at if single_study else {},
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
                  "first_line": sentences[0].line if sentences else 0}
     introduced = False      # the single study has been named or introduced ("一项研究…")
@@ -272,6 +273,11 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(paper.index, "single_study", hit.surface)
     if hits["background"].get(i):
         return Attribution(None, "background", hits["background"][i].group(0))
+    if hits["markers"].get(i):
+        # 降低51%[1], 被证明是高发人群[10,11]: the sentence cites an entry of the article's own
+        # list, and none of its numbers is the paper's: it rests on that entry, not on the paper
+        a, b, _nums = hits["markers"][i][0]
+        return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
     if i in hits["back"]:
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
     if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
