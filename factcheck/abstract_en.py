@@ -407,10 +407,11 @@ def _num(x: str) -> float:
     return float(_NUM_WORDS[x]) if x in _NUM_WORDS else float(_TENS[x]) if x in _TENS else float(x)
 
 
-def stated_quantities(text: str) -> list[Value]:
+def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     """Durations, ages, doses and frequencies the abstract states anywhere, each with the words
     around it (``note``), in the units article mentions use (year/month/…, age, dose_unit,
-    per_day/per_week/per_month)."""
+    per_day/per_week/per_month). ``definitions``: more of the abstract where abbreviations are
+    defined (a Background defines "years since quitting (YSQ)" that the Results count in)."""
     norm = normalise(text)
     out: list[Value] = []
     seen: set = set()
@@ -460,7 +461,7 @@ def stated_quantities(text: str) -> list[Value]:
                 add(float(_TIMES[m.group(1).lower()]), _PER_WORD[m.group(2).lower()], m)
             else:
                 add(_num(m.group(1)), _PER_WORD[m.group(2).lower()], m)
-    for d in _ABBR_DEF.finditer(norm):
+    for d in _ABBR_DEF.finditer(normalise(definitions) + "\n" + norm if definitions else norm):
         unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
         for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
             v = span(m)

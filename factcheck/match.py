@@ -672,6 +672,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
                                   note=_clean_note(f.text))
+        parts = _sum_of_counts(float(m.value), s, tolerance(m)) if m.unit == "person" else None
+        if parts is not None:
+            return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
+                                  note=" + ".join(_fmt(x) for x in parts))
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
@@ -802,6 +806,22 @@ def _stated_anywhere(x: float, s: Summary, tol: float):
             if isinstance(v.value, (int, float)) and v.kind not in ("date", "year_or_date", "pvalue") \
                     and v.label not in AUX_LABELS and abs(float(v.value) - x) <= tol:
                 return f, v
+    return None
+
+
+def _sum_of_counts(x: float, s: Summary, tol: float) -> Optional[tuple[float, ...]]:
+    """Two cohorts or arms told as one total (3306人 for 1157 + 2149 participants; 超过20万 for
+    113 752 + 88 496): the counts of people the draft holds, two at a time or all together."""
+    counts = sorted({float(v.value) for f in s.findings for v in f.values
+                     if isinstance(v.value, (int, float)) and v.value >= 10
+                     and (v.unit == "person" or v.label in ("n", "total"))})
+    if 2 <= len(counts) <= 40:
+        for i, a in enumerate(counts):
+            for b in counts[i + 1:]:
+                if abs(a + b - x) <= tol:
+                    return (a, b)
+        if len(counts) > 2 and abs(sum(counts) - x) <= tol:
+            return tuple(counts)
     return None
 
 

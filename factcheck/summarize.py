@@ -1461,7 +1461,8 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
 
         findings, groups = _english_findings(findings, groups, sections, primary, pop, title or "")
         stated = stated_quantities("\n".join([title or ""] + [t for n, t in sections
-                                                                if n not in _NOT_STUDY_SECTIONS]))
+                                                                if n not in _NOT_STUDY_SECTIONS]),
+                                   definitions=primary)
 
     # ---- conclusion
     concl = sec_text.get("conclusion")

@@ -96,3 +96,30 @@ def test_gao_da_is_a_bound_not_a_rise():
     by = {m.surface: m for m in ms}
     assert change_of(text, by["93%"], 0) is None
     assert change_of(text, by["80%"], 0) == "up"
+
+
+def test_abbreviation_defined_in_the_background_counts_in_the_results():
+    abstract = """Title: Smoking cessation and lung cancer
+Journal: Test Journal
+Year: 2018
+
+Background: Risk decreases with years since quitting (YSQ).
+Results: Former smokers had 39.1% lower risk within five YSQ."""
+    assert ("5.0", "year") in {(str(v.value), v.unit) for v in draft_summary(abstract, source="t").stated}
+
+
+def test_two_cohorts_told_as_one_total():
+    abstract = """Title: A metabolite and cardiovascular risk in two cohorts
+Journal: Test Journal
+Year: 2024
+
+Methods: We studied a US validation cohort (n = 2149) and a European validation cohort (n = 1157)."""
+    s = draft_summary(abstract, source="t")
+    store = Store()
+    store.add(s)
+    rep = check(article_from_text("这项研究分析了3306人的血液样本。研究共纳入3400人。", "a.txt"), store, Config(),
+                papers=[s.id])
+    ms = {m.id: m for m in rep.mentions}
+    got = {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+    assert got["3306人"] == "supported"
+    assert got["3400人"] != "supported"
