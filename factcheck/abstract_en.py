@@ -397,6 +397,8 @@ _STATED = [
                              re.I)),
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)\s+(?:per|a|each)\s+(day|week|month)\b",
                              re.I)),
+    # "1 or more SSBs daily", "less than 1 SSB monthly"
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
 # "years since quitting (YSQ)": an abbreviation whose long form starts with a unit of time
 _ABBR_DEF = re.compile(r"\b(years?|months?|weeks?|days?)\s+[a-z][a-z ]{2,40}?\s*\(([A-Z]{2,6})\)")

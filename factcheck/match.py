@@ -610,7 +610,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             return drafted
     if _is_time(m) and not is_length:
         return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
-    folded = _fold_value(m)
+    # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
+    # the same loose way, articles and their readers take it as X times
+    folded = _fold_value(m) if s.curated else m.value
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds
@@ -698,7 +700,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 if _equal(m_eff, pv, c.qualifier) and c.timepoint:
                     return _mismatch(m, (rel, dist, c, pv), s, lang, "FC112")
             rel, dist, c, pv = max(mine, key=pref)
-            if m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
+            if s.curated and m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
                     abs(float(m.value) - pv) <= tolerance(m):
                 return _mismatch(m, (rel, dist, c, pv), s, lang, "FC110")
             rule = "FC102"
@@ -769,6 +771,8 @@ def _distinctive(m: Mention) -> bool:
         return True
     if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in TIME_UNITS:
         return x >= 2
+    if m.kind == "multiplier":
+        return x >= 2       # 5倍: an abstract states few ratios as large as a whole multiple
     return x > 10
 
 
@@ -832,12 +836,20 @@ def _clean_note(text: str) -> str:
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month"}
 
 
-def _stated(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+# 每天喝一罐, 每周运动3次: a count under 每天/每周 is a frequency
+_PER_BEFORE = re.compile(r"每(天|日|周|星期|月)[^，。；,;\d一二两三四五六七八九十]{0,5}$")
+_PER_CODE = {"天": "per_day", "日": "per_day", "周": "per_week", "星期": "per_week", "月": "per_month"}
+
+
+def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -> Optional[MentionVerdict]:
     """A descriptive number (a length, an age, a dose count, a schedule) that the abstract states
     in passing (``Summary.stated``: "weeks 4 and 12", "aged 40 to 79 years", "two doses", "once
     weekly"): the article's number is the paper's, whichever sentence it stands in. Only ever
     turns "not in the paper" into "supported"; a mismatch is decided by the findings alone."""
-    if m.unit not in TIME_UNITS and m.unit not in _STATED_UNITS:
+    unit = m.unit
+    if per is not None and m.kind in ("count", "measurement", "frequency") and unit not in TIME_UNITS:
+        unit = _PER_CODE[per.group(1)]
+    if unit not in TIME_UNITS and unit not in _STATED_UNITS:
         return None
     mine = m.value if isinstance(m.value, list) else [m.value]
     if not all(isinstance(x, (int, float)) for x in mine):
@@ -851,7 +863,7 @@ def _stated(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
             if v.unit not in TIME_UNITS:
                 continue
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
-        elif v.unit == m.unit:
+        elif v.unit == unit:
             conv = [float(x) for x in theirs]
         else:
             continue
@@ -1101,7 +1113,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                       judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)), lang,
                                     rel_cache, is_length=length, segment=seg_ms))
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, lang) or mv
+                    mv = _stated(m, summ, lang, _PER_BEFORE.search(norm, max(s.start, m.start - 10), m.start)) or mv
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

@@ -123,3 +123,29 @@ Methods: We studied a US validation cohort (n = 2149) and a European validation 
     got = {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
     assert got["3306人"] == "supported"
     assert got["3400人"] != "supported"
+
+
+SSB = """Title: Sugar-sweetened beverages and oral cancer
+Journal: Test Journal
+Year: 2025
+
+Exposure: SSB intake, ranging from less than 1 SSB monthly to 1 or more SSBs daily.
+Results: Participants consuming 1 or more SSB daily had a 4.87 times (95% CI, 2.47-9.60 times) higher risk of
+oral cancer compared with those consuming less than 1 SSB per month."""
+
+
+def _check(abstract, text):
+    s = draft_summary(abstract, source="t")
+    store = Store()
+    store.add(s)
+    rep = check(article_from_text(text, "a.txt"), store, Config(), papers=[s.id])
+    ms = {m.id: m for m in rep.mentions}
+    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+
+
+def test_a_count_under_meitian_is_a_daily_frequency_and_a_loose_multiple_is_read_loosely():
+    got = _check(SSB, "研究发现，每天喝一罐含糖饮料，口腔癌风险增加5倍。")
+    assert got["一罐"] == "supported"
+    assert got["5倍"] == "supported"            # 4.87 times higher, read as the abstract writes it
+    got = _check(SSB, "研究发现，每天喝三罐含糖饮料，口腔癌风险增加9倍。")
+    assert got["三罐"] != "supported" and got["9倍"] != "supported"
