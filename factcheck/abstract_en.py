@@ -418,13 +418,14 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     out: list[Value] = []
     seen: set = set()
 
-    def add(value, unit: str, m: re.Match) -> None:
+    def add(value, unit: str, m: re.Match, bound: Optional[str] = None) -> None:
         key = (str(value), unit)
         if key in seen:
             return
         seen.add(key)
         a, b = max(0, m.start() - 50), min(len(norm), m.end() + 30)
-        out.append(Value(value=value, unit=unit, kind="stated", note=" ".join(norm[a:b].split())))
+        out.append(Value(value=value, unit=unit, kind="stated", qualifier=bound,
+                         note=" ".join(norm[a:b].split())))
 
     def span(m: re.Match, i: int = 1):
         lo, hi = m.group(i), m.group(i + 1)
@@ -443,8 +444,11 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 sep = re.search(r"\d\s*(?:-|–|to)\s*$", m.group(1) or "")
                 if sep and len(nums) >= 2:
                     add(nums[-2:], unit, m)      # "3 to 9 years" as the range it is
-                for x in nums:
-                    add(x, unit, m)
+                for k, x in enumerate(nums):
+                    # "within five years", "fewer than 3, …", "10 or more years": a bound
+                    bound = (_bound_before(norm, m.start()) if k == 0 and not sep else None) or \
+                        ("at_least" if k == len(nums) - 1 and re.search(r"or\s+(more|longer)", m.group(0)) else None)
+                    add(x, unit, m, bound)
             elif kind == "time_point":
                 unit = _TIME_WORD[m.group(1).lower()]
                 for g in (2, 3):
@@ -468,5 +472,15 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
         for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
             v = span(m)
             for x in ([v] + v if isinstance(v, list) else [v]):
-                add(x, unit, m)
+                add(x, unit, m, None if isinstance(v, list) else _bound_before(norm, m.start()))
     return out
+
+
+_AT_MOST = re.compile(r"\b(within|less than|fewer than|under|up to|no more than|at most)\s*$|[<≤]\s*$", re.I)
+_AT_LEAST = re.compile(r"\b(more than|over|at least|greater than|beyond|after|longer than)\s*$|[>≥]\s*$", re.I)
+
+
+def _bound_before(norm: str, start: int) -> Optional[str]:
+    """The bound the words just before a number put on it ("within five years": at most)."""
+    before = norm[max(0, start - 20):start]
+    return "at_most" if _AT_MOST.search(before) else "at_least" if _AT_LEAST.search(before) else None

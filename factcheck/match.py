@@ -611,8 +611,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     if _is_time(m) and not is_length:
         return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
     # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
-    # the same loose way, articles and their readers take it as X times
-    folded = _fold_value(m) if s.curated else m.value
+    # the same loose way, articles and their readers take it as X times (but 增加一倍 doubles)
+    folded = _fold_value(m) if s.curated or (isinstance(m.value, (int, float)) and m.value < 2) else m.value
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds
@@ -868,8 +868,16 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -
         else:
             continue
         if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):
+            if _opposite_bounds(m.qualifier, v.qualifier):
+                # 戒烟超过五年 for "within five years": the same number on the other side of it
+                return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", note=v.note)
             return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
     return None
+
+
+def _opposite_bounds(mine: Optional[str], theirs: Optional[str]) -> bool:
+    up, down = ("more_than", "at_least"), ("less_than", "at_most")
+    return (mine in up and theirs in down) or (mine in down and theirs in up)
 
 
 def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[MentionVerdict]:

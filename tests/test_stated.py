@@ -149,3 +149,14 @@ def test_a_count_under_meitian_is_a_daily_frequency_and_a_loose_multiple_is_read
     assert got["5倍"] == "supported"            # 4.87 times higher, read as the abstract writes it
     got = _check(SSB, "研究发现，每天喝三罐含糖饮料，口腔癌风险增加9倍。")
     assert got["三罐"] != "supported" and got["9倍"] != "supported"
+
+
+def test_a_bound_on_the_other_side_of_the_papers_is_a_mismatch():
+    abstract = """Title: Smoking cessation and lung cancer
+Journal: Test Journal
+Year: 2018
+
+Background: Lung cancer risk decreases with years since quitting (YSQ).
+Results: Former smokers had 39.1% lower lung cancer risk within five YSQ."""
+    assert _check(abstract, "研究发现，戒烟超过5年，肺癌风险降低39%。")["5年"] == "mismatch"
+    assert _check(abstract, "研究发现，戒烟5年内，肺癌风险降低39%。")["5年"] == "supported"
