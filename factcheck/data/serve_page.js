@@ -83,7 +83,9 @@
     const kind = paperKind();
     const paper = kind === "id" ? $("paperId").value : $("paper").value.trim();
     const papers = paper ? [{ kind, text: paper }] : [];
-    return JSON.stringify(upload ? { file: upload, lang, papers } : { text: $("text").value, lang, papers });
+    // a pasted draft is named as the page names it (the report's heading), not by the API's "<request>"
+    return JSON.stringify(upload ? { file: upload, lang, papers }
+                                 : { text: $("text").value, lang, papers, title: en ? "Pasted article" : "粘贴的文章" });
   }
   const hasDraft = () => upload !== null || $("text").value.trim() !== "";
   async function post(path) {
