@@ -225,3 +225,16 @@ def test_choose_a_summary_of_the_references_folder(browser, server):
     browser.find_element(By.ID, "run").click()
     _wait(lambda: browser.execute_script("return document.getElementById('report').srcdoc.length > 0"))
     assert _forty_in_report(browser)
+
+
+def test_several_dois_are_several_papers(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    _paste(browser, browser.find_element(By.ID, "text"), SHORT)
+    _paste(browser, browser.find_element(By.ID, "paper"), f"{ZANG_DOI}\n10.5555/no.such.paper")
+    assert browser.find_element(By.ID, "paperKind").get_attribute("value") == "doi"
+    browser.find_element(By.ID, "run").click()
+    status = _wait(lambda: browser.find_element(By.ID, "status").text if "出错" in
+                   browser.find_element(By.ID, "status").text else None)
+    assert status.startswith("出错：papers[1]: 10.5555/no.such.paper")     # the second paper, the first found

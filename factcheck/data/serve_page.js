@@ -11,7 +11,7 @@
     kindAbstract: "Abstract (paste the paper's abstract)", kindYaml: "Structured summary (YAML)",
     kindId: "A summary in the server's references/", kindDoi: "DOI (or PMID, PMCID)",
     paperFile: "or open a file (.txt .md .yaml):",
-    paperHint: "Paste an abstract, a YAML summary or a DOI (a pasted DOI is recognised).", run: "Check", docx: "Download the Word file with comments",
+    paperHint: "Paste an abstract, a YAML summary or a DOI (a pasted DOI is recognised; several papers' DOIs separated by spaces or new lines).", run: "Check", docx: "Download the Word file with comments",
     privacy: "What you submit is processed for this request only and never stored.",
   };
   const S = en
@@ -27,10 +27,13 @@
 
   // a DOI as check --paper takes it: bare, doi:…, or a doi.org link; PMID / PMCID when the kind says DOI
   const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
+  // one paper, or several DOIs (PMIDs, PMCIDs) separated by spaces, commas or new lines
+  const tokens = (text) => text.split(/[\s,;，；、]+/).filter(Boolean);
+  const allDois = (text) => { const t = tokens(text); return t.length > 0 && t.length <= 10 && t.every((x) => DOI.test(x)); };
   function paperKind() {
     const kind = $("paperKind").value;
     if (kind === "id") return kind;
-    return DOI.test($("paper").value.trim()) ? "doi" : kind;
+    return allDois($("paper").value.trim()) ? "doi" : kind;
   }
   // the summaries of the server's references folder, for kind "id": a list to choose from
   let listed = false;
@@ -66,8 +69,8 @@
   $("paperKind").addEventListener("change", showKind);
   $("paper").addEventListener("input", () => {
     const text = $("paper").value.trim(), kind = $("paperKind").value;
-    if (kind !== "id" && DOI.test(text)) $("paperKind").value = "doi";
-    else if (kind === "doi" && /\s/.test(text)) $("paperKind").value = "abstract";   // an abstract after all
+    if (kind !== "id" && allDois(text)) $("paperKind").value = "doi";
+    else if (kind === "doi" && tokens(text).length > 10) $("paperKind").value = "abstract";   // an abstract after all
   });
   $("paperFile").addEventListener("change", async (ev) => {
     const f = ev.target.files[0];
@@ -81,8 +84,11 @@
   let upload = null;   // an opened .docx or .html: sent as the file's bytes, read by the server as check reads it
   function body() {
     const kind = paperKind();
-    const paper = kind === "id" ? $("paperId").value : $("paper").value.trim();
-    const papers = paper ? [{ kind, text: paper }] : [];
+    let papers;
+    if (kind === "id") papers = Array.from($("paperId").selectedOptions, (o) => o.value).filter(Boolean);
+    else if (kind === "doi") papers = tokens($("paper").value);
+    else papers = $("paper").value.trim() ? [$("paper").value.trim()] : [];
+    papers = papers.map((text) => ({ kind, text }));
     // a pasted draft is named as the page names it (the report's heading), not by the API's "<request>"
     return JSON.stringify(upload ? { file: upload, lang, papers }
                                  : { text: $("text").value, lang, papers, title: en ? "Pasted article" : "粘贴的文章" });
