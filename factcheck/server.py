@@ -162,7 +162,8 @@ class ErrorBody(BaseModel):
 _ERRORS = {400: {"model": ErrorBody, "description": "bad input (the message says what)"},
            411: {"model": ErrorBody, "description": "no Content-Length"},
            413: {"model": ErrorBody, "description": "request too large"},
-           422: {"model": ErrorBody, "description": "request does not match the schema"},
+           422: {"model": ErrorBody, "description": "request does not match the schema, or names a paper by a "
+                                                    "DOI no service knows (or that the server may not fetch)"},
            429: {"model": ErrorBody, "description": "too many requests at once"},
            502: {"model": ErrorBody, "description": "a paper named by DOI could not be fetched (network, "
                                                     "Europe PMC / Crossref errors)"},
@@ -447,7 +448,7 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                limits: Optional[Limits] = None, *, fetch: bool = True, fetch_client=None) -> FastAPI:
     """The application; tests drive it with the framework's test client. ``fetch``: papers named by
     a DOI the references folder does not hold are fetched (``fetch_client``: a
-    :class:`factcheck.sources.Client`, made on first use when not given)."""
+    :class:`factcheck.sources.Client`; by default one that writes nothing to disk)."""
     limits = limits or Limits()
     checker = Checker(store or Store(), config or Config(), limits, fetch_client=fetch_client, fetch=fetch)
     checker.warm_up()
