@@ -372,3 +372,27 @@ def test_serve_refuses_a_bad_mailto_before_starting(monkeypatch, capsys):
     assert main(["serve", "--port", "0"]) == 2
     err = capsys.readouterr().err
     assert "not an e-mail address" in err and "--no-fetch" in err and "Traceback" not in err
+
+
+def test_a_requests_papers_leave_a_lazy_references_folder_lazy(tmp_path, monkeypatch):
+    """A large references folder is read lazily (a summary's file when a citation needs it); a
+    request with papers of its own reads the folder's summaries through, and reads no others
+    (copying the store read every file of the folder at each such request)."""
+    import factcheck.summaries as summaries
+    from factcheck.summaries import LazySummaries, Store
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(summaries, "LAZY_FROM", 1)
+    Store.load(ROOT / "references")                    # writes the index cache
+    lazy = Store.load(ROOT / "references")             # indexed from it: nothing read yet
+    assert isinstance(lazy.summaries, LazySummaries) and "xia2017" in lazy.summaries.paths
+    client = TestClient(create_app(lazy))
+    unread = set(lazy.summaries.paths)                 # the warm-up read zang2022 only
+    assert "xia2017" in unread and "zang2022" not in unread
+    article = "该研究中生化妊娠周期有115个[1]。\n参考文献\n[1] Xia. 2017. doi:10.3969/j.issn.1674-8115.2017.03.012"
+    yaml_text = (ROOT / "references" / "zang2022.yaml").read_text("utf-8")
+    doc = client.post("/v1/check", json={"text": article, "papers": [{"kind": "yaml", "text": yaml_text}]}).json()
+    assert {r["index"]: r["summary_id"] for r in doc["references"]}[1] == "xia2017", doc["references"]
+    assert doc["stats"]["unresolved_reference"] == 0 and doc["stats"]["unattributed"] == 0
+    assert set(lazy.summaries.paths) == unread - {"xia2017"}     # the cited one read, no other
+    assert [p["id"] for p in client.get("/v1/papers").json()] == sorted(Store.load(ROOT / "references").summaries)
