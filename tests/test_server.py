@@ -231,6 +231,9 @@ def test_serve_command_line():
 
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.port == 8000
+    assert not args.no_fetch and not args.fetch_cache
+    args = build_parser().parse_args(["serve", "--no-fetch", "--fetch-cache"])
+    assert args.no_fetch and args.fetch_cache
     assert main(["serve", "--port", "70000"]) == 2
     assert main(["serve", "--references", "no-such-folder"]) == 2
 
