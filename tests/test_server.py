@@ -399,3 +399,18 @@ def test_a_requests_papers_leave_a_lazy_references_folder_lazy(tmp_path, monkeyp
     assert doc["stats"]["unresolved_reference"] == 0 and doc["stats"]["unattributed"] == 0
     assert set(lazy.summaries.paths) == unread - {"xia2017"}     # the cited one read, no other
     assert [p["id"] for p in client.get("/v1/papers").json()] == sorted(Store.load(ROOT / "references").summaries)
+
+
+def test_fetched_papers_reach_the_disk_cache_only_with_fetch_cache(store, monkeypatch):
+    import uvicorn
+
+    from factcheck.config import Config
+    from factcheck.server import serve
+
+    apps = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: apps.append(app))
+    for flags, use_cache in (({}, False), ({"fetch_cache": True}, True)):
+        serve("127.0.0.1", 0, store, Config(), Limits(), **flags)
+        assert apps[-1].state.checker.client.use_cache is use_cache
+    serve("127.0.0.1", 0, store, Config(), Limits(), fetch=False)
+    assert apps[-1].state.checker.client is None
