@@ -28,7 +28,7 @@
   // a DOI as check --paper takes it: bare, doi:…, or a doi.org link; PMID / PMCID when the kind says DOI
   const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
   // one paper, or several DOIs (PMIDs, PMCIDs) separated by spaces, commas or new lines
-  const tokens = (text) => text.split(/[\s,;，；、]+/).filter(Boolean);
+  const tokens = (text) => text.replace(/\b(doi|pmid|pmcid):\s+/gi, "$1:").split(/[\s,;，；、]+/).filter(Boolean);
   const allDois = (text) => { const t = tokens(text); return t.length > 0 && t.length <= 10 && t.every((x) => DOI.test(x)); };
   function paperKind() {
     const kind = $("paperKind").value;
