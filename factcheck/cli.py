@@ -158,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--timeout", type=float, default=30.0, help="seconds per request (default 30)")
     v.add_argument("--max-concurrent", type=int, default=4, help="checks run at once (default 4)")
     v.add_argument("--max-queue", type=int, default=64, help="requests waiting beyond those (default 64), then 429")
+    v.add_argument("--no-fetch", action="store_true",
+                   help="never go online: a paper named by a DOI must be in --references (else 422)")
+    v.add_argument("--fetch-cache", action="store_true",
+                   help="keep papers fetched by DOI in the on-disk fetch cache too (default: in memory only)")
     _common(v)
     v.set_defaults(func=cmd_serve)
 
@@ -556,8 +560,15 @@ def cmd_serve(args) -> int:
     store = Store() if no_folder else load_store(args.references)
     limits = Limits(max_bytes=args.max_bytes or Limits.max_bytes, timeout=args.timeout,
                     max_concurrent=args.max_concurrent, max_queue=args.max_queue)
+    if not args.no_fetch:
+        from factcheck.server import fetch_client_for
+
+        try:            # FACTCHECK_MAILTO and the service URLs, checked before the server starts
+            fetch_client_for(limits)
+        except ValueError as e:
+            raise UsageError(f"serve: {e} (or start with --no-fetch)") from None
     say(f"serving on http://{args.host}:{args.port}/ ({len(store.summaries)} summaries; Ctrl-C stops)")
-    serve(args.host, args.port, store, cfg, limits)
+    serve(args.host, args.port, store, cfg, limits, fetch=not args.no_fetch, fetch_cache=args.fetch_cache)
     return EXIT_OK
 
 

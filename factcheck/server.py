@@ -7,7 +7,8 @@ that returns findings with offsets its own JavaScript can use (UTF-16 units), no
   offsets, line and column;
 - ``POST /v1/report``: the same request → the HTML report the ``--format html`` renderer writes;
 - ``POST /v1/reviewed.docx``: the same request → the draft as a Word file with comments;
-- ``GET /v1/rules``: the rule registry; ``GET /openapi.json``: the OpenAPI document;
+- ``GET /v1/rules``: the rule registry; ``GET /v1/papers``: the summaries of the server's
+  references folder (what ``kind: id`` names); ``GET /openapi.json``: the OpenAPI document;
 - ``GET /``: the paste page (Chinese; ``?lang=en`` for English).
 
 Limits, because one server is shared by a desk: request size (a body over ``max_bytes`` gets
@@ -16,6 +17,15 @@ concurrent checks (``max_concurrent`` run at once, ``max_queue`` more wait, the 
 Bad input gets a 4xx with a message; an internal error a 500 with a one-line message, never a
 traceback. Nothing submitted is written anywhere: articles and papers live in memory for the
 length of the request.
+
+A paper named by DOI (``kind: doi``; a PMID or PMCID is taken too) is looked up in the server's
+references folder first, which needs no network. Otherwise it is fetched as ``check --paper DOI``
+fetches it (Europe PMC, then Crossref: :mod:`factcheck.sources`) and drafted into a summary;
+fetched papers are kept in memory (``FETCHED_KEPT`` of them), and written to the on-disk fetch
+cache only when the server was started with ``--fetch-cache``. The statuses say whose failure it
+is: 400 not a DOI; 422 no service knows it (or the server was started with ``--no-fetch``, or the
+record has no numbers); 502 the services could not be reached or answered badly (network down,
+DNS, HTTP errors after retries); 504 they did not answer in time. The message names the DOI.
 """
 
 from __future__ import annotations
@@ -64,10 +74,12 @@ class ApiError(Exception):
 class Paper(BaseModel):
     """A paper the article rests on, given in the request."""
 
-    kind: Literal["abstract", "yaml", "id"] = Field(
+    kind: Literal["abstract", "yaml", "id", "doi"] = Field(
         "abstract", description="abstract: the paper's abstract or text, drafted into a summary on the fly; "
-                                "yaml: a structured summary; id: a summary in the server's references folder")
-    text: str = Field(..., max_length=1_000_000, description="the abstract, the YAML, or the summary id")
+                                "yaml: a structured summary; id: a summary in the server's references folder "
+                                "(GET /v1/papers lists them); doi: a DOI (or PMID, PMCID), found in the "
+                                "references folder or fetched from Europe PMC / Crossref and drafted")
+    text: str = Field(..., max_length=1_000_000, description="the abstract, the YAML, the summary id or the DOI")
 
 
 class Upload(BaseModel):
@@ -133,6 +145,16 @@ class Rule(BaseModel):
     category: Optional[str] = None
 
 
+class PaperInfo(BaseModel):
+    id: str
+    title: str
+    title_zh: Optional[str] = None
+    doi: Optional[str] = None
+    journal: Optional[str] = None
+    year: Optional[int] = None
+    curated: bool = True
+
+
 class ErrorBody(BaseModel):
     error: str
 
@@ -140,20 +162,72 @@ class ErrorBody(BaseModel):
 _ERRORS = {400: {"model": ErrorBody, "description": "bad input (the message says what)"},
            411: {"model": ErrorBody, "description": "no Content-Length"},
            413: {"model": ErrorBody, "description": "request too large"},
-           422: {"model": ErrorBody, "description": "request does not match the schema"},
+           422: {"model": ErrorBody, "description": "request does not match the schema, or names a paper by a "
+                                                    "DOI no service knows (or that the server may not fetch)"},
            429: {"model": ErrorBody, "description": "too many requests at once"},
-           504: {"model": ErrorBody, "description": "the check took too long"}}
+           502: {"model": ErrorBody, "description": "a paper named by DOI could not be fetched (network, "
+                                                    "Europe PMC / Crossref errors)"},
+           504: {"model": ErrorBody, "description": "the check (or a paper's fetch) took too long"}}
+FETCHED_KEPT = 256      # papers fetched by DOI, kept in memory (never on disk without --fetch-cache)
 
 
 class Checker:
     """The loaded references and the worker threads; one per server."""
 
-    def __init__(self, store: Store, config: Config, limits: Limits):
+    def __init__(self, store: Store, config: Config, limits: Limits, fetch_client=None, fetch: bool = True):
         self.store, self.config, self.limits = store, config, limits
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=limits.max_concurrent,
                                                           thread_name_prefix="factcheck")
         self.lock = threading.Lock()
         self.in_flight = 0      # running or queued, timed-out work included until it ends
+        self.fetch = fetch
+        # one fetch client for the server (its per-host rate limit spans requests); made now, so that
+        # a bad FACTCHECK_MAILTO stops the server at start rather than failing requests
+        self.client = (fetch_client or fetch_client_for(limits)) if fetch else None
+        self.fetched: dict[tuple[str, str], Summary] = {}   # (kind, value) -> drafted summary, in memory
+
+    def by_identifier(self, text: str, where: str) -> Summary:
+        """The summary of a paper named by DOI, PMID or PMCID: the references folder's, else fetched."""
+        from factcheck.sources import (FetchError, FetchTimeout, InvalidIdentifier, NotFound,
+                                       parse_identifier)
+        from factcheck.summarize import draft_summary
+
+        ident = text.strip()
+        try:
+            kind, value = parse_identifier(ident)
+        except InvalidIdentifier:
+            raise ApiError(400, f"{where}: {ident[:200]!r} is not a DOI (10.NNNN/...), PMID or PMCID") from None
+        found = self.store.resolve(doi=value if kind == "doi" else None, pmid=value if kind == "pmid" else None,
+                                   pmcid=value if kind == "pmcid" else None)
+        if found.summary_id and (s := self.store.get(found.summary_id)) is not None:
+            return s
+        with self.lock:
+            s = self.fetched.get((kind, value))
+        if s is not None:
+            return s
+        if not self.fetch:
+            raise ApiError(422, f"{where}: {ident}: not in the server's references folder, and this server "
+                                f"does not fetch papers (started with --no-fetch)")
+        try:
+            rec = self.client.fetch(ident)
+        except NotFound as e:
+            raise ApiError(422, f"{where}: {ident}: {e.problem}") from None
+        except FetchTimeout as e:
+            raise ApiError(504, f"{where}: {ident}: {e.problem}") from None
+        except FetchError as e:
+            raise ApiError(502, f"{where}: {ident}: {e.problem}") from None
+        try:
+            s = draft_summary("", record=rec, doi=rec.doi, source=rec.raw_url)
+        except ValueError as e:
+            raise ApiError(422, f"{where}: {ident}: {e}") from None
+        if not s.findings and not s.population.n:
+            raise ApiError(422, f"{where}: {ident}: fetched, but its record has no numbers to check against "
+                                f"(no abstract?); paste the abstract instead")
+        with self.lock:
+            if len(self.fetched) >= FETCHED_KEPT:
+                self.fetched.pop(next(iter(self.fetched)))
+            self.fetched[(kind, value)] = s
+        return s
 
     def warm_up(self) -> None:
         self.run(CheckRequest(text=WARM_UP))
@@ -162,13 +236,13 @@ class Checker:
         """A per-request store: the server's summaries plus the request's papers."""
         if not papers:
             return self.store, []
-        st = Store(summaries=dict(self.store.summaries), by_doi=dict(self.store.by_doi),
+        st = Store(summaries=_Overlay(self.store.summaries), by_doi=dict(self.store.by_doi),
                    by_pmid=dict(self.store.by_pmid), by_pmcid=dict(self.store.by_pmcid),
                    by_title=dict(self.store.by_title), by_alias=dict(self.store.by_alias))
         ids = []
         for i, p in enumerate(papers, 1):
-            s = _paper_summary(p, i, self.store)
-            if p.kind != "id":
+            s = _paper_summary(p, i, self)
+            if self.store.get(s.id) is not s:          # the request's own paper, not the folder's
                 if s.id in st.summaries:
                     s = s.model_copy(update={"id": f"{s.id}-paper{i}"})
                 st.add(s)
@@ -200,6 +274,54 @@ class Checker:
             return await asyncio.wait_for(asyncio.wrap_future(fut), self.limits.timeout)
         except asyncio.TimeoutError:
             raise ApiError(504, f"the check took longer than {self.limits.timeout:g} s") from None
+
+
+class _Overlay(dict):
+    """A request's summaries: its own papers over the server's, which are read through, never copied
+    (a references folder is read lazily: a copy would hold only the summaries loaded so far)."""
+
+    def __init__(self, base):
+        super().__init__()
+        self.base = base
+
+    def __getitem__(self, sid):
+        return dict.__getitem__(self, sid) if dict.__contains__(self, sid) else self.base[sid]
+
+    def get(self, sid, default=None):
+        if dict.__contains__(self, sid):
+            return dict.__getitem__(self, sid)
+        return self.base.get(sid, default)
+
+    def __contains__(self, sid) -> bool:
+        return dict.__contains__(self, sid) or sid in self.base
+
+    def keys(self):
+        return list(self.base.keys()) + [k for k in dict.keys(self) if k not in self.base]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def values(self):
+        return [v for v in (self.get(k) for k in self.keys()) if v is not None]
+
+    def items(self):
+        return [(k, v) for k in self.keys() if (v := self.get(k)) is not None]
+
+
+def fetch_client_for(limits: Limits, use_cache: bool = False):
+    """The client that fetches papers named by DOI, its budget fitted in a request: a try's timeout
+    a third of ``limits.timeout`` (10 s at most), two tries, short sleeps, done within 40% of it.
+    ``use_cache``: the on-disk fetch cache (``--fetch-cache``); otherwise nothing is written."""
+    import os
+
+    from factcheck.sources import Client
+
+    t = limits.timeout
+    return Client(mailto=os.environ.get("FACTCHECK_MAILTO") or None, timeout=max(1.0, min(10.0, t / 3)),
+                  max_tries=2, max_sleep=min(5.0, t / 6), deadline=max(1.0, t * 0.4), use_cache=use_cache)
 
 
 def upload_bytes(req: CheckRequest) -> Optional[bytes]:
@@ -259,12 +381,17 @@ def article_of(req: CheckRequest):
         raise ApiError(400, f"file: {e.message}") from None
 
 
-def _paper_summary(p: Paper, i: int, base: Store) -> Summary:
+def _paper_summary(p: Paper, i: int, checker: Checker) -> Summary:
     from pydantic import ValidationError
 
     from factcheck.summarize import draft_summary
 
     where = f"papers[{i - 1}]"
+    base = checker.store
+    if p.kind == "doi":
+        if not p.text.strip():
+            raise ApiError(400, f"{where}: empty")
+        return checker.by_identifier(p.text, where)
     if p.kind == "id":
         s = base.get(p.text.strip())
         if s is None:
@@ -318,10 +445,12 @@ def _response(report, req: CheckRequest) -> dict:
 
 
 def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
-               limits: Optional[Limits] = None) -> FastAPI:
-    """The application; tests drive it with the framework's test client."""
+               limits: Optional[Limits] = None, *, fetch: bool = True, fetch_client=None) -> FastAPI:
+    """The application; tests drive it with the framework's test client. ``fetch``: papers named by
+    a DOI the references folder does not hold are fetched (``fetch_client``: a
+    :class:`factcheck.sources.Client`; by default one that writes nothing to disk)."""
     limits = limits or Limits()
-    checker = Checker(store or Store(), config or Config(), limits)
+    checker = Checker(store or Store(), config or Config(), limits, fetch_client=fetch_client, fetch=fetch)
     checker.warm_up()
     app = FastAPI(title="factcheck", version=__version__, docs_url=None, redoc_url=None,
                   description="Check the numbers and claims of a Chinese science article against the "
@@ -401,6 +530,17 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
 
         return rule_registry(lang, tuple(checker.config.rules_dirs))
 
+    @app.get("/v1/papers", response_model=list[PaperInfo],
+             summary="the summaries of the server's references folder (a paper of kind id names one)")
+    async def papers():
+        out = []
+        for sid in sorted(checker.store.summaries):
+            s = checker.store.get(sid)
+            if s is not None:
+                out.append({"id": s.id, "title": s.title, "title_zh": s.title_zh, "doi": s.doi,
+                            "journal": s.journal, "year": s.year, "curated": s.curated})
+        return out
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def page(lang: Literal["zh", "en"] = "zh"):
         return HTMLResponse(paste_page(lang), headers={"Content-Security-Policy": PAGE_CSP,
@@ -430,8 +570,13 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def serve(host: str, port: int, store: Store, config: Config, limits: Limits) -> None:
-    """Run the server until interrupted (uvicorn; its access log shows paths, never bodies)."""
+def serve(host: str, port: int, store: Store, config: Config, limits: Limits, *, fetch: bool = True,
+          fetch_cache: bool = False) -> None:
+    """Run the server until interrupted (uvicorn; its access log shows paths, never bodies).
+    ``fetch``: fetch papers named by a DOI the references folder lacks; ``fetch_cache``: keep what
+    was fetched in the on-disk fetch cache (shared with ``factcheck fetch``), not only in memory."""
     import uvicorn
 
-    uvicorn.run(create_app(store, config, limits), host=host, port=port, log_level="info")
+    client = fetch_client_for(limits, use_cache=True) if fetch and fetch_cache else None
+    uvicorn.run(create_app(store, config, limits, fetch=fetch, fetch_client=client), host=host, port=port,
+                log_level="info")

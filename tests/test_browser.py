@@ -59,7 +59,15 @@ def server(store):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    from factcheck.sources import Client
+
+    with socket.socket() as s:          # papers named by an unknown DOI: fetched from nowhere (network down)
+        s.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{s.getsockname()[1]}"
+    offline = Client(europepmc_base=f"{down}/rest", crossref_base=down, sleep=lambda s: None, min_interval=0,
+                     max_tries=1, timeout=2, use_cache=False)
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, fetch_client=offline), host="127.0.0.1", port=port,
+                                        log_level="warning"))
     t = threading.Thread(target=srv.run, daemon=True)
     t.start()
     for _ in range(200):
@@ -81,15 +89,21 @@ def _wait(cond, timeout=60.0):
     raise AssertionError("timed out")
 
 
-def _paste_and_check(browser, url):
+def _paste(browser, element, text):
+    # a paste: the whole text at once, as the clipboard would put it (send_keys types it key by key)
+    browser.execute_script("arguments[0].value = arguments[1];"
+                           "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", element, text)
+
+
+def _paste_and_check(browser, url, text=SEED, paper=None):
     from selenium.webdriver.common.by import By
 
     browser.get(url)
     area = browser.find_element(By.ID, "text")
     area.click()
-    # a paste: the whole text at once, as the clipboard would put it (send_keys types it key by key)
-    browser.execute_script("arguments[0].value = arguments[1];"
-                           "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", area, SEED)
+    _paste(browser, area, text)
+    if paper is not None:
+        _paste(browser, browser.find_element(By.ID, "paper"), paper)
     browser.find_element(By.ID, "run").click()
     _wait(lambda: browser.execute_script("return document.getElementById('report').srcdoc.length > 0"))
     return By
@@ -158,3 +172,69 @@ def test_english_switch(browser, server):
     browser.find_element(By.ID, "switch").click()
     _wait(lambda: browser.find_element(By.ID, "run").text == "Check")
     assert browser.execute_script("return document.documentElement.lang") == "en"
+
+
+SHORT = "一项发表于《干细胞研究与治疗》的研究显示，48周时，UC-MSCs组有40%的患者达到主要终点。"
+ZANG_DOI = "10.1186/s13287-022-02848-6"
+
+
+def _forty_in_report(browser):
+    from selenium.webdriver.common.by import By
+
+    browser.switch_to.frame(browser.find_element(By.ID, "report"))
+    try:
+        marks = [m for m in browser.find_elements(By.CSS_SELECTOR, "mark.v-mismatch") if m.text == "40%"]
+        return marks and "20%" in marks[0].get_attribute("title")
+    finally:
+        browser.switch_to.default_content()
+
+
+def test_a_pasted_doi_is_recognised_and_resolved_from_the_references_folder(browser, server):
+    from selenium.webdriver.common.by import By
+
+    By = _paste_and_check(browser, server, SHORT, paper=f"https://doi.org/{ZANG_DOI}")
+    assert browser.find_element(By.ID, "paperKind").get_attribute("value") == "doi"
+    assert "出错" not in browser.find_element(By.ID, "status").text
+    assert _forty_in_report(browser)
+
+
+def test_an_unknown_doi_with_the_network_down_says_so(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    _paste(browser, browser.find_element(By.ID, "text"), SHORT)
+    _paste(browser, browser.find_element(By.ID, "paper"), "10.5555/no.such.paper")
+    browser.find_element(By.ID, "run").click()
+    status = _wait(lambda: browser.find_element(By.ID, "status").text if "出错" in
+                   browser.find_element(By.ID, "status").text else None)
+    assert "10.5555/no.such.paper" in status and "cannot reach" in status
+
+
+def test_choose_a_summary_of_the_references_folder(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(server)
+    _paste(browser, browser.find_element(By.ID, "text"), SHORT)
+    Select(browser.find_element(By.ID, "paperKind")).select_by_value("id")
+    assert not browser.find_element(By.ID, "paper").is_displayed()
+    listed = browser.find_element(By.ID, "paperId")
+    _wait(lambda: len(listed.find_elements(By.TAG_NAME, "option")) > 1)
+    assert any(o.text.startswith("zang2022: ") for o in listed.find_elements(By.TAG_NAME, "option"))
+    Select(listed).select_by_value("zang2022")
+    browser.find_element(By.ID, "run").click()
+    _wait(lambda: browser.execute_script("return document.getElementById('report').srcdoc.length > 0"))
+    assert _forty_in_report(browser)
+
+
+def test_several_dois_are_several_papers(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    _paste(browser, browser.find_element(By.ID, "text"), SHORT)
+    _paste(browser, browser.find_element(By.ID, "paper"), f"{ZANG_DOI}\n10.5555/no.such.paper")
+    assert browser.find_element(By.ID, "paperKind").get_attribute("value") == "doi"
+    browser.find_element(By.ID, "run").click()
+    status = _wait(lambda: browser.find_element(By.ID, "status").text if "出错" in
+                   browser.find_element(By.ID, "status").text else None)
+    assert status.startswith("出错：papers[1]: 10.5555/no.such.paper")     # the second paper, the first found
