@@ -392,6 +392,9 @@ _BARE_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "十万": 10 
                "千万": 10 ** 7, "亿": 10 ** 8, "佰": 100, "仟": 1000, "拾": 10}
 # 三成半 (35%), 七成六 (76%): what may follow 成; 半成 is 5%
 _CHENG_TAIL_RE = re.compile(r"半|[一二三四五六七八九](?![十百千万亿点0-9一二三四五六七八九])")
+_CHENG_PEOPLE_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
+                               rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成(?=人)")
+_APPROX_BEFORE_RE = re.compile(r"(近|约|逾|超|超过|将近|接近|大约|不到|达|高达|仅|只有)$")
 _HALF_CHENG_RE = re.compile(r"(?<![一二三四五六七八九十0-9])半成"
                             + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
 
@@ -424,6 +427,11 @@ _PCT_RANGE_RE = re.compile(rf"百分之(?P<a>{_CNNUM}|{_NUM})(?:到|至|~|-)(?:�
 # 元 after a Chinese numeral that is not money: 二元logistic, 一元线性, 多元回归
 _NOT_MONEY_AFTER = set("线回逻函方次论化素")
 # 两倍半 (2.5 times)
+_HALF_UNIT = {"年": "year", "个月": "month", "個月": "month", "小时": "hour", "小時": "hour", "天": "day",
+              "周": "week", "週": "week"}
+_HALF_TIME_RE = re.compile(rf"(?<![{_CN_ALL}0-9半大多])(?:半(?P<u>年|个月|個月|小时|小時)"
+                           rf"|(?P<n>[0-9]{{1,3}}|[{_CN_ALL}]{{1,3}})(?P<u2>年|个月|個月|小时|小時|天|周|週)半)"
+                           rf"(?![{_CN_ALL}])")
 _HALF_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,6}}|[{_CN_ALL}]{{1,6}})倍半")
 # 超过1/2, 近2/3: a written fraction after a word qualifier reads as a share
 _SLASH_FRAC_RE = re.compile(r"(?P<a>[1-9])(?<![0-9./][1-9])/(?P<b>[1-9][0-9]?)(?![0-9./])")
@@ -696,12 +704,15 @@ def _after_nonletter(rx: re.Pattern, seg: str) -> Iterator[re.Match]:
 def _cheng(seg: str) -> Iterator[re.Match]:
     """``_CHENG_RE.finditer(seg)``, searched from each 成 backwards: the number before it is at
     most five characters, and a pattern opening with a digit-or-numeral class is otherwise
-    tried at every digit and numeral of the text."""
+    tried at every digit and numeral of the text. 近八成人 is 八成 of people, not eight adults:
+    after an approximation word, 成人 does not stop tenths."""
     done = 0
     p = seg.find("成")
     while p != -1:
         for s in range(max(done, p - 5), p):
             m = _CHENG_RE.match(seg, s)
+            if m is None and seg.startswith("成人", p) and _APPROX_BEFORE_RE.search(seg, max(0, s - 3), s):
+                m = _CHENG_PEOPLE_RE.match(seg, s)
             if m is not None and m.end() == p + 1:
                 yield m
                 done = m.end()
@@ -1232,6 +1243,20 @@ class _Segment:
                 lo = _num((base + _SIMPLE_NUMERALS[d[0]] * pos) * scale)
                 hi = _num((base + _SIMPLE_NUMERALS[d[1]] * pos) * scale)
                 self.emit_form(a, b, [lo, hi], ukind=None, kind="range")
+        if "半" in seg:
+            # 半年 (six months), 一年半 (a year and a half), 半个月: a length written with 半
+            # (说了半天 is "a long while": 半天 alone is no length)
+            for m in _HALF_TIME_RE.finditer(seg):
+                a, b = m.span()
+                if not self.free(a, b):
+                    continue
+                n = m.group("n")
+                v = 0.5 if n is None else (_num_value(n)[0] if n[0].isdigit() else _cn_value(n))
+                if v is None:
+                    continue
+                if n is not None:
+                    v += 0.5
+                self.emit_form(a, b, v, unit=_HALF_UNIT[m.group("u") or m.group("u2")], ukind="duration", dec=1)
         if "倍半" in seg:
             for m in _HALF_TIMES_RE.finditer(seg):
                 a, b = m.span()

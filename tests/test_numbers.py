@@ -501,3 +501,13 @@ def test_dose_glued_to_a_drug_name_is_a_number_a_gene_name_is_not():
     assert [m.surface for m in extract("服用metformin500mg每日")] == ["500mg"]
     assert extract("SIK1基因与IL6水平") == []
     assert extract("Wenhong1,2,4") == []
+
+
+def test_half_lengths_and_tenths_of_people():
+    from factcheck.numbers import extract
+
+    got = {m.surface: (m.kind, m.value, m.unit) for m in extract("打针半年后，近八成人仍有保护；随访2年半；治疗一年半后")}
+    assert got["半年"] == ("duration", 0.5, "year")
+    assert got["八成"][1] == 80
+    assert got["2年半"][1] == 2.5 and got["一年半"][1] == 1.5
+    assert extract("说了半天") == [] and extract("八成人") == []      # an idiom; eight adults
