@@ -73,7 +73,7 @@ def locate(rows: list[dict], lines: list[str]) -> list[GoldSpan]:
         key = (r["line"], r["surface"])
         pos = -1
         for _ in range(seen[key] + 1):
-            pos = ln.find(r["surface"], pos + 1)
+            pos = _find_number(ln, r["surface"], pos + 1)
             if pos < 0:
                 break
         seen[key] += 1
@@ -81,6 +81,19 @@ def locate(rows: list[dict], lines: list[str]) -> list[GoldSpan]:
             pos = ln.find(r["surface"])
         out.append(GoldSpan(r, r["line"], max(pos, 0), max(pos, 0) + len(r["surface"])))
     return out
+
+
+def _find_number(line: str, surface: str, start: int) -> int:
+    """Where ``surface`` stands in ``line`` from ``start`` as the number it is: a surface "3" is
+    not the 3 inside 34439, nor "50" the 50 of 1950."""
+    pos = line.find(surface, start)
+    while pos >= 0 and surface and (
+            (surface[0].isdigit() and pos > 0 and (line[pos - 1].isdigit() or line[pos - 1] == "."))
+            or (surface[-1].isdigit() and pos + len(surface) < len(line)
+                and (line[pos + len(surface)].isdigit()
+                     or (line[pos + len(surface)] == "." and line[pos + len(surface) + 1:pos + len(surface) + 2].isdigit())))):
+        pos = line.find(surface, pos + 1)
+    return pos
 
 
 def values_agree(a: Any, b: Any) -> bool:
