@@ -875,6 +875,23 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -
     return None
 
 
+def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """"相差6.5个百分点": a difference the abstract does not write but states the two sides of
+    (20.2% and 13.7% in one finding), recomputed as statcheck recomputes a test."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    tol = tolerance(m)
+    for f in s.findings:
+        pcts = [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
+                and v.label not in AUX_LABELS]
+        for i, a in enumerate(pcts):
+            for b in pcts[i + 1:]:
+                if abs(abs(a - b) - abs(float(m.value))) <= tol:
+                    return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
+                                          note=f"{_fmt(max(a, b))}% − {_fmt(min(a, b))}%")
+    return None
+
+
 def _opposite_bounds(mine: Optional[str], theirs: Optional[str]) -> bool:
     up, down = ("more_than", "at_least"), ("less_than", "at_most")
     return (mine in up and theirs in down) or (mine in down and theirs in up)
@@ -1122,6 +1139,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                                     rel_cache, is_length=length, segment=seg_ms))
                 if mv.verdict == "not_in_source" and summ.stated:
                     mv = _stated(m, summ, lang, _PER_BEFORE.search(norm, max(s.start, m.start - 10), m.start)) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
+                    mv = _points_between(m, summ) or mv
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

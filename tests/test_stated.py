@@ -160,3 +160,13 @@ Background: Lung cancer risk decreases with years since quitting (YSQ).
 Results: Former smokers had 39.1% lower lung cancer risk within five YSQ."""
     assert _check(abstract, "研究发现，戒烟超过5年，肺癌风险降低39%。")["5年"] == "mismatch"
     assert _check(abstract, "研究发现，戒烟5年内，肺癌风险降低39%。")["5年"] == "supported"
+
+
+def test_percentage_points_between_two_stated_rates_are_recomputed():
+    abstract = """Title: Drug X for weight loss
+Journal: Test Journal
+Year: 2025
+
+Results: The mean percent change in body weight was -20.2% with drug X and -13.7% with drug Y."""
+    assert _check(abstract, "研究显示，两组体重降幅相差6.5个百分点。")["6.5个百分点"] == "supported"
+    assert _check(abstract, "研究显示，两组体重降幅相差8.5个百分点。")["8.5个百分点"] != "supported"
