@@ -293,6 +293,10 @@ FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了
 _TP_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)
 
 
+_RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
+_RATIO_LABELS = ("HR", "OR", "RR", "IRR", "aHR", "aOR")
+
+
 @dataclass
 class Context:
     clause: str
@@ -730,6 +734,15 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 and abs(float(c.value) - float(m.value)) <= tolerance(m)):
             return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
                                   note=c.describe(s, lang))
+    # 6b. a draft that states one ratio (HR 1.57) holds its one relative risk: the article's
+    #     风险高出近一倍 or 风险降低30% told of that risk is held to it
+    if not s.curated and m.kind in ("multiplier", "percent") and _RISK_WORD.search(ctx.clause):
+        ratios = {round(float(t[3]), 4): t for t in scored if t[2].kind == "ratio" and t[2].label in _RATIO_LABELS
+                  and isinstance(t[3], float)}
+        if len(ratios) == 1:
+            rel, dist, c, pv = next(iter(ratios.values()))
+            if not _equal(m_eff, pv, c.qualifier):
+                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC102")
     # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362)
     if not s.curated and isinstance(m.value, (int, float)):
         for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):

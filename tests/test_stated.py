@@ -170,3 +170,14 @@ Year: 2025
 Results: The mean percent change in body weight was -20.2% with drug X and -13.7% with drug Y."""
     assert _check(abstract, "研究显示，两组体重降幅相差6.5个百分点。")["6.5个百分点"] == "supported"
     assert _check(abstract, "研究显示，两组体重降幅相差8.5个百分点。")["8.5个百分点"] != "supported"
+
+
+def test_the_one_ratio_of_a_draft_holds_the_articles_relative_risk():
+    abstract = """Title: Xylitol and cardiovascular risk
+Journal: Test Journal
+Year: 2024
+
+Results: In a validation cohort (n = 2149), the highest xylitol tertile had higher risk of major adverse cardiovascular
+events (adjusted HR 1.57, 95% CI 1.12-2.21)."""
+    assert _check(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险比最低的人群高出近一倍。")["一倍"] == "mismatch"
+    assert _check(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险高出57%。")["57%"] == "supported"
