@@ -115,7 +115,7 @@ def test_ratio_semantics(check_text, tmp_path):
     from factcheck.summaries import Store
 
     (tmp_path / "or.yaml").write_text(
-        "id: or2020\ntitle: A cohort on risk\ndoi: 10.5555/or.2020\ndesign: cohort\navailable: true\n"
+        "id: or2020\ntitle: A cohort on risk\ndoi: 10.5555/or.2020\ndesign: cohort\navailable: true\ncurated: true\n"  # hand-written: FC110 reads 提高了X倍 strictly
         "findings:\n  - id: risk\n    text: Risk was higher, OR 2.63.\n    measure: risk of miscarriage\n"
         "    keywords: [流产风险, 风险]\n    values:\n      - {value: 2.63, unit: '', kind: ratio, label: OR}\n"
         "  - id: cut\n    text: cut-off HOMA-IR 2.41\n    measure: HOMA-IR cut-off\n    keywords: [HOMA-IR]\n"
