@@ -393,6 +393,10 @@ _STATED = [
     ("dose", re.compile(rf"\b{_RANGE_OF}\s+(?:doses?|injections?|shots?|jabs?)\b", re.I)),
     ("dose_ordinal", re.compile(r"\b(first|second|third|fourth|fifth|single)\s+(?:\w+\s+)?(?:dose|injection|shot)\b",
                                 re.I)),
+    # "four behavioural and three biological metrics", "two vaccines", "3 categories": how many
+    # things of a kind the study had (a prose count in an article: 三个指标, 两款疫苗)
+    # (a lookahead, so that "four … and three … metrics" yields both)
+    ("count", re.compile(rf"\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
     ("frequency", re.compile(r"\b(once|twice|thrice)[\s-]+(?:a\s+|per\s+|every\s+)?(day|daily|week|weekly|month|monthly)\b",
                              re.I)),
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)\s+(?:per|a|each)\s+(day|week|month)\b",
@@ -459,6 +463,10 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(v, "age", m)
                 for x in (v if isinstance(v, list) else [v]):
                     add(x, "age", m)
+            elif kind == "count":
+                x = _num(m.group(1))
+                if x == int(x) and 1 <= x <= 20:
+                    add(x, "count", m)
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
             elif kind == "dose_ordinal":

@@ -888,6 +888,20 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -
     return None
 
 
+def _counts_stated(ms, summ: Optional[Summary]) -> list[tuple[Mention, MentionVerdict]]:
+    """Prose counts (三个指标, 两款疫苗) that a drafted abstract states ("three biological
+    metrics", "two vaccines"): reported as supported; the others stay prose, unreported."""
+    if not ms or summ is None or summ.curated or not summ.stated:
+        return []
+    counts = {float(v.value): v for v in summ.stated if v.unit == "count"}
+    out = []
+    for m in ms:
+        v = counts.get(float(m.value)) if isinstance(m.value, (int, float)) else None
+        if v is not None:
+            out.append((m, MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)))
+    return out
+
+
 def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """"相差6.5个百分点": a difference the abstract does not write but states the two sides of
     (20.2% and 13.7% in one finding), recomputed as statcheck recomputes a test."""
@@ -1089,6 +1103,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
 
     lang = config.lang
     checkable = by_sentence([m for m in mentions if m.checkable], sentences)
+    # 三个指标, 两款疫苗: a count in words is prose, unless a drafted abstract states it (below)
+    prose = by_sentence([m for m in mentions if m.reason == "prose_count"], sentences)
     norm = article.norm or article.text
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -1099,12 +1115,17 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     claims: list[Claim] = []
-    for k in sorted(checkable):
+    for k in sorted(set(checkable) | set(prose)):
         s = sentences[k]
         att = attributions.get(k) or Attribution(None, "none")
-        ms = checkable[k]
+        ms = checkable.get(k, [])
         ref_idx = att.reference
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
+        counted = _counts_stated(prose.get(k, ()), summ)
+        if counted:
+            ms = sorted(list(ms) + [m for m, _v in counted], key=lambda x: x.start)
+        if not ms:
+            continue
         prev_text = _previous_measure_sentence(norm, sentences, k)
         stext = norm[s.start:s.end]
         cuts = clause_cuts(s.text)             # once for all the sentence's numbers
@@ -1114,7 +1135,11 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
         mvs: list[MentionVerdict] = []
+        said = {id(m): v for m, v in counted}
         for m in ms:
+            if id(m) in said:
+                mvs.append(said[id(m)])
+                continue
             key = (m.kind, m.unit, str(m.value))
             cs, ce = (s.start + c for c in clause_at(cuts, m.start - s.start))
             earlier = first_seen.get(key)

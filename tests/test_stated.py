@@ -181,3 +181,14 @@ Results: In a validation cohort (n = 2149), the highest xylitol tertile had high
 events (adjusted HR 1.57, 95% CI 1.12-2.21)."""
     assert _check(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险比最低的人群高出近一倍。")["一倍"] == "mismatch"
     assert _check(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险高出57%。")["57%"] == "supported"
+
+
+def test_a_prose_count_the_abstract_states_is_reported_as_supported_others_stay_prose():
+    abstract = """Title: Screen time and development
+Journal: Test Journal
+Year: 2023
+
+Results: Screen time was associated with delays in two domains at age 4 (n = 7097)."""
+    got = _check(abstract, "研究发现，屏幕时间与4岁时两项发育领域的迟缓有关。研究还发现了三个其他问题。")
+    assert got.get("两项") == "supported"
+    assert "三个" not in got
