@@ -391,6 +391,7 @@ _STATED = [
     ("age", re.compile(rf"\b{_RANGE_OF}\s*years?\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+younger)", re.I)),
     ("age", re.compile(rf"\b(?:younger|older)\s+than\s+{_N}\b", re.I)),
     ("dose", re.compile(rf"\b{_RANGE_OF}\s+(?:doses?|injections?|shots?|jabs?)\b", re.I)),
+    ("distance", re.compile(rf"\b{_RANGE_OF}\s*(miles?|km|kilomet(?:re|er)s?)\b", re.I)),
     ("dose_ordinal", re.compile(r"\b(first|second|third|fourth|fifth|single)\s+(?:\w+\s+)?(?:dose|injection|shot)\b",
                                 re.I)),
     # "four behavioural and three biological metrics", "two vaccines", "3 categories": how many
@@ -467,6 +468,11 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 x = _num(m.group(1))
                 if x == int(x) and 1 <= x <= 20:
                     add(x, "count", m)
+            elif kind == "distance":
+                unit = "mile" if m.group(3).lower().startswith("mile") else "km"
+                v = span(m)
+                for x in ([v] + v if isinstance(v, list) else [v]):
+                    add(x, unit, m, None if isinstance(x, list) else _bound_before(norm, m.start()))
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
             elif kind == "dose_ordinal":

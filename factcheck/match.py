@@ -682,6 +682,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
                                   note=" + ".join(_fmt(x) for x in parts))
+    # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
+    #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
+    if not s.curated and s.stated and m.unit in _STATED_UNITS:
+        st = _stated(m, s, lang)
+        if st is not None:
+            return st
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
@@ -846,7 +852,7 @@ def _clean_note(text: str) -> str:
     return " ".join(text.split())[:90]
 
 
-_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month"}
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile"}
 
 
 # 每天喝一罐, 每周运动3次: a count under 每天/每周 is a frequency
@@ -878,6 +884,8 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
         elif v.unit == unit:
             conv = [float(x) for x in theirs]
+        elif v.unit in _STATED_UNITS and unit in _STATED_UNITS:
+            conv = [convert(float(x), v.unit, unit) for x in theirs]      # 1 mile ↔ 1.6 公里
         else:
             continue
         if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):

@@ -192,3 +192,17 @@ Results: Screen time was associated with delays in two domains at age 4 (n = 709
     got = _check(abstract, "研究发现，屏幕时间与4岁时两项发育领域的迟缓有关。研究还发现了三个其他问题。")
     assert got.get("两项") == "supported"
     assert "三个" not in got
+
+
+def test_distances_in_miles_and_kilometres():
+    from factcheck.numbers import extract
+
+    assert [(m.value, m.unit) for m in extract("居住在一英里范围内，5公里以外")] == [(1, "mile"), (5, "km")]
+    abstract = """Title: Golf courses and Parkinson disease
+Journal: Test Journal
+Year: 2025
+
+Results: Living within 1 mile of a golf course was associated with higher odds (OR 2.26) than living more than
+6 miles away."""
+    got = _check(abstract, "研究发现，居住在高尔夫球场一英里范围内的人比居住在六英里以外的人风险更高。")
+    assert got["一英里"] == "supported" and got["六英里"] == "supported"
