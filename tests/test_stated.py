@@ -204,5 +204,5 @@ Year: 2025
 
 Results: Living within 1 mile of a golf course was associated with higher odds (OR 2.26) than living more than
 6 miles away."""
-    got = _check(abstract, "研究发现，居住在高尔夫球场一英里范围内的人比居住在六英里以外的人风险更高。")
+    got = _check(abstract, "一项新研究发现，居住在高尔夫球场一英里范围内的人比居住在六英里以外的人患帕金森病的风险更高。")
     assert got["一英里"] == "supported" and got["六英里"] == "supported"
