@@ -534,7 +534,9 @@ _SCI_RE = re.compile(_SCI)
 _H_NAME_RE = re.compile(r"[ \t]{1,2}[A-Z]{2,}")
 _NL_RE = re.compile("\n")
 # a table column headed "P": the lone numbers below it are p-values
-_PCOL_HEAD_RE = re.compile(r"(?m)^[ \t]*[Pp](?:[ \t]*值|-?value)?[ \t]*$")
+# "(?m)^[ \t]*[Pp]…" opening with the class of its first character, the line start checked after
+# it ((?<![^\n]…): nothing or a newline before): a pattern opening with ^ is tried at every position
+_PCOL_HEAD_RE = re.compile(r"(?m)[ \tPp](?<![^\n][ \tPp])(?:(?<=[ \t])[ \t]*[Pp]|(?<=[Pp]))(?:[ \t]*值|-?value)?[ \t]*$")
 _PCOL_CELL_RE = re.compile(r"[ \t]*(?:<=|>=|[<>≤≥])?[ \t]*(?:0?\.[0-9]{1,4}|1\.0{1,4}|0|1)[ \t]*")
 
 
