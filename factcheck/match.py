@@ -290,7 +290,7 @@ AUX_LABELS = {"ci_low", "ci_high", "sd", "p", "threshold"}
 WINDOW = 80      # characters either side of a number within which its measure counts as "named there"
 LENGTH_CUE = re.compile(r"(随访(时间|期)?(为|是|达)?|为期|历时|长达|持续|疗程|治疗|间隔|每隔)\s*$")
 FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了6个月随访, (not 6个月随访时…)
-_TP_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)
+_TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)   # \d+ as \d\d*: a class to skip ahead to
 
 
 _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")

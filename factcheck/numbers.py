@@ -65,10 +65,15 @@ _LEX = _load("numbers.yaml")
 _UNITS_CFG = _load("units.yaml")
 
 
+def _alts(words, escape=True) -> list[str]:
+    """The branches of ``_alt``, longest first."""
+    ws = sorted({fold_width(str(w)) for w in words if str(w)}, key=len, reverse=True)
+    return [re.escape(w) if escape else w for w in ws]
+
+
 def _alt(words, escape=True) -> str:
     """Regex alternation, longest first (so 不超过 wins over 超过)."""
-    ws = sorted({fold_width(str(w)) for w in words if str(w)}, key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in ws)
+    return "|".join(_alts(words, escape))
 
 
 # ====================================================================== character classes
@@ -303,7 +308,7 @@ _CLOSE_RE = re.compile(r"[ \t]{0,2}\)")
 # ====================================================================== whole-form regexes
 
 _URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ff][Tt][Pp]://|[Ww][Ww][Ww]\.)[!-~]{1,2000}")
-_DOI_RE = re.compile(r"(?:[Dd][Oo][Ii]\s{0,2}:?\s{0,2}10|1(?<![0-9]1)0)\.[0-9]{3,9}/[!-~]{1,400}")
+_DOI_RE = re.compile(r"(?:D[Oo][Ii]\s{0,2}:?\s{0,2}10|d[Oo][Ii]\s{0,2}:?\s{0,2}10|1(?<![0-9]1)0)\.[0-9]{3,9}/[!-~]{1,400}")
 _PMID_RE = re.compile(r"(?:PMID|PMCID|PMC)\s{0,2}:?\s{0,2}[0-9]{3,12}")
 _CITE_RE = re.compile(r"\[[ \t]{0,2}[0-9]{1,4}(?:[ \t]{0,2}[-–—~,、][ \t]{0,2}[0-9]{1,4}){0,60}[ \t]{0,2}\]"
                       r"|〔[0-9]{1,4}(?:[-–,][0-9]{1,4}){0,60}〕")
@@ -313,9 +318,11 @@ _REG_QUICK = re.compile(r"NCT|ChiCTR|ISRCTN|ACTRN|DRKS|JPRN|KCT|IRCT|CTRI|EudraC
 _REG_RE = re.compile(r"(?:NCT|ChiCTR|ISRCTN|ACTRN|DRKS|JPRN|KCT|IRCT|CTRI|EudraCT|PROSPERO|CRD)"
                      r"[ \t]{0,2}-?[0-9][0-9\-]{3,30}")
 _SOFT_QUICK = re.compile(rf"{_alt(_LEX.get('software') or ['SPSS'])}|R[ \t]")
-_SOFT_RE = re.compile(rf"(?:{_alt(_LEX.get('software') or ['SPSS'])})"      # not after a letter
-                      r"(?:[ \t]{0,2}(?:version|ver\.?|v\.?))?[ \t]{0,2}[vV]?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}"
-                      r"|R[ \t]{1,2}(?:version[ \t]{0,2})?[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?")
+# (?:names)<version>|R <version>, written name<version>|…: every branch then opens with a
+# literal, which lets the regex engine skip ahead to the first characters of the names
+_SOFT_VERSION = r"(?:[ \t]{0,2}(?:version|ver\.?|v\.?))?[ \t]{0,2}[vV]?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}"
+_SOFT_RE = re.compile("|".join(f"{name}{_SOFT_VERSION}" for name in _alts(_LEX.get('software') or ['SPSS']))
+                      + r"|R[ \t]{1,2}(?:version[ \t]{0,2})?[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?")      # not after a letter
 _POSTAL_RE = re.compile(r"[1-9](?<![0-9][1-9])[0-9]{5}(?![0-9])")
 _CODE_LABELS = {v for w in _LEX.get("code_labels") or ["审批号"]
                 for v in (str(w), str(w).lower(), str(w).capitalize())}
@@ -366,20 +373,21 @@ _P_RE = re.compile(
 _STAT_RE = re.compile(
     r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?\s{0,3}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
-_SLOGAN_RE = re.compile(r"(?<![0-9.])[0-9]{1,3}(?:[ \t]{0,2}\+[ \t]{0,2}[0-9]{1,3}){1,4}[ \t]{0,2}"
+_SLOGAN_RE = re.compile(r"[0-9](?<![0-9.][0-9])[0-9]{0,2}(?:[ \t]{0,2}\+[ \t]{0,2}[0-9]{1,3}){1,4}[ \t]{0,2}"
                         r"(?:>|<|=|≥|≤)[ \t]{0,2}(?P<r>[0-9]{1,3})(?![0-9.])")
 _MARK_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:(?P<z>0[1-9])(?![0-9.,%])"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})(?P<cp>[、.])"
     r"|(?P<ar>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})(?![0-9])(?P<ap>[.、)](?![0-9]))?)")
-_MARK_PAREN_RE = re.compile(r"\((?<![0-9A-Za-z]\()[ \t]?(?P<n>[0-9]{1,2})[ \t]?\)(?![0-9%])"
-                            r"|[;(](?<![0-9A-Za-z]\()[ \t]{0,2}(?P<n2>[0-9]{1,2})\.(?=[ \t]{0,2}[^\s0-9.])")
+# "\(…(?P<n>…)…|[;(]…(?P<n2>…)…" opening with the class of both branches' first characters
+_MARK_PAREN_RE = re.compile(r"[;(](?:(?<=\()(?<![0-9A-Za-z]\()[ \t]?(?P<n>[0-9]{1,2})[ \t]?\)(?![0-9%])"
+                            r"|(?<![0-9A-Za-z]\()[ \t]{0,2}(?P<n2>[0-9]{1,2})\.(?=[ \t]{0,2}[^\s0-9.]))")
 _CIRCLED_RE = re.compile(r"[\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 _TABLE_NOT_AFTER = set("发代外报手仪钟电水列")
 _TABLE_RE = re.compile(r"(?P<lab>附表|表|图|Table|Fig\.?|Figure)[ \t]{0,2}"
                        r"(?P<num>[0-9]{1,3})(?![0-9]|\.[0-9])")
 # 一半 / 半数 of a group is 50% (另一半 is a spouse)
-_HALF_RE = re.compile(r"(?<!另)(?:一半|半数)")
+_HALF_RE = re.compile(r"一(?<!另一)半|半(?<!另半)数")     # (?<!另)(?:一半|半数), each branch opening with its character
 _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?|{_NUM}|{_CNNUM})")
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
                       rf"(?P<b>{_NUM}|{_CNNUM})")
@@ -517,19 +525,26 @@ def _mixed_value(s: str):
 
 # ====================================================================== number tokens
 
-_NUM_IN_RUN_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+# "[0-9]{1,3}(?:,[0-9]{3})+…|[0-9]+…" with the first digit taken out of both branches (a
+# leading class to skip ahead to)
+_NUM_IN_RUN_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)")
 # characters around a digit run that send it through the full checks (names, units, context)
 _SLOW_PC = (_LETTERS | _QB_LAST | _STEM_LAST | _COMP_CHARS | set("-/. \t\n第×*÷+负負")) - {""}
 _SLOW_NC = (_LETTERS | _UNIT_FIRST | _NAME_SUFFIX_FIRST | _QI_FIRST | _QA_FIRST
             | set("万亿千百×xX*÷eE-.,(")) - {""}
-_RUN_RE = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{_CN_ALL}]+(?:[点點][{_CN_DIG}{_CN_CAP[:9]}]+(?:万|亿|萬|億)?)?")
+# opens with one class (digits or numerals; the lookbehind says which): the engine skips to the
+# next candidate, where "[0-9]+…|[numerals]+…" would be tried at every position
+_RUN_RE = re.compile(rf"[0-9{_CN_ALL}](?:(?<=[0-9])[0-9]*(?:[.,][0-9]+)*"
+                     rf"|[{_CN_ALL}]*(?:[点點][{_CN_DIG}{_CN_CAP[:9]}]+(?:万|亿|萬|億)?)?)")
 _SCALE_RE = re.compile(r"万亿|千万|百万|万|亿")
 _SCALE = {"万亿": 10 ** 12, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "亿": 10 ** 8}
 _SCI_RE = re.compile(_SCI)
 _H_NAME_RE = re.compile(r"[ \t]{1,2}[A-Z]{2,}")
 _NL_RE = re.compile("\n")
 # a table column headed "P": the lone numbers below it are p-values
-_PCOL_HEAD_RE = re.compile(r"(?m)^[ \t]*[Pp](?:[ \t]*值|-?value)?[ \t]*$")
+# "(?m)^[ \t]*[Pp]…" opening with the class of its first character, the line start checked after
+# it ((?<![^\n]…): nothing or a newline before): a pattern opening with ^ is tried at every position
+_PCOL_HEAD_RE = re.compile(r"(?m)[ \tPp](?<![^\n][ \tPp])(?:(?<=[ \t])[ \t]*[Pp]|(?<=[Pp]))(?:[ \t]*值|-?value)?[ \t]*$")
 _PCOL_CELL_RE = re.compile(r"[ \t]*(?:<=|>=|[<>≤≥])?[ \t]*(?:0?\.[0-9]{1,4}|1\.0{1,4}|0|1)[ \t]*")
 
 

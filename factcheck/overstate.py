@@ -42,7 +42,10 @@ REPORTERS = re.compile(
     r"|(很多|不少|有些|部分|一些|许多)(?!研究|试验|数据|结果|证据|文献|论文|报道)[\u4e00-\u9fff]{1,4}?(也|都)?(认为|觉得|以为|相信)"
     r"|号称|宣称|自称|标榜")
 REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test
-INTERVENTION = re.compile(r"治疗|疗法|药物|方案|补充|运动|手术|移植|输注|细胞|(完全|一定|肯定)(可以|能够?)|彻底|保证")
+# every branch opens with a literal (完全/一定/肯定 each spelled out before (可以|能够?)): the
+# regex engine then skips ahead to their first characters
+INTERVENTION = re.compile(r"治疗|疗法|药物|方案|补充|运动|手术|移植|输注|细胞|完全(?:可以|能够?)|一定(?:可以|能够?)"
+                          r"|肯定(?:可以|能够?)|彻底|保证")
 LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
 WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
@@ -50,7 +53,7 @@ PURPOSE = re.compile(r"(为了|旨在|试图|希望|以便|有待|尚待|仍需|
 NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没有|无|未见|并无)(显著|明显|统计学)?(的)?(差异|区别|优势|改善)|差异(无|不)(显著|明显)")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
-QUESTION = re.compile(r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底")
+QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
 META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)")
@@ -144,7 +147,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
 
 # jieba segments each run of these characters on its own (its re_han_default): the tokens of
 # the run around a cue are the tokens the whole sentence would give there
-_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-][\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*")   # X+ as XX*: a class to skip ahead to
 
 
 class _Tokens:

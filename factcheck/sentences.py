@@ -14,9 +14,12 @@ from functools import lru_cache
 
 from factcheck.model import Sentence, Span
 
-# every branch opens with its character (the lookbehind follows the point): the regex engine
-# then skips ahead to the next candidate instead of trying each branch at each position
-_END = re.compile(r"[。！？!?]+[”’\"'）)」』】]*|[.．](?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|\n")
+# one class of every ending's first character, then the branch that character opens (chosen
+# by a lookbehind): the same matches as "[。！？!?]+[”…]*|[.．](?<!…)…|\n", but a pattern that
+# opens with a class lets the regex engine skip ahead to the next candidate instead of trying
+# each branch at every position
+_END = re.compile(r"[。！？!?.．\n](?:(?<=[。！？!?])[。！？!?]*[”’\"'）)」』】]*"
+                  r"|(?<=[.．])(?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|(?<=\n))")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\bNo|\bRefs?|\bcf"
                      r"|\bapprox|\bEq|\bVol|\bpp?|\bSt)$", re.I)
