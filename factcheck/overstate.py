@@ -36,9 +36,10 @@ HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
 # (很多糖友认为, 不少人以为); or claims made by others' products (号称能“彻底治愈”的偏方).
-# "很多研究认为" stays the article's own claim about the evidence.
+# "很多研究认为" stays the article's own claim about the evidence, and so does what the study's
+# authors say of it (作者指出…证实): the article relays their claim about the paper as its result.
 REPORTERS = re.compile(
-    r"((很多|不少|有些|部分|一些|许多)?(医生|科普|网友|人们|大家|有人|病友)|他们|作者|研究者|学者)(也|都)?(认为|觉得|说|推测|提出|指出)"
+    r"((很多|不少|有些|部分|一些|许多)?(医生|科普|网友|人们|大家|有人|病友)|他们)(也|都)?(认为|觉得|说|推测|提出|指出)"
     r"|(很多|不少|有些|部分|一些|许多)(?!研究|试验|数据|结果|证据|文献|论文|报道)[\u4e00-\u9fff]{1,4}?(也|都)?(认为|觉得|以为|相信)"
     r"|号称|宣称|自称|标榜")
 REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test

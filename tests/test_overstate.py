@@ -251,3 +251,8 @@ def test_scope_and_priority_in_general_forms(check_text):
     assert _overs(check_text("[1]这是全球首张肠道菌群健康排行榜。" + ZANG), "全球首张", "novelty")
     assert _overs(check_text("[1]精准营养时代正式到来。" + ZANG), category="novelty")
     assert not _overs(check_text("[1]研究纳入了任何一项指标异常的患者。" + ZANG), category="scope")
+
+
+def test_the_authors_claim_relayed_is_the_articles_claim(check_text):
+    r = check_text("[1]作者指出，这项研究证实干细胞输注显著改善了血糖。" + CHIN)
+    assert _overs(r, "证实", "certainty")
