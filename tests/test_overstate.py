@@ -125,7 +125,7 @@ def test_more_traps_do_not_fire(check_text, sentence):
     ("[1]营养补充为每天补充4100-7500IU的维生素D。", "每天补充", "advice"),  # 为 a copula, not an aim
     ("[1]这项研究是硬核实锤了。", "实锤", "certainty"),      # jieba reads 硬|核实|锤: the cue is still there
     ("[1]这项突破发现意味着一种新的治疗。", "突破发现", "novelty"),
-    ("[1]他们在国际上首次明确了节食的效果主要来自能量限制。", "首次明确", "novelty"),
+    ("[1]他们首次明确了节食的效果主要来自能量限制。", "首次明确", "novelty"),
     ("[1]这项研究革新了过去人们对节食模式的传统认识。", "革新了", "novelty"),
     ("调理好免疫，反复生化的问题就能彻底解决。", "彻底解决", "cure_reversal"),
     ("研究团队指出，运动与维生素之间存在明显的加乘效果。", "加乘效果", "other"),
