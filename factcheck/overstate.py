@@ -52,6 +52,11 @@ WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")
 CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
 PURPOSE = re.compile(r"(为了|旨在|试图|希望|以便|有待|尚待|仍需|需要进一步)\s*$")
 NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没有|无|未见|并无)(显著|明显|统计学)?(的)?(差异|区别|优势|改善)|差异(无|不)(显著|明显)")
+# 吸烟是导致肺癌的首要因素, 每年导致数百万人死亡, 人们知道…, 听说过吸烟会缩短寿命: a cause the
+# reader already knows, stated as background, not the article's reading of the study
+KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|最大|第一)(的)?(原因|因素|元凶|杀手|诱因|死因)"
+                         r"|人们(早就|都)?知道|大家都知道|听说过|早已(知道|证实|明确)")
+STUDY_SAYS = re.compile(r"研究|试验|发现|显示|数据|分析|结果")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
 QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
@@ -99,6 +104,8 @@ RULE_OPTIONS = {
     "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
                             "a general mechanism (血栓会引发心梗) is no claim about its result",
     "skip_if_protocol": "never fires in a sentence that describes what the study did (随机分配, 受试者每周注射)",
+    "skip_if_known_cause": "never fires where the sentence names a cause everyone knows as such "
+                           "(吸烟是导致肺癌的首要因素, 人们知道饮酒对肝脏不好), not the study's result",
     "context_words": "fires only with one of these words in the sentence or the three before it",
     "human_words": "with context_words: a word about people must stand there too",
     "faithful_if_paper_scope_all": "not an overstatement where the paper's finding is about everyone in it",
@@ -615,6 +622,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     if o.get("requires_cited_source") and _general(text):
         return None     # 众所周知…: general knowledge, not the cited study (last: a regex over the sentence)
     if o.get("skip_if_protocol") and PROTOCOL.search(text):
+        return None
+    if o.get("skip_if_known_cause") and KNOWN_CAUSE.search(text) and not STUDY_SAYS.search(text):
         return None
     if "escalate_if_design" in o and ref_idx is not None:
         design = summ.design if summ else "unknown"

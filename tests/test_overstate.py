@@ -259,3 +259,8 @@ def test_scope_and_priority_in_general_forms(check_text):
 def test_the_authors_claim_relayed_is_the_articles_claim(check_text):
     r = check_text("[1]作者指出，这项研究证实干细胞输注显著改善了血糖。" + CHIN)
     assert _overs(r, "证实", "certainty")
+
+
+def test_a_cause_everyone_knows_is_background_not_the_articles_reading(check_text):
+    r = check_text("[1]肺癌是最常见的恶性肿瘤之一，吸烟是导致肺癌的首要因素。" + CHIN)
+    assert not _overs(r, "导致", "causal")
