@@ -102,7 +102,7 @@ def collect(report: Report, lang: str = "zh", verbose: bool = False) -> list[Fin
 def rule_registry(lang: str = "zh", rules_dirs: tuple[str, ...] = ()) -> list[dict]:
     """Every rule code check can report: the number rules of messages.yaml (FC1xx) and the
     overstatement rules (bundled and the config's rules_dir), with severity and description."""
-    from factcheck.match import messages
+    from factcheck.codes import messages
     from factcheck.overstate import load_rules
 
     out: dict[str, dict] = {}
