@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from factcheck.model import Report
 from factcheck.report import CATEGORY_ZH, VERDICT_ZH
+from factcheck.sentences import LineIndex
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Positions:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = LineIndex(text).starts
         # characters outside the BMP count twice in UTF-16: their offsets, for a prefix sum
         self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
 
