@@ -22,6 +22,7 @@ from factcheck.objcache import ObjectCache
 from factcheck.papers import is_implicit
 from factcheck.sentences import by_sentence
 from factcheck.summaries import Store, Summary, numbers_of
+from factcheck.units import convert, tolerance
 from factcheck.wordscan import trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
@@ -293,8 +294,6 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
 def _fingerprint(m: Mention, paper: RefProfile) -> bool:
     """The mention is, as a reader rounds it, a number only this paper states (51万 for its
     512,891; 89% for its 89.1%)."""
-    from factcheck.match import tolerance
-
     x = float(m.value)
     if x in paper.fingerprints:
         return True
@@ -406,8 +405,6 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
     lengths = [v for f in p.summary.findings for v in f.values if v.label == "follow_up"]
     if not lengths:
         return True
-    from factcheck.match import convert
-
     for m in ms:
         if m.kind != "duration" or not isinstance(m.value, (int, float)):
             continue

@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable, Optional
 
 from factcheck import fsutil
+from factcheck.model import VERDICTS
 
 EXIT_OK, EXIT_USAGE = 0, 2
 LEDGER_VERSION = 1
@@ -78,7 +79,6 @@ OVERSTATEMENT_COLUMNS = (
 ERROR_COLUMNS = (("id", "str"), ("path", "str"), ("code", "str"), ("message", "str"))
 TABLES = (("articles", ARTICLE_COLUMNS), ("claims", CLAIM_COLUMNS),
           ("overstatements", OVERSTATEMENT_COLUMNS), ("errors", ERROR_COLUMNS))
-VERDICTS = ("supported", "mismatch", "not_in_source", "unresolved_reference", "unattributed")
 
 
 class BatchError(Exception):

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from factcheck.doi import DOI_START
 from factcheck.model import Reference, Span
 from factcheck.summaries import normalize_doi
 
-DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>，。；]+", re.I)
+DOI_RE = re.compile(DOI_START + r"[^\s\"<>，。；]+", re.I)
 PMID_RE = re.compile(r"PMID\s*[:：]?\s*(\d{4,9})", re.I)
 PMCID_RE = re.compile(r"\b(PMC\d{4,9})\b", re.I)
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")

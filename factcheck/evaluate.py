@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from factcheck.sentences import LineIndex
+
 ARTICLE_DIR = "corpus"
 PAPER_DIR = "corpus/papers"
 
@@ -113,10 +115,7 @@ def values_agree(a: Any, b: Any) -> bool:
 
 
 def _pred_cols(mentions, text: str):
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
+    starts = LineIndex(text).starts
     return [(m, m.line, m.start - starts[m.line - 1], m.end - starts[m.line - 1]) for m in mentions]
 
 
@@ -320,7 +319,7 @@ def eval_overstatements(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     for doc, grows, path in _gold_docs(gold_dir / "overstatements.jsonl"):
         art, rep = _analyse(path, store, cfg, papers.get(doc))
         lines = art.text.split("\n")
-        starts = [0] + [i + 1 for i, ch in enumerate(art.text) if ch == "\n"]
+        starts = LineIndex(art.text).starts
         preds = [(o, o.line, o.start - starts[o.line - 1], o.end - starts[o.line - 1]) for o in rep.overstatements]
         gold = locate(grows, lines)
         matched_pred = set()

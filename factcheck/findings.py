@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from factcheck.model import Report
 from factcheck.report import CATEGORY_ZH, VERDICT_ZH
+from factcheck.sentences import LineIndex
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Positions:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = LineIndex(text).starts
         # characters outside the BMP count twice in UTF-16: their offsets, for a prefix sum
         self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
 
@@ -102,7 +103,7 @@ def collect(report: Report, lang: str = "zh", verbose: bool = False) -> list[Fin
 def rule_registry(lang: str = "zh", rules_dirs: tuple[str, ...] = ()) -> list[dict]:
     """Every rule code check can report: the number rules of messages.yaml (FC1xx) and the
     overstatement rules (bundled and the config's rules_dir), with severity and description."""
-    from factcheck.match import messages
+    from factcheck.codes import messages
     from factcheck.overstate import load_rules
 
     out: dict[str, dict] = {}

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
-from factcheck.model import Report
+from factcheck.model import VERDICTS, Report
 
 MARKER = "<!-- factcheck report -->"
 
@@ -59,7 +59,6 @@ TEXTS = {
            "sorted": "Click a header to sort; sorted by mismatch count.", "sentence": "sentence",
            "claims": "claims", "mentions": "mentions"},
 }
-VERDICTS = ("supported", "mismatch", "not_in_source", "unresolved_reference", "unattributed")
 COUNT_KEYS = ("mentions", "claims") + VERDICTS + ("overstatements",)
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 _CSP_REPORT = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -101,7 +100,9 @@ def stylesheet() -> str:
 
 
 def fmt_value(v: Any) -> str:
-    """A paper value for people: 9.02, 48, [1, 2] → 1–2; dates and text as they are."""
+    """A paper value for people: 9.02, 48, [1, 2] → 1–2; dates and text as they are. Six
+    significant digits, as match's messages print them; a Word comment keeps every digit
+    (wordout._value says why)."""
     if v is None:
         return ""
     if isinstance(v, bool):

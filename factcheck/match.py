@@ -14,9 +14,10 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Optional
 
+from factcheck.attribution import general_cue
+from factcheck.codes import messages
 from factcheck.config import Config
 from factcheck.glossary import cached_groups, load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
@@ -24,83 +25,14 @@ from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, Men
 from factcheck.objcache import ObjectCache
 from factcheck.sentences import by_sentence, clause_at, clause_cuts
 from factcheck.summaries import Finding, Store, Summary
+from factcheck.units import _scale_of, convert, tolerance
 from factcheck.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
 PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线")
 
 
-@lru_cache(maxsize=1)
-def messages() -> dict:
-    from factcheck.datafiles import data_file
-
-    return data_file("messages.yaml")
-
-
-@lru_cache(maxsize=1)
-def conversions() -> dict:
-    from factcheck.datafiles import data_file
-
-    return data_file("conversions.yaml")
-
-
 # ---------------------------------------------------------------- numbers
-
-def tolerance(m: Mention) -> float:
-    """Half a unit in the last digit the article wrote; wider for 约/近 (approximate): 5% of the
-    value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
-    scale = _scale_of(m.surface)
-    tol = 0.5 * 10 ** (-max(0, m.decimals)) * scale + 1e-9
-    if m.kind == "multiplier" and not m.decimals and isinstance(m.value, (int, float)) and m.value:
-        # 两倍 for 1.8 is a reader's rounding, 一倍 (double) for 1.57 is not: whole multiples are
-        # read to within 15% of their size, never to half a unit
-        tol = min(tol, 0.15 * abs(float(m.value)))
-    if scale > 1 and not m.decimals:
-        # 50万 is "half a million": a round number before 万/亿 is read to its first digits
-        digits = re.match(r"\d+", re.sub(r"\s", "", m.surface))
-        zeros = len(digits.group()) - len(digits.group().rstrip("0")) if digits else 0
-        tol = 0.5 * 10 ** zeros * scale + 1e-9
-    if m.qualifier == "approx":
-        if m.kind == "percent" and m.surface.endswith("成"):
-            return 5.0
-        v = m.value[0] if isinstance(m.value, list) else m.value
-        if isinstance(v, (int, float)):         # (a date's value is a string)
-            tol = max(tol, 0.05 * abs(v))
-    return tol
-
-
-_SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿)")
-
-
-def _scale_of(surface: str) -> float:
-    """The size of the unit the article's last digit counts in: 1.8万 is written to the
-    thousand (±500), 51万 to the ten thousand (±5000), as a reader reads it."""
-    if "万" not in surface and "亿" not in surface:
-        return 1.0
-    m = _SCALE_WORD.search(surface)
-    if not m:
-        return 1.0
-    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}[m.group(1)]
-
-
-def convert(value: float, from_unit: str, to_unit: str) -> Optional[float]:
-    """``value`` in ``from_unit`` expressed in ``to_unit``; None when not convertible."""
-    if from_unit == to_unit:
-        return value
-    f = _factor(from_unit, to_unit)
-    return None if f is None else value * f
-
-
-@lru_cache(maxsize=1024)
-def _factor(from_unit: str, to_unit: str) -> Optional[float]:
-    """The factor between two units of a dimension that holds both: a unit may stand in
-    several (ug is a mass and, for vitamin D, a number of IU), so the dimension is the one
-    they share, not the first that names one of them."""
-    for table in conversions().get("dimensions", {}).values():
-        if from_unit in table and to_unit in table:
-            return float(table[from_unit]) / float(table[to_unit])
-    return conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")
-
 
 def _as_list(v) -> list[float]:
     return [float(x) for x in v] if isinstance(v, list) else [float(v)]
@@ -1107,8 +1039,6 @@ def _detail_for(mv: MentionVerdict, lang: str) -> str:
 def judge_article(article: Article, sentences: list[Sentence], mentions: list[Mention],
                   attributions: dict[int, Attribution], store: Store, config: Config) -> list[Claim]:
     """One claim per sentence that carries checkable numbers."""
-    from factcheck.attribution import general_cue
-
     lang = config.lang
     checkable = by_sentence([m for m in mentions if m.checkable], sentences)
     # 三个指标, 两款疫苗: a count in words is prose, unless a drafted abstract states it (below)

@@ -23,6 +23,7 @@ from typing import Optional
 from factcheck.config import Config
 from factcheck.glossary import load_glossary
 from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
+from factcheck.segmenter import segment, segmenter_words
 from factcheck.sentences import clause_cuts
 from factcheck.objcache import ObjectCache
 from factcheck.summaries import Store, Summary
@@ -167,8 +168,6 @@ class _Tokens:
         self.marks: dict[tuple[int, int], tuple[bool, bool, bool]] = {}   # clause -> see _context
 
     def block(self, pos: int) -> list[tuple[int, str]]:
-        from factcheck.pipeline import segment
-
         for m in _JIEBA_BLOCK.finditer(self.text, max(0, pos - 200), pos + 200):
             if m.start() <= pos < m.end():
                 key = m.span()
@@ -259,8 +258,6 @@ def _word_edged(cue: str) -> bool:
 @lru_cache(maxsize=1)
 def _words() -> dict:
     """jieba's dictionary, looked up once (it is built when the pipeline is)."""
-    from factcheck.pipeline import segmenter_words
-
     return segmenter_words()
 
 

@@ -20,6 +20,7 @@ import os
 import re
 from typing import Optional, Sequence
 
+from factcheck.doi import DOI_START
 from factcheck.model import Article, Reference
 from factcheck.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
 
@@ -107,7 +108,7 @@ def _label(s: Summary) -> str:
 
 # ------------------------------------------------------------------ named in the text
 
-_DOI = re.compile(r"10\.\d{4,9}/[^\s，。；;）)】\]]+")
+_DOI = re.compile(DOI_START + r"[^\s，。；;）)】\]]+")
 _QUOTED = re.compile(r"[“\"《「]([A-Za-z][^”\"》」]{15,300})[”\"》」]")
 
 

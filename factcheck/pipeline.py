@@ -21,7 +21,9 @@ from factcheck.config import Config
 from factcheck.gcpause import paused
 from factcheck.model import Article, Report, Sentence
 from factcheck.objcache import ObjectCache
+from factcheck import stages
 from factcheck.papers import is_implicit, named_in_text, with_papers
+from factcheck.segmenter import ready, segment
 from factcheck.summaries import Store
 
 STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
@@ -49,31 +51,16 @@ def get_nlp():
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from factcheck import stages
-
     if not Doc.has_extension("fc"):
         Doc.set_extension("fc", default=None)
     for name in STAGES:
         if not Language.has_factory(name):
             Language.component(name, func=getattr(stages, name))
-    from factcheck import segmenter
-
-    segmenter.ready()       # before spaCy's zh tokenizer touches jieba: our faster dictionary load
+    ready()       # before spaCy's zh tokenizer touches jieba: our faster dictionary load
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for name in STAGES:
         nlp.add_pipe(name)
     return nlp
-
-
-@lru_cache(maxsize=4096)
-def segment(sentence: str) -> tuple[str, ...]:
-    """jieba tokens of one sentence: the segmenter of the pipeline's tokenizer (spaCy's zh
-    tokenizer calls ``jieba.cut(text, cut_all=False)``), called directly so that no Doc is
-    built for a sentence that only needs its word boundaries."""
-    get_nlp()   # jieba initialised and the user dictionary loaded
-    from factcheck.segmenter import ready
-
-    return tuple(ready().cut(sentence, cut_all=False))
 
 
 def forget_texts() -> None:
@@ -87,14 +74,6 @@ def forget_texts() -> None:
     segment.cache_clear()
     sentences.clause_cuts.cache_clear()
     glossary.forget()
-
-
-def segmenter_words() -> dict:
-    """jieba's dictionary (word -> frequency), user dictionary included."""
-    get_nlp()
-    from factcheck.segmenter import ready
-
-    return ready().dt.FREQ
 
 
 def make_doc(text: str):

@@ -11,6 +11,7 @@ import re
 from typing import Iterable
 
 from factcheck.model import Report
+from factcheck.sentences import LineIndex
 
 VERDICT_ZH = {"supported": "相符", "mismatch": "不符", "not_in_source": "原文未见",
               "unresolved_reference": "文献不可核", "unattributed": "无出处"}
@@ -68,7 +69,7 @@ def to_text(report: Report, colour: bool = False, lang: str = "zh", verbose: boo
     c = COLOURS if colour else {k: "" for k in COLOURS}
     out = []
     items = []
-    lines_start = [0] + [m.end() for m in re.finditer("\n", report.text or "")]
+    lines_start = LineIndex(report.text or "").starts
     for cl in report.claims:
         if cl.verdict in ("unattributed",) and not verbose:
             continue

@@ -135,3 +135,17 @@ def ready():
     if user.exists():
         jieba.load_userdict(str(user))
     return jieba
+
+
+@lru_cache(maxsize=4096)
+def segment(sentence: str) -> tuple[str, ...]:
+    """jieba tokens of one sentence: the segmenter of the pipeline's tokenizer (spaCy's zh
+    tokenizer calls ``jieba.cut(text, cut_all=False)``), called directly so that no Doc is
+    built for a sentence that only needs its word boundaries. ``ready()`` initialises jieba and
+    loads the user dictionary, as the pipeline's tokenizer sees it."""
+    return tuple(ready().cut(sentence, cut_all=False))
+
+
+def segmenter_words() -> dict:
+    """jieba's dictionary (word -> frequency), user dictionary included."""
+    return ready().dt.FREQ

@@ -26,7 +26,9 @@ _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\
 
 
 class LineIndex:
-    """Offset → 1-based line number, by bisection over newline positions."""
+    """Offset → 1-based line number, by bisection over newline positions. The package's one
+    line counter: ``starts`` (the offset of each line's first character) also gives the columns
+    of the text report, the positions of SARIF and the columns the evaluation aligns by."""
 
     def __init__(self, text: str):
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]

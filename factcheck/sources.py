@@ -41,6 +41,7 @@ import requests
 
 from . import __version__
 from . import fsutil
+from .doi import DOI_START
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ class BadResponse(FetchError):
 
 # ---------------------------------------------------------------- identifiers
 
-_DOI_OK = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_OK = re.compile("^" + DOI_START + r"\S+$")
 _DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/|(?:dx\.)?doi\.org/)", re.I)
 _PMID_RE = re.compile(r"^(?:pmid:?\s*)?(\d{1,9})$", re.I)
 _PMCID_RE = re.compile(r"^(?:pmcid:?\s*)?(?:pmc)(\d{1,10})$", re.I)

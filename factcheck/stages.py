@@ -7,10 +7,15 @@ be tested and reused on plain strings.
 
 from __future__ import annotations
 
+from factcheck.attribution import attribute
+from factcheck.match import judge_article
+from factcheck.numbers import extract
+from factcheck.overstate import find_overstatements
+from factcheck.papers import is_implicit
+from factcheck.sentences import LineIndex, split_sentences
+
 
 def fc_sentences(doc):
-    from factcheck.sentences import LineIndex, split_sentences
-
     st = doc._.fc
     st.lines = LineIndex(st.article.text)
     st.sentences = split_sentences(st.article.text, st.article.body, st.lines)
@@ -18,8 +23,6 @@ def fc_sentences(doc):
 
 
 def fc_mentions(doc):
-    from factcheck.numbers import extract
-
     st = doc._.fc
     a = st.article
     st.mentions = extract(a.text, [(s.start, s.end) for s in a.body], norm=a.norm or None)
@@ -28,8 +31,6 @@ def fc_mentions(doc):
 
 def fc_references(doc):
     """Resolve each reference-list entry to a summary: DOI, PMID/PMCID, then title."""
-    from factcheck.papers import is_implicit
-
     st = doc._.fc
     for ref in st.article.references:
         if is_implicit(ref):
@@ -41,24 +42,18 @@ def fc_references(doc):
 
 
 def fc_claims(doc):
-    from factcheck.attribution import attribute
-
     st = doc._.fc
     st.attributions = attribute(st.article, st.sentences, st.mentions, st.store)
     return doc
 
 
 def fc_match(doc):
-    from factcheck.match import judge_article
-
     st = doc._.fc
     st.claims = judge_article(st.article, st.sentences, st.mentions, st.attributions, st.store, st.config)
     return doc
 
 
 def fc_overstate(doc):
-    from factcheck.overstate import find_overstatements
-
     st = doc._.fc
     st.overstatements = find_overstatements(st.article, st.sentences, st.attributions, st.claims,
                                             st.store, st.config)

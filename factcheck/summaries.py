@@ -18,6 +18,8 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from factcheck.doi import DOI_START
+
 Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
                  "review", "animal", "in_vitro", "mixed", "case_report", "other", "unknown"]
 Strength = Literal["descriptive", "correlational", "conditional_causal", "causal", "hypothesis"]
@@ -156,7 +158,7 @@ class Summary(_Strict):
 
 # ---------------------------------------------------------------- normalisation
 
-_DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
+_DOI_RE = re.compile(DOI_START + r"[^\s\"<>]+", re.I)
 
 
 def curated_flag(data: object) -> Optional[bool]:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
+from .doi import DOI_START
 from .summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
                         load_summary, normalize_doi)
 from .textnorm import fold_width, looks_traditional, to_simplified
@@ -305,7 +306,7 @@ def _clean(s: str) -> str:
 
 # ================================================================ metadata from text
 
-_DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>，。；、）)\]]+")
+_DOI_IN_TEXT = re.compile(DOI_START + r"[^\s\"<>，。；、）)\]]+")
 _PMID_IN_TEXT = re.compile(r"\bPMID\s*[:：]?\s*(\d{4,9})\b", re.I)
 _PMCID_IN_TEXT = re.compile(r"\b(PMC\d{4,10})\b")
 _REFS_HEADING = re.compile(r"^\s*(?:参考文献|References|REFERENCES|Bibliography)\s*[:：]?\s*$", re.M)

@@ -54,6 +54,11 @@ def comment_text(f: Finding, lang: str) -> str:
 
 
 def _value(v) -> str:
+    """A paper value in a Word comment: every digit the summary holds (str of the float), where
+    htmlreport.fmt_value prints six significant digits (``%g``) and match's messages ``%.6g``:
+    a comment is where the editor copies the paper's number from, so it is not rounded. The
+    three agree on values of up to six significant digits and ranges of them (1–2.5); this one
+    and fmt_value also print larger whole numbers whole (1234567, not 1.23457e+06)."""
     if isinstance(v, list):
         return "–".join(_value(x) for x in v)
     if isinstance(v, float) and v.is_integer():

@@ -8,6 +8,7 @@ import re
 from typing import Sequence
 
 from factcheck.audit.core import AuditFinding, AuditReport
+from factcheck.codes import messages
 
 SCHEMA = "factcheck.audit/1"
 SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
@@ -30,12 +31,6 @@ _ZH = [
     (r"no integer total over (\d+) gives (\S+)", r"\1个整数之和除以\1不可能得到\2"), (r"n × items", "样本量×条目数"),
     (r"CI excludes", "区间不含"), (r"CI includes", "区间包含"),
 ]
-
-
-def messages() -> dict:
-    from factcheck.match import messages as m
-
-    return m()
 
 
 def severity(code: str) -> str:
