@@ -30,3 +30,9 @@ def test_a_sentence_citing_its_own_list_rests_on_that_entry():
                     "中位发病推迟3.96年[7]。")
     assert got["58%"] == "unattributed"          # cites entry [2], and 58% is not the paper's
     assert got["3.96年"] == "supported"           # a number only the paper states: the paper's
+
+
+def test_a_persons_age_is_biography_not_the_study():
+    got = _verdicts("一项研究随访了577名成人30年。研究负责人多尔现年91岁，在37岁时戒烟。")
+    assert got["91岁"] == "unattributed" and got["37岁"] == "unattributed"
+    assert got["577名"] == "supported"
