@@ -36,3 +36,10 @@ def test_a_persons_age_is_biography_not_the_study():
     got = _verdicts("一项研究随访了577名成人30年。研究负责人多尔现年91岁，在37岁时戒烟。")
     assert got["91岁"] == "unattributed" and got["37岁"] == "unattributed"
     assert got["577名"] == "supported"
+
+
+def test_a_places_share_of_its_people_is_background():
+    got = _verdicts("一项研究随访了577名成人30年。数据显示我国超过一半的成年人属于超重或肥胖。"
+                    "据CNN报道，在美国，大约20%的60岁以上成年人经常使用这些产品。")
+    assert got["一半"] == "unattributed"
+    assert got["20%"] == "unattributed" and got["60岁"] == "unattributed"
