@@ -453,6 +453,7 @@ _ABOVE_Q = ("more_than", "at_least")
 _BELOW_Q = ("less_than", "at_most")
 
 
+_SHU_RE = re.compile(rf"(?<![人分总倍函指参系次岁份个例])数(?P<r>[十百千万])(?P<s>{_SCALE_ALT})?(?![分])")
 _JI_PRE = frozenset("一二两三四五六七八九十百千万")
 
 
@@ -1189,6 +1190,16 @@ class _Segment:
                 lo = _num((base + pos) * scale)
                 hi = _num((base + 10 * pos) * scale)
                 self.emit_form(a, b, lo, qual="more_than", bounds=[lo, hi])
+        if "数" in seg:
+            # 数百名, 数十年, 数百万: 数 as 几, a few of the rank (not 人数百, 分数十分重要)
+            for m in _SHU_RE.finditer(seg):
+                a, b = m.span()
+                if not self.free(a, b):
+                    continue
+                pos = _RANK[m.group("r")] if m.group("r") != "万" or m.group("s") else 1
+                scale = _SCALE[m.group("s")] if m.group("s") else (10 ** 4 if m.group("r") == "万" else 1)
+                self.emit_form(a, b, _num(pos * scale), qual="more_than",
+                               bounds=[_num(pos * scale), _num(10 * pos * scale)])
         for w in ("上", "近", "逾", "超过"):
             if w in seg:
                 break

@@ -511,3 +511,11 @@ def test_half_lengths_and_tenths_of_people():
     assert got["八成"][1] == 80
     assert got["2年半"][1] == 2.5 and got["一年半"][1] == 1.5
     assert extract("说了半天") == [] and extract("八成人") == []      # an idiom; eight adults
+
+
+def test_shu_is_a_few_of_the_rank():
+    from factcheck.numbers import extract
+
+    got = {m.surface: m.bounds for m in extract("共纳入数百名患者，风险持续数十年，涉及数百万名患者")}
+    assert got == {"数百名": [100, 1000], "数十年": [10, 100], "数百万名": [1000000, 10000000]}
+    assert extract("分数十分重要") == [] and extract("人数百余") == []

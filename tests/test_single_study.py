@@ -43,3 +43,8 @@ def test_a_places_share_of_its_people_is_background():
                     "据CNN报道，在美国，大约20%的60岁以上成年人经常使用这些产品。")
     assert got["一半"] == "unattributed"
     assert got["20%"] == "unattributed" and got["60岁"] == "unattributed"
+
+
+def test_deaths_a_year_are_population_statistics():
+    got = _verdicts("一项研究随访了577名成人30年。吸烟每年导致数百万人死亡。")
+    assert got["数百万人"] == "unattributed"
