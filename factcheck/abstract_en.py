@@ -397,7 +397,7 @@ _STATED = [
     # "four behavioural and three biological metrics", "two vaccines", "3 categories": how many
     # things of a kind the study had (a prose count in an article: 三个指标, 两款疫苗)
     # (a lookahead, so that "four … and three … metrics" yields both)
-    ("count", re.compile(rf"\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
+    ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
     ("frequency", re.compile(r"\b(once|twice|thrice)[\s-]+(?:a\s+|per\s+|every\s+)?(day|daily|week|weekly|month|monthly)\b",
                              re.I)),
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)\s+(?:per|a|each)\s+(day|week|month)\b",
@@ -424,6 +424,8 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     seen: set = set()
 
     def add(value, unit: str, m: re.Match, bound: Optional[str] = None) -> None:
+        if re.search(r"(±|\+/-|SD|\bsd)\s*$", norm[max(0, m.start() - 4):m.start()]):
+            return          # "62±8 years": the 8 is a standard deviation, not a stated length
         key = (str(value), unit)
         if key in seen:
             return

@@ -206,3 +206,9 @@ Results: Living within 1 mile of a golf course was associated with higher odds (
 6 miles away."""
     got = _check(abstract, "一项新研究发现，居住在高尔夫球场一英里范围内的人比居住在六英里以外的人患帕金森病的风险更高。")
     assert got["一英里"] == "supported" and got["六英里"] == "supported"
+
+
+def test_a_standard_deviation_is_not_a_stated_length():
+    got = _pairs("89573 participants (62±8 years of age) wore it for 1 week; mean age 43.0 (SD 9.9 years).")
+    assert ("1.0", "week") in got
+    assert not any(v in ("8.0", "9.0", "9.9") for v, _u in got)
