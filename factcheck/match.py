@@ -548,7 +548,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
     # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
     # the same loose way, articles and their readers take it as X times (but 增加一倍 doubles)
-    folded = _fold_value(m) if s.curated or (isinstance(m.value, (int, float)) and m.value < 2) else m.value
+    folded = _fold_value(m) if s.curated or (isinstance(m.value, (int, float)) and m.value <= 1) else m.value
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds

@@ -212,3 +212,13 @@ def test_a_standard_deviation_is_not_a_stated_length():
     got = _pairs("89573 participants (62±8 years of age) wore it for 1 week; mean age 43.0 (SD 9.9 years).")
     assert ("1.0", "week") in got
     assert not any(v in ("8.0", "9.0", "9.9") for v, _u in got)
+
+
+def test_a_fractional_multiple_is_read_as_the_abstract_writes_it():
+    abstract = """Title: Tooth loss and cognitive impairment: a meta-analysis
+Journal: Test Journal
+Year: 2021
+
+Results: Participants with more tooth loss had a 1.48 times higher risk of cognitive impairment (RR 1.48, 95% CI
+1.18-1.85)."""
+    assert _check(abstract, "这项荟萃分析发现，牙齿脱落较多的人认知障碍风险高出1.48倍。")["1.48倍"] == "supported"
