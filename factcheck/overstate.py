@@ -58,6 +58,7 @@ NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没
 KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|最大|第一)(的)?(原因|因素|元凶|杀手|诱因|死因)"
                          r"|人们(早就|都)?知道|大家都知道|听说过|早已(知道|证实|明确)")
 STUDY_SAYS = re.compile(r"研究|试验|发现|显示|数据|分析|结果")
+HYPOTHETICAL = re.compile(r"(如果|假如|倘若|假设|要是)[^。！？]{0,40}$")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
 QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
@@ -368,6 +369,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
             sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience)
             if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, summ):
                 continue
+            if rule.category == "scope" and HYPOTHETICAL.search(text, max(0, st - 60), st):
+                continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed
             if align and not tokens.aligned(st, en):
                 continue
             kept.append((st, en, rule))

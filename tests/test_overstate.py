@@ -104,6 +104,7 @@ def test_reported_belief_is_not_the_articles_assertion(check_text):
     "[1]这个研究里所有人都是单胚胎移植。",                            # the sample described
     "[1]替尔泊肽是每周注射1次的双重受体激动剂。",                      # a drug described, not advice
     "[1]这里是革命老区，研究尚未证实其效果。",                        # cues inside longer words
+    "[1]如果每个中国人每天都吃新鲜水果，心血管病死亡人数会更少。",      # everyone supposed, not claimed
 ])
 def test_more_traps_do_not_fire(check_text, sentence):
     r = check_text(sentence + ZANG)
