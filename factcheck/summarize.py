@@ -1343,6 +1343,47 @@ def _read_header(text: str) -> tuple[str, dict]:
     return "\n".join(lines[i:]), meta
 
 
+# PubMed's text export (Abstract format): a citation line, the title, the authors with their
+# affiliation numbers, "Author information:", the abstract, then DOI/PMID lines
+_PUBMED_CITATION = re.compile(r"^\s*(?:\d+\.\s+)?(?P<journal>[A-Z][^.\n]{1,80})\.\s+(?P<year>(?:19|20)\d{2})\b[^\n]*$")
+_PUBMED_TAIL = re.compile(r"^\s*(DOI|PMID|PMCID|Copyright|©|Conflict of interest statement|Erratum in|Comment in|"
+                          r"Update of|Update in|Retraction in|Publication types|MeSH terms)\b", re.I)
+
+
+def _read_pubmed(text: str) -> tuple[str, dict]:
+    """PubMed's Abstract-format export → (the abstract, metadata), or (text, {}) when the text does
+    not open with a PubMed citation line ("1. N Engl J Med. 2022 Aug 11;387(6):1234-1245. doi: …")."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text.strip())]
+    if len(paras) < 3:
+        return text, {}
+    cite = _PUBMED_CITATION.match(paras[0].split("\n")[0])
+    if not cite:
+        return text, {}
+    meta = {"journal": cite.group("journal").strip(), "year": cite.group("year")}
+    d = re.search(r"doi:\s*(10\.\S+?)\.?(?:\s|$)", paras[0])
+    if d:
+        meta["doi"] = d.group(1)
+    meta["title"] = " ".join(paras[1].split())
+    rest = paras[2:]
+    if rest and not re.match(r"^(Author information|BACKGROUND|OBJECTIVE|METHODS|INTRODUCTION)", rest[0], re.I) \
+            and re.search(r"[A-Z][a-z'-]+ [A-Z]{1,3}(?:\(\d+(?:,\s*\d+)*\))?(?:,|$)", rest[0]):
+        meta["authors"] = re.sub(r"\(\d+(?:,\s*\d+)*\)", "", " ".join(rest[0].split())).rstrip(".")
+        rest = rest[1:]
+    if rest and rest[0].lower().startswith("author information"):
+        rest = rest[1:]
+    body = []
+    for para in rest:
+        lines = para.split("\n")
+        if _PUBMED_TAIL.match(lines[0]):
+            for ln in lines:
+                m = re.match(r"^\s*(DOI|PMID|PMCID)\s*:\s*(\S+)", ln, re.I)
+                if m:
+                    meta.setdefault(m.group(1).lower(), m.group(2).rstrip("."))
+            continue
+        body.append(para)
+    return "\n\n".join(body), meta
+
+
 def _meta_authors(meta: dict) -> list[str]:
     """``Authors:`` as records print it: "Aronne LJ, Horn DB; SURMOUNT-5 Investigators", "Zhai
     X; Li K", "Xiaobing Zhai, Kefeng Li"; a group author is not a person."""
@@ -1366,6 +1407,8 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         text = ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text, meta = _read_header(text)
+    if not meta:
+        text, meta = _read_pubmed(text)
     if not text.strip() and record is not None:
         if record.abstract and record.abstract.strip():
             text = record.abstract

@@ -461,3 +461,38 @@ def test_recovery_eval_on_real_references_if_present():
     assert r["totals"]["curated"] >= 0
     for stem, row in r.items():
         assert "error" not in row, (stem, row)
+
+
+PUBMED_EXPORT = """1. N Engl J Med. 2022 Aug 11;387(6):1234-1245. doi: 10.1056/NEJMoa2202106. Epub 2022 Jul 27.
+
+Supplemental Vitamin D and Incident Fractures in Midlife and Older Adults.
+
+LeBoff MS(1), Chou SH(2), Ratliff KA(2), Cook NR(2), Manson JE(2).
+
+Author information:
+(1)From the Division of Endocrinology, Brigham and Women's Hospital, Boston.
+(2)Harvard Medical School, Boston.
+
+BACKGROUND: Vitamin D supplements are widely used.
+METHODS: In this ancillary study of a randomized trial, 25,871 participants were randomly assigned to receive
+vitamin D3 (2000 IU per day) or placebo for a median follow-up of 5.3 years.
+RESULTS: The hazard ratio for total fractures was 0.98 (95% CI, 0.89 to 1.08).
+CONCLUSIONS: Vitamin D3 supplementation did not result in a significantly lower risk of fractures than placebo.
+
+Copyright © 2022 Massachusetts Medical Society.
+
+DOI: 10.1056/NEJMoa2202106
+PMID: 35939577
+"""
+
+
+def test_pubmed_text_export_gives_its_metadata():
+    from factcheck.summarize import draft_summary
+
+    s = draft_summary(PUBMED_EXPORT, source="pubmed.txt")
+    assert s.title.startswith("Supplemental Vitamin D and Incident Fractures")
+    assert s.journal == "N Engl J Med" and s.year == 2022 and s.pmid == "35939577"
+    assert s.authors[:2] == ["LeBoff MS", "Chou SH"]
+    assert s.population.n == 25871
+    assert not any("Brigham" in f.text or "Copyright" in f.text for f in s.findings)
+    assert any(v.value == 0.98 for f in s.findings for v in f.values)
