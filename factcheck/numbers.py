@@ -437,6 +437,7 @@ _NOT_MONEY_AFTER = set("线回逻函方次论化素")
 # 两倍半 (2.5 times)
 _HALF_UNIT = {"年": "year", "个月": "month", "個月": "month", "小时": "hour", "小時": "hour", "天": "day",
               "周": "week", "週": "week"}
+_HALF_BACK = frozenset("0123456789年个月個小时時天周週") | frozenset(_CN_ALL)
 _HALF_TIME_RE = re.compile(rf"(?<![{_CN_ALL}0-9半大多])(?:半(?P<u>年|个月|個月|小时|小時)"
                            rf"|(?P<n>[0-9]{{1,3}}|[{_CN_ALL}]{{1,3}})(?P<u2>年|个月|個月|小时|小時|天|周|週)半)"
                            rf"(?![{_CN_ALL}])")
@@ -453,7 +454,8 @@ _ABOVE_Q = ("more_than", "at_least")
 _BELOW_Q = ("less_than", "at_most")
 
 
-_SHU_RE = re.compile(rf"(?<![人分总倍函指参系次岁份个例])数(?P<r>[十百千万])(?P<s>{_SCALE_ALT})?(?![分])")
+# (opening with 数 itself, the lookbehind after it: the engine skips ahead to each 数)
+_SHU_RE = re.compile(rf"数(?<![人分总倍函指参系次岁份个例]数)(?P<r>[十百千万])(?P<s>{_SCALE_ALT})?(?![分])")
 _JI_PRE = frozenset("一二两三四五六七八九十百千万")
 
 
@@ -1272,7 +1274,7 @@ class _Segment:
         if "半" in seg:
             # 半年 (six months), 一年半 (a year and a half), 半个月: a length written with 半
             # (说了半天 is "a long while": 半天 alone is no length)
-            for m in _HALF_TIME_RE.finditer(seg):
+            for m in _anchored(seg, "半", _HALF_TIME_RE, _HALF_BACK, 8):
                 a, b = m.span()
                 if not self.free(a, b):
                     continue
