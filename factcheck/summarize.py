@@ -1384,6 +1384,25 @@ def _read_pubmed(text: str) -> tuple[str, dict]:
     return "\n\n".join(body), meta
 
 
+def _europepmc_json(text: str, source: Optional[str]) -> "Optional[Record]":
+    """Europe PMC's JSON for a paper (a REST search answer, or one of its results) as a Record,
+    so that an abstract saved from Europe PMC is drafted with its metadata; None for other JSON."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(data, dict) and isinstance(data.get("resultList"), dict):
+        results = data["resultList"].get("result") or []
+        data = results[0] if isinstance(results, list) and results else None
+    if not isinstance(data, dict) or not (data.get("abstractText") or data.get("title")):
+        return None
+    from .sources import Client       # (requests comes with it: only for this input)
+
+    return Client._record_from_europepmc(data, source or "")
+
+
 def _meta_authors(meta: dict) -> list[str]:
     """``Authors:`` as records print it: "Aronne LJ, Horn DB; SURMOUNT-5 Investigators", "Zhai
     X; Li K", "Xiaobing Zhai, Kefeng Li"; a group author is not a person."""
@@ -1406,6 +1425,10 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     if text is None:
         text = ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if record is None and text.lstrip().startswith("{"):
+        record = _europepmc_json(text, source)
+        if record is not None:
+            text = ""
     text, meta = _read_header(text)
     if not meta:
         text, meta = _read_pubmed(text)

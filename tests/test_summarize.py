@@ -496,3 +496,23 @@ def test_pubmed_text_export_gives_its_metadata():
     assert s.population.n == 25871
     assert not any("Brigham" in f.text or "Copyright" in f.text for f in s.findings)
     assert any(v.value == 0.98 for f in s.findings for v in f.values)
+
+
+def test_europe_pmc_json_gives_its_metadata_and_abstract():
+    import json
+
+    from factcheck.summarize import draft_summary
+
+    hit = {"pmid": "35939577", "doi": "10.1056/NEJMoa2202106",
+           "title": "Supplemental Vitamin D and Incident Fractures in Midlife and Older Adults.",
+           "authorString": "LeBoff MS, Chou SH.", "pubYear": "2022",
+           "journalInfo": {"journal": {"title": "The New England journal of medicine", "isoabbreviation": "N Engl J Med"}},
+           "abstractText": "<h4>Methods</h4>In this ancillary study of a randomized trial, 25,871 participants were "
+                           "randomly assigned to vitamin D3 or placebo.<h4>Results</h4>The hazard ratio for total "
+                           "fractures was 0.98 (95% CI, 0.89 to 1.08)."}
+    for text in (json.dumps({"resultList": {"result": [hit]}}), json.dumps(hit)):
+        s = draft_summary(text, source="epmc.json")
+        assert s.year == 2022 and s.pmid == "35939577" and s.title.startswith("Supplemental Vitamin D")
+        assert s.population.n == 25871
+        assert any(v.value == 0.98 for f in s.findings for v in f.values)
+    assert draft_summary('{"note": "not a paper"} 12 patients improved by 30%.', source="x").title != "not a paper"
