@@ -39,6 +39,8 @@ def tolerance(m: Mention) -> float:
     if m.qualifier == "approx":
         if m.kind == "percent" and m.surface.endswith("成"):
             return 5.0
+        if m.kind == "percent" and "分之" in m.surface and isinstance(m.value, (int, float)):
+            return max(tol, 0.1 * abs(float(m.value)))     # 几乎五分之一 for 18%: fractions are coarse too
         v = m.value[0] if isinstance(m.value, list) else m.value
         if isinstance(v, (int, float)):         # (a date's value is a string)
             tol = max(tol, 0.05 * abs(v))

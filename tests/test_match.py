@@ -310,3 +310,13 @@ def test_an_approximate_number_is_approximate_not_anything_near():
     assert tolerance(six) < 1.0                      # 约6% is not 7.52%
     three_tenths = next(m for m in extract("近三成的周期") if m.surface == "三成")
     assert tolerance(three_tenths) == 5.0            # 近三成 covers 27.8%
+
+
+def test_an_approximate_fraction_is_read_coarsely():
+    from factcheck.numbers import extract
+    from factcheck.units import tolerance
+
+    m = next(x for x in extract("几乎五分之一的抑郁症") if "分之" in x.surface)
+    assert m.value == 20 and tolerance(m) >= 2.0
+    exact = next(x for x in extract("五分之一的患者") if "分之" in x.surface)
+    assert tolerance(exact) < 2.0
