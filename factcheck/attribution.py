@@ -156,7 +156,9 @@ HEADING_REACH = 3       # sentences after a heading in which the passage must ci
 
 def attribute(article: Article, sentences: list[Sentence], mentions: list[Mention],
               store: Store) -> dict[int, Attribution]:
-    """Attribution for every sentence index. An article checked against one paper it does not
+    """Attribution for every sentence index. (Long on purpose: the readings below are one ordered
+    cascade over the sentences, each step reading the state the earlier ones left, introduced and
+    current; split into functions, that order and that state would be hidden.) An article checked against one paper it does not
     list reads its topic through the whole lexicon; an article's own reference list, with
     hand-written summaries, through the glossary they were curated against."""
     gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))

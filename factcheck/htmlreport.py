@@ -128,7 +128,8 @@ def _head(title: str, csp: str, lang: str) -> list[str]:
 # ---------------------------------------------------------------- one article
 
 def to_html(report: Report, lang: str = "zh") -> str:
-    """One self-contained HTML page for ``report`` (article text highlighted, side list, legend)."""
+    """One self-contained HTML page for ``report`` (article text highlighted, side list, legend).
+    Long because it is the page itself, written top to bottom in the order it renders."""
     lang = lang if lang in TEXTS else "zh"
     T, V = TEXTS[lang], VERDICT_LABEL[lang]
     C, S = CATEGORY_LABEL[lang], SEVERITY_LABEL[lang]

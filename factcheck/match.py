@@ -539,7 +539,9 @@ def _parse_tp(tp: Optional[str]) -> Optional[tuple[float, str]]:
 def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, Any]], lang: str,
                   rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
     """The verdict on one number; ``cands``: the paper's values that can be compared with it,
-    each with its value in the number's units (``comparable``)."""
+    each with its value in the number's units (``comparable``). Long on purpose: the numbered
+    steps are a cascade of diagnoses tried in order (same value, swapped groups, points, another
+    measure …), the first that applies decides, and reading them in one place shows that order."""
     if _is_time(m) and not s.curated:
         drafted = _drafted_time(m, s, lang)
         if drafted is not None:
@@ -1038,7 +1040,9 @@ def _detail_for(mv: MentionVerdict, lang: str) -> str:
 
 def judge_article(article: Article, sentences: list[Sentence], mentions: list[Mention],
                   attributions: dict[int, Attribution], store: Store, config: Config) -> list[Claim]:
-    """One claim per sentence that carries checkable numbers."""
+    """One claim per sentence that carries checkable numbers. (Long: one loop over the sentences
+    that threads what earlier sentences decided, a restated number's first verdict and the
+    per-clause caches, through the per-number judgement.)"""
     lang = config.lang
     checkable = by_sentence([m for m in mentions if m.checkable], sentences)
     # 三个指标, 两款疫苗: a count in words is prose, unless a drafted abstract states it (below)

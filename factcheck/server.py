@@ -446,7 +446,8 @@ def _response(report, req: CheckRequest) -> dict:
 
 def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                limits: Optional[Limits] = None, *, fetch: bool = True, fetch_client=None) -> FastAPI:
-    """The application; tests drive it with the framework's test client. ``fetch``: papers named by
+    """The application (long: its routes are closures over the state made here, the store, the
+    limits and the fetch client, and read best side by side); tests drive it with the framework's test client. ``fetch``: papers named by
     a DOI the references folder does not hold are fetched (``fetch_client``: a
     :class:`factcheck.sources.Client`; by default one that writes nothing to disk)."""
     limits = limits or Limits()
