@@ -1,0 +1,91 @@
+"""Conclusion strength (factcheck/strength.py): Yu et al.'s four levels, English and Chinese."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import strength
+from factcheck.strength import CueFileError, classify, read, stronger, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+YU_DATA = Path("/work/shared/yu-causal")
+# macro-F1 of the rules on all 3,061 sentences when they were recorded (docs/measurements.md)
+RECORDED_MACRO_F1 = 0.743
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("Coffee intake was associated with lower mortality.", "correlational"),
+    ("Higher intake may be associated with lower risk.", "correlational"),     # a hedge keeps the kind
+    ("Exercise may reduce the risk of falls.", "conditional_causal"),
+    ("The treatment appears to improve sleep quality.", "conditional_causal"),
+    ("The drug reduces blood pressure.", "direct_causal"),
+    ("The intervention led to weight loss.", "direct_causal"),
+    ("Further studies are needed.", "none"),
+    ("The prevalence was high in this population.", "none"),
+    ("与对照组相比，该指标与死亡风险有关。", "correlational"),
+    ("规律运动可能降低跌倒风险。", "conditional_causal"),
+    ("该疗法可降低血压。", "direct_causal"),
+    ("X导致了Y。", "direct_causal"),
+    ("有待进一步研究。", "none"),
+])
+def test_levels(sentence, level):
+    assert classify(sentence) == level
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("X was not associated with Y.", "correlational"),
+    ("The treatment did not reduce mortality.", "direct_causal"),
+    ("补充剂没有降低骨折风险。", "direct_causal"),
+    ("饮茶与认知下降无关。", "correlational"),
+])
+def test_negation_keeps_the_kind_and_is_reported(sentence, level):
+    """Yu et al.'s annotators label the kind of relationship spoken of; ``negated`` says the
+    paper found none, so a verdict can tell the two apart."""
+    r = read(sentence)
+    assert (r.level, r.negated) == (level, True)
+
+
+def test_purpose_clause_is_no_claim():
+    assert classify("Efforts to reduce waiting times were described.") == "none"
+
+
+def test_language_is_guessed_and_cue_quoted():
+    r = read("运动可能降低风险")
+    assert r.hedged and "可能" in r.cue
+
+
+def test_order():
+    assert stronger("direct_causal", "correlational") and not stronger("none", "correlational")
+
+
+def test_misspelt_cue_list_is_an_error():
+    with pytest.raises(CueFileError, match="unknown cue list 'assocation'"):
+        validate({"en": {"assocation": ["linked"]}})
+    with pytest.raises(CueFileError, match="unknown key 'engl'"):
+        validate({"engl": {}})
+    with pytest.raises(CueFileError, match="bad pattern"):
+        validate({"zh": {"modal": ["("]}})
+
+
+def test_bundled_cues_name_no_topic():
+    """The cue file is grammar: none of the glossary's topic terms stands in it as a cue."""
+    import yaml
+
+    data = yaml.safe_load((Path(strength.__file__).parent / "data" / strength.CUE_FILE).read_text("utf-8"))
+    cues = {p.lower() for lang in ("en", "zh") for v in data[lang].values() for p in v}
+    for topic in ("coffee", "diabetes", "obesity", "cancer", "vitamin", "咖啡", "糖尿病", "肥胖", "癌"):
+        assert not any(topic in c for c in cues), topic
+
+
+@pytest.mark.skipif(not (YU_DATA / "pubmed_causal_language_use.csv").exists(),
+                    reason="Yu et al.'s sentences are not at /work/shared/yu-causal (fetch "
+                           "github:junwang4/causal-language-use-in-science; GPL-3.0, kept outside the repo)")
+def test_macro_f1_on_yu_et_al():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import strength_eval
+
+    sc = strength_eval.scores(strength_eval.load(YU_DATA))
+    assert sc["macro_f1"] >= RECORDED_MACRO_F1 - 0.01
