@@ -193,3 +193,15 @@ def classify(sentence: str, lang: Optional[str] = None) -> Level:
 def stronger(a: Level, b: Level) -> bool:
     """``a`` claims more than ``b`` (direct causal over conditional over correlational)."""
     return RANK[a] > RANK[b]
+
+
+def strongest(sentences: list[str], lang: Optional[str] = None) -> tuple[Reading, str]:
+    """The strongest claim among a conclusion's sentences and the sentence that makes it (what
+    an article may not exceed); ties go to the earlier sentence. ``(Reading("none"), "")`` for
+    no sentences."""
+    best, where = Reading("none"), ""
+    for s in sentences:
+        r = read(s, lang)
+        if not where or RANK[r.level] > RANK[best.level]:
+            best, where = r, s
+    return best, where.strip()

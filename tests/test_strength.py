@@ -89,3 +89,72 @@ def test_macro_f1_on_yu_et_al():
 
     sc = strength_eval.scores(strength_eval.load(YU_DATA))
     assert sc["macro_f1"] >= RECORDED_MACRO_F1 - 0.01
+
+
+# ---------------------------------------------------------------- wired into summarize and the verdict
+
+ABSTRACT = """Title: Habitual tea drinking and later memory decline: a prospective cohort
+Journal: Test Journal
+Year: 2024
+
+Objective: To examine whether habitual tea drinking relates to memory decline.
+Methods: In a prospective cohort of 5120 adults followed for 10 years, we recorded tea drinking.
+Results: Memory decline occurred in 410 participants.
+Conclusions: Habitual tea drinking was associated with a lower risk of memory decline. Further trials are needed.
+"""
+
+
+def _draft(tmp_path, text=ABSTRACT):
+    from factcheck.papers import load_paper
+
+    p = tmp_path / "abstract.txt"
+    p.write_text(text, encoding="utf-8")
+    return load_paper(str(p))
+
+
+def test_summarize_drafts_the_conclusion_level_and_its_sentence(tmp_path):
+    s = _draft(tmp_path)
+    assert s.conclusion.level == "correlational"
+    assert s.conclusion.sentence.startswith("Habitual tea drinking was associated")
+
+
+def test_curated_summaries_without_the_field_keep_none(store):
+    assert all(s.conclusion.level is None for s in (store.get(i) for i in store.summaries) if s and s.curated)
+
+
+def _check_with_paper(store, tmp_path, article: str, abstract: str = ABSTRACT):
+    from factcheck.config import Config
+    from factcheck.ingest import article_from_text
+    from factcheck.pipeline import check
+    from factcheck.summaries import Store
+
+    (tmp_path / "refs").mkdir()
+    st = Store.load(tmp_path / "refs")
+    s = _draft(tmp_path, abstract)
+    st.add(s)
+    return check(article_from_text(article, "<test>"), st, Config(), papers=[s.id])
+
+
+def test_direct_claim_over_a_correlational_conclusion_quotes_it(store, tmp_path):
+    r = _check_with_paper(store, tmp_path, "这项研究发现，每天喝茶降低了记忆衰退的风险。\n")
+    causal = [o for o in r.overstatements if o.category == "causal"]
+    assert causal, [o.message for o in r.overstatements]
+    assert any("associated with a lower risk" in (o.paper_wording or "") for o in causal)
+
+
+def test_the_rule_is_fc216_and_says_what_the_paper_claims(store, tmp_path):
+    r = _check_with_paper(store, tmp_path, "这项研究发现，每天喝茶降低了记忆衰退的风险。\n")
+    o = [x for x in r.overstatements if x.rule == "FC216"]
+    assert o and "两者相关" in o[0].message and "associated with a lower risk" in o[0].message
+
+
+def test_not_over_a_randomised_trial(store, tmp_path):
+    trial = ABSTRACT.replace("In a prospective cohort of 5120 adults followed for 10 years, we recorded tea drinking.",
+                             "5120 adults were randomly assigned to tea or placebo in a double-blind trial.")
+    r = _check_with_paper(store, tmp_path, "这项研究发现，每天喝茶降低了记忆衰退的风险。\n", trial)
+    assert not [x for x in r.overstatements if x.rule == "FC216"]
+
+
+def test_not_when_the_article_hedges(store, tmp_path):
+    r = _check_with_paper(store, tmp_path, "这项研究发现，每天喝茶可能降低了记忆衰退的风险。\n")
+    assert not [x for x in r.overstatements if x.rule == "FC216"]
