@@ -24,7 +24,7 @@ LEVELS: tuple[Level, ...] = ("none", "correlational", "conditional_causal", "dir
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}     # a stronger claim ranks higher
 
 CUE_FILE = "strength_cues.yaml"
-LISTS = ("recommendation", "association", "causal", "causal_base", "causal_blocked_after", "causal_nouns",
+LISTS = ("recommendation", "association", "association_weak", "causal", "causal_base", "causal_blocked_after", "causal_nouns",
          "modal", "negation", "result_wording", "comparison")
 _TOP = {"modal_gap", "en", "zh"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -144,12 +144,28 @@ def _finite_causal(cues: _Lang, text: str) -> Optional[re.Match]:
             continue
         for m in rx.finditer(text):
             before = text[max(0, m.start() - 30):m.start()]
+            if not before.strip(" \"'“‘(") and m.group()[:1].isupper() and m.group().lower().endswith("ed"):
+                continue     # "Reduced compliance remains...": a participle naming a thing
             if blocked is not None and blocked.search(before):
                 continue
             if name == "causal_base" and not _AUX.search(before):
                 continue
             return m
     return None
+
+
+_CLAUSE_CUT = re.compile(r"[;；]|(?<![\w-])(?:but|though|although|whereas)(?![\w-])", re.I)
+
+
+def _claim_elsewhere(cues: _Lang, text: str, rec: re.Match) -> bool:
+    """A recommendation ("longer follow-up is warranted") in one clause does not cancel the
+    claim another clause makes ("X does not improve survival, though ...")."""
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(text)] + [len(text)]
+    lo = max(c for c in cuts if c <= rec.start())
+    hi = min(c for c in cuts if c >= rec.end())
+    rest = text[:lo] + " | " + text[hi:]
+    return any(cues.lists[k] is not None and cues.lists[k].search(rest) for k in ("association",)) or \
+        _finite_causal(cues, rest) is not None
 
 
 def read(sentence: str, lang: Optional[str] = None, cue_file: Optional[str] = None) -> Reading:
@@ -166,7 +182,7 @@ def read(sentence: str, lang: Optional[str] = None, cue_file: Optional[str] = No
 
     modal = hit("modal")
     assoc = hit("association")
-    if (rec := hit("recommendation")):
+    if (rec := hit("recommendation")) and not _claim_elsewhere(cues, text, rec):
         return Reading("none", cue=rec.group())
     if assoc is not None:
         return Reading("correlational", _negated(cues, text, assoc, lang), modal is not None, assoc.group())
@@ -177,6 +193,8 @@ def read(sentence: str, lang: Optional[str] = None, cue_file: Optional[str] = No
         return Reading("correlational", _negated(cues, text, r, lang), modal is not None, r.group())
     if (verb := _finite_causal(cues, text)) is not None:
         return Reading("direct_causal", _negated(cues, text, verb, lang), False, verb.group())
+    if (weak := hit("association_weak")) is not None:
+        return Reading("correlational", _negated(cues, text, weak, lang), modal is not None, weak.group())
     if (noun := hit("causal_nouns")) is not None:
         level: Level = "conditional_causal" if modal is not None else "direct_causal"
         return Reading(level, _negated(cues, text, noun, lang), modal is not None, noun.group())
