@@ -24,7 +24,7 @@ LEVELS: tuple[Level, ...] = ("none", "correlational", "conditional_causal", "dir
 RANK = {lvl: i for i, lvl in enumerate(LEVELS)}     # a stronger claim ranks higher
 
 CUE_FILE = "strength_cues.yaml"
-LISTS = ("recommendation", "association", "association_weak", "causal", "causal_base", "causal_blocked_after", "causal_nouns",
+LISTS = ("recommendation", "association", "association_weak", "causal_connective", "causal", "causal_base", "causal_blocked_after", "causal_nouns",
          "modal", "negation", "result_wording", "comparison")
 _TOP = {"modal_gap", "en", "zh"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -189,6 +189,8 @@ def read(sentence: str, lang: Optional[str] = None, cue_file: Optional[str] = No
     cond = cues.conditional.search(text) if cues.conditional is not None else None
     if cond is not None:
         return Reading("conditional_causal", _negated(cues, text, cond, lang), True, cond.group())
+    if (c := hit("causal_connective")) is not None:
+        return Reading("direct_causal", _negated(cues, text, c, lang), False, c.group())
     if (r := hit("result_wording")) is not None:
         return Reading("correlational", _negated(cues, text, r, lang), modal is not None, r.group())
     if (verb := _finite_causal(cues, text)) is not None:

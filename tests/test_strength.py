@@ -13,7 +13,7 @@ from factcheck.strength import CueFileError, classify, read, stronger, validate
 ROOT = Path(__file__).resolve().parents[1]
 YU_DATA = Path("/work/shared/yu-causal")
 # macro-F1 of the rules on all 3,061 sentences when they were recorded (docs/measurements.md)
-RECORDED_MACRO_F1 = 0.743
+RECORDED_MACRO_F1 = 0.792
 
 
 @pytest.mark.parametrize("sentence, level", [
