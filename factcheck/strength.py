@@ -154,7 +154,7 @@ def _finite_causal(cues: _Lang, text: str) -> Optional[re.Match]:
     return None
 
 
-_CLAUSE_CUT = re.compile(r"[;；]|(?<![\w-])(?:but|though|although|whereas)(?![\w-])", re.I)
+_CLAUSE_CUT = re.compile(r"[;；，]|(?<![\w-])(?:but|though|although|whereas)(?![\w-])|但是?|不过|然而", re.I)
 
 
 def _claim_elsewhere(cues: _Lang, text: str, rec: re.Match) -> bool:

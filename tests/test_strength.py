@@ -30,6 +30,11 @@ RECORDED_MACRO_F1 = 0.792
     ("该疗法可降低血压。", "direct_causal"),
     ("X导致了Y。", "direct_causal"),
     ("有待进一步研究。", "none"),
+    ("这可使心脏病风险降低三分之一。", "direct_causal"),          # an agent: 使
+    ("吸烟导致肺癌风险增加。", "direct_causal"),
+    ("与对照相比，每天运动的人风险降低了40%。", "correlational"),  # a change reported, no agent
+    ("长期饮用或增加患病风险。", "conditional_causal"),            # 或 as a hedge before a verb
+    ("使用该药后血压降低。", "direct_causal"),                     # 使用 is not 使
 ])
 def test_levels(sentence, level):
     assert classify(sentence) == level
