@@ -113,6 +113,11 @@ RULE_OPTIONS = {
     "faithful_if_paper_scope_all": "not an overstatement where the paper's finding is about everyone in it",
     "protocol_clause": "regex of a clause describing the study's protocol",
     "outcome_words": "with protocol_clause: words of an outcome claim",
+    "requires_claim_level": "the sentence, read by factcheck.strength, must claim one of these levels "
+                            "(none, correlational, conditional_causal, direct_causal), neither denied nor hedged",
+    "requires_paper_level": "the paper's drafted conclusion level (conclusion.level) must be one of these; "
+                            "`negated`: its conclusion denies the relationship",
+    "yields_to": "dropped in a sentence where one of these rules already fired (one finding per claim)",
 }
 
 
@@ -321,6 +326,15 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     return None
 
 
+def _build_without_levels(rules: list[Rule]) -> list[Rule]:
+    """The rules less those that read a drafted conclusion level (requires_paper_level)."""
+    return [r for r in rules if "requires_paper_level" not in r.opts]
+
+
+# one list per rule list, so that its scan plan is built once too
+_without_levels = ObjectCache(_build_without_levels, limit=16)
+
+
 def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
                         claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
     rules = load_rules(tuple(config.rules_dirs))
@@ -328,6 +342,10 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     norm = article.norm or article.text
     refs = {r.index: r for r in article.references}
     all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
+    if not any(s.conclusion.level for _i, s in all_summaries):
+        # no cited paper carries a drafted conclusion level (curated summaries need not): its
+        # rules cannot fire, and scanning for them cost 2 % of a check
+        rules = _without_levels(rules)
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience = _Audience(norm, article)
     out: list[Overstatement] = []
@@ -375,6 +393,9 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 continue
             kept.append((st, en, rule))
             sev_of.setdefault(id(rule), sev)
+        if any(r.opts.get("yields_to") for _a, _b, r in kept):
+            fired = {r.code for _a, _b, r in kept}
+            kept = [k for k in kept if not fired & set(k[2].opts.get("yields_to") or ())]
         for st, en, rule in _merge(_dedupe(kept)):
             sev = sev_of[id(rule)]
             sev = config.severity_of(rule.code, sev)
@@ -617,6 +638,19 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         return None
     if o.get("skip_if_randomized") and summ and "randomized" in summ.design_flags:
         return None
+    if "requires_paper_level" in o:
+        level = summ.conclusion.level if summ else None
+        if level is None:
+            return None     # a curated summary without the field: the rule does not apply
+        if level not in o["requires_paper_level"] and not (
+                summ.conclusion.negated and "negated" in o["requires_paper_level"]):
+            return None
+    if "requires_claim_level" in o:
+        from factcheck.strength import read
+
+        claim = read(text, "zh")
+        if claim.level not in o["requires_claim_level"] or claim.negated or claim.hedged:
+            return None
     if o.get("requires_paper_topic") and summ is not None and not _names_paper_topic(text, summ):
         return None
     if o.get("requires_cited_source") and _general(text):
@@ -725,6 +759,8 @@ def _paper_wording(rule: Rule, summ: Optional[Summary], text: str) -> Optional[s
         return rule.opts["finding_text"]
     if summ is None:
         return None
+    if rule.category == "causal" and summ.conclusion.sentence:
+        return summ.conclusion.sentence     # the sentence whose claim the article outruns
     if rule.category == "scope":
         scoped = [f.text for f in summ.findings if f.scope in ("group_average", "subgroup")]
         if summ.conclusion.text:
@@ -736,6 +772,12 @@ def _paper_wording(rule: Rule, summ: Optional[Summary], text: str) -> Optional[s
 _DESIGN_ZH = {"rct": "随机对照试验", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
               "cross_sectional": "横断面研究", "mixed": "观察性研究加细胞/动物实验", "review": "综述",
               "meta_analysis": "荟萃分析", "animal": "动物实验", "in_vitro": "细胞实验", "unknown": "未知"}
+
+
+_LEVEL_ZH = {"none": "没有说明两者的关系", "correlational": "两者相关", "conditional_causal": "可能有因果作用（有条件的表述）",
+             "direct_causal": "因果作用", "negated": "没有发现这种关系"}
+_LEVEL_EN = {"none": "no relationship", "correlational": "an association", "conditional_causal": "a possible effect",
+             "direct_causal": "an effect", "negated": "no such relationship"}
 
 
 def _message(rule: Rule, lang: str, surface: str, summ: Optional[Summary], wording: Optional[str],
@@ -752,7 +794,11 @@ def _message(rule: Rule, lang: str, surface: str, summ: Optional[Summary], wordi
         paper = ""
     design = summ.design if summ else "unknown"
     design_txt = _DESIGN_ZH.get(design, design) if lang != "en" else design
+    level = (summ.conclusion.level if summ else None) or "none"
+    if summ is not None and summ.conclusion.negated:
+        level = "negated"
+    level_txt = _LEVEL_ZH.get(level, level) if lang != "en" else _LEVEL_EN.get(level, level)
     try:
-        return tpl.format(surface=surface, paper=paper, design=design_txt)
+        return tpl.format(surface=surface, paper=paper, design=design_txt, level=level_txt)
     except (KeyError, IndexError):
         return tpl

@@ -25,6 +25,8 @@ Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry",
 Strength = Literal["descriptive", "correlational", "conditional_causal", "causal", "hypothesis"]
 Scope = Literal["all", "most", "group_average", "subgroup", "individual"]
 ConclusionStrength = Literal["may", "suggests", "associated", "shows", "causes", "unknown"]
+# Yu et al.'s levels (factcheck/strength.py): what kind of relationship the conclusion claims
+ConclusionLevel = Literal["none", "correlational", "conditional_causal", "direct_causal"]
 
 TITLE_MATCH_THRESHOLD = 0.90   # difflib ratio on normalised titles for a fuzzy title match
 TITLE_FRAGMENT_MIN_SHARE = 0.6  # a title cut short must keep this share of the stored title
@@ -110,6 +112,12 @@ class Population(_Strict):
 class Conclusion(_Strict):
     text: str = ""
     strength: ConclusionStrength = "unknown"
+    # optional, drafted by `factcheck summarize` (a curated file may omit them, and then no
+    # check reads them): the strongest relationship the conclusion claims, the sentence that
+    # claims it (quoted in messages) and whether it is denied ("was not associated with")
+    level: Optional[ConclusionLevel] = None
+    sentence: Optional[str] = None
+    negated: bool = False
 
 
 class Summary(_Strict):

@@ -1533,12 +1533,20 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
 
     # ---- conclusion
     concl = sec_text.get("conclusion")
+    level_sents: list[str] = []
     if not concl:
         sents = split_sentences(primary)
         we = [s for s in sents if _WE_CONCLUDE.search(s)]
         concl = " ".join(we) if we else (sents[-1] if sents else "")
+        # an unlabelled abstract: its claim stands in the last sentences
+        level_sents = we or sents[-2:]
     concl = _clean(concl)
     conclusion = Conclusion(text=concl, strength=conclusion_strength(concl) if concl else "unknown")
+    if concl:
+        from .strength import strongest
+
+        reading, said = strongest([_clean(x) for x in (level_sents or split_sentences(concl))])
+        conclusion.level, conclusion.sentence, conclusion.negated = reading.level, said or None, reading.negated
 
     # ---- terms from the glossary (both languages), for matching articles to this paper
     terms: dict[str, list[str]] = {}
