@@ -104,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--paper", "-p", action="append", default=[], metavar="FILE|DOI",
                    help="the paper the article is about: a summary YAML, an abstract (drafted on the fly) "
                         "or a DOI/PMID/PMCID (fetched); repeatable")
+    c.add_argument("--fetch", action="store_true",
+                   help="an article with no reference list and no summary at hand: fetch the paper its text "
+                        "names (a DOI or PMID), else search Europe PMC with its cues (journal, year, title, "
+                        "authors, sample size); cached")
+    c.add_argument("--offline", action="store_true",
+                   help="with --paper DOI or --fetch: use the cache only, never the network")
     c.set_defaults(func=cmd_check)
 
     b = sub.add_parser("batch", help="check an archive: tables (CSV/Parquet/XLSX), summary, HTML reports")
@@ -225,14 +231,14 @@ def load_store(path: str, *, quiet: bool = False):
     return store
 
 
-def add_papers(store, specs: list[str]) -> list[str]:
+def add_papers(store, specs: list[str], client=None) -> list[str]:
     """The --paper arguments as summaries in the store; their ids, in order."""
     from factcheck.papers import PaperError, load_paper
 
     ids = []
     for spec in specs:
         try:
-            s = load_paper(spec)
+            s = load_paper(spec, fetch_client=client)
         except PaperError as e:
             raise UsageError(f"--paper {e}") from None
         if s.id in store.summaries:      # a draft named like a summary already in references/
@@ -240,6 +246,51 @@ def add_papers(store, specs: list[str]) -> list[str]:
         store.add(s)
         ids.append(s.id)
     return ids
+
+
+def fetch_client(offline: bool = False):
+    """The client ``check --fetch`` and ``--paper DOI`` use: $FACTCHECK_MAILTO, the cache in
+    $FACTCHECK_CACHE; with ``offline`` the cache alone."""
+    from factcheck.sources import Client
+
+    try:
+        if offline:
+            from factcheck.identify import OfflineSession
+
+            return Client(mailto=os.environ.get("FACTCHECK_MAILTO"), session=OfflineSession(), max_tries=1)
+        return Client(mailto=os.environ.get("FACTCHECK_MAILTO"))
+    except ValueError as e:         # a bad FACTCHECK_MAILTO or FACTCHECK_*_URL
+        raise UsageError(str(e)) from None
+
+
+def fetch_papers(art, store, client, *, offline: bool = False):
+    """``check --fetch`` for one article: (the article with notes saying what was found, the
+    papers to check it against as (id, how), True when the network failed and the article is
+    left with nothing to be checked against). An article with a reference list of its own, or
+    that names a summary at hand, is left alone."""
+    import dataclasses
+
+    from factcheck.identify import find_online
+    from factcheck.papers import named_in_text
+
+    if art.references or named_in_text(art, store).references:
+        return art, [], False
+    found = find_online(art, client, offline=offline)
+    papers = []
+    for s, how in found.papers:
+        sid = (s.doi and store.by_doi.get(s.doi)) or (s.pmid and store.by_pmid.get(s.pmid))
+        if not sid:        # a summary at hand (curated) is preferred to a fresh draft of the same paper
+            if s.id in store.summaries:
+                s = s.model_copy(update={"id": f"{s.id}-fetched"})
+            store.add(s)
+            sid = s.id
+        if sid not in [p[0] for p in papers]:
+            papers.append((sid, how))
+    if found.message:
+        say(f"{art.source}: {found.message}" + ("" if papers else "; checked without a paper"))
+    if found.notes:
+        art = dataclasses.replace(art, notes=list(art.notes) + found.notes)
+    return art, papers, found.network_failed and not papers
 
 
 # ---------------------------------------------------------------- check
@@ -270,10 +321,12 @@ def cmd_check(args) -> int:
     if cfg.max_bytes is not None and cfg.max_bytes <= 0:
         raise UsageError("--max-bytes must be a positive number of bytes")
     no_folder = not os.path.isdir(args.references)
-    if no_folder and not (args.paper and args.references == DEFAULT_REFERENCES):
+    if no_folder and not ((args.paper or args.fetch) and args.references == DEFAULT_REFERENCES):
         raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
     store = None        # loaded at the first readable article: bad input fails fast
     paper_ids: list[str] = []
+    client = None
+    unchecked = False   # --fetch met a network failure and an article had nothing to check against
     reports, errors = [], []
     paths, problems = expand_inputs([p for p in args.paths if p != "-"])
     for e in problems:
@@ -301,8 +354,14 @@ def cmd_check(args) -> int:
                 from factcheck.summaries import Store
 
                 store = Store() if no_folder else load_store(args.references)
-                paper_ids = add_papers(store, args.paper)
-            reports.append(check(art, store, cfg, papers=paper_ids))
+                if args.fetch or (args.offline and args.paper):
+                    client = fetch_client(args.offline)
+                paper_ids = add_papers(store, args.paper, client)
+            papers = list(paper_ids)
+            if args.fetch and not paper_ids:
+                art, papers, failed = fetch_papers(art, store, client, offline=args.offline)
+                unchecked = unchecked or failed
+            reports.append(check(art, store, cfg, papers=papers))
         except InputError as e:
             errors.append((e.path, f"{e.message} [{e.code}]"))
             say(f"{e.path}: {e.message} [{e.code}]")
@@ -355,7 +414,7 @@ def cmd_check(args) -> int:
 
         stream = sys.stdout if out_dir or args.output else sys.stderr
         stream.write(summary_table(reports, errors, cfg.lang))
-    if errors:
+    if errors or unchecked:
         return EXIT_ERROR
     return exit_code(reports, args.fail_on)
 

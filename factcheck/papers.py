@@ -24,7 +24,7 @@ from factcheck.doi import DOI_START
 from factcheck.model import Article, Reference
 from factcheck.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
 
-IMPLICIT = ("paper", "text")   # resolved_by prefixes of references the article did not list
+IMPLICIT = ("paper", "text", "fetch", "search")   # resolved_by prefixes of references the article did not list
 
 
 class PaperError(Exception):
@@ -73,20 +73,22 @@ def load_paper(spec: str, *, fetch_client=None) -> Summary:
     return draft_summary("", record=rec, doi=rec.doi, source=rec.raw_url)
 
 
-def with_papers(article: Article, store: Store, papers: Sequence[str]) -> Article:
+def with_papers(article: Article, store: Store, papers: Sequence) -> Article:
     """The article with the named papers as references: papers its own list already cites keep
-    that entry; the others are appended as implicit references. A new Article: the caller's is
-    not changed."""
+    that entry; the others are appended as implicit references. A paper is a summary id (given
+    with --paper) or ``(id, how)``: how it was identified (``fetch:doi``, ``search:journal+year``,
+    see identify.py). A new Article: the caller's is not changed."""
     if not papers:
         return article
     cited = {store.resolve(doi=r.doi, pmid=r.pmid, pmcid=r.pmcid, title=r.title or r.raw).summary_id
              for r in article.references}
     refs = list(article.references)
-    for sid in papers:
+    for p in papers:
+        sid, how = (p, "paper") if isinstance(p, str) else p
         s = store.get(sid)
         if s is None or sid in cited:
             continue
-        refs.append(_implicit_reference(s, len(refs) + 1, "paper"))
+        refs.append(_implicit_reference(s, len(refs) + 1, how))
         cited.add(sid)
     return dataclasses.replace(article, references=refs)
 
@@ -95,6 +97,19 @@ def _implicit_reference(s: Summary, index: int, how: str) -> Reference:
     """A reference the article did not list, for summary ``s``; ``how``: paper | text:<cues>."""
     return Reference(index=index, raw=_label(s), doi=s.doi, pmid=s.pmid, pmcid=s.pmcid, title=s.title or None,
                      journal=s.journal, year=s.year, summary_id=s.id, resolved_by=how)
+
+
+def identified(ref: Reference) -> str:
+    """How a paper the article did not list was identified, in Chinese and English (FC309)."""
+    kind, _, cues = (ref.resolved_by or "").partition(":")
+    if kind == "paper":
+        return "编辑用 --paper 指定 / given with --paper"
+    if kind == "fetch":
+        what = cues.upper() if cues in ("pmid", "pmcid") else "DOI"
+        return f"按正文中的 {what} 联网获取 / fetched by the {what} in the text"
+    if kind == "search":
+        return f"联网检索找到（{cues}）/ found by search ({cues})"
+    return f"正文点名（{cues}）/ named in the text ({cues})"
 
 
 def _label(s: Summary) -> str:

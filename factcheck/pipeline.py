@@ -128,14 +128,9 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
 
 def implicit_notes(article: Article) -> list[str]:
     """How each paper the article did not list was identified (FC309), for the report."""
-    out = []
-    for r in article.references:
-        if is_implicit(r):
-            how = r.resolved_by.split(":", 1)
-            why = "编辑用 --paper 指定 / given with --paper" if how[0] == "paper" else \
-                f"正文点名（{how[1]}）/ named in the text ({how[1]})"
-            out.append(f"FC309: [{r.index}] {r.summary_id}: {why}")
-    return out
+    from factcheck.papers import identified
+
+    return [f"FC309: [{r.index}] {r.summary_id}: {identified(r)}" for r in article.references if is_implicit(r)]
 
 
 def cited_audit_notes(article: Article, claims: list, store: Store) -> list[str]:

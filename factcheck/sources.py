@@ -305,6 +305,33 @@ class Client:
         except NotFound:
             return None
 
+    def search(self, query: str, *, page_size: int = 25) -> list[tuple[dict, Record]]:
+        """Europe PMC's search (``resultType=core``): each result as (the raw result, its
+        Record), best first as Europe PMC ranks them; ``[]`` when nothing matches. Cached like
+        :meth:`fetch` (a search that found nothing expires after ``negative_ttl``)."""
+        if not isinstance(query, str) or not query.strip():
+            raise BadResponse("search", "empty search query")
+        ident = f"search {query[:80]}"
+        url = f"{self.europepmc_base}/search"
+        params = {"query": query, "resultType": "core", "format": "json", "pageSize": str(int(page_size))}
+        return self._get_json(url, params, ident,
+                              parse=lambda status, body, raw_url: self._parse_search(
+                                  ident, url, status, body, raw_url))
+
+    def _parse_search(self, ident: str, url: str, status: int, body: Any, raw_url: str) -> list:
+        if status == 404:
+            return []
+        if not isinstance(body, dict):
+            raise BadResponse(ident, f"unexpected answer from {_host(url)}: not a JSON object")
+        result_list = body.get("resultList") or {}
+        if not isinstance(result_list, dict):
+            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList is not an object")
+        results = result_list.get("result") or []
+        if not isinstance(results, list):
+            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList.result "
+                                     f"is not a list")
+        return [(r, self._record_from_europepmc(r, raw_url)) for r in results if isinstance(r, dict)]
+
     # ------------------------------------------------------------ services
 
     def _europepmc(self, kind: str, value: str, ident: str) -> Record:
