@@ -59,7 +59,7 @@ class Cues:
 
 _DOI = re.compile(r"10\.\d{4,9}/[^\s，。；;）】\]》”\"'<>\u4e00-\u9fff]+")
 _PMID = re.compile(r"PMID\s*[:：]?\s*(\d{4,9})", re.I)
-_PMCID = re.compile(r"\bPMC\s*(\d{4,10})\b")
+_PMCID = re.compile(r"(?<![A-Za-z0-9])PMC\s*(\d{4,10})(?!\d)")
 _QUOTED = re.compile(r"[“\"《「『‘]\s*([A-Za-z][^“”\"《》「」『』‘’]{15,300}?)\s*[”\"》」』’]")
 _PUBLISH = re.compile(r"发表|刊登|刊发|刊载|登上|发布于|在线发表|上线|published|publish", re.I)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
@@ -79,7 +79,7 @@ british european international society association academy laboratory lab bioban
 cancer diabetes public global world new england""".split())
 _SAMPLE = re.compile(r"(?:纳入|招募|招收|共有|共计|一共|总共|涉及|包括|包含|追踪|跟踪|随访|分析了|调查了|研究了|"
                      r"参与者为|受试者为|共)(?:了)?[^。，,；;：:\n]{0,12}?"
-                     r"(\d{1,3}(?:[,，]\d{3})+|\d+(?:\.\d+)?)\s*(万)?\s*(?:多|余)?\s*(?:名|人|例|位|对|个家庭|个孩子|个儿童)")
+                     r"(\d{1,3}(?:[,，]\d{3})+|\d+(?:\.\d+)?)\s*(万)?\s*(多|余)?\s*(?:名|人|例|位|对|个家庭|个孩子|个儿童)")
 DESIGNS = (  # (Chinese words, English search word): the design as Europe PMC indexes it
     (("孟德尔随机化",), "Mendelian randomization"),
     (("随机对照试验", "随机对照研究", "随机对照临床试验", "随机试验", "随机临床试验", "随机分组"), "randomized"),
@@ -140,13 +140,14 @@ def cues_in(article: Article) -> Cues:
                 continue        # an institution (Cleveland Clinic), a journal, words of a title
             c.authors.extend(t for t in toks if t not in c.authors)
     for m in _SAMPLE.finditer(body):
+        # an exact count only: 近50万, 1000多名 and round hundreds are a reader's numbers, and a
+        # round number turns up in any abstract (per 1000 person-years)
         raw = m.group(1).replace(",", "").replace("，", "")
-        try:
-            v = float(raw) * (10000 if m.group(2) else 1)
-        except ValueError:
+        if m.group(2) or m.group(3) or "." in raw:
             continue
-        if v == int(v) and 20 <= v <= 50_000_000 and int(v) not in c.sample_sizes:
-            c.sample_sizes.append(int(v))
+        v = int(raw)
+        if 20 <= v <= 50_000_000 and v % 100 and v not in c.sample_sizes:
+            c.sample_sizes.append(v)
     for words, en in DESIGNS:
         if any(w in low_body for w in words) and en not in c.designs:
             if en == "randomized" and "孟德尔随机化" in low_body and not any(
@@ -484,8 +485,12 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
                          f"{problem}")
         out.message = f"--fetch: {what_en}: {problem}"
 
-    def draft(rec) -> object:
-        return draft_summary("", record=rec, doi=rec.doi, source=rec.raw_url)
+    def draft(rec, how: str) -> None:
+        try:
+            out.papers.append((draft_summary("", record=rec, doi=rec.doi, source=rec.raw_url), how))
+        except ValueError as e:         # a record whose abstract cannot be drafted
+            out.notes.append(f"FC310: 找到的论文无法生成摘要 / the paper found cannot be drafted "
+                             f"({rec.doi or rec.pmid}): {e}")
 
     ids = c.identifiers()
     if ids:
@@ -502,7 +507,7 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
                     break
                 continue
             kind = "pmid" if ident.startswith("PMID:") else "pmcid" if ident.startswith("PMC") else "doi"
-            out.papers.append((draft(rec), f"fetch:{kind}"))
+            draft(rec, f"fetch:{kind}")
         if out.papers or out.network_failed:
             return out
     query = build_query(c)
@@ -528,7 +533,7 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
         out.notes.append(f"FC310: 未能确定文章所说的论文：{choice.problem_zh} / no paper could be identified: "
                          f"{choice.problem_en}")
         return out
-    out.papers.append((draft(choice.record), f"search:{choice.how}"))
+    draft(choice.record, f"search:{choice.how}")
     return out
 
 

@@ -228,3 +228,18 @@ def test_an_article_with_its_own_reference_list_is_left_alone(online, tmp_path, 
     text = "研究纳入708名青少年[1]。\n\n参考文献\n[1] Chen SJ, et al. Some paper. PLoS Med. 2025.\n"
     code, doc, err = run_check(tmp_path, capsys, text, "--fetch")
     assert online.requests_to(SEARCH) == [] and not any(n.startswith(("FC309", "FC310")) for n in doc["notes"])
+
+
+def test_a_pmid_in_the_text_is_fetched(online, tmp_path):
+    online.route(SEARCH, Reply(200, recorded("doi_hit.json")), query_contains="EXT_ID:99999991")
+    text = DOI_ARTICLE.replace("DOI: 10.1371/journal.pmed.9999999", "PMID: 99999991")
+    found = find_online(article_from_text(text, "a.txt"), client_for(online, tmp_path))
+    assert [how for _, how in found.papers] == ["fetch:pmid"] and found.papers[0][0].pmid == "99999991"
+
+
+def test_a_doi_no_service_knows_falls_back_to_the_cues(online, tmp_path):
+    """A mistyped DOI is not the end: the search by the text's cues still finds the paper."""
+    text = CUES_ARTICLE.replace("发表了一项随机对照试验。", "发表了一项随机对照试验（doi:10.1371/journal.pmed.0000000）。")
+    found = find_online(article_from_text(text, "a.txt"), client_for(online, tmp_path))
+    assert [how.split("+")[0] for _, how in found.papers] == ["search:journal"]
+    assert any(n.startswith("FC310") and "10.1371/journal.pmed.0000000" in n for n in found.notes)
