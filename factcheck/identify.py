@@ -12,8 +12,9 @@ named (papers.named_in_text), ``--fetch`` goes to Europe PMC:
    (the glossary's English terms); see :func:`build_query`;
 3. a candidate is taken only when the cues clearly support it (:func:`support`,
    :func:`choose`): its English title, or its journal AND year plus one specific cue (an
-   author, the sample size in its abstract, the publication date, title words), and no other
-   candidate supported as well. Otherwise nothing is taken: never a guess.
+   author, the sample size in its abstract, the publication day, title words; two of them when
+   the text gives no year), contradicting none (another journal, another year), and no other
+   candidate supported nearly as well. Otherwise nothing is taken: never a guess.
 
 The fetched record is drafted into a summary (``curated: false``) and the article is checked
 against it; the report says how the paper was identified (FC309) or why none was (FC310).
@@ -400,10 +401,8 @@ def support(c: Cues, raw: dict, rec) -> Optional[list[str]]:
     if "journal" in got:
         if "year" in got and specific:
             return got          # journal and year, and an author, the sample size, the date or title words
-        if not c.year and "date" in got and len(specific) >= 2:
-            return got          # no year said: the month and day of publication, and another cue
-        if not c.year and not c.month and len(specific) >= 2:
-            return got          # no date said: two of author, sample size, title words
+        if not c.year and len(specific) >= 2:
+            return got          # no year said: two of author, sample size, publication day, title words
     elif not c.journal_key and "year" in got and "author" in got and len(specific) >= 2:
         return got              # no journal said: the year, an author and another cue
     return None
@@ -526,9 +525,9 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
                 pass
     except FetchError as e:
         failed(e, "检索 Europe PMC ", "searching Europe PMC")
-        out.notes.append(f"FC309: 检索式 / search query: {query}")
+        out.notes.append(f"FC310: 检索式 / search query: {query}")
         return out
-    out.notes.append(f"FC309: 检索式 / search query: {query}")
+    out.notes.append(f"{'FC310' if choice.record is None else 'FC309'}: 检索式 / search query: {query}")
     if choice.record is None:
         out.notes.append(f"FC310: 未能确定文章所说的论文：{choice.problem_zh} / no paper could be identified: "
                          f"{choice.problem_en}")

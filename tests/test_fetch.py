@@ -243,3 +243,12 @@ def test_a_doi_no_service_knows_falls_back_to_the_cues(online, tmp_path):
     found = find_online(article_from_text(text, "a.txt"), client_for(online, tmp_path))
     assert [how.split("+")[0] for _, how in found.papers] == ["search:journal"]
     assert any(n.startswith("FC310") and "10.1371/journal.pmed.0000000" in n for n in found.notes)
+
+
+def test_without_a_year_two_specific_cues_are_needed():
+    res = _results("search_cues.json")
+    raw, rec = next((raw, rec) for raw, rec in res if rec.doi == DOI)
+    one = cues_in(article_from_text("Yun Kwok Wing教授团队在《公共科学图书馆·医学》发表了一项研究。\n", "a.txt"))
+    two = cues_in(article_from_text("Yun Kwok Wing教授团队在《公共科学图书馆·医学》发表了一项研究，纳入708名青少年。\n", "a.txt"))
+    assert one.year is None and support(one, raw, rec) is None              # journal + author only
+    assert support(two, raw, rec)[:3] == ["journal", "author", "n"]
