@@ -252,3 +252,10 @@ def test_without_a_year_two_specific_cues_are_needed():
     two = cues_in(article_from_text("Yun Kwok Wing教授团队在《公共科学图书馆·医学》发表了一项研究，纳入708名青少年。\n", "a.txt"))
     assert one.year is None and support(one, raw, rec) is None              # journal + author only
     assert support(two, raw, rec)[:3] == ["journal", "author", "n"]
+
+
+def test_a_malformed_answer_is_a_note_not_a_crash(epmc_server, tmp_path):
+    epmc_server.route(SEARCH, Reply(200, "{not json", headers={"Content-Type": "application/json"}))
+    found = find_online(article_from_text(CUES_ARTICLE, "a.txt"), client_for(epmc_server, tmp_path))
+    assert found.papers == [] and not found.network_failed and "malformed JSON" in found.message
+    assert any(n.startswith("FC310") and "searching Europe PMC failed" in n for n in found.notes)
