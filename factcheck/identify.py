@@ -50,6 +50,7 @@ class Cues:
     month: Optional[int] = None
     day: Optional[int] = None
     authors: list[str] = field(default_factory=list)         # Latin name tokens (surname or given)
+    names: list[list[str]] = field(default_factory=list)     # the same, name by name (Stanley Hazen)
     sample_sizes: list[int] = field(default_factory=list)
     designs: list[str] = field(default_factory=list)         # English design words
     topics: list[str] = field(default_factory=list)          # English topic terms
@@ -140,6 +141,8 @@ def cues_in(article: Article) -> Cues:
                     or any(t.lower() in title.lower().split() for t in toks for title in c.titles):
                 continue        # an institution (Cleveland Clinic), a journal, words of a title
             c.authors.extend(t for t in toks if t not in c.authors)
+            if toks not in c.names:
+                c.names.append(toks)
     for m in _SAMPLE.finditer(body):
         # an exact count only: 近50万, 1000多名 and round hundreds are a reader's numbers, and a
         # round number turns up in any abstract (per 1000 person-years)
@@ -318,20 +321,37 @@ def _dates(raw: dict) -> set[tuple[int, int]]:
     return out
 
 
-def _surnames(raw: dict, rec) -> set[str]:
-    out = set()
+def _people(raw: dict, rec) -> list[tuple[str, str]]:
+    """(surname, initials) of a candidate's authors, lower-cased."""
+    out = []
     alist = (raw.get("authorList") or {}).get("author") if isinstance(raw.get("authorList"), dict) else None
     for a in alist if isinstance(alist, list) else []:
-        if isinstance(a, dict):
-            for k in ("lastName", "firstName"):
-                for tok in re.split(r"[\s\-]+", str(a.get(k) or "")):
-                    if tok:
-                        out.add(tok.lower())
-    for name in rec.authors:
-        toks = name.split()
-        if toks:
-            out.add(toks[0].lower())
+        if isinstance(a, dict) and a.get("lastName"):
+            initials = str(a.get("initials") or "") or "".join(t[:1] for t in re.split(r"[\s\-]+", str(
+                a.get("firstName") or "")) if t)
+            out.append((str(a["lastName"]).lower(), initials.lower()))
+    if not out:
+        for name in rec.authors:            # "Surname Initials"
+            toks = name.split()
+            if toks:
+                out.append((toks[0].lower(), toks[-1].lower() if len(toks) > 1 else ""))
     return out
+
+
+def _author_matches(c: Cues, raw: dict, rec) -> bool:
+    """A name the text gives is one of the candidate's authors: the surname is one of the
+    name's words (Western or Chinese order: Stanley Hazen, Zang Li) and, when the text gives
+    more than one word, another word's initial is among the author's initials."""
+    people = _people(raw, rec)
+    for name in c.names:
+        toks = [t.lower() for t in name]
+        for surname, initials in people:
+            if surname not in toks and surname.replace(" ", "-") not in toks:
+                continue
+            others = [t for t in toks if t != surname]
+            if not others or not initials or any(t[0] in initials for t in others):
+                return True
+    return False
 
 
 def _journal_matches(c: Cues, rec) -> Optional[bool]:
@@ -386,7 +406,7 @@ def support(c: Cues, raw: dict, rec) -> Optional[list[str]]:
                 got.append("title")
             elif overlap >= 0.5:
                 got.append("title-words")
-    if c.authors and {a.lower() for a in c.authors} & _surnames(raw, rec):
+    if c.names and _author_matches(c, raw, rec):
         got.append("author")
     if any(_number_in(n, abstract) for n in c.sample_sizes):
         got.append("n")

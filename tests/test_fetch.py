@@ -259,3 +259,13 @@ def test_a_malformed_answer_is_a_note_not_a_crash(epmc_server, tmp_path):
     found = find_online(article_from_text(CUES_ARTICLE, "a.txt"), client_for(epmc_server, tmp_path))
     assert found.papers == [] and not found.network_failed and "malformed JSON" in found.message
     assert any(n.startswith("FC310") and "searching Europe PMC failed" in n for n in found.notes)
+
+
+def test_an_author_is_a_person_not_a_word_of_a_name():
+    res = _results("search_cues.json")
+    raw, rec = next((raw, rec) for raw, rec in res if rec.doi == DOI)
+    def author(text):
+        return "author" in (support(cues_in(article_from_text(f"2025年，{text}在《公共科学图书馆·医学》发表研究，纳入708名青少年。\n",
+                                                              "a.txt")), raw, rec) or [])
+    assert author("Yun Kwok Wing教授团队") and author("Wing教授团队") and author("黄永国（Wing Yun-Kwok）教授")
+    assert not author("Kwok Chan教授团队")          # a Chan is no author; Kwok is a given name here
