@@ -154,9 +154,6 @@ def cues_in(article: Article) -> Cues:
             c.sample_sizes.append(v)
     for words, en in DESIGNS:
         if any(w in low_body for w in words) and en not in c.designs:
-            if en == "randomized" and "孟德尔随机化" in low_body and not any(
-                    w in low_body.replace("孟德尔随机化", "") for w in words):
-                continue
             c.designs.append(en)
     c.topics = _topics(article, body, gl)
     return c
@@ -166,8 +163,6 @@ def _journal(c: Cues, body: str, published: list[str], gl) -> None:
     """The journal the paper appeared in: a name of the journal table in a sentence that says
     it was published (发表在《柳叶刀》), else the first named; the longest name where names
     overlap (柳叶刀·肿瘤学, not 柳叶刀)."""
-    from factcheck.papers import _word_in
-
     def found(text: str) -> Optional[tuple[int, str, str]]:
         marked = {m.group(1).strip() for m in re.finditer(r"《([^《》]{2,80})》", text)}
         best = None
