@@ -12,8 +12,8 @@ named (papers.named_in_text), ``--fetch`` goes to Europe PMC:
    (the glossary's English terms); see :func:`build_query`;
 3. a candidate is taken only when the cues clearly support it (:func:`support`,
    :func:`choose`): its English title, or its journal AND year plus one specific cue (an
-   author, the sample size in its abstract, the publication day, title words; two of them when
-   the text gives no year), contradicting none (another journal, another year), and no other
+   author, the sample size in its abstract, the publication day, title words; two of them, or
+   an exact count of four digits or more, when the text gives no year), contradicting none (another journal, another year), and no other
    candidate supported nearly as well. Otherwise nothing is taken: never a guess.
 
 The fetched record is drafted into a summary (``curated: false``) and the article is checked
@@ -418,6 +418,8 @@ def support(c: Cues, raw: dict, rec) -> Optional[list[str]]:
             return got          # journal and year, and an author, the sample size, the date or title words
         if not c.year and len(specific) >= 2:
             return got          # no year said: two of author, sample size, publication day, title words
+        if not c.year and any(n >= 1000 and _number_in(n, abstract) for n in c.sample_sizes):
+            return got          # no year said: an exact count of four digits or more (157474) in its abstract
     elif not c.journal_key and "year" in got and "author" in got and len(specific) >= 2:
         return got              # no journal said: the year, an author and another cue
     return None

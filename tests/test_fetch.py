@@ -269,3 +269,12 @@ def test_an_author_is_a_person_not_a_word_of_a_name():
                                                               "a.txt")), raw, rec) or [])
     assert author("Yun Kwok Wing教授团队") and author("Wing教授团队") and author("黄永国（Wing Yun-Kwok）教授")
     assert not author("Kwok Chan教授团队")          # a Chan is no author; Kwok is a given name here
+
+
+def test_without_a_year_an_exact_count_of_four_digits_is_enough():
+    res = _results("search_cues.json")
+    raw, rec = next((raw, rec) for raw, rec in res if rec.doi.endswith("9998"))     # 12,345 adults
+    c = cues_in(article_from_text("《公共科学图书馆·医学》发表的一项研究跟踪了12345名老年人。\n", "a.txt"))
+    assert c.year is None and c.sample_sizes == [12345] and support(c, raw, rec) == ["journal", "n"]
+    c = cues_in(article_from_text("《公共科学图书馆·医学》发表的一项研究跟踪了1万多名老年人。\n", "a.txt"))
+    assert c.sample_sizes == [] and support(c, raw, rec) is None
