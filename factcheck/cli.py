@@ -240,6 +240,8 @@ def add_papers(store, specs: list[str], client=None) -> list[str]:
         try:
             s = load_paper(spec, fetch_client=client)
         except PaperError as e:
+            if getattr(client, "offline", False) and "cannot reach" in str(e):
+                raise UsageError(f"--paper {spec}: not in the cache (--offline)") from None
             raise UsageError(f"--paper {e}") from None
         if s.id in store.summaries:      # a draft named like a summary already in references/
             s = s.model_copy(update={"id": f"{s.id}-paper{len(ids) + 1}"})
@@ -257,7 +259,9 @@ def fetch_client(offline: bool = False):
         if offline:
             from factcheck.identify import OfflineSession
 
-            return Client(mailto=os.environ.get("FACTCHECK_MAILTO"), session=OfflineSession(), max_tries=1)
+            client = Client(mailto=os.environ.get("FACTCHECK_MAILTO"), session=OfflineSession(), max_tries=1)
+            client.offline = True
+            return client
         return Client(mailto=os.environ.get("FACTCHECK_MAILTO"))
     except ValueError as e:         # a bad FACTCHECK_MAILTO or FACTCHECK_*_URL
         raise UsageError(str(e)) from None

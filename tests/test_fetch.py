@@ -278,3 +278,12 @@ def test_without_a_year_an_exact_count_of_four_digits_is_enough():
     assert c.year is None and c.sample_sizes == [12345] and support(c, raw, rec) == ["journal", "n"]
     c = cues_in(article_from_text("《公共科学图书馆·医学》发表的一项研究跟踪了1万多名老年人。\n", "a.txt"))
     assert c.sample_sizes == [] and support(c, raw, rec) is None
+
+
+def test_paper_doi_offline(online, tmp_path, capsys):
+    code, doc, err = run_check(tmp_path, capsys, DOI_ARTICLE, "--paper", DOI, "--offline")
+    assert code == 2 and "not in the cache (--offline)" in err and online.requests_to(SEARCH) == []
+    code, doc, err = run_check(tmp_path, capsys, DOI_ARTICLE, "--paper", DOI)                 # fetched, cached
+    assert code == 0 and doc["references"][0]["resolved_by"] == "paper"
+    code, doc, err = run_check(tmp_path, capsys, DOI_ARTICLE, "--paper", DOI, "--offline")    # from the cache
+    assert code == 0 and len(online.requests_to(SEARCH)) == 1
