@@ -9,7 +9,8 @@ named (papers.named_in_text), ``--fetch`` goes to Europe PMC:
    (the journal table, data/lexicon/journals.yaml, gives the English name of 《柳叶刀》), the
    year of publication, an English title in quotes, author or team-leader names written in
    Latin letters, the sample size, the design (随机对照试验 -> randomized) and topic words
-   (the glossary's English terms); see :func:`build_query`;
+   (the glossary's English terms); see :func:`build_query`. A quoted title is searched first
+   (it may be a translation), the other cues next;
 3. a candidate is taken only when the cues clearly support it (:func:`support`,
    :func:`choose`): its English title, or its journal AND year plus one specific cue (an
    author, the sample size in its abstract, the publication day, title words; two of them, or
@@ -253,17 +254,17 @@ def _q(term: str) -> str:
     return '"' + " ".join(t.split()) + '"'
 
 
-def build_query(c: Cues) -> Optional[str]:
+def build_query(c: Cues, *, title: bool = True) -> Optional[str]:
     """Europe PMC's query for the cues, or None when they are too few to find one paper by.
 
-    - an English title: ``TITLE:"…"`` (with the journal when named);
+    - an English title (unless ``title=False``): ``TITLE:"…"`` (with the journal when named);
     - else the journal and the year, with the specific cues ORed (Europe PMC ranks the results
       that match more of them first): ``JOURNAL:"Lancet" AND FIRST_PDATE:[2023-01-01 TO
       2023-12-31] AND (AUTH:"Willett" OR "708" OR "randomized" OR "depression")``;
     - else the year and an author, ORed with the rest likewise.
     The year is that of the first publication (online first); a paper printed the next January
     is still found."""
-    if c.titles:
+    if c.titles and title:
         q = f"TITLE:{_q(c.titles[0])}"
         return f"{q} AND JOURNAL:{_q(c.journal)}" if c.journal else q
     specific = [f"AUTH:{_q(a)}" for a in c.authors[:4]]
@@ -526,25 +527,29 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
             draft(rec, f"fetch:{kind}")
         if out.papers or out.network_failed:
             return out
-    query = build_query(c)
-    if query is None:
+    # the title first (a quoted title may be a translation: then the other cues)
+    queries = [q for q in dict.fromkeys([build_query(c), build_query(c, title=False)]) if q]
+    if not queries:
         out.notes.append("FC310: 文中线索不足以联网检索（需要英文标题，或期刊和年份，或作者和年份）/ not enough "
                          "cues in the text to search online (an English title, or a journal and a year, or an "
                          f"author and a year){_said(c)}")
         return out
-    try:
-        results = client.search(query, page_size=SEARCH_PAGE)
-        choice = choose(c, results)
-        if choice.record is not None and not choice.record.abstract and choice.record.doi:
-            try:        # Europe PMC lacks the abstract: Crossref may have it
-                choice.record = client.fetch(choice.record.doi)
-            except FetchError:
-                pass
-    except FetchError as e:
-        failed(e, "检索 Europe PMC ", "searching Europe PMC")
-        out.notes.append(f"FC310: 检索式 / search query: {query}")
-        return out
-    out.notes.append(f"{'FC310' if choice.record is None else 'FC309'}: 检索式 / search query: {query}")
+    choice = None
+    for query in queries:
+        try:
+            choice = choose(c, client.search(query, page_size=SEARCH_PAGE))
+            if choice.record is not None and not choice.record.abstract and choice.record.doi:
+                try:        # Europe PMC lacks the abstract: Crossref may have it
+                    choice.record = client.fetch(choice.record.doi)
+                except FetchError:
+                    pass
+        except FetchError as e:
+            failed(e, "检索 Europe PMC ", "searching Europe PMC")
+            out.notes.append(f"FC310: 检索式 / search query: {query}")
+            return out
+        out.notes.append(f"{'FC310' if choice.record is None else 'FC309'}: 检索式 / search query: {query}")
+        if choice.record is not None:
+            break
     if choice.record is None:
         out.notes.append(f"FC310: 未能确定文章所说的论文：{choice.problem_zh} / no paper could be identified: "
                          f"{choice.problem_en}")

@@ -287,3 +287,15 @@ def test_paper_doi_offline(online, tmp_path, capsys):
     assert code == 0 and doc["references"][0]["resolved_by"] == "paper"
     code, doc, err = run_check(tmp_path, capsys, DOI_ARTICLE, "--paper", DOI, "--offline")    # from the cache
     assert code == 0 and len(online.requests_to(SEARCH)) == 1
+
+
+def test_a_title_search_that_finds_nothing_falls_back_to_the_other_cues(online, tmp_path):
+    from conftest_http import europepmc_empty
+
+    online.routes.insert(0, type(online.routes[0])(SEARCH, [Reply(200, europepmc_empty())], "TITLE:"))
+    text = CUES_ARTICLE.replace("发表了一项随机对照试验。", "发表了题为“App-based sleep therapy prevents depression in "
+                                                          "young people”的随机对照试验。")
+    found = find_online(article_from_text(text, "a.txt"), client_for(online, tmp_path))
+    assert [r.query["query"][0].split(":")[0] for r in online.requests_to(SEARCH)] == ["TITLE", "JOURNAL"]
+    assert found.papers and found.papers[0][0].doi == DOI
+    assert [n[:6] for n in found.notes] == ["FC310:", "FC309:"]         # the title query's, then the cue query's
