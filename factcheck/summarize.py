@@ -212,14 +212,17 @@ def find_abstracts(paras: str) -> dict[str, str]:
 # ---------------------------------------------------------------- sections
 
 _SECTION_NAMES = {
-    "background": r"背\s*景|Background|BACKGROUND|Introduction|INTRODUCTION|Context",
+    "background": r"背\s*景|Background|BACKGROUND|Introduction|INTRODUCTION|Context|Importance|IMPORTANCE",
     "objective": r"目\s*的|Objectives?|OBJECTIVES?|Aims?|AIMS?|Purpose|PURPOSE",
     "methods": (r"方\s*法|Methods|METHODS|Materials?\s+and\s+methods|MATERIALS?\s+AND\s+METHODS|"
-                r"Methods\s+and\s+materials|Design|Design,\s+setting,\s+and\s+participants|"
-                r"Patients\s+and\s+methods|Research\s+design\s+and\s+methods|Participants"),
-    "results": r"结\s*果|Results|RESULTS|Findings|FINDINGS",
+                r"Methods\s+and\s+materials|Design|(?i:design,\s+setting,?\s+and\s+participants)|"
+                r"Patients\s+and\s+methods|Research\s+design\s+and\s+methods|Participants|"
+                r"(?i:main\s+outcomes?\s+and\s+measures?)|Exposures?|EXPOSURES?"),
+    # PLOS: "Methods and findings", "Methodology/Principal Findings": the results are there
+    "results": (r"结\s*果|Results|RESULTS|Findings|FINDINGS|(?i:methods\s+and\s+findings)|"
+                r"(?i:methodology/principal\s+findings)|(?i:principal\s+findings)"),
     "conclusion": (r"结\s*论|Conclusions?|CONCLUSIONS?|Interpretation|INTERPRETATION|"
-                   r"Conclusions?\s+and\s+relevance"),
+                   r"(?i:conclusions?\s+and\s+relevance)|(?i:conclusions?/significance)"),
     "registration": r"Trial\s+registration|Registration|临床试验注册",
 }
 _SECTION_RE = re.compile(

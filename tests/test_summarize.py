@@ -516,3 +516,18 @@ def test_europe_pmc_json_gives_its_metadata_and_abstract():
         assert s.population.n == 25871
         assert any(v.value == 0.98 for f in s.findings for v in f.values)
     assert draft_summary('{"note": "not a paper"} 12 patients improved by 30%.', source="x").title != "not a paper"
+
+
+def test_plos_and_jama_section_headings():
+    from factcheck.summarize import draft_summary, split_sections
+
+    assert [n for n, _ in split_sections("Background: a. Methods and findings: 708 adults. Conclusions: b.")] == \
+        ["background", "results", "conclusion"]
+    assert [n for n, _ in split_sections("Importance: a. Design, Setting, and Participants: 100 adults. "
+                                         "Main Outcomes and Measures: c. Results: 10 cases. "
+                                         "Conclusions and Relevance: d.")] == \
+        ["background", "methods", "methods", "results", "conclusion"]
+    s = draft_summary("Title: T\nJournal: PLoS Medicine\nYear: 2025\n\nBackground: a.\nMethods and findings: In this "
+                      "randomised trial, 708 participants were assigned to app-based CBT-I or control. At 12 months, 10% "
+                      "and 18% developed depression (hazard ratio 0.58, 95% CI 0.38-0.87).\nConclusions: b.", source="t")
+    assert any(v.value == 0.58 for f in s.findings for v in f.values)
