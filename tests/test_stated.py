@@ -222,3 +222,14 @@ Year: 2021
 Results: Participants with more tooth loss had a 1.48 times higher risk of cognitive impairment (RR 1.48, 95% CI
 1.18-1.85)."""
     assert _check(abstract, "这项荟萃分析发现，牙齿脱落较多的人认知障碍风险高出1.48倍。")["1.48倍"] == "supported"
+
+
+def test_group_details_the_abstract_does_not_give_are_not_mismatches_of_its_total():
+    abstract = """Title: Social activity and survival in older adults
+Journal: Test Journal
+Year: 2023
+
+Results: Among 28563 participants, a total of 21161 (74.1%) died during follow-up."""
+    got = _check(abstract, "一项研究发现，各组的全因死亡率分别为7.4%、9.0%和17.2%。研究团队共有22位研究人员。")
+    assert got["7.4%"] == got["9.0%"] == got["17.2%"] == "not_in_source"
+    assert got.get("22位") != "mismatch"
