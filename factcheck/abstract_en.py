@@ -66,7 +66,7 @@ RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incid
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
-                "incidence rate ratio": "RR"}
+                "incidence rate ratio": "RR", "time ratio": "TR", "tr": "TR"}
 PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
                     r"females|males|"
                     r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
@@ -195,8 +195,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
                    source=section or "abstract")
 
 
-_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard)"
-                             r"|\b(?:HR|OR|RR|IRR)s?\b")
+_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard|"
+                             r"time ratio)|\b(?:HR|OR|RR|IRR|TR)s?\b")
 
 
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
@@ -402,6 +402,9 @@ _STATED = [
                              re.I)),
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)\s+(?:per|a|each)\s+(day|week|month)\b",
                              re.I)),
+    # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
+    # intervals apart: an article's range with both ends equal is the abstract's
+    ("range", re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:–|-|to)\s*(\d+(?:\.\d+)?)(?![\d.])")),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -466,6 +469,12 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(v, "age", m)
                 for x in (v if isinstance(v, list) else [v]):
                     add(x, "age", m)
+            elif kind == "range":
+                if re.search(r"(CI|confidence interval|interval|IQR)[\s,:;=\[(]*$", norm[max(0, m.start() - 24):m.start()], re.I):
+                    continue
+                lo, hi = float(m.group(1)), float(m.group(2))
+                if lo < hi:
+                    add([lo, hi], "range", m)
             elif kind == "count":
                 x = _num(m.group(1))
                 if x == int(x) and 1 <= x <= 20:

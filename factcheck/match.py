@@ -172,7 +172,7 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
 
 _usable = ObjectCache(_build_usable)
 
-RATIO_LABELS = ("HR", "OR", "RR")
+RATIO_LABELS = ("HR", "OR", "RR", "TR")     # TR: a time ratio (survival time 3.04 times: 延长204%)
 
 
 def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
@@ -189,8 +189,8 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
 # (高达 低至 多达 少于: a bound on a level, not a change)
-CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|减|低(?![至于达])|削减|缩小|少(?![于至])|降)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|高(?![达至于])|提升|多(?![达于])|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|降)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|延长|高(?![达至于])|提升|多(?![达于])|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
@@ -810,6 +810,10 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -
     weekly"): the article's number is the paper's, whichever sentence it stands in. Only ever
     turns "not in the paper" into "supported"; a mismatch is decided by the findings alone."""
     unit = m.unit
+    if isinstance(m.value, list) and len(m.value) == 2 and unit not in TIME_UNITS:
+        ranged = _stated_range(m, s)
+        if ranged is not None:
+            return ranged
     if per is not None and m.kind in ("count", "measurement", "frequency") and unit not in TIME_UNITS:
         unit = _PER_CODE[per.group(1)]
     if unit not in TIME_UNITS and unit not in _STATED_UNITS:
@@ -899,6 +903,19 @@ def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                 if abs(abs(a - b) - abs(float(m.value))) <= tol:
                     return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
                                           note=f"{_fmt(max(a, b))}% − {_fmt(min(a, b))}%")
+    return None
+
+
+def _stated_range(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A range of the article (25-75 ml/min, 15-39岁) whose two ends the abstract writes as a
+    range: two numbers agreeing by chance is unlikely enough to call it the abstract's."""
+    lo, hi = (float(x) for x in m.value)
+    tol = tolerance(m)
+    for v in s.stated:
+        if v.unit in ("range", "year", "age") and isinstance(v.value, list) and len(v.value) == 2 \
+                and abs(float(v.value[0]) - lo) <= tol and abs(float(v.value[1]) - hi) <= tol \
+                and (v.unit == "range" or m.unit in ("age", "year")):
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
     return None
 
 

@@ -233,3 +233,17 @@ Results: Among 28563 participants, a total of 21161 (74.1%) died during follow-u
     got = _check(abstract, "一项研究发现，各组的全因死亡率分别为7.4%、9.0%和17.2%。研究团队共有22位研究人员。")
     assert got["7.4%"] == got["9.0%"] == got["17.2%"] == "not_in_source"
     assert got.get("22位") != "mismatch"
+
+
+def test_a_range_the_abstract_writes_and_a_time_ratio():
+    abstract = """Title: Dapagliflozin in chronic kidney disease
+Journal: Test Journal
+Year: 2020
+
+Methods: Adults with an eGFR of 25 to 75 ml per minute per 1.73 m2 were randomly assigned to dapagliflozin or
+placebo (hazard ratio for the primary outcome 0.61, 95% CI 0.51 to 0.72)."""
+    got = _check(abstract, "一项随机试验纳入eGFR为25-75的成人。")
+    assert got["25-75"] == "supported"
+    got = _check(abstract, "一项随机试验纳入eGFR为30-60的成人。")
+    assert got["30-60"] != "supported"
+    assert ("[0.51, 0.72]", "range") not in _pairs(abstract)      # a confidence interval is no stated range
