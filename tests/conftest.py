@@ -39,6 +39,23 @@ def seed_reports(store):
     return {p.stem[:3]: check(read_article(str(p)), store) for p in sorted((ROOT / "corpus").glob("*.txt"))}
 
 
+def draft_verdicts(abstract: str, text: str) -> dict:
+    """{surface: verdict} of ``text`` checked against the summary drafted from ``abstract``, as
+    ``check ARTICLE --paper ABSTRACT`` does it."""
+    from factcheck.config import Config
+    from factcheck.ingest import article_from_text
+    from factcheck.pipeline import check
+    from factcheck.summaries import Store
+    from factcheck.summarize import draft_summary
+
+    s = draft_summary(abstract, source="<test abstract>")
+    store = Store()
+    store.add(s)
+    rep = check(article_from_text(text, "a.txt"), store, Config(), papers=[s.id])
+    ms = {m.id: m for m in rep.mentions}
+    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+
+
 def verdict_of(report, surface: str, line: int | None = None) -> tuple[str, object, str]:
     """(verdict, paper_value, rule) of the first mention with this surface (on this line)."""
     by_id = {}

@@ -1,11 +1,7 @@
 """An article checked against the one paper it is about (``check --paper``): which of its
 numbers rest on that paper."""
 
-from factcheck.config import Config
-from factcheck.ingest import article_from_text
-from factcheck.pipeline import check
-from factcheck.summaries import Store
-from factcheck.summarize import draft_summary
+from conftest import draft_verdicts
 
 ABSTRACT = """Title: Lifestyle intervention and diabetes: 30-year follow-up
 Journal: Test Journal
@@ -17,12 +13,7 @@ cardiovascular events (HR 0.74)."""
 
 
 def _verdicts(text: str) -> dict:
-    s = draft_summary(ABSTRACT, source="t")
-    store = Store()
-    store.add(s)
-    rep = check(article_from_text(text, "a.txt"), store, Config(), papers=[s.id])
-    ms = {m.id: m for m in rep.mentions}
-    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+    return draft_verdicts(ABSTRACT, text)
 
 
 def test_a_sentence_citing_its_own_list_rests_on_that_entry():

@@ -1,11 +1,9 @@
 """Descriptive numbers an abstract states in passing (follow-ups, ages, doses, schedules) support
 the same numbers in an article, whatever sentence they stand in; they never make a mismatch."""
 
+from conftest import draft_verdicts
+
 from factcheck.abstract_en import stated_quantities
-from factcheck.config import Config
-from factcheck.ingest import article_from_text
-from factcheck.pipeline import check
-from factcheck.summaries import Store
 from factcheck.summarize import draft_summary
 
 
@@ -53,12 +51,7 @@ Results: 527 women were randomised. Drug X reduced the frequency of hot flushes 
 
 
 def _verdicts(article_text):
-    s = draft_summary(ABSTRACT, source="test")
-    store = Store()
-    store.add(s)
-    rep = check(article_from_text(article_text, "a.txt"), store, Config(), papers=[s.id])
-    ms = {m.id: m for m in rep.mentions}
-    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+    return draft_verdicts(ABSTRACT, article_text)      # against the hot-flush trial above
 
 
 def test_article_lengths_and_schedules_are_the_papers():
@@ -78,12 +71,7 @@ Journal: Test Journal
 Year: 2018
 
 We analysed data from 8907 participants. On follow-up, 284 lung cancers were detected."""
-    s = draft_summary(abstract, source="t")
-    store = Store()
-    store.add(s)
-    rep = check(article_from_text("一项研究分析了8907名参与者。共284人被诊断出肺癌。", "a.txt"), store, Config(), papers=[s.id])
-    ms = {m.id: m for m in rep.mentions}
-    got = {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+    got = draft_verdicts(abstract, "一项研究分析了8907名参与者。共284人被诊断出肺癌。")
     assert got["284人"] == "supported"
 
 
@@ -114,13 +102,7 @@ Journal: Test Journal
 Year: 2024
 
 Methods: We studied a US validation cohort (n = 2149) and a European validation cohort (n = 1157)."""
-    s = draft_summary(abstract, source="t")
-    store = Store()
-    store.add(s)
-    rep = check(article_from_text("这项研究分析了3306人的血液样本。研究共纳入3400人。", "a.txt"), store, Config(),
-                papers=[s.id])
-    ms = {m.id: m for m in rep.mentions}
-    got = {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
+    got = draft_verdicts(abstract, "这项研究分析了3306人的血液样本。研究共纳入3400人。")
     assert got["3306人"] == "supported"
     assert got["3400人"] != "supported"
 
@@ -134,20 +116,11 @@ Results: Participants consuming 1 or more SSB daily had a 4.87 times (95% CI, 2.
 oral cancer compared with those consuming less than 1 SSB per month."""
 
 
-def _check(abstract, text):
-    s = draft_summary(abstract, source="t")
-    store = Store()
-    store.add(s)
-    rep = check(article_from_text(text, "a.txt"), store, Config(), papers=[s.id])
-    ms = {m.id: m for m in rep.mentions}
-    return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
-
-
 def test_a_count_under_meitian_is_a_daily_frequency_and_a_loose_multiple_is_read_loosely():
-    got = _check(SSB, "研究发现，每天喝一罐含糖饮料，口腔癌风险增加5倍。")
+    got = draft_verdicts(SSB, "研究发现，每天喝一罐含糖饮料，口腔癌风险增加5倍。")
     assert got["一罐"] == "supported"
     assert got["5倍"] == "supported"            # 4.87 times higher, read as the abstract writes it
-    got = _check(SSB, "研究发现，每天喝三罐含糖饮料，口腔癌风险增加9倍。")
+    got = draft_verdicts(SSB, "研究发现，每天喝三罐含糖饮料，口腔癌风险增加9倍。")
     assert got["三罐"] != "supported" and got["9倍"] != "supported"
 
 
@@ -158,8 +131,8 @@ Year: 2018
 
 Background: Lung cancer risk decreases with years since quitting (YSQ).
 Results: Former smokers had 39.1% lower lung cancer risk within five YSQ."""
-    assert _check(abstract, "研究发现，戒烟超过5年，肺癌风险降低39%。")["5年"] == "mismatch"
-    assert _check(abstract, "研究发现，戒烟5年内，肺癌风险降低39%。")["5年"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，戒烟超过5年，肺癌风险降低39%。")["5年"] == "mismatch"
+    assert draft_verdicts(abstract, "研究发现，戒烟5年内，肺癌风险降低39%。")["5年"] == "supported"
 
 
 def test_percentage_points_between_two_stated_rates_are_recomputed():
@@ -168,8 +141,8 @@ Journal: Test Journal
 Year: 2025
 
 Results: The mean percent change in body weight was -20.2% with drug X and -13.7% with drug Y."""
-    assert _check(abstract, "研究显示，两组体重降幅相差6.5个百分点。")["6.5个百分点"] == "supported"
-    assert _check(abstract, "研究显示，两组体重降幅相差8.5个百分点。")["8.5个百分点"] != "supported"
+    assert draft_verdicts(abstract, "研究显示，两组体重降幅相差6.5个百分点。")["6.5个百分点"] == "supported"
+    assert draft_verdicts(abstract, "研究显示，两组体重降幅相差8.5个百分点。")["8.5个百分点"] != "supported"
 
 
 def test_the_one_ratio_of_a_draft_holds_the_articles_relative_risk():
@@ -179,8 +152,8 @@ Year: 2024
 
 Results: In a validation cohort (n = 2149), the highest xylitol tertile had higher risk of major adverse cardiovascular
 events (adjusted HR 1.57, 95% CI 1.12-2.21)."""
-    assert _check(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险比最低的人群高出近一倍。")["一倍"] == "mismatch"
-    assert _check(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险高出57%。")["57%"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险比最低的人群高出近一倍。")["一倍"] == "mismatch"
+    assert draft_verdicts(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险高出57%。")["57%"] == "supported"
 
 
 def test_a_prose_count_the_abstract_states_is_reported_as_supported_others_stay_prose():
@@ -189,7 +162,7 @@ Journal: Test Journal
 Year: 2023
 
 Results: Screen time was associated with delays in two domains at age 4 (n = 7097)."""
-    got = _check(abstract, "研究发现，屏幕时间与4岁时两项发育领域的迟缓有关。研究还发现了三个其他问题。")
+    got = draft_verdicts(abstract, "研究发现，屏幕时间与4岁时两项发育领域的迟缓有关。研究还发现了三个其他问题。")
     assert got.get("两项") == "supported"
     assert "三个" not in got
 
@@ -204,7 +177,7 @@ Year: 2025
 
 Results: Living within 1 mile of a golf course was associated with higher odds (OR 2.26) than living more than
 6 miles away."""
-    got = _check(abstract, "一项新研究发现，居住在高尔夫球场一英里范围内的人比居住在六英里以外的人患帕金森病的风险更高。")
+    got = draft_verdicts(abstract, "一项新研究发现，居住在高尔夫球场一英里范围内的人比居住在六英里以外的人患帕金森病的风险更高。")
     assert got["一英里"] == "supported" and got["六英里"] == "supported"
 
 
@@ -221,7 +194,7 @@ Year: 2021
 
 Results: Participants with more tooth loss had a 1.48 times higher risk of cognitive impairment (RR 1.48, 95% CI
 1.18-1.85)."""
-    assert _check(abstract, "这项荟萃分析发现，牙齿脱落较多的人认知障碍风险高出1.48倍。")["1.48倍"] == "supported"
+    assert draft_verdicts(abstract, "这项荟萃分析发现，牙齿脱落较多的人认知障碍风险高出1.48倍。")["1.48倍"] == "supported"
 
 
 def test_group_details_the_abstract_does_not_give_are_not_mismatches_of_its_total():
@@ -230,7 +203,7 @@ Journal: Test Journal
 Year: 2023
 
 Results: Among 28563 participants, a total of 21161 (74.1%) died during follow-up."""
-    got = _check(abstract, "一项研究发现，各组的全因死亡率分别为7.4%、9.0%和17.2%。研究团队共有22位研究人员。")
+    got = draft_verdicts(abstract, "一项研究发现，各组的全因死亡率分别为7.4%、9.0%和17.2%。研究团队共有22位研究人员。")
     assert got["7.4%"] == got["9.0%"] == got["17.2%"] == "not_in_source"
     assert got.get("22位") != "mismatch"
 
@@ -242,8 +215,8 @@ Year: 2020
 
 Methods: Adults with an eGFR of 25 to 75 ml per minute per 1.73 m2 were randomly assigned to dapagliflozin or
 placebo (hazard ratio for the primary outcome 0.61, 95% CI 0.51 to 0.72)."""
-    got = _check(abstract, "一项随机试验纳入eGFR为25-75的成人。")
+    got = draft_verdicts(abstract, "一项随机试验纳入eGFR为25-75的成人。")
     assert got["25-75"] == "supported"
-    got = _check(abstract, "一项随机试验纳入eGFR为30-60的成人。")
+    got = draft_verdicts(abstract, "一项随机试验纳入eGFR为30-60的成人。")
     assert got["30-60"] != "supported"
     assert ("[0.51, 0.72]", "range") not in _pairs(abstract)      # a confidence interval is no stated range
