@@ -209,6 +209,20 @@ def _retry_after_seconds(value: Optional[str], now: Optional[float] = None) -> O
     return max(0.0, when.timestamp() - now_ts)
 
 
+def europepmc_results(body: Any, ident: str, host: str = "Europe PMC") -> list:
+    """The ``resultList.result`` of a Europe PMC search answer; BadResponse when the answer is not
+    of that shape."""
+    if not isinstance(body, dict):
+        raise BadResponse(ident, f"unexpected answer from {host}: not a JSON object")
+    result_list = body.get("resultList") or {}
+    if not isinstance(result_list, dict):
+        raise BadResponse(ident, f"unexpected answer from {host}: resultList is not an object")
+    results = result_list.get("result") or []
+    if not isinstance(results, list):
+        raise BadResponse(ident, f"unexpected answer from {host}: resultList.result is not a list")
+    return results
+
+
 def _host(url: str) -> str:
     return urlsplit(url).netloc or url
 
@@ -321,15 +335,7 @@ class Client:
     def _parse_search(self, ident: str, url: str, status: int, body: Any, raw_url: str) -> list:
         if status == 404:
             return []
-        if not isinstance(body, dict):
-            raise BadResponse(ident, f"unexpected answer from {_host(url)}: not a JSON object")
-        result_list = body.get("resultList") or {}
-        if not isinstance(result_list, dict):
-            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList is not an object")
-        results = result_list.get("result") or []
-        if not isinstance(results, list):
-            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList.result "
-                                     f"is not a list")
+        results = europepmc_results(body, ident, _host(url))
         return [(r, self._record_from_europepmc(r, raw_url)) for r in results if isinstance(r, dict)]
 
     # ------------------------------------------------------------ services
@@ -351,15 +357,7 @@ class Client:
                          raw_url: str) -> Record:
         if status == 404:
             raise NotFound(ident, "not found in Europe PMC")
-        if not isinstance(body, dict):
-            raise BadResponse(ident, f"unexpected answer from {_host(url)}: not a JSON object")
-        result_list = body.get("resultList") or {}
-        if not isinstance(result_list, dict):
-            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList is not an object")
-        results = result_list.get("result") or []
-        if not isinstance(results, list):
-            raise BadResponse(ident, f"unexpected answer from {_host(url)}: resultList.result "
-                                     f"is not a list")
+        results = europepmc_results(body, ident, _host(url))
         hit = None
         for r in results:
             if not isinstance(r, dict):

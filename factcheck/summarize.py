@@ -1396,13 +1396,16 @@ def _europepmc_json(text: str, source: Optional[str]) -> "Optional[Record]":
         data = json.loads(text)
     except ValueError:
         return None
-    if isinstance(data, dict) and isinstance(data.get("resultList"), dict):
-        results = data["resultList"].get("result") or []
-        data = results[0] if isinstance(results, list) and results else None
+    from .sources import BadResponse, Client, europepmc_results   # (requests comes with it: only for JSON)
+
+    if isinstance(data, dict) and "resultList" in data:
+        try:
+            results = [r for r in europepmc_results(data, source or "") if isinstance(r, dict)]
+        except BadResponse:
+            return None
+        data = results[0] if results else None
     if not isinstance(data, dict) or not (data.get("abstractText") or data.get("title")):
         return None
-    from .sources import Client       # (requests comes with it: only for this input)
-
     return Client._record_from_europepmc(data, source or "")
 
 
