@@ -8,8 +8,10 @@ kind of text; the tails differ on purpose:
   stops ，。； that follow a DOI at the end of an entry; any case (``DOI: 10.1186/...``);
 - a summary's ``doi`` field (summaries.normalize_doi): whitespace, quotes and angle brackets
   only: the field holds one DOI, perhaps behind a resolver prefix;
-- an article's own text (papers.named_in_text): whitespace and the punctuation a Chinese
-  sentence closes a DOI with (，。；; and closing brackets ）)】]);
+- an article's own text (``dois_in_text``, for papers.named_in_text and identify.cues_in):
+  whitespace, quotes, angle brackets, Chinese characters and the punctuation a Chinese sentence
+  closes a DOI with (，。；; and closing brackets ）】]》); an ASCII ")" only when unbalanced,
+  so that 10.1016/S0140-6736(19)31791-X keeps its own brackets;
 - an abstract or paper being drafted (summarize): as the article's text, with 、 and quotes;
 - a DOI given as an argument (sources.parse_identifier): the whole argument, anchored, any
   non-space suffix.
@@ -18,4 +20,21 @@ kind of text; the tails differ on purpose:
 DOI, so that they are not read as numbers.)
 """
 
+import re
+
 DOI_START = r"10\.\d{4,9}/"
+
+_IN_TEXT = re.compile(DOI_START + r"[^\s，。；;）】\]》”\"'<>\u4e00-\u9fff]+")
+
+
+def dois_in_text(text: str) -> list[str]:
+    """The DOIs an article's text writes, in order, each once, as written (not normalised)."""
+    out: list[str] = []
+    for m in _IN_TEXT.finditer(text):
+        d = m.group(0).rstrip(".,:")
+        while d.endswith(")") and d.count("(") < d.count(")"):   # (DOI: 10.1/x) keeps its own brackets only
+            d = d[:-1].rstrip(".,:")
+        if d and d not in out:
+            out.append(d)
+    return out
+

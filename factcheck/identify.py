@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from factcheck.citations import PMID_RE
+from factcheck.doi import dois_in_text
 from factcheck.model import Article
 
 SEARCH_PAGE = 25
@@ -60,8 +62,6 @@ class Cues:
         return (self.dois + [f"PMID:{p}" for p in self.pmids] + self.pmcids)[:MAX_IDS]
 
 
-_DOI = re.compile(r"10\.\d{4,9}/[^\s，。；;）】\]》”\"'<>\u4e00-\u9fff]+")
-_PMID = re.compile(r"PMID\s*[:：]?\s*(\d{4,9})", re.I)
 _PMCID = re.compile(r"(?<![A-Za-z0-9])PMC\s*(\d{4,10})(?!\d)")
 _QUOTED = re.compile(r"[“\"《「『‘]\s*([A-Za-z][^“”\"《》「」『』‘’]{15,300}?)\s*[”\"》」』’]")
 _PUBLISH = re.compile(r"发表|刊登|刊发|刊载|登上|发布于|在线发表|上线|published|publish", re.I)
@@ -112,14 +112,11 @@ def cues_in(article: Article) -> Cues:
     body = body_text(article)
     gl = load_glossary()
     c = Cues()
-    for m in _DOI.finditer(body):
-        d = m.group(0).rstrip(".,:")
-        while d.endswith(")") and d.count("(") < d.count(")"):   # (DOI: 10.1/x) keeps its own brackets only
-            d = d[:-1].rstrip(".,:")
-        d = normalize_doi(d)
+    for raw in dois_in_text(body):
+        d = normalize_doi(raw)
         if d and d not in c.dois:
             c.dois.append(d)
-    for m in _PMID.finditer(body):
+    for m in PMID_RE.finditer(body):
         if m.group(1) not in c.pmids:
             c.pmids.append(str(int(m.group(1))))
     for m in _PMCID.finditer(body):

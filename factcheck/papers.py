@@ -20,7 +20,7 @@ import os
 import re
 from typing import Optional, Sequence
 
-from factcheck.doi import DOI_START
+from factcheck.doi import dois_in_text
 from factcheck.model import Article, Reference
 from factcheck.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
 
@@ -123,7 +123,6 @@ def _label(s: Summary) -> str:
 
 # ------------------------------------------------------------------ named in the text
 
-_DOI = re.compile(DOI_START + r"[^\s，。；;）)】\]]+")
 _QUOTED = re.compile(r"[“\"《「]([A-Za-z][^”\"》」]{15,300})[”\"》」]")
 
 
@@ -139,7 +138,7 @@ def named_in_text(article: Article, store: Store) -> Article:
     body = "\n".join(text[s.start:s.end] for s in article.body) if article.body else text
     low = body.lower()
     gl = load_glossary()
-    dois = {normalize_doi(m.group(0).rstrip(".")) for m in _DOI.finditer(body)}
+    dois = {normalize_doi(d) for d in dois_in_text(body)}
     quoted = [m.group(1) for m in _QUOTED.finditer(body)]
     found: list[tuple[str, str]] = []
     for s in store.summaries.values():

@@ -183,3 +183,10 @@ def test_superscript_markers_need_a_han_character_or_closing_mark_before_them():
     assert find_markers("研究显示，¹,³") == [(5, 8, [1, 3])]
     assert find_markers("x² + y²") == []             # a power after a letter is not a marker
     assert find_markers("²开头") == []
+
+
+def test_dois_in_an_articles_text():
+    from factcheck.doi import dois_in_text
+
+    text = "论文（DOI: 10.1016/S0140-6736(19)31791-X）发表于《柳叶刀》。另见doi:10.1056/NEJMoa2202106。"
+    assert dois_in_text(text) == ["10.1016/S0140-6736(19)31791-X", "10.1056/NEJMoa2202106"]
