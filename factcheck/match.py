@@ -22,6 +22,7 @@ from factcheck.config import Config
 from factcheck.glossary import cached_groups, load_glossary
 from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                              Sentence)
+from factcheck.numbers import per_unit_before
 from factcheck.objcache import ObjectCache
 from factcheck.sentences import by_sentence, clause_at, clause_cuts
 from factcheck.summaries import Finding, Store, Summary
@@ -799,15 +800,11 @@ def _clean_note(text: str) -> str:
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile"}
 
 
-# 每天喝一罐, 每周运动3次: a count under 每天/每周 is a frequency
-_PER_BEFORE = re.compile(r"每(天|日|周|星期|月)[^，。；,;\d一二两三四五六七八九十]{0,5}$")
-_PER_CODE = {"天": "per_day", "日": "per_day", "周": "per_week", "星期": "per_week", "月": "per_month"}
-
-
-def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -> Optional[MentionVerdict]:
+def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Optional[MentionVerdict]:
     """A descriptive number (a length, an age, a dose count, a schedule) that the abstract states
     in passing (``Summary.stated``: "weeks 4 and 12", "aged 40 to 79 years", "two doses", "once
-    weekly"): the article's number is the paper's, whichever sentence it stands in. Only ever
+    weekly"; a count under 每天/每周, ``per``, as a schedule: 每天喝一罐): the article's number
+    is the paper's, whichever sentence it stands in. Only ever
     turns "not in the paper" into "supported"; a mismatch is decided by the findings alone."""
     unit = m.unit
     if isinstance(m.value, list) and len(m.value) == 2 and unit not in TIME_UNITS:
@@ -815,7 +812,7 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[re.Match] = None) -
         if ranged is not None:
             return ranged
     if per is not None and m.kind in ("count", "measurement", "frequency") and unit not in TIME_UNITS:
-        unit = _PER_CODE[per.group(1)]
+        unit = per
     if unit not in TIME_UNITS and unit not in _STATED_UNITS:
         return None
     mine = m.value if isinstance(m.value, list) else [m.value]
@@ -1176,7 +1173,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                       judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)), lang,
                                     rel_cache, is_length=length, segment=seg_ms))
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, lang, _PER_BEFORE.search(norm, max(s.start, m.start - 10), m.start)) or mv
+                    mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
             mvs.append(mv)

@@ -290,6 +290,12 @@ _FREQ_CTX_RE = re.compile(r"每(?P<per>周|星期|天|日|月|年|晚)[\u4e00-\u
 _PER = {"周": "per_week", "星期": "per_week", "天": "per_day", "日": "per_day", "晚": "per_day",
         "月": "per_month", "年": "per_year"}
 
+
+def per_unit_before(text: str, pos: int) -> Optional[str]:
+    """per_day/per_week/…: the 每天/每周 just before ``pos`` (每天喝一罐: a count a day)."""
+    fm = _FREQ_CTX_RE.search(text, max(0, pos - 7), pos)
+    return _PER[fm.group("per")] if fm else None
+
 # gaps between two tokens (fullmatch)
 _RANGE_FIRST = set("-–—~至到t")
 _EN_TO_RE = re.compile(r"[ \t]{1,2}to[ \t]{1,2}")
