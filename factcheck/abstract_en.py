@@ -271,10 +271,11 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
 
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
-_ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$", re.I), "at_least"),
-                  (re.compile(r"\b(at most|no more than|up to)\s*$", re.I), "at_most"),
-                  (re.compile(r"\b(more than|greater than|over|above|exceeding|higher than)\s*$", re.I), "more_than"),
-                  (re.compile(r"\b(less than|fewer than|under|below|lower than)\s*$", re.I), "less_than")]
+_ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\s*$", re.I), "at_least"),
+                  (re.compile(r"\b(at most|no more than|up to|within)\s*$|≤\s*$", re.I), "at_most"),
+                  (re.compile(r"\b(more than|greater than|over|above|exceeding|higher than|beyond|longer than)\s*$|>\s*$",
+                              re.I), "more_than"),
+                  (re.compile(r"\b(less than|fewer than|under|below|lower than)\s*$|<\s*$", re.I), "less_than")]
 
 
 def _english_bound(before: str) -> Optional[str]:
@@ -501,11 +502,6 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     return out
 
 
-_AT_MOST = re.compile(r"\b(within|less than|fewer than|under|up to|no more than|at most)\s*$|[<≤]\s*$", re.I)
-_AT_LEAST = re.compile(r"\b(more than|over|at least|greater than|beyond|after|longer than)\s*$|[>≥]\s*$", re.I)
-
-
 def _bound_before(norm: str, start: int) -> Optional[str]:
     """The bound the words just before a number put on it ("within five years": at most)."""
-    before = norm[max(0, start - 20):start]
-    return "at_most" if _AT_MOST.search(before) else "at_least" if _AT_LEAST.search(before) else None
+    return _english_bound(norm[max(0, start - 20):start])
