@@ -428,6 +428,11 @@ def general_cue(text: str) -> bool:
     return bool(cues["general_start"].match(text) or cues["general"].search(text))
 
 
+def speaks_of_research(text: str) -> bool:
+    """Does this text speak of a study or its results (研究, 试验, 发现, 数据 …: the research cue)?"""
+    return bool(_cues()["research"].search(text))
+
+
 def _name_index(profiles: list[RefProfile]):
     """Every name of every reference, as (pattern, on_lower) tries (longest name first at a
     position) and name -> (reference, name, how): journal names match regardless of case, by

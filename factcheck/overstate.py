@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from factcheck.attribution import general_cue, speaks_of_research
 from factcheck.config import Config
 from factcheck.glossary import load_glossary
 from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
@@ -57,7 +58,6 @@ NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没
 # reader already knows, stated as background, not the article's reading of the study
 KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|最大|第一)(的)?(原因|因素|元凶|杀手|诱因|死因)"
                          r"|人们(早就|都)?知道|大家都知道|听说过|早已(知道|证实|明确)")
-STUDY_SAYS = re.compile(r"研究|试验|发现|显示|数据|分析|结果")
 HYPOTHETICAL = re.compile(r"(如果|假如|倘若|假设|要是)[^。！？]{0,40}$")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
@@ -579,8 +579,6 @@ class _Audience:
 
 def _general(text: str) -> bool:
     """The sentence speaks from general knowledge (众所周知, 据统计), not of the cited study."""
-    from factcheck.attribution import general_cue
-
     return general_cue(text)
 
 
@@ -657,7 +655,7 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         return None     # 众所周知…: general knowledge, not the cited study (last: a regex over the sentence)
     if o.get("skip_if_protocol") and PROTOCOL.search(text):
         return None
-    if o.get("skip_if_known_cause") and KNOWN_CAUSE.search(text) and not STUDY_SAYS.search(text):
+    if o.get("skip_if_known_cause") and KNOWN_CAUSE.search(text) and not speaks_of_research(text):
         return None
     if "escalate_if_design" in o and ref_idx is not None:
         design = summ.design if summ else "unknown"
