@@ -397,17 +397,16 @@ _HALF_RE = re.compile(r"一(?<!另一)半|半(?<!另半)数")     # (?<!另)(?:�
 _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?|{_NUM}|{_CNNUM})")
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
                       rf"(?P<b>{_NUM}|{_CNNUM})")
-_CHENG_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
-                       rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成"
-                       + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
+_CHENG_NUM = (rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
+              rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成")
+_CHENG_RE = re.compile(_CHENG_NUM + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
 
 # a bare rank word standing for its value where a number is expected: 百分之百, 千分之二
 _BARE_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "十万": 10 ** 5, "百万": 10 ** 6,
                "千万": 10 ** 7, "亿": 10 ** 8, "佰": 100, "仟": 1000, "拾": 10}
 # 三成半 (35%), 七成六 (76%): what may follow 成; 半成 is 5%
 _CHENG_TAIL_RE = re.compile(r"半|[一二三四五六七八九](?![十百千万亿点0-9一二三四五六七八九])")
-_CHENG_PEOPLE_RE = re.compile(rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
-                               rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成(?=人)")
+_CHENG_PEOPLE_RE = re.compile(_CHENG_NUM + "(?=人)")     # 近八成人: tenths of people
 _APPROX_BEFORE_RE = re.compile(r"(近|约|逾|超|超过|将近|接近|大约|不到|达|高达|仅|只有)$")
 _HALF_CHENG_RE = re.compile(r"(?<![一二三四五六七八九十0-9])半成"
                             + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
