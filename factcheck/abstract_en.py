@@ -406,6 +406,14 @@ _STATED = [
     # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
     # intervals apart: an article's range with both ends equal is the abstract's
     ("range", re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:–|-|to)\s*(\d+(?:\.\d+)?)(?![\d.])")),
+    # every P value the abstract writes ("14% lower at 6 months (P<0.001), 20% lower at 9 months
+    # (P<0.001)"): a finding keeps one, an article may quote each
+    ("p", re.compile(r"\b[Pp]\s*(<=|>=|=|<|>|≤|≥)\s*(0?\.\d+|1(?:\.0+)?)(?![\d.])")),
+    # "randomly assigned, in a 2:1 ratio", "randomized 1:1:1": the allocation ratio (first arm over second)
+    ("allocation", re.compile(r"(?<![\d.:])\b([1-9])\s?:\s?([1-9])(?::[1-9])?\b(?![\d.:])"
+                              r"(?=[^.;]{0,12}\bratio\b)|(?<=random)[a-z]*(?:ly)?(?:\s+(?:assigned|allocated))?"
+                              r"(?:\s+\w+){0,6}?,?\s+(?:in\s+a\s+|at\s+a\s+)?\(?([1-9])\s?:\s?([1-9])(?::[1-9])?\b(?![\d.:])",
+                              re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -430,7 +438,7 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     def add(value, unit: str, m: re.Match, bound: Optional[str] = None) -> None:
         if re.search(r"(±|\+/-|SD|\bsd)\s*$", norm[max(0, m.start() - 4):m.start()]):
             return          # "62±8 years": the 8 is a standard deviation, not a stated length
-        key = (str(value), unit)
+        key = (str(value), unit, bound if unit == "p" else None)
         if key in seen:
             return
         seen.add(key)
@@ -485,6 +493,13 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 v = span(m)
                 for x in ([v] + v if isinstance(v, list) else [v]):
                     add(x, unit, m, None if isinstance(x, list) else _bound_before(norm, m.start()))
+            elif kind == "p":
+                op = m.group(1)
+                add(float(m.group(2)), "p", m, {"<": "less_than", ">": "more_than", "≤": "at_most", "<=": "at_most",
+                                                "≥": "at_least", ">=": "at_least"}.get(op))
+            elif kind == "allocation":
+                a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                add(float(a) / float(b), "allocation", m)
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
             elif kind == "dose_ordinal":
@@ -493,6 +508,10 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(_TIMES[m.group(1).lower()]), _PER_WORD[m.group(2).lower()], m)
             else:
                 add(_num(m.group(1)), _PER_WORD[m.group(2).lower()], m)
+    arms = _arm_count(norm)
+    if arms is not None:
+        n, m = arms
+        add(float(n), "count", m)          # 两组 / 三组 for the trial's arms
     for d in _ABBR_DEF.finditer(normalise(definitions) + "\n" + norm if definitions else norm):
         unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
         for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
@@ -500,6 +519,29 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
             for x in ([v] + v if isinstance(v, list) else [v]):
                 add(x, unit, m, None if isinstance(v, list) else _bound_before(norm, m.start()))
     return out
+
+
+_ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?P<ratio>[^.;]{0,30}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
+                       r"[^.;]{0,160}?\bto\s+(?:receive\s+|either\s+)?(?P<arms>[^;]{3,200}?)(?=[;]|\.(?!\d)|$)", re.I)
+
+
+def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
+    """How many arms a trial randomised to: the parts of its allocation ratio ("(1:1:1)" is
+    three), else the treatments listed after "assigned … to receive" ("A or placebo": two;
+    "placebo, A 30 mg, or A 45 mg": three; or-lists inside brackets are one arm's doses)."""
+    for m in _ARM_LIST.finditer(norm):
+        if m.group("ratio"):
+            return m.group("ratio").count(":") + 1, m
+        flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", m.group("arms"))
+        flat = re.split(r"\b(?:for|from|during|over|until|plus|in addition)\b", flat)[0]
+        if " or " not in flat and " versus " not in flat and " vs" not in flat:
+            continue
+        parts = [x for x in re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", flat) if x.strip()
+                 # ", at a dose of 150 mg per day," describes the arm before it
+                 and not re.match(r"\s*(?:at|with|given|taken|administered|which|that|each|both)\b", x, re.I)]
+        if 2 <= len(parts) <= 5:
+            return len(parts), m
+    return None
 
 
 def _bound_before(norm: str, start: int) -> Optional[str]:

@@ -767,6 +767,25 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
     return None
 
 
+def _time_unit_slip(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+    """A length converted into another unit and written with a third (68 weeks is 15.6 months;
+    the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
+    Only a number with decimals: a whole number in another unit may be another length."""
+    if not isinstance(m.value, float) or m.value == int(m.value) or m.unit not in TIME_UNITS:
+        return None
+    lengths = [(c.value, c.unit, c.finding) for c in _usable(s)[0]
+               if c.unit in TIME_UNITS and c.kind not in ("date", "year_or_date") and isinstance(c.value, (int, float))]
+    lengths += [(v.value, v.unit, None) for v in s.stated if v.unit in TIME_UNITS and isinstance(v.value, (int, float))]
+    for value, unit, f in lengths:
+        for other in TIME_UNITS - {unit, m.unit}:
+            conv = convert(float(value), unit, other)
+            if conv is not None and abs(conv - m.value) <= tolerance(m):
+                said = (f"{_fmt(value)}{unit_label(unit, lang)}（约合{_fmt(round(conv, 1))}{unit_label(other, lang)}）"
+                        if lang == "zh" else f"{_fmt(value)}{unit_label(unit, lang)} (= {_fmt(round(conv, 1))}{unit_label(other, lang)})")
+                return MentionVerdict(m.id, "mismatch", value, f.id if f else None, rule="FC114", note=said)
+    return None
+
+
 def _stated_anywhere(x: float, s: Summary, tol: float):
     """The finding and value of a draft that state this number (a point value, any unit)."""
     for f in s.findings:
@@ -797,7 +816,7 @@ def _clean_note(text: str) -> str:
     return " ".join(text.split())[:90]
 
 
-_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile"}
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation"}
 
 
 def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Optional[MentionVerdict]:
@@ -806,6 +825,8 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Opt
     weekly"; a count under 每天/每周, ``per``, as a schedule: 每天喝一罐): the article's number
     is the paper's, whichever sentence it stands in. Only ever
     turns "not in the paper" into "supported"; a mismatch is decided by the findings alone."""
+    if m.kind == "pvalue":
+        return _stated_p(m, s)
     unit = m.unit
     if isinstance(m.value, list) and len(m.value) == 2 and unit not in TIME_UNITS:
         ranged = _stated_range(m, s)
@@ -837,6 +858,18 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Opt
             if _opposite_bounds(m.qualifier, v.qualifier):
                 # 戒烟超过五年 for "within five years": the same number on the other side of it
                 return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", note=v.note)
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+    return None
+
+
+def _stated_p(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A P value the abstract writes somewhere with the same sign (P<0.001 for P<0.001, P=0.02
+    for P=0.02): a drafted finding keeps one P value, the abstract may give several."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    for v in s.stated:
+        if v.unit == "p" and abs(float(v.value) - float(m.value)) < 1e-9 \
+                and (v.qualifier or None) == (m.qualifier or None):
             return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
     return None
 
@@ -1174,6 +1207,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                                     rel_cache, is_length=length, segment=seg_ms))
                 if mv.verdict == "not_in_source" and summ.stated:
                     mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
+                if mv.verdict == "not_in_source" and _is_time(m):
+                    mv = _time_unit_slip(m, summ, lang) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
             mvs.append(mv)

@@ -377,8 +377,16 @@ _P_RE = re.compile(
     r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value))?\s{0,8}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<num>{_NUM}){_SCI}?")
 _STAT_RE = re.compile(
-    r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?\s{0,3}"
+    r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?"
+    # 风险比(HR)为0.61, (HR)为0.61: the label's abbreviation in brackets, or the bracket it closes
+    r"(?:[ \t]{0,2}[(（][A-Za-z]{1,5}[)）]|[)）])?\s{0,3}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
+# An allocation ratio (按1:1的比例随机分组, 以2:1比例, 1:1:1随机分配): one mention, its value the
+# first arm's share over the second's; the context keeps clock times (8:30) and scores (3:2) out
+_ALLOC_RE = re.compile(r"(?<![0-9.:：∶])(?P<a>[1-9])[ \t]{0,2}[:：∶][ \t]{0,2}(?P<b>[1-9])"
+                       r"(?:[ \t]{0,2}[:：∶][ \t]{0,2}(?P<c>[1-9]))?(?![0-9.:：∶])")
+_ALLOC_BEFORE_RE = re.compile(r"(?:按照?|以|比例(?:为|是)?|随机)[ \t]{0,2}$")
+_ALLOC_AFTER_RE = re.compile(r"^[ \t]{0,2}(?:的)?(?:比例|随机|分配|分组|入组)")
 _SLOGAN_RE = re.compile(r"[0-9](?<![0-9.][0-9])[0-9]{0,2}(?:[ \t]{0,2}\+[ \t]{0,2}[0-9]{1,3}){1,4}[ \t]{0,2}"
                         r"(?:>|<|=|≥|≤)[ \t]{0,2}(?P<r>[0-9]{1,3})(?![0-9.])")
 _MARK_LINE_RE = re.compile(
@@ -816,6 +824,7 @@ class _Segment:
         self.intervals()
         self.pvalues()
         self.stats()
+        self.allocations()
         self.slogans()
         self.markers()
         self.tables()
@@ -1003,6 +1012,20 @@ class _Segment:
             if kind == "count" and isinstance(v, float):
                 continue
             self.emit(a, b, kind, v, unit, qualifier=_COMP_MAP.get(op), label=lab, decimals=dec)
+            self.claim(a, b)
+
+    def allocations(self):
+        seg = self.seg
+        if ":" not in seg and "：" not in seg and "∶" not in seg:
+            return
+        for m in _ALLOC_RE.finditer(seg):
+            a, b = m.span()
+            if not self.free(a, b):
+                continue
+            if not (_ALLOC_BEFORE_RE.search(seg[max(0, a - 6):a]) or _ALLOC_AFTER_RE.match(seg[b:b + 6])):
+                continue
+            self.emit(a, b, "ratio", float(m.group("a")) / float(m.group("b")), "allocation",
+                      label="allocation", decimals=2)
             self.claim(a, b)
 
     def slogans(self):

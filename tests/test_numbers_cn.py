@@ -257,3 +257,25 @@ def test_not_money_and_not_a_count():
     assert _checkable("采用二元logistic回归分析") == []
     assert _checkable("三口之家") == []
     assert _one("两三周", "两三周").value == [2, 3]
+
+
+def test_allocation_ratio_is_one_mention_and_clock_times_are_not():
+    from factcheck.numbers import extract
+    got = [(m.surface, m.kind, m.value, m.unit) for m in extract("研究人员以2:1的比例将受试者随机分配")]
+    assert got == [("2:1", "ratio", 2.0, "allocation")]
+    got = [(m.surface, m.value) for m in extract("按1∶1∶1随机分配至三组")]
+    assert got[0] == ("1∶1∶1", 1.0)
+    assert not any(m.unit == "allocation" for m in extract("上午8:30开始，比分3:2"))
+
+
+def test_ratio_label_in_chinese_or_in_brackets():
+    from factcheck.numbers import extract
+    for text in ("风险比(HR)为0.61", "风险比为0.61", "(HR)为0.61", "比值比是1.86"):
+        ms = [m for m in extract(text) if m.value in (0.61, 1.86)]
+        assert ms and ms[0].kind == "ratio", text
+
+
+def test_groups_with_a_chinese_numeral_are_prose_counts():
+    from factcheck.numbers import extract
+    ms = extract("随机分两组")
+    assert [(m.surface, m.checkable, m.reason) for m in ms] == [("两组", False, "prose_count")]

@@ -39,3 +39,15 @@ def test_a_places_share_of_its_people_is_background():
 def test_deaths_a_year_are_population_statistics():
     got = _verdicts("一项研究随访了577名成人30年。吸烟每年导致数百万人死亡。")
     assert got["数百万人"] == "unattributed"
+
+
+def test_definitions_guidelines_and_received_wisdom_are_not_the_study():
+    from conftest import draft_verdicts
+    abstract = ("Methods: We studied 257 patients with carotid plaque. Results: Patients with microplastics "
+                "in plaque had a higher risk of the composite end point (hazard ratio, 4.53).")
+    v = draft_verdicts(abstract, "这项研究纳入257名患者。微塑料通常指粒径小于5毫米的塑料颗粒。"
+                                 "《中国居民膳食指南》建议每日添加糖摄入量控制在25克以下。"
+                                 "我们常常被告知成年人需要7到9小时的睡眠。该研究发表于影响因子为22.6的期刊。")
+    assert v["257名"] == "supported"
+    for surface in ("5毫米", "25克", "7到9小时", "22.6"):
+        assert v[surface] == "unattributed", surface

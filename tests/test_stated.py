@@ -220,3 +220,60 @@ placebo (hazard ratio for the primary outcome 0.61, 95% CI 0.51 to 0.72)."""
     got = draft_verdicts(abstract, "一项随机试验纳入eGFR为30-60的成人。")
     assert got["30-60"] != "supported"
     assert ("[0.51, 0.72]", "range") not in _pairs(abstract)      # a confidence interval is no stated range
+
+
+# --- the trial's design as abstracts write it: allocation ratio, arms, every P value --------------
+
+_TRIAL = ("Methods: We randomly assigned, in a 2:1 ratio, 300 adults to receive drug A (10 mg once daily) "
+          "or placebo for 12 months. Results: The score was 11% lower with drug A than with placebo at "
+          "3 months (P=0.01), 14% lower at 6 months (P<0.001), and 20% lower at 9 months (P<0.001).")
+
+
+def test_allocation_ratio_arms_and_p_values_are_stated():
+    got = _pairs(_TRIAL)
+    assert ("2.0", "allocation") in got
+    assert ("2.0", "count") in got                      # two arms: A or placebo
+    assert {("0.01", "p"), ("0.001", "p")} <= got
+
+
+def test_arms_from_a_list_and_from_a_three_part_ratio():
+    assert ("3.0", "count") in _pairs("Women were randomly assigned to placebo, drug B 30 mg, or drug B 45 mg.")
+    assert ("3.0", "count") in _pairs("Adults were randomly assigned (1:1:1) to 10 mg, 15 mg, or placebo.")
+    # a described arm is one arm: ", at a dose of 150 mg per day," belongs to aspirin
+    assert ("2.0", "count") in _pairs("We randomly assigned 1776 women to receive aspirin, at a dose of "
+                                      "150 mg per day, or placebo.")
+    assert not any(u == "count" for _v, u in _pairs("We randomly assigned 300 adults to drug A."))
+
+
+def test_article_allocation_arms_and_p_values_supported_by_the_draft():
+    v = draft_verdicts(_TRIAL, "研究人员按2:1的比例将300名成人随机分为两组。第6个月评分低14%(P<0.001)，"
+                               "第9个月低20%(P<0.001)。")
+    assert v["2:1"] == "supported"
+    assert v["两组"] == "supported"
+    assert v["P<0.001"] == "supported"
+
+
+def test_a_p_value_the_abstract_never_writes_is_not_supported():
+    v = draft_verdicts(_TRIAL, "研究人员将300名成人随机分组，第6个月评分低14%(P=0.003)。")
+    assert v["P=0.003"] != "supported"
+    v = draft_verdicts(_TRIAL, "研究人员按1:1的比例将300名成人随机分组。")
+    assert v["1:1"] != "supported"
+
+
+def test_a_length_converted_and_written_with_another_unit_is_a_mismatch():
+    abstract = ("Methods: We conducted a 68-week, double-blind, randomized, placebo-controlled trial. "
+                "Results: The mean change in body weight from baseline to week 68 was -13.7% with drug A "
+                "and -3.2% with placebo (P<0.001).")
+    v = draft_verdicts(abstract, "该试验中，患者接受药物A治疗15.6周。")
+    assert v["15.6周"] == "mismatch"                  # 68 weeks = 15.6 months, written as weeks
+    v = draft_verdicts(abstract, "该试验中，患者接受药物A治疗15.6个月。")
+    assert v["15.6个月"] != "mismatch"
+
+
+def test_ages_defining_the_population_in_the_background():
+    abstract = ("Background: Cancer burden among adolescents and young adults aged 15-39 years has increased. "
+                "An earlier survey found 2.5 million cases. Methods: We obtained incidence data from 185 countries. "
+                "Findings: Incidence rose in most countries.")
+    got = {(str(v.value), v.unit) for v in draft_summary(abstract, source="x").stated}
+    assert ("[15.0, 39.0]", "age") in got
+    assert not any(v == "2.5" for v, _u in got)      # the Background's other numbers are not the study's
