@@ -399,9 +399,9 @@ _STATED = [
     # things of a kind the study had (a prose count in an article: 三个指标, 两款疫苗)
     # (a lookahead, so that "four … and three … metrics" yields both)
     ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
-    ("frequency", re.compile(r"\b(once|twice|thrice)[\s-]+(?:a\s+|per\s+|every\s+)?(day|daily|week|weekly|month|monthly)\b",
+    ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly)\b",
                              re.I)),
-    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)\s+(?:per|a|each)\s+(day|week|month)\b",
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month)\b",
                              re.I)),
     # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
     # intervals apart: an article's range with both ends equal is the abstract's
@@ -436,6 +436,7 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     seen: set = set()
 
     def add(value, unit: str, m: re.Match, bound: Optional[str] = None) -> None:
+        norm = m.string
         if re.search(r"(±|\+/-|SD|\bsd)\s*$", norm[max(0, m.start() - 4):m.start()]):
             return          # "62±8 years": the 8 is a standard deviation, not a stated length
         key = (str(value), unit, bound if unit == "p" else None)
@@ -508,6 +509,14 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(_TIMES[m.group(1).lower()]), _PER_WORD[m.group(2).lower()], m)
             else:
                 add(_num(m.group(1)), _PER_WORD[m.group(2).lower()], m)
+    # "one drink (12 g) per day": a schedule read again with short brackets taken out
+    bare = re.sub(r"\s*\([^()]{1,20}\)", "", norm)
+    if bare != norm:
+        for kind, pat in _STATED:
+            if kind == "frequency":
+                for m in pat.finditer(bare):
+                    w = m.group(1).lower()
+                    add(float(_TIMES[w]) if w in _TIMES else _num(w), _PER_WORD[m.group(2).lower()], m)
     arms = _arm_count(norm)
     if arms is not None:
         n, m = arms

@@ -767,6 +767,24 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
     return None
 
 
+def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """An abstract's proportion written as a decimal ("a 0.014 increased relative risk") that an
+    article gives in percent (1.4%). Only decimals of three or more places with no ratio label:
+    a hazard or odds ratio (0.61) is not a share."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    for f in s.findings:
+        for v in f.values:
+            if not isinstance(v.value, float) or not 0 < abs(v.value) < 1 or v.unit or v.kind == "ratio" \
+                    or v.label in _RATIO_LABELS or v.label in AUX_LABELS or v.kind == "pvalue":
+                continue
+            places = len(repr(abs(v.value)).split(".")[1])
+            if places >= 3 and abs(abs(v.value) * 100 - float(m.value)) <= tolerance(m):
+                return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
+                                      note=f"{_fmt(v.value)}（{_clean_note(f.text)}）")
+    return None
+
+
 def _time_unit_slip(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
     """A length converted into another unit and written with a third (68 weeks is 15.6 months;
     the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
@@ -1202,9 +1220,14 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 visit = _is_time(m) and bool(FOLLOW_UP_VISIT.match(norm[m.end:s.end]))
                 seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
                           if x is not m] if _is_time(m) else []
-                mv = (_judge_visit(m, summ, cands, lang) if visit else
-                      judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)), lang,
-                                    rel_cache, is_length=length, segment=seg_ms))
+                share = _proportion_as_percent(m, summ) if not summ.curated and m.unit == "%" else None
+                if share is not None:
+                    mv = share
+                elif visit:
+                    mv = _judge_visit(m, summ, cands, lang)
+                else:
+                    mv = judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)),
+                                       lang, rel_cache, is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
                     mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):

@@ -423,7 +423,8 @@ _HALF_CHENG_RE = re.compile(r"(?<![一二三四五六七八九十0-9])半成"
 _SCALE_ALT = "万亿|千万|百万|万|亿"
 _RANK = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4}
 # 100多, 500多亿, 二百三十余万, 一千多万, 20多岁: a base, 多/余, an optional scale after
-_MORE_RE = re.compile(rf"(?P<n>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN_ALL}]{{1,20}})[ \t]?(?P<q>多|余)"
+_MORE_RE = re.compile(rf"(?P<n>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN_ALL}]{{1,20}})"
+                      rf"(?:(?<=[0-9])[ \t]?(?P<s0>{_SCALE_ALT}))?[ \t]?(?P<q>多|余)"    # 10 万余人
                       rf"(?P<s>{_SCALE_ALT})?")
 # 十几万, 二十几, 几十, 几百万: 几 as one unknown digit
 _MORE_BACK = frozenset("0123456789." + _CN_ALL)
@@ -491,7 +492,9 @@ def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) ->
         if j >= 0 and seg[j] in " \t":
             j -= 1
         k = j
-        while k >= 0 and p - k <= limit and seg[k] in back:
+        while k >= 0 and p - k <= limit and (seg[k] in back or (
+                # 10 万余: a blank between the digits and their scale is walked over too
+                seg[k] in " \t" and k > 0 and seg[k - 1].isdigit() and seg[k + 1] in "万亿千百")):
             k -= 1
         for s in (k + 1, p) if k + 1 != p else (p,):
             m = rx.match(seg, s)
@@ -1195,7 +1198,8 @@ class _Segment:
                     continue
                 if m.group("s") is None and _match_unit(seg, b) is None and not n[0].isdigit() and v < 10:
                     continue        # 三多 (三多一少 is a name)
-                scale = _SCALE[m.group("s")] if m.group("s") else 1
+                sc = m.group("s") or m.group("s0")
+                scale = _SCALE[sc] if sc else 1
                 d = Decimal(str(v)) * scale
                 lo = _num(float(d))
                 hi = _num(float(d + Decimal(str(_step(v))) * scale))

@@ -279,3 +279,11 @@ def test_groups_with_a_chinese_numeral_are_prose_counts():
     from factcheck.numbers import extract
     ms = extract("随机分两组")
     assert [(m.surface, m.checkable, m.reason) for m in ms] == [("两组", False, "prose_count")]
+
+
+def test_a_blank_between_digits_and_their_scale_keeps_the_approximation():
+    from factcheck.numbers import extract
+    got = [(m.surface, m.value, m.unit, m.qualifier) for m in extract("研究人员调查了 10 万余人")]
+    assert got == [("10 万余人", 100000, "person", "more_than")]
+    got = [(m.surface, m.value) for m in extract("2 300余人")]
+    assert ("300余人", 300) in got

@@ -277,3 +277,18 @@ def test_ages_defining_the_population_in_the_background():
     got = {(str(v.value), v.unit) for v in draft_summary(abstract, source="x").stated}
     assert ("[15.0, 39.0]", "age") in got
     assert not any(v == "2.5" for v, _u in got)      # the Background's other numbers are not the study's
+
+
+def test_schedules_with_a_slash_or_a_bracket():
+    got = _pairs("in the not weekly but at least once/month group; the hazard ratio for one drink (12 g) per day")
+    assert {("1.0", "per_month"), ("1.0", "per_day")} <= got
+
+
+def test_a_proportion_written_as_a_decimal_supports_its_percent():
+    abstract = ("Methods: Eight cohort studies were included. Results: Each additional tooth loss was associated "
+                "with a 0.014 increased relative risk of cognitive impairment and 0.011 elevated relative risks "
+                "of dementia. Participants with more tooth loss had a 1.48 times higher risk (RR 1.48).")
+    v = draft_verdicts(abstract, "研究发现，每多掉一颗牙，认知障碍的风险就会增加1.4%，痴呆的风险就会增加1.1%。")
+    assert v["1.4%"] == "supported" and v["1.1%"] == "supported"
+    v = draft_verdicts(abstract, "研究发现，每多掉一颗牙，认知障碍的风险就会增加4.8%。")
+    assert v["4.8%"] != "supported"          # a hazard-like 1.48 is not a share of 4.8%
