@@ -401,7 +401,7 @@ _STATED = [
     ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
     ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly)\b",
                              re.I)),
-    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|\w+(?:\s+\w+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month)\b",
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|[\w-]+(?:\s+[\w-]+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month)\b",
                              re.I)),
     # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
     # intervals apart: an article's range with both ends equal is the abstract's

@@ -385,7 +385,7 @@ _STAT_RE = re.compile(
 # first arm's share over the second's; the context keeps clock times (8:30) and scores (3:2) out
 _ALLOC_RE = re.compile(r"(?<![0-9.:：∶])(?P<a>[1-9])[ \t]{0,2}[:：∶][ \t]{0,2}(?P<b>[1-9])"
                        r"(?:[ \t]{0,2}[:：∶][ \t]{0,2}(?P<c>[1-9]))?(?![0-9.:：∶])")
-_ALLOC_BEFORE_RE = re.compile(r"(?:按照?|以|比例(?:为|是)?|随机)[ \t]{0,2}$")
+_ALLOC_BEFORE_RE = re.compile(r"(?:按照?|以|比例(?:为|是)?|随机(?:分配|分组|分成|分为|入组)?)[ \t]{0,2}[(（]?[ \t]{0,2}$")
 _ALLOC_AFTER_RE = re.compile(r"^[ \t]{0,2}(?:的)?(?:比例|随机|分配|分组|入组)")
 _SLOGAN_RE = re.compile(r"[0-9](?<![0-9.][0-9])[0-9]{0,2}(?:[ \t]{0,2}\+[ \t]{0,2}[0-9]{1,3}){1,4}[ \t]{0,2}"
                         r"(?:>|<|=|≥|≤)[ \t]{0,2}(?P<r>[0-9]{1,3})(?![0-9.])")

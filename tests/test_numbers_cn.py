@@ -287,3 +287,9 @@ def test_a_blank_between_digits_and_their_scale_keeps_the_approximation():
     assert got == [("10 万余人", 100000, "person", "more_than")]
     got = [(m.surface, m.value) for m in extract("2 300余人")]
     assert ("300余人", 300) in got
+
+
+def test_allocation_ratio_in_brackets_after_the_verb():
+    from factcheck.numbers import extract
+    got = [(m.surface, m.unit) for m in extract("女性被随机分配(1:1:1)，每天服用一次安慰剂")]
+    assert ("1:1:1", "allocation") in got

@@ -292,3 +292,7 @@ def test_a_proportion_written_as_a_decimal_supports_its_percent():
     assert v["1.4%"] == "supported" and v["1.1%"] == "supported"
     v = draft_verdicts(abstract, "研究发现，每多掉一颗牙，认知障碍的风险就会增加4.8%。")
     assert v["4.8%"] != "supported"          # a hazard-like 1.48 is not a share of 4.8%
+
+
+def test_a_schedule_with_hyphenated_words():
+    assert ("7.0", "per_day") in _pairs("an average of seven or more moderate-to-severe hot flashes per day")
