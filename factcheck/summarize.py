@@ -1541,6 +1541,9 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         stated += [v for v in stated_quantities("\n".join(t for n, t in sections if n in ("background", "introduction")))
                    if v.unit == "age" and (str(v.value), v.unit) not in {(str(x.value), x.unit) for x in stated}]
 
+    elif lang == "zh":
+        stated = _stated_zh("\n".join([title or ""] + [t for n, t in sections if n not in _NOT_STUDY_SECTIONS]))
+
     # ---- conclusion
     concl = sec_text.get("conclusion")
     level_sents: list[str] = []
@@ -1596,6 +1599,30 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
 
 # what the study did and found is in every section but these (an Objective names the ages and the
 # population studied: "children aged 1 year ... at age 2 and 4 years")
+_STATED_ZH_UNITS = {"minute", "hour", "day", "week", "month", "year", "age", "per_day", "per_week",
+                    "per_month", "per_year"}
+
+
+def _stated_zh(text: str) -> list[Value]:
+    """A Chinese abstract's lengths, ages and schedules (前2年, 40岁及以上, 每两年一次), read by the
+    article's own extractor, as ``abstract_en.stated_quantities`` reads an English one."""
+    out: list[Value] = []
+    seen: set = set()
+    for m in _extract(text):
+        if m.unit not in _STATED_ZH_UNITS or not m.checkable or m.kind in ("year_or_date", "pvalue"):
+            continue
+        if not isinstance(m.value, (int, float, list)):
+            continue
+        key = (str(m.value), m.unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        a, b = max(0, m.start - 30), min(len(text), m.end + 20)
+        out.append(Value(value=m.value, unit=m.unit, kind="stated", qualifier=m.qualifier,
+                         note=" ".join(text[a:b].split())))
+    return out
+
+
 _NOT_STUDY_SECTIONS = ("background", "introduction", "registration", "funding")
 
 

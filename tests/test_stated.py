@@ -296,3 +296,13 @@ def test_a_proportion_written_as_a_decimal_supports_its_percent():
 
 def test_a_schedule_with_hyphenated_words():
     assert ("7.0", "per_day") in _pairs("an average of seven or more moderate-to-severe hot flashes per day")
+
+
+def test_a_chinese_abstract_states_its_lengths_and_ages():
+    abstract = ("目的\n确定前2年体重减轻的卫生专业人员在12个月内的后续癌症诊断率。\n"
+                "设计、设置和参与者\n对40岁及以上的女性进行前瞻性队列分析。\n"
+                "结果\n在157474名参与者中，确定了15809例新发癌症病例。")
+    got = {(str(v.value), v.unit) for v in draft_summary(abstract, source="x").stated}
+    assert {("2.0", "year"), ("12.0", "month")} <= got or {("2", "year"), ("12", "month")} <= got
+    v = draft_verdicts(abstract, "研究表明，过去2年内体重明显减轻的人在随后的12个月内罹患癌症的风险更高。")
+    assert v["2年"] == "supported" and v["12个月"] == "supported"
