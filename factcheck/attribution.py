@@ -189,7 +189,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "background": scan.first(cues["background"]) if single_study else {},
                  "markers": markers_at if single_study else {},
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
-                 "first_line": sentences[0].line if sentences else 0}
+                 "first_line": _headline_line(sentences, mentions_by_sentence)}
     introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
@@ -283,14 +283,26 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
     if i in hits["back"]:
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
+    if not introduced and s.line == hits["first_line"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
+        # the headline of an article about one study states that study's result ("研究：每天一杯…")
+        return Attribution(paper.index, "single_study", "headline")
     if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
         return Attribution(None, "none")
-    if not introduced and s.line == hits["first_line"] and hits["on_topic"](ntext, ms):
-        # the headline of an article about one study states that study's result
-        return Attribution(paper.index, "single_study", "headline")
     if i in hits["research"] and current.how in ("background", "none") and introduced:
         return Attribution(paper.index, "single_study")
     return None
+
+
+_BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)")
+
+
+def _headline_line(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
+    """The line of the headline: the page's first line that is not its furniture (a breadcrumb
+    such as "万维读者网 > 健康世界 > 正文"), when it holds a number; else 0."""
+    first = next((s.line for s in sentences if not _BREADCRUMB.search(s.text)), 0)
+    if any(mentions_by_sentence.get(i) for i, s in enumerate(sentences) if s.line == first):
+        return first
+    return 0
 
 
 def _fingerprint(m: Mention, paper: RefProfile) -> bool:

@@ -1125,6 +1125,9 @@ def _build_author_year(s: Summary) -> str:
 _author_year = ObjectCache(_build_author_year)
 
 
+_REPORTED_FINDING = re.compile(r"(?:研究|试验|分析|调查)(?:人员|团队|者|小组)?(?:还|进一步)?(?:发现|显示|表明|证实|估计|估算|指出)")
+
+
 def render(rule: str, lang: str, **kw) -> str:
     tpl = messages()[rule]["zh" if lang != "en" else "en"]
     kw.setdefault("detail", "")
@@ -1179,6 +1182,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         cuts = clause_cuts(s.text)             # once for all the sentence's numbers
         first_clause = stext[:cuts[1]]
         sentence_general = general_cue(first_clause)
+        # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
+        # finding, however general its clause sounds
+        reported = att.reference is not None and bool(_REPORTED_FINDING.search(first_clause))
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -1193,7 +1199,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             earlier = first_seen.get(key)
             if cs not in clause_general:
                 clause_general[cs] = general_cue(norm[cs:ce])
-            if sentence_general or clause_general[cs]:
+            if sentence_general or (clause_general[cs] and not (reported and cs > s.start)):
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
                     "carried", "none", "topic", "single_reference"):

@@ -51,3 +51,30 @@ def test_definitions_guidelines_and_received_wisdom_are_not_the_study():
     assert v["257名"] == "supported"
     for surface in ("5毫米", "25克", "7到9小时", "22.6"):
         assert v[surface] == "unattributed", surface
+
+
+def test_the_headline_is_the_first_line_that_is_not_page_furniture():
+    from conftest import draft_verdicts
+    abstract = ("Methods: We followed 162 602 women. Results: Women who drank one or more sugar-sweetened "
+                "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")
+    v = draft_verdicts(abstract, "万维读者网 > 健康世界 > 正文\n\n研究:每天一杯这饮料 癌症风险增加5倍\n\n"
+                                 "一项研究追踪了162602名女性。")
+    assert v["5倍"] == "supported"
+
+
+def test_a_headline_without_a_number_does_not_carry_the_study_into_background():
+    from conftest import draft_verdicts
+    abstract = ("Methods: We followed 162 602 women. Results: Women who drank one or more sugar-sweetened "
+                "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")
+    v = draft_verdicts(abstract, "甜饮料与口腔癌\n\n一罐330毫升普通碳酸饮料的含糖量高达35克左右。\n\n"
+                                 "一项研究追踪了162602名女性。")
+    assert v["35克"] == "unattributed" and all(x == "unattributed" for k, x in v.items() if "330" in k)
+    assert v["162602名"] == "supported"
+
+
+def test_a_reported_finding_is_the_study_s_however_general_its_clause():
+    from conftest import draft_verdicts
+    abstract = ("Methods: We modelled deaths in 750 locations. Results: 5 083 173 deaths were associated with "
+                "non-optimal temperatures per year, 74 excess deaths per 100 000 residents.")
+    v = draft_verdicts(abstract, "一项研究发现，在全世界范围内每年有超过500万人死于高温或低温。")
+    assert v["500万人"] != "unattributed"
