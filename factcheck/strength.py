@@ -8,7 +8,9 @@ article's claim, so an overstatement can be stated as a difference of levels: th
 
 The classifier is a short ordered rule over grammatical cues (modal + causal verb, association
 vocabulary, comparison wording, recommendations), kept as data in
-``data/strength_cues.yaml`` so an editor can extend it; no cue names a topic.
+``data/strength_cues.yaml`` so an editor can extend it; no cue names a topic. The English side
+may instead read with a small fitted model over words, word pairs and these rules' outputs
+(``Model``, fitted by bench/strength_fit.py; see the section at the end of this module).
 """
 
 from __future__ import annotations
