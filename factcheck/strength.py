@@ -8,7 +8,9 @@ article's claim, so an overstatement can be stated as a difference of levels: th
 
 The classifier is a short ordered rule over grammatical cues (modal + causal verb, association
 vocabulary, comparison wording, recommendations), kept as data in
-``data/strength_cues.yaml`` so an editor can extend it; no cue names a topic.
+``data/strength_cues.yaml`` so an editor can extend it; no cue names a topic. The English side
+may instead read with a small fitted model over words, word pairs and these rules' outputs
+(``Model``, fitted by bench/strength_fit.py; see the section at the end of this module).
 """
 
 from __future__ import annotations
@@ -170,10 +172,34 @@ def _claim_elsewhere(cues: _Lang, text: str, rec: re.Match) -> bool:
 
 def read(sentence: str, lang: Optional[str] = None, cue_file: Optional[str] = None) -> Reading:
     """The level of the relationship a sentence claims, with negation, hedge and the cue that
-    decided (the steps are described in strength_cues.yaml)."""
+    decided. Chinese: the cue rules (the steps are described in strength_cues.yaml). English:
+    the fitted model when its weights are present (see ``model``), else the same rules; the
+    negation comes from the rules either way."""
     text = unicodedata.normalize("NFKC", sentence or "")
     lang = lang or detect_lang(text)
-    cues = _cues(cue_file)[lang if lang in ("en", "zh") else detect_lang(text)]
+    lang = lang if lang in ("en", "zh") else detect_lang(text)
+    cues = _cues(cue_file)[lang]
+    r = _read_rules(text, lang, cues)
+    m = model() if lang == "en" else None
+    if m is None:
+        return r
+    level = m.predict(features(text, cue_file))
+    if level == r.level:
+        return r
+    if level == "none":
+        return Reading("none", cue="(fitted model)")
+    return Reading(level, r.negated, level == "conditional_causal" or r.hedged, "(fitted model)")
+
+
+def read_rules(sentence: str, lang: Optional[str] = None, cue_file: Optional[str] = None) -> Reading:
+    """``read`` by the cue rules alone, whatever the language and whether a model is fitted."""
+    text = unicodedata.normalize("NFKC", sentence or "")
+    lang = lang or detect_lang(text)
+    lang = lang if lang in ("en", "zh") else detect_lang(text)
+    return _read_rules(text, lang, _cues(cue_file)[lang])
+
+
+def _read_rules(text: str, lang: str, cues: _Lang) -> Reading:
     ls = cues.lists
 
     def hit(name: str) -> Optional[re.Match]:
@@ -225,3 +251,103 @@ def strongest(sentences: list[str], lang: Optional[str] = None) -> tuple[Reading
         if not where or RANK[r.level] > RANK[best.level]:
             best, where = r, s
     return best, where.strip()
+
+
+# ---------------------------------------------------------------- the fitted English model
+#
+# The English side may carry a small multinomial logistic regression over the sentence's words
+# and word pairs PLUS the cue rules' outputs above (the level they decide, which cue lists hit,
+# negation, hedge). It is fitted on Yu et al.'s sentences by bench/strength_fit.py (fixed seed,
+# numpy only) into ``data/strength_model.json``. That file is NOT in the repository: Yu et al.'s
+# data is GPL-3.0 and this project is MIT, so the weights derived from it are fitted where the
+# data was fetched (``python bench/strength_fit.py --data DIR``), and without them the English
+# side is the rules alone. ``FACTCHECK_STRENGTH_MODEL`` names another weights file ("" or
+# "none": rules only). The Chinese side is always the rules.
+
+MODEL_FILE = "strength_model.json"
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:\.\d+)?|[^\w\s]")
+
+
+def features(sentence: str, cue_file: Optional[str] = None) -> list[str]:
+    """The names of an English sentence's features: ``w:`` words (numbers as ``0``), ``b:``
+    word pairs (with sentence edges), ``s:`` and ``sb:`` the same over words cut to their first
+    five letters, ``r:`` the rules' level, negation and hedge, ``c:`` each
+    cue list that occurs, ``c:conditional`` a modal before a causal verb."""
+    text = unicodedata.normalize("NFKC", sentence or "")
+    toks = ["0" if t[0].isdigit() else t for t in _TOKEN.findall(text.lower())]
+    out = {"w:" + t for t in toks}
+    edged = ["<s>"] + toks + ["</s>"]
+    out.update(f"b:{a} {b}" for a, b in zip(edged, edged[1:]))
+    stems = [t[:5] for t in edged]          # associat-ed/-ion, reduc-es/-ed/-tion
+    out.update("s:" + t for t in stems[1:-1])
+    out.update(f"sb:{a} {b}" for a, b in zip(stems, stems[1:]))
+    cues = _cues(cue_file)["en"]
+    r = _read_rules(text, "en", cues)
+    out.add("r:" + r.level)
+    if r.negated:
+        out.add("r:negated")
+    if r.hedged:
+        out.add("r:hedged")
+    for name, rx in cues.lists.items():
+        if rx is not None and name != "causal_blocked_after" and rx.search(text):
+            out.add("c:" + name)
+    if cues.conditional is not None and cues.conditional.search(text):
+        out.add("c:conditional")
+    if _finite_causal(cues, text) is not None:
+        out.add("c:finite_causal")
+    return sorted(out)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights per feature and class (``LEVELS`` order) and a bias per class."""
+
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+    meta: dict
+
+    def scores(self, feats: list[str]) -> list[float]:
+        s = list(self.bias)
+        for f in feats:
+            w = self.weights.get(f)
+            if w is not None:
+                for k in range(len(s)):
+                    s[k] += w[k]
+        return s
+
+    def predict(self, feats: list[str]) -> Level:
+        s = self.scores(feats)
+        return LEVELS[max(range(len(s)), key=s.__getitem__)]
+
+
+def model_from_json(data: dict) -> Model:
+    if data.get("levels") != list(LEVELS):
+        raise CueFileError(f"{MODEL_FILE}: levels {data.get('levels')!r} are not {list(LEVELS)!r}")
+    feats, w = data["features"], data["weights"]
+    return Model({f: tuple(row) for f, row in zip(feats, w)}, tuple(data["bias"]),
+                 {k: v for k, v in data.items() if k not in ("features", "weights", "bias")})
+
+
+@lru_cache(maxsize=4)
+def _model(path: Optional[str]) -> Optional[Model]:
+    import json
+    import os
+    from pathlib import Path
+
+    if path is None:
+        env = os.environ.get("FACTCHECK_STRENGTH_MODEL")
+        if env is not None and env.strip().lower() in ("", "none"):
+            return None
+        p = Path(env) if env else Path(__file__).parent / "data" / MODEL_FILE
+        if not p.exists():
+            if env:
+                raise CueFileError(f"FACTCHECK_STRENGTH_MODEL={env}: no such file")
+            return None
+    else:
+        p = Path(path)
+    return model_from_json(json.loads(p.read_text(encoding="utf-8")))
+
+
+def model(path: Optional[str] = None) -> Optional[Model]:
+    """The fitted English model, or None when no weights were fitted (rules only)."""
+    return _model(path)

@@ -85,15 +85,100 @@ def test_bundled_cues_name_no_topic():
         assert not any(topic in c for c in cues), topic
 
 
-@pytest.mark.skipif(not (YU_DATA / "pubmed_causal_language_use.csv").exists(),
-                    reason="Yu et al.'s sentences are not at /work/shared/yu-causal (fetch "
-                           "github:junwang4/causal-language-use-in-science; GPL-3.0, kept outside the repo)")
-def test_macro_f1_on_yu_et_al():
-    sys.path.insert(0, str(ROOT / "bench"))
-    import strength_eval
+needs_yu = pytest.mark.skipif(
+    not (YU_DATA / "pubmed_causal_language_use.csv").exists(),
+    reason="Yu et al.'s sentences are not at /work/shared/yu-causal (fetch "
+           "github:junwang4/causal-language-use-in-science; GPL-3.0, kept outside the repo)")
 
-    sc = strength_eval.scores(strength_eval.load(YU_DATA))
+
+def _bench(name: str):
+    sys.path.insert(0, str(ROOT / "bench"))
+    return __import__(name)
+
+
+@needs_yu
+def test_macro_f1_on_yu_et_al():
+    """The cue rules alone (what reads English when no model is fitted)."""
+    strength_eval = _bench("strength_eval")
+    sc = strength_eval.scores(strength_eval.load(YU_DATA), strength_eval.rules_only)
     assert sc["macro_f1"] >= RECORDED_MACRO_F1 - 0.01
+
+
+# 5-fold cross-validated macro-F1 of the fitted model (bench/strength_fit.py --cv;
+# docs/measurements.md): the mean of the per-fold figures, and the fold figures
+RECORDED_CV_MACRO_F1 = 0.806
+RECORDED_CV_FOLDS = (0.829, 0.800, 0.795, 0.819, 0.786)
+# sha256 of `bench/strength_fit.py --limit 300 --out FILE`: the fit is deterministic
+RECORDED_SAMPLE_SHA256 = "330e969b46ebb1be9f5f6459beecb67a544c49b8e34104b115013169ff209d19"
+
+
+@needs_yu
+@pytest.mark.slow
+def test_cross_validated_macro_f1_of_the_fitted_model():
+    """Fit on 4 folds (vocabulary included), score the 5th: issue 15's target is 0.80. ~10 s."""
+    strength_fit = _bench("strength_fit")
+    per_fold, table = strength_fit.cross_validate(strength_fit.load(YU_DATA))
+    assert [round(x, 3) for x in per_fold] == pytest.approx(RECORDED_CV_FOLDS, abs=0.002)
+    assert sum(per_fold) / len(per_fold) == pytest.approx(RECORDED_CV_MACRO_F1, abs=0.001)
+    assert sum(per_fold) / len(per_fold) >= 0.80
+
+
+@needs_yu
+def test_fitting_script_reproduces_the_weights(tmp_path):
+    strength_fit = _bench("strength_fit")
+    import hashlib
+
+    out = tmp_path / "m.json"
+    assert strength_fit.main(["--data", str(YU_DATA), "--limit", "300", "--out", str(out)]) == 0
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == RECORDED_SAMPLE_SHA256
+
+
+def _tiny_model(tmp_path, favour: str) -> Path:
+    """A weights file that reads every sentence as ``favour``."""
+    import json
+
+    bias = [10.0 if lvl == favour else 0.0 for lvl in strength.LEVELS]
+    p = tmp_path / "tiny.json"
+    p.write_text(json.dumps({"levels": list(strength.LEVELS), "bias": bias, "features": ["w:the"],
+                             "weights": [[0.0, 0.0, 0.0, 0.0]]}), encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def model_env(monkeypatch):
+    def use(value: str):
+        monkeypatch.setenv("FACTCHECK_STRENGTH_MODEL", value)
+        strength._model.cache_clear()
+    yield use
+    monkeypatch.undo()
+    strength._model.cache_clear()
+
+
+def test_english_reads_with_the_model_chinese_with_the_rules(tmp_path, model_env):
+    model_env(str(_tiny_model(tmp_path, "none")))
+    assert strength.model() is not None
+    assert classify("The drug reduces blood pressure.") == "none"
+    assert classify("该疗法可降低血压。") == "direct_causal"          # the Chinese side: cues only
+    assert strength.read_rules("The drug reduces blood pressure.").level == "direct_causal"
+
+
+def test_the_model_keeps_the_rules_negation(tmp_path, model_env):
+    model_env(str(_tiny_model(tmp_path, "direct_causal")))
+    r = read("X was not associated with Y.")
+    assert (r.level, r.negated) == ("direct_causal", True)
+
+
+def test_without_weights_english_is_the_rules(model_env):
+    model_env("none")
+    assert strength.model() is None
+    for s in ("The drug reduces blood pressure.", "Further studies are needed.", "X may reduce Y."):
+        assert read(s) == strength.read_rules(s)
+
+
+def test_features_name_words_pairs_and_cues():
+    f = strength.features("Exercise may reduce falls in 120 adults.")
+    assert {"w:exercise", "b:may reduce", "w:0", "s:reduc", "r:conditional_causal", "c:modal",
+            "c:conditional"} <= set(f)
 
 
 # ---------------------------------------------------------------- wired into summarize and the verdict
