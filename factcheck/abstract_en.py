@@ -20,6 +20,11 @@ from typing import Optional
 
 from factcheck.summaries import Finding, Value
 
+# what follows the level of an interval: the 95% of "95% CI", "95% eCI", "95% empirical CI",
+# "95% credible interval", "95% UI", "95%置信区间" is not a value
+CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)\b\s*\)?|(?:empirical|credible|uncertainty|prediction|"
+                            r"confidence)\s+(?:CI|interval)|confidence|credible|置信区间|可信区间)", re.I)
+
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -173,7 +178,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
             continue
         if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
             continue        # an allocation ratio (1:1), not a result
-        if re.match(r"^\s*(CI|CrI|confidence|credible)", after, re.I):
+        if CI_LEVEL_AFTER.match(after):
             continue        # the 95% of a 95% CI
         v = _typed(m, before, after, section)
         if v is None:

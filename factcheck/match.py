@@ -626,7 +626,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
-            and (s.curated or _draft_comparable(m, t[2]))]
+            and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])))]
     if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
         in_f = [t for t in near if t[2].finding is best_f]
@@ -710,7 +710,26 @@ def _draft_comparable(m: Mention, c: Cand) -> bool:
         return False        # the paper's change (−1.8 kg) is not the article's level (88.2 kg)
     if not m.unit and m.kind not in ("percent", "multiplier", "ratio") and c.kind != "ratio":
         return False        # two bare numbers (35, 585): nothing says they measure the same thing
+    if m.unit == "%" == c.unit and not isinstance(m.value, list) and not isinstance(c.value, list) \
+            and not _same_order(m.value, c.value):
+        return False        # 下降0.51% against a share of 9.43%: a misquoted rate is seldom ten times off
     return (m.unit or "") == (c.unit or "") or c.kind == "ratio" or c.label and " " in c.label
+
+
+_CHANGE_BEFORE = re.compile(r"(?:下降|升高|增加|减少|降低|提高|上升|增长|下跌|回落)了?(?:约|近|达)?\s*$")
+_CHANGE_EN = re.compile(r"\b(?:increas|decreas|reduc|lower|higher|declin|ris(?:e|ing)|rose|fell|drop|chang|gain|loss|less|more)",
+                        re.I)
+
+
+def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
+    """The article's number is a change (占比下降0.51%) and the draft's value a level its
+    sentence states no change of (accounting for 0.91%): two different quantities, so the
+    one cannot misquote the other."""
+    if m.unit != "%" or c.finding is None:
+        return False
+    lead = ctx.clause[max(0, m.start - ctx.clause_start - 6):max(0, m.start - ctx.clause_start)]
+    return bool(_CHANGE_BEFORE.search(lead)) and not _CHANGE_EN.search(c.finding.text) and c.label not in (
+        "increase", "change")
 
 
 def _same_order(a, b) -> bool:

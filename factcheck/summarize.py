@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
+from .abstract_en import CI_LEVEL_AFTER
 from .doi import DOI_START
 from .summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
                         load_summary, normalize_doi)
@@ -656,7 +657,8 @@ _TIME_UNITS = {"week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
                "个月": "months", "月": "months", "年": "years", "天": "days", "日": "days",
                "小时": "hours"}
 _CI_BEFORE = re.compile(r"(?:\bCI\b|confidence interval|置信区间|可信区间)[^0-9]{0,12}$", re.I)
-_CI_AFTER = re.compile(r"^\s*(?:\(?\s*CI\s*\)?|confidence interval|置信区间|可信区间)", re.I)
+# the 95% of "95% CI" (eCI, CrI, UI, empirical CI, 置信区间) is a level, not a value
+
 _VS = re.compile(r"^[\s)）\]】]*[,，]?\s*(?:vs\.?|versus|比|对比|对|compared with)\s*[\s(（\[【]*$", re.I)
 _RATIO_BEFORE = re.compile(r"(?<![A-Za-z])(aOR|aHR|OR|HR|RR|IRR)(?![A-Za-z])(?:[^0-9;；,，]|\d{2}\s*%){0,24}$")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
@@ -873,7 +875,7 @@ class _Drafter:
                     x.skip = True
                 continue
             # the 95% of "95% CI" is not a value
-            if kind == "percent" and _CI_AFTER.match(after) and (m.label or "") != "CI":
+            if kind == "percent" and CI_LEVEL_AFTER.match(after) and (m.label or "") != "CI":
                 x.skip = True
                 continue
             # durations that only say when ("at 48 weeks") are timepoints, not values

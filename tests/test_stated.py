@@ -306,3 +306,20 @@ def test_a_chinese_abstract_states_its_lengths_and_ages():
     assert {("2.0", "year"), ("12.0", "month")} <= got or {("2", "year"), ("12", "month")} <= got
     v = draft_verdicts(abstract, "研究表明，过去2年内体重明显减轻的人在随后的12个月内罹患癌症的风险更高。")
     assert v["2年"] == "supported" and v["12个月"] == "supported"
+
+
+_SHARES = ("Methods: We collected data from 750 locations in 43 countries. Findings: Globally, 5083173 deaths "
+           "(95% empirical CI [eCI] 4087967–5965520) were associated with non-optimal temperatures per year, "
+           "accounting for 9.43% (95% eCI 7.58–11.07) of all deaths, 8.52% cold-related and 0.91% heat-related.")
+
+
+def test_the_level_of_an_empirical_interval_is_not_a_value():
+    s = draft_summary(_SHARES, source="x")
+    assert not any(v.value == 95.0 for f in s.findings for v in f.values)
+
+
+def test_a_change_is_not_a_misquote_of_a_level():
+    v = draft_verdicts(_SHARES, "研究发现，全球低温和高温相关超额死亡占比分别下降0.51%和升高0.21%。")
+    assert v["0.51%"] != "mismatch" and v["0.21%"] != "mismatch"
+    v = draft_verdicts(_SHARES, "研究发现，与高温相关的死亡占全部死亡的0.95%。")
+    assert v["0.95%"] != "supported"
