@@ -657,8 +657,6 @@ _TIME_UNITS = {"week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
                "个月": "months", "月": "months", "年": "years", "天": "days", "日": "days",
                "小时": "hours"}
 _CI_BEFORE = re.compile(r"(?:\bCI\b|confidence interval|置信区间|可信区间)[^0-9]{0,12}$", re.I)
-# the 95% of "95% CI" (eCI, CrI, UI, empirical CI, 置信区间) is a level, not a value
-
 _VS = re.compile(r"^[\s)）\]】]*[,，]?\s*(?:vs\.?|versus|比|对比|对|compared with)\s*[\s(（\[【]*$", re.I)
 _RATIO_BEFORE = re.compile(r"(?<![A-Za-z])(aOR|aHR|OR|HR|RR|IRR)(?![A-Za-z])(?:[^0-9;；,，]|\d{2}\s*%){0,24}$")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
