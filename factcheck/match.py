@@ -677,7 +677,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                                   note=c.describe(s, lang))
     # 6b. a draft that states one ratio (HR 1.57) holds its one relative risk: the article's
     #     风险高出近一倍 or 风险降低30% told of that risk is held to it
-    if not s.curated and m.kind in ("multiplier", "percent") and _RISK_WORD.search(ctx.clause):
+    #     (the risk may be named in the clause before: 可能性，是…的两倍)
+    if not s.curated and m.kind in ("multiplier", "percent") and (
+            _RISK_WORD.search(ctx.clause) or _RISK_WORD.search(ctx.sentence[:max(0, m.start - ctx.sentence_start)])):
         ratios = {round(float(t[3]), 4): t for t in scored if t[2].kind == "ratio" and t[2].label in _RATIO_LABELS
                   and isinstance(t[3], float)}
         if len(ratios) == 1:

@@ -323,3 +323,12 @@ def test_a_change_is_not_a_misquote_of_a_level():
     assert v["0.51%"] != "mismatch" and v["0.21%"] != "mismatch"
     v = draft_verdicts(_SHARES, "研究发现，与高温相关的死亡占全部死亡的0.95%。")
     assert v["0.95%"] != "supported"
+
+
+def test_a_multiplier_held_to_the_one_ratio_when_the_risk_is_named_in_the_clause_before():
+    abstract = ("Methods: A total of 304 patients were enrolled. Results: Patients in whom microplastics were "
+                "detected were at higher risk for a primary end-point event (hazard ratio, 4.53; 95% CI, 2.00 to 10.27).")
+    v = draft_verdicts(abstract, "研究发现，含有微塑料的人发生心脏病的可能性，是没有微塑料的人的两倍。")
+    assert v["两倍"] == "mismatch"
+    v = draft_verdicts(abstract, "研究发现，含有微塑料的人发生心脏病的可能性，是没有微塑料的人的4.5倍。")
+    assert v["4.5倍"] == "supported"
