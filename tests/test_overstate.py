@@ -265,3 +265,20 @@ def test_the_authors_claim_relayed_is_the_articles_claim(check_text):
 def test_a_cause_everyone_knows_is_background_not_the_articles_reading(check_text):
     r = check_text("[1]肺癌是最常见的恶性肿瘤之一，吸烟是导致肺癌的首要因素。" + CHIN)
     assert not _overs(r, "导致", "causal")
+
+
+def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
+    from factcheck.config import Config
+    from factcheck.ingest import article_from_text
+    from factcheck.pipeline import check
+    from factcheck.summaries import Store
+    from factcheck.summarize import draft_summary
+
+    s = draft_summary("Methods: 25871 adults were randomly assigned to vitamin D3 (2000 IU per day) or placebo. "
+                      "Results: Vitamin D3 did not lower the risk of fractures (HR, 0.98).", source="x")
+    st = Store()
+    st.add(s)
+    for text in ("研究人员发现，每天补充2000IU维生素D与骨折风险之间无关联。",
+                 "在五年随访期间：至少每周1次的人死亡率为7.5%。"):
+        rep = check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id])
+        assert not [o for o in rep.overstatements if o.category == "advice"], text
