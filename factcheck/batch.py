@@ -39,8 +39,8 @@ import traceback
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable, Optional
 
-from factcheck import fsutil
-from factcheck.model import VERDICTS
+from factcheck.core import fsutil
+from factcheck.core.model import VERDICTS
 
 EXIT_OK, EXIT_USAGE = 0, 2
 LEDGER_VERSION = 1
@@ -112,9 +112,9 @@ def _worker_state(references: str, config_dict: dict):
     key = _worker_key(references, config_dict)
     st = _WORKER.get(key)
     if st is None:
-        from factcheck.config import Config
+        from factcheck.core.config import Config
         from factcheck.pipeline import get_nlp
-        from factcheck.summaries import Store
+        from factcheck.papers.summaries import Store
 
         cfg = Config(**config_dict)
         store = Store.load(references)
@@ -177,7 +177,7 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
     t0 = time.perf_counter()
     shown = display_path or path
     try:
-        from factcheck.ingest import InputError, read_article
+        from factcheck.ingest.reader import InputError, read_article
         from factcheck.pipeline import check
 
         store, cfg = _worker_state(references, config_dict)
@@ -194,7 +194,7 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
         result = rows_of(report, article_id, shown, seconds)
         result["report_json"] = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if html:
-            from factcheck.htmlreport import to_html
+            from factcheck.render.htmlreport import to_html
 
             result["html"] = to_html(report, cfg.lang)
         if write_to is not None:
@@ -244,7 +244,7 @@ def _write_reports(out: str, result: dict) -> None:
 
 
 def _describe(e: BaseException) -> str:
-    """TypeError: msg (factcheck/match.py:123 in judge_mention) - enough for a bug report."""
+    """TypeError: msg (factcheck/judge/match.py:123 in judge_mention) - enough for a bug report."""
     where = ""
     tb = traceback.extract_tb(e.__traceback__)
     ours = [f for f in tb if f"{os.sep}factcheck{os.sep}" in f.filename] or tb
@@ -320,7 +320,7 @@ def expand_inputs(inputs: Iterable[str], exclude: Optional[str] = None) -> list[
     ``exclude`` is the output folder: never an input, even when it lies inside an input folder
     (its HTML reports would otherwise be checked as articles by the next --resume). Files found
     in it by a folder or a glob are skipped; one named explicitly becomes an error row."""
-    from factcheck.ingest import TEXT_SUFFIXES, iter_article_paths
+    from factcheck.ingest.reader import TEXT_SUFFIXES, iter_article_paths
 
     skip = os.path.realpath(exclude) if exclude else None
 
@@ -632,13 +632,13 @@ def _on_sigterm_interrupt():
 def _say(msg: str, *, prefix: str = "factcheck batch", lead: str = "", stream=None) -> None:
     """One message line; paths and ids pass through the same escaping as ``check``'s messages
     (terminal escapes and bidi overrides shown as \\x1b, \\u202e, never sent raw)."""
-    from factcheck.report import term_safe
+    from factcheck.render.report import term_safe
 
     print(f"{lead}{prefix}: {term_safe(msg)}", file=stream or sys.stderr)
 
 
 def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, html, progress, config) -> int:
-    from factcheck.config import Config
+    from factcheck.core.config import Config
 
     t_start = time.perf_counter()
     config = config or Config()
@@ -845,7 +845,7 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
     """Hashes of the summaries folder's YAML files and of the configuration."""
     import hashlib
 
-    from factcheck.summaries import MAX_SUMMARY_BYTES, SummaryError, read_regular
+    from factcheck.papers.summaries import MAX_SUMMARY_BYTES, SummaryError, read_regular
 
     h = hashlib.sha256()
     for root, dirs, files in os.walk(references):
@@ -888,7 +888,7 @@ def _append_jsonl(path: str, obj: dict) -> None:
 
 def _load_store(references: str):
     """Load the summaries once in the driver to report broken files (workers load their own)."""
-    from factcheck.summaries import Store, SummaryError
+    from factcheck.papers.summaries import Store, SummaryError
 
     try:
         store = Store.load(references)
@@ -1173,7 +1173,7 @@ class Tables:
                 raise
         atomic_write(os.path.join(out, "summary.json"), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
         if self.html:
-            from factcheck.htmlreport import index_html
+            from factcheck.render.htmlreport import index_html
 
             atomic_write(os.path.join(out, "index.html"), index_html(self.index_rows, list(self.agg.error_rows),
                                                                      lang=self.lang))

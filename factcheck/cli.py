@@ -27,7 +27,7 @@ class UsageError(Exception):
 
 def say(msg: str) -> None:
     """One line on stderr. Paths and article text can hold terminal escapes: never sent raw."""
-    from factcheck.report import term_safe
+    from factcheck.render.report import term_safe
 
     print(f"factcheck: {term_safe(msg)}", file=sys.stderr)
 
@@ -193,9 +193,9 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args):
-    from factcheck.config import Config
+    from factcheck.core.config import Config
 
-    from factcheck.overstate import RuleFileError, load_rules
+    from factcheck.judge.overstate import RuleFileError, load_rules
 
     split = (lambda s: [x.strip() for x in s.split(",") if x.strip()] if s else None)
     if args.max_bytes is not None and args.max_bytes <= 0:   # check and batch alike
@@ -216,7 +216,7 @@ def _config(args):
 
 def load_store(path: str, *, quiet: bool = False):
     """Load references/; broken summaries are reported (file:field: message) and skipped."""
-    from factcheck.summaries import Store, SummaryError
+    from factcheck.papers.summaries import Store, SummaryError
 
     if not os.path.isdir(path):
         raise UsageError(f"{path}: references folder not found (use --references DIR)")
@@ -233,7 +233,7 @@ def load_store(path: str, *, quiet: bool = False):
 
 def add_papers(store, specs: list[str], client=None) -> list[str]:
     """The --paper arguments as summaries in the store; their ids, in order."""
-    from factcheck.papers import PaperError, load_paper
+    from factcheck.papers.implicit import PaperError, load_paper
 
     ids = []
     for spec in specs:
@@ -253,11 +253,11 @@ def add_papers(store, specs: list[str], client=None) -> list[str]:
 def fetch_client(offline: bool = False):
     """The client ``check --fetch`` and ``--paper DOI`` use: $FACTCHECK_MAILTO, the cache in
     $FACTCHECK_CACHE; with ``offline`` the cache alone."""
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     try:
         if offline:
-            from factcheck.identify import OfflineSession
+            from factcheck.papers.identify import OfflineSession
 
             client = Client(mailto=os.environ.get("FACTCHECK_MAILTO"), session=OfflineSession(), max_tries=1)
             client.offline = True
@@ -274,8 +274,8 @@ def fetch_papers(art, store, client, *, offline: bool = False):
     that names a summary at hand, is left alone."""
     import dataclasses
 
-    from factcheck.identify import find_online
-    from factcheck.papers import named_in_text
+    from factcheck.papers.identify import find_online
+    from factcheck.papers.implicit import named_in_text
 
     if art.references or named_in_text(art, store).references:
         return art, [], False
@@ -300,7 +300,7 @@ def fetch_papers(art, store, client, *, offline: bool = False):
 # ---------------------------------------------------------------- check
 
 def cmd_check(args) -> int:
-    from factcheck.ingest import InputError, article_from_text, decode, expand_inputs, read_article
+    from factcheck.ingest.reader import InputError, article_from_text, decode, expand_inputs, read_article
     from factcheck.pipeline import check
 
     cfg = _config(args)
@@ -341,7 +341,7 @@ def cmd_check(args) -> int:
     for path in (["-"] if "-" in args.paths else []) + paths:
         try:
             if path == "-":
-                from factcheck.ingest import read_capped
+                from factcheck.ingest.reader import read_capped
 
                 data = read_capped(sys.stdin.buffer, cfg.max_bytes)
                 if len(data) > cfg.max_bytes:
@@ -355,7 +355,7 @@ def cmd_check(args) -> int:
                 if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
                     say(f"{art.source}: warning: {n}")
             if store is None:
-                from factcheck.summaries import Store
+                from factcheck.papers.summaries import Store
 
                 store = Store() if no_folder else load_store(args.references)
                 if args.fetch or (args.offline and args.paper):
@@ -374,7 +374,7 @@ def cmd_check(args) -> int:
         except Exception as e:  # noqa: BLE001 - a bug on one article must not lose the others
             if os.environ.get("FACTCHECK_DEBUG"):
                 raise
-            from factcheck.ingest import display_path
+            from factcheck.ingest.reader import display_path
 
             shown = "<stdin>" if path == "-" else display_path(path)
             errors.append((shown, f"internal error: {type(e).__name__}: {e}"))
@@ -383,7 +383,7 @@ def cmd_check(args) -> int:
     if out_dir:
         written: set[str] = set()
         for r in reports:
-            from factcheck.fsutil import bounded_name
+            from factcheck.core.fsutil import bounded_name
 
             stem = bounded_name(os.path.splitext(os.path.basename(r.source))[0] or "stdin")
             if r.source == "<stdin>":
@@ -414,7 +414,7 @@ def cmd_check(args) -> int:
         else:
             sys.stdout.write(text)
     if args.table or out_dir:
-        from factcheck.report import summary_table
+        from factcheck.render.report import summary_table
 
         stream = sys.stdout if out_dir or args.output else sys.stderr
         stream.write(summary_table(reports, errors, cfg.lang))
@@ -453,7 +453,7 @@ def _check_out_file(path: str, *, force: bool) -> None:
 
 
 def exit_code(reports, fail_on: str) -> int:
-    from factcheck.model import SEVERITY_RANK
+    from factcheck.core.model import SEVERITY_RANK
 
     if fail_on == "never":
         return EXIT_OK
@@ -469,10 +469,10 @@ def exit_code(reports, fail_on: str) -> int:
 
 def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False,
            rules_dirs: tuple[str, ...] = ()) -> str:
-    from factcheck import report as rp
+    from factcheck.render import report as rp
 
     if fmt == "sarif":
-        from factcheck.sarif import to_sarif
+        from factcheck.render.sarif import to_sarif
 
         return to_sarif(reports, lang, rules_dirs=rules_dirs, verbose=verbose) + "\n"
     if fmt == "json":
@@ -482,14 +482,14 @@ def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = Fa
     if fmt in ("markdown", "md"):
         return "\n".join(rp.to_markdown(r, lang) for r in reports)
     if fmt == "html":
-        from factcheck.htmlreport import to_html
+        from factcheck.render.htmlreport import to_html
 
         return "\n".join(to_html(r, lang) for r in reports)
     return "".join(rp.to_text(r, colour=colour, lang=lang, verbose=verbose) for r in reports)
 
 
 def _check_out_docx(path: str, *, force: bool) -> None:
-    from factcheck.wordout import is_ours
+    from factcheck.render.wordout import is_ours
 
     d = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(d):
@@ -501,14 +501,14 @@ def _check_out_docx(path: str, *, force: bool) -> None:
 
 def _write_docx(report, path: str, lang: str, *, force: bool = False, source_path: Optional[str] = None) -> None:
     """The reviewed Word file: the draft itself (a .docx input) or its paragraphs, with comments."""
-    from factcheck.wordout import DocxError, reviewed_docx
+    from factcheck.render.wordout import DocxError, reviewed_docx
 
     _check_out_docx(path, force=force)
     try:
         data = reviewed_docx(report, lang, source_path=source_path)
     except DocxError as e:
         raise UsageError(f"{report.source}: {e}") from None
-    from factcheck import fsutil
+    from factcheck.core import fsutil
 
     try:
         fsutil.atomic_write(path, data)
@@ -558,13 +558,13 @@ def looks_like_our_report(text: str) -> bool:
         return isinstance(obj, dict) and obj.get("schema") == REPORT_SCHEMA and REPORT_KEYS <= obj.keys()
 
     def is_sarif(obj) -> bool:
-        from factcheck.sarif import FULL_NAME
+        from factcheck.render.sarif import FULL_NAME
 
         runs = obj.get("runs") if isinstance(obj, dict) else None
         return (isinstance(obj, dict) and obj.get("version") == "2.1.0" and isinstance(runs, list) and len(runs) == 1
                 and isinstance(runs[0], dict) and runs[0].get("tool", {}).get("driver", {}).get("fullName") == FULL_NAME)
 
-    from factcheck.htmlreport import MARKER
+    from factcheck.render.htmlreport import MARKER
 
     if text.startswith("{") or text.startswith("["):
         try:
@@ -588,7 +588,7 @@ def looks_like_our_report(text: str) -> bool:
 def atomic_write(path: str, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader never sees half a
     report, and a failed write leaves no partial file behind."""
-    from factcheck import fsutil
+    from factcheck.core import fsutil
 
     try:
         fsutil.atomic_write(path, text)
@@ -610,7 +610,7 @@ def cmd_batch(args) -> int:
 def cmd_serve(args) -> int:
     """Serve until interrupted. References are loaded once, before the first request."""
     from factcheck.server import Limits, serve
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     cfg = _config(args)
     if args.port < 0 or args.port > 65535:
@@ -636,8 +636,8 @@ def cmd_serve(args) -> int:
 
 
 def cmd_summarize(args) -> int:
-    from factcheck.ingest import InputError, decode, read_article
-    from factcheck.summarize import draft_summary, write_summary
+    from factcheck.ingest.reader import InputError, decode, read_article
+    from factcheck.papers.summarize import draft_summary, write_summary
 
     try:
         if args.file == "-":
@@ -661,8 +661,8 @@ def cmd_summarize(args) -> int:
 
 
 def cmd_fetch(args) -> int:
-    from factcheck.sources import Client, FetchError
-    from factcheck.summarize import draft_summary, write_summary
+    from factcheck.papers.sources import Client, FetchError
+    from factcheck.papers.summarize import draft_summary, write_summary
 
     try:
         client = Client(mailto=args.mailto, cache_dir=args.cache)
@@ -695,7 +695,7 @@ def cmd_fetch(args) -> int:
         path = os.path.join(args.out, f"{summary.id}.yaml")
         try:
             write_summary(summary, path, force=args.force)
-            from factcheck.report import term_safe
+            from factcheck.render.report import term_safe
 
             print(term_safe(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; "
                             "curated: false)"))
@@ -706,11 +706,11 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_ref_validate(args) -> int:
-    from factcheck.summaries import validate_dir
+    from factcheck.papers.summaries import validate_dir
 
     if not os.path.isdir(args.dir):
         raise UsageError(f"{args.dir}: references folder not found")
-    from factcheck.report import term_safe
+    from factcheck.render.report import term_safe
 
     problems = validate_dir(args.dir)
     for p in problems:
@@ -724,7 +724,7 @@ def cmd_ref_validate(args) -> int:
 def cmd_ref_schema(args) -> int:
     import json
 
-    from factcheck.summaries import json_schema
+    from factcheck.papers.summaries import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -734,7 +734,7 @@ def cmd_audit(args) -> int:
     """Audit papers for internal consistency; exit 1 on an error-severity finding, 2 on bad input."""
     from factcheck.audit import render
     from factcheck.audit.core import audit_text
-    from factcheck.ingest import MAX_BYTES, InputError
+    from factcheck.ingest.reader import MAX_BYTES, InputError
 
     if args.eval is not None:
         from factcheck.audit.evaluate import DEFAULT_CASES, run_case_eval
@@ -746,7 +746,7 @@ def cmd_audit(args) -> int:
         return max(run_case_eval(path) for path in paths)
     if not args.paths:
         raise UsageError("audit: give at least one paper (or --eval)")
-    from factcheck.ingest import expand_inputs
+    from factcheck.ingest.reader import expand_inputs
 
     paths, problems = expand_inputs(args.paths)
     for e in problems:
@@ -770,7 +770,7 @@ def cmd_audit(args) -> int:
 def _paper_text(path: str, max_bytes: int) -> tuple[str, str]:
     """(display path, text) of a paper: PDFs by their text layer, the rest as articles are read;
     an HTML paper's tables are read again from the markup (the extractor glues cells together)."""
-    from factcheck.ingest import decode, display_path, read_article
+    from factcheck.ingest.reader import decode, display_path, read_article
 
     if path.lower().endswith(".pdf"):
         from factcheck.audit.pdftext import pdf_text

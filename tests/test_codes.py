@@ -1,12 +1,12 @@
-"""Every FC code is declared once (factcheck/codes.py: messages.yaml or one rule file)."""
+"""Every FC code is declared once (factcheck/core/codes.py: messages.yaml or one rule file)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from factcheck.codes import MESSAGE_KEYS, messages, registry
-from factcheck.model import SEVERITIES
+from factcheck.core.codes import MESSAGE_KEYS, messages, registry
+from factcheck.core.model import SEVERITIES
 
 PKG = Path(__file__).resolve().parent.parent / "factcheck"
 CODE = re.compile(r"\bFC\d{3}\b")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import verdict_of
-from factcheck.numbers import extract
+from factcheck.text.numbers import extract
 from test_match import ZANG
 
 
@@ -172,10 +172,10 @@ Conclusions: Walking helps.
 
 
 def _paper_check(tmp_path, article: str, p: float, n: int) -> dict:
-    from factcheck.ingest import article_from_text
-    from factcheck.papers import load_paper
+    from factcheck.ingest.reader import article_from_text
+    from factcheck.papers.implicit import load_paper
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     a = tmp_path / "abstract.txt"
     a.write_text(ABSTRACT.format(p=p, n=n), encoding="utf-8")
@@ -200,7 +200,7 @@ def test_tens_of_thousands_against_a_drafted_abstract(tmp_path):
 
 
 def test_interval_helper_holds_the_paper_value_inside():
-    from factcheck.match import _equal
+    from factcheck.judge.match import _equal
 
     m = _one("只有100多", "100多")
     assert _equal(m, 150) and _equal(m, 100) and not _equal(m, 236) and not _equal(m, 200)

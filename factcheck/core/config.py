@@ -41,7 +41,7 @@ class Config:
     @classmethod
     def from_file(cls, path: Optional[str] = None, **overrides) -> "Config":
         """Load the first config file found (or ``path``); command-line values override it."""
-        from factcheck.datafiles import safe_load
+        from factcheck.core.datafiles import safe_load
 
         cfg = cls()
         candidates = [Path(path)] if path else [Path(n) for n in CONFIG_NAMES]

@@ -16,18 +16,18 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.attribution import general_cue
-from factcheck.codes import messages
-from factcheck.config import Config
-from factcheck.glossary import cached_groups, load_glossary
-from factcheck.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
-                             Sentence)
-from factcheck.numbers import per_unit_before
-from factcheck.objcache import ObjectCache
-from factcheck.sentences import by_sentence, clause_at, clause_cuts
-from factcheck.summaries import Finding, Store, Summary
-from factcheck.units import _scale_of, convert, tolerance
-from factcheck.wordscan import WordIndex
+from factcheck.judge.attribution import general_cue
+from factcheck.core.codes import messages
+from factcheck.core.config import Config
+from factcheck.papers.glossary import cached_groups, load_glossary
+from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
+                                  Sentence)
+from factcheck.text.numbers import per_unit_before
+from factcheck.core.objcache import ObjectCache
+from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
+from factcheck.papers.summaries import Finding, Store, Summary
+from factcheck.text.units import _scale_of, convert, tolerance
+from factcheck.text.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
 PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
-from factcheck.model import VERDICTS, Report
+from factcheck.core.model import VERDICTS, Report
 
 MARKER = "<!-- factcheck report -->"
 
@@ -93,7 +93,7 @@ def safe_id(value: Any) -> str:
 
 @lru_cache(maxsize=1)
 def stylesheet() -> str:
-    css = (Path(__file__).parent / "data" / "report.css").read_text(encoding="utf-8")
+    css = (Path(__file__).parent.parent / "data" / "report.css").read_text(encoding="utf-8")
     # CSS is ours, but make sure it can never close the <style> element or load anything
     assert "</" not in css and "url(" not in css.lower() and "@import" not in css.lower()
     return css

@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from factcheck.model import Sentence, Span
+from factcheck.core.model import Sentence, Span
 
 # one class of every ending's first character, then the branch that character opens (chosen
 # by a lookbehind): the same matches as "[。！？!?]+[”…]*|[.．](?<!…)…|\n", but a pattern that

@@ -20,7 +20,7 @@ MESSAGE_KEYS = {"kind", "verdict", "severity", "zh", "en"}
 
 @lru_cache(maxsize=1)
 def messages() -> dict:
-    from factcheck.datafiles import data_file
+    from factcheck.core.datafiles import data_file
 
     return data_file("messages.yaml")
 
@@ -35,7 +35,7 @@ def registry() -> dict[str, dict]:
     rule files. kind is claim (FC1xx), overstatement (FC2xx), input (FC3xx), audit (FC4xx) or
     finding (FC000); zh/en are the message templates (for FC3xx and FC000, what the code means).
     A code declared in both places, or an unknown key in messages.yaml, is a ValueError."""
-    from factcheck.datafiles import DATA_DIR, data_file
+    from factcheck.core.datafiles import DATA_DIR, data_file
 
     out: dict[str, dict] = {}
     for code, m in messages().items():

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from factcheck.summaries import Finding, Value
+from factcheck.papers.summaries import Finding, Value
 
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -146,7 +146,7 @@ def _add_arm(arms: Arms, raw: str) -> Optional[str]:
 
 def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding]:
     """The finding of one sentence: its numbers, typed, with their arms."""
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
 
     norm = normalise(sentence)
     ms = [m for m in extract(norm) if m.checkable]

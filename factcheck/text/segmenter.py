@@ -62,7 +62,7 @@ def cache_path(jieba) -> Optional[Path]:
     except OSError:
         return None
     key = json.dumps([path, st.st_size, st.st_mtime_ns, jieba.__version__, sys.byteorder])
-    from factcheck.fsutil import cache_dir
+    from factcheck.core.fsutil import cache_dir
 
     return cache_dir() / "jieba" / f"dict-{hashlib.sha256(key.encode()).hexdigest()[:20]}.bin"
 
@@ -100,7 +100,7 @@ def _usable(path: Path) -> bool:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from factcheck.fsutil import atomic_write
+    from factcheck.core.fsutil import atomic_write
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -131,7 +131,7 @@ def ready():
             tok.initialize()
             if path is not None:
                 _write(path, encode(tok.FREQ, tok.total))
-    user = Path(__file__).parent / "data" / "jieba_user.txt"
+    user = Path(__file__).parent.parent / "data" / "jieba_user.txt"
     if user.exists():
         jieba.load_userdict(str(user))
     return jieba

@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from factcheck.citations import PMID_RE
-from factcheck.doi import dois_in_text
-from factcheck.model import Article
+from factcheck.ingest.citations import PMID_RE
+from factcheck.text.doi import dois_in_text
+from factcheck.core.model import Article
 
 SEARCH_PAGE = 25
 MAX_IDS = 5                     # identifiers fetched from one article at most
@@ -106,8 +106,8 @@ def body_text(article: Article) -> str:
 
 def cues_in(article: Article) -> Cues:
     """The cues an article gives about its paper (see the module's docstring)."""
-    from factcheck.glossary import _jnorm, load_glossary
-    from factcheck.summaries import normalize_doi
+    from factcheck.papers.glossary import _jnorm, load_glossary
+    from factcheck.papers.summaries import normalize_doi
 
     body = body_text(article)
     gl = load_glossary()
@@ -349,7 +349,7 @@ def _author_matches(c: Cues, raw: dict, rec) -> bool:
 
 def _journal_matches(c: Cues, rec) -> Optional[bool]:
     """True / False, or None when the candidate names no journal."""
-    from factcheck.glossary import _jnorm, load_glossary
+    from factcheck.papers.glossary import _jnorm, load_glossary
 
     names = [n for n in (rec.journal, rec.journal_abbrev) if n]
     if not names:
@@ -483,8 +483,8 @@ class Found:
 
 def find_online(article: Article, client, *, offline: bool = False) -> Found:
     """The papers an article names, fetched or searched for (see the module's docstring)."""
-    from factcheck.sources import FetchError, NetworkError, NotFound
-    from factcheck.summarize import draft_summary
+    from factcheck.papers.sources import FetchError, NetworkError, NotFound
+    from factcheck.papers.summarize import draft_summary
 
     out = Found()
     c = cues_in(article)

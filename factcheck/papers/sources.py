@@ -39,9 +39,9 @@ from urllib.parse import quote, urlsplit
 
 import requests
 
-from . import __version__
-from . import fsutil
-from .doi import DOI_START
+from factcheck import __version__
+from factcheck.core import fsutil
+from factcheck.text.doi import DOI_START
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +228,7 @@ def _host(url: str) -> str:
 
 
 def default_cache_dir() -> Path:
-    from factcheck.fsutil import cache_dir
+    from factcheck.core.fsutil import cache_dir
 
     return cache_dir()
 

@@ -1,18 +1,18 @@
-"""Draft a structured summary (factcheck.summaries.Summary) from an abstract or a paper's text.
+"""Draft a structured summary (factcheck.papers.summaries.Summary) from an abstract or a paper's text.
 
 A draft is a starting point for a curator, never a curated summary: ``curated`` is always
 false, and :func:`write_summary` refuses to overwrite a file whose YAML says ``curated: true``.
 
 What the drafter reads
 * metadata it can see: the title (first non-empty line when it looks like one), DOI, PMID,
-  year; or the :class:`factcheck.sources.Record` when the paper was fetched;
+  year; or the :class:`factcheck.papers.sources.Record` when the paper was fetched;
 * the abstract: for a full paper the 摘要/Abstract block (the Chinese one first for a
   Chinese paper), else the whole text; sections (目的/方法/结果/结论, Background/Methods/
   Results/Conclusions) by their headings, inline or on lines of their own;
 * the design, from wording cues in ``data/design_cues.yaml``;
 * the population size and groups: "91 patients", "335例", "UC-MSCs (n = 45)";
 * findings: one per result sentence (split where a sentence holds several comparisons each
-  with its own p), numbers from the project's extractor ``factcheck.numbers.extract``;
+  with its own p), numbers from the project's extractor ``factcheck.text.numbers.extract``;
   values are split by group and timepoint where the text shows them; p-values and CIs go to
   the finding's ``p``/``ci``; non-checkable mentions are skipped;
 * the conclusion and its strength from the hedge cues in ``data/hedge_cues.yaml``.
@@ -33,16 +33,16 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
-from .doi import DOI_START
-from .summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
-                        load_summary, normalize_doi)
-from .textnorm import fold_width, looks_traditional, to_simplified
-from factcheck import fsutil
+from factcheck.text.doi import DOI_START
+from factcheck.papers.summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
+                                        load_summary, normalize_doi)
+from factcheck.text.textnorm import fold_width, looks_traditional, to_simplified
+from factcheck.core import fsutil
 
 if TYPE_CHECKING:                               # pragma: no cover
-    from .sources import Record
+    from factcheck.papers.sources import Record
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 
@@ -110,7 +110,7 @@ def cues() -> _Cues:
 
 def _extract(text: str):
     """Mentions of ``text`` from the project's extractor (imported late: it is optional)."""
-    from .numbers import extract          # noqa: WPS433  (project extractor, see numbers.py)
+    from factcheck.text.numbers import extract          # noqa: WPS433  (project extractor, see numbers.py)
 
     return extract(text)
 
@@ -1279,7 +1279,7 @@ def _measure(fs: str, a: int, b: int, first: int, last: int, groups: list[str],
     keywords: list[str] = []
     measure = ""
     try:
-        from .glossary import load_glossary
+        from factcheck.papers.glossary import load_glossary
 
         g = load_glossary()
         hits = []
@@ -1396,7 +1396,7 @@ def _europepmc_json(text: str, source: Optional[str]) -> "Optional[Record]":
         data = json.loads(text)
     except ValueError:
         return None
-    from .sources import BadResponse, Client, europepmc_results   # (requests comes with it: only for JSON)
+    from factcheck.papers.sources import BadResponse, Client, europepmc_results   # (requests comes with it: only for JSON)
 
     if isinstance(data, dict) and "resultList" in data:
         try:
@@ -1458,7 +1458,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     else:
         primary = _front(paras)                  # no abstract marked: the text before its references
     if lang == "en":
-        from .abstract_en import normalise
+        from factcheck.papers.abstract_en import normalise
 
         primary = normalise(primary)             # 162 602 women, Thirty-seven participants, 0·16
     title = (record.title if record and record.title else None) or meta.get("title") or _title_from_text(lines)
@@ -1530,7 +1530,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     findings, groups = drafter.findings, drafter.groups
     stated = []
     if lang == "en":
-        from .abstract_en import stated_quantities
+        from factcheck.papers.abstract_en import stated_quantities
 
         findings, groups = _english_findings(findings, groups, sections, primary, pop, title or "")
         stated = stated_quantities("\n".join([title or ""] + [t for n, t in sections
@@ -1549,7 +1549,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     concl = _clean(concl)
     conclusion = Conclusion(text=concl, strength=conclusion_strength(concl) if concl else "unknown")
     if concl:
-        from .strength import strongest
+        from factcheck.text.strength import strongest
 
         reading, said = strongest([_clean(x) for x in (level_sents or split_sentences(concl))])
         conclusion.level, conclusion.sentence, conclusion.negated = reading.level, said or None, reading.negated
@@ -1557,7 +1557,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     # ---- terms from the glossary (both languages), for matching articles to this paper
     terms: dict[str, list[str]] = {}
     try:
-        from .glossary import load_glossary
+        from factcheck.papers.glossary import load_glossary
 
         g = load_glossary()
         term_text = "\n".join([title or "", sec_text.get("results", ""), sec_text.get("conclusion", "")]
@@ -1602,8 +1602,8 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
     years" an age, "4211 participants" a count, a 12-month follow-up), the numbers the drafter
     passed over added, sentences it skipped read whole; the measure words of each finding from
     the glossary; the arms' Chinese names; the sample size."""
-    from .abstract_en import facts, find_arms, merge_values, normalise, population_n
-    from .glossary import load_glossary
+    from factcheck.papers.abstract_en import facts, find_arms, merge_values, normalise, population_n
+    from factcheck.papers.glossary import load_glossary
 
     body = [(n, t) for n, t in sections if n not in _NOT_STUDY_SECTIONS] or [("", primary)]
     if title:
@@ -1684,7 +1684,7 @@ def _is_curated(path: str) -> bool:
     """Not plainly a draft: ``curated`` is true, or is not a YAML boolean at all (the strict
     reading the store applies, ``summaries.curated_flag``): only ``curated: false`` or no
     ``curated`` key lets a draft replace the file."""
-    from factcheck.summaries import curated_flag
+    from factcheck.papers.summaries import curated_flag
 
     try:
         with open(path, "r", encoding="utf-8-sig") as fh:

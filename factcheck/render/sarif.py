@@ -13,8 +13,8 @@ import os
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.findings import collect, rule_registry
-from factcheck.model import Report
+from factcheck.render.findings import collect, rule_registry
+from factcheck.core.model import Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.wordscan import trie_pattern
+from factcheck.text.wordscan import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _jnorm(name: str) -> str:
     return re.sub(r"[\s.()（）&,，]+", "", name).lower()
 
 
-LEXICON_DIR = Path(__file__).parent / "data" / "lexicon"
+LEXICON_DIR = Path(__file__).parent.parent / "data" / "lexicon"
 
 
 def _merge(into: dict, extra: dict) -> None:
@@ -99,9 +99,9 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
     against. Their matching keeps to it, so that a word the lexicon adds for other fields
     (妊娠 in 持续妊娠组) never changes how a curated finding is read; drafts from abstracts and
     articles checked against one paper they do not list read the whole lexicon."""
-    from factcheck.datafiles import safe_load
+    from factcheck.core.datafiles import safe_load
 
-    p = Path(path) if path else Path(__file__).parent / "data" / "glossary.yaml"
+    p = Path(path) if path else Path(__file__).parent.parent / "data" / "glossary.yaml"
     data = safe_load(p.read_text(encoding="utf-8")) if p.exists() else {}
     data = data or {}
     groups = {str(k): [str(t) for t in v] for k, v in (data.get("terms") or {}).items()}

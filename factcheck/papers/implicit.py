@@ -20,9 +20,9 @@ import os
 import re
 from typing import Optional, Sequence
 
-from factcheck.doi import dois_in_text
-from factcheck.model import Article, Reference
-from factcheck.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
+from factcheck.text.doi import dois_in_text
+from factcheck.core.model import Article, Reference
+from factcheck.papers.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
 
 IMPLICIT = ("paper", "text", "fetch", "search")   # resolved_by prefixes of references the article did not list
 
@@ -38,8 +38,8 @@ def is_implicit(ref: Reference) -> bool:
 def load_paper(spec: str, *, fetch_client=None) -> Summary:
     """A summary for one ``--paper`` argument: a YAML summary, an abstract or paper text (drafted
     on the fly, ``curated: false``), or a DOI/PMID/PMCID (fetched, then drafted)."""
-    from factcheck.ingest import InputError, read_article
-    from factcheck.summarize import draft_summary
+    from factcheck.ingest.reader import InputError, read_article
+    from factcheck.papers.summarize import draft_summary
 
     if os.path.exists(spec):
         if spec.lower().endswith((".yaml", ".yml")):
@@ -59,7 +59,7 @@ def load_paper(spec: str, *, fetch_client=None) -> Summary:
         if not s.findings and not s.population.n:
             raise PaperError(f"{spec}: no numbers found to check against (is it an abstract?)")
         return s
-    from factcheck.sources import Client, FetchError, parse_identifier
+    from factcheck.papers.sources import Client, FetchError, parse_identifier
 
     try:
         parse_identifier(spec)
@@ -132,7 +132,7 @@ def named_in_text(article: Article, store: Store) -> Article:
     become implicit references, so that its numbers can be checked against them."""
     if article.references or not store.summaries:
         return article
-    from factcheck.glossary import load_glossary
+    from factcheck.papers.glossary import load_glossary
 
     text = article.norm or article.text
     body = "\n".join(text[s.start:s.end] for s in article.body) if article.body else text

@@ -12,12 +12,12 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from factcheck.model import Mention
+from factcheck.core.model import Mention
 
 
 @lru_cache(maxsize=1)
 def conversions() -> dict:
-    from factcheck.datafiles import data_file
+    from factcheck.core.datafiles import data_file
 
     return data_file("conversions.yaml")
 

@@ -20,17 +20,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from factcheck.attribution import general_cue, speaks_of_research
-from factcheck.config import Config
-from factcheck.glossary import load_glossary
-from factcheck.model import Article, Attribution, Claim, Overstatement, Sentence
-from factcheck.segmenter import segment, segmenter_words
-from factcheck.sentences import clause_cuts
-from factcheck.objcache import ObjectCache
-from factcheck.summaries import Store, Summary
-from factcheck.wordscan import WordIndex, required_literals
+from factcheck.judge.attribution import general_cue, speaks_of_research
+from factcheck.core.config import Config
+from factcheck.papers.glossary import load_glossary
+from factcheck.core.model import Article, Attribution, Claim, Overstatement, Sentence
+from factcheck.text.segmenter import segment, segmenter_words
+from factcheck.text.sentences import clause_cuts
+from factcheck.core.objcache import ObjectCache
+from factcheck.papers.summaries import Store, Summary
+from factcheck.text.wordscan import WordIndex, required_literals
 
-RULES_DIR = Path(__file__).parent / "data" / "rules"
+RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
              "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜"}
 HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
@@ -113,7 +113,7 @@ RULE_OPTIONS = {
     "faithful_if_paper_scope_all": "not an overstatement where the paper's finding is about everyone in it",
     "protocol_clause": "regex of a clause describing the study's protocol",
     "outcome_words": "with protocol_clause: words of an outcome claim",
-    "requires_claim_level": "the sentence, read by factcheck.strength, must claim one of these levels "
+    "requires_claim_level": "the sentence, read by factcheck.text.strength, must claim one of these levels "
                             "(none, correlational, conditional_causal, direct_causal), neither denied nor hedged",
     "requires_paper_level": "the paper's drafted conclusion level (conclusion.level) must be one of these; "
                             "`negated`: its conclusion denies the relationship",
@@ -144,7 +144,7 @@ def _rule_entry(f: Path, r) -> Rule:
 @lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     """All rules: the bundled ones and those of the config's rules_dir, patterns compiled."""
-    from factcheck.datafiles import safe_load
+    from factcheck.core.datafiles import safe_load
 
     rules: list[Rule] = []
     for d in (RULES_DIR, *map(Path, extra_dirs)):
@@ -586,7 +586,7 @@ def _audience(norm: str, article: Article) -> frozenset:
     """What the article's readers have: the condition (glossary ``conditions``) it names most."""
     from collections import Counter
 
-    from factcheck.papers import is_implicit
+    from factcheck.papers.implicit import is_implicit
 
     gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
     counts = Counter(gl.term_group[m.group()] for m in gl.condition_re.finditer(norm[:20000].lower()))
@@ -644,7 +644,7 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
                 summ.conclusion.negated and "negated" in o["requires_paper_level"]):
             return None
     if "requires_claim_level" in o:
-        from factcheck.strength import read
+        from factcheck.text.strength import read
 
         claim = read(text, "zh")
         if claim.level not in o["requires_claim_level"] or claim.negated or claim.hedged:

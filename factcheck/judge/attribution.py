@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from factcheck.citations import find_markers
-from factcheck.glossary import Glossary, cached_groups, load_glossary
-from factcheck.model import Article, Attribution, Mention, Sentence
-from factcheck.objcache import ObjectCache
-from factcheck.papers import is_implicit
-from factcheck.sentences import by_sentence
-from factcheck.summaries import Store, Summary, numbers_of
-from factcheck.units import convert, tolerance
-from factcheck.wordscan import trie_pattern
+from factcheck.ingest.citations import find_markers
+from factcheck.papers.glossary import Glossary, cached_groups, load_glossary
+from factcheck.core.model import Article, Attribution, Mention, Sentence
+from factcheck.core.objcache import ObjectCache
+from factcheck.papers.implicit import is_implicit
+from factcheck.text.sentences import by_sentence
+from factcheck.papers.summaries import Store, Summary, numbers_of
+from factcheck.text.units import convert, tolerance
+from factcheck.text.wordscan import trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
                "研究人员", "科研人员", "团队", "患者", "教授"}
@@ -44,7 +44,7 @@ def _hinted(entry) -> tuple[re.Pattern, Optional[re.Pattern]]:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    from factcheck.datafiles import data_file
+    from factcheck.core.datafiles import data_file
 
     data = data_file("attribution.yaml")
     return {

@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from factcheck.citations import parse_reference_list
-from factcheck.model import Article, Span
-from factcheck.textnorm import normalize
+from factcheck.ingest.citations import parse_reference_list
+from factcheck.core.model import Article, Span
+from factcheck.text.textnorm import normalize
 
 MAX_BYTES = 20 * 1024 * 1024          # larger files are refused (FC305); --max-bytes changes it
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ""}
@@ -342,7 +342,7 @@ def _docx_text(path: str, max_bytes: int = MAX_BYTES) -> str:
 def _lexicon() -> dict:
     import yaml
 
-    with open(Path(__file__).parent / "data" / "boilerplate.yaml", encoding="utf-8") as fh:
+    with open(Path(__file__).parent.parent / "data" / "boilerplate.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 

@@ -18,8 +18,8 @@ import re
 import zipfile
 from typing import Optional
 
-from factcheck.findings import Finding, collect
-from factcheck.model import Report
+from factcheck.render.findings import Finding, collect
+from factcheck.core.model import Report
 
 AUTHOR = "factcheck"
 INITIALS = "FC"

@@ -18,14 +18,14 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from factcheck.doi import DOI_START
+from factcheck.text.doi import DOI_START
 
 Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
                  "review", "animal", "in_vitro", "mixed", "case_report", "other", "unknown"]
 Strength = Literal["descriptive", "correlational", "conditional_causal", "causal", "hypothesis"]
 Scope = Literal["all", "most", "group_average", "subgroup", "individual"]
 ConclusionStrength = Literal["may", "suggests", "associated", "shows", "causes", "unknown"]
-# Yu et al.'s levels (factcheck/strength.py): what kind of relationship the conclusion claims
+# Yu et al.'s levels (factcheck/text/strength.py): what kind of relationship the conclusion claims
 ConclusionLevel = Literal["none", "correlational", "conditional_causal", "direct_causal"]
 
 TITLE_MATCH_THRESHOLD = 0.90   # difflib ratio on normalised titles for a fuzzy title match
@@ -214,7 +214,7 @@ def load_summary(path: Union[str, Path]) -> Summary:
     """Read and validate one summary file; raise SummaryError naming file and field."""
     import yaml
 
-    from factcheck.datafiles import safe_load
+    from factcheck.core.datafiles import safe_load
 
     p = str(path)
     try:
@@ -459,7 +459,7 @@ def _stat_key(path: Path) -> Optional[list]:
 def _cache_path(directory: Path) -> Optional[Path]:
     import hashlib
 
-    from factcheck.fsutil import cache_dir
+    from factcheck.core.fsutil import cache_dir
 
     try:
         key = hashlib.sha256(os.path.realpath(directory).encode("utf-8", "surrogatepass")).hexdigest()[:20]
@@ -486,7 +486,7 @@ def _read_cache(path: Optional[Path]) -> dict:
 def _write_cache(path: Optional[Path], files: dict) -> None:
     import json
 
-    from factcheck import fsutil
+    from factcheck.core import fsutil
 
     if path is None:
         return

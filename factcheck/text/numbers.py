@@ -46,17 +46,17 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 
-from .gcpause import paused
-from .model import Mention
-from .textnorm import fold_width
+from factcheck.core.gcpause import paused
+from factcheck.core.model import Mention
+from factcheck.text.textnorm import fold_width
 
 __all__ = ["extract"]
 
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _load(name: str) -> dict:
-    from factcheck.datafiles import data_file
+    from factcheck.core.datafiles import data_file
 
     return data_file(name) or {}
 

@@ -110,7 +110,7 @@ def _build(data: dict, lang: str) -> _Lang:
 def _cues(path: Optional[str] = None) -> dict[str, _Lang]:
     from pathlib import Path
 
-    from factcheck.datafiles import DATA_DIR, safe_load
+    from factcheck.core.datafiles import DATA_DIR, safe_load
 
     p = Path(path) if path else DATA_DIR / CUE_FILE
     data = validate(safe_load(p.read_text(encoding="utf-8")) or {}, str(p))

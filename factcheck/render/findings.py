@@ -12,9 +12,9 @@ import bisect
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
-from factcheck.model import Report
-from factcheck.report import CATEGORY_ZH, VERDICT_ZH
-from factcheck.sentences import LineIndex
+from factcheck.core.model import Report
+from factcheck.render.report import CATEGORY_ZH, VERDICT_ZH
+from factcheck.text.sentences import LineIndex
 
 
 @dataclass
@@ -103,8 +103,8 @@ def collect(report: Report, lang: str = "zh", verbose: bool = False) -> list[Fin
 def rule_registry(lang: str = "zh", rules_dirs: tuple[str, ...] = ()) -> list[dict]:
     """Every rule code check can report: the number rules of messages.yaml (FC1xx) and the
     overstatement rules (bundled and the config's rules_dir), with severity and description."""
-    from factcheck.codes import messages
-    from factcheck.overstate import load_rules
+    from factcheck.core.codes import messages
+    from factcheck.judge.overstate import load_rules
 
     out: dict[str, dict] = {}
     for code, m in messages().items():

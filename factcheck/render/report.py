@@ -10,8 +10,8 @@ import json
 import re
 from typing import Iterable
 
-from factcheck.model import Report
-from factcheck.sentences import LineIndex
+from factcheck.core.model import Report
+from factcheck.text.sentences import LineIndex
 
 VERDICT_ZH = {"supported": "相符", "mismatch": "不符", "not_in_source": "原文未见",
               "unresolved_reference": "文献不可核", "unattributed": "无出处"}
