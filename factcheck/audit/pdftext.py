@@ -3,7 +3,7 @@ factcheck[pdf]``): the rest of factcheck reads articles, which are never PDFs.""
 
 from __future__ import annotations
 
-from factcheck.ingest.reader import InputError
+from factcheck.core.errors import InputError
 
 
 def pdf_text(path: str, max_pages: int = 200) -> str:

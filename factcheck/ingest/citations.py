@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from factcheck.text.doi import DOI_START
+from factcheck.text.doi import DOI_START, normalize_doi
 from factcheck.core.model import Reference, Span
-from factcheck.papers.summaries import normalize_doi
 
 DOI_RE = re.compile(DOI_START + r"[^\s\"<>，。；]+", re.I)
 PMID_RE = re.compile(r"PMID\s*[:：]?\s*(\d{4,9})", re.I)

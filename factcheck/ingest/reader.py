@@ -16,38 +16,12 @@ from pathlib import Path
 from typing import Optional
 
 from factcheck.ingest.citations import parse_reference_list
+from factcheck.core.errors import InputError, display_path   # reader.InputError: where its users import it
 from factcheck.core.model import Article, Span
 from factcheck.text.textnorm import normalize
 
 MAX_BYTES = 20 * 1024 * 1024          # larger files are refused (FC305); --max-bytes changes it
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ""}
-
-
-class InputError(Exception):
-    """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
-
-    def __init__(self, path: str, code: str, message: str, errno: Optional[int] = None):
-        path = display_path(path)
-        self.path, self.code, self.message = path, code, message
-        self.errno = errno      # the OSError behind an FC300, if any (batch stops on a full disk)
-        super().__init__(f"{path}: {message} [{code}]")
-
-
-def display_path(path) -> str:
-    """A path as text that can be printed and written as UTF-8 JSON: bytes that are not UTF-8
-    in a file name (lone surrogates after os.fsdecode) become U+FFFD."""
-    p = os.fspath(path)
-    if isinstance(p, bytes):
-        p = os.fsdecode(p)
-    try:
-        p.encode("utf-8")
-        return p
-    except UnicodeEncodeError:
-        pass
-    try:
-        return p.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:
-        return p.encode("utf-8", "replace").decode("utf-8")
 
 
 # ---------------------------------------------------------------- decoding

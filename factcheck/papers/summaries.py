@@ -18,7 +18,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from factcheck.text.doi import DOI_START
+from factcheck.text.doi import normalize_doi   # summaries.normalize_doi: read here by papers and tests
 
 Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
                  "review", "animal", "in_vitro", "mixed", "case_report", "other", "unknown"]
@@ -166,7 +166,6 @@ class Summary(_Strict):
 
 # ---------------------------------------------------------------- normalisation
 
-_DOI_RE = re.compile(DOI_START + r"[^\s\"<>]+", re.I)
 
 
 def curated_flag(data: object) -> Optional[bool]:
@@ -177,15 +176,6 @@ def curated_flag(data: object) -> Optional[bool]:
         return None
     v = data.get("curated", False)
     return v if isinstance(v, bool) else None
-
-
-def normalize_doi(doi: str) -> str:
-    """Lower-case, strip resolver prefixes and trailing punctuation."""
-    d = doi.strip()
-    m = _DOI_RE.search(d)
-    if m:
-        d = m.group(0)
-    return d.rstrip(".,;)]}>。，；").lower()
 
 
 def normalize_title(title: str) -> str:

@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
+from factcheck.core.htmlpage import _CSP_REPORT, MARKER, _head, esc, stylesheet  # noqa: F401 - htmlreport.X for its readers
 from factcheck.core.model import VERDICTS, Report
 
-MARKER = "<!-- factcheck report -->"
 
 VERDICT_LABEL = {
     "zh": {"supported": "相符", "mismatch": "不符", "not_in_source": "原文未见",
@@ -61,8 +58,6 @@ TEXTS = {
 }
 COUNT_KEYS = ("mentions", "claims") + VERDICTS + ("overstatements",)
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
-_CSP_REPORT = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-               "form-action 'none'")
 
 # The only script factcheck ever writes: click-to-sort for index.html (allowed by its hash).
 SORT_SCRIPT = (
@@ -81,9 +76,6 @@ SORT_SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SORT_SCRIPT.encod
 _CSP_INDEX = _CSP_REPORT + f"; script-src '{SORT_SCRIPT_HASH}'"
 
 
-def esc(value: Any) -> str:
-    """Text or attribute value → HTML, with quotes escaped. None → empty string."""
-    return "" if value is None else html.escape(str(value), quote=True)
 
 
 def safe_id(value: Any) -> str:
@@ -91,12 +83,6 @@ def safe_id(value: Any) -> str:
     return _SAFE_ID.sub("_", str(value))[:80] or "_"
 
 
-@lru_cache(maxsize=1)
-def stylesheet() -> str:
-    css = (Path(__file__).parent.parent / "data" / "report.css").read_text(encoding="utf-8")
-    # CSS is ours, but make sure it can never close the <style> element or load anything
-    assert "</" not in css and "url(" not in css.lower() and "@import" not in css.lower()
-    return css
 
 
 def fmt_value(v: Any) -> str:
@@ -116,13 +102,6 @@ def fmt_value(v: Any) -> str:
     return str(v)
 
 
-def _head(title: str, csp: str, lang: str) -> list[str]:
-    return [MARKER, "<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">',
-            '<meta name="referrer" content="no-referrer">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{esc(title)}</title>", f"<style>\n{stylesheet()}</style>", "</head>", "<body>"]
 
 
 # ---------------------------------------------------------------- one article

@@ -6,7 +6,7 @@ kind of text; the tails differ on purpose:
 
 - a reference-list entry (citations.DOI_RE): whitespace, quotes, angle brackets and the Chinese
   stops ，。； that follow a DOI at the end of an entry; any case (``DOI: 10.1186/...``);
-- a summary's ``doi`` field (summaries.normalize_doi): whitespace, quotes and angle brackets
+- a summary's ``doi`` field (``normalize_doi``): whitespace, quotes and angle brackets
   only: the field holds one DOI, perhaps behind a resolver prefix;
 - an article's own text (``dois_in_text``, for papers.named_in_text and identify.cues_in):
   whitespace, quotes, angle brackets, Chinese characters and the punctuation a Chinese sentence
@@ -24,6 +24,7 @@ import re
 
 DOI_START = r"10\.\d{4,9}/"
 
+_DOI_RE = re.compile(DOI_START + r"[^\s\"<>]+", re.I)      # a summary's doi field
 _IN_TEXT = re.compile(DOI_START + r"[^\s，。；;）】\]》”\"'<>\u4e00-\u9fff]+")
 
 
@@ -38,3 +39,11 @@ def dois_in_text(text: str) -> list[str]:
             out.append(d)
     return out
 
+
+def normalize_doi(doi: str) -> str:
+    """Lower-case, strip resolver prefixes and trailing punctuation."""
+    d = doi.strip()
+    m = _DOI_RE.search(d)
+    if m:
+        d = m.group(0)
+    return d.rstrip(".,;)]}>。，；").lower()
