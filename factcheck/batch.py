@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable, Optional
 
 from factcheck.core import fsutil
+from factcheck.core.codes import input_message
 from factcheck.core.model import VERDICTS
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -345,7 +346,7 @@ def expand_inputs(inputs: Iterable[str], exclude: Optional[str] = None) -> list[
             entries.append((item, None, None))
         else:
             raise BatchError(f"{item}: no such file or folder")
-    entries = [(p, i, ("FC300", "在输出文件夹内，不作为输入 / inside the output folder (--out): never an input")
+    entries = [(p, i, ("FC300", input_message("FC300", "inside_out"))
                 if err is None and inside_out(p) else err) for p, i, err in entries]
     seen: set[str] = set()
     tasks: list[Task] = []
@@ -387,7 +388,7 @@ def read_manifest(path: str) -> list[tuple[str, Optional[str], Optional[tuple]]]
 
     def add(p: Any, ident: Any, where: str) -> None:
         if p is None or not str(p).strip():
-            out.append((where, _opt(ident), ("FC300", "清单中这一行没有路径 / manifest row has no path")))
+            out.append((where, _opt(ident), ("FC300", input_message("FC300", "manifest_no_path"))))
             return
         p = str(p).strip()
         full = p if os.path.isabs(p) else os.path.normpath(os.path.join(base, p))
@@ -414,12 +415,10 @@ def read_manifest(path: str) -> list[tuple[str, Optional[str], Optional[tuple]]]
                     try:
                         obj = json.loads(line)
                     except json.JSONDecodeError as e:
-                        out.append((f"{path}:{n}", None, ("FC300", f"清单行不是 JSON / manifest line is not "
-                                                                  f"JSON: {e.msg}")))
+                        out.append((f"{path}:{n}", None, ("FC300", input_message("FC300", "manifest_not_json", reason=e.msg))))
                         continue
                     if not isinstance(obj, dict):
-                        out.append((f"{path}:{n}", None, ("FC300", "清单行应为 JSON 对象 / manifest line "
-                                                                  "should be an object with a path")))
+                        out.append((f"{path}:{n}", None, ("FC300", input_message("FC300", "manifest_not_object"))))
                         continue
                     add(obj.get("path"), obj.get("id"), f"{path}:{n}")
     except UnicodeDecodeError:

@@ -345,8 +345,7 @@ def cmd_check(args) -> int:
 
                 data = read_capped(sys.stdin.buffer, cfg.max_bytes)
                 if len(data) > cfg.max_bytes:
-                    raise InputError("<stdin>", "FC305", f"输入太大 / input too large (more than {cfg.max_bytes} "
-                                     "bytes); raise --max-bytes to check it")
+                    raise InputError.of("<stdin>", "FC305", "stdin", limit=cfg.max_bytes)
                 text, enc, notes = decode(data, "<stdin>")
                 art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
             else:

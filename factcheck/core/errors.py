@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import Optional
 
+from factcheck.core.codes import input_message
+
 
 class InputError(Exception):
     """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
@@ -19,6 +21,12 @@ class InputError(Exception):
         self.path, self.code, self.message = path, code, message
         self.errno = errno      # the OSError behind an FC300, if any (batch stops on a full disk)
         super().__init__(f"{path}: {message} [{code}]")
+
+    @classmethod
+    def of(cls, path: str, code: str, problem: str, errno: Optional[int] = None, **details) -> "InputError":
+        """The error of a problem declared in messages.yaml (``code``'s ``problems.<problem>``),
+        its message formatted with ``details`` (codes.input_message)."""
+        return cls(path, code, input_message(code, problem, **details), errno)
 
 
 def display_path(path) -> str:

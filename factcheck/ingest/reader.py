@@ -30,8 +30,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
     """Bytes → (text, encoding, notes). Raises InputError for empty or binary input."""
     notes: list[str] = []
     if not data.strip():
-        raise InputError(path, "FC301", "文件为空 / file is empty" if not data else
-                         "文件只有空白 / file holds only whitespace")
+        raise InputError.of(path, "FC301", "empty" if not data else "whitespace")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                      (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
@@ -39,8 +38,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
             try:
                 return _finish(data.decode(enc), enc, path, notes)
             except UnicodeDecodeError as e:
-                raise InputError(path, "FC303", f"{enc} 解码失败 / cannot decode as {enc} "
-                                 f"(byte {e.start})") from None
+                raise InputError.of(path, "FC303", "bom_decode", encoding=enc, offset=e.start) from None
     enc16 = _bomless_utf16(data)
     if enc16 and not _looks_like_prose(data[:4000].decode(enc16, errors="replace")):
         enc16 = None   # rare Han characters with no punctuation or line breaks: binary, not UTF-16
@@ -52,7 +50,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
                 notes.append(f"FC304: 文件末尾的 {enc16} 字符不完整，已忽略 / truncated {enc16} at the end, ignored")
                 return _finish(data[:e.start].decode(enc16), enc16, path, notes)
     if b"\x00" in data[:8192]:
-        raise InputError(path, "FC302", "看起来是二进制文件，不是文本 / looks like a binary file, not text")
+        raise InputError.of(path, "FC302", "binary")
     try:
         return _finish(data.decode("utf-8"), "utf-8", path, notes)
     except UnicodeDecodeError as e:
@@ -76,8 +74,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
     guess = _charset_guess(data)
     if guess:
         return _finish(guess[0], guess[1], path, notes)
-    raise InputError(path, "FC303", "无法识别文本编码（不是 UTF-8、GBK/GB18030 或 UTF-16）/ unknown "
-                     f"text encoding: not UTF-8 (bad byte at {utf8_error.start}), GBK/GB18030 or UTF-16")
+    raise InputError.of(path, "FC303", "unknown_encoding", offset=utf8_error.start)
 
 
 def _bomless_utf16(data: bytes) -> Optional[str]:
@@ -178,9 +175,9 @@ def _printable_share(text: str) -> float:
 
 def _finish(text: str, enc: str, path: str, notes: list[str]) -> tuple[str, str, list[str]]:
     if not text.strip():
-        raise InputError(path, "FC301", "文件只有空白 / file holds only whitespace")
+        raise InputError.of(path, "FC301", "whitespace")
     if _printable_share(text) < 0.85:
-        raise InputError(path, "FC302", "内容大多不可打印，像是二进制文件 / mostly unprintable: looks binary")
+        raise InputError.of(path, "FC302", "unprintable")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, enc, notes
@@ -266,27 +263,23 @@ def _docx_bytes(path: str, max_bytes: int) -> bytes:
             # no buffer of --max-bytes for a small file; one byte more shows that it grew
             data = read_capped(fh, max_bytes)
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
+        raise InputError.of(path, "FC300", "read_error", e.errno, reason=e.strerror or e) from None
     if len(data) > max_bytes:
-        raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
-                         f"(more than {max_bytes} bytes); raise --max-bytes to check it")
+        raise InputError.of(path, "FC305", "grew", limit_mb=_mb(max_bytes), limit=max_bytes)
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, KeyError) as e:
         # a damaged directory can claim an unknown zip version or compression (NotImplementedError)
-        raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
+        raise InputError.of(path, "FC306", "docx", error=type(e).__name__) from None
     cap = DOCX_EXPANSION * max_bytes
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > DOCX_RATIO_FROM and info.file_size > DOCX_MAX_RATIO * max(1, info.compress_size):
-            raise InputError(path, "FC306", f"无法读取 .docx 文件：{info.filename} 解压后异常膨胀（压缩炸弹？）/ "
-                             f"cannot read .docx: {info.filename} would expand {info.file_size} bytes from "
-                             f"{info.compress_size} (more than {DOCX_MAX_RATIO}×: a decompression bomb?)")
+            raise InputError.of(path, "FC306", "docx_bomb", member=info.filename, size=info.file_size,
+                                 compressed=info.compress_size, ratio=DOCX_MAX_RATIO)
         if total > cap:
-            raise InputError(path, "FC305", f"文件解压后太大（上限 {_mb(cap)}）/ file too large once unzipped "
-                             f"(more than {cap} bytes = {DOCX_EXPANSION} × --max-bytes); raise --max-bytes "
-                             "to check it")
+            raise InputError.of(path, "FC305", "unzipped", limit_mb=_mb(cap), limit=cap, expansion=DOCX_EXPANSION)
     return data
 
 
@@ -306,7 +299,7 @@ def _docx_text(path: str, max_bytes: int = MAX_BYTES) -> str:
     except MemoryError:
         raise
     except Exception as e:  # noqa: BLE001 - any parse failure is an input error
-        raise InputError(path, "FC306", f"无法读取 .docx 文件 / cannot read .docx ({type(e).__name__})") from None
+        raise InputError.of(path, "FC306", "docx", error=type(e).__name__) from None
     return "\n".join(lines)
 
 
@@ -455,43 +448,40 @@ def read_article(path: str, *, max_bytes: int = MAX_BYTES) -> Article:
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise InputError(path, "FC300", "是文件夹，不是文件 / is a folder, not a file")
+            raise InputError.of(path, "FC300", "folder")
         if not stat.S_ISREG(st.st_mode):
             # a FIFO or a device would block or never end: refuse before opening it
-            raise InputError(path, "FC300", "不是普通文件（管道、设备或套接字）/ not a regular file "
-                             "(a pipe, device or socket); use - to read standard input")
+            raise InputError.of(path, "FC300", "not_regular")
         size = st.st_size
     except FileNotFoundError:
-        raise InputError(path, "FC300", "文件不存在 / file not found") from None
+        raise InputError.of(path, "FC300", "not_found") from None
     except PermissionError:
-        raise InputError(path, "FC300", "没有读取权限 / permission denied") from None
+        raise InputError.of(path, "FC300", "permission") from None
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
+        raise InputError.of(path, "FC300", "read_error", e.errno, reason=e.strerror or e) from None
     if size > max_bytes:
-        raise InputError(path, "FC305", f"文件太大（{_mb(size)}，上限 {_mb(max_bytes)}）/ file too large "
-                         f"({_mb(size)} = {size} bytes > limit {max_bytes} bytes); raise --max-bytes to check it")
+        raise InputError.of(path, "FC305", "too_large", size_mb=_mb(size), limit_mb=_mb(max_bytes), size=size,
+                            limit=max_bytes)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         text = _docx_text(path, max_bytes)
         if not text.strip():
-            raise InputError(path, "FC301", "文档没有文字 / document holds no text")
+            raise InputError.of(path, "FC301", "docx_no_text")
         return article_from_text(text, display_path(path), encoding="docx", extracted_from="docx")
     try:
         with open(path, "rb") as fh:
             data = read_capped(fh, max_bytes)   # the file may have grown since stat()
     except OSError as e:
-        raise InputError(path, "FC300", f"无法读取 / cannot read: {e.strerror or e}", e.errno) from None
+        raise InputError.of(path, "FC300", "read_error", e.errno, reason=e.strerror or e) from None
     if len(data) > max_bytes:
-        raise InputError(path, "FC305", f"文件太大（上限 {_mb(max_bytes)}）/ file too large "
-                         f"(more than {max_bytes} bytes); raise --max-bytes to check it")
+        raise InputError.of(path, "FC305", "grew", limit_mb=_mb(max_bytes), limit=max_bytes)
     if data[:4] == b"PK\x03\x04" and suffix != ".docx":
-        raise InputError(path, "FC302", "这是压缩包或 Office 文件，请用 .docx 扩展名 / a zip or Office "
-                         "file: name it .docx if it is a Word document")
+        raise InputError.of(path, "FC302", "zip")
     text, enc, notes = decode(data, path)
     if suffix in (".html", ".htm") or (suffix == "" and re.match(r"\s*<(!doctype|html)", text[:200], re.I)):
         body_text, title = _html_text(text)
         if not body_text or not body_text.strip():
-            raise InputError(path, "FC301", "网页中没有正文 / no article text found in the HTML")
+            raise InputError.of(path, "FC301", "html_no_text")
         return article_from_text(body_text, display_path(path), encoding=enc, extracted_from="html",
                                  notes=notes, title=title)
     kind = "markdown" if suffix in (".md", ".markdown") else "text"
@@ -525,13 +515,12 @@ def expand_inputs(inputs: list[str]) -> tuple[list[str], list[InputError]]:
                     if Path(f).suffix.lower() in TEXT_SUFFIXES - {""} and not f.startswith("."):
                         found.append(os.path.join(root, f))
             if not found:
-                problems.append(InputError(item, "FC300", "文件夹中没有文章文件（.txt .md .html .docx）/ "
-                                           "folder holds no article files (.txt .md .html .docx)"))
+                problems.append(InputError.of(item, "FC300", "empty_folder"))
             out.extend(found)
         elif any(ch in item for ch in "*?[") and not os.path.exists(item):
             found = sorted(glob.glob(item, recursive=True))
             if not found:
-                problems.append(InputError(item, "FC300", "没有匹配的文件 / no file matches this pattern"))
+                problems.append(InputError.of(item, "FC300", "no_match"))
             out.extend(found)
         else:
             out.append(item)

@@ -12,6 +12,7 @@ import bisect
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
+from factcheck.core.codes import registry
 from factcheck.core.model import Report
 from factcheck.render.report import CATEGORY_ZH, VERDICT_ZH
 from factcheck.text.sentences import LineIndex
@@ -101,19 +102,22 @@ def collect(report: Report, lang: str = "zh", verbose: bool = False) -> list[Fin
 
 
 def rule_registry(lang: str = "zh", rules_dirs: tuple[str, ...] = ()) -> list[dict]:
-    """Every rule code check can report: the number rules of messages.yaml (FC1xx) and the
-    overstatement rules (bundled and the config's rules_dir), with severity and description."""
-    from factcheck.core.codes import messages
-    from factcheck.judge.overstate import load_rules
-
+    """Every rule code check can report, with severity and description: a view of
+    ``codes.registry()`` (the number rules FC1xx and the bundled overstatement rules; FC3xx and
+    FC4xx are not check's findings) plus the overstatement rules of a config's ``rules_dirs``,
+    which the registry does not read."""
     out: dict[str, dict] = {}
-    for code, m in messages().items():
-        if not str(code).startswith("FC1"):
-            continue        # FC4xx are factcheck audit's, not check's
-        out[code] = {"code": code, "kind": "claim", "verdict": m.get("verdict"),
-                     "severity": m.get("severity", "warning"),
-                     "description": m.get(lang) or m.get("zh", ""), "description_en": m.get("en", "")}
-    for r in load_rules(tuple(rules_dirs)):
+    if rules_dirs:
+        from factcheck.judge.overstate import load_rules   # compiled rules: only for a config's own
+    for code, e in registry().items():
+        desc = {"description": e.get(lang) or e["zh"], "description_en": e["en"]}
+        if e["kind"] == "claim":
+            out[code] = {"code": code, "kind": "claim", "verdict": e["verdict"],
+                         "severity": e["severity"] or "warning", **desc}
+        elif e["kind"] == "overstatement":
+            out[code] = {"code": code, "kind": "overstatement", "category": e["category"],
+                         "severity": e["severity"], **desc}
+    for r in load_rules(tuple(rules_dirs)) if rules_dirs else ():
         if r.code in out:
             continue        # one code may have several entries (scope has a few); the first describes it
         msg = r.message if isinstance(r.message, dict) else {"zh": str(r.message)}
