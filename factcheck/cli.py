@@ -88,7 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = p.add_subparsers(dest="command")
+    _add_check(sub)
+    _add_batch(sub)
+    _add_summarize(sub)
+    _add_fetch(sub)
+    _add_references(sub)
+    _add_audit(sub)
+    _add_serve(sub)
+    _add_eval(sub)
+    return p
 
+
+def _add_check(sub) -> None:
+    """The ``check`` command's arguments."""
     c = sub.add_parser("check", help="check articles (.txt .md .html .docx) against references/")
     c.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - for stdin")
     c.add_argument("--format", "-f", default="text",
@@ -112,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --paper DOI or --fetch: use the cache only, never the network")
     c.set_defaults(func=cmd_check)
 
+
+def _add_batch(sub) -> None:
+    """The ``batch`` command's arguments."""
     b = sub.add_parser("batch", help="check an archive: tables (CSV/Parquet/XLSX), summary, HTML reports")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, globs, or a CSV/JSONL manifest")
     b.add_argument("--out", required=True, help="output folder")
@@ -125,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(b)
     b.set_defaults(func=cmd_batch)
 
+
+def _add_summarize(sub) -> None:
+    """The ``summarize`` command's arguments."""
     s = sub.add_parser("summarize", help="draft a structured summary from an abstract or paper text")
     s.add_argument("file", help="text file, or - for stdin")
     s.add_argument("--doi")
@@ -132,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="overwrite an existing uncurated draft")
     s.set_defaults(func=cmd_summarize)
 
+
+def _add_fetch(sub) -> None:
+    """The ``fetch`` command's arguments."""
     f = sub.add_parser("fetch", help="fetch metadata + abstract by DOI/PMID/PMCID and draft summaries")
     f.add_argument("ids", nargs="+", metavar="ID")
     f.add_argument("--out", default=DEFAULT_REFERENCES, help="folder for drafted YAML (default: references/)")
@@ -140,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--force", action="store_true")
     f.set_defaults(func=cmd_fetch)
 
+
+def _add_references(sub) -> None:
+    """The ``references`` command's arguments."""
     r = sub.add_parser("references", help="summaries: validate, schema")
     rs = r.add_subparsers(dest="refcmd")
     rv = rs.add_parser("validate", help="list every problem in a references folder")
@@ -148,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     rj = rs.add_parser("schema", help="print the summary schema as JSON Schema")
     rj.set_defaults(func=cmd_ref_schema)
 
+
+def _add_audit(sub) -> None:
+    """The ``audit`` command's arguments."""
     a = sub.add_parser("audit", help="paper self-consistency: percentages, ratio CIs, test statistics vs P, sample sizes")
     a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx), folders or globs")
     a.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text")
@@ -158,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
     a.set_defaults(func=cmd_audit)
 
+
+def _add_serve(sub) -> None:
+    """The ``serve`` command's arguments."""
     v = sub.add_parser("serve", help="the HTTP API (POST /v1/check) and a page to paste a draft into")
     v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     v.add_argument("--port", type=int, default=8000)
@@ -171,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(v)
     v.set_defaults(func=cmd_serve)
 
+
+def _add_eval(sub) -> None:
+    """The ``eval`` command's arguments."""
     e = sub.add_parser("eval", help="precision/recall against tests/gold")
     e.add_argument("--gold", default="tests/gold")
     e.add_argument("--references", default=DEFAULT_REFERENCES)
@@ -178,7 +211,6 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", default="zh")
     e.add_argument("--quiet", "-q", action="store_true", help="only the tables, not each miss")
     e.set_defaults(func=cmd_eval)
-    return p
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -300,10 +332,25 @@ def fetch_papers(art, store, client, *, offline: bool = False):
 # ---------------------------------------------------------------- check
 
 def cmd_check(args) -> int:
-    from factcheck.ingest.reader import InputError, article_from_text, decode, expand_inputs, read_article
-    from factcheck.pipeline import check
-
+    """``factcheck check``: the output checked first, then each article read and checked, then
+    the reports written (``_check_outputs``, ``_check_articles``, ``_write_reports``)."""
     cfg = _config(args)
+    formats, out_dir = _check_outputs(args)
+    if cfg.max_bytes is not None and cfg.max_bytes <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
+    no_folder = not os.path.isdir(args.references)
+    if no_folder and not ((args.paper or args.fetch) and args.references == DEFAULT_REFERENCES):
+        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
+    reports, errors, paths, unchecked = _check_articles(args, cfg, no_folder)
+    _write_reports(args, cfg, formats, out_dir, reports, errors, paths)
+    if errors or unchecked:
+        return EXIT_ERROR
+    return exit_code(reports, args.fail_on)
+
+
+def _check_outputs(args) -> tuple[list[str], Optional[str]]:
+    """The formats asked for and the output folder (None: one file or standard output), checked
+    (and the folder or file made ready) before any article is read."""
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html", "sarif", "docx")]
     if bad or not formats:
@@ -322,12 +369,37 @@ def cmd_check(args) -> int:
         _check_out_docx(args.output, force=args.force)
     elif args.output:
         _check_out_file(args.output, force=args.force)
-    if cfg.max_bytes is not None and cfg.max_bytes <= 0:
-        raise UsageError("--max-bytes must be a positive number of bytes")
-    no_folder = not os.path.isdir(args.references)
-    if no_folder and not ((args.paper or args.fetch) and args.references == DEFAULT_REFERENCES):
-        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
-    store = None        # loaded at the first readable article: bad input fails fast
+    return formats, out_dir
+
+
+def _read_input(path: str, cfg):
+    """One article: a file, or standard input for ``-``; a repaired text is said on stderr."""
+    from factcheck.ingest.reader import InputError, article_from_text, decode, read_article
+
+    if path == "-":
+        from factcheck.ingest.reader import read_capped
+
+        data = read_capped(sys.stdin.buffer, cfg.max_bytes)
+        if len(data) > cfg.max_bytes:
+            raise InputError.of("<stdin>", "FC305", "stdin", limit=cfg.max_bytes)
+        text, enc, notes = decode(data, "<stdin>")
+        art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
+    else:
+        art = read_article(path, max_bytes=cfg.max_bytes)
+    for n in art.notes:
+        if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
+            say(f"{art.source}: warning: {n}")
+    return art
+
+
+def _check_articles(args, cfg, no_folder: bool) -> tuple[list, list, list[str], bool]:
+    """Every article read and checked: (reports, errors, the paths expanded, unchecked). The
+    store is loaded at the first readable article (bad input fails fast); an input error or a
+    bug on one article is an error row, and the others are still checked."""
+    from factcheck.ingest.reader import InputError, expand_inputs
+    from factcheck.pipeline import check
+
+    store = None
     paper_ids: list[str] = []
     client = None
     unchecked = False   # --fetch met a network failure and an article had nothing to check against
@@ -340,19 +412,7 @@ def cmd_check(args) -> int:
         raise UsageError(f"no article files found in {' '.join(args.paths)}")
     for path in (["-"] if "-" in args.paths else []) + paths:
         try:
-            if path == "-":
-                from factcheck.ingest.reader import read_capped
-
-                data = read_capped(sys.stdin.buffer, cfg.max_bytes)
-                if len(data) > cfg.max_bytes:
-                    raise InputError.of("<stdin>", "FC305", "stdin", limit=cfg.max_bytes)
-                text, enc, notes = decode(data, "<stdin>")
-                art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
-            else:
-                art = read_article(path, max_bytes=cfg.max_bytes)
-            for n in art.notes:
-                if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
-                    say(f"{art.source}: warning: {n}")
+            art = _read_input(path, cfg)
             if store is None:
                 from factcheck.papers.summaries import Store
 
@@ -379,6 +439,13 @@ def cmd_check(args) -> int:
             errors.append((shown, f"internal error: {type(e).__name__}: {e}"))
             say(f"{shown}: internal error while checking: {type(e).__name__}: {e} (a bug in factcheck: "
                 "please report it with this article; FACTCHECK_DEBUG=1 shows the traceback)")
+    return reports, errors, paths, unchecked
+
+
+def _write_reports(args, cfg, formats: list[str], out_dir: Optional[str], reports: list, errors: list,
+                   paths: list[str]) -> None:
+    """The reports in each format: one file per article and format in ``out_dir``, one Word
+    file, or one output (a file or standard output); then the counts table when asked."""
     if out_dir:
         written: set[str] = set()
         for r in reports:
@@ -417,9 +484,6 @@ def cmd_check(args) -> int:
 
         stream = sys.stdout if out_dir or args.output else sys.stderr
         stream.write(summary_table(reports, errors, cfg.lang))
-    if errors or unchecked:
-        return EXIT_ERROR
-    return exit_code(reports, args.fail_on)
 
 
 def _prepare_out_dir(out_dir: str) -> None:

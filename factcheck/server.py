@@ -446,10 +446,11 @@ def _response(report, req: CheckRequest) -> dict:
 
 def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                limits: Optional[Limits] = None, *, fetch: bool = True, fetch_client=None) -> FastAPI:
-    """The application (long: its routes are closures over the state made here, the store, the
-    limits and the fetch client, and read best side by side); tests drive it with the framework's test client. ``fetch``: papers named by
-    a DOI the references folder does not hold are fetched (``fetch_client``: a
-    :class:`factcheck.papers.sources.Client`; by default one that writes nothing to disk)."""
+    """The application: its checker (the store, the limits, the fetch client), the guards on
+    every request, the check routes and the routes that describe the server; tests drive it
+    with the framework's test client. ``fetch``: papers named by a DOI the references folder
+    does not hold are fetched (``fetch_client``: a :class:`factcheck.papers.sources.Client`; by
+    default one that writes nothing to disk)."""
     limits = limits or Limits()
     checker = Checker(store or Store(), config or Config(), limits, fetch_client=fetch_client, fetch=fetch)
     checker.warm_up()
@@ -457,6 +458,15 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                   description="Check the numbers and claims of a Chinese science article against the "
                               "papers it cites. Offsets are given in code points and in UTF-16 units.")
     app.state.checker = checker
+
+    _add_guards(app, limits)
+    _add_check_routes(app, checker)
+    _add_info_routes(app, checker)
+    return app
+
+
+def _add_guards(app: FastAPI, limits: Limits) -> None:
+    """The request size limits, and every error as a JSON body with its status (never a traceback)."""
 
     @app.middleware("http")
     async def limit_size(request: Request, call_next):
@@ -498,6 +508,10 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         return _error(500, "internal error")
 
+
+def _add_check_routes(app: FastAPI, checker: Checker) -> None:
+    """POST /v1/check (findings), /v1/report (the HTML report), /v1/reviewed.docx (Word comments)."""
+
     @app.post("/v1/check", response_model=CheckResponse, responses=_ERRORS,
               summary="check an article: findings with offsets")
     async def check_endpoint(req: CheckRequest):
@@ -524,6 +538,10 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         data = await checker.submit(work)
         return Response(data, media_type=DOCX_TYPE,
                         headers={"Content-Disposition": 'attachment; filename="reviewed.docx"'})
+
+
+def _add_info_routes(app: FastAPI, checker: Checker) -> None:
+    """GET /v1/rules, /v1/papers, and the paste page with its script."""
 
     @app.get("/v1/rules", response_model=list[Rule], summary="every rule code check can report")
     async def rules(lang: Literal["zh", "en"] = "zh"):
@@ -552,8 +570,6 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         from factcheck.core.datafiles import DATA_DIR
 
         return Response((DATA_DIR / "serve_page.js").read_text("utf-8"), media_type="text/javascript")
-
-    return app
 
 
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "

@@ -107,40 +107,69 @@ def fmt_value(v: Any) -> str:
 # ---------------------------------------------------------------- one article
 
 def to_html(report: Report, lang: str = "zh") -> str:
-    """One self-contained HTML page for ``report`` (article text highlighted, side list, legend).
-    Long because it is the page itself, written top to bottom in the order it renders."""
-    lang = lang if lang in TEXTS else "zh"
-    T, V = TEXTS[lang], VERDICT_LABEL[lang]
-    C, S = CATEGORY_LABEL[lang], SEVERITY_LABEL[lang]
-    stats = dict(report.stats or {})
-    title = report.title or report.source
-    refs = {r.index: r for r in report.references}
+    """One self-contained HTML page for ``report``: the header (title, counts, legend), the
+    article text highlighted, and the side list (numbers, overstatements, references, notes),
+    written top to bottom in the order it renders."""
+    page = _Page(report, lang)
+    out = _head(f"factcheck: {page.title}", _CSP_REPORT, page.lang)
+    out += page.header()
+    out.append("<main>")
+    out.append(page.article())
+    out.append("<aside>")
+    _side_section(out, page.T, f"{page.T['numbers']} ({len(report.claims)})", page.claim_items(), "items")
+    _side_section(out, page.T, f"{page.T['overstatements']} ({len(report.overstatements)})",
+                  page.overstatement_items(), "items")
+    _side_section(out, page.T, f"{page.T['references']} ({len(report.references)})", page.reference_items(),
+                  "items refs")
+    if report.notes:
+        out.append(f"<h2>{esc(page.T['notes'])}</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in report.notes)
+                   + "</ul>")
+    out.append("</aside>")
+    out.append("</main>")
+    out.append(f"<footer>factcheck · {esc(report.source)}</footer>")
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
 
-    # mention id -> (claim, mention verdict or None)
-    by_mention: dict[str, tuple[Any, Any]] = {}
-    for c in report.claims:
-        mvs = {mv.mention_id: mv for mv in c.mention_verdicts}
-        for mid in c.mention_ids:
-            by_mention.setdefault(mid, (c, mvs.get(mid)))
-    mentions = {m.id: m for m in report.mentions}
 
-    def ref_label(index: Optional[int]) -> str:
+class _Page:
+    """One report's page, by part: what the parts share (the labels of the language, the
+    references by index, each mention's claim) is read once here."""
+
+    def __init__(self, report: Report, lang: str):
+        self.report = report
+        self.lang = lang = lang if lang in TEXTS else "zh"
+        self.T, self.V = TEXTS[lang], VERDICT_LABEL[lang]
+        self.C, self.S = CATEGORY_LABEL[lang], SEVERITY_LABEL[lang]
+        self.stats = dict(report.stats or {})
+        self.title = report.title or report.source
+        self.refs = {r.index: r for r in report.references}
+        # mention id -> (claim, mention verdict or None)
+        self.by_mention: dict[str, tuple[Any, Any]] = {}
+        for c in report.claims:
+            mvs = {mv.mention_id: mv for mv in c.mention_verdicts}
+            for mid in c.mention_ids:
+                self.by_mention.setdefault(mid, (c, mvs.get(mid)))
+        self.mentions = {m.id: m for m in report.mentions}
+
+    def ref_label(self, index: Optional[int]) -> str:
         if index is None:
             return ""
-        r = refs.get(index)
+        r = self.refs.get(index)
         sid = r.summary_id if r is not None else None
         return f"[{index}]" + (f" {sid}" if sid else "")
 
-    def mention_info(mid: str) -> tuple[str, str]:
+    def mention_info(self, mid: str) -> tuple[str, str]:
         """(verdict class, hover text) of one mention."""
-        m = mentions.get(mid)
-        cl, mv = by_mention.get(mid, (None, None))
+        T, V = self.T, self.V
+        m = self.mentions.get(mid)
+        cl, mv = self.by_mention.get(mid, (None, None))
         if cl is None:
             why = f" ({m.reason})" if m is not None and m.reason else ""
             return "none", f"{T['not_checked']}{why}"
         verdict = mv.verdict if mv is not None and mv.verdict in VERDICTS else cl.verdict
         rule = (mv.rule if mv is not None and mv.rule else cl.rule) or ""
-        lines = [f"[{V.get(verdict, verdict)}] {rule} {ref_label(cl.reference)}".strip(), cl.message]
+        lines = [f"[{V.get(verdict, verdict)}] {rule} {self.ref_label(cl.reference)}".strip(), cl.message]
         pv = mv.paper_value if mv is not None and mv.paper_value is not None else (
             cl.evidence.paper_value if cl.evidence is not None else None)
         if mv is not None and mv.note:
@@ -151,110 +180,111 @@ def to_html(report: Report, lang: str = "zh") -> str:
             lines.append(f"{T['paper_text']}: {cl.evidence.paper_text}")
         return verdict, "\n".join(x for x in lines if x)
 
-    def over_info(o) -> str:
-        lines = [f"[{C.get(o.category, o.category)}] {o.rule} {S.get(o.severity, o.severity)}", o.message]
+    def over_info(self, o) -> str:
+        lines = [f"[{self.C.get(o.category, o.category)}] {o.rule} {self.S.get(o.severity, o.severity)}", o.message]
         if o.paper_wording:
-            lines.append(f"{T['paper_wording']}: {o.paper_wording}")
+            lines.append(f"{self.T['paper_wording']}: {o.paper_wording}")
         return "\n".join(x for x in lines if x)
 
-    text = report.text
-    out = _head(f"factcheck: {title}", _CSP_REPORT, lang)
-    out.append("<header>")
-    out.append(f"<h1>{esc(title)}</h1>")
-    out.append(f'<p class="src">{esc(report.source)} · {esc(report.extracted_from)} · {esc(report.encoding)}</p>')
-    labels = [T["mentions"], T["claims"]] + [V[v] for v in VERDICTS] + [T["overstatements"]]
-    out.append('<table class="counts"><tr>' + "".join(f"<th>{esc(x)}</th>" for x in labels) + "</tr><tr>"
-               + "".join(f"<td>{esc(stats.get(k, 0))}</td>" for k in COUNT_KEYS) + "</tr></table>")
-    legend = [f'<li><span class="sw v-{v}"></span>{esc(V[v])} '
-              f'({esc(stats.get(v, 0))})</li>' for v in VERDICTS]
-    legend += [f'<li><span class="sw os sev-{s}">{esc(S[s])}</span></li>' for s in ("error", "warning", "info")]
-    legend.append(f"<li>{esc(T['overstatement'])} ({esc(len(report.overstatements))})</li>")
-    out.append('<ul class="legend">' + "".join(legend) + "</ul>")
-    out.append("</header>")
-    out.append("<main>")
+    def header(self) -> list[str]:
+        """Title, source, the counts table and the legend."""
+        T, V, S, stats = self.T, self.V, self.S, self.stats
+        out = ["<header>", f"<h1>{esc(self.title)}</h1>",
+               f'<p class="src">{esc(self.report.source)} · {esc(self.report.extracted_from)} · '
+               f'{esc(self.report.encoding)}</p>']
+        labels = [T["mentions"], T["claims"]] + [V[v] for v in VERDICTS] + [T["overstatements"]]
+        out.append('<table class="counts"><tr>' + "".join(f"<th>{esc(x)}</th>" for x in labels) + "</tr><tr>"
+                   + "".join(f"<td>{esc(stats.get(k, 0))}</td>" for k in COUNT_KEYS) + "</tr></table>")
+        legend = [f'<li><span class="sw v-{v}"></span>{esc(V[v])} '
+                  f'({esc(stats.get(v, 0))})</li>' for v in VERDICTS]
+        legend += [f'<li><span class="sw os sev-{s}">{esc(S[s])}</span></li>' for s in ("error", "warning", "info")]
+        legend.append(f"<li>{esc(T['overstatement'])} ({esc(len(self.report.overstatements))})</li>")
+        out.append('<ul class="legend">' + "".join(legend) + "</ul>")
+        out.append("</header>")
+        return out
 
-    # ---- the article text with highlights
-    if text is None:
-        out.append(f'<article class="text"><p class="none">{esc(T["no_text"])}</p></article>')
-    else:
+    def article(self) -> str:
+        """The article text with each mention and overstatement highlighted."""
+        text = self.report.text
+        if text is None:
+            return f'<article class="text"><p class="none">{esc(self.T["no_text"])}</p></article>'
         spans: list[tuple[int, int, int, str, str, str]] = []   # start, end, order, kind, key, (class, title)
         info: dict[str, tuple[str, str]] = {}
         n = len(text)
-        for m in report.mentions:
+        for m in self.report.mentions:
             s, e = max(0, min(m.start, n)), max(0, min(m.end, n))
             if e <= s:
                 continue
             key = "m-" + safe_id(m.id)
-            info[key] = mention_info(m.id)
+            info[key] = self.mention_info(m.id)
             spans.append((s, e, 1, "m", key, ""))
-        for o in report.overstatements:
+        for o in self.report.overstatements:
             s, e = max(0, min(o.start, n)), max(0, min(o.end, n))
             if e <= s:
                 continue
             key = "o-" + safe_id(o.id)
-            info[key] = (o.severity if o.severity in S else "info", over_info(o))
+            info[key] = (o.severity if o.severity in self.S else "info", self.over_info(o))
             spans.append((s, e, 0, "o", key, ""))
-        out.append('<article class="text">' + _highlight(text, spans, info) + "</article>")
+        return '<article class="text">' + _highlight(text, spans, info) + "</article>"
 
-    # ---- side list
-    out.append("<aside>")
-    items = []
-    for c in sorted(report.claims, key=lambda c: (c.start, c.id)):
-        first = next((mid for mid in c.mention_ids if mid in mentions), None)
-        anchor = f"#m-{safe_id(first)}" if first else ""
-        head = esc(T["line"].format(c.line))
-        head = f'<a href="{esc(anchor)}">{head}</a>' if anchor else head
-        verdict = c.verdict if c.verdict in VERDICTS else "unattributed"
-        item = [f'<li class="v-{verdict}" id="l-{safe_id(c.id)}">{head} '
-                f'<span class="badge v-{verdict}">{esc(V.get(c.verdict, c.verdict))}</span> '
-                f"<code>{esc(c.rule)}</code> <code>{esc(ref_label(c.reference))}</code>",
-                f"<div>{esc(c.message)}</div>"]
-        pvs = []
-        for mv in c.mention_verdicts:
-            if mv.note:
-                pvs.append(mv.note)
-            elif mv.paper_value is not None:
-                pvs.append(fmt_value(mv.paper_value))
-        if not pvs and c.evidence is not None and c.evidence.paper_value is not None:
-            pvs.append(fmt_value(c.evidence.paper_value))
-        pvs = list(dict.fromkeys(pvs))
-        if pvs:
-            item.append(f'<div class="pv"><b>{esc(T["paper"])}</b>: {esc("；".join(pvs))}</div>')
-        if c.evidence is not None and c.evidence.paper_text:
-            item.append(f'<div class="quote">{esc(T["paper_text"])}: {esc(c.evidence.paper_text)}</div>')
-        item.append(f'<div class="quote">{esc(T["sentence"])}: {esc(_short(c.sentence, 160))}</div></li>')
-        items.append("".join(item))
-    _side_section(out, T, f"{T['numbers']} ({len(report.claims)})", items, "items")
-    items = []
-    for o in sorted(report.overstatements, key=lambda o: (o.start, o.id)):
-        sev = o.severity if o.severity in S else "info"
-        anchor = f"#o-{safe_id(o.id)}"
-        item = [f'<li class="sev-{sev}" id="l-{safe_id(o.id)}"><a href="{esc(anchor)}">'
-                f'{esc(T["line"].format(o.line))}</a> '
-                f'<span class="badge sev-{sev}">{esc(C.get(o.category, o.category))}</span> '
-                f"<code>{esc(o.rule)}</code> <code>{esc(ref_label(o.reference))}</code>",
-                f"<div>“{esc(o.surface)}”: {esc(o.message)}</div>"]
-        if o.paper_wording:
-            item.append(f'<div class="quote">{esc(T["paper_wording"])}: {esc(o.paper_wording)}</div>')
-        item.append("</li>")
-        items.append("".join(item))
-    _side_section(out, T, f"{T['overstatements']} ({len(report.overstatements)})", items, "items")
-    items = []
-    for r in report.references:
-        sid = (f"→ <b>{esc(r.summary_id)}</b> <code>{esc(r.resolved_by)}</code>" if r.summary_id
-               else f'<span class="none">{esc(T["no_summary"])}</span>'
-               + (f" <code>~{esc(r.near_miss)}</code>" if r.near_miss else ""))
-        items.append(f"<li>[{esc(r.index)}] {esc(_short(r.raw, 300))}<div>{sid}</div></li>")
-    _side_section(out, T, f"{T['references']} ({len(report.references)})", items, "items refs")
-    if report.notes:
-        out.append(f"<h2>{esc(T['notes'])}</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in report.notes)
-                   + "</ul>")
-    out.append("</aside>")
-    out.append("</main>")
-    out.append(f"<footer>factcheck · {esc(report.source)}</footer>")
-    out.append("</body>")
-    out.append("</html>")
-    return "\n".join(out) + "\n"
+    def claim_items(self) -> list[str]:
+        """The side list's numbers: each claim with its verdict, the paper's value and words."""
+        T, V = self.T, self.V
+        items = []
+        for c in sorted(self.report.claims, key=lambda c: (c.start, c.id)):
+            first = next((mid for mid in c.mention_ids if mid in self.mentions), None)
+            anchor = f"#m-{safe_id(first)}" if first else ""
+            head = esc(T["line"].format(c.line))
+            head = f'<a href="{esc(anchor)}">{head}</a>' if anchor else head
+            verdict = c.verdict if c.verdict in VERDICTS else "unattributed"
+            item = [f'<li class="v-{verdict}" id="l-{safe_id(c.id)}">{head} '
+                    f'<span class="badge v-{verdict}">{esc(V.get(c.verdict, c.verdict))}</span> '
+                    f"<code>{esc(c.rule)}</code> <code>{esc(self.ref_label(c.reference))}</code>",
+                    f"<div>{esc(c.message)}</div>"]
+            pvs = []
+            for mv in c.mention_verdicts:
+                if mv.note:
+                    pvs.append(mv.note)
+                elif mv.paper_value is not None:
+                    pvs.append(fmt_value(mv.paper_value))
+            if not pvs and c.evidence is not None and c.evidence.paper_value is not None:
+                pvs.append(fmt_value(c.evidence.paper_value))
+            pvs = list(dict.fromkeys(pvs))
+            if pvs:
+                item.append(f'<div class="pv"><b>{esc(T["paper"])}</b>: {esc("；".join(pvs))}</div>')
+            if c.evidence is not None and c.evidence.paper_text:
+                item.append(f'<div class="quote">{esc(T["paper_text"])}: {esc(c.evidence.paper_text)}</div>')
+            item.append(f'<div class="quote">{esc(T["sentence"])}: {esc(_short(c.sentence, 160))}</div></li>')
+            items.append("".join(item))
+        return items
+
+    def overstatement_items(self) -> list[str]:
+        """The side list's overstatements, with the paper's wording."""
+        T = self.T
+        items = []
+        for o in sorted(self.report.overstatements, key=lambda o: (o.start, o.id)):
+            sev = o.severity if o.severity in self.S else "info"
+            anchor = f"#o-{safe_id(o.id)}"
+            item = [f'<li class="sev-{sev}" id="l-{safe_id(o.id)}"><a href="{esc(anchor)}">'
+                    f'{esc(T["line"].format(o.line))}</a> '
+                    f'<span class="badge sev-{sev}">{esc(self.C.get(o.category, o.category))}</span> '
+                    f"<code>{esc(o.rule)}</code> <code>{esc(self.ref_label(o.reference))}</code>",
+                    f"<div>“{esc(o.surface)}”: {esc(o.message)}</div>"]
+            if o.paper_wording:
+                item.append(f'<div class="quote">{esc(T["paper_wording"])}: {esc(o.paper_wording)}</div>')
+            item.append("</li>")
+            items.append("".join(item))
+        return items
+
+    def reference_items(self) -> list[str]:
+        """The side list's references, each with the summary it resolved to (or none)."""
+        items = []
+        for r in self.report.references:
+            sid = (f"→ <b>{esc(r.summary_id)}</b> <code>{esc(r.resolved_by)}</code>" if r.summary_id
+                   else f'<span class="none">{esc(self.T["no_summary"])}</span>'
+                   + (f" <code>~{esc(r.near_miss)}</code>" if r.near_miss else ""))
+            items.append(f"<li>[{esc(r.index)}] {esc(_short(r.raw, 300))}<div>{sid}</div></li>")
+        return items
 
 
 def _short(s: Optional[str], n: int) -> str:

@@ -128,7 +128,9 @@ def required_literals(pattern: str) -> list[tuple[str, ...]]:
     prefix to search for, so the engine tries it at every position). Only plain text and
     groups of plain alternatives are read; anything else (classes, escapes like \\d, optional
     parts, lookarounds, a top-level |) is skipped, so an entry is always truly required and
-    the list may be empty."""
+    the list may be empty. One item at a time: an escape, a class (``_class_end``), a group
+    (``_group_end``: kept when its body is plain alternatives), a metacharacter, a character,
+    each with its quantifier (``_skip_quantifier``)."""
     out: list[tuple[str, ...]] = []
     run = ""
     i, n = 0, len(pattern)
@@ -139,16 +141,6 @@ def required_literals(pattern: str) -> list[tuple[str, ...]]:
             out.append((run,))
         run = ""
 
-    def skip_quantifier(k: int) -> tuple[int, bool]:
-        """Past a quantifier at k, and whether it makes the preceding item optional."""
-        if k < n and pattern[k] in _QUANT:
-            optional = pattern[k] != "+"
-            k = pattern.index("}", k) + 1 if pattern[k] == "{" and "}" in pattern[k:] else k + 1
-            if k < n and pattern[k] in "?+":      # lazy or possessive marker
-                k += 1
-            return k, optional
-        return k, False
-
     while i < n:
         ch = pattern[i]
         if ch == "|":
@@ -157,9 +149,9 @@ def required_literals(pattern: str) -> list[tuple[str, ...]]:
             nxt = pattern[i + 1]
             if nxt.isalnum():           # \d, \s, \b ...: not a literal
                 flush()
-                i, _ = skip_quantifier(i + 2)
+                i, _ = _skip_quantifier(pattern, i + 2)
                 continue
-            j, optional = skip_quantifier(i + 2)
+            j, optional = _skip_quantifier(pattern, i + 2)
             if optional:
                 flush()
             else:
@@ -168,36 +160,13 @@ def required_literals(pattern: str) -> list[tuple[str, ...]]:
             continue
         if ch == "[":
             flush()
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
-            i, _ = skip_quantifier(j + 1)
+            i, _ = _skip_quantifier(pattern, _class_end(pattern, i) + 1)
             continue
         if ch == "(":
             flush()
-            depth, j = 0, i
-            while j < n:
-                c = pattern[j]
-                if c == "\\":
-                    j += 2
-                    continue
-                if c == "[":
-                    j += 1
-                    while j < n and pattern[j] != "]":
-                        j += 2 if pattern[j] == "\\" else 1
-                elif c == "(":
-                    depth += 1
-                elif c == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = _group_end(pattern, i)
             body = pattern[i + 1:j]
-            i, optional = skip_quantifier(j + 1)
+            i, optional = _skip_quantifier(pattern, j + 1)
             plain = body and not body.startswith("?") and not any(c in body for c in ".^$*+?{}[]\\()")
             if plain and not optional:
                 alts = tuple(body.split("|"))
@@ -206,9 +175,9 @@ def required_literals(pattern: str) -> list[tuple[str, ...]]:
             continue
         if ch in ".^$)":
             flush()
-            i, _ = skip_quantifier(i + 1)
+            i, _ = _skip_quantifier(pattern, i + 1)
             continue
-        j, optional = skip_quantifier(i + 1)
+        j, optional = _skip_quantifier(pattern, i + 1)
         if optional:
             flush()                     # this character may be absent
         else:
@@ -216,3 +185,51 @@ def required_literals(pattern: str) -> list[tuple[str, ...]]:
         i = j
     flush()
     return out
+
+
+def _skip_quantifier(pattern: str, k: int) -> tuple[int, bool]:
+    """Past a quantifier at k, and whether it makes the preceding item optional."""
+    n = len(pattern)
+    if k < n and pattern[k] in _QUANT:
+        optional = pattern[k] != "+"
+        k = pattern.index("}", k) + 1 if pattern[k] == "{" and "}" in pattern[k:] else k + 1
+        if k < n and pattern[k] in "?+":      # lazy or possessive marker
+            k += 1
+        return k, optional
+    return k, False
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opening at i closes (a ] first, or after ^, is a member)."""
+    n = len(pattern)
+    j = i + 1
+    if j < n and pattern[j] == "^":
+        j += 1
+    if j < n and pattern[j] == "]":
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Where the group opening at i closes (escapes and the classes inside skipped)."""
+    n = len(pattern)
+    depth, j = 0, i
+    while j < n:
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    return j
