@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml
 
 # bytecode, as a wheel install writes it, and again after any source edit: an editable install
 # (or PYTHONDONTWRITEBYTECODE) would otherwise compile every module from source at each cold start
-$(PYC): $(STAMP) $(wildcard factcheck/*.py)
+$(PYC): $(STAMP) $(wildcard factcheck/*.py factcheck/*/*.py)
 	$(BIN)/python -m compileall -q factcheck
 	@touch $(PYC)
 

@@ -1,4 +1,4 @@
-"""Time factcheck.numbers.extract on adversarial 1 MB lines and on 1 MB of ordinary articles.
+"""Time factcheck.text.numbers.extract on adversarial 1 MB lines and on 1 MB of ordinary articles.
 
     .venv/bin/python bench/bench_numbers.py [--size BYTES] [--repeat N]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.numbers import extract  # noqa: E402
+from factcheck.text.numbers import extract  # noqa: E402
 
 
 def _fill(unit: str, size: int) -> str:

@@ -28,9 +28,9 @@ def _inner(what: str, passes: int) -> None:
     import jieba
 
     from factcheck import pipeline
-    from factcheck.config import Config
-    from factcheck.ingest import read_article
-    from factcheck.summaries import Store
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import read_article
+    from factcheck.papers.summaries import Store
 
     store, cfg = Store.load(ROOT / "references"), Config()
     arts = [read_article(str(p)) for p in sorted((ROOT / "corpus").glob("*.txt"))]

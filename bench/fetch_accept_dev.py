@@ -7,9 +7,9 @@ is the failure that matters: --fetch must never guess.
     PYTHONPATH=. python bench/fetch_accept_dev.py
 """
 import json, glob, os, re
-from factcheck.ingest import read_article
-from factcheck.identify import cues_in, choose
-from factcheck.sources import Record
+from factcheck.ingest.reader import read_article
+from factcheck.papers.identify import cues_in, choose
+from factcheck.papers.sources import Record
 papers, srcs = {}, {}
 for f in glob.glob("corpus/real/dev/papers_*.jsonl"):
     for l in open(f):

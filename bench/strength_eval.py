@@ -1,4 +1,4 @@
-"""Conclusion-strength classifier (factcheck/strength.py) against Yu et al.'s labelled sentences.
+"""Conclusion-strength classifier (factcheck/text/strength.py) against Yu et al.'s labelled sentences.
 
     .venv/bin/python bench/strength_eval.py [--data /work/shared/yu-causal] [--split dev|heldout|all|cv] [--rules]
 
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.strength import LEVELS, classify, model, read_rules  # noqa: E402
+from factcheck.text.strength import LEVELS, classify, model, read_rules  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/yu-causal")
 CSV_NAME = "pubmed_causal_language_use.csv"

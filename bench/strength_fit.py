@@ -1,4 +1,4 @@
-"""Fit the English conclusion-strength model (factcheck/strength.py, ``Model``) on Yu et al.'s sentences.
+"""Fit the English conclusion-strength model (factcheck/text/strength.py, ``Model``) on Yu et al.'s sentences.
 
     python bench/strength_fit.py [--data /work/shared/yu-causal] [--out factcheck/data/strength_model.json]
     python bench/strength_fit.py --cv          # 5-fold cross-validated figures only, writes nothing
@@ -7,7 +7,7 @@ A multinomial logistic regression (softmax, L2, class weights balanced so the ra
 causal level counts as much as the others), fitted by full-batch gradient descent with Adam for a
 fixed number of steps from zero weights: numpy only, no randomness beyond the fold split (seed
 15), so the same data gives the same file (weights rounded to 5 decimals; ``sha256`` of the
-written file is printed). Features: ``factcheck.strength.features`` (words, word pairs, the cue
+written file is printed). Features: ``factcheck.text.strength.features`` (words, word pairs, the cue
 rules' outputs); the vocabulary is the features seen ``--min-count`` times in the rows fitted on,
 so in cross-validation it is built inside each fold from its four training folds only.
 
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from factcheck.strength import LEVELS, MODEL_FILE, Model, features, model_from_json  # noqa: E402
+from factcheck.text.strength import LEVELS, MODEL_FILE, Model, features, model_from_json  # noqa: E402
 from strength_eval import CSV_NAME, DEFAULT_DATA, SEED, folds, load, split  # noqa: E402
 
 L2 = 1.0          # per-sample-averaged loss + L2 / n * |W|^2 / 2

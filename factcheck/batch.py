@@ -39,8 +39,9 @@ import traceback
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable, Optional
 
-from factcheck import fsutil
-from factcheck.model import VERDICTS
+from factcheck.core import fsutil
+from factcheck.core.codes import input_message
+from factcheck.core.model import VERDICTS
 
 EXIT_OK, EXIT_USAGE = 0, 2
 LEDGER_VERSION = 1
@@ -112,9 +113,9 @@ def _worker_state(references: str, config_dict: dict):
     key = _worker_key(references, config_dict)
     st = _WORKER.get(key)
     if st is None:
-        from factcheck.config import Config
+        from factcheck.core.config import Config
         from factcheck.pipeline import get_nlp
-        from factcheck.summaries import Store
+        from factcheck.papers.summaries import Store
 
         cfg = Config(**config_dict)
         store = Store.load(references)
@@ -177,7 +178,7 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
     t0 = time.perf_counter()
     shown = display_path or path
     try:
-        from factcheck.ingest import InputError, read_article
+        from factcheck.ingest.reader import InputError, read_article
         from factcheck.pipeline import check
 
         store, cfg = _worker_state(references, config_dict)
@@ -194,7 +195,7 @@ def process_one(path: str, article_id: str, references: str, config_dict: dict, 
         result = rows_of(report, article_id, shown, seconds)
         result["report_json"] = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if html:
-            from factcheck.htmlreport import to_html
+            from factcheck.render.htmlreport import to_html
 
             result["html"] = to_html(report, cfg.lang)
         if write_to is not None:
@@ -244,7 +245,7 @@ def _write_reports(out: str, result: dict) -> None:
 
 
 def _describe(e: BaseException) -> str:
-    """TypeError: msg (factcheck/match.py:123 in judge_mention) - enough for a bug report."""
+    """TypeError: msg (factcheck/judge/match.py:123 in judge_mention) - enough for a bug report."""
     where = ""
     tb = traceback.extract_tb(e.__traceback__)
     ours = [f for f in tb if f"{os.sep}factcheck{os.sep}" in f.filename] or tb
@@ -320,7 +321,7 @@ def expand_inputs(inputs: Iterable[str], exclude: Optional[str] = None) -> list[
     ``exclude`` is the output folder: never an input, even when it lies inside an input folder
     (its HTML reports would otherwise be checked as articles by the next --resume). Files found
     in it by a folder or a glob are skipped; one named explicitly becomes an error row."""
-    from factcheck.ingest import TEXT_SUFFIXES, iter_article_paths
+    from factcheck.ingest.reader import TEXT_SUFFIXES, iter_article_paths
 
     skip = os.path.realpath(exclude) if exclude else None
 
@@ -345,7 +346,7 @@ def expand_inputs(inputs: Iterable[str], exclude: Optional[str] = None) -> list[
             entries.append((item, None, None))
         else:
             raise BatchError(f"{item}: no such file or folder")
-    entries = [(p, i, ("FC300", "在输出文件夹内，不作为输入 / inside the output folder (--out): never an input")
+    entries = [(p, i, ("FC300", input_message("FC300", "inside_out"))
                 if err is None and inside_out(p) else err) for p, i, err in entries]
     seen: set[str] = set()
     tasks: list[Task] = []
@@ -387,7 +388,7 @@ def read_manifest(path: str) -> list[tuple[str, Optional[str], Optional[tuple]]]
 
     def add(p: Any, ident: Any, where: str) -> None:
         if p is None or not str(p).strip():
-            out.append((where, _opt(ident), ("FC300", "清单中这一行没有路径 / manifest row has no path")))
+            out.append((where, _opt(ident), ("FC300", input_message("FC300", "manifest_no_path"))))
             return
         p = str(p).strip()
         full = p if os.path.isabs(p) else os.path.normpath(os.path.join(base, p))
@@ -414,12 +415,10 @@ def read_manifest(path: str) -> list[tuple[str, Optional[str], Optional[tuple]]]
                     try:
                         obj = json.loads(line)
                     except json.JSONDecodeError as e:
-                        out.append((f"{path}:{n}", None, ("FC300", f"清单行不是 JSON / manifest line is not "
-                                                                  f"JSON: {e.msg}")))
+                        out.append((f"{path}:{n}", None, ("FC300", input_message("FC300", "manifest_not_json", reason=e.msg))))
                         continue
                     if not isinstance(obj, dict):
-                        out.append((f"{path}:{n}", None, ("FC300", "清单行应为 JSON 对象 / manifest line "
-                                                                  "should be an object with a path")))
+                        out.append((f"{path}:{n}", None, ("FC300", input_message("FC300", "manifest_not_object"))))
                         continue
                     add(obj.get("path"), obj.get("id"), f"{path}:{n}")
     except UnicodeDecodeError:
@@ -632,118 +631,41 @@ def _on_sigterm_interrupt():
 def _say(msg: str, *, prefix: str = "factcheck batch", lead: str = "", stream=None) -> None:
     """One message line; paths and ids pass through the same escaping as ``check``'s messages
     (terminal escapes and bidi overrides shown as \\x1b, \\u202e, never sent raw)."""
-    from factcheck.report import term_safe
+    from factcheck.render.report import term_safe
 
     print(f"{lead}{prefix}: {term_safe(msg)}", file=stream or sys.stderr)
 
 
 def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, html, progress, config) -> int:
-    from factcheck.config import Config
+    """One batch run, in named steps: the arguments checked and the inputs expanded
+    (``_batch_tasks``), the output folder made ready and locked (``_open_out``), the run
+    recorded against the ledger (``_start_run``), every article to do checked by the engine
+    (``_dispatch``, each result through ``_result_handler``), the tables closed, one line said."""
+    from factcheck.core.config import Config
 
     t_start = time.perf_counter()
     config = config or Config()
     config_dict = asdict(config)
-    if engine not in ("local", "dask"):
-        raise BatchError(f"unknown engine {engine!r} (local, dask)")
-    if scheduler and engine != "dask":
-        raise BatchError("--scheduler is the address of a Dask scheduler: use it with --engine dask")
-    if jobs is not None and jobs < 1:
-        raise BatchError(f"--jobs must be at least 1 (got {jobs})")
-    if not inputs:
-        raise BatchError("no inputs: give folders, globs, files or a CSV/JSONL manifest")
-    if not os.path.isdir(references):
-        raise BatchError(f"{references}: references folder not found (use --references DIR)")
-    tasks = expand_inputs(inputs, exclude=out_dir)
-    if not tasks:
-        raise BatchError(f"no article files found in {' '.join(inputs)}")
-
+    tasks = _batch_tasks(inputs, out_dir, references, jobs, engine, scheduler)
     out = out_dir
-    state = os.path.join(out, ".state")
-    ledger_path = os.path.join(state, "done.jsonl")
-    _check_out_dir(out, ledger_path, resume)
-    subdirs = [out, state, os.path.join(out, "reports")] + ([os.path.join(out, "html")] if html else [])
-    try:
-        for d in subdirs:
-            os.makedirs(d, exist_ok=True)
-        atomic_write(os.path.join(state, "probe"), b"")
-        os.unlink(os.path.join(state, "probe"))
-    except OSError as e:
-        raise BatchError(f"{out}: cannot write in the output folder: {e.strerror or e}") from None
+    state, ledger_path, subdirs = _open_out(out, resume, html)
     lock = _lock(state, out)
     try:
         _clean_stale_tmp(subdirs)
         store = _load_store(references)
         ledger = Ledger(ledger_path)
-        run_no = max(ledger.runs, _previous_runs(state)) + 1
-        todo = [t for t in tasks if not ledger.done(t)]
-        refs_print, cfg_print = _fingerprints(references, config_dict)
-        if resume and ledger.index:
-            _say(f"resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
-                 f"done, {len(todo)} to check")
-            runs = _runs(state)
-            changed = [what for what, key, now in (("the summaries in " + references, "references_sha", refs_print),
-                                                   ("the configuration", "config_sha", cfg_print))
-                       if any(r.get(key) and r.get(key) != now for r in runs)]
-            if changed and len(todo) < len(tasks):
-                _say(f"warning: {' and '.join(changed)} changed since the earlier run; the "
-                     f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
-                     "folder to check everything again)")
-        _append_jsonl(os.path.join(state, "runs.jsonl"), {
-            "references_sha": refs_print, "config_sha": cfg_print,
-            "run": run_no, "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "articles": len(tasks),
-            "skipped": len(tasks) - len(todo), "todo": len(todo), "engine": engine, "jobs": jobs,
-            "references": os.path.abspath(references), "config": config_dict, "resume": bool(resume)})
-
+        run_no, todo = _start_run(state, ledger, tasks, references, config_dict, engine, jobs, resume, out)
         bar = Progress(len(todo), progress)
-        by_id = {t.id: t for t in tasks}
-
         tables = Tables(out, tasks, ledger, xlsx=xlsx, html=html, lang=config.lang)
-
-        def handle(result: dict) -> None:
-            _raise_environment(result)      # before anything of it reaches the ledger
-            aid = result["id"]
-            if result.get("status") == "ok":
-                if not html:
-                    result.pop("html", None)
-                _write_reports(out, result)     # already done by a local pool's worker
-            where = by_id[aid].read_path
-            if "encoded" in result:
-                ledger.append_encoded(aid, where, run_no, result["encoded"])
-            else:
-                record = {k: v for k, v in result.items() if k not in ("report_json", "html")}
-                record["v"], record["run"], record["abs"] = LEDGER_VERSION, run_no, where
-                ledger.append(record)
-            tables.advance()
-            bar.update(error=result.get("status") != "ok")
-
+        handle = _result_handler(out, html, {t.id: t for t in tasks}, ledger, run_no, tables, bar)
         refs_abs = os.path.abspath(references)
         work = [t for t in todo if t.error is None]
         try:
             for t in todo:
                 if t.error is not None:
                     handle(_error_result(t.id, t.path, *t.error))
-            if not work:
-                pass
-            elif engine == "dask":
-                _run_dask(work, jobs, scheduler, refs_abs, config_dict, html, handle)
-            else:
-                n = min(jobs or os.cpu_count() or 1, max(1, len(work)))
-                if n <= 1 or _mp_context() is not None:
-                    # in-process, or workers forked from this process: they start with the
-                    # summaries and the pipeline (spaCy, jieba's dictionary) already loaded,
-                    # shared copy-on-write, instead of each building them again
-                    _WORKER[_worker_key(refs_abs, config_dict)] = (store, config)
-                    from factcheck.pipeline import get_nlp
-
-                    get_nlp()
-                    # what is loaded now lives as long as the run: out of the cyclic GC's sight,
-                    # its collections no longer walk (and, in forked workers, copy) it all
-                    gc.freeze()
-                if n <= 1:
-                    for t in work:
-                        handle(process_one(t.read_path, t.id, refs_abs, config_dict, html=html, display_path=t.path))
-                else:
-                    _run_pool(work, n, refs_abs, config_dict, html, handle, write_to=out)
+            if work:
+                _dispatch(work, engine, jobs, scheduler, refs_abs, config_dict, (store, config), html, handle, out)
             bar.close()
             summary = tables.close()
         except BaseException:
@@ -763,6 +685,115 @@ def _run(inputs, *, out_dir, references, jobs, engine, scheduler, resume, xlsx, 
           + f", {summary['overstatements']} overstatements; {len(todo)} checked in this run, {wall:.1f} s "
           f"→ {out}{os.sep}", stream=sys.stdout)
     return EXIT_OK
+
+
+def _batch_tasks(inputs, out_dir, references, jobs, engine, scheduler) -> list:
+    """The arguments checked (a BatchError says what is wrong) and the inputs expanded into tasks."""
+    if engine not in ("local", "dask"):
+        raise BatchError(f"unknown engine {engine!r} (local, dask)")
+    if scheduler and engine != "dask":
+        raise BatchError("--scheduler is the address of a Dask scheduler: use it with --engine dask")
+    if jobs is not None and jobs < 1:
+        raise BatchError(f"--jobs must be at least 1 (got {jobs})")
+    if not inputs:
+        raise BatchError("no inputs: give folders, globs, files or a CSV/JSONL manifest")
+    if not os.path.isdir(references):
+        raise BatchError(f"{references}: references folder not found (use --references DIR)")
+    tasks = expand_inputs(inputs, exclude=out_dir)
+    if not tasks:
+        raise BatchError(f"no article files found in {' '.join(inputs)}")
+    return tasks
+
+
+def _open_out(out: str, resume: bool, html: bool) -> tuple[str, str, list[str]]:
+    """The output folder checked (``_check_out_dir``) and its sub-folders made and found
+    writable: (the state folder, the ledger's path, every folder written into)."""
+    state = os.path.join(out, ".state")
+    ledger_path = os.path.join(state, "done.jsonl")
+    _check_out_dir(out, ledger_path, resume)
+    subdirs = [out, state, os.path.join(out, "reports")] + ([os.path.join(out, "html")] if html else [])
+    try:
+        for d in subdirs:
+            os.makedirs(d, exist_ok=True)
+        atomic_write(os.path.join(state, "probe"), b"")
+        os.unlink(os.path.join(state, "probe"))
+    except OSError as e:
+        raise BatchError(f"{out}: cannot write in the output folder: {e.strerror or e}") from None
+    return state, ledger_path, subdirs
+
+
+def _start_run(state, ledger, tasks, references, config_dict, engine, jobs, resume, out) -> tuple[int, list]:
+    """This run's number and the tasks it has to do; a resumed run says what is done and warns
+    when the summaries or the configuration changed since; the run is appended to runs.jsonl."""
+    run_no = max(ledger.runs, _previous_runs(state)) + 1
+    todo = [t for t in tasks if not ledger.done(t)]
+    refs_print, cfg_print = _fingerprints(references, config_dict)
+    if resume and ledger.index:
+        _say(f"resuming {out}: {len(tasks) - len(todo)} of {len(tasks)} articles already "
+             f"done, {len(todo)} to check")
+        runs = _runs(state)
+        changed = [what for what, key, now in (("the summaries in " + references, "references_sha", refs_print),
+                                               ("the configuration", "config_sha", cfg_print))
+                   if any(r.get(key) and r.get(key) != now for r in runs)]
+        if changed and len(todo) < len(tasks):
+            _say(f"warning: {' and '.join(changed)} changed since the earlier run; the "
+                 f"{len(tasks) - len(todo)} articles it finished keep their old results (use a new --out "
+                 "folder to check everything again)")
+    _append_jsonl(os.path.join(state, "runs.jsonl"), {
+        "references_sha": refs_print, "config_sha": cfg_print,
+        "run": run_no, "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "articles": len(tasks),
+        "skipped": len(tasks) - len(todo), "todo": len(todo), "engine": engine, "jobs": jobs,
+        "references": os.path.abspath(references), "config": config_dict, "resume": bool(resume)})
+    return run_no, todo
+
+
+def _result_handler(out, html, by_id, ledger, run_no, tables, bar) -> Callable[[dict], None]:
+    """What is done with each article's result, in the order they arrive: its reports written,
+    its ledger line appended, the tables and the progress bar advanced."""
+
+    def handle(result: dict) -> None:
+        _raise_environment(result)      # before anything of it reaches the ledger
+        aid = result["id"]
+        if result.get("status") == "ok":
+            if not html:
+                result.pop("html", None)
+            _write_reports(out, result)     # already done by a local pool's worker
+        where = by_id[aid].read_path
+        if "encoded" in result:
+            ledger.append_encoded(aid, where, run_no, result["encoded"])
+        else:
+            record = {k: v for k, v in result.items() if k not in ("report_json", "html")}
+            record["v"], record["run"], record["abs"] = LEDGER_VERSION, run_no, where
+            ledger.append(record)
+        tables.advance()
+        bar.update(error=result.get("status") != "ok")
+
+    return handle
+
+
+def _dispatch(work, engine, jobs, scheduler, refs_abs, config_dict, loaded, html, handle, out) -> None:
+    """Every readable task checked: on Dask, in this process, or in a pool of local workers;
+    ``loaded`` is the (store, config) this process has already built."""
+    if engine == "dask":
+        _run_dask(work, jobs, scheduler, refs_abs, config_dict, html, handle)
+        return
+    n = min(jobs or os.cpu_count() or 1, max(1, len(work)))
+    if n <= 1 or _mp_context() is not None:
+        # in-process, or workers forked from this process: they start with the
+        # summaries and the pipeline (spaCy, jieba's dictionary) already loaded,
+        # shared copy-on-write, instead of each building them again
+        _WORKER[_worker_key(refs_abs, config_dict)] = loaded
+        from factcheck.pipeline import get_nlp
+
+        get_nlp()
+        # what is loaded now lives as long as the run: out of the cyclic GC's sight,
+        # its collections no longer walk (and, in forked workers, copy) it all
+        gc.freeze()
+    if n <= 1:
+        for t in work:
+            handle(process_one(t.read_path, t.id, refs_abs, config_dict, html=html, display_path=t.path))
+    else:
+        _run_pool(work, n, refs_abs, config_dict, html, handle, write_to=out)
 
 
 def _check_out_dir(out: str, ledger_path: str, resume: bool) -> None:
@@ -845,7 +876,7 @@ def _fingerprints(references: str, config_dict: dict) -> tuple[str, str]:
     """Hashes of the summaries folder's YAML files and of the configuration."""
     import hashlib
 
-    from factcheck.summaries import MAX_SUMMARY_BYTES, SummaryError, read_regular
+    from factcheck.papers.summaries import MAX_SUMMARY_BYTES, SummaryError, read_regular
 
     h = hashlib.sha256()
     for root, dirs, files in os.walk(references):
@@ -888,7 +919,7 @@ def _append_jsonl(path: str, obj: dict) -> None:
 
 def _load_store(references: str):
     """Load the summaries once in the driver to report broken files (workers load their own)."""
-    from factcheck.summaries import Store, SummaryError
+    from factcheck.papers.summaries import Store, SummaryError
 
     try:
         store = Store.load(references)
@@ -1173,7 +1204,7 @@ class Tables:
                 raise
         atomic_write(os.path.join(out, "summary.json"), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
         if self.html:
-            from factcheck.htmlreport import index_html
+            from factcheck.render.htmlreport import index_html
 
             atomic_write(os.path.join(out, "index.html"), index_html(self.index_rows, list(self.agg.error_rows),
                                                                      lang=self.lang))

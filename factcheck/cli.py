@@ -27,7 +27,7 @@ class UsageError(Exception):
 
 def say(msg: str) -> None:
     """One line on stderr. Paths and article text can hold terminal escapes: never sent raw."""
-    from factcheck.report import term_safe
+    from factcheck.render.report import term_safe
 
     print(f"factcheck: {term_safe(msg)}", file=sys.stderr)
 
@@ -88,7 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = p.add_subparsers(dest="command")
+    _add_check(sub)
+    _add_batch(sub)
+    _add_summarize(sub)
+    _add_fetch(sub)
+    _add_references(sub)
+    _add_audit(sub)
+    _add_serve(sub)
+    _add_eval(sub)
+    return p
 
+
+def _add_check(sub) -> None:
+    """The ``check`` command's arguments."""
     c = sub.add_parser("check", help="check articles (.txt .md .html .docx) against references/")
     c.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - for stdin")
     c.add_argument("--format", "-f", default="text",
@@ -112,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --paper DOI or --fetch: use the cache only, never the network")
     c.set_defaults(func=cmd_check)
 
+
+def _add_batch(sub) -> None:
+    """The ``batch`` command's arguments."""
     b = sub.add_parser("batch", help="check an archive: tables (CSV/Parquet/XLSX), summary, HTML reports")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, globs, or a CSV/JSONL manifest")
     b.add_argument("--out", required=True, help="output folder")
@@ -125,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(b)
     b.set_defaults(func=cmd_batch)
 
+
+def _add_summarize(sub) -> None:
+    """The ``summarize`` command's arguments."""
     s = sub.add_parser("summarize", help="draft a structured summary from an abstract or paper text")
     s.add_argument("file", help="text file, or - for stdin")
     s.add_argument("--doi")
@@ -132,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="overwrite an existing uncurated draft")
     s.set_defaults(func=cmd_summarize)
 
+
+def _add_fetch(sub) -> None:
+    """The ``fetch`` command's arguments."""
     f = sub.add_parser("fetch", help="fetch metadata + abstract by DOI/PMID/PMCID and draft summaries")
     f.add_argument("ids", nargs="+", metavar="ID")
     f.add_argument("--out", default=DEFAULT_REFERENCES, help="folder for drafted YAML (default: references/)")
@@ -140,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--force", action="store_true")
     f.set_defaults(func=cmd_fetch)
 
+
+def _add_references(sub) -> None:
+    """The ``references`` command's arguments."""
     r = sub.add_parser("references", help="summaries: validate, schema")
     rs = r.add_subparsers(dest="refcmd")
     rv = rs.add_parser("validate", help="list every problem in a references folder")
@@ -148,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     rj = rs.add_parser("schema", help="print the summary schema as JSON Schema")
     rj.set_defaults(func=cmd_ref_schema)
 
+
+def _add_audit(sub) -> None:
+    """The ``audit`` command's arguments."""
     a = sub.add_parser("audit", help="paper self-consistency: percentages, ratio CIs, test statistics vs P, sample sizes")
     a.add_argument("paths", nargs="*", metavar="PAPER", help="paper files (.txt .md .html .docx), folders or globs")
     a.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text")
@@ -158,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=int, default=None, help="refuse larger input files (default 20 MB)")
     a.set_defaults(func=cmd_audit)
 
+
+def _add_serve(sub) -> None:
+    """The ``serve`` command's arguments."""
     v = sub.add_parser("serve", help="the HTTP API (POST /v1/check) and a page to paste a draft into")
     v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     v.add_argument("--port", type=int, default=8000)
@@ -171,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(v)
     v.set_defaults(func=cmd_serve)
 
+
+def _add_eval(sub) -> None:
+    """The ``eval`` command's arguments."""
     e = sub.add_parser("eval", help="precision/recall against tests/gold")
     e.add_argument("--gold", default="tests/gold")
     e.add_argument("--references", default=DEFAULT_REFERENCES)
@@ -178,7 +211,6 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", default="zh")
     e.add_argument("--quiet", "-q", action="store_true", help="only the tables, not each miss")
     e.set_defaults(func=cmd_eval)
-    return p
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -193,9 +225,9 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args):
-    from factcheck.config import Config
+    from factcheck.core.config import Config
 
-    from factcheck.overstate import RuleFileError, load_rules
+    from factcheck.judge.overstate import RuleFileError, load_rules
 
     split = (lambda s: [x.strip() for x in s.split(",") if x.strip()] if s else None)
     if args.max_bytes is not None and args.max_bytes <= 0:   # check and batch alike
@@ -216,7 +248,7 @@ def _config(args):
 
 def load_store(path: str, *, quiet: bool = False):
     """Load references/; broken summaries are reported (file:field: message) and skipped."""
-    from factcheck.summaries import Store, SummaryError
+    from factcheck.papers.summaries import Store, SummaryError
 
     if not os.path.isdir(path):
         raise UsageError(f"{path}: references folder not found (use --references DIR)")
@@ -233,7 +265,7 @@ def load_store(path: str, *, quiet: bool = False):
 
 def add_papers(store, specs: list[str], client=None) -> list[str]:
     """The --paper arguments as summaries in the store; their ids, in order."""
-    from factcheck.papers import PaperError, load_paper
+    from factcheck.papers.implicit import PaperError, load_paper
 
     ids = []
     for spec in specs:
@@ -253,11 +285,11 @@ def add_papers(store, specs: list[str], client=None) -> list[str]:
 def fetch_client(offline: bool = False):
     """The client ``check --fetch`` and ``--paper DOI`` use: $FACTCHECK_MAILTO, the cache in
     $FACTCHECK_CACHE; with ``offline`` the cache alone."""
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     try:
         if offline:
-            from factcheck.identify import OfflineSession
+            from factcheck.papers.identify import OfflineSession
 
             client = Client(mailto=os.environ.get("FACTCHECK_MAILTO"), session=OfflineSession(), max_tries=1)
             client.offline = True
@@ -274,8 +306,8 @@ def fetch_papers(art, store, client, *, offline: bool = False):
     that names a summary at hand, is left alone."""
     import dataclasses
 
-    from factcheck.identify import find_online
-    from factcheck.papers import named_in_text
+    from factcheck.papers.identify import find_online
+    from factcheck.papers.implicit import named_in_text
 
     if art.references or named_in_text(art, store).references:
         return art, [], False
@@ -300,10 +332,25 @@ def fetch_papers(art, store, client, *, offline: bool = False):
 # ---------------------------------------------------------------- check
 
 def cmd_check(args) -> int:
-    from factcheck.ingest import InputError, article_from_text, decode, expand_inputs, read_article
-    from factcheck.pipeline import check
-
+    """``factcheck check``: the output checked first, then each article read and checked, then
+    the reports written (``_check_outputs``, ``_check_articles``, ``_write_reports``)."""
     cfg = _config(args)
+    formats, out_dir = _check_outputs(args)
+    if cfg.max_bytes is not None and cfg.max_bytes <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
+    no_folder = not os.path.isdir(args.references)
+    if no_folder and not ((args.paper or args.fetch) and args.references == DEFAULT_REFERENCES):
+        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
+    reports, errors, paths, unchecked = _check_articles(args, cfg, no_folder)
+    _write_reports(args, cfg, formats, out_dir, reports, errors, paths)
+    if errors or unchecked:
+        return EXIT_ERROR
+    return exit_code(reports, args.fail_on)
+
+
+def _check_outputs(args) -> tuple[list[str], Optional[str]]:
+    """The formats asked for and the output folder (None: one file or standard output), checked
+    (and the folder or file made ready) before any article is read."""
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("text", "json", "jsonl", "markdown", "md", "html", "sarif", "docx")]
     if bad or not formats:
@@ -322,12 +369,37 @@ def cmd_check(args) -> int:
         _check_out_docx(args.output, force=args.force)
     elif args.output:
         _check_out_file(args.output, force=args.force)
-    if cfg.max_bytes is not None and cfg.max_bytes <= 0:
-        raise UsageError("--max-bytes must be a positive number of bytes")
-    no_folder = not os.path.isdir(args.references)
-    if no_folder and not ((args.paper or args.fetch) and args.references == DEFAULT_REFERENCES):
-        raise UsageError(f"{args.references}: references folder not found (use --references DIR)")
-    store = None        # loaded at the first readable article: bad input fails fast
+    return formats, out_dir
+
+
+def _read_input(path: str, cfg):
+    """One article: a file, or standard input for ``-``; a repaired text is said on stderr."""
+    from factcheck.ingest.reader import InputError, article_from_text, decode, read_article
+
+    if path == "-":
+        from factcheck.ingest.reader import read_capped
+
+        data = read_capped(sys.stdin.buffer, cfg.max_bytes)
+        if len(data) > cfg.max_bytes:
+            raise InputError.of("<stdin>", "FC305", "stdin", limit=cfg.max_bytes)
+        text, enc, notes = decode(data, "<stdin>")
+        art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
+    else:
+        art = read_article(path, max_bytes=cfg.max_bytes)
+    for n in art.notes:
+        if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
+            say(f"{art.source}: warning: {n}")
+    return art
+
+
+def _check_articles(args, cfg, no_folder: bool) -> tuple[list, list, list[str], bool]:
+    """Every article read and checked: (reports, errors, the paths expanded, unchecked). The
+    store is loaded at the first readable article (bad input fails fast); an input error or a
+    bug on one article is an error row, and the others are still checked."""
+    from factcheck.ingest.reader import InputError, expand_inputs
+    from factcheck.pipeline import check
+
+    store = None
     paper_ids: list[str] = []
     client = None
     unchecked = False   # --fetch met a network failure and an article had nothing to check against
@@ -340,22 +412,9 @@ def cmd_check(args) -> int:
         raise UsageError(f"no article files found in {' '.join(args.paths)}")
     for path in (["-"] if "-" in args.paths else []) + paths:
         try:
-            if path == "-":
-                from factcheck.ingest import read_capped
-
-                data = read_capped(sys.stdin.buffer, cfg.max_bytes)
-                if len(data) > cfg.max_bytes:
-                    raise InputError("<stdin>", "FC305", f"输入太大 / input too large (more than {cfg.max_bytes} "
-                                     "bytes); raise --max-bytes to check it")
-                text, enc, notes = decode(data, "<stdin>")
-                art = article_from_text(text, "<stdin>", encoding=enc, notes=notes)
-            else:
-                art = read_article(path, max_bytes=cfg.max_bytes)
-            for n in art.notes:
-                if n.startswith(("FC303", "FC304")):   # the text was repaired: say so whatever the format
-                    say(f"{art.source}: warning: {n}")
+            art = _read_input(path, cfg)
             if store is None:
-                from factcheck.summaries import Store
+                from factcheck.papers.summaries import Store
 
                 store = Store() if no_folder else load_store(args.references)
                 if args.fetch or (args.offline and args.paper):
@@ -374,16 +433,23 @@ def cmd_check(args) -> int:
         except Exception as e:  # noqa: BLE001 - a bug on one article must not lose the others
             if os.environ.get("FACTCHECK_DEBUG"):
                 raise
-            from factcheck.ingest import display_path
+            from factcheck.ingest.reader import display_path
 
             shown = "<stdin>" if path == "-" else display_path(path)
             errors.append((shown, f"internal error: {type(e).__name__}: {e}"))
             say(f"{shown}: internal error while checking: {type(e).__name__}: {e} (a bug in factcheck: "
                 "please report it with this article; FACTCHECK_DEBUG=1 shows the traceback)")
+    return reports, errors, paths, unchecked
+
+
+def _write_reports(args, cfg, formats: list[str], out_dir: Optional[str], reports: list, errors: list,
+                   paths: list[str]) -> None:
+    """The reports in each format: one file per article and format in ``out_dir``, one Word
+    file, or one output (a file or standard output); then the counts table when asked."""
     if out_dir:
         written: set[str] = set()
         for r in reports:
-            from factcheck.fsutil import bounded_name
+            from factcheck.core.fsutil import bounded_name
 
             stem = bounded_name(os.path.splitext(os.path.basename(r.source))[0] or "stdin")
             if r.source == "<stdin>":
@@ -414,13 +480,10 @@ def cmd_check(args) -> int:
         else:
             sys.stdout.write(text)
     if args.table or out_dir:
-        from factcheck.report import summary_table
+        from factcheck.render.report import summary_table
 
         stream = sys.stdout if out_dir or args.output else sys.stderr
         stream.write(summary_table(reports, errors, cfg.lang))
-    if errors or unchecked:
-        return EXIT_ERROR
-    return exit_code(reports, args.fail_on)
 
 
 def _prepare_out_dir(out_dir: str) -> None:
@@ -453,7 +516,7 @@ def _check_out_file(path: str, *, force: bool) -> None:
 
 
 def exit_code(reports, fail_on: str) -> int:
-    from factcheck.model import SEVERITY_RANK
+    from factcheck.core.model import SEVERITY_RANK
 
     if fail_on == "never":
         return EXIT_OK
@@ -469,10 +532,10 @@ def exit_code(reports, fail_on: str) -> int:
 
 def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = False, verbose: bool = False,
            rules_dirs: tuple[str, ...] = ()) -> str:
-    from factcheck import report as rp
+    from factcheck.render import report as rp
 
     if fmt == "sarif":
-        from factcheck.sarif import to_sarif
+        from factcheck.render.sarif import to_sarif
 
         return to_sarif(reports, lang, rules_dirs=rules_dirs, verbose=verbose) + "\n"
     if fmt == "json":
@@ -482,14 +545,14 @@ def render(fmt: str, reports, lang: str, single: bool = False, colour: bool = Fa
     if fmt in ("markdown", "md"):
         return "\n".join(rp.to_markdown(r, lang) for r in reports)
     if fmt == "html":
-        from factcheck.htmlreport import to_html
+        from factcheck.render.htmlreport import to_html
 
         return "\n".join(to_html(r, lang) for r in reports)
     return "".join(rp.to_text(r, colour=colour, lang=lang, verbose=verbose) for r in reports)
 
 
 def _check_out_docx(path: str, *, force: bool) -> None:
-    from factcheck.wordout import is_ours
+    from factcheck.render.wordout import is_ours
 
     d = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(d):
@@ -501,14 +564,14 @@ def _check_out_docx(path: str, *, force: bool) -> None:
 
 def _write_docx(report, path: str, lang: str, *, force: bool = False, source_path: Optional[str] = None) -> None:
     """The reviewed Word file: the draft itself (a .docx input) or its paragraphs, with comments."""
-    from factcheck.wordout import DocxError, reviewed_docx
+    from factcheck.render.wordout import DocxError, reviewed_docx
 
     _check_out_docx(path, force=force)
     try:
         data = reviewed_docx(report, lang, source_path=source_path)
     except DocxError as e:
         raise UsageError(f"{report.source}: {e}") from None
-    from factcheck import fsutil
+    from factcheck.core import fsutil
 
     try:
         fsutil.atomic_write(path, data)
@@ -558,13 +621,13 @@ def looks_like_our_report(text: str) -> bool:
         return isinstance(obj, dict) and obj.get("schema") == REPORT_SCHEMA and REPORT_KEYS <= obj.keys()
 
     def is_sarif(obj) -> bool:
-        from factcheck.sarif import FULL_NAME
+        from factcheck.render.sarif import FULL_NAME
 
         runs = obj.get("runs") if isinstance(obj, dict) else None
         return (isinstance(obj, dict) and obj.get("version") == "2.1.0" and isinstance(runs, list) and len(runs) == 1
                 and isinstance(runs[0], dict) and runs[0].get("tool", {}).get("driver", {}).get("fullName") == FULL_NAME)
 
-    from factcheck.htmlreport import MARKER
+    from factcheck.render.htmlreport import MARKER
 
     if text.startswith("{") or text.startswith("["):
         try:
@@ -588,7 +651,7 @@ def looks_like_our_report(text: str) -> bool:
 def atomic_write(path: str, text: str) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader never sees half a
     report, and a failed write leaves no partial file behind."""
-    from factcheck import fsutil
+    from factcheck.core import fsutil
 
     try:
         fsutil.atomic_write(path, text)
@@ -610,7 +673,7 @@ def cmd_batch(args) -> int:
 def cmd_serve(args) -> int:
     """Serve until interrupted. References are loaded once, before the first request."""
     from factcheck.server import Limits, serve
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     cfg = _config(args)
     if args.port < 0 or args.port > 65535:
@@ -636,8 +699,8 @@ def cmd_serve(args) -> int:
 
 
 def cmd_summarize(args) -> int:
-    from factcheck.ingest import InputError, decode, read_article
-    from factcheck.summarize import draft_summary, write_summary
+    from factcheck.ingest.reader import InputError, decode, read_article
+    from factcheck.papers.summarize import draft_summary, write_summary
 
     try:
         if args.file == "-":
@@ -661,8 +724,8 @@ def cmd_summarize(args) -> int:
 
 
 def cmd_fetch(args) -> int:
-    from factcheck.sources import Client, FetchError
-    from factcheck.summarize import draft_summary, write_summary
+    from factcheck.papers.sources import Client, FetchError
+    from factcheck.papers.summarize import draft_summary, write_summary
 
     try:
         client = Client(mailto=args.mailto, cache_dir=args.cache)
@@ -695,7 +758,7 @@ def cmd_fetch(args) -> int:
         path = os.path.join(args.out, f"{summary.id}.yaml")
         try:
             write_summary(summary, path, force=args.force)
-            from factcheck.report import term_safe
+            from factcheck.render.report import term_safe
 
             print(term_safe(f"factcheck: {ident}: wrote {path} ({rec.source}; {len(summary.findings)} findings; "
                             "curated: false)"))
@@ -706,11 +769,11 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_ref_validate(args) -> int:
-    from factcheck.summaries import validate_dir
+    from factcheck.papers.summaries import validate_dir
 
     if not os.path.isdir(args.dir):
         raise UsageError(f"{args.dir}: references folder not found")
-    from factcheck.report import term_safe
+    from factcheck.render.report import term_safe
 
     problems = validate_dir(args.dir)
     for p in problems:
@@ -724,7 +787,7 @@ def cmd_ref_validate(args) -> int:
 def cmd_ref_schema(args) -> int:
     import json
 
-    from factcheck.summaries import json_schema
+    from factcheck.papers.summaries import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -734,7 +797,7 @@ def cmd_audit(args) -> int:
     """Audit papers for internal consistency; exit 1 on an error-severity finding, 2 on bad input."""
     from factcheck.audit import render
     from factcheck.audit.core import audit_text
-    from factcheck.ingest import MAX_BYTES, InputError
+    from factcheck.ingest.reader import MAX_BYTES, InputError
 
     if args.eval is not None:
         from factcheck.audit.evaluate import DEFAULT_CASES, run_case_eval
@@ -746,7 +809,7 @@ def cmd_audit(args) -> int:
         return max(run_case_eval(path) for path in paths)
     if not args.paths:
         raise UsageError("audit: give at least one paper (or --eval)")
-    from factcheck.ingest import expand_inputs
+    from factcheck.ingest.reader import expand_inputs
 
     paths, problems = expand_inputs(args.paths)
     for e in problems:
@@ -770,7 +833,7 @@ def cmd_audit(args) -> int:
 def _paper_text(path: str, max_bytes: int) -> tuple[str, str]:
     """(display path, text) of a paper: PDFs by their text layer, the rest as articles are read;
     an HTML paper's tables are read again from the markup (the extractor glues cells together)."""
-    from factcheck.ingest import decode, display_path, read_article
+    from factcheck.ingest.reader import decode, display_path, read_article
 
     if path.lower().endswith(".pdf"):
         from factcheck.audit.pdftext import pdf_text

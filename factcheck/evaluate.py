@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from factcheck.sentences import LineIndex
+from factcheck.text.sentences import LineIndex
 
 ARTICLE_DIR = "corpus"
 PAPER_DIR = "corpus/papers"
@@ -166,14 +166,14 @@ _DRAFTS: dict[str, Any] = {}
 
 def _analyse(path: str, store, cfg, paper: Optional[str] = None):
     """One article as ``factcheck check`` sees it; with ``paper``, as ``check --paper ABSTRACT``."""
-    from factcheck.ingest import read_article
+    from factcheck.ingest.reader import read_article
     from factcheck.pipeline import check
 
     art = read_article(path)
     if not paper:
         return art, check(art, store, cfg)
-    from factcheck.papers import load_paper
-    from factcheck.summaries import Store
+    from factcheck.papers.implicit import load_paper
+    from factcheck.papers.summaries import Store
 
     if paper not in _DRAFTS:
         _DRAFTS[paper] = load_paper(paper)
@@ -183,7 +183,7 @@ def _analyse(path: str, store, cfg, paper: Optional[str] = None):
 
 
 def eval_mentions(gold_dir: Path, store, cfg, quiet: bool) -> dict:
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
 
     tot = Counter()
     per_kind = defaultdict(Counter)
@@ -191,7 +191,7 @@ def eval_mentions(gold_dir: Path, store, cfg, quiet: bool) -> dict:
     misses, false_hits = [], []
     for doc, grows, path in _gold_docs(gold_dir / "mentions.jsonl"):
         is_paper = os.path.normpath(PAPER_DIR) in os.path.normpath(path)
-        from factcheck.ingest import read_article
+        from factcheck.ingest.reader import read_article
 
         art = read_article(path)        # decoded as a check decodes it (GB18030, traditional script)
         text = art.text
@@ -361,7 +361,7 @@ def eval_overstatements(gold_dir: Path, store, cfg, quiet: bool) -> dict:
 
 
 def eval_summaries(gold_dir: Path, references: str, quiet: bool) -> dict:
-    from factcheck.summarize import recovery_eval
+    from factcheck.papers.summarize import recovery_eval
 
     abstracts = Path("tests/data/abstracts")
     res = recovery_eval(references, str(abstracts))
@@ -375,8 +375,8 @@ def eval_summaries(gold_dir: Path, references: str, quiet: bool) -> dict:
 
 def run_eval(gold_dir: str = "tests/gold", references: str = "references", what: str = "all",
              lang: str = "zh", quiet: bool = False) -> int:
-    from factcheck.config import Config
-    from factcheck.summaries import Store
+    from factcheck.core.config import Config
+    from factcheck.papers.summaries import Store
 
     gd = Path(gold_dir)
     store = Store.load(references)

@@ -17,14 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from factcheck.config import Config
-from factcheck.gcpause import paused
-from factcheck.model import Article, Report, Sentence
-from factcheck.objcache import ObjectCache
+from factcheck.core.config import Config
+from factcheck.core.gcpause import paused
+from factcheck.core.model import Article, Report, Sentence
+from factcheck.core.objcache import ObjectCache
 from factcheck import stages
-from factcheck.papers import is_implicit, named_in_text, with_papers
-from factcheck.segmenter import ready, segment
-from factcheck.summaries import Store
+from factcheck.papers.implicit import is_implicit, named_in_text, with_papers
+from factcheck.text.segmenter import ready, segment
+from factcheck.papers.summaries import Store
 
 STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
 
@@ -69,7 +69,8 @@ def forget_texts() -> None:
     over one corpus would otherwise measure cache hits that a batch of different articles
     never gets. Caches keyed by a summary, a rule list or a numeral stay: every article of a
     batch shares those."""
-    from factcheck import glossary, sentences
+    from factcheck.papers import glossary
+    from factcheck.text import sentences
 
     segment.cache_clear()
     sentences.clause_cuts.cache_clear()
@@ -128,7 +129,7 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
 
 def implicit_notes(article: Article) -> list[str]:
     """How each paper the article did not list was identified (FC309), for the report."""
-    from factcheck.papers import identified
+    from factcheck.papers.implicit import identified
 
     return [f"FC309: [{r.index}] {r.summary_id}: {identified(r)}" for r in article.references if is_implicit(r)]
 

@@ -20,7 +20,7 @@ length of the request.
 
 A paper named by DOI (``kind: doi``; a PMID or PMCID is taken too) is looked up in the server's
 references folder first, which needs no network. Otherwise it is fetched as ``check --paper DOI``
-fetches it (Europe PMC, then Crossref: :mod:`factcheck.sources`) and drafted into a summary;
+fetches it (Europe PMC, then Crossref: :mod:`factcheck.papers.sources`) and drafted into a summary;
 fetched papers are kept in memory (``FETCHED_KEPT`` of them), and written to the on-disk fetch
 cache only when the server was started with ``--fetch-cache``. The statuses say whose failure it
 is: 400 not a DOI; 422 no service knows it (or the server was started with ``--no-fetch``, or the
@@ -46,8 +46,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from factcheck import __version__
-from factcheck.config import Config
-from factcheck.summaries import Store, Summary
+from factcheck.core.config import Config
+from factcheck.papers.summaries import Store, Summary
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Checked once before the first request: the pipeline imports and builds its models lazily
@@ -188,9 +188,9 @@ class Checker:
 
     def by_identifier(self, text: str, where: str) -> Summary:
         """The summary of a paper named by DOI, PMID or PMCID: the references folder's, else fetched."""
-        from factcheck.sources import (FetchError, FetchTimeout, InvalidIdentifier, NotFound,
-                                       parse_identifier)
-        from factcheck.summarize import draft_summary
+        from factcheck.papers.sources import (FetchError, FetchTimeout, InvalidIdentifier, NotFound,
+                                              parse_identifier)
+        from factcheck.papers.summarize import draft_summary
 
         ident = text.strip()
         try:
@@ -317,7 +317,7 @@ def fetch_client_for(limits: Limits, use_cache: bool = False):
     ``use_cache``: the on-disk fetch cache (``--fetch-cache``); otherwise nothing is written."""
     import os
 
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     t = limits.timeout
     return Client(mailto=os.environ.get("FACTCHECK_MAILTO") or None, timeout=max(1.0, min(10.0, t / 3)),
@@ -338,7 +338,7 @@ def upload_bytes(req: CheckRequest) -> Optional[bytes]:
 
 def article_of(req: CheckRequest):
     """The request's article, read in memory as ``check`` reads a file of that kind."""
-    from factcheck.ingest import InputError, _html_text, article_from_text, decode
+    from factcheck.ingest.reader import InputError, _html_text, article_from_text, decode
 
     if req.file is not None and req.text.strip():
         raise ApiError(400, "give text or file, not both")
@@ -354,7 +354,7 @@ def article_of(req: CheckRequest):
         if suffix == ".docx":
             import docx
 
-            from factcheck.wordout import extracted_text
+            from factcheck.render.wordout import extracted_text
 
             try:
                 text = extracted_text(docx.Document(io.BytesIO(data)))
@@ -384,7 +384,7 @@ def article_of(req: CheckRequest):
 def _paper_summary(p: Paper, i: int, checker: Checker) -> Summary:
     from pydantic import ValidationError
 
-    from factcheck.summarize import draft_summary
+    from factcheck.papers.summarize import draft_summary
 
     where = f"papers[{i - 1}]"
     base = checker.store
@@ -402,7 +402,7 @@ def _paper_summary(p: Paper, i: int, checker: Checker) -> Summary:
     if p.kind == "yaml":
         import yaml
 
-        from factcheck.datafiles import safe_load
+        from factcheck.core.datafiles import safe_load
 
         try:
             data = safe_load(p.text)
@@ -426,7 +426,7 @@ def _paper_summary(p: Paper, i: int, checker: Checker) -> Summary:
 
 
 def _response(report, req: CheckRequest) -> dict:
-    from factcheck.findings import collect
+    from factcheck.render.findings import collect
 
     out = []
     for f in collect(report, req.lang, verbose=req.verbose):
@@ -446,10 +446,11 @@ def _response(report, req: CheckRequest) -> dict:
 
 def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                limits: Optional[Limits] = None, *, fetch: bool = True, fetch_client=None) -> FastAPI:
-    """The application (long: its routes are closures over the state made here, the store, the
-    limits and the fetch client, and read best side by side); tests drive it with the framework's test client. ``fetch``: papers named by
-    a DOI the references folder does not hold are fetched (``fetch_client``: a
-    :class:`factcheck.sources.Client`; by default one that writes nothing to disk)."""
+    """The application: its checker (the store, the limits, the fetch client), the guards on
+    every request, the check routes and the routes that describe the server; tests drive it
+    with the framework's test client. ``fetch``: papers named by a DOI the references folder
+    does not hold are fetched (``fetch_client``: a :class:`factcheck.papers.sources.Client`; by
+    default one that writes nothing to disk)."""
     limits = limits or Limits()
     checker = Checker(store or Store(), config or Config(), limits, fetch_client=fetch_client, fetch=fetch)
     checker.warm_up()
@@ -457,6 +458,15 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
                   description="Check the numbers and claims of a Chinese science article against the "
                               "papers it cites. Offsets are given in code points and in UTF-16 units.")
     app.state.checker = checker
+
+    _add_guards(app, limits)
+    _add_check_routes(app, checker)
+    _add_info_routes(app, checker)
+    return app
+
+
+def _add_guards(app: FastAPI, limits: Limits) -> None:
+    """The request size limits, and every error as a JSON body with its status (never a traceback)."""
 
     @app.middleware("http")
     async def limit_size(request: Request, call_next):
@@ -498,6 +508,10 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         return _error(500, "internal error")
 
+
+def _add_check_routes(app: FastAPI, checker: Checker) -> None:
+    """POST /v1/check (findings), /v1/report (the HTML report), /v1/reviewed.docx (Word comments)."""
+
     @app.post("/v1/check", response_model=CheckResponse, responses=_ERRORS,
               summary="check an article: findings with offsets")
     async def check_endpoint(req: CheckRequest):
@@ -507,7 +521,7 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
     @app.post("/v1/report", response_class=HTMLResponse, responses=_ERRORS,
               summary="the HTML report of an article (as --format html)")
     async def report_endpoint(req: CheckRequest):
-        from factcheck.htmlreport import to_html
+        from factcheck.render.htmlreport import to_html
 
         report = await checker.submit(checker.run, req)
         return HTMLResponse(to_html(report, req.lang))
@@ -515,7 +529,7 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
     @app.post("/v1/reviewed.docx", responses={**_ERRORS, 200: {"content": {DOCX_TYPE: {}}}},
               summary="the article as a Word file with a comment per finding")
     async def docx_endpoint(req: CheckRequest):
-        from factcheck.wordout import reviewed_docx
+        from factcheck.render.wordout import reviewed_docx
 
         def work():
             data = upload_bytes(req)
@@ -525,9 +539,13 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
         return Response(data, media_type=DOCX_TYPE,
                         headers={"Content-Disposition": 'attachment; filename="reviewed.docx"'})
 
+
+def _add_info_routes(app: FastAPI, checker: Checker) -> None:
+    """GET /v1/rules, /v1/papers, and the paste page with its script."""
+
     @app.get("/v1/rules", response_model=list[Rule], summary="every rule code check can report")
     async def rules(lang: Literal["zh", "en"] = "zh"):
-        from factcheck.findings import rule_registry
+        from factcheck.render.findings import rule_registry
 
         return rule_registry(lang, tuple(checker.config.rules_dirs))
 
@@ -549,11 +567,9 @@ def create_app(store: Optional[Store] = None, config: Optional[Config] = None,
 
     @app.get("/page.js", include_in_schema=False)
     async def page_js():
-        from factcheck.datafiles import DATA_DIR
+        from factcheck.core.datafiles import DATA_DIR
 
         return Response((DATA_DIR / "serve_page.js").read_text("utf-8"), media_type="text/javascript")
-
-    return app
 
 
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "
@@ -561,7 +577,7 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; c
 
 
 def paste_page(lang: str) -> str:
-    from factcheck.datafiles import DATA_DIR
+    from factcheck.core.datafiles import DATA_DIR
 
     html = (DATA_DIR / "serve_page.html").read_text("utf-8")
     return html.replace('<html lang="zh-CN">', '<html lang="en">' if lang == "en" else '<html lang="zh-CN">')

@@ -7,12 +7,12 @@ be tested and reused on plain strings.
 
 from __future__ import annotations
 
-from factcheck.attribution import attribute
-from factcheck.match import judge_article
-from factcheck.numbers import extract
-from factcheck.overstate import find_overstatements
-from factcheck.papers import is_implicit
-from factcheck.sentences import LineIndex, split_sentences
+from factcheck.judge.attribution import attribute
+from factcheck.judge.match import judge_article
+from factcheck.text.numbers import extract
+from factcheck.judge.overstate import find_overstatements
+from factcheck.papers.implicit import is_implicit
+from factcheck.text.sentences import LineIndex, split_sentences
 
 
 def fc_sentences(doc):

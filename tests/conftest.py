@@ -13,7 +13,7 @@ os.chdir(ROOT)   # tests read corpus/, references/ and tests/gold by relative pa
 
 @pytest.fixture(scope="session")
 def store():
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     return Store.load(ROOT / "references")
 
@@ -21,8 +21,8 @@ def store():
 @pytest.fixture(scope="session")
 def check_text(store):
     """check_text(text, **config) -> Report, for articles written inline in a test."""
-    from factcheck.config import Config
-    from factcheck.ingest import article_from_text
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
 
     def run(text: str, source: str = "<test>", **cfg):
@@ -33,7 +33,7 @@ def check_text(store):
 
 @pytest.fixture(scope="session")
 def seed_reports(store):
-    from factcheck.ingest import read_article
+    from factcheck.ingest.reader import read_article
     from factcheck.pipeline import check
 
     return {p.stem[:3]: check(read_article(str(p)), store) for p in sorted((ROOT / "corpus").glob("*.txt"))}
@@ -42,11 +42,11 @@ def seed_reports(store):
 def draft_verdicts(abstract: str, text: str) -> dict:
     """{surface: verdict} of ``text`` checked against the summary drafted from ``abstract``, as
     ``check ARTICLE --paper ABSTRACT`` does it."""
-    from factcheck.config import Config
-    from factcheck.ingest import article_from_text
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
-    from factcheck.summarize import draft_summary
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
 
     s = draft_summary(abstract, source="<test abstract>")
     store = Store()

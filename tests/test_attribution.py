@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import attribute
-from factcheck.ingest import article_from_text, read_article
-from factcheck.numbers import extract
+from factcheck.judge.attribution import attribute
+from factcheck.ingest.reader import article_from_text, read_article
+from factcheck.text.numbers import extract
 from factcheck.pipeline import get_nlp, make_doc, State
-from factcheck.config import Config
+from factcheck.core.config import Config
 
 
 def _attributions(article, store):
@@ -85,7 +85,7 @@ def test_section_heading_ends_a_passage(seeds):
 def test_single_reference_article(store):
     text = "研究发现，患者的风险升高了30%。\n参考文献\n[1] Some study. J Test. 2020;1:1-2.\n"
     art = article_from_text(text)
-    sents = __import__("factcheck.sentences", fromlist=["x"]).split_sentences(art.text, art.body)
+    sents = __import__("factcheck.text.sentences", fromlist=["x"]).split_sentences(art.text, art.body)
     atts = attribute(art, sents, extract(art.text), store)
     assert atts[0].reference == 1 and atts[0].how == "single_reference"
 

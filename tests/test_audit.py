@@ -359,7 +359,7 @@ def _summary_yaml(ratio: float, ci: list, p: str) -> str:
 
 
 def test_references_validate_runs_the_audit(tmp_path):
-    from factcheck.summaries import validate_dir
+    from factcheck.papers.summaries import validate_dir
 
     (tmp_path / "audit-demo.yaml").write_text(_summary_yaml(1.61, [1.035, 2.508], "<0.05"), encoding="utf-8")
     assert validate_dir(tmp_path) == []
@@ -375,9 +375,9 @@ def test_check_notes_a_cited_paper_that_does_not_add_up(tmp_path):
 
     import yaml
 
-    from factcheck.ingest import read_article
+    from factcheck.ingest.reader import read_article
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     refs = tmp_path / "refs"
     shutil.copytree(ROOT / "references", refs)

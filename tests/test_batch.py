@@ -299,7 +299,7 @@ def _wechat_html(text: str) -> str:
 
 def test_docx_and_saved_wechat_html(tmp_path, capsys):
     from factcheck.cli import main
-    from factcheck.ingest import read_article
+    from factcheck.ingest.reader import read_article
 
     text = SEEDS[1].read_text("utf-8")
     d = tmp_path / "in"

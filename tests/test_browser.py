@@ -59,7 +59,7 @@ def server(store):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     with socket.socket() as s:          # papers named by an unknown DOI: fetched from nowhere (network down)
         s.bind(("127.0.0.1", 0))
@@ -144,7 +144,7 @@ def test_upload_a_docx_and_download_it_reviewed(browser, server, tmp_path):
     import docx
     from selenium.webdriver.common.by import By
 
-    from factcheck.wordout import extracted_text
+    from factcheck.render.wordout import extracted_text
     from test_editors import _bold_text, _seed_docx
 
     draft = tmp_path / "draft.docx"

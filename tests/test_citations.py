@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.citations import expand_numbers, find_markers, parse_reference, parse_reference_list
-from factcheck.ingest import read_article
-from factcheck.model import Span
+from factcheck.ingest.citations import expand_numbers, find_markers, parse_reference, parse_reference_list
+from factcheck.ingest.reader import read_article
+from factcheck.core.model import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -83,7 +83,7 @@ def test_reference_offsets_point_at_the_entry():
 
 def test_seed_references_resolve_to_their_summaries():
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     store = Store.load(ROOT / "references")
     got = {}
@@ -119,7 +119,7 @@ def test_numbered_list_with_fullwidth_brackets_and_continuation_lines():
     text = ("参考文献\n［1］Zang, L., Li, Y. et al. Efficacy of cells. Stem Cell Res Ther 13, 180 (2022).\n"
             "   https://doi.org/10.1186/s13287-022-02848-6\n"
             "［2］夏兰,吴娴,等.胚胎质量的影响[J].上海交通大学学报(医学版),2017,37(3):344-347.\n")
-    from factcheck.textnorm import normalize
+    from factcheck.text.textnorm import normalize
 
     refs = parse_reference_list(text, Span(0, len(text)), norm=normalize(text))
     assert [r.index for r in refs] == [1, 2]
@@ -177,7 +177,7 @@ def test_expand_numbers_guards():
 
 
 def test_superscript_markers_need_a_han_character_or_closing_mark_before_them():
-    from factcheck.citations import find_markers
+    from factcheck.ingest.citations import find_markers
 
     assert find_markers("胰岛素抵抗¹²。") == [(5, 7, [12])]
     assert find_markers("研究显示，¹,³") == [(5, 8, [1, 3])]
@@ -186,7 +186,7 @@ def test_superscript_markers_need_a_han_character_or_closing_mark_before_them():
 
 
 def test_dois_in_an_articles_text():
-    from factcheck.doi import dois_in_text
+    from factcheck.text.doi import dois_in_text
 
     text = "论文（DOI: 10.1016/S0140-6736(19)31791-X）发表于《柳叶刀》。另见doi:10.1056/NEJMoa2202106。"
     assert dois_in_text(text) == ["10.1016/S0140-6736(19)31791-X", "10.1056/NEJMoa2202106"]

@@ -1,12 +1,12 @@
-"""Every FC code is declared once (factcheck/codes.py: messages.yaml or one rule file)."""
+"""Every FC code is declared once (factcheck/core/codes.py: messages.yaml or one rule file)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from factcheck.codes import MESSAGE_KEYS, messages, registry
-from factcheck.model import SEVERITIES
+from factcheck.core.codes import MESSAGE_KEYS, messages, registry
+from factcheck.core.model import SEVERITIES
 
 PKG = Path(__file__).resolve().parent.parent / "factcheck"
 CODE = re.compile(r"\bFC\d{3}\b")
@@ -37,3 +37,66 @@ def test_each_code_declared_once_with_known_keys():
         assert e["zh"] and e["en"], code
         assert e["kind"] == {"FC1": "claim", "FC2": "overstatement", "FC3": "input", "FC4": "audit",
                              "FC0": "finding"}[code[:3]], code
+
+
+def test_input_messages_are_the_messages_written_before():
+    """Each FC3xx error message formatted from messages.yaml (codes.input_message) is, byte for
+    byte, the literal its reader raised before the messages moved there (issue 18)."""
+    from factcheck.core.codes import input_message as im
+
+    enc, start, size, limit, cap, name = "utf-16", 7, 52428800, 1000, 5000, "word/document.xml"
+    mb = "50 MB"
+    expected = {
+        ("FC300", "not_found", ()): "文件不存在 / file not found",
+        ("FC300", "permission", ()): "没有读取权限 / permission denied",
+        ("FC300", "folder", ()): "是文件夹，不是文件 / is a folder, not a file",
+        ("FC300", "not_regular", ()): "不是普通文件（管道、设备或套接字）/ not a regular file "
+                                      "(a pipe, device or socket); use - to read standard input",
+        ("FC300", "read_error", (("reason", "No space left on device"),)):
+            "无法读取 / cannot read: No space left on device",
+        ("FC300", "empty_folder", ()): "文件夹中没有文章文件（.txt .md .html .docx）/ "
+                                       "folder holds no article files (.txt .md .html .docx)",
+        ("FC300", "no_match", ()): "没有匹配的文件 / no file matches this pattern",
+        ("FC300", "inside_out", ()): "在输出文件夹内，不作为输入 / inside the output folder (--out): never an input",
+        ("FC300", "manifest_no_path", ()): "清单中这一行没有路径 / manifest row has no path",
+        ("FC300", "manifest_not_json", (("reason", "Expecting value"),)):
+            "清单行不是 JSON / manifest line is not JSON: Expecting value",
+        ("FC300", "manifest_not_object", ()): "清单行应为 JSON 对象 / manifest line should be an object with a path",
+        ("FC301", "empty", ()): "文件为空 / file is empty",
+        ("FC301", "whitespace", ()): "文件只有空白 / file holds only whitespace",
+        ("FC301", "docx_no_text", ()): "文档没有文字 / document holds no text",
+        ("FC301", "html_no_text", ()): "网页中没有正文 / no article text found in the HTML",
+        ("FC301", "pdf_no_text", ()): "PDF 没有文字层（扫描件？）/ PDF has no text layer (a scan?)",
+        ("FC302", "binary", ()): "看起来是二进制文件，不是文本 / looks like a binary file, not text",
+        ("FC302", "unprintable", ()): "内容大多不可打印，像是二进制文件 / mostly unprintable: looks binary",
+        ("FC302", "zip", ()): "这是压缩包或 Office 文件，请用 .docx 扩展名 / a zip or Office "
+                              "file: name it .docx if it is a Word document",
+        ("FC303", "bom_decode", (("encoding", enc), ("offset", start))):
+            f"{enc} 解码失败 / cannot decode as {enc} (byte {start})",
+        ("FC303", "unknown_encoding", (("offset", start),)):
+            "无法识别文本编码（不是 UTF-8、GBK/GB18030 或 UTF-16）/ unknown "
+            f"text encoding: not UTF-8 (bad byte at {start}), GBK/GB18030 or UTF-16",
+        ("FC305", "too_large", (("size_mb", mb), ("limit_mb", "1000 bytes"), ("size", size), ("limit", limit))):
+            f"文件太大（{mb}，上限 1000 bytes）/ file too large "
+            f"({mb} = {size} bytes > limit {limit} bytes); raise --max-bytes to check it",
+        ("FC305", "grew", (("limit_mb", "1000 bytes"), ("limit", limit))):
+            "文件太大（上限 1000 bytes）/ file too large "
+            f"(more than {limit} bytes); raise --max-bytes to check it",
+        ("FC305", "unzipped", (("limit_mb", "5000 bytes"), ("limit", cap), ("expansion", 5))):
+            "文件解压后太大（上限 5000 bytes）/ file too large once unzipped "
+            f"(more than {cap} bytes = 5 × --max-bytes); raise --max-bytes to check it",
+        ("FC305", "stdin", (("limit", limit),)):
+            f"输入太大 / input too large (more than {limit} bytes); raise --max-bytes to check it",
+        ("FC306", "docx", (("error", "BadZipFile"),)): "无法读取 .docx 文件 / cannot read .docx (BadZipFile)",
+        ("FC306", "docx_bomb", (("member", name), ("size", size), ("compressed", 100), ("ratio", 100))):
+            f"无法读取 .docx 文件：{name} 解压后异常膨胀（压缩炸弹？）/ "
+            f"cannot read .docx: {name} would expand {size} bytes from "
+            f"100 (more than 100×: a decompression bomb?)",
+        ("FC306", "pdf_needs_pypdf", ()): "读取 PDF 需要 pypdf（pip install 'factcheck[pdf]'）/ "
+                                          "reading a PDF needs pypdf (pip install 'factcheck[pdf]')",
+        ("FC306", "pdf", (("error", "PdfReadError"),)): "无法读取 PDF / cannot read PDF (PdfReadError)",
+    }
+    for (code, problem, details), text in expected.items():
+        assert im(code, problem, **dict(details)) == text, (code, problem)
+    declared = {(c, p) for c, m in messages().items() for p in (m.get("problems") or {})}
+    assert declared == {(c, p) for c, p, _d in expected}, "a problem without its expected message here"

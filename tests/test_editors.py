@@ -81,7 +81,7 @@ def test_sarif_english_messages(tmp_path):
 
 def test_sarif_positions_with_astral_characters(check_text):
     """An emoji before a number: code-point columns and UTF-16 offsets differ by one."""
-    from factcheck.findings import collect
+    from factcheck.render.findings import collect
 
     rep = check_text("😀据《柳叶刀》报道，所有患者都被彻底治愈了。")
     found = collect(rep, "zh")
@@ -120,7 +120,7 @@ def _seed_docx(path: Path) -> str:
         p.add_run(line[a:b]).bold = True
         p.add_run(line[b:])
     d.save(str(path))
-    from factcheck.wordout import extracted_text
+    from factcheck.render.wordout import extracted_text
 
     return extracted_text(docx.Document(str(path)))
 
@@ -149,7 +149,7 @@ def _bold_text(doc) -> list[str]:
 def test_docx_in_docx_out(tmp_path):
     import docx
 
-    from factcheck.wordout import extracted_text
+    from factcheck.render.wordout import extracted_text
 
     draft, out = tmp_path / "draft.docx", tmp_path / "reviewed.docx"
     before = _seed_docx(draft)

@@ -13,9 +13,9 @@ import pytest
 
 from conftest_http import Reply, closed_port, crossref_server, epmc_server, no_internet  # noqa: F401
 from factcheck.cli import main
-from factcheck.identify import build_query, choose, cues_in, find_online, support
-from factcheck.ingest import article_from_text
-from factcheck.sources import Client
+from factcheck.papers.identify import build_query, choose, cues_in, find_online, support
+from factcheck.ingest.reader import article_from_text
+from factcheck.papers.sources import Client
 
 DATA = Path(__file__).parent / "data" / "europepmc"
 SEARCH = "/europepmc/webservices/rest/search"
@@ -117,7 +117,7 @@ def test_too_few_cues_build_no_query():
 # ---------------------------------------------------------------- judging candidates
 
 def _results(name: str):
-    from factcheck.sources import Client as C
+    from factcheck.papers.sources import Client as C
 
     return [(r, C._record_from_europepmc(r, "recorded")) for r in recorded(name)["resultList"]["result"]]
 
@@ -216,7 +216,7 @@ def test_network_down_but_a_summary_at_hand_is_named(monkeypatch, tmp_path, caps
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     refs = tmp_path / "refs"
     refs.mkdir()
-    from factcheck.summarize import draft_summary, write_summary
+    from factcheck.papers.summarize import draft_summary, write_summary
     from test_papers import ABSTRACT
 
     write_summary(draft_summary(ABSTRACT), str(refs / "chen2025.yaml"))

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.numbers import extract
+from factcheck.text.numbers import extract
 from fuzz.growth import PATHOLOGICAL, calls, ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def reference_blocks() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def store():
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     return Store.load(ROOT / "references")
 
@@ -171,7 +171,7 @@ def test_extract_adversarial_numbers(text):
 @FAST
 @given(text=texts, data=st.data())
 def test_extract_with_spans_and_norm(text, data):
-    from factcheck.textnorm import normalize
+    from factcheck.text.textnorm import normalize
 
     n = len(text)
     cuts = sorted(data.draw(st.lists(st.integers(-5, n + 5), max_size=6)))
@@ -193,7 +193,7 @@ def test_extract_with_spans_and_norm(text, data):
 # ---------------------------------------------------------------- the whole check
 
 def run_check(text: str, source: str = "fuzz.txt"):
-    from factcheck.ingest import article_from_text
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
 
     art = article_from_text(text, source)

@@ -53,9 +53,9 @@ def surfaces(doc) -> list[str]:
 
 @pytest.fixture(scope="module")
 def simplified_report():
-    from factcheck.ingest import article_from_text
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check as pcheck
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     return pcheck(article_from_text(SEED, "s.txt"), Store.load(REFS)).to_dict()
 
@@ -115,14 +115,14 @@ def test_unreadable_file(capsys, tmp_path):
 
 
 def test_50_mb_article_is_refused_unread(capsys, tmp_path, monkeypatch):
-    import factcheck.ingest
+    import factcheck.ingest.reader
 
     f = tmp_path / "huge.txt"
     with open(f, "wb") as fh:            # sparse: 50 MB on paper, nothing on disk
         fh.write("研究显示".encode("utf-8"))
         fh.truncate(50 * 1024 * 1024)
     opened = []
-    monkeypatch.setattr(factcheck.ingest, "open", lambda *a, **k: opened.append(a) or open(*a, **k), raising=False)
+    monkeypatch.setattr(factcheck.ingest.reader, "open", lambda *a, **k: opened.append(a) or open(*a, **k), raising=False)
     code, _out, err = check(capsys, f)
     assert_input_error(code, err, f, "too large", "--max-bytes", "FC305", "50 MB")
     assert opened == []                  # refused from its size: never opened, never read
@@ -331,7 +331,7 @@ def test_doi_with_path_characters_never_becomes_a_file_path(tmp_path):
     res = json.loads(p.stdout.decode("utf-8").splitlines()[-1])
     assert res["code"] == 0
     assert not [o for o in res["opened"] if "passwd" in o or "shadow" in o or o.startswith("/etc/")]
-    from factcheck.citations import parse_reference
+    from factcheck.ingest.citations import parse_reference
 
     assert res["report"]["references"][0]["doi"] == parse_reference(f"doi: {evil}").doi == "10.1000/../../etc/passwd?x="
     assert res["report"]["references"][0]["summary_id"] is None
@@ -362,7 +362,7 @@ def test_python_object_tag_is_refused_by_safe_loading(capsys, refs_copy, tmp_pat
     marker = tmp_path / "pwned"
     evil = refs_copy / "evil.yaml"
     evil.write_text(f"id: evil\ntitle: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
-    (refs_copy / "evil2.yaml").write_text("!!python/object:factcheck.summaries.Store {}\n", encoding="utf-8")
+    (refs_copy / "evil2.yaml").write_text("!!python/object:factcheck.papers.summaries.Store {}\n", encoding="utf-8")
     code, out, err = run(capsys, "check", S002, "--references", refs_copy, "--format", "json", "--fail-on", "never")
     assert code == 0 and not marker.exists()
     assert f"{evil}:" in err and "python/object" in err
@@ -548,7 +548,7 @@ def test_markdown_escapes_summary_text(capsys, tmp_path, refs_copy):
 
 
 def test_md_escape_unit():
-    from factcheck.report import md_code, md_escape
+    from factcheck.render.report import md_code, md_escape
 
     assert md_escape("[a](javascript:alert(1))") == "\\[a\\]\\(javascript&#58;alert\\(1\\)\\)"
     assert md_escape("<b>") == "&lt;b&gt;"
@@ -606,7 +606,7 @@ def test_three_level_section_numbers(capsys, tmp_path):
 
 def test_binary_is_not_taken_for_bomless_utf16():
     # found by the bench author: NUL-interleaved bytes decode as rare Han characters
-    from factcheck.ingest import InputError, decode
+    from factcheck.ingest.reader import InputError, decode
 
     with pytest.raises(InputError) as e:
         decode(b"\x00\xff\x00binary" * 200, "blob.bin")

@@ -127,8 +127,8 @@ def test_item16_references_validate_escapes_paths(tmp_path, capsys):
 def test_item14_curated_must_be_a_yaml_boolean(tmp_path, raw):
     """The store refuses a non-boolean ``curated`` (file:curated: message), and summarize never
     overwrites a file that is not plainly a draft (curated: false or absent), even with --force."""
-    from factcheck.summaries import SummaryError, load_summary
-    from factcheck.summarize import CuratedFileError, draft_summary, write_summary
+    from factcheck.papers.summaries import SummaryError, load_summary
+    from factcheck.papers.summarize import CuratedFileError, draft_summary, write_summary
 
     f = tmp_path / "x.yaml"
     original = f"id: x\ntitle: Hand-curated\ncurated: {raw}\n"
@@ -142,7 +142,7 @@ def test_item14_curated_must_be_a_yaml_boolean(tmp_path, raw):
 
 
 def test_item14_a_draft_is_still_replaced_with_force(tmp_path):
-    from factcheck.summarize import draft_summary, write_summary
+    from factcheck.papers.summarize import draft_summary, write_summary
 
     f = tmp_path / "x.yaml"
     for raw in ("curated: false\n", ""):
@@ -195,7 +195,7 @@ def test_item10_schema_refuses_what_would_crash_a_check(tmp_path, capsys, edit, 
 def test_item10_schema_unit(data, field):
     from pydantic import ValidationError
 
-    from factcheck.summaries import Summary
+    from factcheck.papers.summaries import Summary
 
     with pytest.raises(ValidationError) as e:
         Summary.model_validate({"id": "x", "title": "T", **data})
@@ -370,7 +370,7 @@ def _docx_with(tmp_path, name: str, member: str, size: int, data: bytes = None) 
 def test_item03_docx_bomb_is_refused_before_it_expands(tmp_path, capsys):
     import tracemalloc
 
-    from factcheck.ingest import InputError, read_article
+    from factcheck.ingest.reader import InputError, read_article
 
     bomb = _docx_with(tmp_path, "bomb.docx", "word/document.xml", 60 * 2**20)
     assert bomb.stat().st_size < 2**20
@@ -396,7 +396,7 @@ def test_item03_docx_total_uncompressed_size_is_capped(tmp_path, capsys):
 
 
 def test_item03_an_ordinary_docx_still_reads(tmp_path):
-    from factcheck.ingest import read_article
+    from factcheck.ingest.reader import read_article
 
     ok = _docx_with(tmp_path, "ok.docx", "word/document.xml", 1000)
     assert "HbA1c" in read_article(str(ok)).text
@@ -450,7 +450,7 @@ def test_item07_enospc_in_a_pool_worker_stops_the_run(arch3, tmp_path, capsys, m
 def test_item07_environmental_read_errors_are_not_error_rows(arch3, tmp_path, capsys, monkeypatch, eno):
     import errno
 
-    import factcheck.ingest as ing
+    import factcheck.ingest.reader as ing
 
     real = ing.read_article
 
@@ -685,7 +685,7 @@ def _brute(store, title: str):
     """The resolution as it was: every stored title through difflib."""
     import difflib
 
-    from factcheck.summaries import TITLE_FRAGMENT_MIN_SHARE, TITLE_MATCH_THRESHOLD, _title_weight, normalize_title
+    from factcheck.papers.summaries import TITLE_FRAGMENT_MIN_SHARE, TITLE_MATCH_THRESHOLD, _title_weight, normalize_title
 
     nt = normalize_title(title)
     if nt in store.by_title:
@@ -707,7 +707,7 @@ def test_item12_title_resolution_is_indexed(monkeypatch):
     import difflib
     import random
 
-    from factcheck.summaries import Store, Summary
+    from factcheck.papers.summaries import Store, Summary
 
     titles = _titles(600)
     st = Store()
@@ -738,8 +738,8 @@ def test_item12_title_resolution_is_indexed(monkeypatch):
 def test_item12_large_folders_load_from_an_index_cache(tmp_path, monkeypatch):
     import yaml
 
-    import factcheck.datafiles as dfs
-    from factcheck.summaries import LAZY_FROM, Store
+    import factcheck.core.datafiles as dfs
+    from factcheck.papers.summaries import LAZY_FROM, Store
 
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     refs = tmp_path / "refs"
@@ -781,7 +781,7 @@ SEARCH = "/europepmc/webservices/rest/search"
 
 @pytest.fixture
 def client_for(tmp_path, epmc_server, crossref_server, no_internet):
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     def make(**kw):
         opts = dict(cache_dir=str(tmp_path / "cache"), europepmc_base=epmc_server.base,
@@ -834,7 +834,7 @@ def trickle_server(no_internet):
 def test_item17_a_trickling_server_meets_a_total_deadline(tmp_path, trickle_server):
     import time
 
-    from factcheck.sources import Client, FetchTimeout
+    from factcheck.papers.sources import Client, FetchTimeout
 
     c = Client(cache_dir=str(tmp_path / "c"), europepmc_base=trickle_server, crossref_base=trickle_server,
                min_interval=0, sleep=lambda s: None, timeout=1.0, deadline=1.5, max_tries=1)
@@ -853,7 +853,7 @@ def test_item17_a_trickling_server_meets_a_total_deadline(tmp_path, trickle_serv
     {"hitCount": 1, "resultList": {"result": [{"pmid": "12345678", "authorList": {"author": [{"fullName": 5}]}}]}},
 ])
 def test_item17_bad_answers_are_refused_and_never_cached(client_for, epmc_server, bad):
-    from factcheck.sources import BadResponse
+    from factcheck.papers.sources import BadResponse
 
     epmc_server.route(SEARCH, [Reply(200, bad), Reply(200, europepmc_hit())])
     with pytest.raises(BadResponse) as e:
@@ -864,7 +864,7 @@ def test_item17_bad_answers_are_refused_and_never_cached(client_for, epmc_server
 
 
 def test_item17_crossref_date_of_the_wrong_type(client_for, epmc_server, crossref_server):
-    from factcheck.sources import BadResponse
+    from factcheck.papers.sources import BadResponse
 
     work = crossref_work()
     work["message"]["issued"] = {"date-parts": [["twenty", 5]]}
@@ -891,7 +891,7 @@ def test_item17_an_answer_already_cached_and_now_rejected_is_asked_again(client_
 
 
 def test_item17_a_huge_answer_is_capped_while_streaming(client_for, epmc_server, tmp_path):
-    from factcheck.sources import BadResponse
+    from factcheck.papers.sources import BadResponse
 
     epmc_server.route(SEARCH, Reply(200, b'{"x": "' + b"a" * (3 * 2**20) + b'"}'))
     with pytest.raises(BadResponse, match="too large"):
@@ -948,7 +948,7 @@ def test_fuzz_a_docx_whose_main_part_is_not_a_document(tmp_path, capsys):
 
 
 def test_fuzz_json_lines_stay_one_line_per_report(check_text):
-    from factcheck.report import to_json, to_jsonl
+    from factcheck.render.report import to_json, to_jsonl
 
     rep = check_text("研究显示\u2028有效率为45%\u2029，另\x85一组。\n")
     rep.notes.append("a\u2028b")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.htmlreport import MARKER, SORT_SCRIPT, SORT_SCRIPT_HASH, index_html, to_html
-from factcheck.ingest import article_from_text, read_article
-from factcheck.model import (Attribution, Claim, Evidence, Mention, MentionVerdict, Overstatement, Reference,
-                             Report)
+from factcheck.render.htmlreport import MARKER, SORT_SCRIPT, SORT_SCRIPT_HASH, index_html, to_html
+from factcheck.ingest.reader import article_from_text, read_article
+from factcheck.core.model import (Attribution, Claim, Evidence, Mention, MentionVerdict, Overstatement, Reference,
+                                  Report)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "002_c1d2f2ebb72fd105.txt"
@@ -159,7 +159,7 @@ def hostile_report() -> Report:
 
 @pytest.fixture(scope="module")
 def store():
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     return Store.load(ROOT / "references")
 

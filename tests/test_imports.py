@@ -1,4 +1,4 @@
-"""The factcheck package's import graph has no cycle.
+"""The factcheck package's import graph has no cycle, and its imports go one way down the layers.
 
 The graph is read from the AST of every module: module-level imports and the imports inside
 functions alike (an import inside a function that closes a circle only hides it until the
@@ -98,7 +98,36 @@ def describe(cycle: list[str], graph: dict[str, dict[str, int]]) -> str:
 def test_graph_covers_the_package():
     g = import_graph()
     assert "factcheck.pipeline" in g and "factcheck.audit.core" in g
-    assert "factcheck.model" in g["factcheck.pipeline"]
+    assert "factcheck.core.model" in g["factcheck.pipeline"]
+
+
+# The layers, lowest first: a module may import its own layer and those below it, never one above
+# (docs/design.md, "Packages"). Sub-packages are layers; the modules left at the top of the
+# package are the check itself (pipeline, stages) and the programs around it (app).
+LAYERS = ("core", "text", "audit", "ingest", "papers", "judge", "pipeline", "render", "app")
+TOP_LEVEL = {"pipeline": "pipeline", "stages": "pipeline", "cli": "app", "batch": "app", "server": "app",
+             "evaluate": "app", "__main__": "app"}
+
+
+def layer(mod: str) -> str | None:
+    """The layer of a module (None for the package's own __init__, which imports nothing)."""
+    parts = mod.split(".")
+    if len(parts) == 1:
+        return None
+    return parts[1] if parts[1] in LAYERS else TOP_LEVEL.get(parts[1], "?")
+
+
+def test_every_module_has_a_layer():
+    unplaced = sorted(m for m in import_graph() if layer(m) == "?")
+    assert not unplaced, f"modules in no layer (a sub-package, or TOP_LEVEL): {unplaced}"
+
+
+def test_imports_go_down_the_layers():
+    g = import_graph()
+    up = [f"{a} (line {line}, {layer(a)}) imports {b} ({layer(b)})"
+          for a in sorted(g) for b, line in sorted(g[a].items())
+          if layer(a) in LAYERS and layer(b) in LAYERS and LAYERS.index(layer(b)) > LAYERS.index(layer(a))]
+    assert not up, "imports up the layers:\n" + "\n".join(up)
 
 
 def test_no_import_cycle():

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ingest import (InputError, article_from_text, decode, expand_inputs, read_article,
-                              split_structure)
-from factcheck.textnorm import normalize
+from factcheck.ingest.reader import (InputError, article_from_text, decode, expand_inputs, read_article,
+                                     split_structure)
+from factcheck.text.textnorm import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -139,7 +139,7 @@ def test_gb18030_only_characters(tmp_path):
 
 def test_000_closing_block_is_boilerplate_and_yields_no_claims():
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     art = read_article(str(S000))
     start = art.text.index("全文完")
@@ -202,7 +202,7 @@ def test_only_a_reference_list_gets_fc308():
 
 def test_no_reference_list_gets_fc307_and_numbers_stay_unattributed():
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     text = seed_text(S002)
     art = article_from_text(text[:text.index("参考资料")], "noref.txt")
@@ -359,7 +359,7 @@ def test_traditional_detection_skips_the_conversion_only_where_it_could_not_pass
     2% mark or a length-changing entry occurs: the verdicts equal converting every sample."""
     import opencc
 
-    from factcheck import textnorm as T
+    from factcheck.text import textnorm as T
 
     def converting(text, sample=4000):
         s = text[:sample]
@@ -380,7 +380,7 @@ def test_traditional_detection_skips_the_conversion_only_where_it_could_not_pass
 
 
 def test_printable_share_counts_line_breaks_as_printable():
-    from factcheck.ingest import _printable_share
+    from factcheck.ingest.reader import _printable_share
 
     assert _printable_share("") == 0.0
     assert _printable_share("甲\n乙\t丙\r\n") == 1.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import verdict_of
-from factcheck.match import convert, transposed
+from factcheck.judge.match import convert, transposed
 
 ZANG = "\n参考文献\n[1] Zang L, et al. Efficacy and safety of umbilical cord-derived mesenchymal stem cells. " \
        "Stem Cell Res Ther. 2022;13:180. doi: 10.1186/s13287-022-02848-6\n"
@@ -109,10 +109,10 @@ def test_transposed_digits():
 
 
 def test_ratio_semantics(check_text, tmp_path):
-    from factcheck.config import Config
-    from factcheck.ingest import article_from_text
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     (tmp_path / "or.yaml").write_text(
         "id: or2020\ntitle: A cohort on risk\ndoi: 10.5555/or.2020\ndesign: cohort\navailable: true\ncurated: true\n"  # hand-written: FC110 reads 提高了X倍 strictly
@@ -147,7 +147,7 @@ def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
 
     from conftest import leftmost_longest
 
-    from factcheck.glossary import load_glossary
+    from factcheck.papers.glossary import load_glossary
 
     gl = load_glossary()
 
@@ -163,7 +163,9 @@ def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
 
 
 def test_forget_texts_empties_the_caches_keyed_by_text():
-    from factcheck import glossary, pipeline, sentences
+    from factcheck.papers import glossary
+    from factcheck import pipeline
+    from factcheck.text import sentences
 
     gl = glossary.load_glossary()
     glossary.cached_groups(gl, "胰岛素抵抗")
@@ -195,7 +197,7 @@ def test_a_later_group_of_a_listed_measure_is_held_to_that_measure(check_text):
 
 
 def test_p_values_on_opposite_sides_are_never_equal():
-    from factcheck.match import _p_side
+    from factcheck.judge.match import _p_side
 
     assert _p_side("less_than") * _p_side("more_than") < 0
     assert _p_side(None) * _p_side("less_than") == 0          # an exact P may stand for either bound
@@ -282,7 +284,7 @@ def test_a_period_of_months_in_a_summary_is_checked(check_text):
 
 
 def test_a_period_in_a_summary_must_be_two_iso_dates():
-    from factcheck.summaries import Value
+    from factcheck.papers.summaries import Value
 
     assert Value(value=["2015-01", "2016-06"], kind="year_or_date").value == ["2015-01", "2016-06"]
     with pytest.raises(ValueError):
@@ -303,8 +305,8 @@ def test_groups_named_by_short_names(check_text):
 
 
 def test_an_approximate_number_is_approximate_not_anything_near():
-    from factcheck.match import tolerance
-    from factcheck.numbers import extract
+    from factcheck.judge.match import tolerance
+    from factcheck.text.numbers import extract
 
     six = next(m for m in extract("约6%的患者") if m.surface == "6%")
     assert tolerance(six) < 1.0                      # 约6% is not 7.52%
@@ -313,8 +315,8 @@ def test_an_approximate_number_is_approximate_not_anything_near():
 
 
 def test_an_approximate_fraction_is_read_coarsely():
-    from factcheck.numbers import extract
-    from factcheck.units import tolerance
+    from factcheck.text.numbers import extract
+    from factcheck.text.units import tolerance
 
     m = next(x for x in extract("几乎五分之一的抑郁症") if "分之" in x.surface)
     assert m.value == 20 and tolerance(m) >= 2.0

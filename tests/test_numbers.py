@@ -1,4 +1,4 @@
-"""factcheck.numbers: one case per form, on real sentences of the seed corpus where the
+"""factcheck.text.numbers: one case per form, on real sentences of the seed corpus where the
 form occurs there (file noted), synthetic sentences otherwise."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.numbers import extract
-from factcheck.textnorm import normalize
+from factcheck.text.numbers import extract
+from factcheck.text.textnorm import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -340,7 +340,7 @@ def test_spans_offsets_lines_ids():
 
 
 def test_spans_accept_span_objects():
-    from factcheck.model import Span
+    from factcheck.core.model import Span
 
     text = "前言12例。正文共513位患者。"
     ms = extract(text, [Span(6, len(text))])
@@ -428,7 +428,7 @@ def test_rewritten_scans_find_what_their_lookbehind_forms_found():
     import random
     import re
 
-    from factcheck import numbers as N
+    from factcheck.text import numbers as N
 
     soft = N._alt(N._LEX.get("software") or ["SPSS"])
     old_soft = re.compile(rf"(?<![A-Za-z])(?:{soft})(?:[ \t]{{0,2}}(?:version|ver\.?|v\.?))?[ \t]{{0,2}}[vV]?"
@@ -451,7 +451,7 @@ def test_simple_numeral_table_agrees_with_cn2an():
     """_cn_value reads common numerals from a table to spare a cold check cn2an's import."""
     import cn2an
 
-    from factcheck import numbers as N
+    from factcheck.text import numbers as N
 
     def via_cn2an(s):
         for mode in ("normal", "smart"):
@@ -495,7 +495,7 @@ def test_a_period_is_one_mention(text, surface, value):
 
 
 def test_dose_glued_to_a_drug_name_is_a_number_a_gene_name_is_not():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
 
     assert [(m.surface, m.value) for m in extract("接受tirzepatide10mg、15mg治疗")][:2] == [("10mg", 10), ("15mg", 15)]
     assert [m.surface for m in extract("服用metformin500mg每日")] == ["500mg"]
@@ -504,7 +504,7 @@ def test_dose_glued_to_a_drug_name_is_a_number_a_gene_name_is_not():
 
 
 def test_half_lengths_and_tenths_of_people():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
 
     got = {m.surface: (m.kind, m.value, m.unit) for m in extract("打针半年后，近八成人仍有保护；随访2年半；治疗一年半后")}
     assert got["半年"] == ("duration", 0.5, "year")
@@ -514,7 +514,7 @@ def test_half_lengths_and_tenths_of_people():
 
 
 def test_shu_is_a_few_of_the_rank():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
 
     got = {m.surface: m.bounds for m in extract("共纳入数百名患者，风险持续数十年，涉及数百万名患者")}
     assert got == {"数百名": [100, 1000], "数十年": [10, 100], "数百万名": [1000000, 10000000]}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import verdict_of
-from factcheck.numbers import extract
+from factcheck.text.numbers import extract
 from test_match import ZANG
 
 
@@ -172,10 +172,10 @@ Conclusions: Walking helps.
 
 
 def _paper_check(tmp_path, article: str, p: float, n: int) -> dict:
-    from factcheck.ingest import article_from_text
-    from factcheck.papers import load_paper
+    from factcheck.ingest.reader import article_from_text
+    from factcheck.papers.implicit import load_paper
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     a = tmp_path / "abstract.txt"
     a.write_text(ABSTRACT.format(p=p, n=n), encoding="utf-8")
@@ -200,7 +200,7 @@ def test_tens_of_thousands_against_a_drafted_abstract(tmp_path):
 
 
 def test_interval_helper_holds_the_paper_value_inside():
-    from factcheck.match import _equal
+    from factcheck.judge.match import _equal
 
     m = _one("只有100多", "100多")
     assert _equal(m, 150) and _equal(m, 100) and not _equal(m, 236) and not _equal(m, 200)
@@ -260,7 +260,7 @@ def test_not_money_and_not_a_count():
 
 
 def test_allocation_ratio_is_one_mention_and_clock_times_are_not():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
     got = [(m.surface, m.kind, m.value, m.unit) for m in extract("研究人员以2:1的比例将受试者随机分配")]
     assert got == [("2:1", "ratio", 2.0, "allocation")]
     got = [(m.surface, m.value) for m in extract("按1∶1∶1随机分配至三组")]
@@ -269,20 +269,20 @@ def test_allocation_ratio_is_one_mention_and_clock_times_are_not():
 
 
 def test_ratio_label_in_chinese_or_in_brackets():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
     for text in ("风险比(HR)为0.61", "风险比为0.61", "(HR)为0.61", "比值比是1.86"):
         ms = [m for m in extract(text) if m.value in (0.61, 1.86)]
         assert ms and ms[0].kind == "ratio", text
 
 
 def test_groups_with_a_chinese_numeral_are_prose_counts():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
     ms = extract("随机分两组")
     assert [(m.surface, m.checkable, m.reason) for m in ms] == [("两组", False, "prose_count")]
 
 
 def test_a_blank_between_digits_and_their_scale_keeps_the_approximation():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
     got = [(m.surface, m.value, m.unit, m.qualifier) for m in extract("研究人员调查了 10 万余人")]
     assert got == [("10 万余人", 100000, "person", "more_than")]
     got = [(m.surface, m.value) for m in extract("2 300余人")]
@@ -290,6 +290,6 @@ def test_a_blank_between_digits_and_their_scale_keeps_the_approximation():
 
 
 def test_allocation_ratio_in_brackets_after_the_verb():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
     got = [(m.surface, m.unit) for m in extract("女性被随机分配(1:1:1)，每天服用一次安慰剂")]
     assert ("1:1:1", "allocation") in got

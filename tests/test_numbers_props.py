@@ -1,4 +1,4 @@
-"""Property tests of factcheck.numbers.extract (hypothesis)."""
+"""Property tests of factcheck.text.numbers.extract (hypothesis)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.numbers import extract
+from factcheck.text.numbers import extract
 
 # NUMBERS_MAX_EXAMPLES=5000 for a longer fuzzing run
 SETTINGS = settings(max_examples=int(os.environ.get("NUMBERS_MAX_EXAMPLES", "200")), deadline=None,

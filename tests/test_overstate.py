@@ -174,7 +174,7 @@ def test_silence_by_config_and_inline(check_text):
 
 
 def test_rules_are_data_with_unique_codes():
-    from factcheck.overstate import load_rules
+    from factcheck.judge.overstate import load_rules
 
     rules = load_rules()
     codes = [r.code for r in rules]
@@ -199,7 +199,7 @@ def test_alignment_without_jieba_agrees_with_jieba_around_every_rule_word():
     import random
     from pathlib import Path
 
-    from factcheck import overstate as O
+    from factcheck.judge import overstate as O
 
     root = Path(__file__).resolve().parents[1]
     corpus = "".join(p.read_text("utf-8") for p in sorted((root / "corpus").glob("*.txt")))
@@ -221,7 +221,7 @@ def test_alignment_without_jieba_agrees_with_jieba_around_every_rule_word():
 
 
 def test_a_misspelt_rule_option_is_an_error_naming_the_file(tmp_path):
-    from factcheck.overstate import RuleFileError, load_rules
+    from factcheck.judge.overstate import RuleFileError, load_rules
 
     (tmp_path / "house.yaml").write_text(
         "- code: FC291\n  category: causal\n  skip_if_desing: [rct]\n  words: [导致]\n"
@@ -268,11 +268,11 @@ def test_a_cause_everyone_knows_is_background_not_the_articles_reading(check_tex
 
 
 def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
-    from factcheck.config import Config
-    from factcheck.ingest import article_from_text
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
-    from factcheck.summarize import draft_summary
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
 
     s = draft_summary("Methods: 25871 adults were randomly assigned to vitamin D3 (2000 IU per day) or placebo. "
                       "Results: Vitamin D3 did not lower the risk of fractures (HR, 0.98).", source="x")

@@ -8,13 +8,13 @@ import json
 
 import pytest
 
-from factcheck.abstract_en import facts, find_arms, normalise
+from factcheck.papers.abstract_en import facts, find_arms, normalise
 from factcheck.cli import main
-from factcheck.ingest import article_from_text
-from factcheck.papers import PaperError, is_implicit, load_paper, named_in_text, with_papers
+from factcheck.ingest.reader import article_from_text
+from factcheck.papers.implicit import PaperError, is_implicit, load_paper, named_in_text, with_papers
 from factcheck.pipeline import check
-from factcheck.summaries import Store
-from factcheck.summarize import draft_summary
+from factcheck.papers.summaries import Store
+from factcheck.papers.summarize import draft_summary
 
 ABSTRACT = """Title: App-based therapy for insomnia to prevent depression in youth: a randomized clinical trial
 Journal: PLoS Medicine

@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
-from factcheck.config import Config
-from factcheck.ingest import read_article
+from factcheck.core.config import Config
+from factcheck.ingest.reader import read_article
 from factcheck.pipeline import check
 
 
@@ -73,10 +73,10 @@ def test_report_dicts_equal_what_dataclasses_asdict_gives():
     from pathlib import Path
 
     from factcheck import pipeline
-    from factcheck.config import Config
-    from factcheck.ingest import read_article
-    from factcheck.model import _plain
-    from factcheck.summaries import Store
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import read_article
+    from factcheck.core.model import _plain
+    from factcheck.papers.summaries import Store
 
     root = Path(__file__).resolve().parents[1]
     store = Store.load(root / "references")

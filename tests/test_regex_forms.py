@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import match, numbers, overstate, sentences
+from factcheck.judge import match, overstate
+from factcheck.text import numbers, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

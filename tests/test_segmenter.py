@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import segmenter
+from factcheck.text import segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,7 +26,7 @@ if mode == "jieba":
     jieba.initialize()
     jieba.load_userdict(sys.argv[2])
 else:
-    from factcheck.segmenter import ready
+    from factcheck.text.segmenter import ready
     jieba = ready()
 d = jieba.dt
 h = hashlib.sha256()
@@ -98,7 +98,7 @@ def test_encode_decode_round_trip_and_truncation():
 
 
 def test_pkg_resources_still_importable_after_jieba(tmp_path):
-    code = ("from factcheck.segmenter import import_jieba; import_jieba(); import sys; "
+    code = ("from factcheck.text.segmenter import import_jieba; import_jieba(); import sys; "
             "assert 'pkg_resources' not in sys.modules; import pkg_resources; print('ok')")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert p.returncode == 0 and p.stdout.strip() == "ok", p.stderr

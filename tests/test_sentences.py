@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ingest import read_article
-from factcheck.model import Span
-from factcheck.sentences import LineIndex, clause_bounds, split_sentences
+from factcheck.ingest.reader import read_article
+from factcheck.core.model import Span
+from factcheck.text.sentences import LineIndex, clause_bounds, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -98,7 +98,7 @@ def test_empty_and_whitespace_spans():
 def test_clause_cuts_match_a_character_by_character_reading():
     import random
 
-    from factcheck.sentences import clause_cuts
+    from factcheck.text.sentences import clause_cuts
 
     def naive(t):
         depth, cuts = 0, [0]

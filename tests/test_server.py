@@ -103,7 +103,7 @@ def test_upload_a_docx_and_get_it_back_with_comments(client, tmp_path):
 
     import docx
 
-    from factcheck.wordout import extracted_text
+    from factcheck.render.wordout import extracted_text
     from test_editors import _bold_text, _seed_docx
 
     draft = tmp_path / "draft.docx"
@@ -248,7 +248,7 @@ OTHER_DOI = "10.5555/factcheck.test.0001"
 
 
 def _client_to(tmp_path, epmc_base: str, crossref_base: str):
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     return Client(cache_dir=str(tmp_path / "fetch-cache"), europepmc_base=epmc_base, crossref_base=crossref_base,
                   sleep=lambda s: None, min_interval=0, max_tries=2, timeout=2, use_cache=False)
@@ -327,7 +327,7 @@ def test_fetch_failures_are_4xx_or_502_naming_the_doi(store, tmp_path, epmc_serv
 
 
 def test_a_fetch_that_takes_too_long_is_a_504(store, tmp_path, epmc_server, crossref_server, no_internet):
-    from factcheck.sources import Client
+    from factcheck.papers.sources import Client
 
     epmc_server.route("/europepmc/webservices/rest/search", Reply(200, europepmc_empty(), delay=1.5))
     crossref_server.route(f"/works/{OTHER_DOI}", Reply(200, crossref_work(doi=OTHER_DOI), delay=1.5))
@@ -381,8 +381,8 @@ def test_a_requests_papers_leave_a_lazy_references_folder_lazy(tmp_path, monkeyp
     """A large references folder is read lazily (a summary's file when a citation needs it); a
     request with papers of its own reads the folder's summaries through, and reads no others
     (copying the store read every file of the folder at each such request)."""
-    import factcheck.summaries as summaries
-    from factcheck.summaries import LazySummaries, Store
+    import factcheck.papers.summaries as summaries
+    from factcheck.papers.summaries import LazySummaries, Store
 
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(summaries, "LAZY_FROM", 1)
@@ -404,7 +404,7 @@ def test_a_requests_papers_leave_a_lazy_references_folder_lazy(tmp_path, monkeyp
 def test_fetched_papers_reach_the_disk_cache_only_with_fetch_cache(store, monkeypatch):
     import uvicorn
 
-    from factcheck.config import Config
+    from factcheck.core.config import Config
     from factcheck.server import serve
 
     apps = []

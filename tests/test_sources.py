@@ -1,4 +1,4 @@
-"""factcheck.sources against a real local HTTP server (never the internet)."""
+"""factcheck.papers.sources against a real local HTTP server (never the internet)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from conftest_http import (ZANG_DOI, ZANG_TITLE, Reply, closed_port, crossref_server,  # noqa: F401
                            crossref_work, epmc_server, europepmc_empty, europepmc_hit, no_internet)
 from factcheck import __version__
-from factcheck.sources import (BadResponse, Client, FetchError, FetchTimeout, InvalidIdentifier,
-                               NetworkError, NotFound, Record, TooManyRetries,
-                               _retry_after_seconds, parse_identifier)
+from factcheck.papers.sources import (BadResponse, Client, FetchError, FetchTimeout, InvalidIdentifier,
+                                      NetworkError, NotFound, Record, TooManyRetries,
+                                      _retry_after_seconds, parse_identifier)
 
 SEARCH = "/europepmc/webservices/rest/search"
 

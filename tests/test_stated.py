@@ -3,8 +3,8 @@ the same numbers in an article, whatever sentence they stand in; they never make
 
 from conftest import draft_verdicts
 
-from factcheck.abstract_en import stated_quantities
-from factcheck.summarize import draft_summary
+from factcheck.papers.abstract_en import stated_quantities
+from factcheck.papers.summarize import draft_summary
 
 
 def _pairs(text):
@@ -76,8 +76,8 @@ We analysed data from 8907 participants. On follow-up, 284 lung cancers were det
 
 
 def test_gao_da_is_a_bound_not_a_rise():
-    from factcheck.match import change_of
-    from factcheck.numbers import extract
+    from factcheck.judge.match import change_of
+    from factcheck.text.numbers import extract
 
     text = "重度吸烟者占比高达93%，风险高80%。"
     ms = extract(text)
@@ -168,7 +168,7 @@ Results: Screen time was associated with delays in two domains at age 4 (n = 709
 
 
 def test_distances_in_miles_and_kilometres():
-    from factcheck.numbers import extract
+    from factcheck.text.numbers import extract
 
     assert [(m.value, m.unit) for m in extract("居住在一英里范围内，5公里以外")] == [(1, "mile"), (5, "km")]
     abstract = """Title: Golf courses and Parkinson disease

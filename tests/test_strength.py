@@ -1,4 +1,4 @@
-"""Conclusion strength (factcheck/strength.py): Yu et al.'s four levels, English and Chinese."""
+"""Conclusion strength (factcheck/text/strength.py): Yu et al.'s four levels, English and Chinese."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import strength
-from factcheck.strength import CueFileError, classify, read, stronger, validate
+from factcheck.text import strength
+from factcheck.text.strength import CueFileError, classify, read, stronger, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 YU_DATA = Path("/work/shared/yu-causal")
@@ -79,7 +79,7 @@ def test_bundled_cues_name_no_topic():
     """The cue file is grammar: none of the glossary's topic terms stands in it as a cue."""
     import yaml
 
-    data = yaml.safe_load((Path(strength.__file__).parent / "data" / strength.CUE_FILE).read_text("utf-8"))
+    data = yaml.safe_load((Path(strength.__file__).parent.parent / "data" / strength.CUE_FILE).read_text("utf-8"))
     cues = {p.lower() for lang in ("en", "zh") for v in data[lang].values() for p in v}
     for topic in ("coffee", "diabetes", "obesity", "cancer", "vitamin", "咖啡", "糖尿病", "肥胖", "癌"):
         assert not any(topic in c for c in cues), topic
@@ -195,7 +195,7 @@ Conclusions: Habitual tea drinking was associated with a lower risk of memory de
 
 
 def _draft(tmp_path, text=ABSTRACT):
-    from factcheck.papers import load_paper
+    from factcheck.papers.implicit import load_paper
 
     p = tmp_path / "abstract.txt"
     p.write_text(text, encoding="utf-8")
@@ -213,10 +213,10 @@ def test_curated_summaries_without_the_field_keep_none(store):
 
 
 def _check_with_paper(store, tmp_path, article: str, abstract: str = ABSTRACT):
-    from factcheck.config import Config
-    from factcheck.ingest import article_from_text
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
-    from factcheck.summaries import Store
+    from factcheck.papers.summaries import Store
 
     (tmp_path / "refs").mkdir()
     st = Store.load(tmp_path / "refs")

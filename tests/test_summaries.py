@@ -1,4 +1,4 @@
-"""factcheck.summaries on the real references/ folder and on broken folders built in tmp_path."""
+"""factcheck.papers.summaries on the real references/ folder and on broken folders built in tmp_path."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.summaries import (Store, Summary, SummaryError, load_summary, normalize_doi,
-                                 summary_files, validate_dir)
+from factcheck.papers.summaries import (Store, Summary, SummaryError, load_summary, normalize_doi,
+                                        summary_files, validate_dir)
 
 REFS = Path(__file__).resolve().parents[1] / "references"
 IDS = ["zang2022", "chin2025", "fnut2025-nma", "chen2026-sik1", "gynendo2021-bpl", "xia2017",

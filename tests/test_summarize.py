@@ -1,4 +1,4 @@
-"""factcheck.summarize: drafting summaries from real abstracts and the seed papers."""
+"""factcheck.papers.summarize: drafting summaries from real abstracts and the seed papers."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.summaries import Summary, load_summary
+from factcheck.papers.summaries import Summary, load_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 ABSTRACTS = ROOT / "tests" / "data" / "abstracts"
 PAPERS = ROOT / "corpus" / "papers"
 
-# Drafting uses the project's extractor (factcheck/numbers.py): while it was being written
+# Drafting uses the project's extractor (factcheck/text/numbers.py): while it was being written
 # these tests ran against a small stand-in; they now run against the real one.
 
 
-from factcheck.summarize import (CuratedFileError, classify_design, conclusion_strength,
-                                 draft_summary, make_id, recovery_eval, split_sections,
-                                 split_sentences, summary_numbers, unwrap, write_summary)
+from factcheck.papers.summarize import (CuratedFileError, classify_design, conclusion_strength,
+                                        draft_summary, make_id, recovery_eval, split_sections,
+                                        split_sentences, summary_numbers, unwrap, write_summary)
 
 
 def _read(p: Path) -> str:
@@ -188,7 +188,7 @@ def test_seed_paper_004_review():
 # ---------------------------------------------------------------- from a fetched record
 
 def test_draft_from_record_uses_its_metadata():
-    from factcheck.sources import Record
+    from factcheck.papers.sources import Record
 
     rec = Record(source="europepmc", doi="10.1186/s13287-022-02848-6", pmid="12345678",
                  title="Efficacy and safety of umbilical cord-derived mesenchymal stem cells",
@@ -210,7 +210,7 @@ def test_draft_from_record_uses_its_metadata():
 
 
 def test_record_without_abstract_gives_a_metadata_only_draft():
-    from factcheck.sources import Record
+    from factcheck.papers.sources import Record
 
     rec = Record(source="crossref", doi="10.1080/09513590.2020.1807931",
                  title="The biochemical pregnancy loss rate remains stable up irrespective of age",
@@ -302,7 +302,7 @@ def test_traditional_chinese_abstract():
 
 
 def test_population_and_group_names():
-    from factcheck.summarize import _group_names, find_population
+    from factcheck.papers.summarize import _group_names, find_population
 
     p = find_population("91 patients were randomly assigned to receive UC-MSCs (n = 45) or placebo (n = 46)", "")
     assert (p.n, p.unit, p.groups) == (91, "person", {"UC-MSCs": 45, "placebo": 46})
@@ -430,7 +430,7 @@ def test_recovery_eval(tmp_path):
 
 
 def test_recovery_eval_counts_invented_numbers(tmp_path, monkeypatch):
-    import factcheck.summarize as sm
+    import factcheck.papers.summarize as sm
 
     refs, abstracts = tmp_path / "r", tmp_path / "a"
     refs.mkdir()
@@ -487,7 +487,7 @@ PMID: 35939577
 
 
 def test_pubmed_text_export_gives_its_metadata():
-    from factcheck.summarize import draft_summary
+    from factcheck.papers.summarize import draft_summary
 
     s = draft_summary(PUBMED_EXPORT, source="pubmed.txt")
     assert s.title.startswith("Supplemental Vitamin D and Incident Fractures")
@@ -501,7 +501,7 @@ def test_pubmed_text_export_gives_its_metadata():
 def test_europe_pmc_json_gives_its_metadata_and_abstract():
     import json
 
-    from factcheck.summarize import draft_summary
+    from factcheck.papers.summarize import draft_summary
 
     hit = {"pmid": "35939577", "doi": "10.1056/NEJMoa2202106",
            "title": "Supplemental Vitamin D and Incident Fractures in Midlife and Older Adults.",
@@ -519,7 +519,7 @@ def test_europe_pmc_json_gives_its_metadata_and_abstract():
 
 
 def test_plos_and_jama_section_headings():
-    from factcheck.summarize import draft_summary, split_sections
+    from factcheck.papers.summarize import draft_summary, split_sections
 
     assert [n for n, _ in split_sections("Background: a. Methods and findings: 708 adults. Conclusions: b.")] == \
         ["background", "results", "conclusion"]

@@ -1,10 +1,10 @@
-"""One-scan word finding (factcheck.wordscan), the GC pause around a check, and the per-object cache."""
+"""One-scan word finding (factcheck.text.wordscan), the GC pause around a check, and the per-object cache."""
 
 import gc
 import re
 
-from factcheck.gcpause import paused
-from factcheck.wordscan import WordIndex, overlapping
+from factcheck.core.gcpause import paused
+from factcheck.text.wordscan import WordIndex, overlapping
 
 
 def _naive(words, text):
@@ -52,7 +52,7 @@ def test_gc_pause_restores_the_collector_and_nests():
 
 
 def test_object_cache_builds_once_per_object_and_never_serves_another_objects_value():
-    from factcheck.objcache import ObjectCache
+    from factcheck.core.objcache import ObjectCache
 
     built = []
     cache = ObjectCache(lambda obj, extra: built.append(obj) or (obj[0], extra), limit=2)
@@ -66,7 +66,7 @@ def test_object_cache_builds_once_per_object_and_never_serves_another_objects_va
 
 
 def test_required_literals_reads_plain_text_and_groups_of_plain_alternatives():
-    from factcheck.wordscan import required_literals as req
+    from factcheck.text.wordscan import required_literals as req
 
     assert req("(首次|第一次)(发现|揭示)") == [("首次", "第一次"), ("发现", "揭示")]
     assert req("每周(运动)?\\d+次") == [("每周",), ("次",)]
@@ -84,7 +84,7 @@ def test_required_literals_reads_plain_text_and_groups_of_plain_alternatives():
 def test_required_literals_are_in_every_match_of_random_patterns():
     import random
 
-    from factcheck.wordscan import required_literals
+    from factcheck.text.wordscan import required_literals
 
     rng = random.Random(11)
     atoms = ["a", "b", "ab", "(a|b)", "(ab|c)", "(a|bc)?", "[ab]", "c?", "b+", "(?:a|c)", "\\d", "x{0,2}",
@@ -105,7 +105,7 @@ def test_required_literals_are_in_every_match_of_random_patterns():
 def test_trie_pattern_matches_the_longest_word_first_alternation():
     import random
 
-    from factcheck.wordscan import trie_pattern
+    from factcheck.text.wordscan import trie_pattern
 
     rng = random.Random(7)
     for _ in range(500):
@@ -124,7 +124,7 @@ def test_trie_pattern_with_latin_whole_words_reads_like_the_loop_it_replaced():
     import random
 
     from conftest import leftmost_longest
-    from factcheck.wordscan import trie_pattern
+    from factcheck.text.wordscan import trie_pattern
 
     rng = random.Random(9)
     for _ in range(600):
@@ -140,7 +140,7 @@ def test_trie_pattern_of_deeply_nested_words_falls_back_to_the_plain_alternation
     the fuzzer) would nest groups past the regex parser's recursion: the plain alternation,
     longest first, reads the same."""
     from conftest import leftmost_longest
-    from factcheck.wordscan import trie_pattern
+    from factcheck.text.wordscan import trie_pattern
 
     nested = ["中" * k for k in range(1, 400)]
     long_word = ["研究" * 600]                       # one long chain: a literal, no nesting

@@ -8,7 +8,7 @@ import re
 from typing import Sequence
 
 from factcheck.audit.core import AuditFinding, AuditReport
-from factcheck.codes import messages
+from factcheck.core.codes import messages
 
 SCHEMA = "factcheck.audit/1"
 SEVERITY_ORDER = {"error": 2, "warning": 1, "info": 0}
@@ -118,7 +118,7 @@ def to_markdown(reports: Sequence[AuditReport], lang: str = "zh") -> str:
 def to_html(reports: Sequence[AuditReport], lang: str = "zh") -> str:
     """One self-contained page (the check report's stylesheet and content policy): a list per
     paper, each finding with its message, reported value and recomputed value."""
-    from factcheck.htmlreport import _CSP_REPORT, _head, esc
+    from factcheck.core.htmlpage import _CSP_REPORT, _head, esc
 
     out = _head("factcheck audit", _CSP_REPORT, lang) + ["<main>", "<h1>factcheck audit</h1>"]
     labels = ("reported", "recomputed") if lang == "en" else ("原文", "重新计算")

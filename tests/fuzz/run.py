@@ -8,7 +8,7 @@
 Inputs are generated (adversarial number forms: separators . , ， 、 ~ ～ - – — %, 倍 万 亿, Chinese
 numerals, full-width digits, 10**400, deep bracket nesting, random Unicode) or mutated from the
 seed articles (character inserts, deletions, duplications, splices, digit re-writing). Most go to
-``factcheck.numbers.extract`` on short strings; every ``--check-every``-th input is a whole
+``factcheck.text.numbers.extract`` on short strings; every ``--check-every``-th input is a whole
 article (a mutated seed with its reference list) through ``factcheck.pipeline.check``.
 
 What counts as a failure: any exception; a mention, claim or overstatement whose offsets fall
@@ -217,8 +217,8 @@ def check_mentions(text: str, mentions) -> None:
 
 class Targets:
     def __init__(self):
-        from factcheck.numbers import extract
-        from factcheck.summaries import Store
+        from factcheck.text.numbers import extract
+        from factcheck.papers.summaries import Store
 
         self.extract = extract
         self.store = Store.load(ROOT / "references")
@@ -235,7 +235,7 @@ class Targets:
         check_mentions(text, self.extract(text))
 
     def run_check(self, text: str) -> None:
-        from factcheck.ingest import article_from_text
+        from factcheck.ingest.reader import article_from_text
 
         self.run_check_article(article_from_text(text, "fuzz.txt"))
 

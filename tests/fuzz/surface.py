@@ -121,7 +121,7 @@ class Surface:
     """Generators and runners for the wider surface; ``targets`` is run.py's Targets."""
 
     def __init__(self, targets):
-        from factcheck.ingest import read_article
+        from factcheck.ingest.reader import read_article
         from factcheck.pipeline import check
 
         self.t = targets
@@ -181,7 +181,7 @@ class Surface:
         self._read_and_check(dec_bytes(inp), inp.get("suffix", ".txt"), full=inp.get("full", False))
 
     def _read_and_check(self, data: bytes, suffix: str, full: bool) -> None:
-        from factcheck.ingest import InputError, read_article
+        from factcheck.ingest.reader import InputError, read_article
 
         d = self._fresh("in")
         f = d / f"a{suffix}"
@@ -288,9 +288,9 @@ class Surface:
         return {"files": files, "article": art if r.random() < 0.3 else art[-3000:]}
 
     def run_yaml(self, inp: dict) -> None:
-        from factcheck.ingest import article_from_text
+        from factcheck.ingest.reader import article_from_text
         from factcheck.pipeline import check
-        from factcheck.summaries import Store, validate_dir
+        from factcheck.papers.summaries import Store, validate_dir
 
         d = self._fresh("refs")
         for name, text in inp["files"].items():
@@ -319,9 +319,9 @@ class Surface:
         return fields
 
     def run_render(self, inp: dict) -> None:
-        from factcheck import report as rp
+        from factcheck.render import report as rp
         from factcheck.batch import csv_safe, rows_of
-        from factcheck.htmlreport import index_html, to_html
+        from factcheck.render.htmlreport import index_html, to_html
 
         rep = copy.deepcopy(self.base_report)
         rep.source, rep.title = inp["source"], inp["title"]

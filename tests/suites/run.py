@@ -22,8 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from factcheck.numbers import extract  # noqa: E402
-from factcheck.textnorm import normalize  # noqa: E402
+from factcheck.text.numbers import extract  # noqa: E402
+from factcheck.text.textnorm import normalize  # noqa: E402
 
 _NUMERAL = set("零〇一二两兩三四五六七八九十百千万萬亿億点點负負壹贰貳叁參肆伍陆陸柒捌玖拾佰仟廿")
 _DIGITS = set("零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖")

@@ -1,0 +1,1 @@
+"""An article from a file or a pasted text (readers by suffix, decoding, structure) and its reference list."""

@@ -1,0 +1,1 @@
+"""Judging an article against its papers: attribution, number verdicts, overstatements."""

@@ -1,0 +1,505 @@
+"""Which reference does each sentence rest on?
+
+Signals, strongest first: explicit markers ([1], [1,2], [1-3], superscripts); names that
+identify one reference (team leader, author, hospital, journal in 《》 or in English, title,
+publication date) taken from its summary and from the reference entry; then, when the text
+introduces an unnamed source ("有研究…", "一项…综述"), the source's design words (汇总 → a
+meta-analysis) and topic overlap through the bilingual glossary. Attribution carries over to
+the following sentences until another source is named, as a reader would read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from factcheck.ingest.citations import find_markers
+from factcheck.papers.glossary import Glossary, cached_groups, load_glossary
+from factcheck.core.model import Article, Attribution, Mention, Sentence
+from factcheck.core.objcache import ObjectCache
+from factcheck.papers.implicit import is_implicit
+from factcheck.text.sentences import by_sentence
+from factcheck.papers.summaries import Store, Summary, numbers_of
+from factcheck.text.units import convert, tolerance
+from factcheck.text.wordscan import trie_pattern
+
+_STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
+               "研究人员", "科研人员", "团队", "患者", "教授"}
+
+
+HINT_REACH = 12   # a match lies within this many characters of its ``contains`` hit
+
+
+def _hinted(entry) -> tuple[re.Pattern, Optional[re.Pattern]]:
+    """A cue as (pattern, hint): a plain string, or {pattern, contains} where ``contains`` is a
+    literal every match holds. A pattern that opens with a character class ([一-鿿]{2,3}教授)
+    is tried at every position of the article; its literal is found in a fraction of that time,
+    and the pattern is then tried only around each hit."""
+    if isinstance(entry, dict):
+        return re.compile(entry["pattern"]), re.compile(entry["contains"])
+    return re.compile(entry), None
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    from factcheck.core.datafiles import data_file
+
+    data = data_file("attribution.yaml")
+    return {
+        "new_source": [re.compile(p) for p in data["new_source"]],
+        "named_source": [_hinted(p) for p in data["named_source"]],
+        # anchored cues (^…) are tried once at the start; the others searched as one alternation
+        "general_start": re.compile("|".join(p[1:] for p in data["general"] if p.startswith("^")) or "(?!)"),
+        "general": re.compile("|".join(p for p in data["general"] if not p.startswith("^")) or "(?!)"),
+        "research": re.compile(data["research"]),
+        "other_study": re.compile(data["other_study"]),
+        "background": re.compile(data["background"]),
+        "back_reference": re.compile(data["back_reference"]),
+        "heading": re.compile(data["section_heading"]),
+        "identity_duration": re.compile(data["identity_duration"]),
+        "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
+    }
+
+
+@dataclass
+class RefProfile:
+    index: int
+    summary: Optional[Summary]
+    names: dict = field(default_factory=dict)       # cue string -> how
+    groups: set = field(default_factory=set)        # glossary groups of its topic
+    acronyms: set = field(default_factory=set)
+    fingerprints: set = field(default_factory=set)  # distinctive numbers it states
+    designs: set = field(default_factory=set)
+
+
+def _date_forms(iso: Optional[str]) -> list[str]:
+    if not iso:
+        return []
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not m:
+        return []
+    y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+    return [f"{y}年{mo}月{d}日", f"{y}年{mo:02d}月{d:02d}日"]
+
+
+def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set]:
+    """What a reference's profile takes from its summary (names, topic text, fingerprints,
+    designs); kept per summary by ``_from_summary``: the store is shared by every article."""
+    names: dict = {}
+    for a in s.aliases:
+        if len(a) >= 2:
+            names[a] = "team" if re.search(r"团队|教授|课题组|等", a) else "alias"
+    for j in [s.journal, *s.journal_aliases]:
+        if j and len(j) >= 4:
+            names[j] = "journal"
+    for au in s.authors:
+        if re.search(r"[\u4e00-\u9fff]{2,}", au):
+            names[au] = "author"
+    if s.title_zh:
+        names[s.title_zh] = "title"
+    for df in _date_forms(s.published):
+        names[df] = "date"
+    topic = [s.title, s.title_zh or "", " ".join(s.terms.keys()), " ".join(w for v in s.terms.values() for w in v),
+             s.population.who, s.conclusion.text]
+    prints: set = set()
+    for f in s.findings:
+        topic += [f.measure, " ".join(f.keywords)]
+        for v in f.values:
+            for x in numbers_of(v):
+                if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
+                    prints.add(float(x))
+    designs = {s.design} | ({"cohort"} if "retrospective" in s.design_flags else set())
+    return names, topic, prints, designs
+
+
+_from_summary = ObjectCache(_summary_parts)
+# glossary groups of a summary's topic text (title, terms, population, conclusion, measures)
+_summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic)))
+
+
+def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
+    out = []
+    for ref in article.references:
+        s = store.get(ref.summary_id)
+        p = RefProfile(ref.index, s)
+        # the reference entry's topic words are looked up per article, the summary's once
+        p.groups = cached_groups(gl, " ".join([ref.title or "", ref.raw]))
+        if s:
+            names, topic, prints, designs = _from_summary(s)
+            p.names.update(names)
+            p.groups = p.groups | _summary_groups(s, gl, topic)
+            p.fingerprints |= prints
+            p.designs |= designs
+        for j in [ref.journal, *gl.journal_names(ref.journal)]:
+            if j and len(j) >= 4:
+                p.names.setdefault(j, "journal")
+        for au in ref.authors:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", au):
+                p.names.setdefault(au, "author")
+        if ref.title and re.search(r"[\u4e00-\u9fff]", ref.title):
+            p.names.setdefault(ref.title, "title")
+        title = ref.title or (s.title if s else "")
+        tl = title.lower()
+        if "meta-analysis" in tl or "meta analysis" in tl:
+            p.designs.add("meta_analysis")
+        if re.search(r"\breview\b|综述", tl):
+            p.designs.add("review")
+        p.acronyms = {a for a in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", title) if re.search(r"\d", a)}
+        out.append(p)
+    return out
+
+
+HEADING_REACH = 3       # sentences after a heading in which the passage must cite its paper
+
+
+def attribute(article: Article, sentences: list[Sentence], mentions: list[Mention],
+              store: Store) -> dict[int, Attribution]:
+    """Attribution for every sentence index. (Long on purpose: the readings below are one ordered
+    cascade over the sentences, each step reading the state the earlier ones left, introduced and
+    current; split into functions, that order and that state would be hidden.) An article checked against one paper it does not
+    list reads its topic through the whole lexicon; an article's own reference list, with
+    hand-written summaries, through the glossary they were curated against."""
+    gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
+    cues = _cues()
+    profiles = _profiles(article, store, gl)
+    by_index = {p.index: p for p in profiles}
+    n_refs = len(profiles)
+    # how many references share each topic group: shared groups weigh little
+    df: dict[str, int] = {}
+    for p in profiles:
+        for g in p.groups:
+            df[g] = df.get(g, 0) + 1
+    mentions_by_sentence = by_sentence(mentions, sentences)
+    norm = article.norm or article.text
+    names = _name_index(profiles)
+    # every cue is looked for once over the whole article, then bucketed by sentence
+    scan = _Scan(norm, sentences)
+    research_at = scan.first(cues["research"])
+    new_source_at = scan.first(cues["new_source"])
+    back_ref_at = scan.first(cues["back_reference"])
+    named_at = scan.named(names)
+    unknown_at = scan.unknown_names(cues)
+    markers_at = scan.markers(article.text)
+    # an article with no reference list of its own, checked against the one paper it is about
+    single_study = n_refs == 1 and is_implicit(article.references[0])
+    scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
+                 "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
+                 "background": scan.first(cues["background"]) if single_study else {},
+                 "markers": markers_at if single_study else {},
+                 "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
+                 "first_line": _headline_line(sentences, mentions_by_sentence)}
+    introduced = False      # the single study has been named or introduced ("一项研究…")
+    current = Attribution(None, "none")
+    out: dict[int, Attribution] = {}
+    headings: list[int] = []
+    for i, s in enumerate(sentences):
+        ntext = norm[s.start:s.end]
+        ms = mentions_by_sentence.get(i, [])
+        if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
+            current = Attribution(None, "none")      # a new top-level section: nothing carries over
+            headings.append(i)
+        # a marker ([3]) points into the article's own list: an article checked against a paper
+        # it does not list has none that the marker could name
+        found = (None if single_study else _explicit_from(markers_at.get(i, ()), article, by_index)) or named_at.get(i)
+        introduced = introduced or (single_study and found is not None)
+        research = i in research_at
+        if found is None and single_study:
+            found = _single_study(i, s, ntext, ms, profiles[0], cues, scan_hits, introduced, current)
+            if found is not None and found.reference is not None:
+                introduced = True
+        if found is None:
+            m = new_source_at.get(i) or unknown_at.get(i)
+            if m:
+                # only the design words may name the cited paper here: the topic alone does not
+                # overrule "an earlier study in tumour patients found…"
+                cand = _by_design(ntext, profiles, cues)
+                if cand and not _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
+                    cand = None
+                found = cand or Attribution(None, "other_source", m.group(0))
+        if found is None and i in back_ref_at:
+            cand = _by_design(ntext, profiles, cues)
+            if cand and _same_study(ntext, s.start, ms, by_index.get(cand.reference), cues):
+                found = cand
+        if found is None and research:
+            topic = _by_topic(ntext, ms, profiles, df, gl, 1.5 if current.reference is None else 2.0)
+            if topic and topic.reference != current.reference:
+                cur_score = _topic_score(ntext, ms, by_index.get(current.reference), df, gl)
+                if current.reference is None or cur_score <= 0.3:
+                    found = topic
+        if found is None:
+            if current.reference is None and current.how == "none" and n_refs == 1 and research:
+                found = Attribution(profiles[0].index, "single_study" if single_study else "single_reference")
+            else:
+                found = Attribution(current.reference,
+                                    "carried" if current.reference is not None else current.how,
+                                    current.cue)
+        out[i] = found
+        current = found
+    # "三、胰岛素抵抗让风险升高2.63倍" heads a passage that cites [2] in its first sentences: the
+    # heading's numbers rest on that paper
+    heading_set = set(headings)
+    for i in headings:
+        if out[i].reference is not None or out[i].how != "none" or not mentions_by_sentence.get(i):
+            continue
+        j = i + 1       # past the rest of the heading's line (it may hold a question mark)
+        while j < len(sentences) and norm[sentences[j].start - 1] != "\n":
+            j += 1
+        for k in range(j, min(j + HEADING_REACH, len(sentences))):
+            if k in heading_set:
+                break
+            if out[k].how in ("marker", "author", "team", "journal", "title"):
+                out[i] = Attribution(out[k].reference, "heading", out[k].cue)
+                break
+    return out
+
+
+def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: RefProfile, cues: dict,
+                  hits: dict, introduced: bool, current: Attribution) -> Optional[Attribution]:
+    """A sentence of an article about one study it does not list, read as its reader reads it.
+    "一项研究", a professor, "该研究" introduce or continue that study, unless the sentence says it
+    is another one (另一项, 此前的研究);
+    population statistics (全球…患者人数, WHO) are background; before the study is introduced,
+    "研究表明" is research in general unless it speaks of the paper's topic or numbers. None: the
+    usual carrying over."""
+    other = hits["other"].get(i)
+    intro = hits["new"].get(i) or hits["unknown"].get(i)
+    if other:
+        return Attribution(None, "other_source", other.group(0))
+    if intro and _same_study(ntext, s.start, ms, paper, cues):
+        return Attribution(paper.index, "single_study", intro.group(0))
+    hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
+                and _fingerprint(m, paper)), None)
+    if hit is not None:
+        # a number only this paper states (3.96年, 157474): the sentence reports the study
+        return Attribution(paper.index, "single_study", hit.surface)
+    if hits["background"].get(i):
+        return Attribution(None, "background", hits["background"][i].group(0))
+    if hits["markers"].get(i):
+        # 降低51%[1], 被证明是高发人群[10,11]: the sentence cites an entry of the article's own
+        # list, and none of its numbers is the paper's: it rests on that entry, not on the paper
+        a, b, _nums = hits["markers"][i][0]
+        return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
+    if i in hits["back"]:
+        return Attribution(paper.index, "single_study", hits["back"][i].group(0))
+    if not introduced and s.line == hits["first_line"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
+        # the headline of an article about one study states that study's result ("研究：每天一杯…")
+        return Attribution(paper.index, "single_study", "headline")
+    if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
+        return Attribution(None, "none")
+    if i in hits["research"] and current.how in ("background", "none") and introduced:
+        return Attribution(paper.index, "single_study")
+    return None
+
+
+_BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)")
+
+
+def _headline_line(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
+    """The line of the headline: the page's first line that is not its furniture (a breadcrumb
+    such as "万维读者网 > 健康世界 > 正文"), when it holds a number; else 0."""
+    first = next((s.line for s in sentences if not _BREADCRUMB.search(s.text)), 0)
+    if any(mentions_by_sentence.get(i) for i, s in enumerate(sentences) if s.line == first):
+        return first
+    return 0
+
+
+def _fingerprint(m: Mention, paper: RefProfile) -> bool:
+    """The mention is, as a reader rounds it, a number only this paper states (51万 for its
+    512,891; 89% for its 89.1%)."""
+    x = float(m.value)
+    if x in paper.fingerprints:
+        return True
+    if abs(x) < 10:
+        return False
+    tol = tolerance(m)
+    return any(abs(x - v) <= tol for v in paper.fingerprints)
+
+
+class _Scan:
+    """Matches of a pattern over the article body, bucketed by sentence (first match each)."""
+
+    def __init__(self, norm: str, sentences: list[Sentence]):
+        import bisect
+
+        self.norm, self.sentences = norm, sentences
+        self.starts = [x.start for x in sentences]
+        self.lo = sentences[0].start if sentences else 0
+        self.hi = sentences[-1].end if sentences else 0
+        self._bisect = bisect.bisect_right
+
+    def _where(self, a: int, b: int) -> Optional[int]:
+        k = self._bisect(self.starts, a) - 1
+        return k if k >= 0 and b <= self.sentences[k].end else None
+
+    def first(self, patterns) -> dict:
+        """The earliest match in each sentence of a pattern, or of any of a list of patterns
+        (scanned one by one: an alternation of them loses the literal-prefix search)."""
+        out: dict = {}
+        for pattern in (patterns if isinstance(patterns, list) else [patterns]):
+            for m in pattern.finditer(self.norm, self.lo, self.hi):
+                k = self._where(m.start(), m.end())
+                if k is not None and (k not in out or m.start() < out[k].start()):
+                    out[k] = m
+        return out
+
+    def named(self, index) -> dict:
+        """The longest reference name in each sentence, as an Attribution."""
+        pats, names = index
+        out: dict = {}
+        lower = self.norm.lower()
+        if len(lower) != len(self.norm):        # a rare letter whose lower case is longer
+            lower = None
+        for pat, on_lower in pats:
+            if on_lower and lower is None:
+                pat, on_lower = re.compile(pat.pattern, re.I), False
+            for m in pat.finditer(lower if on_lower else self.norm, self.lo, self.hi):
+                self._name(m, names, out)
+        return out
+
+    def _name(self, m: re.Match, names: dict, out: dict) -> None:
+        k = self._where(m.start(), m.end())
+        if k is None:
+            return
+        idx, name, how = names[m.group(0).lower()]
+        if how != "journal" and m.group(0) != name:
+            return           # only journal names match regardless of case
+        if k not in out or len(name) > len(out[k].cue):
+            out[k] = Attribution(idx, how, name)
+
+    def unknown_names(self, cues: dict) -> dict:
+        out: dict = {}
+        for pat, hint in cues["named_source"]:
+            for m in self._hinted(pat, hint):
+                k = self._where(m.start(), m.end())
+                if k is None or k in out:
+                    continue
+                if m.group(1) not in _STOP_NAMES and not m.group(1).endswith(("研究", "团队")):
+                    out[k] = m
+        return out
+
+    def _hinted(self, pat: re.Pattern, hint: Optional[re.Pattern]):
+        """Matches of ``pat`` over the body; with a hint, only in windows around its hits."""
+        if hint is None:
+            yield from pat.finditer(self.norm, self.lo, self.hi)
+            return
+        done = self.lo          # matches do not overlap, as with one finditer over the text
+        for h in hint.finditer(self.norm, self.lo, self.hi):
+            a = max(done, h.start() - HINT_REACH)
+            if a >= h.end():
+                continue
+            for m in pat.finditer(self.norm, a, min(self.hi, h.end() + HINT_REACH)):
+                if m.end() > done:
+                    done = m.end()
+                    yield m
+
+    def markers(self, text: str) -> dict:
+        out: dict = {}
+        for a, b, nums in find_markers(text, self.lo, self.hi):
+            k = self._where(a, b)
+            if k is not None:
+                out.setdefault(k, []).append((a, b, nums))
+        return out
+
+
+def _explicit_from(markers, article: Article, by_index: dict) -> Optional[Attribution]:
+    for a, b, nums in markers:
+        for n in nums:
+            if n in by_index:
+                return Attribution(n, "marker", article.text[a:b])
+    return None
+
+
+def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:
+    """False when the sentence states a study duration (长达8年, 为期12周) the candidate paper
+    contradicts: then it describes another study, whatever its design words say."""
+    if p is None or p.summary is None:
+        return True
+    lengths = [v for f in p.summary.findings for v in f.values if v.label == "follow_up"]
+    if not lengths:
+        return True
+    for m in ms:
+        if m.kind != "duration" or not isinstance(m.value, (int, float)):
+            continue
+        before = ntext[max(0, m.start - offset - 4):m.start - offset]
+        if not (m.qualifier == "as_high_as" or cues["identity_duration"].search(before)):
+            continue
+        for v in lengths:
+            for x in numbers_of(v):
+                c = convert(x, v.unit, m.unit)
+                if c is not None and abs(c - float(m.value)) <= 0.5:
+                    return True
+        return False
+    return True
+
+
+def general_cue(text: str) -> bool:
+    """Does this text mark general knowledge or the article's own advice (not a study)?"""
+    cues = _cues()
+    return bool(cues["general_start"].match(text) or cues["general"].search(text))
+
+
+def speaks_of_research(text: str) -> bool:
+    """Does this text speak of a study or its results (研究, 试验, 发现, 数据 …: the research cue)?"""
+    return bool(_cues()["research"].search(text))
+
+
+def _name_index(profiles: list[RefProfile]):
+    """Every name of every reference, as (pattern, on_lower) tries (longest name first at a
+    position) and name -> (reference, name, how): journal names match regardless of case, by
+    a case-sensitive pattern of their lower-case forms run over the lower-cased text (re.I
+    over a long alternation is several times slower); the other names match as written.
+    Built once per set of references: the articles of a batch cite the same papers."""
+    return _names_of(tuple((p.index, tuple(p.names.items())) for p in profiles))
+
+
+@lru_cache(maxsize=256)
+def _names_of(refs: tuple) -> tuple[list, dict]:
+    names: dict[str, tuple[int, str, str]] = {}
+    for index, items in refs:
+        for name, how in items:
+            key = name.lower()
+            if key not in names or len(name) > len(names[key][1]):
+                names[key] = (index, name, how)
+    exact, nocase = [], []
+    for key, (_i, name, how) in names.items():
+        if how == "journal" and name.lower() != name.upper():
+            nocase.append(key)
+        else:
+            exact.append(name)
+    pats = [(re.compile(trie_pattern(exact)), False)] if exact else []
+    if nocase:
+        pats.append((re.compile(trie_pattern(nocase)), True))
+    return pats, names
+
+
+def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[Attribution]:
+    for design, pat in cues["design"].items():
+        m = pat.search(ntext)
+        if m:
+            hits = [p for p in profiles if design in p.designs]
+            if len(hits) == 1:
+                return Attribution(hits[0].index, "design", m.group(0))
+    return None
+
+
+def _topic_score(ntext: str, ms: list[Mention], p: Optional[RefProfile], df: dict, gl: Glossary) -> float:
+    if p is None:
+        return 0.0
+    groups = cached_groups(gl, ntext)
+    score = sum(1.0 if df.get(g, 0) == 1 else 0.3 for g in groups & p.groups)
+    score += 1.5 * sum(1 for a in p.acronyms if a in ntext)
+    score += 2.0 * sum(1 for m in ms if isinstance(m.value, (int, float)) and m.checkable
+                       and float(m.value) in p.fingerprints)
+    return score
+
+
+def _by_topic(ntext: str, ms: list[Mention], profiles: list[RefProfile], df: dict, gl: Glossary,
+              threshold: float) -> Optional[Attribution]:
+    scored = sorted(((_topic_score(ntext, ms, p, df, gl), p.index) for p in profiles), reverse=True)
+    if not scored or scored[0][0] < threshold:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5:
+        return None
+    return Attribution(scored[0][1], "topic")

@@ -1,0 +1,1321 @@
+"""Claims and verdicts: does the cited paper state this number for this thing?
+
+A number that merely occurs somewhere in the paper is not support: a mention is matched to a
+finding only when the finding's measure is named near it (keywords, glossary synonyms), the
+group agrees where both sides name one, and the unit is compatible after conversion. Then
+the value is compared with a tolerance set by the article's own precision (statcheck's habit:
+the paper's value is always printed next to the article's), and near misses are diagnosed:
+doubled or halved, groups swapped, digits transposed, another time point, 提高了X倍 misread.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from factcheck.judge.attribution import general_cue
+from factcheck.core.codes import messages
+from factcheck.core.config import Config
+from factcheck.papers.glossary import cached_groups, load_glossary
+from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
+                                  Sentence)
+from factcheck.text.numbers import per_unit_before
+from factcheck.core.objcache import ObjectCache
+from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
+from factcheck.papers.summaries import Finding, Store, Summary
+from factcheck.text.units import _scale_of, convert, tolerance
+from factcheck.text.wordscan import WordIndex
+
+VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
+PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线")
+
+
+# ---------------------------------------------------------------- numbers
+
+def _as_list(v) -> list[float]:
+    return [float(x) for x in v] if isinstance(v, list) else [float(v)]
+
+
+def _fmt(x: Any) -> str:
+    if isinstance(x, list):
+        return "–".join(_fmt(y) for y in x)
+    if isinstance(x, float):
+        return f"{x:.6g}"
+    return str(x)
+
+
+def _digits(x: str) -> str:
+    return re.sub(r"\D", "", x)
+
+
+def transposed(a: str, b: str) -> bool:
+    """Same digits, two adjacent ones swapped (2.14 vs 2.41 counts, as editors see it)."""
+    da, db = _digits(a), _digits(b)
+    if len(da) != len(db) or da == db or sorted(da) != sorted(db):
+        return False
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    return len(diff) == 2
+
+
+# ---------------------------------------------------------------- candidate values
+
+@dataclass
+class Cand:
+    finding: Optional[Finding]
+    value: Any              # float | [lo, hi] | ISO string
+    unit: str
+    kind: str               # percent | count | ratio | pvalue | interval | date | ...
+    group: Optional[str]
+    timepoint: Optional[str]
+    label: Optional[str]
+    qualifier: Optional[str] = None
+    relevance: float = 0.0
+
+    def describe(self, s: Summary, lang: str) -> str:
+        gnames = s.groups.get(self.group or "", [])
+        gtxt = gnames[0] if gnames else (self.group or "")
+        unit = unit_label(self.unit, lang)
+        val = _fmt(self.value)
+        if self.kind == "pvalue":
+            q = {"less_than": "<", "more_than": ">"}.get(self.qualifier or "", "=")
+            head = f"P{q}{val}"
+        elif self.kind == "interval":
+            head = f"95% CI {val}{unit}"
+        else:
+            head = f"{val}{unit}"
+        origin = self.label if self.label and " " in self.label else None     # HR 0.58 read as 42%
+        where = [x for x in (origin, gtxt, self.timepoint, self.finding.measure if self.finding else None) if x]
+        return f"{head}（{'，'.join(where)}）" if lang == "zh" and where else (
+            f"{head} ({', '.join(where)})" if where else head)
+
+
+UNIT_ZH = {"%": "%", "x": "倍", "person": "例", "week": "周", "month": "个月", "year": "年", "day": "天",
+           "hour": "小时", "minute": "分钟", "age": "岁", "cycle": "个周期", "pregnancy": "次妊娠",
+           "million cells": "×10^6个细胞", "cells": "个细胞"}
+UNIT_EN = {"%": "%", "x": "×", "person": " people", "age": " years old"}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """How a normalised unit code reads in a message."""
+    if not unit:
+        return ""
+    table = UNIT_ZH if lang == "zh" else UNIT_EN
+    return table.get(unit, unit if lang == "zh" else f" {unit}")
+
+
+def _candidates(s: Summary) -> list[Cand]:
+    out: list[Cand] = []
+    for f in s.findings:
+        for v in f.values:
+            kind = v.kind or ("percent" if v.unit == "%" else "count" if v.unit == "person" else "measurement")
+            out.append(Cand(f, v.value, v.unit, kind, v.group, v.timepoint, v.label, v.qualifier))
+        if f.p:
+            q, num = _parse_p(f.p)
+            if num is not None:
+                out.append(Cand(f, num, "", "pvalue", None, None, "p", q))
+        if f.ci:
+            out.append(Cand(f, list(f.ci), "", "interval", None, None, "ci"))
+    if s.population.n:
+        out.append(Cand(None, float(s.population.n), s.population.unit, "count", None, None, "n"))
+    for g, n in s.population.groups.items():
+        out.append(Cand(None, float(n), s.population.unit, "count", g, None, "n"))
+    if s.published:
+        out.append(Cand(None, s.published, "", "date", None, None, "published"))
+    if s.year and not (s.published or "").startswith(str(s.year)):
+        out.append(Cand(None, str(s.year), "", "date", None, None, "year"))   # issue year ≠ online date
+    return out
+
+
+def _build_usable(s: Summary) -> tuple[list[Cand], dict]:
+    """A paper's candidate values, and (filled as numbers ask, see ``comparable``) those a
+    number of each (kind, unit) can be compared with: both depend on the summary alone, so a
+    batch builds them once."""
+    return _candidates(s), {}
+
+
+def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tuple[Any, Any]]:
+    """The paper's values that can be compared with ``m``, each with its value in m's units.
+    Which ones, and their conversion, depend only on m's kind and unit (and, for dates, on
+    whether m is a period). ``change``: the number is a relative change ("风险降低42%": down,
+    "高80%": up), which a ratio of the paper states too (HR 0.58 is 42% lower, OR 1.86 86% higher)."""
+    cands, by_kind = _usable(s)
+    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value), change)
+    out = by_kind.get(key)
+    if out is None:
+        out = by_kind[key] = []
+        loose = not s.curated and not m.unit and m.kind == "measurement"
+        for c in cands:
+            if loose and c.kind == "count" and not isinstance(c.value, list):
+                out.append((c, float(c.value)))      # a draft's 7097 children for the article's bare 7097
+                continue
+            rc = _as_relative_change(c, change) if m.kind == "percent" else None
+            if rc is not None:
+                out.append((rc, rc.value))
+                continue
+            if change == "down" and isinstance(c.value, (int, float)) and c.value < 0 and _compatible(m, c):
+                # 减重13.6% against the paper's −13.6%: the article's word carries the sign
+                pv = _paper_in_article_units(m, c)
+                if pv is not None:
+                    out.append((c, abs(pv)))
+                continue
+            if not _compatible(m, c):
+                continue
+            if _is_time(m) and c.label not in ("follow_up",) and c.kind != "duration":
+                continue
+            pv = _paper_in_article_units(m, c)
+            if pv is not None:
+                out.append((c, pv))
+    return out
+
+
+_usable = ObjectCache(_build_usable)
+
+RATIO_LABELS = ("HR", "OR", "RR", "TR")     # TR: a time ratio (survival time 3.04 times: 延长204%)
+
+
+def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
+    """A ratio of the paper as the relative change an article states: HR 0.58 → 42% lower,
+    OR 1.86 → 86% higher; only in the direction the article's words give."""
+    if not change or c.kind != "ratio" or c.label not in RATIO_LABELS or isinstance(c.value, list):
+        return None
+    r = float(c.value)
+    if (change == "down" and r < 1) or (change == "up" and r > 1):
+        pct = round(abs(1 - r) * 100, 6)
+        return Cand(c.finding, pct, "%", "percent", c.group, c.timepoint, f"{c.label} {_fmt(c.value)}")
+    return None
+
+
+# a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
+# (高达 低至 多达 少于: a bound on a level, not a change)
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|降)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|延长|高(?![达至于])|提升|多(?![达于])|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
+_CLAUSE_END = re.compile(r"[，,；;。！？\n]")
+
+
+def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
+    """"风险降低42%", "下降了惊人的20.2%", "分别降低43%和46%": the number is a relative change,
+    down or up, when its clause says so before it."""
+    start = max(sentence_start, m.start - 24)
+    cut = [x.end() for x in _CLAUSE_END.finditer(norm, start, m.start)]
+    before = norm[cut[-1] if cut else start:m.start]
+    if CHANGE_DOWN.search(before):
+        return "down"
+    if CHANGE_UP.search(before):
+        return "up"
+    return None
+
+
+def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
+    m = re.match(r"\s*([<>≤≥=]?)\s*(\d*\.?\d+)", p.replace("＜", "<").replace("＞", ">"))
+    if not m:
+        return None, None
+    q = {"<": "less_than", ">": "more_than", "≤": "at_most", "≥": "at_least"}.get(m.group(1))
+    return q, float(m.group(2))
+
+
+# ---------------------------------------------------------------- context
+
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
+AUX_LABELS = {"ci_low", "ci_high", "sd", "p", "threshold"}
+WINDOW = 80      # characters either side of a number within which its measure counts as "named there"
+LENGTH_CUE = re.compile(r"(随访(时间|期)?(为|是|达)?|为期|历时|长达|持续|疗程|治疗|间隔|每隔)\s*$")
+FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了6个月随访, (not 6个月随访时…)
+_TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)   # \d+ as \d\d*: a class to skip ahead to
+
+
+_RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
+_RATIO_LABELS = ("HR", "OR", "RR", "IRR", "aHR", "aOR")
+
+
+@dataclass
+class Context:
+    clause: str
+    sentence: str
+    previous: str
+    group: Optional[str]
+    clause_start: int = 0          # absolute offset of the clause
+    sentence_start: int = 0
+    segment: str = ""              # for a time point: the text it governs
+    names_group: bool = False      # the number is itself the name of a group of the paper (41-42岁)
+
+
+def _finding_terms(f: Finding, group_names: set, drafted: bool = False) -> list[str]:
+    gl = load_glossary(lexicon=drafted)
+    words = set(f.keywords)
+    words |= {t for g in gl.groups_in(f.measure) - gl.not_measures for t in gl.groups[g]}
+    words = {w for w in gl.expand(words)
+             if gl.term_group.get(w.lower()) not in gl.not_measures or w in f.keywords}
+    # group names (UC-MSCs, 安慰剂) say who, not what was measured; generic verbs say nothing
+    return sorted((w for w in words if len(w) >= 2 and w.lower() not in group_names
+                   and w.lower() not in gl.generic), key=len, reverse=True)
+
+
+def _build_terms(f: Finding, s: Summary) -> list[str]:
+    """The words that name a finding's measure, lower-cased (``s``: the finding's summary)."""
+    gnames = {n.lower() for ns in s.groups.values() for n in ns}
+    return [x.lower() for x in _finding_terms(f, gnames, drafted=not s.curated)]
+
+
+_terms = ObjectCache(_build_terms, limit=50000)
+
+
+def _build_term_index(s: Summary) -> tuple[WordIndex, dict[str, frozenset], dict[str, tuple]]:
+    """The measure words of all a paper's findings as one index, each finding's set of them,
+    and the findings each word names: a window of text is scanned once for all findings, not
+    once per finding."""
+    sets = {f.id: frozenset(_terms(f, s)) for f in s.findings}
+    naming: dict[str, list] = {}
+    for f in s.findings:
+        for t in sets[f.id]:
+            naming.setdefault(t, []).append(f)
+    return (WordIndex(t for ts in sets.values() for t in ts), sets,
+            {t: tuple(fs) for t, fs in naming.items()})
+
+
+_term_index = ObjectCache(_build_term_index)
+
+
+def _occurrences(text: str, s: Summary, cache: dict, key: tuple) -> dict[str, list[int]]:
+    """Positions of each measure word of the paper in ``text`` (lower-cased), cached by ``key``."""
+    occ = cache.get(key)
+    if occ is None:
+        occ = {}
+        for pos, w in _term_index(s)[0].occurrences(text):
+            occ.setdefault(w, []).append(pos)
+        cache[key] = occ
+    return occ
+
+
+def relevance(f: Optional[Finding], s: Summary, ctx: Context, cache: dict, m: Optional[Mention] = None
+              ) -> tuple[float, int]:
+    """(score, distance): 2 when the measure is named in the number's clause, 1 in its sentence
+    (or the previous sentence when this one names no measure at all), 0.5 nearby; distance is
+    how far, in characters, the nearest naming stands from the number. What depends on the
+    sentence alone is computed once per (sentence, finding), and each window is scanned once for
+    the words of every finding: a long sentence stays linear."""
+    if f is None:
+        return 1.0, 50
+    occ, rel_m = _near(s, ctx, cache, m)
+    dist = 10_000
+    found = _term_index(s)[1][f.id] & occ.keys()     # finding ids are unique (summaries validates)
+    for t in found:
+        for pos in occ[t]:
+            d = rel_m - (pos + len(t)) if pos + len(t) <= rel_m else pos - rel_m + 5
+            dist = min(dist, abs(d))
+    if found:
+        return 2.0, dist
+    rel = _sentence_relevance(f, s, ctx, cache)
+    if rel >= 1.0 and m is not None and ctx.group and not occ and any(v.group == ctx.group for v in f.values):
+        # "滋养层C级的囊胚占52.2%，生化妊娠组为35%，持续妊娠组为23.9%": the clause names a group
+        # this finding has a value for and no measure of its own, in a sentence that names this
+        # finding's measure: as specific as naming the measure by the number
+        return 2.0, dist
+    return rel, dist
+
+
+def _near(s: Summary, ctx: Context, cache: dict, m: Optional[Mention]) -> tuple[dict[str, list[int]], int]:
+    """The paper's measure words "right by the number" (its clause, but no further than WINDOW
+    characters either side), and the number's position in that window."""
+    rel_m = (m.start - ctx.clause_start) if m else 0
+    lo = max(0, rel_m - WINDOW)
+    ck = ("clause", ctx.clause_start, lo, len(ctx.clause), s.id)
+    cl = cache.get(ck)
+    if cl is None:
+        cl = cache[ck] = ctx.clause[lo:rel_m + WINDOW].lower()
+    return _occurrences(cl, s, cache, ("occ",) + ck), rel_m - lo
+
+
+def _previous_measure_sentence(norm: str, sentences: list, k: int, reach: int = 2) -> str:
+    """The sentence before sentence k, or, when it names no measure of its own (安慰剂组则从8.89%
+    降到8.59%), the one before that: "两组之间的差异具有统计学意义（p=0.0081）" goes on with the
+    measure two sentences back."""
+    j = k - 1
+    if j > 0 and not _names_a_measure(norm[sentences[k].start:sentences[k].end]):
+        # only a sentence that names no measure reads the previous one's (see _sentence_relevance)
+        while j > 0 and k - j < reach and not _names_a_measure(norm[sentences[j].start:sentences[j].end]):
+            j -= 1
+    return norm[sentences[j].start:sentences[j].end] if j >= 0 else ""
+
+
+def _names_a_measure(sentence: str) -> bool:
+    """Does the sentence name a measure of its own? Groups, designs and interventions
+    (安慰剂组, 干细胞组) do not count: "安慰剂组则从8.89%降到8.49%" goes on with the previous
+    sentence's 糖化血红蛋白."""
+    gl = load_glossary(lexicon=False)
+    return bool(cached_groups(gl, sentence) - gl.not_measures)
+
+
+def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> float:
+    key = ("sentence", ctx.sentence_start, len(ctx.sentence), s.id, f.id)
+    hit = cache.get(key)
+    if hit is None:
+        se = cache.get(("lower", ctx.sentence_start))
+        if se is None or se[0] != len(ctx.sentence):
+            se = cache[("lower", ctx.sentence_start)] = (len(ctx.sentence), ctx.sentence.lower(),
+                                                          ctx.previous.lower(),
+                                                          _names_a_measure(ctx.sentence))
+        _n, sl, pl, has_terms = se
+        terms = _term_index(s)[1][f.id]
+        base = ("sent", ctx.sentence_start, len(ctx.sentence), s.id)
+        if terms & _occurrences(sl, s, cache, base + ("this",)).keys():
+            hit = 1.0
+        elif terms & _occurrences(pl, s, cache, base + ("previous",)).keys():
+            hit = 0.5 if has_terms else 1.0   # "具体为：21-30岁：10.7%…" continues the previous sentence
+        else:
+            hit = 0.0
+        cache[key] = hit
+    return hit
+
+
+def _build_group_pattern(s: Summary):
+    """One alternation of the names of a summary's groups (longest first), and name -> group."""
+    names = {n.lower(): g for g, ns in s.groups.items() for n in ns if n}
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I), names
+
+
+_group_pattern = ObjectCache(_build_group_pattern)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention],
+              sentence_start: Optional[int] = None) -> Optional[str]:
+    """The group of the paper the text names just before ``m`` in its clause (which starts at
+    ``cs``): "治疗组HbA1c下降1.31%"; or, when the clause names none and the number is the
+    sentence's first, earlier in the sentence: "就算是年龄最大的那组，生化率也才11.5%"."""
+    if not s.groups:
+        return None
+    pattern, group_of_name = _group_pattern(s)
+    clause_start = cs
+    cs = max(cs, m.start - WINDOW)
+    hits = [(mm.start() - cs, mm.end() - cs, group_of_name[mm.group(0).lower()])
+            for mm in pattern.finditer(norm, cs, m.start)]
+    if not hits and sentence_start is not None and sentence_start < clause_start:
+        lo = max(sentence_start, m.start - WINDOW)
+        # no number before this one in the sentence: a group named earlier is the sentence's
+        # topic (in "45例接受干细胞，46例接受安慰剂" each group follows its own number)
+        if not _DIGIT.search(norm, lo, m.start):
+            last = None
+            for last in pattern.finditer(norm, lo, clause_start):
+                pass
+            if last is not None:
+                return group_of_name[last.group(0).lower()]
+    if m.role in ("compare_a", "compare_b") and pair:
+        first = min(pair, key=lambda x: x.start)
+        between = [h for h in hits if h[0] + cs >= first.end]
+        if not between and m is not first:
+            distinct = []
+            for h in hits:
+                if not distinct or distinct[-1] != h[2]:
+                    distinct.append(h[2])
+            if len(distinct) >= 2:
+                return distinct[-2] if m.role == "compare_a" else distinct[-1]
+    return hits[-1][2] if hits else None
+
+
+# ---------------------------------------------------------------- comparing
+
+def is_period(value: Any) -> bool:
+    """A date mention's value is a period when it is an ISO 8601 interval (2008/2012)."""
+    return isinstance(value, str) and "/" in value
+
+
+def _compatible(m: Mention, c: Cand) -> bool:
+    if m.kind == "year_or_date":
+        # a period (2008年至2012年) is compared with a period of the record, a date with a date
+        return c.kind in ("date", "year_or_date") and is_period(m.value) == isinstance(c.value, list)
+    if c.kind in ("date", "year_or_date"):
+        return False
+    if m.kind == "pvalue":
+        return c.kind == "pvalue"
+    if c.kind == "pvalue":
+        return False
+    if m.kind == "interval":
+        return c.kind == "interval" or isinstance(c.value, list)
+    if m.kind == "multiplier":
+        return c.kind == "ratio" or c.label in ("OR", "RR", "HR", "ratio") or c.unit in ("x",) or (
+            c.unit == "%" and c.label in ("increase", "change"))
+    if m.kind == "ratio":
+        return c.kind == "ratio" or c.label in ("OR", "RR", "HR")
+    if c.kind == "ratio":
+        return False
+    mu, cu = m.unit or "", c.unit or ""
+    if mu == cu:
+        return True
+    if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
+        return True
+    if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
+        return True         # 分析了41.5万: a quantity in ten thousands with no classifier counts something
+    return bool(mu and cu) and convert(1.0, cu, mu) is not None
+
+
+def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
+    """The candidate's value expressed the way the article expresses it."""
+    if c.kind in ("date", "year_or_date"):
+        return c.value
+    if m.kind == "multiplier":
+        if c.unit == "%" and c.label in ("increase", "change"):
+            return 1 + float(c.value) / 100 if not isinstance(c.value, list) else None
+        return c.value
+    if isinstance(c.value, list):
+        conv = [convert(x, c.unit, m.unit) if (m.unit and c.unit) else x for x in c.value]
+        return None if None in conv else conv
+    if not m.unit or not c.unit or m.unit == c.unit:
+        return float(c.value)
+    return convert(float(c.value), c.unit, m.unit)
+
+
+_BELOW, _ABOVE = ("less_than", "at_most"), ("more_than", "at_least")
+
+
+def _p_side(q: Optional[str]) -> int:
+    """-1 for P<x, +1 for P>x, 0 for P=x: P<0.05 and P>0.05 are opposite findings (an exact
+    P may stand for either bound)."""
+    return -1 if q in _BELOW else 1 if q in _ABOVE else 0
+
+
+def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> bool:
+    tol = tolerance(m)
+    if m.kind == "year_or_date":
+        # the article may be less precise than the record (2022年 vs 2022-05-03), never more
+        if is_period(m.value):
+            ends = m.value.split("/")
+            return (isinstance(paper, list) and len(paper) == len(ends)
+                    and all(str(p).startswith(v) for v, p in zip(ends, paper)))
+        return str(paper).startswith(str(m.value))
+    mv = m.value
+    if isinstance(mv, list) and isinstance(paper, list):
+        return all(abs(x - y) <= tol for x, y in zip(mv, paper))
+    if isinstance(mv, list) or isinstance(paper, list):
+        return False
+    x, v = float(mv), float(paper)
+    if getattr(m, "bounds", None):
+        return _within_bounds(m, v, tol)
+    if m.kind == "pvalue":
+        return abs(x - v) <= tol and _p_side(m.qualifier) * _p_side(paper_qualifier) >= 0
+    if m.qualifier and paper_qualifier and _p_side(m.qualifier) and _p_side(paper_qualifier):
+        # two cut-offs (至少30% against the paper's ≥50%): the same bound or none, never "within"
+        return abs(x - v) <= tol and _p_side(m.qualifier) == _p_side(paper_qualifier)
+    # 超过一半, 逾10万, 不到三成: a bound the paper's value lies past, but not far past (80% is
+    # no "more than half" a reader would write, nor 157474 "at least 13")
+    if m.qualifier in ("more_than", "at_least") and m.kind not in ("threshold",):
+        return x - tol <= v <= max(1.5 * x, x + 2 * tol)
+    if m.qualifier in ("less_than", "at_most") and m.kind not in ("threshold",):
+        return x / 1.5 - tol <= v <= x + tol
+    if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
+        return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
+    return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
+
+
+def _within_bounds(m: Mention, v: float, tol: float) -> bool:
+    """An open quantity (100多, 十几万) holds the values of its interval [low, high): 十几万 is
+    supported by 130 000 and not by 250 000; 约 widens the interval by its usual 5%."""
+    lo, hi = (float(b) if b is not None else None for b in m.bounds)
+    ext = 0.05 * abs(lo if lo is not None else hi or 0) if m.qualifier == "approx" else 0.0
+    return (lo is None or v >= lo - tol - ext) and (hi is None or v < hi + ext)
+
+
+def _fold_value(m: Mention) -> Any:
+    """提高了X倍 means X+1 times."""
+    if m.kind == "multiplier" and m.fold == "increase" and isinstance(m.value, (int, float)):
+        return float(m.value) + 1
+    return m.value
+
+
+def _is_time(m: Mention) -> bool:
+    return m.unit in TIME_UNITS and m.kind in ("duration", "range")
+
+
+def _parse_tp(tp: Optional[str]) -> Optional[tuple[float, str]]:
+    mm = _TP_RE.search(tp or "")
+    return (float(mm.group(1)), mm.group(2).lower()) if mm else None
+
+
+# ---------------------------------------------------------------- judging
+
+def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, Any]], lang: str,
+                  rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
+    """The verdict on one number; ``cands``: the paper's values that can be compared with it,
+    each with its value in the number's units (``comparable``). Long on purpose: the numbered
+    steps are a cascade of diagnoses tried in order (same value, swapped groups, points, another
+    measure …), the first that applies decides, and reading them in one place shows that order."""
+    if _is_time(m) and not s.curated:
+        drafted = _drafted_time(m, s, lang)
+        if drafted is not None:
+            return drafted
+    if _is_time(m) and not is_length:
+        return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
+    # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
+    # the same loose way, articles and their readers take it as X times (but 增加一倍 doubles)
+    folded = _fold_value(m) if s.curated or (isinstance(m.value, (int, float)) and m.value <= 1) else m.value
+    m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
+    scored = []
+    rel_of: dict = {}        # one relevance per finding, however many values it holds
+    for c, pv in cands:
+        if c.kind == "date":
+            if not PUBLISH_WORDS.search(ctx.sentence):
+                continue
+            rel, dist = 2.0, 0
+        elif c.kind == "year_or_date":
+            rel, dist = 2.0, 0      # a paper's period (2008-2012) is its study period, named or not
+        else:
+            key = id(c.finding)
+            if key not in rel_of:
+                rel_of[key] = relevance(c.finding, s, ctx, rel_cache, m)
+            rel, dist = rel_of[key]
+        scored.append((rel, dist, c, pv))
+
+    def group_ok(c: Cand) -> bool:
+        return ctx.group is None or c.group is None or c.group == ctx.group
+
+    def pref(t):
+        rel, dist, c, pv = t
+        role_ok = (m.role == "from") == (c.label == "baseline" or c.timepoint == "baseline")
+        return (rel, c.group == ctx.group and ctx.group is not None, role_ok, -dist)
+
+    # 0. the number is the name of one of the paper's groups (41-42岁, an age band) and the
+    #    paper gives that group this very value: a label, right wherever it stands
+    if ctx.names_group:
+        label = [t for t in scored if t[2].group == ctx.group and _equal(m_eff, t[3], t[2].qualifier)]
+        if label:
+            rel, dist, c, pv = max(label, key=pref)
+            return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
+                                  note=c.describe(s, lang))
+    # 1. the same measure (and group, where both name one) states the same number → supported;
+    #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
+    same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)
+            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))]
+    if same:
+        rel, dist, c, pv = max(same, key=pref)
+        return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
+                              note=c.describe(s, lang))
+    # 2. the other group's value of a finding named in this sentence: groups swapped
+    for rel, dist, c, pv in sorted(scored, key=pref, reverse=True) if s.curated else ():
+        # (a draft's groups are read by a machine from English prose: not sure enough to call a swap)
+        if rel >= 1.0 and ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
+            right = [t for t in scored if t[2].finding is c.finding and t[2].group == ctx.group
+                     and t[2].timepoint == c.timepoint and t[2].label == c.label]
+            if right:
+                return _mismatch(m, right[0], s, lang, "FC107")
+    # 3. a relative change told as points, or points as a relative change (16.6% vs 1.5 points)
+    pp = _points_confusion(m, ctx, s, scored)
+    if pp is not None:
+        return pp
+    # 3b. a draft: a count of three digits or more that the abstract states, whatever unit the machine read for
+    #     it (284 lung cancers for 共284人被诊断), is the abstract's; never a mismatch of another
+    if not s.curated and m.kind == "count" and isinstance(m.value, (int, float)) and float(m.value) >= 100:
+        said = _stated_anywhere(float(m.value), s, tolerance(m))
+        if said is not None:
+            f, v = said
+            return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
+                                  note=_clean_note(f.text))
+        parts = _sum_of_counts(float(m.value), s, tolerance(m)) if m.unit == "person" else None
+        if parts is not None:
+            return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
+                                  note=" + ".join(_fmt(x) for x in parts))
+    # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
+    #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
+    if not s.curated and s.stated and m.unit in _STATED_UNITS:
+        st = _stated(m, s, lang)
+        if st is not None:
+            return st
+    # 4. the measure is named right by the number: a different value there is a mismatch
+    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
+            and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
+            and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])))]
+    if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
+        best_f = min(near, key=lambda t: t[1])[2].finding
+        in_f = [t for t in near if t[2].finding is best_f]
+        # the other group's value of this finding: groups swapped
+        for rel, dist, c, pv in in_f if s.curated else ():
+            if ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
+                right = [t for t in in_f if t[2].group == ctx.group and t[2].timepoint == c.timepoint]
+                return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, lang, "FC107")
+        mine = [t for t in in_f if group_ok(t[2])]
+        bounds = [t for t in mine if _same_bound(m, t[2])]
+        if bounds:
+            mine = bounds        # 至少30% is held to the paper's cut-off (≥50%), not to a group's rate
+        if mine:
+            # the same group's value at another time point
+            for rel, dist, c, pv in mine:
+                if _equal(m_eff, pv, c.qualifier) and c.timepoint:
+                    return _mismatch(m, (rel, dist, c, pv), s, lang, "FC112")
+            rel, dist, c, pv = max(mine, key=pref)
+            if s.curated and m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
+                    abs(float(m.value) - pv) <= tolerance(m):
+                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC110")
+            rule = "FC102"
+            if isinstance(pv, float) and isinstance(m_eff.value, (int, float)) and pv:
+                ratio = float(m_eff.value) / pv
+                if abs(ratio - 2) < 0.05 or abs(ratio - 0.5) < 0.0125:
+                    rule = "FC106"
+                elif transposed(m.surface, _fmt(pv)):
+                    rule = "FC108"
+            return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
+    # 5. the number occurs, but for another measure: never support. A draft from an abstract
+    #    names its measures in English words the glossary may not know: there, a number of the
+    #    same kind and unit that is distinctive enough not to be chance is the paper's number
+    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
+    if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
+        rel, dist, c, pv = max(other, key=pref)
+        return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
+                              note=c.describe(s, lang))
+    if other:
+        rel, dist, c, pv = max(other, key=pref)
+        return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,
+                              rule="FC111", note=c.describe(s, lang))
+    # 6. the paper's number with another unit of the same dimension (150 μg for 150 mg): a unit error
+    for rel, dist, c, pv in scored:
+        if (m.unit and c.unit and m.unit != c.unit and not isinstance(c.value, list)
+                and isinstance(m.value, (int, float)) and _distinctive(m)
+                and abs(float(c.value) - float(m.value)) <= tolerance(m)):
+            return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
+                                  note=c.describe(s, lang))
+    # 6b. a draft that states one ratio (HR 1.57) holds its one relative risk: the article's
+    #     风险高出近一倍 or 风险降低30% told of that risk is held to it
+    #     (the risk may be named in the clause before: 可能性，是…的两倍)
+    if not s.curated and m.kind in ("multiplier", "percent") and (
+            _RISK_WORD.search(ctx.clause) or _RISK_WORD.search(ctx.sentence[:max(0, m.start - ctx.sentence_start)])):
+        ratios = {round(float(t[3]), 4): t for t in scored if t[2].kind == "ratio" and t[2].label in _RATIO_LABELS
+                  and isinstance(t[3], float)}
+        if len(ratios) == 1:
+            rel, dist, c, pv = next(iter(ratios.values()))
+            if not _equal(m_eff, pv, c.qualifier):
+                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC102")
+    # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362)
+    if not s.curated and isinstance(m.value, (int, float)):
+        for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
+            if isinstance(pv, float) and _same_kind_of_number(m, c) and len(_digits(m.surface)) >= 3 \
+                    and transposed(m.surface, _fmt(pv)):
+                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC108")
+    held = sorted({t[2].describe(s, lang) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS})[:3]
+    return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
+                          note=("；" if lang == "zh" else "; ").join(held) if held else None)
+
+
+def _draft_comparable(m: Mention, c: Cand) -> bool:
+    """A draft's value a different number of the article can be held to: a rate, a ratio, a
+    mean or a dose in the same unit, or the sample size against a sample size. Other counts
+    and times in an abstract count too many different things (sites, events, weeks of a
+    schedule) for a machine-read measure to say which one the article meant."""
+    if _is_time(m) or m.kind in ("year_or_date", "pvalue", "interval", "range"):
+        return False
+    if m.kind == "count" or c.kind == "count":
+        # (22位研究人员 against 153,078 deaths: counts a thousand times apart count different things)
+        return m.kind == "count" and c.kind == "count" and m.unit == "person" == c.unit \
+            and c.label in ("total", "n") and _same_order(m.value, c.value)
+    if isinstance(c.value, (int, float)) and c.value < 0 < float(m.value if not isinstance(m.value, list) else 0):
+        return False        # the paper's change (−1.8 kg) is not the article's level (88.2 kg)
+    if not m.unit and m.kind not in ("percent", "multiplier", "ratio") and c.kind != "ratio":
+        return False        # two bare numbers (35, 585): nothing says they measure the same thing
+    if m.unit == "%" == c.unit and not isinstance(m.value, list) and not isinstance(c.value, list) \
+            and not _same_order(m.value, c.value):
+        return False        # 下降0.51% against a share of 9.43%: a misquoted rate is seldom ten times off
+    return (m.unit or "") == (c.unit or "") or c.kind == "ratio" or c.label and " " in c.label
+
+
+_CHANGE_BEFORE = re.compile(r"(?:下降|升高|增加|减少|降低|提高|上升|增长|下跌|回落)了?(?:约|近|达)?\s*$")
+_CHANGE_EN = re.compile(r"\b(?:increas|decreas|reduc|lower|higher|declin|ris(?:e|ing)|rose|fell|drop|chang|gain|loss|less|more)",
+                        re.I)
+
+
+def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
+    """The article's number is a change (占比下降0.51%) and the draft's value a level its
+    sentence states no change of (accounting for 0.91%): two different quantities, so the
+    one cannot misquote the other."""
+    if m.unit != "%" or c.finding is None:
+        return False
+    lead = ctx.clause[max(0, m.start - ctx.clause_start - 6):max(0, m.start - ctx.clause_start)]
+    return bool(_CHANGE_BEFORE.search(lead)) and not _CHANGE_EN.search(c.finding.text) and c.label not in (
+        "increase", "change")
+
+
+def _same_order(a, b) -> bool:
+    """Within a factor of ten of each other (a misquoted count is seldom further off)."""
+    try:
+        x, y = abs(float(a)), abs(float(b))
+    except (TypeError, ValueError):
+        return False
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= 10
+
+
+def _distinctive(m: Mention) -> bool:
+    """A number unlikely to match another of the paper's numbers by chance: not a small whole
+    number (2, 3, 10%) without a unit that says what it counts."""
+    if isinstance(m.value, list):
+        return True
+    try:
+        x = abs(float(m.value))
+    except (TypeError, ValueError):
+        return False
+    if m.decimals or x != int(x):
+        return True
+    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in TIME_UNITS:
+        return x >= 2
+    if m.kind == "multiplier":
+        return x >= 2       # 5倍: an abstract states few ratios as large as a whole multiple
+    return x > 10
+
+
+def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+    """A time in an article checked against a draft: the abstract's drafted findings carry no
+    time points, so any length or time the abstract states (a 12-month follow-up, 6 weeks of
+    treatment) is what the article's time refers to."""
+    vals = m.value if isinstance(m.value, list) else [m.value]
+    for f in s.findings:        # the time points results were read at (At 48 weeks, over 12 years)
+        for tp in [v.timepoint for v in f.values] + list(f.timepoints):
+            p = _parse_tp(tp)
+            if p and not isinstance(m.value, list):
+                conv = convert(p[0], p[1], m.unit)
+                if conv is not None and _equal(m, conv):
+                    return MentionVerdict(m.id, "supported", p[0], f.id, rule="FC101",
+                                          note=f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})")
+    for c in _usable(s)[0]:
+        if c.unit not in TIME_UNITS or c.kind in ("date", "year_or_date"):
+            continue
+        pv = c.value if isinstance(c.value, list) else [c.value]
+        if len(pv) != len(vals):
+            continue
+        conv = [convert(float(x), c.unit, m.unit) for x in pv]
+        if None not in conv and (_equal(m, conv[0]) if len(conv) == 1 else
+                                 all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))):
+            return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
+                                  note=c.describe(s, lang))
+    return None
+
+
+def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """An abstract's proportion written as a decimal ("a 0.014 increased relative risk") that an
+    article gives in percent (1.4%). Only decimals of three or more places with no ratio label:
+    a hazard or odds ratio (0.61) is not a share."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    for f in s.findings:
+        for v in f.values:
+            if not isinstance(v.value, float) or not 0 < abs(v.value) < 1 or v.unit or v.kind == "ratio" \
+                    or v.label in _RATIO_LABELS or v.label in AUX_LABELS or v.kind == "pvalue":
+                continue
+            places = len(repr(abs(v.value)).split(".")[1])
+            if places >= 3 and abs(abs(v.value) * 100 - float(m.value)) <= tolerance(m):
+                return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
+                                      note=f"{_fmt(v.value)}（{_clean_note(f.text)}）")
+    return None
+
+
+def _time_unit_slip(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+    """A length converted into another unit and written with a third (68 weeks is 15.6 months;
+    the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
+    Only a number with decimals: a whole number in another unit may be another length."""
+    if not isinstance(m.value, float) or m.value == int(m.value) or m.unit not in TIME_UNITS:
+        return None
+    lengths = [(c.value, c.unit, c.finding) for c in _usable(s)[0]
+               if c.unit in TIME_UNITS and c.kind not in ("date", "year_or_date") and isinstance(c.value, (int, float))]
+    lengths += [(v.value, v.unit, None) for v in s.stated if v.unit in TIME_UNITS and isinstance(v.value, (int, float))]
+    for value, unit, f in lengths:
+        for other in TIME_UNITS - {unit, m.unit}:
+            conv = convert(float(value), unit, other)
+            if conv is not None and abs(conv - m.value) <= tolerance(m):
+                said = (f"{_fmt(value)}{unit_label(unit, lang)}（约合{_fmt(round(conv, 1))}{unit_label(other, lang)}）"
+                        if lang == "zh" else f"{_fmt(value)}{unit_label(unit, lang)} (= {_fmt(round(conv, 1))}{unit_label(other, lang)})")
+                return MentionVerdict(m.id, "mismatch", value, f.id if f else None, rule="FC114", note=said)
+    return None
+
+
+def _stated_anywhere(x: float, s: Summary, tol: float):
+    """The finding and value of a draft that state this number (a point value, any unit)."""
+    for f in s.findings:
+        for v in f.values:
+            if isinstance(v.value, (int, float)) and v.kind not in ("date", "year_or_date", "pvalue") \
+                    and v.label not in AUX_LABELS and abs(float(v.value) - x) <= tol:
+                return f, v
+    return None
+
+
+def _sum_of_counts(x: float, s: Summary, tol: float) -> Optional[tuple[float, ...]]:
+    """Two cohorts or arms told as one total (3306人 for 1157 + 2149 participants; 超过20万 for
+    113 752 + 88 496): the counts of people the draft holds, two at a time or all together."""
+    counts = sorted({float(v.value) for f in s.findings for v in f.values
+                     if isinstance(v.value, (int, float)) and v.value >= 10
+                     and (v.unit == "person" or v.label in ("n", "total"))})
+    if 2 <= len(counts) <= 40:
+        for i, a in enumerate(counts):
+            for b in counts[i + 1:]:
+                if abs(a + b - x) <= tol:
+                    return (a, b)
+        if len(counts) > 2 and abs(sum(counts) - x) <= tol:
+            return tuple(counts)
+    return None
+
+
+def _clean_note(text: str) -> str:
+    return " ".join(text.split())[:90]
+
+
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation"}
+
+
+def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Optional[MentionVerdict]:
+    """A descriptive number (a length, an age, a dose count, a schedule) that the abstract states
+    in passing (``Summary.stated``: "weeks 4 and 12", "aged 40 to 79 years", "two doses", "once
+    weekly"; a count under 每天/每周, ``per``, as a schedule: 每天喝一罐): the article's number
+    is the paper's, whichever sentence it stands in. Only ever
+    turns "not in the paper" into "supported"; a mismatch is decided by the findings alone."""
+    if m.kind == "pvalue":
+        return _stated_p(m, s)
+    unit = m.unit
+    if isinstance(m.value, list) and len(m.value) == 2 and unit not in TIME_UNITS:
+        ranged = _stated_range(m, s)
+        if ranged is not None:
+            return ranged
+    if per is not None and m.kind in ("count", "measurement", "frequency") and unit not in TIME_UNITS:
+        unit = per
+    if unit not in TIME_UNITS and unit not in _STATED_UNITS:
+        return None
+    mine = m.value if isinstance(m.value, list) else [m.value]
+    if not all(isinstance(x, (int, float)) for x in mine):
+        return None
+    tol = tolerance(m)
+    for v in s.stated:
+        theirs = v.value if isinstance(v.value, list) else [v.value]
+        if len(theirs) != len(mine):
+            continue
+        if m.unit in TIME_UNITS:
+            if v.unit not in TIME_UNITS:
+                continue
+            conv = [convert(float(x), v.unit, m.unit) for x in theirs]
+        elif v.unit == unit:
+            conv = [float(x) for x in theirs]
+        elif v.unit in _STATED_UNITS and unit in _STATED_UNITS:
+            conv = [convert(float(x), v.unit, unit) for x in theirs]      # 1 mile ↔ 1.6 公里
+        else:
+            continue
+        if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):
+            if _opposite_bounds(m.qualifier, v.qualifier):
+                # 戒烟超过五年 for "within five years": the same number on the other side of it
+                return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", note=v.note)
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+    return None
+
+
+def _stated_p(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A P value the abstract writes somewhere with the same sign (P<0.001 for P<0.001, P=0.02
+    for P=0.02): a drafted finding keeps one P value, the abstract may give several."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    for v in s.stated:
+        if v.unit == "p" and abs(float(v.value) - float(m.value)) < 1e-9 \
+                and (v.qualifier or None) == (m.qualifier or None):
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+    return None
+
+
+def _counts_stated(ms, summ: Optional[Summary]) -> list[tuple[Mention, MentionVerdict]]:
+    """Prose counts (三个指标, 两款疫苗) that a drafted abstract states ("three biological
+    metrics", "two vaccines"): reported as supported; the others stay prose, unreported."""
+    if not ms or summ is None or summ.curated or not summ.stated:
+        return []
+    counts = {float(v.value): v for v in summ.stated if v.unit == "count"}
+    out = []
+    for m in ms:
+        v = counts.get(float(m.value)) if isinstance(m.value, (int, float)) else None
+        if v is not None:
+            out.append((m, MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)))
+    return out
+
+
+def _fmt_pv(x) -> str:
+    return str(float(x)) if isinstance(x, (int, float)) else str(x)
+
+
+def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[MentionVerdict]:
+    """Several different numbers of one sentence (each group's 7.4%, 9.0%, 17.2%) held as
+    mismatches of the one value a draft's finding states (its overall 74.1%): the article gives
+    details the abstract does not, it does not misquote that one value; not in the paper, each
+    of them. (A finding with a value per arm may be misquoted arm by arm: left alone.)"""
+    held: dict = {}
+    for v in mvs:
+        if v.verdict == "mismatch" and v.rule == "FC102":
+            held.setdefault((v.finding_id, _fmt_pv(v.paper_value)), []).append(v)
+    by_id = {f.id: f for f in s.findings}
+
+    def alone(fid, pv: str) -> bool:
+        """The finding states no other value in that value's unit (no value per arm)."""
+        f = by_id.get(fid)
+        if f is None:
+            return True
+        units = {x.unit for x in f.values if _fmt_pv(x.value) == pv}
+        same = [x for x in f.values if x.unit in units and x.label not in AUX_LABELS and x.kind != "pvalue"]
+        return len(same) <= 1
+
+    bad = {id(v) for (fid, pv), vs in held.items() if len(vs) >= 2 and alone(fid, pv) for v in vs}
+    if not bad:
+        return mvs
+    return [MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", note=v.note)
+            if id(v) in bad else v for v in mvs]
+
+
+def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """"相差6.5个百分点": a difference the abstract does not write but states the two sides of
+    (20.2% and 13.7% in one finding), recomputed as statcheck recomputes a test."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    tol = tolerance(m)
+    for f in s.findings:
+        pcts = [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
+                and v.label not in AUX_LABELS]
+        for i, a in enumerate(pcts):
+            for b in pcts[i + 1:]:
+                if abs(abs(a - b) - abs(float(m.value))) <= tol:
+                    return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
+                                          note=f"{_fmt(max(a, b))}% − {_fmt(min(a, b))}%")
+    return None
+
+
+def _stated_range(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A range of the article (25-75 ml/min, 15-39岁) whose two ends the abstract writes as a
+    range: two numbers agreeing by chance is unlikely enough to call it the abstract's."""
+    lo, hi = (float(x) for x in m.value)
+    tol = tolerance(m)
+    for v in s.stated:
+        if v.unit in ("range", "year", "age") and isinstance(v.value, list) and len(v.value) == 2 \
+                and abs(float(v.value[0]) - lo) <= tol and abs(float(v.value[1]) - hi) <= tol \
+                and (v.unit == "range" or m.unit in ("age", "year")):
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+    return None
+
+
+def _opposite_bounds(mine: Optional[str], theirs: Optional[str]) -> bool:
+    up, down = ("more_than", "at_least"), ("less_than", "at_most")
+    return (mine in up and theirs in down) or (mine in down and theirs in up)
+
+
+def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[MentionVerdict]:
+    """A finding with a baseline and an end value in % (HbA1c 9.02% → 7.52%): the change is 1.50
+    percentage points, or 16.6% relative. An article that gives one as the other is FC109."""
+    if m.unit != "%" or not isinstance(m.value, (int, float)):
+        return None
+    says_points = "百分点" in m.surface or "percentage point" in m.surface
+    for rel, dist, c, pv in scored:
+        if rel < 2.0 or c.label != "baseline" or c.unit != "%" or isinstance(c.value, list):
+            continue
+        if ctx.group and c.group and c.group != ctx.group:
+            continue
+        end = next((t[2] for t in scored if t[2].finding is c.finding and t[2].group == c.group
+                    and t[2].label not in ("baseline", "sd", "p") and t[2].unit == "%"
+                    and not isinstance(t[2].value, list)), None)
+        if end is None or not c.value:
+            continue
+        points = abs(float(c.value) - float(end.value))
+        relative = points / float(c.value) * 100
+        tol = tolerance(m)
+        x = float(m.value)
+        if (says_points and abs(x - relative) <= tol) or (not says_points and abs(x - relative) <= tol
+                                                          and abs(x - points) > tol):
+            note = (f"{_fmt(round(points, 2))}个百分点（{_fmt(c.value)}%→{_fmt(end.value)}%），"
+                    f"相对降幅{_fmt(round(relative, 1))}%")
+            return MentionVerdict(m.id, "mismatch", round(points, 4), c.finding.id if c.finding else None,
+                                  rule="FC109", note=note)
+    return None
+
+
+def _judge_visit(m: Mention, s: Summary, cands: list[Cand], lang: str) -> MentionVerdict:
+    """"完成了6个月随访": a follow-up visit of the study (either end of its follow-up values)."""
+    if not s.curated:
+        drafted = _drafted_time(m, s, lang)
+        if drafted is not None:
+            return drafted
+    for c in cands:
+        if c.label != "follow_up" or c.unit not in TIME_UNITS:
+            continue
+        for x in _as_list(c.value):
+            conv = convert(x, c.unit, m.unit)
+            if conv is not None and not isinstance(m.value, list) and abs(conv - float(m.value)) <= tolerance(m):
+                return MentionVerdict(m.id, "supported", x, c.finding.id if c.finding else None, rule="FC101",
+                                      note=c.describe(s, lang))
+    return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103")
+
+
+def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
+                     rel_cache: dict, segment: list) -> MentionVerdict:
+    """"48周时 HbA1c下降…": supported when a finding named in the text this time point governs
+    was observed at that time; otherwise not in the source (a time point is never a mismatch)."""
+    seg_ctx = Context(ctx.segment or ctx.clause, ctx.sentence, "", ctx.group, ctx.clause_start)
+    # the findings named in that text (relevance 2), in the paper's order
+    occ, _pos = _near(s, seg_ctx, rel_cache, None)
+    naming = _term_index(s)[2]
+    named = {id(f) for t in occ for f in naming.get(t, ())}
+    best: list[tuple[float, Finding]] = [(2.0, f) for f in s.findings if id(f) in named and _has_results(f)]
+    if not best:
+        # "随访第32周时，干细胞组有20%的患者达到这一终点": the measure was named in the sentence, or
+        # in the previous one when this one names none
+        best = [(1.0, f) for f in s.findings
+                if _has_results(f) and _sentence_relevance(f, s, ctx, rel_cache) >= 1.0]
+    points = []
+    for _r, f in best:
+        tps = [v.timepoint for v in f.values] + list(f.timepoints)
+        for tp in tps:
+            p = _parse_tp(tp)
+            if p:
+                points.append((p, f))
+    vals = m.value if isinstance(m.value, list) else [m.value]
+    for (val, unit), f in points:
+        conv = convert(val, unit, m.unit)
+        if conv is not None and any(abs(conv - float(x)) <= tolerance(m) for x in vals) and not isinstance(m.value, list):
+            return MentionVerdict(m.id, "supported", val, f.id, rule="FC101",
+                                  note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
+                                  else f"{_fmt(val)} {unit} ({f.measure})")
+    # the result this time point governs is the paper's value at another time point: wrong time point
+    for (val, unit), f in points:
+        for v in f.values:
+            if _parse_tp(v.timepoint) != (val, unit) or isinstance(v.value, list):
+                continue
+            if any(isinstance(x.value, (int, float)) and abs(float(x.value) - float(v.value)) <= tolerance(x)
+                   and (x.unit or "") == (v.unit or "") for x in segment):
+                return MentionVerdict(m.id, "mismatch", val, f.id, rule="FC112",
+                                      note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
+                                      else f"{_fmt(val)} {unit} ({f.measure})")
+    held = sorted({f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})"
+                   for (tp, f) in [(f"{_fmt(p[0])}{unit_label(p[1], lang)}" if lang == "zh" else
+                                    f"{_fmt(p[0])} {p[1]}", f) for p, f in points]})[:3]
+    return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
+                          note=("；" if lang == "zh" else "; ").join(held) if held else None)
+
+
+def _has_results(f: Finding) -> bool:
+    """Not the study's length: that is no time point of a result."""
+    return not any(v.label == "follow_up" and v.unit in TIME_UNITS for v in f.values)
+
+
+def _is_cut_off(c: Cand) -> bool:
+    return c.label == "threshold" or c.kind == "threshold"
+
+
+def _same_bound(m: Mention, c: Cand) -> bool:
+    """Both are cut-offs on the same side (至少30% and the paper's ≥50%)."""
+    side = _p_side(m.qualifier)
+    return bool(side) and c.kind != "pvalue" and _is_cut_off(c) and side == _p_side(c.qualifier)
+
+
+def _same_kind_of_number(m: Mention, c: Cand) -> bool:
+    """A mismatch needs the two numbers to be the same sort of thing (a rate vs a rate)."""
+    if m.kind == "pvalue" or c.kind == "pvalue":
+        return m.kind == c.kind
+    if _same_bound(m, c):
+        return True
+    if m.kind == "threshold" or _is_cut_off(c):
+        return m.kind == "threshold" and _is_cut_off(c)
+    if c.label in ("n",) or c.kind == "count" or m.kind == "count":
+        return m.kind == "count" and c.kind == "count"
+    if m.kind == "percent" and c.kind not in ("percent",):
+        return False
+    if m.kind == "measurement" and c.kind not in ("measurement",):
+        return False
+    if m.kind in ("range",) and not isinstance(c.value, list):
+        return False
+    return True
+
+
+def _mismatch(m: Mention, t, s: Summary, lang: str, rule: str) -> MentionVerdict:
+    c, pv = t[-2], t[-1]
+    note = c.describe(s, lang)
+    return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule=rule, note=note)
+
+
+# ---------------------------------------------------------------- claims
+
+def _ref_label(article: Article, idx: Optional[int], s: Optional[Summary]) -> str:
+    if idx is None:
+        return ""
+    if s:
+        return f"[{idx}] {_author_year(s)}".strip()
+    ref = next((r for r in article.references if r.index == idx), None)
+    return f"[{idx}] {(ref.title or ref.raw)[:40] if ref else ''}".strip()
+
+
+def _build_author_year(s: Summary) -> str:
+    """"Zhang 2023" (a Latin name's last word) or "陈慧 2025": how a claim names its paper."""
+    first = s.authors[0].split()[-1] if s.authors and not re.search(r"[\u4e00-\u9fff]", s.authors[0]) else (
+        s.authors[0] if s.authors else s.id)
+    return f"{first} {s.year or ''}"
+
+
+_author_year = ObjectCache(_build_author_year)
+
+
+_REPORTED_FINDING = re.compile(r"(?:研究|试验|分析|调查)(?:人员|团队|者|小组)?(?:还|进一步)?(?:发现|显示|表明|证实|估计|估算|指出)")
+
+
+def render(rule: str, lang: str, **kw) -> str:
+    tpl = messages()[rule]["zh" if lang != "en" else "en"]
+    kw.setdefault("detail", "")
+    kw.setdefault("paper", "")
+    kw.setdefault("paper_number", "")
+    try:
+        return tpl.format(**kw)
+    except (KeyError, IndexError):
+        return tpl
+
+
+def _detail_for(mv: MentionVerdict, lang: str) -> str:
+    if mv.rule == "FC103" and mv.note:
+        return (f"；原文该指标为：{mv.note}" if lang == "zh" else f"; for this measure it reports {mv.note}")
+    if mv.rule == "FC103":
+        return "（摘要未报告该数字）" if lang == "zh" else " (no such number in the summary)"
+    return ""
+
+
+def judge_article(article: Article, sentences: list[Sentence], mentions: list[Mention],
+                  attributions: dict[int, Attribution], store: Store, config: Config) -> list[Claim]:
+    """One claim per sentence that carries checkable numbers. (Long: one loop over the sentences
+    that threads what earlier sentences decided, a restated number's first verdict and the
+    per-clause caches, through the per-number judgement.)"""
+    lang = config.lang
+    checkable = by_sentence([m for m in mentions if m.checkable], sentences)
+    # 三个指标, 两款疫苗: a count in words is prose, unless a drafted abstract states it (below)
+    prose = by_sentence([m for m in mentions if m.reason == "prose_count"], sentences)
+    norm = article.norm or article.text
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.group_id:
+            groups.setdefault(m.group_id, []).append(m)
+    refs = {r.index: r for r in article.references}
+    rel_cache: dict = {}
+    clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
+    first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
+    claims: list[Claim] = []
+    for k in sorted(set(checkable) | set(prose)):
+        s = sentences[k]
+        att = attributions.get(k) or Attribution(None, "none")
+        ms = checkable.get(k, [])
+        ref_idx = att.reference
+        summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
+        counted = _counts_stated(prose.get(k, ()), summ)
+        if counted:
+            ms = sorted(list(ms) + [m for m, _v in counted], key=lambda x: x.start)
+        if not ms:
+            continue
+        prev_text = _previous_measure_sentence(norm, sentences, k)
+        stext = norm[s.start:s.end]
+        cuts = clause_cuts(s.text)             # once for all the sentence's numbers
+        first_clause = stext[:cuts[1]]
+        sentence_general = general_cue(first_clause)
+        # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
+        # finding, however general its clause sounds
+        reported = att.reference is not None and bool(_REPORTED_FINDING.search(first_clause))
+        times = [x for x in ms if _is_time(x)]
+        ms_starts = [x.start for x in ms]
+        time_starts = [x.start for x in times]
+        mvs: list[MentionVerdict] = []
+        said = {id(m): v for m, v in counted}
+        for m in ms:
+            if id(m) in said:
+                mvs.append(said[id(m)])
+                continue
+            key = (m.kind, m.unit, str(m.value))
+            cs, ce = (s.start + c for c in clause_at(cuts, m.start - s.start))
+            earlier = first_seen.get(key)
+            if cs not in clause_general:
+                clause_general[cs] = general_cue(norm[cs:ce])
+            if sentence_general or (clause_general[cs] and not (reported and cs > s.start)):
+                mv = MentionVerdict(m.id, "unattributed", rule="FC105")
+            elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
+                    "carried", "none", "topic", "single_reference"):
+                # a restated number keeps the verdict of its first statement
+                e = earlier[0]
+                mv = MentionVerdict(m.id, e.verdict, e.paper_value, e.finding_id, note=e.note, rule=e.rule)
+            elif ref_idx is None:
+                mv = MentionVerdict(m.id, "unattributed", rule="FC105")
+            elif summ is None or not summ.available:
+                mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
+                                    note=(summ.availability_note if summ else None))
+            else:
+                cands = _usable(summ)[0]
+                own = _group_pattern(summ)[1].get(norm[m.start:m.end].lower()) if summ.groups else None
+                grp = own or _group_of(m, cs, norm, summ, groups.get(m.group_id or "", []), s.start)
+                ti = bisect.bisect_right(time_starts, m.start)
+                nxt = times[ti].start if ti < len(times) else s.end
+                ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]
+                              if _is_time(m) else "", names_group=own is not None)
+                # 长达8年, 随访48周, 短于12周: a length or a cut-off, not the time point of a result
+                length = m.qualifier in ("as_high_as", "less_than", "more_than", "at_least", "at_most") or (
+                    m.role != "list_item" and bool(
+                    LENGTH_CUE.search(norm[max(s.start, m.start - 8):m.start])))
+                visit = _is_time(m) and bool(FOLLOW_UP_VISIT.match(norm[m.end:s.end]))
+                seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
+                          if x is not m] if _is_time(m) else []
+                share = _proportion_as_percent(m, summ) if not summ.curated and m.unit == "%" else None
+                if share is not None:
+                    mv = share
+                elif visit:
+                    mv = _judge_visit(m, summ, cands, lang)
+                else:
+                    mv = judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)),
+                                       lang, rel_cache, is_length=length, segment=seg_ms)
+                if mv.verdict == "not_in_source" and summ.stated:
+                    mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
+                if mv.verdict == "not_in_source" and _is_time(m):
+                    mv = _time_unit_slip(m, summ, lang) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
+                    mv = _points_between(m, summ) or mv
+            mvs.append(mv)
+            if mv.verdict != "unattributed":
+                first_seen.setdefault(key, (mv, ref_idx))
+        if summ is not None and not summ.curated:
+            mvs = _one_value_many_numbers(mvs, summ)
+        claims.append(_claim(article, s, ms, mvs, att, ref_idx, summ, lang, config, len(claims) + 1))
+    return claims
+
+
+def _claim(article, s, ms, mvs, att, ref_idx, summ, lang, config, n) -> Claim:
+    worst = max(mvs, key=lambda v: VERDICT_RANK[v.verdict])
+    verdict = worst.verdict
+    rule = worst.rule or "FC105"
+    default_sev = messages()[rule]["severity"]
+    severity = config.severity_of(rule, default_sev)
+    m = next(x for x in ms if x.id == worst.mention_id)
+    ref_label = _ref_label(article, ref_idx, summ)
+    if verdict == "unresolved_reference":
+        note = f"：{worst.note}" if (worst.note and lang == "zh") else (f": {worst.note}" if worst.note else "")
+        msg = render(rule, lang, surface=m.surface, ref=ref_label, detail=note[:120])
+    elif verdict == "unattributed":
+        msg = render(rule, lang, surface=m.surface)
+    elif rule == "FC111":
+        msg = render(rule, lang, surface=m.surface, ref=ref_label, paper=worst.note or "",
+                     paper_number=_fmt(m.value))
+    else:
+        msg = render(rule, lang, surface=m.surface, ref=ref_label, paper=worst.note or "",
+                     detail=_detail_for(worst, lang) if verdict == "not_in_source" else
+                     _ratio_detail(m, worst, lang))
+    if verdict == "supported" and len(mvs) > 1:
+        msg = render("FC101", lang, surface="、".join(x.surface for x in ms) if lang == "zh" else
+                     ", ".join(x.surface for x in ms), paper="；".join(v.note or "" for v in mvs))
+    ev = None
+    if summ is not None:
+        ev = Evidence(summary_id=summ.id, finding_id=worst.finding_id, paper_value=worst.paper_value,
+                      paper_text=_finding_text(summ, worst.finding_id))
+    return Claim(id=f"c{n}", start=s.start, end=s.end, line=s.line, sentence=s.text,
+                 mention_ids=[x.id for x in ms], reference=ref_idx, verdict=verdict, severity=severity,
+                 message=msg, rule=rule, evidence=ev, mention_verdicts=mvs, attribution=att)
+
+
+def _ratio_detail(m: Mention, mv: MentionVerdict, lang: str) -> str:
+    if mv.rule != "FC106":
+        return ""
+    try:
+        r = float(m.value) / float(mv.paper_value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return ""
+    if lang == "zh":
+        return "两倍" if r > 1 else "一半"
+    return "double" if r > 1 else "half"
+
+
+def _finding_text(s: Summary, fid: Optional[str]) -> Optional[str]:
+    if not fid:
+        return None
+    f = next((x for x in s.findings if x.id == fid), None)
+    return f.text if f else None

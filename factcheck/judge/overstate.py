@@ -1,0 +1,802 @@
+"""Overstatements: where the article says more than the paper.
+
+Rules are data (factcheck/data/rules/*.yaml, plus any ``rules_dir`` of the config), each with a
+stable code. Words match on jieba token boundaries, so 所有 inside 所有权 or 证实 inside 未证实
+cannot fire as the bare word; one scan of the article finds the words of all rules and the
+literals their patterns require, and jieba runs only around the cues that survive the cheaper
+tests. Context is read before anything is reported: negations
+(不能证实, 并非, 尚未), questions (…吗？), quoted or meta-linguistic use (对于“逆转”一词), hedges in
+the clause (可能导致), warnings (切勿轻信) and beliefs the article reports from others (很多医生
+认为) are not the article's own assertion. Judgment is paper-aware: the same word weighs differently with the cited paper's
+design, scope, population and conclusion wording, which is quoted beside the finding.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from factcheck.judge.attribution import general_cue, speaks_of_research
+from factcheck.core.config import Config
+from factcheck.papers.glossary import load_glossary
+from factcheck.core.model import Article, Attribution, Claim, Overstatement, Sentence
+from factcheck.text.segmenter import segment, segmenter_words
+from factcheck.text.sentences import clause_cuts
+from factcheck.core.objcache import ObjectCache
+from factcheck.papers.summaries import Store, Summary
+from factcheck.text.wordscan import WordIndex, required_literals
+
+RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
+NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
+             "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜"}
+HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
+HEDGE_RE = re.compile("|".join(HEDGES))
+QUOTES = "“”\"'‘’「」『』"
+# beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
+# (很多糖友认为, 不少人以为); or claims made by others' products (号称能“彻底治愈”的偏方).
+# "很多研究认为" stays the article's own claim about the evidence, and so does what the study's
+# authors say of it (作者指出…证实): the article relays their claim about the paper as its result.
+REPORTERS = re.compile(
+    r"((很多|不少|有些|部分|一些|许多)?(医生|科普|网友|人们|大家|有人|病友)|他们)(也|都)?(认为|觉得|说|推测|提出|指出)"
+    r"|(很多|不少|有些|部分|一些|许多)(?!研究|试验|数据|结果|证据|文献|论文|报道)[\u4e00-\u9fff]{1,4}?(也|都)?(认为|觉得|以为|相信)"
+    r"|号称|宣称|自称|标榜")
+REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test
+# every branch opens with a literal (完全/一定/肯定 each spelled out before (可以|能够?)): the
+# regex engine then skips ahead to their first characters
+INTERVENTION = re.compile(r"治疗|疗法|药物|方案|补充|运动|手术|移植|输注|细胞|完全(?:可以|能够?)|一定(?:可以|能够?)"
+                          r"|肯定(?:可以|能够?)|彻底|保证")
+LIMITED = re.compile(r"有限|不明显|不显著|未见|尚无")
+WARNED = re.compile(r"切勿|谨防|警惕|不要(轻)?信|别(轻)?信|小心")   # 切勿轻信“包治愈”: a warning, not a claim
+CONCLUSION_CUE = re.compile(r"也就是说|所以|因此|说明|可见|这告诉我们|由此|总之")
+PURPOSE = re.compile(r"(为了|旨在|试图|希望|以便|有待|尚待|仍需|需要进一步)\s*$")
+NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没有|无|未见|并无)(显著|明显|统计学)?(的)?(差异|区别|优势|改善)|差异(无|不)(显著|明显)")
+# 吸烟是导致肺癌的首要因素, 每年导致数百万人死亡, 人们知道…, 听说过吸烟会缩短寿命: a cause the
+# reader already knows, stated as background, not the article's reading of the study
+KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|最大|第一)(的)?(原因|因素|元凶|杀手|诱因|死因)"
+                         r"|人们(早就|都)?知道|大家都知道|听说过|早已(知道|证实|明确)")
+HYPOTHETICAL = re.compile(r"(如果|假如|倘若|假设|要是)[^。！？]{0,40}$")
+PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
+EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
+QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
+QUESTION_END = re.compile(r"吗[?？]?\s*$")
+SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
+META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说法|的说法|更准确地指|是指|指的是|意味着)")
+NONE_OF = re.compile(r"(均|都|全部|全都|皆)(未|没有|没|无)|无一")   # not 都不必: that is advice
+# a sentence that says what the study did to its participants, not what readers should do
+PROTOCOL = re.compile(r"随机|分配|分为|分成|受试者|参与者|参试者|研究对象|入组|试验组|干预组|对照组|研究中|试验中|"
+                      r"研究人员|研究团队|接受了|纳入")
+IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
+
+
+@dataclass
+class Rule:
+    code: str
+    category: str
+    severity: str
+    message: dict
+    words: list[str] = field(default_factory=list)
+    patterns: list[re.Pattern] = field(default_factory=list)
+    opts: dict = field(default_factory=dict)
+    nf_re: Optional[re.Pattern] = None       # not_followed_by, compiled once
+    protocol_re: Optional[re.Pattern] = None  # protocol_clause: the clause describes the study's method
+    outcome_re: Optional[re.Pattern] = None   # outcome_words: ... unless it also speaks of outcomes
+
+
+# The extension points a rule file may use (Vale's manner: an option that is not one of these is
+# an error naming the file, not silently ignored).
+RULE_KEYS = {"code", "category", "severity", "message", "words", "patterns"}
+RULE_OPTIONS = {
+    "not_followed_by": "regex matched right after a hit: drops it (导致了952例 is a tally)",
+    "requires_cited_source": "the sentence must rest on a cited paper",
+    "requires_reference": "the sentence must rest on a paper with a summary",
+    "requires_subject": "a sentence with no cited paper must name a treatment",
+    "requires_conclusion": "the paper's conclusion strength must be one of these",
+    "requires_conclusion_cue": "the sentence must draw a conclusion (所以, 因此, 说明)",
+    "escalate_if_conclusion": "error when the paper's conclusion strength is one of these",
+    "escalate_if_design": "error when the paper's design is one of these",
+    "escalate_if_scope": "error when a finding's scope is one of these",
+    "escalate_if_population_differs": "error when the article's readers have a condition the paper did not study",
+    "skip_if_design": "never fires over a paper of these designs",
+    "unless_conclusion": "with skip_if_design: it fires all the same when the conclusion is one of these",
+    "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
+    "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
+                            "a general mechanism (血栓会引发心梗) is no claim about its result",
+    "skip_if_protocol": "never fires in a sentence that describes what the study did (随机分配, 受试者每周注射)",
+    "skip_if_known_cause": "never fires where the sentence names a cause everyone knows as such "
+                           "(吸烟是导致肺癌的首要因素, 人们知道饮酒对肝脏不好), not the study's result",
+    "context_words": "fires only with one of these words in the sentence or the three before it",
+    "human_words": "with context_words: a word about people must stand there too",
+    "faithful_if_paper_scope_all": "not an overstatement where the paper's finding is about everyone in it",
+    "protocol_clause": "regex of a clause describing the study's protocol",
+    "outcome_words": "with protocol_clause: words of an outcome claim",
+    "requires_claim_level": "the sentence, read by factcheck.text.strength, must claim one of these levels "
+                            "(none, correlational, conditional_causal, direct_causal), neither denied nor hedged",
+    "requires_paper_level": "the paper's drafted conclusion level (conclusion.level) must be one of these; "
+                            "`negated`: its conclusion denies the relationship",
+    "yields_to": "dropped in a sentence where one of these rules already fired (one finding per claim)",
+}
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be used; the message names the file and the problem."""
+
+
+def _rule_entry(f: Path, r) -> Rule:
+    if not isinstance(r, dict) or not {"code", "category", "message"} <= r.keys():
+        raise RuleFileError(f"{f}: each rule needs code, category and message")
+    unknown = sorted(set(r) - RULE_KEYS - RULE_OPTIONS.keys())
+    if unknown:
+        raise RuleFileError(f"{f}: rule {r['code']}: unknown option {unknown[0]!r} "
+                            f"(known: {', '.join(sorted(RULE_OPTIONS))})")
+    try:
+        patterns = [re.compile(p) for p in r.get("patterns", [])]
+    except re.error as e:
+        raise RuleFileError(f"{f}: rule {r['code']}: bad pattern: {e}") from None
+    return Rule(code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
+                message=r["message"], words=[str(w) for w in r.get("words", [])], patterns=patterns,
+                opts={k: v for k, v in r.items() if k not in RULE_KEYS})
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """All rules: the bundled ones and those of the config's rules_dir, patterns compiled."""
+    from factcheck.core.datafiles import safe_load
+
+    rules: list[Rule] = []
+    for d in (RULES_DIR, *map(Path, extra_dirs)):
+        for f in sorted(Path(d).glob("*.yaml")):
+            for r in safe_load(f.read_text("utf-8")) or []:
+                rules.append(_rule_entry(f, r))
+    for r in rules:
+        if r.opts.get("not_followed_by"):
+            r.nf_re = re.compile(r.opts["not_followed_by"])
+        if r.opts.get("protocol_clause"):
+            r.protocol_re = re.compile(r.opts["protocol_clause"])
+            r.outcome_re = re.compile(r.opts.get("outcome_words") or "(?!)")
+    return rules
+
+
+# jieba segments each run of these characters on its own (its re_han_default): the tokens of
+# the run around a cue are the tokens the whole sentence would give there
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-][\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*")   # X+ as XX*: a class to skip ahead to
+
+
+class _Tokens:
+    """Word boundaries of a sentence, segmented lazily: only the runs that hold a cue."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.done: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self.marks: dict[tuple[int, int], tuple[bool, bool, bool]] = {}   # clause -> see _context
+
+    def block(self, pos: int) -> list[tuple[int, str]]:
+        for m in _JIEBA_BLOCK.finditer(self.text, max(0, pos - 200), pos + 200):
+            if m.start() <= pos < m.end():
+                key = m.span()
+                if key not in self.done:
+                    out, p = [], m.start()
+                    for tok in segment(m.group(0)):
+                        out.append((p, tok))
+                        p += len(tok)
+                    self.done[key] = out
+                return self.done[key]
+        return []
+
+    def aligned(self, s: int, e: int) -> bool:
+        """Does text[s:e] stand as whole words? jieba can only cut a dictionary word apart or
+        merge it with a neighbour through another dictionary word that crosses its edges, so
+        segmentation runs only when such a word exists (所有权 around 所有)."""
+        if not _crossed(self.text, s, e):
+            return True
+        toks = self.block(s)
+        starts = {p for p, _t in toks}
+        ends = {p + len(t) for p, t in toks}
+        if s in starts and e in ends:
+            return True
+        # a cue jieba cut across (硬核实锤 read as 硬|核实|锤): still a word when what the cut
+        # leaves on either side completes to a dictionary word of two characters or more (硬核),
+        # as another segmentation would have it. A cue inside one longer word (所有权, 革命老区,
+        # 尚未证实) is not: that word is what the text says
+        if any(p <= s and e <= p + len(t) for p, t in toks):
+            return False
+        freq = _words()
+        left = s in starts or any(2 <= s - a <= 6 and freq.get(self.text[a:s]) for a in starts)
+        right = e in ends or any(2 <= b - e <= 6 and freq.get(self.text[e:b]) for b in ends)
+        return left and right
+
+    def before(self, lo: int, s: int, n: int = 3) -> list[str]:
+        """The words just before ``s`` (segmented only when a negation character is near)."""
+        if not _NEG_CHARS.search(self.text, max(lo, s - 6), s):
+            return []
+        words = [t for p, t in self.block(s) if lo <= p < s]
+        if not words:
+            # 而非「证明」: a quotation mark between the negation and the cue ends jieba's run
+            q = s
+            while q > lo and self.text[q - 1] in QUOTES + " 　":
+                q -= 1
+            if lo < q < s:
+                words = [t for p, t in self.block(q - 1) if lo <= p < q]
+        return words[-n:]
+
+
+_NEG_CHARS = re.compile(r"[不没未非无难否别勿]")
+
+
+def _crossed(text: str, s: int, e: int, longest: int = 6) -> bool:
+    """Is there a dictionary word that overlaps text[s:e] and reaches outside it, or is the
+    cue a phrase whose edges jieba may not keep? jieba's dictionary holds every prefix of its
+    words (with frequency 0), so the words starting at a position are found by extending it
+    while the text is still a prefix, as jieba builds its DAG."""
+    freq = _words()
+    if not freq.get(text[s:e]) and not _word_edged(text[s:e]):
+        return True
+    lo, hi = max(0, s - longest + 1), min(len(text), e + longest - 1)
+    get = freq.get
+    for a in range(lo, e):
+        # a word from a must end past s (starting before the cue) or past e (starting inside),
+        # and be two characters or more: if text[a:b] is no prefix, no longer word is either
+        for b in range(max(a + 2, s + 1 if a < s else e + 1), min(hi, a + longest) + 1):
+            f = get(text[a:b])
+            if f is None:
+                break                   # no dictionary word goes on with text[a:b]
+            if f:
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _word_edged(cue: str) -> bool:
+    """Does a phrase missing from the dictionary (所有代谢指标, 无法存活) open and close with
+    dictionary words of two characters or more? Then, as for a dictionary word, only a word
+    crossing its edges can move jieba's cuts there. A phrase opening or closing with a lone
+    character (已证实, 确认了) can lose its edge to jieba's HMM, which joins runs of single
+    characters into new words (团已, 了解): those are segmented. Measured on 61,000 corpus and
+    random contexts around the rule phrases: no disagreement with jieba."""
+    freq = _words()
+    return (any(freq.get(cue[:k]) for k in range(2, len(cue)))
+            and any(freq.get(cue[-k:]) for k in range(2, len(cue))))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    """jieba's dictionary, looked up once (it is built when the pipeline is)."""
+    return segmenter_words()
+
+
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """Bounds of the clause around text[s:e] (split at ，,；;：: outside brackets): the clause
+    starts of a sentence are computed once and shared with matching."""
+    cuts = clause_cuts(text)
+    return cuts[bisect.bisect_right(cuts, s) - 1], cuts[bisect.bisect_left(cuts, e)]
+
+
+def _faithful(rule: Rule, text: str, s: int, e: int, summ: Optional[Summary]) -> bool:
+    """Is the scope word at text[s:e] faithful where it stands (the rule's options)?
+    ``protocol_clause``: its clause describes the study's own method and says nothing of
+    outcomes (所有受试者经随机分配). ``faithful_if_paper_scope_all``: a universal negative
+    (所有受试者均未出现…) about a finding the cited paper states of everyone (scope: all),
+    named in the clause by a keyword other than the listed population words."""
+    population = rule.opts.get("faithful_if_paper_scope_all")
+    if rule.protocol_re is None and population is None:
+        return False
+    lo, hi = _clause(text, s, e)
+    if (rule.protocol_re is not None and rule.protocol_re.search(text, lo, hi)
+            and not rule.outcome_re.search(text, lo, hi)):
+        return True
+    if population is None or summ is None or not summ.available or not NONE_OF.search(text, e, hi):
+        return False        # 所有患者都获益 is the claim the rule is for
+    clause = text[lo:hi]
+    return any(len(kw) >= 2 and kw not in population and kw in clause
+               for f in summ.findings if f.scope == "all" for kw in f.keywords)
+
+
+def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
+    """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
+    lo, hi = _clause(text, s, e)
+    marks = tokens.marks.get((lo, hi))
+    if marks is None:       # what the clause says as a whole, read once for all its cues
+        clause = text[lo:hi]
+        marks = tokens.marks[lo, hi] = (
+            bool(QUESTION.search(clause) or (hi == len(text) and QUESTION_END.search(text))),
+            bool(WARNED.search(clause)), bool(HEDGE_RE.search(clause)))
+    question, warned, hedged = marks
+    before, after = text[lo:s], text[e:hi]
+    if question:
+        return "question"
+    if PURPOSE.search(before) or (before.endswith("为") and (len(before) < 2 or before[-2] not in "作成认因称以")
+                                  and text[s:s + 1] in PROOF_VERB_FIRST):
+        return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
+    if EARLIER_RESEARCH.search(before):
+        return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
+    if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
+        return "quoted"
+    if warned or LIMITED.search(after) or WARNED.search(text, hi):
+        return "negated"   # 切勿轻信…, also in a later clause; or limited after the cue: 直接恢复有限
+    if hedged:
+        return "hedged"
+    since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
+    if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
+        return "reported"
+    if any(t in NEGATIONS for t in tokens.before(lo, s)):
+        return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
+    return None
+
+
+def _build_without_levels(rules: list[Rule]) -> list[Rule]:
+    """The rules less those that read a drafted conclusion level (requires_paper_level)."""
+    return [r for r in rules if "requires_paper_level" not in r.opts]
+
+
+# one list per rule list, so that its scan plan is built once too
+_without_levels = ObjectCache(_build_without_levels, limit=16)
+
+
+def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
+                        claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
+    rules = load_rules(tuple(config.rules_dirs))
+    lang = config.lang
+    norm = article.norm or article.text
+    refs = {r.index: r for r in article.references}
+    all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
+    if not any(s.conclusion.level for _i, s in all_summaries):
+        # no cited paper carries a drafted conclusion level (curated summaries need not): its
+        # rules cannot fire, and scanning for them cost 2 % of a check
+        rules = _without_levels(rules)
+    claim_by_sentence = {(c.start, c.end): c for c in claims}
+    audience = _Audience(norm, article)
+    out: list[Overstatement] = []
+    rules_at, word_hits = _rules_by_sentence(rules, norm, sentences)
+    paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
+    for i in sorted(rules_at.keys() | paper_hits.keys()):      # only sentences where something can fire
+        s = sentences[i]
+        text = norm[s.start:s.end]
+        att = attributions.get(i)
+        ref_idx = att.reference if att else None
+        summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
+        claim = claim_by_sentence.get((s.start, s.end))
+        tokens = _Tokens(text)
+        raw: list[tuple[int, int, Rule, bool]] = []      # (start, end, rule, must align with words)
+        here = rules_at.get(i, ())
+        if here:
+            words_here = word_hits.get(i, {})
+            for rule in here:
+                if rule.code == "FC212":
+                    continue   # paper-aware: _null_results decides
+                nf = rule.nf_re
+                for a, b in words_here.get(id(rule), ()):
+                    if not (nf and nf.match(text, b)):
+                        raw.append((a, b, rule, True))
+                for p in rule.patterns:
+                    for m in p.finditer(text):
+                        if not (nf and nf.match(text, m.end())):
+                            raw.append((m.start(), m.end(), rule, False))
+        if i in paper_hits:
+            present = paper_hits[i]
+            raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules, present))
+            raw.extend((a, b, r, False) for a, b, r in _unmeasured(text, summ, rules, present))
+        if any(r.code == "FC212" for r in here):
+            raw.extend((a, b, r, False) for a, b, r in _null_results(text, summ, rules))
+        # cheap tests first (the paper, the clause); jieba only for hits that survive them
+        kept = []
+        sev_of: dict = {}
+        for st, en, rule, align in raw:
+            sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience)
+            if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, summ):
+                continue
+            if rule.category == "scope" and HYPOTHETICAL.search(text, max(0, st - 60), st):
+                continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed
+            if align and not tokens.aligned(st, en):
+                continue
+            kept.append((st, en, rule))
+            sev_of.setdefault(id(rule), sev)
+        if any(r.opts.get("yields_to") for _a, _b, r in kept):
+            fired = {r.code for _a, _b, r in kept}
+            kept = [k for k in kept if not fired & set(k[2].opts.get("yields_to") or ())]
+        for st, en, rule in _merge(_dedupe(kept)):
+            sev = sev_of[id(rule)]
+            sev = config.severity_of(rule.code, sev)
+            wording = _paper_wording(rule, summ, text)
+            ref_of_hit = rule.opts.get("ref_idx", ref_idx)
+            msg = _message(rule, lang, text[st:en], summ, wording, ref_of_hit, refs)
+            a, b = s.start + st, s.start + en
+            out.append(Overstatement(
+                id=f"o{len(out) + 1}", start=a, end=b, line=s.line, surface=article.text[a:b],
+                category=rule.category, severity=sev, message=msg, rule=rule.code,
+                claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
+                context="assertion"))
+    return out
+
+
+def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
+                       ) -> tuple[dict[int, list[Rule]], dict[int, dict[int, list[tuple[int, int]]]]]:
+    """Which rules can fire in which sentence, and where each rule's words stand in it
+    (sentence-relative, the longest word of the rule at each start).
+
+    One scan of the article finds the words of all rules and, for each pattern, the literals
+    one of which every match holds (wordscan.required_literals): the pattern can match only
+    in a sentence holding one, and is tried there by the caller. A pattern that requires no
+    literal of two characters or more is scanned over the article on its own (one alternation
+    of them loses the regex engine's literal-prefix search)."""
+    if not sentences:
+        return {}, {}
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    lo, hi = sentences[0].start, sentences[-1].end
+    hits: dict[int, set[int]] = {}        # sentence -> positions in ``rules`` of rules that can fire
+    words: dict[int, dict[int, list[tuple[int, int]]]] = {}    # sentence -> id(rule) -> spans
+    sc = _scan_plan(rules)
+    last: tuple[int, set] = (-1, set())   # rules already given their longest word at this start
+    for pos, w in sc.index.occurrences(norm, lo, hi):
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0:
+            continue
+        owners = sc.word_owners.get(w)
+        if owners:
+            hits.setdefault(k, set()).update(owners)
+        if pos + len(w) > ends[k]:
+            continue                      # runs past the sentence: not a word of it
+        if w in sc.needle_owners:
+            hits.setdefault(k, set()).update(sc.needle_owners[w])
+        if not owners:
+            continue
+        if last[0] != pos:
+            last = (pos, set())
+        here = words.setdefault(k, {})
+        for j in owners:                  # prefixes come longest first: the first is the longest
+            if j not in last[1]:
+                last[1].add(j)
+                here.setdefault(id(rules[j]), []).append((pos - starts[k], pos - starts[k] + len(w)))
+    for j, rx in sc.scanned:
+        for m in rx.finditer(norm, lo, hi):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0:
+                hits.setdefault(k, set()).add(j)
+    return {k: [rules[j] for j in sorted(js)] for k, js in hits.items()}, words
+
+
+@dataclass
+class _ScanPlan:
+    index: WordIndex                                  # rule words and pattern literals
+    word_owners: dict[str, tuple[int, ...]]           # rule word -> rules (by position) owning it
+    needle_owners: dict[str, tuple[int, ...]]         # pattern literal -> rules whose pattern needs it
+    scanned: list[tuple[int, re.Pattern]]             # patterns scanned over the whole article
+
+
+def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
+    owners: dict[str, list[int]] = {}
+    needles: dict[str, list[int]] = {}
+    scanned: list[tuple[int, re.Pattern]] = []
+    for j, rule in enumerate(rules):
+        for w in rule.words:
+            owners.setdefault(w, []).append(j)
+        for rx in rule.patterns:
+            # the most telling entry: one-character literals (也, 每) occur everywhere, and of
+            # the rest the longest, then the fewest, alternatives are the rarest
+            req = [alts for alts in required_literals(rx.pattern) if all(len(a) >= 2 for a in alts)]
+            if not req:
+                scanned.append((j, rx))
+                continue
+            for a in max(req, key=lambda alts: (min(map(len, alts)), -len(alts))):
+                needles.setdefault(a, []).append(j)
+    return _ScanPlan(WordIndex(list(owners) + list(needles)), {w: tuple(js) for w, js in owners.items()},
+                     {w: tuple(js) for w, js in needles.items()}, scanned)
+
+
+_scan_plan = ObjectCache(_build_scan_plan, limit=16)     # rule lists come from load_rules(), cached
+
+
+def _build_paper_terms(s: Summary) -> frozenset:
+    """Measures a paper found unchanged, and constructs it did not measure."""
+    terms = {kw for f in s.findings if f.direction == "none" or f.significant is False
+             for kw in f.keywords if len(kw) >= 2}
+    return frozenset(terms | {t for t in s.not_measured if t})
+
+
+_paper_terms = ObjectCache(_build_paper_terms)
+
+
+@lru_cache(maxsize=64)
+def _terms_index(terms: frozenset) -> WordIndex:
+    return WordIndex(terms)
+
+
+def _paper_term_sentences(summaries: list[tuple[int, Summary]], norm: str, sentences: list[Sentence]
+                          ) -> dict[int, set[str]]:
+    """Sentences naming a measure a cited paper found unchanged, or a construct it did not
+    measure, with the terms each names: only these can hold a contradiction (FC210) or an
+    unmeasured conclusion (FC211)."""
+    terms = frozenset().union(*(_paper_terms(s) for _i, s in summaries))
+    if not terms or not sentences:
+        return {}
+    starts = [x.start for x in sentences]
+    out: dict[int, set[str]] = {}
+    for pos, t in _terms_index(terms).occurrences(norm, sentences[0].start, sentences[-1].end):
+        k = bisect.bisect_right(starts, pos) - 1
+        out.setdefault(k, set())
+        if pos + len(t) <= sentences[k].end:
+            out[k].add(t)
+    return out
+
+
+def _merge(hits, gap: int = 40):
+    """One finding per rule and passage of a sentence: hits of one rule within ``gap``
+    characters become one span (两个 scope words in one clause are one overstatement)."""
+    out: list = []
+    for h in sorted(hits, key=lambda h: h[0]):
+        prev = next((i for i in range(len(out) - 1, -1, -1) if out[i][2].code == h[2].code), None)
+        if prev is not None and h[0] - out[prev][1] <= gap:
+            out[prev] = (out[prev][0], max(out[prev][1], h[1]), out[prev][2])
+        else:
+            out.append(h)
+    return out
+
+
+def _dedupe(hits):
+    """Keep the longest hit where hits of one rule overlap; sort by position."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list = []
+    for h in hits:
+        if any(k[2].code == h[2].code and h[0] < k[1] and k[0] < h[1] for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _build_topic_groups(s: Summary) -> frozenset:
+    """What a paper studied, as glossary groups: its title, population, conclusion and terms."""
+    gl = load_glossary(lexicon=not s.curated)
+    text = " ".join([s.title, s.title_zh or "", s.population.who, s.conclusion.text]
+                    + [t for ts in s.terms.values() for t in ts] + list(s.aliases))
+    return frozenset(gl.groups_in(text) - gl.not_measures)
+
+
+_topic_groups = ObjectCache(_build_topic_groups)
+
+
+def _names_paper_topic(text: str, s: Summary) -> bool:
+    gl = load_glossary(lexicon=not s.curated)
+    topic = _topic_groups(s)
+    return not topic or bool(topic & gl.groups_in(text))
+
+
+class _Audience:
+    """What the article's readers have, worked out only when a rule asks (one scan of the
+    article per check would be paid by every article, for a rule that rarely fires)."""
+
+    def __init__(self, norm: str, article: Article):
+        self.norm, self.article, self._groups = norm, article, None
+
+    @property
+    def groups(self) -> frozenset:
+        if self._groups is None:
+            self._groups = _audience(self.norm, self.article)
+        return self._groups
+
+
+def _general(text: str) -> bool:
+    """The sentence speaks from general knowledge (众所周知, 据统计), not of the cited study."""
+    return general_cue(text)
+
+
+def _audience(norm: str, article: Article) -> frozenset:
+    """What the article's readers have: the condition (glossary ``conditions``) it names most."""
+    from collections import Counter
+
+    from factcheck.papers.implicit import is_implicit
+
+    gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
+    counts = Counter(gl.term_group[m.group()] for m in gl.condition_re.finditer(norm[:20000].lower()))
+    return frozenset(g for g, _n in counts.most_common(1))
+
+
+def _build_studied(summ: Summary) -> frozenset:
+    """The groups naming whom a paper studied: its title and population (a parenthesis there,
+    "(not women with …)", says whom it did not)."""
+    gl = load_glossary(lexicon=not summ.curated)
+    who = re.sub(r"[(（][^)）]*[)）]", "", summ.population.who)
+    return frozenset(gl.groups_in(" ".join([summ.title, summ.title_zh or "", who, summ.population.condition or ""])))
+
+
+_studied = ObjectCache(_build_studied)
+
+
+def _population_differs(audience: frozenset, summ: Summary) -> bool:
+    """Advice to readers with a condition the paper did not study: the article's condition is
+    not named where the paper says whom it studied."""
+    return bool(audience) and not (audience & _studied(summ))
+
+
+def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
+           ref_idx: Optional[int], audience: "_Audience") -> Optional[str]:
+    """The severity this hit deserves given the paper, or None to drop it."""
+    o = rule.opts
+    sev = rule.severity
+    if o.get("requires_reference") and summ is None:
+        return None
+    if o.get("requires_cited_source") and ref_idx is None:
+        return None     # without a cited paper there is no design to weigh the verb against
+    if o.get("requires_subject") and ref_idx is None and not INTERVENTION.search(text):
+        return None     # "逆转胰岛素抵抗才是关键" names no treatment and no source
+    if o.get("requires_conclusion_cue") and not CONCLUSION_CUE.search(text):
+        return None
+    if "requires_conclusion" in o:
+        strength = summ.conclusion.strength if summ else "unknown"
+        if strength not in o["requires_conclusion"]:
+            return None
+    if "escalate_if_conclusion" in o:
+        strength = summ.conclusion.strength if summ else "unknown"
+        if strength in o["escalate_if_conclusion"] and ref_idx is not None:
+            sev = "error"
+    if "skip_if_design" in o and summ and summ.design in o["skip_if_design"] \
+            and summ.conclusion.strength not in o.get("unless_conclusion", ()):
+        return None
+    if o.get("skip_if_randomized") and summ and "randomized" in summ.design_flags:
+        return None
+    if "requires_paper_level" in o:
+        level = summ.conclusion.level if summ else None
+        if level is None:
+            return None     # a curated summary without the field: the rule does not apply
+        if level not in o["requires_paper_level"] and not (
+                summ.conclusion.negated and "negated" in o["requires_paper_level"]):
+            return None
+    if "requires_claim_level" in o:
+        from factcheck.text.strength import read
+
+        claim = read(text, "zh")
+        if claim.level not in o["requires_claim_level"] or claim.negated or claim.hedged:
+            return None
+    if o.get("requires_paper_topic") and summ is not None and not _names_paper_topic(text, summ):
+        return None
+    if o.get("requires_cited_source") and _general(text):
+        return None     # 众所周知…: general knowledge, not the cited study (last: a regex over the sentence)
+    if o.get("skip_if_protocol") and PROTOCOL.search(text):
+        return None
+    if o.get("skip_if_known_cause") and KNOWN_CAUSE.search(text) and not speaks_of_research(text):
+        return None
+    if "escalate_if_design" in o and ref_idx is not None:
+        design = summ.design if summ else "unknown"
+        if design in o["escalate_if_design"]:
+            sev = "error"
+    if "escalate_if_scope" in o and summ:
+        if any(f.scope in o["escalate_if_scope"] for f in summ.findings):
+            sev = "error"
+    if "context_words" in o:
+        window = norm[sentences[max(0, i - 3)].start:sentences[i].end]
+        if not any(w in window for w in o["context_words"]):
+            return None
+        if not any(w in text for w in o.get("human_words", [])) and not any(
+                w in window for w in o.get("human_words", [])):
+            return None
+    if o.get("escalate_if_population_differs") and summ is not None and _population_differs(audience.groups, summ):
+        sev = "error"
+    return sev
+
+
+def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tuple[int, Summary]],
+                    rules: list[Rule], present: set[str]):
+    """The article asserts improvement of a measure that a cited paper found did not improve
+    (``present``: the paper terms the sentence holds)."""
+    rule = next((r for r in rules if r.code == "FC210"), None)
+    if rule is None or not present or NULL_SAID.search(text):
+        return []       # 在减轻体重、改善体脂方面并不比…更有益: the sentence tells the null result
+    out = []
+    for idx, s in ([(None, summ)] if summ else all_summaries):
+        if not s.available:
+            continue
+        for f, kws in _null_keywords(s):
+            for kw in kws:
+                if kw not in present:
+                    continue
+                pos = text.find(kw)
+                if pos < 0:
+                    continue
+                verb = IMPROVE.search(text, max(0, pos - 8), pos + len(kw) + 8)
+                if verb and not any(n in text[max(0, verb.start() - 3):verb.start()] for n in NEGATIONS):
+                    a, b = min(verb.start(), pos), max(verb.end(), pos + len(kw))
+                    out.append((a, b, _with_finding(rule, s, f, idx)))
+                    break
+    return out
+
+
+def _build_null_keywords(s: Summary) -> list:
+    """(finding, its keywords of 2+ characters, longest first) for each finding of a paper
+    that saw no change."""
+    rows = [(f, [kw for kw in sorted(f.keywords, key=len, reverse=True) if len(kw) >= 2])
+            for f in s.findings if f.direction == "none" or f.significant is False]
+    return [r for r in rows if r[1]]
+
+
+_null_keywords = ObjectCache(_build_null_keywords)    # once per summary, not per sentence
+
+
+def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):
+    """A non-significant result told as proof of no effect (没有影响 where p = .72)."""
+    rule = next((r for r in rules if r.code == "FC212"), None)
+    if rule is None or summ is None or not summ.available:
+        return []
+    nulls = [f for f in summ.findings if f.significant is False]
+    if not nulls:
+        return []
+    out = []
+    for p in rule.patterns:
+        for m in p.finditer(text):
+            out.append((m.start(), m.end(), _with_finding(rule, summ, nulls[0])))
+    return out
+
+
+def _unmeasured(text: str, summ: Optional[Summary], rules: list[Rule], present: set[str]):
+    """The article draws a conclusion about something the paper did not measure."""
+    rule = next((r for r in rules if r.code == "FC211"), None)
+    if rule is None or summ is None or not summ.not_measured:
+        return []
+    out = []
+    for term in summ.not_measured:
+        if term not in present:
+            continue
+        for m in re.finditer(re.escape(term), text):
+            out.append((m.start(), m.end(), rule))
+    return out
+
+
+def _with_finding(rule: Rule, s: Summary, f, ref_idx: Optional[int] = None) -> Rule:
+    """A copy of the rule carrying the finding it rests on (and its reference, when the
+    sentence itself is not attributed to that paper)."""
+    r = Rule(rule.code, rule.category, rule.severity, rule.message, opts=dict(rule.opts))
+    r.opts["finding_text"] = f.text
+    if ref_idx is not None:
+        r.opts["ref_idx"] = ref_idx
+    return r
+
+
+def _paper_wording(rule: Rule, summ: Optional[Summary], text: str) -> Optional[str]:
+    if "finding_text" in rule.opts:
+        return rule.opts["finding_text"]
+    if summ is None:
+        return None
+    if rule.category == "causal" and summ.conclusion.sentence:
+        return summ.conclusion.sentence     # the sentence whose claim the article outruns
+    if rule.category == "scope":
+        scoped = [f.text for f in summ.findings if f.scope in ("group_average", "subgroup")]
+        if summ.conclusion.text:
+            return summ.conclusion.text
+        return scoped[0] if scoped else None
+    return summ.conclusion.text or None
+
+
+_DESIGN_ZH = {"rct": "随机对照试验", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
+              "cross_sectional": "横断面研究", "mixed": "观察性研究加细胞/动物实验", "review": "综述",
+              "meta_analysis": "荟萃分析", "animal": "动物实验", "in_vitro": "细胞实验", "unknown": "未知"}
+
+
+_LEVEL_ZH = {"none": "没有说明两者的关系", "correlational": "两者相关", "conditional_causal": "可能有因果作用（有条件的表述）",
+             "direct_causal": "因果作用", "negated": "没有发现这种关系"}
+_LEVEL_EN = {"none": "no relationship", "correlational": "an association", "conditional_causal": "a possible effect",
+             "direct_causal": "an effect", "negated": "no such relationship"}
+
+
+def _message(rule: Rule, lang: str, surface: str, summ: Optional[Summary], wording: Optional[str],
+             ref_idx: Optional[int], refs: dict) -> str:
+    tpl = rule.message.get("en" if lang == "en" else "zh") or rule.message.get("zh", "")
+    if wording:
+        paper = (f"；原文（[{ref_idx}]）的表述是：“{wording[:160]}”" if lang != "en"
+                 else f"; the paper ([{ref_idx}]) says: “{wording[:160]}”")
+    elif ref_idx is not None and summ is None:
+        paper = "；所引文献没有可用摘要，无法对照原文" if lang != "en" else "; the cited paper has no usable summary"
+    elif ref_idx is not None and summ is not None and not summ.available:
+        paper = "；所引文献内容不可得，无法对照原文" if lang != "en" else "; the cited paper's content is unavailable"
+    else:
+        paper = ""
+    design = summ.design if summ else "unknown"
+    design_txt = _DESIGN_ZH.get(design, design) if lang != "en" else design
+    level = (summ.conclusion.level if summ else None) or "none"
+    if summ is not None and summ.conclusion.negated:
+        level = "negated"
+    level_txt = _LEVEL_ZH.get(level, level) if lang != "en" else _LEVEL_EN.get(level, level)
+    try:
+        return tpl.format(surface=surface, paper=paper, design=design_txt, level=level_txt)
+    except (KeyError, IndexError):
+        return tpl

@@ -1,0 +1,563 @@
+"""Findings from an English abstract: every number it reports, typed the way an article quotes it.
+
+Articles quote an abstract's numbers in a few stable ways (a sample size, an age band, a
+follow-up, a rate per arm, a ratio with its CI, a P value), so what matters in a draft is that
+each number carries its kind, unit and label (HR 0.58 is a ratio, "aged 15-25 years" an age,
+"12-month follow-up" a follow-up, "4211 participants" a count) and the sentence it stands in,
+whose words name the measure through the bilingual glossary. One finding per sentence: a
+sentence is the unit an abstract reports a result in.
+
+Abstracts write numbers in ways the article extractor does not expect, and they are normalised
+first: thousands separated by spaces or thin spaces (502 641), middle-dot decimals (0·16),
+Unicode minus, number words (Thirty-seven participants), "541 million".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from factcheck.papers.summaries import Finding, Value
+
+# what follows the level of an interval: the 95% of "95% CI", "95% eCI", "95% empirical CI",
+# "95% credible interval", "95% UI", "95%置信区间" is not a value
+CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)\b\s*\)?|(?:empirical|credible|uncertainty|prediction|"
+                            r"confidence)\s+(?:CI|interval)|confidence|credible|置信区间|可信区间)", re.I)
+
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](" +
+                       "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
+                       "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
+                       r")\b(?=\s+(?:\w+\s+){0,2}(?:participants|patients|people|adults|women|men|children|"
+                       r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|groups|arms|"
+                       r"cases|deaths|years|months|weeks|days|doses))", re.I)
+_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
+
+
+def normalise(text: str) -> str:
+    """The abstract's numbers as the extractor reads them."""
+    t = text.replace("\u2212", "-").replace("\u2013", "–")
+    t = re.sub(r"(?<=\d)[·\u00b7](?=\d)", ".", t)
+    # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
+    t = re.sub(r"(\d(?:\.\d+)?)\s*[×x]\s*10\s*[-−–]\s*(\d+)", r"\1e-\2", t)
+    t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
+    t = re.sub(r"(?<![\d.])(\d+)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
+    # "36.1 (9.1) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
+    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
+               r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
+    t = _THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0,]", "", m.group(0)), t)
+    t = _WORD_NUM.sub(_word_value, t)
+    t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
+    return t
+
+
+def _word_value(m: re.Match) -> str:
+    if m.group(3):
+        return str(_NUM_WORDS[m.group(3).lower()])
+    return str(_TENS[m.group(1).lower()] + (_NUM_WORDS[m.group(2).lower()] if m.group(2) else 0))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|rate ratio|relative rate|relative hazard)|"
+                   r"\b(?:HR|OR|RR|IRR|aHR|aOR))s?\b[^0-9;]{0,25}$")
+_RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
+                "relative rate": "RR", "relative hazard": "HR",
+                "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
+                "incidence rate ratio": "RR", "time ratio": "TR", "tr": "TR"}
+PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
+                    r"females|males|"
+                    r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
+                    r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
+                    r"workers|students|twins|births|events)\b", re.I)
+UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
+                            r"centers|hospitals|cities|provinces)\b", re.I)
+AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
+FOLLOW_UP = re.compile(r"follow(?:ed)?[- ]?up|followed\b", re.I)
+CHANGE_BEFORE = re.compile(r"\b(reduc\w*|lower\w*|decreas\w*|increas\w*|higher|rais\w*|declin\w*|fell|dropp\w*|"
+                           r"los[st]|gain\w*|change[sd]?)\b[^.;]{0,30}$", re.I)
+
+
+@dataclass
+class Arms:
+    """The arms an abstract names: key -> names, and the size of each where given."""
+
+    names: dict[str, list[str]] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    def find(self, clause: str) -> list[tuple[int, str]]:
+        """(position, key) of each arm named in ``clause``."""
+        out = []
+        low = clause.lower()
+        for key, ns in self.names.items():
+            for n in ns:
+                for m in re.finditer(r"(?<![a-z])" + re.escape(n.lower()) + r"(?![a-z])", low):
+                    out.append((m.start(), key))
+        return sorted(out)
+
+
+_ASSIGNED = re.compile(r"(?:assigned|allocated|randomi[sz]ed)\b[^.;]{0,40}?\bto\s+(?:receive\s+|either\s+)*"
+                       r"(.{3,80}?)\s*(?:,\s*)?(?:\bor\b|\bversus\b|\bvs\.?)\s+(.{3,80}?)(?=\s*[.;(]|,\s|\s+for\b|$)",
+                       re.I)
+_ARM_N = re.compile(r"\b([A-Za-z][A-Za-z0-9\- ]{1,40}?)\s*(?:group|arm)?\s*\(\s*n\s*=\s*(\d+)\s*\)", re.I)
+_GENERIC_ARMS = {"placebo": ["placebo", "placebo group"], "control": ["control group", "controls", "control"],
+                 "usual_care": ["usual care"], "intervention": ["intervention group", "intervention arm"]}
+_ARM_STOP = re.compile(r"^(the|a|an|group|groups|arm|and|or|of|with|were|was|to|either|allocated|assigned|"
+                       r"randomly|randomi[sz]ed|receive|received|\d+[-‐]\w+|\d+(?:\.\d+)?)$", re.I)
+
+
+def find_arms(text: str) -> Arms:
+    """Arms from "randomly assigned to A or B" and "A group (n = 354)"; placebo and control
+    whenever the abstract names them."""
+    arms = Arms()
+    for m in _ASSIGNED.finditer(text):
+        for name in (m.group(1), m.group(2)):
+            _add_arm(arms, name)
+    for m in _ARM_N.finditer(text):
+        key = _add_arm(arms, m.group(1))
+        if key:
+            arms.sizes.setdefault(key, int(m.group(2)))
+    low = text.lower()
+    for key, names in _GENERIC_ARMS.items():
+        if any(re.search(r"(?<![a-z])" + re.escape(n) + r"(?![a-z])", low) for n in names) and key not in arms.names:
+            arms.names[key] = list(names)
+    return arms
+
+
+def _add_arm(arms: Arms, raw: str) -> Optional[str]:
+    words = [w for w in re.split(r"\s+", re.sub(r"\([^)]*\)|\d+(?:\.\d+)?\s*(?:mg|g|ml|µg|ug|iu)\b", " ", raw.strip(" ,;")))
+             if w and not _ARM_STOP.match(w)]
+    # the head of the arm's name: its last three words at most (maximum tolerated dose of tirzepatide)
+    words = words[-3:]
+    if not words or len(" ".join(words)) < 3:
+        return None
+    name = " ".join(words)
+    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    if key in ("participants", "patients", "receive"):
+        return None
+    names = arms.names.setdefault(key, [])
+    for n in (name, f"{name} group", words[-1] if len(words) > 1 and len(words[-1]) > 4 else None):
+        if n and n not in names:
+            names.append(n)
+    return key
+
+
+def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding]:
+    """The finding of one sentence: its numbers, typed, with their arms."""
+    from factcheck.text.numbers import extract
+
+    norm = normalise(sentence)
+    ms = [m for m in extract(norm) if m.checkable]
+    if not ms:
+        return None
+    arm_at = arms.find(norm)
+    values: list[Value] = []
+    ci = p = None
+    last_ratio: Optional[Value] = None
+    for m in ms:
+        before = norm[max(0, m.start - 40):m.start]
+        after = norm[m.end:m.end + 40]
+        if m.kind == "pvalue":
+            p = p or (("<" if m.qualifier in ("less_than", "at_most") else ">" if m.qualifier in
+                       ("more_than", "at_least") else "") + _fmt(float(m.value)))
+            values.append(Value(value=float(m.value), kind="pvalue", label="p", qualifier=m.qualifier))
+            continue
+        if m.kind == "interval" or (isinstance(m.value, list) and (
+                re.search(r"(CI|CrI|confidence interval|credible interval)[^0-9]{0,6}$", before) or (
+                last_ratio is not None and re.search(r"CI|confidence|\(\s*$|,\s*$", before[-25:])))):
+            if isinstance(m.value, list):
+                ci = ci or [float(x) for x in m.value]
+                values.append(Value(value=[float(x) for x in m.value], kind="interval", label="ci"))
+            continue
+        if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
+            continue        # an allocation ratio (1:1), not a result
+        if CI_LEVEL_AFTER.match(after):
+            continue        # the 95% of a 95% CI
+        v = _typed(m, before, after, section)
+        if v is None:
+            continue
+        named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
+        if v.kind != "ratio" and named and v.unit == "" and _ci_follows(ms, m, norm):
+            # "(HR 0.74 …), stroke (0.65; 95% CI …)", "the hazard ratios … were 0.60 (95% CI …)":
+            # a bare number with its own CI in a sentence about ratios is one of them
+            v = Value(value=float(v.value), kind="ratio", label=named)
+        # a ratio compares the arms: it belongs to none of them
+        v.group = None if v.kind == "ratio" else _arm_of(m.start, m.end, arm_at, norm)
+        v.note = m.role if m.role in ("compare_a", "compare_b") else None
+        values.append(v)
+        last_ratio = v if v.kind == "ratio" else last_ratio
+    _pairs_by_order(ms, values, arm_at)
+    if not values:
+        return None
+    return Finding(id=fid, text=sentence.strip(), measure=_measure(norm, ms), values=values, ci=ci, p=p,
+                   source=section or "abstract")
+
+
+_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard|"
+                             r"time ratio)|\b(?:HR|OR|RR|IRR|TR)s?\b")
+
+
+def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
+    """The kind of ratio the sentence speaks of before ``pos`` (the last one named)."""
+    found = _RATIO_ANYWHERE.findall(norm[:pos])
+    if not found:
+        return None
+    name = found[-1].lower().rstrip("s")
+    return _RATIO_LABEL.get(name, "ratio")
+
+
+def _ci_follows(ms, m, norm: str) -> bool:
+    nxt = next((x for x in ms if x.start >= m.end), None)
+    return (nxt is not None and isinstance(nxt.value, list) and nxt.start - m.end <= 14
+            and not isinstance(m.value, list) and re.match(r"^[\s,;(\[]*(95%\s*CI|CI)?[\s,:=]*$", norm[m.end:nxt.start]) is not None)
+
+
+def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> None:
+    """"52% versus 28%" in a sentence naming two arms: the first number is the first arm's, the
+    second the other's, whatever word stands nearest to each."""
+    order = list(dict.fromkeys(k for _p, k in arm_at))
+    if len(order) < 2:
+        for v in values:
+            v.note = None
+        return
+    for v in values:
+        if v.note == "compare_a":
+            v.group = order[0]
+        elif v.note == "compare_b":
+            v.group = order[1]
+        v.note = None
+
+
+def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
+    """A mention as a Value of the paper: its kind, unit and label from the words around it."""
+    val = [float(x) for x in m.value] if isinstance(m.value, list) else m.value
+    if isinstance(val, str):
+        return None            # dates: the period of a study is not what articles check here
+    unit, kind, label = m.unit or "", m.kind, m.label
+    r = RATIO.search(before)
+    if r and not isinstance(val, list) and unit in ("", "x"):
+        return Value(value=float(val), kind="ratio", label=_RATIO_LABEL.get(r.group(1).lower(), "ratio"))
+    fold = re.match(r"^\s*(?:times|-?fold)\b(?:[^.;]{0,40}?\b(hazard|odds|risk|rate))?", after, re.I)
+    if fold and not isinstance(val, list) and unit in ("", "x"):
+        kind_word = (fold.group(1) or "").lower()
+        return Value(value=float(val), kind="ratio", unit="x",
+                     label={"hazard": "HR", "odds": "OR", "risk": "RR", "rate": "RR"}.get(kind_word, "ratio"))
+    if unit == "" and re.search(r"\b(BMI|body mass index)\b[^.;]{0,25}$", before, re.I):
+        unit = "kg/m2"
+    shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
+    if not unit and shared:
+        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]   # "2 and 4 years"
+    if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
+        unit = "year"                                    # "at age 50": an age with its unit left out
+    if unit in ("year",) and (AGE_BEFORE.search(before) or re.match(r"^\s*(?:of age|old)\b", after)):
+        unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
+    elif unit in ("", "person") and PEOPLE.match(after):
+        unit, kind = "person", "range" if isinstance(val, list) else "count"
+    elif unit == "" and UNITS_OF_STUDY.match(after):
+        unit, kind = "study" if re.match(r"\s*(?:[\w-]+\s+){0,2}?(trials|studies|RCTs|cohorts)", after, re.I) \
+            else "", "count"
+    elif re.match(r"^\s*n\s*=\s*$", before[-6:]) or re.search(r"\bn\s*=\s*$", before):
+        unit, kind = "person", "count"
+    if unit in ("day", "week", "month", "year") and FOLLOW_UP.search(before[-25:] + after[:25]):
+        label = "follow_up"
+    elif kind == "percent" and CHANGE_BEFORE.search(before):
+        label = label or "change"
+    qualifier = m.qualifier if m.qualifier in _BOUNDS else _english_bound(before)
+    if qualifier and kind not in ("pvalue",):
+        label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
+    return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
+
+
+_BOUNDS = ("less_than", "more_than", "at_least", "at_most")
+_ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\s*$", re.I), "at_least"),
+                  (re.compile(r"\b(at most|no more than|up to|within)\s*$|≤\s*$", re.I), "at_most"),
+                  (re.compile(r"\b(more than|greater than|over|above|exceeding|higher than|beyond|longer than)\s*$|>\s*$",
+                              re.I), "more_than"),
+                  (re.compile(r"\b(less than|fewer than|under|below|lower than)\s*$|<\s*$", re.I), "less_than")]
+
+
+def _english_bound(before: str) -> Optional[str]:
+    """The bound written in words before a number: "at least 10%", "less than 120 mmHg"."""
+    for pat, q in _ENGLISH_BOUND:
+        if pat.search(before):
+            return q
+    return None
+
+
+def _arm_of(a: int, b: int, arm_at: list[tuple[int, str]], text: str) -> Optional[str]:
+    """The arm a number belongs to: named right after it (…18% in the control group), else the
+    nearest before it in its clause."""
+    after = [(p, k) for p, k in arm_at if b <= p <= b + 30 and not re.search(r"[;]|\bvs\b|versus", text[b:p])]
+    if after and re.search(r"\b(in|among|for|of|with)\b[^;,]{0,12}$", text[b:after[0][0]]):
+        return after[0][1]
+    clause_start = max(text.rfind(";", 0, a), text.rfind(". ", 0, a))
+    before = [(p, k) for p, k in arm_at if clause_start < p < a]
+    return before[-1][1] if before else None
+
+
+def _measure(norm: str, ms) -> str:
+    """What the sentence measures, in the paper's words: the text before its first number,
+    without leading connectives, or the sentence's opening words."""
+    head = norm[:ms[0].start]
+    head = re.sub(r"\([^)]*$", "", head)
+    head = re.sub(r"^(?:in addition|furthermore|however|moreover|overall|results?|findings)[,:]?\s*", "", head.strip(),
+                  flags=re.I)
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", head)
+    if len(words) < 2:
+        words = re.findall(r"[A-Za-z][A-Za-z\-]*", norm)[:12]
+    return " ".join(words[-14:])
+
+
+_ENROLMENT = re.compile(r"enrol|recruit|\bincluded\b|\bincluding\b|randomi[sz]ed|randomly|assigned|allocated|"
+                        r"a total of|cohort of|sample of|\bamong\b|\bof the\b|were followed|were studied|"
+                        r"were analy[sz]ed|data from|participants? \(", re.I)
+
+
+def population_n(findings: list[Finding]) -> Optional[int]:
+    """The sample: the largest count of people stated in a sentence about who was studied
+    (enrolled, randomised, a total of, among); None when no sentence says so."""
+    best = None
+    for f in findings:
+        if not _ENROLMENT.search(f.text):
+            continue
+        for v in f.values:
+            if v.unit == "person" and v.kind == "count" and isinstance(v.value, (int, float)) and not v.group:
+                if best is None or v.value > best:
+                    best = int(v.value)
+    return best
+
+
+def merge_values(drafted: list[Finding], typed: Finding) -> None:
+    """The drafter's findings of one sentence, with each value retyped as ``typed`` reads the
+    same number (a ratio's label, an age, a count, a follow-up), and the numbers the drafter
+    passed over added to the last of them. Groups and time points stay the drafter's."""
+    pool = list(typed.values)
+    grouped = any(v.group for f in drafted for v in f.values)
+    for f in drafted:
+        for v in f.values:
+            twin = next((t for t in pool if t.value == v.value), None)
+            if twin is None:
+                continue
+            pool.remove(twin)
+            if twin.kind == "ratio" or (twin.unit and twin.unit != v.unit and v.unit in ("", "year", "person")):
+                v.kind, v.unit = twin.kind, twin.unit
+                v.label = twin.label if twin.kind == "ratio" else (v.label or twin.label)
+                if twin.kind == "ratio":
+                    v.group = None          # a ratio compares the arms
+                    continue
+            elif twin.label == "follow_up" and not v.label:
+                v.label = "follow_up"
+            elif twin.label == "threshold":
+                v.label, v.qualifier = "threshold", twin.qualifier
+            elif v.kind in (None, "measurement") and twin.kind == "count":
+                v.kind, v.unit = "count", twin.unit or v.unit
+            if not grouped and v.label not in ("total", "n"):
+                v.group = twin.group
+    # a time the drafter read as a time point (At 48 weeks, …) is not a value of its own
+    points = {re.sub(r"\D+", " ", v.timepoint or "").strip() for f in drafted for v in f.values} | {
+        re.sub(r"\D+", " ", tp).strip() for f in drafted for tp in f.timepoints}
+    extra = [t for t in pool if t.kind not in ("pvalue", "interval")
+             and not (t.unit in ("day", "week", "month", "year") and _fmt(float(t.value)) in points
+                      if not isinstance(t.value, list) else False)]
+    if extra and drafted:
+        drafted[-1].values.extend(extra)
+
+
+# ------------------------------------------------------------ what the abstract states in passing
+#
+# Articles quote an abstract's descriptive numbers as readily as its results: the follow-up
+# ("week 4 and week 12"), the ages ("aged 40 to 79 years"), the doses ("two doses", "a single
+# dose"), the schedule ("once weekly", "seven or more hot flushes per day"), a category ("within
+# five years since quitting (YSQ)"). They are parameters of the study, not results, so a number
+# the abstract states this way, with the same dimension, is the abstract's whatever sentence it
+# stands in.
+
+_W = "|".join(sorted(list(_NUM_WORDS) + list(_TENS), key=len, reverse=True))
+_N = rf"(\d+(?:\.\d+)?|{_W})"
+_RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*{_N})?"
+_TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
+              "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
+_TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
+_PER_WORD = {"day": "per_day", "daily": "per_day", "week": "per_week", "weekly": "per_week",
+             "month": "per_month", "monthly": "per_month"}
+_STATED = [
+    ("time", re.compile(rf"(?<!aged )(?<!age )\b((?:\d+(?:\.\d+)?\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|"
+                        rf"\s*(?:-|–|to)\s*)){{0,4}}){_N}\s*(?:or\s+(?:more|longer)\s+)?{_TIME_RE}\b", re.I)),
+    ("time_point", re.compile(r"\b(week|month|day|year)s?\s+(\d+)(?:,?\s+and\s+(\d+))?\b", re.I)),
+    ("age", re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?{_RANGE_OF}", re.I)),
+    ("age", re.compile(rf"\b{_RANGE_OF}\s*years?\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+younger)", re.I)),
+    ("age", re.compile(rf"\b(?:younger|older)\s+than\s+{_N}\b", re.I)),
+    ("dose", re.compile(rf"\b{_RANGE_OF}\s+(?:doses?|injections?|shots?|jabs?)\b", re.I)),
+    ("distance", re.compile(rf"\b{_RANGE_OF}\s*(miles?|km|kilomet(?:re|er)s?)\b", re.I)),
+    ("dose_ordinal", re.compile(r"\b(first|second|third|fourth|fifth|single)\s+(?:\w+\s+)?(?:dose|injection|shot)\b",
+                                re.I)),
+    # "four behavioural and three biological metrics", "two vaccines", "3 categories": how many
+    # things of a kind the study had (a prose count in an article: 三个指标, 两款疫苗)
+    # (a lookahead, so that "four … and three … metrics" yields both)
+    ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
+    ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly)\b",
+                             re.I)),
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|[\w-]+(?:\s+[\w-]+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month)\b",
+                             re.I)),
+    # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
+    # intervals apart: an article's range with both ends equal is the abstract's
+    ("range", re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:–|-|to)\s*(\d+(?:\.\d+)?)(?![\d.])")),
+    # every P value the abstract writes ("14% lower at 6 months (P<0.001), 20% lower at 9 months
+    # (P<0.001)"): a finding keeps one, an article may quote each
+    ("p", re.compile(r"\b[Pp]\s*(<=|>=|=|<|>|≤|≥)\s*(0?\.\d+|1(?:\.0+)?)(?![\d.])")),
+    # "randomly assigned, in a 2:1 ratio", "randomized 1:1:1": the allocation ratio (first arm over second)
+    ("allocation", re.compile(r"(?<![\d.:])\b([1-9])\s?:\s?([1-9])(?::[1-9])?\b(?![\d.:])"
+                              r"(?=[^.;]{0,12}\bratio\b)|(?<=random)[a-z]*(?:ly)?(?:\s+(?:assigned|allocated))?"
+                              r"(?:\s+\w+){0,6}?,?\s+(?:in\s+a\s+|at\s+a\s+)?\(?([1-9])\s?:\s?([1-9])(?::[1-9])?\b(?![\d.:])",
+                              re.I)),
+    # "1 or more SSBs daily", "less than 1 SSB monthly"
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
+]
+# "years since quitting (YSQ)": an abbreviation whose long form starts with a unit of time
+_ABBR_DEF = re.compile(r"\b(years?|months?|weeks?|days?)\s+[a-z][a-z ]{2,40}?\s*\(([A-Z]{2,6})\)")
+
+
+def _num(x: str) -> float:
+    x = x.lower()
+    return float(_NUM_WORDS[x]) if x in _NUM_WORDS else float(_TENS[x]) if x in _TENS else float(x)
+
+
+def stated_quantities(text: str, definitions: str = "") -> list[Value]:
+    """Durations, ages, doses and frequencies the abstract states anywhere, each with the words
+    around it (``note``), in the units article mentions use (year/month/…, age, dose_unit,
+    per_day/per_week/per_month). ``definitions``: more of the abstract where abbreviations are
+    defined (a Background defines "years since quitting (YSQ)" that the Results count in)."""
+    norm = normalise(text)
+    out: list[Value] = []
+    seen: set = set()
+
+    def add(value, unit: str, m: re.Match, bound: Optional[str] = None) -> None:
+        norm = m.string
+        if re.search(r"(±|\+/-|SD|\bsd)\s*$", norm[max(0, m.start() - 4):m.start()]):
+            return          # "62±8 years": the 8 is a standard deviation, not a stated length
+        key = (str(value), unit, bound if unit == "p" else None)
+        if key in seen:
+            return
+        seen.add(key)
+        a, b = max(0, m.start() - 50), min(len(norm), m.end() + 30)
+        out.append(Value(value=value, unit=unit, kind="stated", qualifier=bound,
+                         note=" ".join(norm[a:b].split())))
+
+    def span(m: re.Match, i: int = 1):
+        lo, hi = m.group(i), m.group(i + 1)
+        return [_num(lo), _num(hi)] if hi else _num(lo)
+
+    for kind, pat in _STATED:
+        for m in pat.finditer(norm):
+            if kind == "time":
+                if re.search(r"\bage[sd]?\s+(?:of\s+|between\s+)?[\d.,\s]*(?:-|–|to)?\s*$", norm[max(0, m.start() - 24):m.start()]):
+                    continue                     # "aged 40-65 years" is an age (below), not a length
+                word = m.group(3).lower()
+                unit = _TIME_WORD.get(word) or _TIME_WORD.get(word.rstrip("s"))
+                # "fewer than 3, 3 to 9, or 10 or more years": every number of the list has the unit
+                listed = re.findall(r"\d+(?:\.\d+)?", m.group(1) or "")
+                nums = [float(x) for x in listed] + [_num(m.group(2))]
+                sep = re.search(r"\d\s*(?:-|–|to)\s*$", m.group(1) or "")
+                if sep and len(nums) >= 2:
+                    add(nums[-2:], unit, m)      # "3 to 9 years" as the range it is
+                for k, x in enumerate(nums):
+                    # "within five years", "fewer than 3, …", "10 or more years": a bound
+                    bound = (_bound_before(norm, m.start()) if k == 0 and not sep else None) or \
+                        ("at_least" if k == len(nums) - 1 and re.search(r"or\s+(more|longer)", m.group(0)) else None)
+                    add(x, unit, m, bound)
+            elif kind == "time_point":
+                unit = _TIME_WORD[m.group(1).lower()]
+                for g in (2, 3):
+                    if m.group(g):
+                        add(float(m.group(g)), unit, m)
+            elif kind == "age":
+                v = span(m) if m.lastindex and m.lastindex >= 2 else _num(m.group(1))
+                add(v, "age", m)
+                for x in (v if isinstance(v, list) else [v]):
+                    add(x, "age", m)
+            elif kind == "range":
+                if re.search(r"(CI|confidence interval|interval|IQR)[\s,:;=\[(]*$", norm[max(0, m.start() - 24):m.start()], re.I):
+                    continue
+                lo, hi = float(m.group(1)), float(m.group(2))
+                if lo < hi:
+                    add([lo, hi], "range", m)
+            elif kind == "count":
+                x = _num(m.group(1))
+                if x == int(x) and 1 <= x <= 20:
+                    add(x, "count", m)
+            elif kind == "distance":
+                unit = "mile" if m.group(3).lower().startswith("mile") else "km"
+                v = span(m)
+                for x in ([v] + v if isinstance(v, list) else [v]):
+                    add(x, unit, m, None if isinstance(x, list) else _bound_before(norm, m.start()))
+            elif kind == "p":
+                op = m.group(1)
+                add(float(m.group(2)), "p", m, {"<": "less_than", ">": "more_than", "≤": "at_most", "<=": "at_most",
+                                                "≥": "at_least", ">=": "at_least"}.get(op))
+            elif kind == "allocation":
+                a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                add(float(a) / float(b), "allocation", m)
+            elif kind == "dose":
+                add(span(m), "dose_unit", m)
+            elif kind == "dose_ordinal":
+                add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
+            elif m.group(1).lower() in _TIMES:
+                add(float(_TIMES[m.group(1).lower()]), _PER_WORD[m.group(2).lower()], m)
+            else:
+                add(_num(m.group(1)), _PER_WORD[m.group(2).lower()], m)
+    # "one drink (12 g) per day": a schedule read again with short brackets taken out
+    bare = re.sub(r"\s*\([^()]{1,20}\)", "", norm)
+    if bare != norm:
+        for kind, pat in _STATED:
+            if kind == "frequency":
+                for m in pat.finditer(bare):
+                    w = m.group(1).lower()
+                    add(float(_TIMES[w]) if w in _TIMES else _num(w), _PER_WORD[m.group(2).lower()], m)
+    arms = _arm_count(norm)
+    if arms is not None:
+        n, m = arms
+        add(float(n), "count", m)          # 两组 / 三组 for the trial's arms
+    for d in _ABBR_DEF.finditer(normalise(definitions) + "\n" + norm if definitions else norm):
+        unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
+        for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
+            v = span(m)
+            for x in ([v] + v if isinstance(v, list) else [v]):
+                add(x, unit, m, None if isinstance(v, list) else _bound_before(norm, m.start()))
+    return out
+
+
+_ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?P<ratio>[^.;]{0,30}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
+                       r"[^.;]{0,160}?\bto\s+(?:receive\s+|either\s+)?(?P<arms>[^;]{3,200}?)(?=[;]|\.(?!\d)|$)", re.I)
+
+
+def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
+    """How many arms a trial randomised to: the parts of its allocation ratio ("(1:1:1)" is
+    three), else the treatments listed after "assigned … to receive" ("A or placebo": two;
+    "placebo, A 30 mg, or A 45 mg": three; or-lists inside brackets are one arm's doses)."""
+    for m in _ARM_LIST.finditer(norm):
+        if m.group("ratio"):
+            return m.group("ratio").count(":") + 1, m
+        flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", m.group("arms"))
+        flat = re.split(r"\b(?:for|from|during|over|until|plus|in addition)\b", flat)[0]
+        if " or " not in flat and " versus " not in flat and " vs" not in flat:
+            continue
+        parts = [x for x in re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", flat) if x.strip()
+                 # ", at a dose of 150 mg per day," describes the arm before it
+                 and not re.match(r"\s*(?:at|with|given|taken|administered|which|that|each|both)\b", x, re.I)]
+        if 2 <= len(parts) <= 5:
+            return len(parts), m
+    return None
+
+
+def _bound_before(norm: str, start: int) -> Optional[str]:
+    """The bound the words just before a number put on it ("within five years": at most)."""
+    return _english_bound(norm[max(0, start - 20):start])

@@ -1,0 +1,128 @@
+"""The bilingual glossary (data/glossary.yaml): term groups and journal names.
+
+Terms are found by one trie-shaped regex (leftmost-longest, as an alternation would): a Python
+alternation of hundreds of terms was the pipeline's slowest step, and a per-character loop
+over an index of first characters the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from factcheck.text.wordscan import trie_pattern
+
+
+@dataclass(frozen=True)
+class Glossary:
+    term_group: dict          # lower-cased term -> group key
+    groups: dict              # group key -> [terms]
+    journal_group: dict       # lower-cased journal name -> journal key
+    journals: dict            # journal key -> [names]
+    not_measures: frozenset = frozenset()   # group keys that are designs/populations/interventions
+    conditions: frozenset = frozenset()     # group keys that are conditions people have (readers, populations)
+    generic: frozenset = frozenset()        # words too common to identify a measure
+    term_re: re.Pattern = None              # every lower-cased term, as a trie (see groups_in)
+    condition_re: re.Pattern = None         # the terms of ``conditions`` alone (who an article is for)
+
+    def groups_in(self, text: str) -> set[str]:
+        """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
+        alternation of the terms would; Latin terms must stand as whole words ("IR" does not
+        fire inside "IRB"), and where the longest term there does not, a shorter one may.
+
+        The terms are one trie-shaped regex with the whole-word checks inside
+        (wordscan.trie_pattern): a Python alternation of hundreds of terms was once the
+        pipeline's slowest step, and a per-character loop in Python the next."""
+        groups = self.term_group
+        return {groups[m.group()] for m in self.term_re.finditer(text.lower())}
+
+    def expand(self, words: Iterable[str]) -> set[str]:
+        """The words plus every synonym of the groups they belong to."""
+        out = set()
+        for w in words:
+            out.add(w)
+            g = self.term_group.get(w.lower())
+            if g:
+                out.update(self.groups[g])
+        return out
+
+    def journal_names(self, name: str | None) -> list[str]:
+        if not name:
+            return []
+        key = self.journal_group.get(_jnorm(name))
+        return list(self.journals.get(key, [])) if key else []
+
+
+_SEEN: dict = {}
+
+
+def cached_groups(gl: Glossary, text: str, limit: int = 20000) -> frozenset:
+    """``gl.groups_in(text)``, looked up once: attribution scores a sentence against every
+    reference and matching asks whether it names any measure; a summary's topic text recurs
+    across an archive. ``forget`` empties the cache (pipeline.forget_texts)."""
+    key = (id(gl), text)
+    hit = _SEEN.get(key)
+    if hit is None or hit[0] is not gl:
+        if len(_SEEN) > limit:
+            _SEEN.clear()
+        hit = _SEEN[key] = (gl, frozenset(gl.groups_in(text)))
+    return hit[1]
+
+
+def forget() -> None:
+    _SEEN.clear()
+
+
+def _jnorm(name: str) -> str:
+    return re.sub(r"[\s.()（）&,，]+", "", name).lower()
+
+
+LEXICON_DIR = Path(__file__).parent.parent / "data" / "lexicon"
+
+
+def _merge(into: dict, extra: dict) -> None:
+    """Term or journal groups of another file: a key both files name gets the union of names."""
+    for k, v in (extra or {}).items():
+        names = into.setdefault(str(k), [])
+        names.extend(str(t) for t in (v or []) if str(t) not in names)
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
+    """The glossary (data/glossary.yaml) and, for the default one, the bilingual lexicon
+    (data/lexicon/*.yaml: term groups by field and the journal table, in the same format).
+
+    ``lexicon=False``: the glossary alone, the vocabulary hand-written summaries were curated
+    against. Their matching keeps to it, so that a word the lexicon adds for other fields
+    (妊娠 in 持续妊娠组) never changes how a curated finding is read; drafts from abstracts and
+    articles checked against one paper they do not list read the whole lexicon."""
+    from factcheck.core.datafiles import safe_load
+
+    p = Path(path) if path else Path(__file__).parent.parent / "data" / "glossary.yaml"
+    data = safe_load(p.read_text(encoding="utf-8")) if p.exists() else {}
+    data = data or {}
+    groups = {str(k): [str(t) for t in v] for k, v in (data.get("terms") or {}).items()}
+    journals = {str(k): [str(t) for t in v] for k, v in (data.get("journals") or {}).items()}
+    not_measures = set(data.get("not_measures") or ())
+    conditions = set(data.get("conditions") or ())
+    for extra in (sorted(LEXICON_DIR.glob("*.yaml")) if path is None and lexicon and LEXICON_DIR.is_dir() else ()):
+        more = safe_load(extra.read_text(encoding="utf-8")) or {}
+        _merge(groups, more.get("terms"))
+        _merge(journals, more.get("journals"))
+        not_measures |= set(more.get("not_measures") or ())
+        conditions |= set(more.get("conditions") or ())
+    term_group = {}
+    for k, terms in groups.items():
+        for t in terms:
+            if len(t) >= 2:
+                term_group.setdefault(t.lower(), k)
+    journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
+    return Glossary(term_group, groups, journal_group, journals,
+                    frozenset(not_measures), frozenset(conditions),
+                    frozenset(str(w).lower() for w in data.get("generic_words") or ()),
+                    re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"),
+                    re.compile(trie_pattern([t for t, g in term_group.items() if g in conditions],
+                                            latin_whole_words=True) or "(?!)"))

@@ -1,0 +1,1 @@
+"""Reading Chinese text: normalisation, sentences, word segmentation, numbers, units, cue-word scanning, claim strength, DOIs."""

@@ -1,0 +1,80 @@
+"""How close a number must be, and in which unit: the tolerance a number carries as the
+article wrote it (its last digit, 约/近, 万/亿) and the factor between two units
+(data/conversions.yaml).
+
+Both matching (is the paper's value this number?) and attribution (is this number one only
+that paper states?) read numbers this way; they live here, below both.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from factcheck.core.model import Mention
+
+
+@lru_cache(maxsize=1)
+def conversions() -> dict:
+    from factcheck.core.datafiles import data_file
+
+    return data_file("conversions.yaml")
+
+
+def tolerance(m: Mention) -> float:
+    """Half a unit in the last digit the article wrote; wider for 约/近 (approximate): 5% of the
+    value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
+    scale = _scale_of(m.surface)
+    tol = 0.5 * 10 ** (-max(0, m.decimals)) * scale + 1e-9
+    if m.kind == "multiplier" and not m.decimals and isinstance(m.value, (int, float)) and m.value:
+        # 两倍 for 1.8 is a reader's rounding, 一倍 (double) for 1.57 is not: whole multiples are
+        # read to within 15% of their size, never to half a unit
+        tol = min(tol, 0.15 * abs(float(m.value)))
+    if scale > 1 and not m.decimals:
+        # 50万 is "half a million": a round number before 万/亿 is read to its first digits
+        digits = re.match(r"\d+", re.sub(r"\s", "", m.surface))
+        zeros = len(digits.group()) - len(digits.group().rstrip("0")) if digits else 0
+        tol = 0.5 * 10 ** zeros * scale + 1e-9
+    if m.qualifier == "approx":
+        if m.kind == "percent" and m.surface.endswith("成"):
+            return 5.0
+        if m.kind == "percent" and "分之" in m.surface and isinstance(m.value, (int, float)):
+            return max(tol, 0.1 * abs(float(m.value)))     # 几乎五分之一 for 18%: fractions are coarse too
+        v = m.value[0] if isinstance(m.value, list) else m.value
+        if isinstance(v, (int, float)):         # (a date's value is a string)
+            tol = max(tol, 0.05 * abs(v))
+    return tol
+
+
+_SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿)")
+
+
+def _scale_of(surface: str) -> float:
+    """The size of the unit the article's last digit counts in: 1.8万 is written to the
+    thousand (±500), 51万 to the ten thousand (±5000), as a reader reads it."""
+    if "万" not in surface and "亿" not in surface:
+        return 1.0
+    m = _SCALE_WORD.search(surface)
+    if not m:
+        return 1.0
+    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}[m.group(1)]
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> Optional[float]:
+    """``value`` in ``from_unit`` expressed in ``to_unit``; None when not convertible."""
+    if from_unit == to_unit:
+        return value
+    f = _factor(from_unit, to_unit)
+    return None if f is None else value * f
+
+
+@lru_cache(maxsize=1024)
+def _factor(from_unit: str, to_unit: str) -> Optional[float]:
+    """The factor between two units of a dimension that holds both: a unit may stand in
+    several (ug is a mass and, for vitamin D, a number of IU), so the dimension is the one
+    they share, not the first that names one of them."""
+    for table in conversions().get("dimensions", {}).values():
+        if from_unit in table and to_unit in table:
+            return float(table[from_unit]) / float(table[to_unit])
+    return conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")

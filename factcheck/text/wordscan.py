@@ -1,0 +1,235 @@
+"""Finding every occurrence of every word of a list in a text, in one regex scan.
+
+An alternation of literal words, longest first, tried at every start position, reports at each
+position the longest word there; the shorter words at that position are its prefixes. So one
+scan plus a table of prefixes gives every occurrence of every word, overlapping ones included
+(所有 inside 所有代谢指标, 证实 inside 已证实) - the job of an Aho-Corasick automaton, with the
+regex engine's fast first-character search doing the skipping.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Optional
+
+
+def overlapping(pattern: re.Pattern, text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[re.Match]:
+    """Every match of ``pattern``, including one that starts inside the previous one."""
+    endpos = len(text) if endpos is None else endpos
+    while True:
+        m = pattern.search(text, pos, endpos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
+    """A regex matching, at each position, the longest of ``words`` that starts there, as
+    the alternation of them longest first would, written as a trie ("所有(?:代谢指标)?|证实"):
+    the regex engine then tests each character once instead of trying every word.
+
+    With ``latin_whole_words``, a word written in ASCII matches only where no Latin letter
+    stands right before or after it ("ir" not inside "first"), and where the longest such word
+    does not stand alone a shorter one may. The checks sit inside the regex, after each word's
+    first character, so that the engine can still search for first characters."""
+    def build(ws: Iterable[str]) -> dict:
+        trie: dict = {}
+        for w in ws:
+            if w:
+                node = trie
+                for ch in w:
+                    node = node.setdefault(ch, {})
+                node[""] = {}
+        return trie
+
+    def emit(node: dict, latin: bool, depth: int = 0) -> str:
+        if depth > _MAX_NESTING:
+            raise _TooDeep
+        parts = []
+        for ch, sub in sorted(node.items()):
+            if not ch:
+                continue
+            run = [ch]
+            while len(sub) == 1 and "" not in sub:     # a chain with no branch: one literal
+                (nxt, sub), = sub.items()
+                run.append(nxt)
+            parts.append(re.escape("".join(run)) + emit(sub, latin, depth + 1))
+        if "" in node and latin:
+            parts.append("(?![a-zA-Z])")          # a word may end here if no letter follows
+        elif "" in node and parts:              # a word ends here: the longer ones are tried first
+            return "(?:" + "|".join(parts) + ")?"
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    words = [w for w in words if w]
+    try:
+        if not latin_whole_words:
+            return emit(build(words), False)
+        # one branch per first character, as the engine needs to search for them; in it, a
+        # non-ASCII word comes first: it is never shorter than an ASCII word at the same
+        # position (one would be a prefix of the other)
+        other = build(w for w in words if not w.isascii())
+        latin = build(w for w in words if w.isascii())
+        branches = []
+        for ch in sorted(set(other) | set(latin)):
+            rests = []
+            if ch in other:
+                rests.append(emit(other[ch], False))
+            if ch in latin:
+                rests.append("(?<![a-zA-Z].)" + emit(latin[ch], True))
+            branches.append(re.escape(ch) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
+        return "|".join(branches)
+    except _TooDeep:
+        # words nested inside words hundreds deep (a, aa, aaa ...): the plain alternation,
+        # longest first, reads the same and nests nothing
+        ordered = sorted(set(words), key=len, reverse=True)
+        if not latin_whole_words:
+            return "|".join(map(re.escape, ordered))
+        return "|".join(f"(?<![a-zA-Z]){re.escape(w)}(?![a-zA-Z])" if w.isascii() else re.escape(w)
+                        for w in ordered)
+
+
+_MAX_NESTING = 40       # groups inside groups: Python's regex parser recurses once per level
+
+
+class _TooDeep(Exception):
+    pass
+
+
+class WordIndex:
+    """The words of a list, compiled once; ``occurrences`` finds them all in a text."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = sorted(set(w for w in words if w), key=len, reverse=True)
+        self.pattern = re.compile(trie_pattern(self.words)) if self.words else None
+        # each word -> the words that are its prefixes (itself included), longest first
+        self.prefixes = {w: tuple(v for v in self.words if w.startswith(v)) for w in self.words}
+
+    def occurrences(self, text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[tuple[int, str]]:
+        """(position, word) for every occurrence of every word in text[pos:endpos]."""
+        if self.pattern is None:
+            return
+        for m in overlapping(self.pattern, text, pos, endpos):
+            for w in self.prefixes[m.group(0)]:
+                yield m.start(), w
+
+
+_QUANT = "?*{+"
+
+
+def required_literals(pattern: str) -> list[tuple[str, ...]]:
+    """Literal alternatives a match of ``pattern`` must contain: for "(首次|第一次)(发现|揭示)"
+    [("首次", "第一次"), ("发现", "揭示")]; for "每周(运动)?\\d+次" [("每周",), ("次",)].
+
+    A text that lacks every alternative of one entry cannot match, which one WordIndex scan
+    tells far faster than the regex engine (a pattern opening with a group has no literal
+    prefix to search for, so the engine tries it at every position). Only plain text and
+    groups of plain alternatives are read; anything else (classes, escapes like \\d, optional
+    parts, lookarounds, a top-level |) is skipped, so an entry is always truly required and
+    the list may be empty. One item at a time: an escape, a class (``_class_end``), a group
+    (``_group_end``: kept when its body is plain alternatives), a metacharacter, a character,
+    each with its quantifier (``_skip_quantifier``)."""
+    out: list[tuple[str, ...]] = []
+    run = ""
+    i, n = 0, len(pattern)
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            out.append((run,))
+        run = ""
+
+    while i < n:
+        ch = pattern[i]
+        if ch == "|":
+            return []                   # alternatives at the top: nothing is required of all
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            if nxt.isalnum():           # \d, \s, \b ...: not a literal
+                flush()
+                i, _ = _skip_quantifier(pattern, i + 2)
+                continue
+            j, optional = _skip_quantifier(pattern, i + 2)
+            if optional:
+                flush()
+            else:
+                run += nxt
+            i = j
+            continue
+        if ch == "[":
+            flush()
+            i, _ = _skip_quantifier(pattern, _class_end(pattern, i) + 1)
+            continue
+        if ch == "(":
+            flush()
+            j = _group_end(pattern, i)
+            body = pattern[i + 1:j]
+            i, optional = _skip_quantifier(pattern, j + 1)
+            plain = body and not body.startswith("?") and not any(c in body for c in ".^$*+?{}[]\\()")
+            if plain and not optional:
+                alts = tuple(body.split("|"))
+                if all(alts):
+                    out.append(alts)
+            continue
+        if ch in ".^$)":
+            flush()
+            i, _ = _skip_quantifier(pattern, i + 1)
+            continue
+        j, optional = _skip_quantifier(pattern, i + 1)
+        if optional:
+            flush()                     # this character may be absent
+        else:
+            run += ch
+        i = j
+    flush()
+    return out
+
+
+def _skip_quantifier(pattern: str, k: int) -> tuple[int, bool]:
+    """Past a quantifier at k, and whether it makes the preceding item optional."""
+    n = len(pattern)
+    if k < n and pattern[k] in _QUANT:
+        optional = pattern[k] != "+"
+        k = pattern.index("}", k) + 1 if pattern[k] == "{" and "}" in pattern[k:] else k + 1
+        if k < n and pattern[k] in "?+":      # lazy or possessive marker
+            k += 1
+        return k, optional
+    return k, False
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opening at i closes (a ] first, or after ^, is a member)."""
+    n = len(pattern)
+    j = i + 1
+    if j < n and pattern[j] == "^":
+        j += 1
+    if j < n and pattern[j] == "]":
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Where the group opening at i closes (escapes and the classes inside skipped)."""
+    n = len(pattern)
+    depth, j = 0, i
+    while j < n:
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    return j
