@@ -60,7 +60,10 @@ KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|
                          r"|人们(早就|都)?知道|大家都知道|听说过|早已(知道|证实|明确)")
 HYPOTHETICAL = re.compile(r"(如果|假如|倘若|假设|要是)[^。！？]{0,40}$")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
-EARLIER_RESEARCH = re.compile(r"(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}(研究|试验|证据)[^，。,；;]{0,6}$")
+EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|(?:多项|许多|大量|不少|众多|一些|诸多|很多)"
+                              r")(研究|试验|证据)[^，。,；;]{0,6}$")
+# a negation written before the cue that segmentation hides inside a longer word (有没有确凿的证据)
+NEGATED_BEFORE = re.compile(r"(?:没有|并无|并非|尚无|未能|不能|无法|缺乏)[^，。,；;]{0,2}$")
 QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”
@@ -321,7 +324,7 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
     if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"
-    if any(t in NEGATIONS for t in tokens.before(lo, s)):
+    if any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before):
         return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
     return None
 
