@@ -301,3 +301,41 @@ def test_certainty_denied_inside_a_longer_word_or_said_of_many_other_studies():
         assert not [o for o in rep.overstatements if o.category == "certainty"], text
     rep = check(article_from_text("这项研究证实，喝汽水会让肾结石风险升高23%。", "a.txt"), st, Config(), papers=[s.id])
     assert [o for o in rep.overstatements if o.category == "certainty"]
+
+
+def _one_paper(abstract):
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary(abstract, source="x")
+    st = Store()
+    st.add(s)
+    return s, st
+
+
+def _overstated(text, s, st):
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
+    from factcheck.pipeline import check
+
+    return check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id]).overstatements
+
+
+def test_a_causal_claim_naming_the_topic_inside_a_longer_term():
+    s, st = _one_paper("Methods: A prospective cohort of 1.5 million adults. Results: Quitting smoking was associated "
+                       "with lower mortality; former smokers had a lower risk of death than current smokers (HR, 0.77). "
+                       "Conclusions: Cessation at any age was associated with lower mortality.")
+    got = _overstated("研究人员说，即使短期戒烟，也能显著降低过量死亡风险。", s, st)
+    assert [o for o in got if o.category == "causal"]
+
+
+def test_a_reported_finding_is_judged_though_it_names_the_who():
+    s, st = _one_paper("Methods: A prospective cohort of 89 573 adults wore accelerometers measuring moderate-to-vigorous "
+                       "physical activity. Results: Both weekend warrior activity and regular activity were associated "
+                       "with lower risks of incident disease "
+                       "(hypertension HR, 0.77). Conclusions: Activity concentrated in a few days was associated with "
+                       "lower risk.")
+    got = _overstated("该研究发现，将世界卫生组织建议的每周至少150分钟的运动量集中在周末完成，能降低高血压风险。", s, st)
+    assert [o for o in got if o.category == "causal"]
+    got = _overstated("世界卫生组织建议每周运动150分钟，运动能降低高血压风险。", s, st)
+    assert not [o for o in got if o.category == "causal"]

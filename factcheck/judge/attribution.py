@@ -56,6 +56,7 @@ def _cues() -> dict:
         "research": re.compile(data["research"]),
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
+        "reported_finding": re.compile(data["reported_finding"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
         "identity_duration": re.compile(data["identity_duration"]),
@@ -438,6 +439,11 @@ def general_cue(text: str) -> bool:
     """Does this text mark general knowledge or the article's own advice (not a study)?"""
     cues = _cues()
     return bool(cues["general_start"].match(text) or cues["general"].search(text))
+
+
+def reports_finding(text: str) -> bool:
+    """Does this text report a study's finding (一项研究发现, 研究人员估计: the reported-finding cue)?"""
+    return bool(_cues()["reported_finding"].search(text))
 
 
 def speaks_of_research(text: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.judge.attribution import general_cue
+from factcheck.judge.attribution import general_cue, reports_finding
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
 from factcheck.papers.glossary import cached_groups, load_glossary
@@ -1146,9 +1146,6 @@ def _build_author_year(s: Summary) -> str:
 _author_year = ObjectCache(_build_author_year)
 
 
-_REPORTED_FINDING = re.compile(r"(?:研究|试验|分析|调查)(?:人员|团队|者|小组)?(?:还|进一步)?(?:发现|显示|表明|证实|估计|估算|指出)")
-
-
 def render(rule: str, lang: str, **kw) -> str:
     tpl = messages()[rule]["zh" if lang != "en" else "en"]
     kw.setdefault("detail", "")
@@ -1205,7 +1202,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         sentence_general = general_cue(first_clause)
         # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
         # finding, however general its clause sounds
-        reported = att.reference is not None and bool(_REPORTED_FINDING.search(first_clause))
+        reported = att.reference is not None and reports_finding(first_clause)
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from factcheck.judge.attribution import general_cue, speaks_of_research
+from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
 from factcheck.core.config import Config
 from factcheck.papers.glossary import load_glossary
 from factcheck.core.model import Article, Attribution, Claim, Overstatement, Sentence
@@ -560,10 +560,23 @@ def _build_topic_groups(s: Summary) -> frozenset:
 _topic_groups = ObjectCache(_build_topic_groups)
 
 
+def _build_topic_words(s: Summary) -> tuple[str, ...]:
+    """The Chinese terms of what a drafted paper studied, for a substring test: segmentation
+    reads 死亡风险 as one term of its own, and the paper's 死亡 must still be found in it."""
+    gl = load_glossary(lexicon=True)
+    return tuple(sorted({t for g in _topic_groups(s) for t in gl.groups.get(g, ())
+                         if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)}))
+
+
+_topic_words = ObjectCache(_build_topic_words)
+
+
 def _names_paper_topic(text: str, s: Summary) -> bool:
     gl = load_glossary(lexicon=not s.curated)
     topic = _topic_groups(s)
-    return not topic or bool(topic & gl.groups_in(text))
+    if not topic or topic & gl.groups_in(text):
+        return True
+    return not s.curated and any(w in text for w in _topic_words(s))
 
 
 class _Audience:
@@ -654,7 +667,7 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
             return None
     if o.get("requires_paper_topic") and summ is not None and not _names_paper_topic(text, summ):
         return None
-    if o.get("requires_cited_source") and _general(text):
+    if o.get("requires_cited_source") and _general(text) and not reports_finding(text):
         return None     # 众所周知…: general knowledge, not the cited study (last: a regex over the sentence)
     if o.get("skip_if_protocol") and PROTOCOL.search(text):
         return None
