@@ -332,3 +332,13 @@ def test_a_multiplier_held_to_the_one_ratio_when_the_risk_is_named_in_the_clause
     assert v["两倍"] == "mismatch"
     v = draft_verdicts(abstract, "研究发现，含有微塑料的人发生心脏病的可能性，是没有微塑料的人的4.5倍。")
     assert v["4.5倍"] == "supported"
+
+
+def test_a_range_spanning_two_estimates_of_one_finding():
+    abstract = ("Methods: We followed 194 095 participants. Results: There was a 23% higher risk of kidney stones "
+                "in the highest category of sugar-sweetened cola compared with the lowest, and a 33% higher risk "
+                "for sugar-sweetened noncola.")
+    v = draft_verdicts(abstract, "研究发现，每天喝含糖饮料的人，肾结石风险增加23%至33%。")
+    assert v["23%至33%"] == "supported"
+    v = draft_verdicts(abstract, "研究发现，每天喝含糖饮料的人，肾结石风险增加23%至43%。")
+    assert v["23%至43%"] != "supported"

@@ -806,6 +806,21 @@ def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A range whose ends are two percentages one finding of the draft states (风险增加23%至33%
+    for cola 23% and non-cola 33%): the article spans the paper's estimates, it adds none."""
+    if not (isinstance(m.value, list) and len(m.value) == 2):
+        return None
+    lo, hi = (float(x) for x in m.value)
+    tol = tolerance(m)
+    for f in s.findings:
+        pcts = [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
+                and v.label not in AUX_LABELS]
+        if any(abs(x - lo) <= tol for x in pcts) and any(abs(x - hi) <= tol for x in pcts):
+            return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", note=_clean_note(f.text))
+    return None
+
+
 def _time_unit_slip(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
     """A length converted into another unit and written with a third (68 weeks is 15.6 months;
     the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
@@ -1254,6 +1269,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                                        lang, rel_cache, is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
                     mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":
+                    mv = _range_of_two_values(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ, lang) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
