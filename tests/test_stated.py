@@ -342,3 +342,18 @@ def test_a_range_spanning_two_estimates_of_one_finding():
     assert v["23%至33%"] == "supported"
     v = draft_verdicts(abstract, "研究发现，每天喝含糖饮料的人，肾结石风险增加23%至43%。")
     assert v["23%至43%"] != "supported"
+
+
+def test_a_ratio_named_in_the_sentence_before_carries_into_a_list_of_bare_estimates():
+    abstract = ("Methods: We pooled 8 randomised trials. Results: Folic acid reduced the risk of stroke by 18% "
+                "(RR 0.82, 95% CI 0.68-1.00; p=0.045). In the stratified analyses, a greater beneficial effect was "
+                "seen in trials longer than 36 months (0.71, 0.57-0.87; p=0.001) or in trials of people with no "
+                "history of stroke (0.75, 0.62-0.91; p=0.004).")
+    s = draft_summary(abstract, source="x")
+    kinds = {v.value: v.kind for f in s.findings for v in f.values if isinstance(v.value, float)}
+    assert kinds[0.71] == "ratio" and kinds[0.75] == "ratio"
+    v = draft_verdicts(abstract, "研究发现，一级预防可使脑卒中风险降低25%，服用叶酸超过3年可降低29%。")
+    assert v["25%"] == "supported" and v["29%"] == "supported"
+    # "or" is a word, not an odds ratio: a sentence with one names no measure of its own
+    s = draft_summary("Results: Risk fell (HR 0.80, 0.70-0.90). Mean weight was 70 or 72 kg (2.1, 1.0-3.2).", source="x")
+    assert not any(v.kind == "ratio" and v.value == 2.1 for f in s.findings for v in f.values)

@@ -149,8 +149,10 @@ def _add_arm(arms: Arms, raw: str) -> Optional[str]:
     return key
 
 
-def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding]:
-    """The finding of one sentence: its numbers, typed, with their arms."""
+def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optional[str] = None) -> Optional[Finding]:
+    """The finding of one sentence: its numbers, typed, with their arms. ``ratio_before``: the
+    ratio the sentence before named (RR), which a sentence naming no measure of its own goes on
+    reporting ("… a greater effect in trials longer than 36 months (0.71, 0.57-0.87)")."""
     from factcheck.text.numbers import extract
 
     norm = normalise(sentence)
@@ -161,6 +163,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
     values: list[Value] = []
     ci = p = None
     last_ratio: Optional[Value] = None
+    if ratio_before and not _OWN_MEASURE.search(norm):
+        last_ratio = Value(value=0.0, kind="ratio", label=ratio_before)
     for m in ms:
         before = norm[max(0, m.start - 40):m.start]
         after = norm[m.end:m.end + 40]
@@ -200,6 +204,9 @@ def facts(sentence: str, section: str, arms: Arms, fid: str) -> Optional[Finding
                    source=section or "abstract")
 
 
+# a sentence that names a measure of its own: a ratio named before does not carry into it
+_OWN_MEASURE = re.compile(r"(?i:\bmean\b|difference|coefficient|\bbeta\b|score|points?\b|hazard ratio|odds ratio|"
+                          r"relative risk|risk ratio|rate ratio)|\b(?:MD|SMD|HR|OR|RR|IRR|TR)s?\b|β")
 _RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard|"
                              r"time ratio)|\b(?:HR|OR|RR|IRR|TR)s?\b")
 

@@ -1643,8 +1643,10 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
     findings = list(drafted)
     heads = [(f, _clean(f.text)[:60]) for f in drafted]       # a drafted finding's opening words
     for name, block in body:
+        ratio_before: Optional[str] = None
         for sent in split_sentences(block):
-            typed = facts(sent, name, arms, f"f{len(findings) + 1}")
+            typed = facts(sent, name, arms, f"f{len(findings) + 1}", ratio_before)
+            ratio_before = next((v.label for v in reversed(typed.values) if v.kind == "ratio"), None) if typed else None
             if typed is None:
                 continue
             clean = _clean(sent)
