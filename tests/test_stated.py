@@ -357,3 +357,9 @@ def test_a_ratio_named_in_the_sentence_before_carries_into_a_list_of_bare_estima
     # "or" is a word, not an odds ratio: a sentence with one names no measure of its own
     s = draft_summary("Results: Risk fell (HR 0.80, 0.70-0.90). Mean weight was 70 or 72 kg (2.1, 1.0-3.2).", source="x")
     assert not any(v.kind == "ratio" and v.value == 2.1 for f in s.findings for v in f.values)
+
+
+def test_ages_counted_in_months():
+    got = _pairs("At age 144 months, peanut allergy remained rare. Infants aged 4 to 11 months were enrolled.")
+    assert {("144.0", "month"), ("12.0", "age"), ("[4.0, 11.0]", "month")} <= got
+    assert ("144.0", "age") not in got and ("[4.0, 11.0]", "age") not in got   # not years

@@ -403,6 +403,9 @@ _STATED = [
     ("age", re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?{_RANGE_OF}", re.I)),
     ("age", re.compile(rf"\b{_RANGE_OF}\s*years?\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+younger)", re.I)),
     ("age", re.compile(rf"\b(?:younger|older)\s+than\s+{_N}\b", re.I)),
+    # "at age 144 months", "60 months of age", "aged 4 to 11 months": an age counted in months
+    ("age_months", re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?{_RANGE_OF}\s*months?\b", re.I)),
+    ("age_months", re.compile(rf"\b{_RANGE_OF}\s*months?\s+(?:of\s+age|old)\b", re.I)),
     ("dose", re.compile(rf"\b{_RANGE_OF}\s+(?:doses?|injections?|shots?|jabs?)\b", re.I)),
     ("distance", re.compile(rf"\b{_RANGE_OF}\s*(miles?|km|kilomet(?:re|er)s?)\b", re.I)),
     ("dose_ordinal", re.compile(r"\b(first|second|third|fourth|fifth|single)\s+(?:\w+\s+)?(?:dose|injection|shot)\b",
@@ -487,10 +490,18 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                     if m.group(g):
                         add(float(m.group(g)), unit, m)
             elif kind == "age":
+                if re.match(r"\s*(?:(?:-|–|to|and|or)\s*\d+(?:\.\d+)?\s*)?(?:months?|weeks?|days?)\b", norm[m.end():]):
+                    continue                     # "at age 144 months": an age in months (below)
                 v = span(m) if m.lastindex and m.lastindex >= 2 else _num(m.group(1))
                 add(v, "age", m)
                 for x in (v if isinstance(v, list) else [v]):
                     add(x, "age", m)
+            elif kind == "age_months":
+                v = span(m) if m.lastindex and m.lastindex >= 2 and m.group(2) else _num(m.group(1))
+                for x in ([v] + v if isinstance(v, list) else [v]):
+                    add(x, "month", m)                   # 4至11个月: the months as written
+                    if not isinstance(x, list) and x >= 12 and x % 12 == 0:
+                        add(x / 12, "age", m)            # 12岁 for "at age 144 months"
             elif kind == "range":
                 if re.search(r"(CI|confidence interval|interval|IQR)[\s,:;=\[(]*$", norm[max(0, m.start() - 24):m.start()], re.I):
                     continue
