@@ -363,3 +363,9 @@ def test_ages_counted_in_months():
     got = _pairs("At age 144 months, peanut allergy remained rare. Infants aged 4 to 11 months were enrolled.")
     assert {("144.0", "month"), ("12.0", "age"), ("[4.0, 11.0]", "month")} <= got
     assert ("144.0", "age") not in got and ("[4.0, 11.0]", "age") not in got   # not years
+
+
+def test_the_level_of_plural_intervals_is_not_a_value():
+    s = draft_summary("Methods: Cox models were used to estimate HRs and 95% CIs in 99 000 adults. Results: Strength "
+                      "training was associated with 10% lower mortality (HR 0.90, 95% CI 0.85-0.95).", source="x")
+    assert not any(v.value == 95.0 for f in s.findings for v in f.values)

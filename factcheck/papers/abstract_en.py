@@ -22,8 +22,8 @@ from factcheck.papers.summaries import Finding, Value
 
 # what follows the level of an interval: the 95% of "95% CI", "95% eCI", "95% empirical CI",
 # "95% credible interval", "95% UI", "95%置信区间" is not a value
-CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)\b\s*\)?|(?:empirical|credible|uncertainty|prediction|"
-                            r"confidence)\s+(?:CI|interval)|confidence|credible|置信区间|可信区间)", re.I)
+CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)s?\b\s*\)?|(?:empirical|credible|uncertainty|prediction|"
+                            r"confidence)\s+(?:CI|interval)s?|confidence|credible|置信区间|可信区间)", re.I)
 
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
