@@ -78,3 +78,14 @@ def test_a_reported_finding_is_the_study_s_however_general_its_clause():
                 "non-optimal temperatures per year, 74 excess deaths per 100 000 residents.")
     v = draft_verdicts(abstract, "一项研究发现，在全世界范围内每年有超过500万人死于高温或低温。")
     assert v["500万人"] != "unattributed"
+
+
+def test_a_study_dated_to_another_year_is_another_study():
+    from conftest import draft_verdicts
+    abstract = ("Title: Peanut allergy after the 2015 guidelines\nJournal: Pediatrics\nYear: 2025\n\n"
+                "Methods: Electronic records of 120 000 children. Results: The incidence of peanut allergy fell "
+                "from 0.79% to 0.45% (HR 0.57).")
+    v = draft_verdicts(abstract, "2015年一项研究显示，早期接触花生可使花生过敏风险降低81%。"
+                                 "一项新研究显示，花生过敏的发生率从0.79%降到0.45%。")
+    assert v["81%"] == "unattributed"
+    assert v["0.79%"] == "supported"

@@ -190,7 +190,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "background": scan.first(cues["background"]) if single_study else {},
                  "markers": markers_at if single_study else {},
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
-                 "first_line": _headline_line(sentences, mentions_by_sentence)}
+                 "headline": _headline(sentences, mentions_by_sentence)}
     introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
@@ -268,6 +268,9 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     intro = hits["new"].get(i) or hits["unknown"].get(i)
     if other:
         return Attribution(None, "other_source", other.group(0))
+    if intro and _dated_otherwise(ntext[:max(0, intro.start() - s.start)], paper):
+        # 2015年一项研究显示… in an article about a 2025 paper: a study of another year is another study
+        return Attribution(None, "other_source", intro.group(0))
     if intro and _same_study(ntext, s.start, ms, paper, cues):
         return Attribution(paper.index, "single_study", intro.group(0))
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
@@ -284,7 +287,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
     if i in hits["back"]:
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
-    if not introduced and s.line == hits["first_line"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
+    if not introduced and i == hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
         # the headline of an article about one study states that study's result ("研究：每天一杯…")
         return Attribution(paper.index, "single_study", "headline")
     if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
@@ -297,13 +300,12 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
 _BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)")
 
 
-def _headline_line(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
-    """The line of the headline: the page's first line that is not its furniture (a breadcrumb
-    such as "万维读者网 > 健康世界 > 正文"), when it holds a number; else 0."""
-    first = next((s.line for s in sentences if not _BREADCRUMB.search(s.text)), 0)
-    if any(mentions_by_sentence.get(i) for i, s in enumerate(sentences) if s.line == first):
-        return first
-    return 0
+def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
+    """The index of the headline: the page's first sentence that is not its furniture (a
+    breadcrumb such as "万维读者网 > 健康世界 > 正文"), when it holds a number; else -1. A
+    sentence, not a line: a page stored as one line holds its body after its title."""
+    first = next((i for i, s in enumerate(sentences) if not _BREADCRUMB.search(s.text)), -1)
+    return first if first >= 0 and mentions_by_sentence.get(first) else -1
 
 
 def _fingerprint(m: Mention, paper: RefProfile) -> bool:
@@ -410,6 +412,18 @@ def _explicit_from(markers, article: Article, by_index: dict) -> Optional[Attrib
             if n in by_index:
                 return Attribution(n, "marker", article.text[a:b])
     return None
+
+
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:的|发表的|公布的)?[^，。,；;\d]{0,4}$")
+
+
+def _dated_otherwise(before: str, p: Optional[RefProfile]) -> bool:
+    """The words just before a study's introduction date it to a year that is not the paper's
+    (more than a year apart: an online-first paper may be cited by either year)."""
+    if p is None or p.summary is None or not p.summary.year:
+        return False
+    m = _YEAR_BEFORE.search(before)
+    return m is not None and abs(int(m.group(1)) - int(p.summary.year)) > 1
 
 
 def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:
