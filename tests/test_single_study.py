@@ -89,3 +89,14 @@ def test_a_study_dated_to_another_year_is_another_study():
                                  "一项新研究显示，花生过敏的发生率从0.79%降到0.45%。")
     assert v["81%"] == "unattributed"
     assert v["0.79%"] == "supported"
+
+
+def test_a_public_body_s_recommendation_is_not_the_study():
+    from conftest import draft_verdicts
+    abstract = ("Methods: 97 844 adults reported aerobic and muscle-strengthening activity. Results: Meeting both "
+                "guidelines was associated with a 48% lower risk of influenza and pneumonia mortality (HR 0.52).")
+    v = draft_verdicts(abstract, "研究人员说，美国卫生与公众服务部先前建议成年人每周进行至少150分钟的中等强度有氧运动。"
+                                 "他们发现，达到推荐标准的人群，死于流感或肺炎的风险低48%。")
+    assert v["150分钟"] == "unattributed" and v["48%"] == "supported"
+    v = draft_verdicts(abstract, "美国过敏学会也表示，应该在婴儿4至6个月大时开始引入过敏原食物。")
+    assert v["4至6个月"] == "unattributed"
