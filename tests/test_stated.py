@@ -369,3 +369,14 @@ def test_the_level_of_plural_intervals_is_not_a_value():
     s = draft_summary("Methods: Cox models were used to estimate HRs and 95% CIs in 99 000 adults. Results: Strength "
                       "training was associated with 10% lower mortality (HR 0.90, 95% CI 0.85-0.95).", source="x")
     assert not any(v.value == 95.0 for f in s.findings for v in f.values)
+
+
+def test_mortality_rate_ratios_are_ratios_and_a_bare_decimal_is_held_to_them():
+    abstract = ("Methods: We followed up 1 920 000 individuals, including 32 061 with ADHD. Findings: The mortality "
+                "rate per 10 000 person-years was 5.85 among individuals with ADHD compared with 2.21 in those without "
+                "(corresponding to a fully adjusted MRR of 2.07, 95% CI 1.70-2.50; p<0.0001). The MRR was 2.85 "
+                "(95% CI 1.56-4.71) in females and 1.27 (0.89-1.76) in males.")
+    s = draft_summary(abstract, source="x")
+    assert {v.value for f in s.findings for v in f.values if v.kind == "ratio"} >= {2.07, 2.85, 1.27}
+    v = draft_verdicts(abstract, "研究发现，女性患者的死亡风险远大于男性(2.85与1.27)。")
+    assert v["2.85"] == "supported" and v["1.27"] == "supported"

@@ -142,7 +142,7 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
     whether m is a period). ``change``: the number is a relative change ("风险降低42%": down,
     "高80%": up), which a ratio of the paper states too (HR 0.58 is 42% lower, OR 1.86 86% higher)."""
     cands, by_kind = _usable(s)
-    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value), change)
+    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value), change, bool(m.decimals))
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
@@ -150,6 +150,9 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
         for c in cands:
             if loose and c.kind == "count" and not isinstance(c.value, list):
                 out.append((c, float(c.value)))      # a draft's 7097 children for the article's bare 7097
+                continue
+            if loose and c.kind == "ratio" and m.decimals and not isinstance(c.value, list):
+                out.append((c, float(c.value)))      # a bare 1.86 for the draft's MRR 1.86: the ratio, unlabelled
                 continue
             rc = _as_relative_change(c, change) if m.kind == "percent" else None
             if rc is not None:

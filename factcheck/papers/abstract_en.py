@@ -66,12 +66,18 @@ def _fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else str(x)
 
 
-RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|rate ratio|relative rate|relative hazard)|"
-                   r"\b(?:HR|OR|RR|IRR|aHR|aOR))s?\b[^0-9;]{0,25}$")
+RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|"
+                   r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio)|"
+                   r"\b(?:HR|OR|RR|IRR|MRR|SMR|SIR|PR|aHR|aOR))s?\b[^0-9;]{0,25}$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
-                "incidence rate ratio": "RR", "time ratio": "TR", "tr": "TR"}
+                "incidence rate ratio": "RR", "time ratio": "TR", "tr": "TR",
+                # mortality rate ratios, standardised mortality or incidence ratios, prevalence ratios:
+                # relative rates, read as an article reads them (MRR 2.07: 增加107%)
+                "mortality rate ratio": "RR", "mrr": "RR", "smr": "RR", "sir": "RR", "pr": "RR",
+                "standardized mortality ratio": "RR", "standardised mortality ratio": "RR",
+                "standardized incidence ratio": "RR", "standardised incidence ratio": "RR", "prevalence ratio": "RR"}
 PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
                     r"females|males|"
                     r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
@@ -208,7 +214,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
 _OWN_MEASURE = re.compile(r"(?i:\bmean\b|difference|coefficient|\bbeta\b|score|points?\b|hazard ratio|odds ratio|"
                           r"relative risk|risk ratio|rate ratio)|\b(?:MD|SMD|HR|OR|RR|IRR|TR)s?\b|β")
 _RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard|"
-                             r"time ratio)|\b(?:HR|OR|RR|IRR|TR)s?\b")
+                             r"time ratio|prevalence ratio)|\b(?:HR|OR|RR|IRR|MRR|SMR|SIR|TR)s?\b")
 
 
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
