@@ -380,3 +380,11 @@ def test_mortality_rate_ratios_are_ratios_and_a_bare_decimal_is_held_to_them():
     assert {v.value for f in s.findings for v in f.values if v.kind == "ratio"} >= {2.07, 2.85, 1.27}
     v = draft_verdicts(abstract, "研究发现，女性患者的死亡风险远大于男性(2.85与1.27)。")
     assert v["2.85"] == "supported" and v["1.27"] == "supported"
+
+
+def test_a_count_written_to_the_unit_a_few_off_the_paper_s_is_a_misquote():
+    abstract = ("Methods: We included 37 516 women from a prospective cohort. Results: Long-term antibiotic use was "
+                "associated with higher mortality (HR 1.16).")
+    assert draft_verdicts(abstract, "研究纳入了37,510名女性。")["37,510名"] == "mismatch"
+    assert draft_verdicts(abstract, "研究纳入了37,516名女性。")["37,516名"] == "supported"
+    assert draft_verdicts(abstract, "研究纳入了约37,500名女性。")["37,500名"] != "mismatch"   # a round number
