@@ -451,7 +451,9 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     """Durations, ages, doses and frequencies the abstract states anywhere, each with the words
     around it (``note``), in the units article mentions use (year/month/…, age, dose_unit,
     per_day/per_week/per_month). ``definitions``: more of the abstract where abbreviations are
-    defined (a Background defines "years since quitting (YSQ)" that the Results count in)."""
+    defined (a Background defines "years since quitting (YSQ)" that the Results count in).
+    (Long: one branch per kind of pattern in ``_STATED``, each reading its own groups into
+    ``add``; the table of patterns, not this loop, is where a new kind of number is declared.)"""
     norm = normalise(text)
     out: list[Value] = []
     seen: set = set()

@@ -935,6 +935,12 @@ class _Drafter:
                 x.timepoint = t[-1] if t else None
 
     def _assign_groups(self, fs: str, a: int, b: int, ms: list[_M]) -> list[str]:
+        """The groups a part of a sentence speaks of, and each number's group: group names in
+        the part and those known from the Methods, then the readings in a fixed order — "A vs
+        B" pairs, values sharing a compared bracket, a label before a colon, a value in brackets
+        right after a name, values in brackets after a value. (Long on purpose: each reading
+        marks the numbers it settled, which the later ones skip; split apart they would pass
+        those marks around.)"""
         names = _group_names(fs)
         # names known from the Methods ("UC-MSCs (n = 45)", "生化妊娠的115个周期") count too
         taken = [(s0, e0) for s0, e0, _n in names]
@@ -1063,6 +1069,10 @@ class _Drafter:
     # ------------------------------------------------------------ the finding
 
     def _finding(self, s: str, fs: str, a: int, b: int, ms: list[_M], section: str) -> Optional[Finding]:
+        """One part of a sentence as a Finding: its values with their groups, time points and
+        labels, its CI and P value, significance, direction and scope. (Long: one reading of
+        the part in which each field depends on the ones read before it — a P value picked by
+        the comparison it follows, significance from that P — kept in one place to be read.)"""
         c = cues()
         part = fs[a:b]
         groups = self._assign_groups(fs, a, b, ms)
@@ -1427,7 +1437,10 @@ def _meta_year(meta: dict) -> Optional[int]:
 
 def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Record]" = None,
                   source: Optional[str] = None) -> Summary:
-    """A draft Summary (``curated: false``) from an abstract or a paper's text."""
+    """A draft Summary (``curated: false``) from an abstract or a paper's text. (Long: the
+    sections of the summary in the order they are read — metadata, design, population, findings,
+    stated numbers, conclusion, terms — each a short block marked ``# ----``, every block using
+    what the earlier ones read; the readings themselves live in the helpers they call.)"""
     if text is None:
         text = ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")

@@ -1180,7 +1180,8 @@ class _Segment:
         """Quantities a reader takes as intervals or reads in one piece: 100多 = [100, 200),
         十几万 = [110000, 200000), 上百, 近万, 5万4千6百, 1 776例, 两倍半, 超过1/2, 半茶匙.
         Each regex is anchored on a rare character (多 余 几 倍 / 半 or a blank between digits),
-        so the pass costs nothing on text without them."""
+        so the pass costs nothing on text without them. (Long: one block per form, in the order
+        that lets a longer form mask a shorter one; each block is a few lines over one regex.)"""
         seg = self.seg
         if "多" in seg or "余" in seg:
             for m in _anchored(seg, "多余", _MORE_RE, _MORE_BACK, 21):
@@ -1405,6 +1406,10 @@ class _Segment:
         return toks
 
     def ar_token(self, ns, ne, txt, dead_end, versionish, last_e):
+        """An Arabic-digit run as a token with its scale (万/亿), unit and what makes it no
+        quantity (a code, a version, a name's suffix). (Long on purpose: it runs once per number
+        of the text, hundreds of thousands of times on a large input, so its tests are inline
+        in the order that drops the most numbers first rather than spread over helper calls.)"""
         seg, n = self.seg, self.n
         if self.mask.find(1, ns, ne) != -1:
             return None
@@ -1616,6 +1621,9 @@ class _Segment:
         return self.seg[a.e:b.s]
 
     def combine(self, toks: list):
+        """Adjacent tokens read as one statement: ranges (10%~15%), lists (3、6、9个月), pairs
+        (从A降至B, A vs B), ± forms, fractions. (Long: one left-to-right scan whose every branch
+        decides how many tokens it consumes; as helpers, each would return the new index.)"""
         i, n = 0, len(toks)
         seg = self.seg
         mask = self.mask
