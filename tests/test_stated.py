@@ -388,3 +388,12 @@ def test_a_count_written_to_the_unit_a_few_off_the_paper_s_is_a_misquote():
     assert draft_verdicts(abstract, "研究纳入了37,510名女性。")["37,510名"] == "mismatch"
     assert draft_verdicts(abstract, "研究纳入了37,516名女性。")["37,516名"] == "supported"
     assert draft_verdicts(abstract, "研究纳入了约37,500名女性。")["37,500名"] != "mismatch"   # a round number
+
+
+def test_a_ratio_named_far_before_its_value_with_a_bracketed_ci_label():
+    abstract = ("Methods: We followed 1 672 983 girls and women. Results: After adjustment for age at follow-up, the "
+                "incidence rate ratio for the comparison of the vaccinated population with the unvaccinated population "
+                "was 0.51 (95% confidence interval [CI], 0.32 to 0.82).")
+    s = draft_summary(abstract, source="x")
+    assert any(v.kind == "ratio" and v.value == 0.51 for f in s.findings for v in f.values)
+    assert draft_verdicts(abstract, "接种疫苗的女性宫颈癌发病风险显著降低了49%。")["49%"] == "supported"

@@ -226,10 +226,15 @@ def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
     return _RATIO_LABEL.get(name, "ratio")
 
 
+_CI_GAP = re.compile(r"^[\s,;(\[]*(?:9[059](?:\.\d)?%\s*(?:CI|confidence interval|credible interval)(?:\s*\[CI\])?|CI)?[\s,:=]*$",
+                     re.I)
+
+
 def _ci_follows(ms, m, norm: str) -> bool:
-    nxt = next((x for x in ms if x.start >= m.end), None)
-    return (nxt is not None and isinstance(nxt.value, list) and nxt.start - m.end <= 14
-            and not isinstance(m.value, list) and re.match(r"^[\s,;(\[]*(95%\s*CI|CI)?[\s,:=]*$", norm[m.end:nxt.start]) is not None)
+    """An interval follows the number ("0.51 (95% confidence interval [CI], 0.32 to 0.82)")."""
+    nxt = next((x for x in ms if x.start >= m.end and not (x.kind == "percent" and CI_LEVEL_AFTER.match(norm[x.end:]))), None)
+    return (nxt is not None and isinstance(nxt.value, list) and nxt.start - m.end <= 40
+            and not isinstance(m.value, list) and _CI_GAP.match(norm[m.end:nxt.start]) is not None)
 
 
 def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> None:
