@@ -397,3 +397,14 @@ def test_a_ratio_named_far_before_its_value_with_a_bracketed_ci_label():
     s = draft_summary(abstract, source="x")
     assert any(v.kind == "ratio" and v.value == 0.51 for f in s.findings for v in f.values)
     assert draft_verdicts(abstract, "接种疫苗的女性宫颈癌发病风险显著降低了49%。")["49%"] == "supported"
+
+
+def test_a_list_of_ratios_each_with_a_ci_and_a_list_of_relative_changes():
+    abstract = ("Methods: 498 043 adults. Results: Relative to no tea drinking, the hazard ratios (95% CIs) for "
+                "participants drinking 1 or fewer, 2 to 3, 4 to 5, and 6 or more cups per day were 0.95 (95% CI, "
+                "0.91 to 1.00), 0.87 (CI, 0.84 to 0.91), 0.88 (CI, 0.84 to 0.92), and 0.91 (CI, 0.86 to 0.97), "
+                "respectively.")
+    s = draft_summary(abstract, source="x")
+    assert {v.value for f in s.findings for v in f.values if v.kind == "ratio"} >= {0.95, 0.87, 0.88, 0.91}
+    v = draft_verdicts(abstract, "与不喝茶相比，每日喝1杯茶、2至3杯、4至5杯、6杯及以上的人，死亡风险分别降低5%、13%、12%和9%。")
+    assert all(v[k] == "supported" for k in ("5%", "13%", "12%", "9%")), v

@@ -188,8 +188,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             continue
         if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
             continue        # an allocation ratio (1:1), not a result
-        if CI_LEVEL_AFTER.match(after):
-            continue        # the 95% of a 95% CI
+        if m.kind == "percent" and CI_LEVEL_AFTER.match(after):
+            continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
         v = _typed(m, before, after, section)
         if v is None:
             continue
