@@ -408,3 +408,10 @@ def test_a_list_of_ratios_each_with_a_ci_and_a_list_of_relative_changes():
     assert {v.value for f in s.findings for v in f.values if v.kind == "ratio"} >= {0.95, 0.87, 0.88, 0.91}
     v = draft_verdicts(abstract, "与不喝茶相比，每日喝1杯茶、2至3杯、4至5杯、6杯及以上的人，死亡风险分别降低5%、13%、12%和9%。")
     assert all(v[k] == "supported" for k in ("5%", "13%", "12%", "9%")), v
+
+
+def test_a_traditional_page_s_ten_thousands_are_read_like_simplified_ones():
+    from factcheck.text.units import _scale_of
+    assert _scale_of("50萬名") == _scale_of("50万名") == 1e4
+    abstract = "Methods: We studied 498 043 men and women aged 40 to 69 years. Results: Tea drinking was common."
+    assert draft_verdicts(abstract, "英國生物庫包括了50萬名男性和女性的數據。")["50萬名"] == "supported"

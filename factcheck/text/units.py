@@ -54,7 +54,9 @@ def _scale_of(surface: str) -> float:
     """The size of the unit the article's last digit counts in: 1.8万 is written to the
     thousand (±500), 51万 to the ten thousand (±5000), as a reader reads it."""
     if "万" not in surface and "亿" not in surface:
-        return 1.0
+        if "萬" not in surface and "億" not in surface:
+            return 1.0
+        surface = surface.replace("萬", "万").replace("億", "亿")     # a traditional page's surface, as written
     m = _SCALE_WORD.search(surface)
     if not m:
         return 1.0
