@@ -414,4 +414,6 @@ def test_a_traditional_page_s_ten_thousands_are_read_like_simplified_ones():
     from factcheck.text.units import _scale_of
     assert _scale_of("50萬名") == _scale_of("50万名") == 1e4
     abstract = "Methods: We studied 498 043 men and women aged 40 to 69 years. Results: Tea drinking was common."
-    assert draft_verdicts(abstract, "英國生物庫包括了50萬名男性和女性的數據。")["50萬名"] == "supported"
+    text = ("英國生物庫包括了50萬名年齡在40歲至69歲之間的男性和女性的數據，研究人員在這些人中發現，"
+            "經常喝茶的人報告說喝紅茶，這項研究發表於國際期刊。")
+    assert draft_verdicts(abstract, text)["50萬名"] == "supported"
