@@ -267,42 +267,6 @@ def test_a_cause_everyone_knows_is_background_not_the_articles_reading(check_tex
     assert not _overs(r, "导致", "causal")
 
 
-def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
-    from factcheck.core.config import Config
-    from factcheck.ingest.reader import article_from_text
-    from factcheck.pipeline import check
-    from factcheck.papers.summaries import Store
-    from factcheck.papers.summarize import draft_summary
-
-    s = draft_summary("Methods: 25871 adults were randomly assigned to vitamin D3 (2000 IU per day) or placebo. "
-                      "Results: Vitamin D3 did not lower the risk of fractures (HR, 0.98).", source="x")
-    st = Store()
-    st.add(s)
-    for text in ("研究人员发现，每天补充2000IU维生素D与骨折风险之间无关联。",
-                 "在五年随访期间：至少每周1次的人死亡率为7.5%。"):
-        rep = check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id])
-        assert not [o for o in rep.overstatements if o.category == "advice"], text
-
-
-def test_certainty_denied_inside_a_longer_word_or_said_of_many_other_studies():
-    from factcheck.core.config import Config
-    from factcheck.ingest.reader import article_from_text
-    from factcheck.pipeline import check
-    from factcheck.papers.summaries import Store
-    from factcheck.papers.summarize import draft_summary
-
-    s = draft_summary("Methods: We followed 194 095 adults for 8 years. Results: Soda consumption was associated "
-                      "with a 23% higher risk of kidney stones (HR, 1.23).", source="x")
-    st = Store()
-    st.add(s)
-    for text in ("医生说：“虽然有没有确凿的证据显示，含糖饮料会单独导致肾结石。”",
-                 "过去十年，世界各地进行的多项研究已经证实，甜饮料广泛存在于日常饮食中。"):
-        rep = check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id])
-        assert not [o for o in rep.overstatements if o.category == "certainty"], text
-    rep = check(article_from_text("这项研究证实，喝汽水会让肾结石风险升高23%。", "a.txt"), st, Config(), papers=[s.id])
-    assert [o for o in rep.overstatements if o.category == "certainty"]
-
-
 def _one_paper(abstract):
     from factcheck.papers.summaries import Store
     from factcheck.papers.summarize import draft_summary
@@ -319,6 +283,23 @@ def _overstated(text, s, st):
     from factcheck.pipeline import check
 
     return check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id]).overstatements
+
+
+def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
+    s, st = _one_paper("Methods: 25871 adults were randomly assigned to vitamin D3 (2000 IU per day) or placebo. "
+                       "Results: Vitamin D3 did not lower the risk of fractures (HR, 0.98).")
+    for text in ("研究人员发现，每天补充2000IU维生素D与骨折风险之间无关联。",
+                 "在五年随访期间：至少每周1次的人死亡率为7.5%。"):
+        assert not [o for o in _overstated(text, s, st) if o.category == "advice"], text
+
+
+def test_certainty_denied_inside_a_longer_word_or_said_of_many_other_studies():
+    s, st = _one_paper("Methods: We followed 194 095 adults for 8 years. Results: Soda consumption was associated "
+                       "with a 23% higher risk of kidney stones (HR, 1.23).")
+    for text in ("医生说：“虽然有没有确凿的证据显示，含糖饮料会单独导致肾结石。”",
+                 "过去十年，世界各地进行的多项研究已经证实，甜饮料广泛存在于日常饮食中。"):
+        assert not [o for o in _overstated(text, s, st) if o.category == "certainty"], text
+    assert [o for o in _overstated("这项研究证实，喝汽水会让肾结石风险升高23%。", s, st) if o.category == "certainty"]
 
 
 def test_a_causal_claim_naming_the_topic_inside_a_longer_term():
