@@ -100,3 +100,14 @@ def test_a_public_body_s_recommendation_is_not_the_study():
     assert v["150分钟"] == "unattributed" and v["48%"] == "supported"
     v = draft_verdicts(abstract, "美国过敏学会也表示，应该在婴儿4至6个月大时开始引入过敏原食物。")
     assert v["4至6个月"] == "unattributed"
+
+
+def test_a_new_paragraph_about_neither_research_nor_the_topic_does_not_carry_the_study():
+    from conftest import draft_verdicts
+    abstract = ("Methods: 474 919 participants reported their usual walking pace. Results: Brisk walkers had a "
+                "longer life expectancy, up to 86.7 years in women.")
+    v = draft_verdicts(abstract, "一项纳入474919名参与者的研究发现，走路快的人寿命更长。\n"
+                                 "68岁的张阿姨和两位老友在公园里聊天。\n"
+                                 "研究人员指出，这项研究纳入了474919名参与者。")
+    assert v["474919名"] == "supported"
+    assert v["68岁"] == "unattributed"

@@ -229,6 +229,11 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 cur_score = _topic_score(ntext, ms, by_index.get(current.reference), df, gl)
                 if current.reference is None or cur_score <= 0.3:
                     found = topic
+        if found is None and single_study and current.reference is not None and not research \
+                and (s.start == 0 or norm[s.start - 1] == "\n") and not scan_hits["on_topic"](ntext, ms):
+            # a new paragraph that neither speaks of research nor of the paper's topic: the study
+            # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote)
+            found = Attribution(None, "none")
         if found is None:
             if current.reference is None and current.how == "none" and n_refs == 1 and research:
                 found = Attribution(profiles[0].index, "single_study" if single_study else "single_reference")
