@@ -142,11 +142,11 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
     whether m is a period). ``change``: the number is a relative change ("风险降低42%": down,
     "高80%": up), which a ratio of the paper states too (HR 0.58 is 42% lower, OR 1.86 86% higher)."""
     cands, by_kind = _usable(s)
-    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value), change, bool(m.decimals))
+    loose = not s.curated and not m.unit and m.kind == "measurement"
+    key = (m.kind, m.unit, m.kind == "year_or_date" and is_period(m.value), change, loose and bool(m.decimals))
     out = by_kind.get(key)
     if out is None:
         out = by_kind[key] = []
-        loose = not s.curated and not m.unit and m.kind == "measurement"
         for c in cands:
             if loose and c.kind == "count" and not isinstance(c.value, list):
                 out.append((c, float(c.value)))      # a draft's 7097 children for the article's bare 7097
@@ -253,6 +253,7 @@ class Context:
     sentence_start: int = 0
     segment: str = ""              # for a time point: the text it governs
     names_group: bool = False      # the number is itself the name of a group of the paper (41-42岁)
+    change: Optional[str] = None   # the number is a relative change its clause states ("down"/"up", change_of)
 
 
 def _finding_terms(f: Finding, group_names: set, drafted: bool = False) -> list[str]:
@@ -739,20 +740,19 @@ def _draft_comparable(m: Mention, c: Cand) -> bool:
     return (m.unit or "") == (c.unit or "") or c.kind == "ratio" or c.label and " " in c.label
 
 
-_CHANGE_BEFORE = re.compile(r"(?:下降|升高|增加|减少|降低|提高|上升|增长|下跌|回落)了?(?:约|近|达)?\s*$")
 _CHANGE_EN = re.compile(r"\b(?:increas|decreas|reduc|lower|higher|declin|ris(?:e|ing)|rose|fell|drop|chang|gain|loss|less|more)",
                         re.I)
 
 
 def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
-    """The article's number is a change (占比下降0.51%) and the draft's value a level its
-    sentence states no change of (accounting for 0.91%): two different quantities, so the
-    one cannot misquote the other."""
-    if m.unit != "%" or c.finding is None:
+    """The article's number is a change (占比下降0.51%: ``ctx.change``) and the draft's value a
+    level its sentence states no change of (accounting for 0.91%): two different quantities, so
+    the one cannot misquote the other."""
+    if m.unit != "%" or ctx.change is None or c.finding is None or c.kind == "ratio":
         return False
-    lead = ctx.clause[max(0, m.start - ctx.clause_start - 6):max(0, m.start - ctx.clause_start)]
-    return bool(_CHANGE_BEFORE.search(lead)) and not _CHANGE_EN.search(c.finding.text) and c.label not in (
-        "increase", "change")
+    if c.label in ("increase", "change") or (c.label and " " in c.label):
+        return False        # the paper's change, or a ratio read as one (HR 0.77 as 23% lower)
+    return not _CHANGE_EN.search(c.finding.text)
 
 
 def _same_order(a, b) -> bool:
@@ -820,7 +820,7 @@ def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
             if not isinstance(v.value, float) or not 0 < abs(v.value) < 1 or v.unit or v.kind == "ratio" \
                     or v.label in _RATIO_LABELS or v.label in AUX_LABELS or v.kind == "pvalue":
                 continue
-            places = len(repr(abs(v.value)).split(".")[1])
+            places = len(f"{abs(v.value):.10f}".rstrip("0").split(".")[1])
             if places >= 3 and abs(abs(v.value) * 100 - float(m.value)) <= tolerance(m):
                 return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
                                       note=f"{_fmt(v.value)}（{_clean_note(f.text)}）")
@@ -835,8 +835,7 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     lo, hi = (float(x) for x in m.value)
     tol = tolerance(m)
     for f in s.findings:
-        pcts = [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
-                and v.label not in AUX_LABELS]
+        pcts = _percents(f)
         if any(abs(x - lo) <= tol for x in pcts) and any(abs(x - hi) <= tol for x in pcts):
             return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", note=_clean_note(f.text))
     return None
@@ -994,6 +993,12 @@ def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[Menti
             if id(v) in bad else v for v in mvs]
 
 
+def _percents(f: Finding) -> list[float]:
+    """A finding's percentages (its rates, not the ends of a CI or a threshold)."""
+    return [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
+            and v.label not in AUX_LABELS]
+
+
 def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """"相差6.5个百分点": a difference the abstract does not write but states the two sides of
     (20.2% and 13.7% in one finding), recomputed as statcheck recomputes a test."""
@@ -1001,8 +1006,7 @@ def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         return None
     tol = tolerance(m)
     for f in s.findings:
-        pcts = [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
-                and v.label not in AUX_LABELS]
+        pcts = _percents(f)
         for i, a in enumerate(pcts):
             for b in pcts[i + 1:]:
                 if abs(abs(a - b) - abs(float(m.value))) <= tol:
@@ -1272,7 +1276,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 ti = bisect.bisect_right(time_starts, m.start)
                 nxt = times[ti].start if ti < len(times) else s.end
                 ctx = Context(norm[cs:ce], stext, prev_text, grp, cs, s.start, segment=norm[cs:max(ce, nxt)]
-                              if _is_time(m) else "", names_group=own is not None)
+                              if _is_time(m) else "", names_group=own is not None,
+                              change=None if summ.curated else change_of(norm, m, s.start))
                 # 长达8年, 随访48周, 短于12周: a length or a cut-off, not the time point of a result
                 length = m.qualifier in ("as_high_as", "less_than", "more_than", "at_least", "at_most") or (
                     m.role != "list_item" and bool(
@@ -1286,8 +1291,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 elif visit:
                     mv = _judge_visit(m, summ, cands, lang)
                 else:
-                    mv = judge_mention(m, ctx, summ, comparable(m, summ, None if summ.curated else change_of(norm, m, s.start)),
-                                       lang, rel_cache, is_length=length, segment=seg_ms)
+                    mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), lang, rel_cache,
+                                       is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
                     mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":

@@ -32,7 +32,7 @@ from factcheck.text.wordscan import WordIndex, required_literals
 
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
-             "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜"}
+             "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜", "并无", "尚无", "缺乏"}
 HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
 HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
@@ -63,7 +63,10 @@ PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|(?:多项|许多|大量|不少|众多|一些|诸多|很多)"
                               r")(研究|试验|证据)[^，。,；;]{0,6}$")
 # a negation written before the cue that segmentation hides inside a longer word (有没有确凿的证据)
-NEGATED_BEFORE = re.compile(r"(?:没有|并无|并非|尚无|未能|不能|无法|缺乏)[^，。,；;]{0,2}$")
+# (the negations of two or more characters, as written: one character, 不 or 未, would also be found
+# inside 不仅 or 未来, which the token test above keeps apart)
+NEGATED_BEFORE = re.compile("(?:" + "|".join(sorted((n for n in NEGATIONS if len(n) >= 2), key=len, reverse=True))
+                            + ")[^，。,；;]{0,2}$")
 QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
 QUESTION_END = re.compile(r"吗[?？]?\s*$")
 SO_CALLED = re.compile(r"所谓\s*[“\"‘「]?$")            # 所谓“逆转”

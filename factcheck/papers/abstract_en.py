@@ -66,16 +66,19 @@ def _fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else str(x)
 
 
-RATIO = re.compile(r"((?i:hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|"
-                   r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio)|"
-                   r"\b(?:HR|OR|RR|IRR|MRR|SMR|SIR|PR|aHR|aOR))s?\b[^0-9;]{0,25}$")
+# the names of ratio statistics, one list for both readings below (a label before a value, a
+# ratio named anywhere in the sentence); abbreviations stay case-sensitive ("or" is a word)
+_RATIO_NAMES = (r"hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|"
+                r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio|time ratio")
+_RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR"
+RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b[^0-9;]{{0,25}}$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
                 "incidence rate ratio": "RR", "time ratio": "TR", "tr": "TR",
                 # mortality rate ratios, standardised mortality or incidence ratios, prevalence ratios:
                 # relative rates, read as an article reads them (MRR 2.07: 增加107%)
-                "mortality rate ratio": "RR", "mrr": "RR", "smr": "RR", "sir": "RR", "pr": "RR",
+                "mortality rate ratio": "RR", "mrr": "RR", "smr": "RR", "sir": "RR",
                 "standardized mortality ratio": "RR", "standardised mortality ratio": "RR",
                 "standardized incidence ratio": "RR", "standardised incidence ratio": "RR", "prevalence ratio": "RR"}
 PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
@@ -169,7 +172,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
     values: list[Value] = []
     ci = p = None
     last_ratio: Optional[Value] = None
-    if ratio_before and not _OWN_MEASURE.search(norm):
+    if ratio_before and not (_OWN_MEASURE.search(norm) or _RATIO_ANYWHERE.search(norm)):
         last_ratio = Value(value=0.0, kind="ratio", label=ratio_before)
     for m in ms:
         before = norm[max(0, m.start - 40):m.start]
@@ -211,10 +214,9 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
 
 
 # a sentence that names a measure of its own: a ratio named before does not carry into it
-_OWN_MEASURE = re.compile(r"(?i:\bmean\b|difference|coefficient|\bbeta\b|score|points?\b|hazard ratio|odds ratio|"
-                          r"relative risk|risk ratio|rate ratio)|\b(?:MD|SMD|HR|OR|RR|IRR|TR)s?\b|β")
-_RATIO_ANYWHERE = re.compile(r"(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio|relative rate|relative hazard|"
-                             r"time ratio|prevalence ratio)|\b(?:HR|OR|RR|IRR|MRR|SMR|SIR|TR)s?\b")
+# (a ratio it names is read by _RATIO_ANYWHERE)
+_OWN_MEASURE = re.compile(r"(?i:\bmean\b|difference|coefficient|\bbeta\b|score|points?\b)|\b(?:MD|SMD)s?\b|β")
+_RATIO_ANYWHERE = re.compile(rf"(?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR})s?\b")
 
 
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
@@ -541,18 +543,15 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(span(m), "dose_unit", m)
             elif kind == "dose_ordinal":
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
-            elif m.group(1).lower() in _TIMES:
-                add(float(_TIMES[m.group(1).lower()]), _PER_WORD[m.group(2).lower()], m)
             else:
-                add(_num(m.group(1)), _PER_WORD[m.group(2).lower()], m)
+                add(*_schedule(m), m)
     # "one drink (12 g) per day": a schedule read again with short brackets taken out
     bare = re.sub(r"\s*\([^()]{1,20}\)", "", norm)
     if bare != norm:
         for kind, pat in _STATED:
             if kind == "frequency":
                 for m in pat.finditer(bare):
-                    w = m.group(1).lower()
-                    add(float(_TIMES[w]) if w in _TIMES else _num(w), _PER_WORD[m.group(2).lower()], m)
+                    add(*_schedule(m), m)
     arms = _arm_count(norm)
     if arms is not None:
         n, m = arms
@@ -587,6 +586,12 @@ def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
         if 2 <= len(parts) <= 5:
             return len(parts), m
     return None
+
+
+def _schedule(m: re.Match) -> tuple[float, str]:
+    """A frequency match as (times, per_day/per_week/per_month): "twice daily", "3 times a week"."""
+    w = m.group(1).lower()
+    return (float(_TIMES[w]) if w in _TIMES else _num(w)), _PER_WORD[m.group(2).lower()]
 
 
 def _bound_before(norm: str, start: int) -> Optional[str]:

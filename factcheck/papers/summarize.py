@@ -1551,8 +1551,9 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
                                    definitions=primary)
         # the ages that define the population are often written only in the Background
         # ("adolescents and young adults aged 15–39 years"); its other numbers are other studies'
+        have = {(str(x.value), x.unit) for x in stated}
         stated += [v for v in stated_quantities("\n".join(t for n, t in sections if n in ("background", "introduction")))
-                   if v.unit == "age" and (str(v.value), v.unit) not in {(str(x.value), x.unit) for x in stated}]
+                   if v.unit == "age" and (str(v.value), v.unit) not in have]
 
     elif lang == "zh":
         stated = _stated_zh("\n".join([title or ""] + [t for n, t in sections if n not in _NOT_STUDY_SECTIONS]))
