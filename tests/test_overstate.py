@@ -320,3 +320,34 @@ def test_a_reported_finding_is_judged_though_it_names_the_who():
     assert [o for o in got if o.category == "causal"]
     got = _overstated("世界卫生组织建议每周运动150分钟，运动能降低高血压风险。", s, st)
     assert not [o for o in got if o.category == "causal"]
+
+
+def _causal(text, s, st):
+    return [o.surface for o in _overstated(text, s, st) if o.category == "causal"]
+
+
+def test_a_causal_claim_must_link_what_the_cohort_studied_not_a_mechanism_or_other_research():
+    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
+                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    # the cohort's exposure and outcome, linked by a causal modal: flagged
+    assert _causal("哈佛大学的研究表明，不规律的轮班工作可增加女性患2型糖尿病的风险。", s, st)
+    # a mechanism about something else in a sentence that names the topic; other research
+    # reported earlier in the sentence; an association named as such; a denied claim; a
+    # consequence chained on a hedged clause; an effect supposed only if the link is causal
+    for text in ("研究涉及2型糖尿病患者，炎症会损害胰岛细胞，并导致各种症状。",
+                 "许多研究显示，轮班工作可以增加糖尿病风险。",
+                 "2013年也有美国研究人员发现，夜班能增加2型糖尿病风险。",
+                 "研究显示轮班工作与各种原因导致糖尿病风险增加之间的关联更明显。",
+                 "这并不代表轮班工作会直接导致2型糖尿病。",
+                 "研究者说，夜班可能会打乱作息，导致2型糖尿病。",
+                 "如果二者确为因果关系，那么减少夜班每年可减少10万例2型糖尿病。"):
+        assert not _causal(text, s, st), text
+
+
+def test_the_topic_of_a_draft_includes_its_exposure_but_not_whom_or_how_it_studied():
+    from factcheck.judge.overstate import _names_paper_topic
+
+    s, _st = _one_paper("Title: Rotating night shift work and risk of type 2 diabetes in female nurses\n\n"
+                        "Results: Night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    assert _names_paper_topic("轮班工作的人", s)           # the exposure (a not_measure, but a topic)
+    assert not _names_paper_topic("研究人员分析了队列研究的参与者", s)     # design and people

@@ -65,6 +65,26 @@ EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|�
 # a negation written before the cue that segmentation hides inside a longer word (有没有确凿的证据)
 # (the negations of two or more characters, as written: one character, 不 or 未, would also be found
 # inside 不仅 or 未来, which the token test above keeps apart)
+# other research reported earlier in the sentence, its finding running on over later clauses
+# (许多研究显示，药物治疗可以大幅减少…; 2013年也有美国研究人员发现，走路快能降低…): not the
+# cited paper's claim. Literals open each branch (see INTERVENTION on scan cost).
+OTHER_RESEARCH_SAID = re.compile(
+    r"(?:(?:过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|多项|许多|大量|不少|众多|诸多|很多|几项|多个|一些"
+    r"|(?:也有|还有|另有|曾有)[^，。,；;]{0,12})(?:研究|试验|研究人员|学者|科学家)[^，。,；;]{0,4}"
+    r"(?:显示|表明|发现|证实|指出|证明)")
+# a causal verb inside an association frame says no more than the association
+# (与各种原因导致死亡风险增加之间的关联, 与诱发IBD无关): Yu et al.'s correlational level
+ASSOCIATION_BEFORE = re.compile(r"[与和跟][^，。,；;]{0,30}$")
+ASSOCIATION_AFTER = re.compile(r"^[^，。,；;]{0,30}?(?:有关|相关|关联|无关|联系|挂钩)")
+# "this does not mean that …" (并不代表抗生素会直接导致心脏病) and "was not, because of X, made …"
+# (并未因服用抗生素而使…风险增加): the claim after them is denied, however far the cue stands
+NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不说明|不能证明|无法证明|不能断定|并不表示)[^，。,；;]*$"
+                       r"|(?:并未|没有|未)因[^，。,；;]{1,20}而[^，。,；;]{0,4}$")
+# a consequence chained on a hedged clause (可能会分散注意力，导致医疗事故; 可能会导致血小板凝结，随后…，
+# 引发心脏病发作) keeps its hedge: these open such a clause
+CHAIN_OPENERS = ("", "并", "并且", "从而", "进而", "继而", "而", "甚至", "最终", "最后", "随后", "然后", "再", "还会", "就会", "则会")
+# the article itself makes the effect conditional on causation (如果二者确为因果关系，那么…可减少)
+CAUSATION_SUPPOSED = re.compile(r"(?:如果|假如|倘若|假设|要是|若)[^。；;]{0,20}因果")
 NEGATED_BEFORE = re.compile("(?:" + "|".join(sorted((n for n in NEGATIONS if len(n) >= 2), key=len, reverse=True))
                             + ")[^，。,；;]{0,2}$")
 QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
@@ -111,6 +131,10 @@ RULE_OPTIONS = {
     "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
     "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
                             "a general mechanism (血栓会引发心梗) is no claim about its result",
+    "requires_topic_near": "the cue's clause or the one before it must name what the paper studied: "
+                           "a causal chain about something else (炎症损害髓鞘…导致症状) is no claim about its result; "
+                           "read for drafted summaries, whose topic the whole lexicon names (a curated one is "
+                           "read against the glossary alone, too few words to tell)",
     "skip_if_protocol": "never fires in a sentence that describes what the study did (随机分配, 受试者每周注射)",
     "skip_if_known_cause": "never fires where the sentence names a cause everyone knows as such "
                            "(吸烟是导致肺癌的首要因素, 人们知道饮酒对肝脏不好), not the study's result",
@@ -300,6 +324,33 @@ def _faithful(rule: Rule, text: str, s: int, e: int, summ: Optional[Summary]) ->
                for f in summ.findings if f.scope == "all" for kw in f.keywords)
 
 
+def _hedged_chain(text: str, lo: int, before: str) -> bool:
+    """Does the clause at ``lo`` continue a hedged clause as its consequence? Its words before
+    the cue only chain (并, 从而, 随后 …) and one of the two clauses before it is hedged."""
+    if before.strip() not in CHAIN_OPENERS or lo == 0:
+        return False
+    cuts = clause_cuts(text)
+    k = bisect.bisect_right(cuts, lo) - 1
+    return bool(HEDGE_RE.search(text, cuts[max(0, k - 2)], lo))
+
+
+def _association_frame(text: str, s: int, e: int) -> bool:
+    """Does the causal cue at text[s:e] stand inside 与…有关 (an association named as such)?"""
+    lo, hi = _clause(text, s, e)
+    return bool(ASSOCIATION_BEFORE.search(text, lo, s) and ASSOCIATION_AFTER.search(text[e:hi]))
+
+
+def _topic_near(text: str, s: int, e: int, summ: Summary) -> bool:
+    """Does the cue's clause, or the clause before it, name what the paper studied? A causal
+    chain about something else (炎症会损害髓鞘…并导致各种症状, 这是造成推行不易的主因) is a
+    mechanism or an aside, not the study's result, even in a sentence that names the topic."""
+    lo, hi = _clause(text, s, e)
+    cuts = clause_cuts(text)
+    k = bisect.bisect_right(cuts, lo) - 1
+    start = cuts[k - 1] if k > 0 else lo
+    return _names_paper_topic(text[start:hi], summ)
+
+
 def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     """Why a cue at text[s:e] is not the article's own assertion, or None if it is."""
     lo, hi = _clause(text, s, e)
@@ -316,18 +367,20 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     if PURPOSE.search(before) or (before.endswith("为") and (len(before) < 2 or before[-2] not in "作成认因称以")
                                   and text[s:s + 1] in PROOF_VERB_FIRST):
         return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
-    if EARLIER_RESEARCH.search(before):
+    since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
+    if EARLIER_RESEARCH.search(before) or OTHER_RESEARCH_SAID.search(text, since, s):
         return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
+    if CAUSATION_SUPPOSED.search(text, since, s) or _hedged_chain(text, lo, before):
+        return "hedged"
     if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
     if warned or LIMITED.search(after) or WARNED.search(text, hi):
         return "negated"   # 切勿轻信…, also in a later clause; or limited after the cue: 直接恢复有限
     if hedged:
         return "hedged"
-    since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
     if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"
-    if any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before):
+    if any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before) or NOT_MEANT.search(before):
         return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
     return None
 
@@ -395,6 +448,11 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 continue
             if rule.category == "scope" and HYPOTHETICAL.search(text, max(0, st - 60), st):
                 continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed
+            if rule.category == "causal" and _association_frame(text, st, en):
+                continue
+            if rule.opts.get("requires_topic_near") and summ is not None and not summ.curated \
+                    and not _topic_near(text, st, en, summ):
+                continue
             if align and not tokens.aligned(st, en):
                 continue
             kept.append((st, en, rule))
@@ -557,7 +615,7 @@ def _build_topic_groups(s: Summary) -> frozenset:
     gl = load_glossary(lexicon=not s.curated)
     text = " ".join([s.title, s.title_zh or "", s.population.who, s.conclusion.text]
                     + [t for ts in s.terms.values() for t in ts] + list(s.aliases))
-    return frozenset(gl.groups_in(text) - gl.not_measures)
+    return frozenset(gl.groups_in(text) - gl.not_topics)
 
 
 _topic_groups = ObjectCache(_build_topic_groups)

@@ -27,6 +27,7 @@ class Glossary:
     generic: frozenset = frozenset()        # words too common to identify a measure
     term_re: re.Pattern = None              # every lower-cased term, as a trie (see groups_in)
     condition_re: re.Pattern = None         # the terms of ``conditions`` alone (who an article is for)
+    not_topics: frozenset = frozenset()     # group keys that name no paper's topic: populations, designs, statistics
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
@@ -108,12 +109,14 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
     journals = {str(k): [str(t) for t in v] for k, v in (data.get("journals") or {}).items()}
     not_measures = set(data.get("not_measures") or ())
     conditions = set(data.get("conditions") or ())
+    not_topics = set(data.get("not_topics") or ())
     for extra in (sorted(LEXICON_DIR.glob("*.yaml")) if path is None and lexicon and LEXICON_DIR.is_dir() else ()):
         more = safe_load(extra.read_text(encoding="utf-8")) or {}
         _merge(groups, more.get("terms"))
         _merge(journals, more.get("journals"))
         not_measures |= set(more.get("not_measures") or ())
         conditions |= set(more.get("conditions") or ())
+        not_topics |= set(more.get("not_topics") or ())
     term_group = {}
     for k, terms in groups.items():
         for t in terms:
@@ -125,4 +128,5 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
                     frozenset(str(w).lower() for w in data.get("generic_words") or ()),
                     re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"),
                     re.compile(trie_pattern([t for t, g in term_group.items() if g in conditions],
-                                            latin_whole_words=True) or "(?!)"))
+                                            latin_whole_words=True) or "(?!)"),
+                    frozenset(not_topics))
