@@ -351,3 +351,10 @@ def test_the_topic_of_a_draft_includes_its_exposure_but_not_whom_or_how_it_studi
                         "Results: Night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
     assert _names_paper_topic("轮班工作的人", s)           # the exposure (a not_measure, but a topic)
     assert not _names_paper_topic("研究人员分析了队列研究的参与者", s)     # design and people
+
+
+def test_a_headline_in_words_states_the_study_s_result():
+    s, st = _one_paper("Methods: We followed 498 043 adults for 11 years in a prospective cohort. Results: Drinking "
+                       "2 or more cups of tea per day was associated with lower all-cause mortality (HR, 0.87).")
+    text = "每天喝茶也能降低死亡风险\n\n一项针对近50万人的研究显示，每天喝两杯以上茶的人全因死亡风险较低。"
+    assert [o for o in _overstated(text, s, st) if o.category == "causal" and o.line == 1]

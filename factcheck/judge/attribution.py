@@ -208,6 +208,11 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         research = i in research_at
         if found is None and single_study:
             found = _single_study(i, s, ntext, ms, profiles[0], cues, scan_hits, introduced, current)
+            if found is not None and found.cue == "headline" and not ms:
+                # a headline in words states the study's result, but introduces nothing: the
+                # paragraph under it (甜饮料与口腔癌 / 一罐330毫升饮料含糖35克) is not carried
+                out[i] = found
+                continue
             if found is not None and found.reference is not None:
                 introduced = True
         if found is None:
@@ -307,10 +312,10 @@ _BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)
 
 def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
     """The index of the headline: the page's first sentence that is not its furniture (a
-    breadcrumb such as "万维读者网 > 健康世界 > 正文"), when it holds a number; else -1. A
+    breadcrumb such as "万维读者网 > 健康世界 > 正文"); else -1. With or without a number: a
+    headline with none (喝红茶也能降低死亡风险) still states the study's result in words. A
     sentence, not a line: a page stored as one line holds its body after its title."""
-    first = next((i for i, s in enumerate(sentences) if not _BREADCRUMB.search(s.text)), -1)
-    return first if first >= 0 and mentions_by_sentence.get(first) else -1
+    return next((i for i, s in enumerate(sentences) if not _BREADCRUMB.search(s.text)), -1)
 
 
 def _fingerprint(m: Mention, paper: RefProfile) -> bool:
