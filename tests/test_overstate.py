@@ -358,3 +358,22 @@ def test_a_headline_in_words_states_the_study_s_result():
                        "2 or more cups of tea per day was associated with lower all-cause mortality (HR, 0.87).")
     text = "每天喝茶也能降低死亡风险\n\n一项针对近50万人的研究显示，每天喝两杯以上茶的人全因死亡风险较低。"
     assert [o for o in _overstated(text, s, st) if o.category == "causal" and o.line == 1]
+
+
+def test_everyone_in_a_protocol_a_partitive_an_obligation_or_off_topic_is_no_scope_claim():
+    s, st = _one_paper("Methods: 1736 adults with early Alzheimer disease were randomly assigned to donanemab or "
+                       "placebo for 76 weeks. Results: Donanemab slowed clinical progression of Alzheimer disease "
+                       "(difference in iADRS, 2.92; P < .001).")
+
+    def scope(text):
+        return [o.surface for o in _overstated(text, s, st) if o.category == "scope"]
+
+    assert scope("研究发现，所有阿尔茨海默病患者都能从多奈单抗治疗中获益。")
+    assert scope("研究证实：在所有阿尔茨海默病患者中，多奈单抗都能延缓病情。")
+    for text in ("研究中所有患者接受标准治疗，并随访76周。",
+                 "全部受试者中，两组阿尔茨海默病评分变化的差异为2.92。",
+                 "几乎所有阿尔茨海默病患者都需要长期照护。",
+                 "无论年龄大小，每个人都要多动脑。",
+                 # in a passage about the study, but not of its result
+                 "一项多奈单抗研究纳入1736名患者。每个人都会有感到悲伤或孤独的时候。"):
+        assert not scope(text), text
