@@ -322,3 +322,19 @@ def test_an_approximate_fraction_is_read_coarsely():
     assert m.value == 20 and tolerance(m) >= 2.0
     exact = next(x for x in extract("五分之一的患者") if "分之" in x.surface)
     assert tolerance(exact) < 2.0
+
+
+def test_a_count_with_trailing_zeros_is_rounded_to_them_within_two_percent():
+    from factcheck.text.numbers import extract
+    from factcheck.text.units import tolerance
+
+    def tol(text):
+        m = next(x for x in extract(text) if x.kind == "count")
+        return m.value, tolerance(m)
+
+    for text, paper, ok in (("共36,400名女性", 36429, True), ("共36,500名女性", 36429, True),
+                            ("共53,500名参与者", 53454, True), ("共1000名患者", 1012, True),
+                            ("共1000名患者", 1100, False), ("共1500名患者", 1620, False),
+                            ("共36,429名女性", 36430, False)):
+        v, t = tol(text)
+        assert (abs(v - paper) <= t) is ok, (text, paper)

@@ -36,6 +36,14 @@ def tolerance(m: Mention) -> float:
         digits = re.match(r"\d+", re.sub(r"\s", "", m.surface))
         zeros = len(digits.group()) - len(digits.group().rstrip("0")) if digits else 0
         tol = 0.5 * 10 ** zeros * scale + 1e-9
+    elif m.kind == "count" and not m.decimals and isinstance(m.value, (int, float)) and abs(m.value) >= 100:
+        # 36,400 (or 36,500, to the half thousand) for 36 429: a count written with trailing
+        # zeros is rounded to them, never by more than 2% (1000 is not 1100)
+        digits = re.sub(r"\D", "", m.surface.split(".")[0])
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros >= 2:
+            step = (5 if digits.rstrip("0").endswith("5") else 1) * 10 ** zeros
+            tol = max(tol, min(0.5 * step, 0.02 * abs(float(m.value))))
     if m.qualifier == "approx":
         if m.kind == "percent" and m.surface.endswith("成"):
             return 5.0
