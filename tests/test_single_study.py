@@ -111,3 +111,12 @@ def test_a_new_paragraph_about_neither_research_nor_the_topic_does_not_carry_the
                                  "研究人员指出，这项研究纳入了474919名参与者。")
     assert v["474919名"] == "supported"
     assert v["68岁"] == "unattributed"
+
+
+def test_arms_counted_without_a_noun_are_people_and_add_up_to_the_sample():
+    from conftest import draft_verdicts
+    abstract = ("Methods: A randomised, placebo controlled trial of paracetamol for acute low-back pain. "
+                "Findings: 550 participants were assigned to the regular group (550 analysed), 549 were assigned "
+                "to the as-needed group (546 analysed), and 553 were assigned to the placebo group (547 analysed).")
+    v = draft_verdicts(abstract, "一项研究将1652名腰痛患者随机分组，其中549名患者按需服药。")
+    assert v["1652名"] == "supported" and v["549名"] == "supported"

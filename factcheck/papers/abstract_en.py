@@ -86,6 +86,11 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|pe
                     r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
                     r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
                     r"workers|students|twins|births|events)\b", re.I)
+# a bare count that is the subject of an allocation ("553 were assigned to placebo", "and 412
+# were randomised"): the arms of a trial are people (not "(546 analysed)": the arms' sum is of
+# those assigned)
+ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed|enrolled|"
+                      r"included|recruited)\b", re.I)
 UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
                             r"centers|hospitals|cities|provinces)\b", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
@@ -285,6 +290,8 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
             else "", "count"
     elif re.match(r"^\s*n\s*=\s*$", before[-6:]) or re.search(r"\bn\s*=\s*$", before):
         unit, kind = "person", "count"
+    elif unit == "" and not isinstance(val, list) and ASSIGNED.match(after):
+        unit, kind = "person", "count"      # "549 were assigned to the as-needed group": people
     if unit in ("day", "week", "month", "year") and FOLLOW_UP.search(before[-25:] + after[:25]):
         label = "follow_up"
     elif kind == "percent" and CHANGE_BEFORE.search(before):
