@@ -120,3 +120,21 @@ def test_arms_counted_without_a_noun_are_people_and_add_up_to_the_sample():
                 "to the as-needed group (546 analysed), and 553 were assigned to the placebo group (547 analysed).")
     v = draft_verdicts(abstract, "一项研究将1652名腰痛患者随机分组，其中549名患者按需服药。")
     assert v["1652名"] == "supported" and v["549名"] == "supported"
+
+
+def test_a_value_written_to_its_decimals_that_the_draft_states_for_the_group_is_supported():
+    from conftest import draft_verdicts
+    from factcheck.papers.summarize import draft_summary
+    abstract = ("Methods: We assigned 800 patients to semaglutide or placebo. Results: Resolution of "
+                "steatohepatitis without worsening of fibrosis occurred in 62.9% of the 534 patients in the "
+                "semaglutide group and in 34.3% of the 266 patients in the placebo group. A reduction in liver "
+                "fibrosis without worsening of steatohepatitis was reported in 36.8% of the patients in the "
+                "semaglutide group and in 22.4% of those in the placebo group.")
+    # "62.9% of the 534 patients in the semaglutide group": the group named after the count is the value's
+    groups = {v.value: v.group for f in draft_summary(abstract, source="x").findings for v in f.values}
+    assert groups[62.9] == groups[534.0] == "semaglutide" and groups[34.3] == "placebo"
+    v = draft_verdicts(abstract, "研究显示，62.9%接受司美格鲁肽治疗的受试者脂肪性肝炎改善且肝纤维化无恶化，"
+                                 "而安慰剂组中这一比例为34.3%。")
+    assert v["62.9%"] == "supported" and v["34.3%"] == "supported"
+    v = draft_verdicts(abstract, "研究显示，接受司美格鲁肽治疗的受试者中，41.5%实现了肝纤维化的改善。")
+    assert v["41.5%"] == "mismatch"

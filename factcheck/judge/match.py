@@ -641,6 +641,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])))]
+    if near and not s.curated and m.decimals and any(
+            _equal(m_eff, t[3], t[2].qualifier) and group_ok(t[2]) and t[2].kind == near[0][2].kind for t in scored):
+        # a draft names its measures in English words the lexicon may not know (resolution of
+        # steatohepatitis): a number written to its decimals that the abstract states for this
+        # group is that number, not another measure's mismatch
+        near = []
     if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
         in_f = [t for t in near if t[2].finding is best_f]

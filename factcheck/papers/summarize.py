@@ -1033,7 +1033,10 @@ class _Drafter:
                 continue                        # Methods: only "name (n = 45)" names a group
             anchor = anchors[x.start]
             c0, c1 = _clause_bounds(fs, depth, anchor, a, b)
-            nxt = [y.start for y in top if y.start > anchor and y.start < c1]
+            # "62.9% of the 534 patients in the semaglutide group": the count belongs to the
+            # value's own noun phrase, so the group after it is the value's too
+            nxt = [y.start for y in top if y.start > anchor and y.start < c1
+                   and not (not zh and _OF_THE.fullmatch(fs[x.end:y.start]))]
             stop = min(nxt) if nxt else c1
             after = [n for s0, e0, n in context if anchor < s0 < stop]
             before_c = [n for s0, e0, n in context if c0 <= s0 and e0 <= anchor]
@@ -1231,6 +1234,9 @@ def _depths(fs: str) -> tuple[list[int], list[int]]:
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；]|\s(?:whereas|while|but)\s|但|而")
+
+
+_OF_THE = re.compile(r"\s*%?\s*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?", re.I)
 
 
 def _clause_bounds(fs: str, depth: list[int], pos: int, a: int, b: int) -> tuple[int, int]:
