@@ -138,3 +138,14 @@ def test_a_value_written_to_its_decimals_that_the_draft_states_for_the_group_is_
     assert v["62.9%"] == "supported" and v["34.3%"] == "supported"
     v = draft_verdicts(abstract, "研究显示，接受司美格鲁肽治疗的受试者中，41.5%实现了肝纤维化的改善。")
     assert v["41.5%"] == "mismatch"
+
+
+def test_a_share_of_people_today_and_past_advice_are_background():
+    from conftest import draft_verdicts
+    abstract = ("Methods: Electronic records of 120 000 children aged 0-3 years. Results: The incidence of peanut "
+                "allergy fell from 0.79% to 0.45% after the guidelines (HR 0.57).")
+    v = draft_verdicts(abstract, "一项新研究显示，花生过敏的发生率从0.79%降到0.45%。"
+                                 "不过，目前约有8%的儿童受到食物过敏影响。"
+                                 "过去数十年来，医生一直建议延迟喂食花生，直到3岁以后。")
+    assert v["0.79%"] == "supported"
+    assert v["8%"] == "unattributed" and v["3岁"] == "unattributed"
