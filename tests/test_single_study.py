@@ -149,3 +149,17 @@ def test_a_share_of_people_today_and_past_advice_are_background():
                                  "过去数十年来，医生一直建议延迟喂食花生，直到3岁以后。")
     assert v["0.79%"] == "supported"
     assert v["8%"] == "unattributed" and v["3岁"] == "unattributed"
+
+
+def test_a_study_published_in_another_year_is_another_unless_it_gives_the_paper_s_numbers():
+    from conftest import draft_verdicts
+    abstract = ("Title: Guidelines and peanut allergy\nJournal: Pediatrics\nYear: 2025\n\n"
+                "Methods: Records of 120 000 children. Results: The incidence of peanut allergy fell by 27% "
+                "after 2015 and by 43% after 2017 (HR 0.57).")
+    v = draft_verdicts(abstract, "一项新研究显示，花生过敏的发生率下降了27%。"
+                                 "然而，2015年伦敦国王学院的拉克发表了突破性的早期接触花生试验。"
+                                 "拉克和同事证明，在婴儿期引入花生可将过敏风险降低80%以上。"
+                                 "2023年儿科期刊发表的研究揭示，下降幅度在27%至43%之间。")
+    assert v["27%"] == "supported"
+    assert v["80%"] == "unattributed"
+    assert v["27%至43%"] != "unattributed"

@@ -288,6 +288,13 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if hit is not None:
         # a number only this paper states (3.96年, 157474): the sentence reports the study
         return Attribution(paper.index, "single_study", hit.surface)
+    if i in hits["research"] and _states_paper_numbers(ms, paper):
+        # research reporting two of the paper's rates (下降幅度在27%至43%之间): the study
+        return Attribution(paper.index, "single_study", "numbers")
+    dated = _DATED_STUDY.search(ntext) if "年" in ntext else None
+    if dated and _year_apart(int(dated.group(1)), paper) and not _states_paper_numbers(ms, paper):
+        # 2015年…拉克发表了突破性的…试验, in an article about a 2025 paper: that earlier study
+        return Attribution(None, "other_source", dated.group(0))
     if hits["background"].get(i):
         return Attribution(None, "background", hits["background"][i].group(0))
     if hits["markers"].get(i):
@@ -430,10 +437,28 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:的|发表的|公布的)?[^
 def _dated_otherwise(before: str, p: Optional[RefProfile]) -> bool:
     """The words just before a study's introduction date it to a year that is not the paper's
     (more than a year apart: an online-first paper may be cited by either year)."""
-    if p is None or p.summary is None or not p.summary.year:
-        return False
     m = _YEAR_BEFORE.search(before)
-    return m is not None and abs(int(m.group(1)) - int(p.summary.year)) > 1
+    return m is not None and _year_apart(int(m.group(1)), p)
+
+
+def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
+    """Does the sentence give one of the paper's distinctive numbers, or two of its numbers
+    (the ends of a range: 风险骤增23%至33%)? Then it reports the paper, whatever year it gives
+    it (an article may misdate it)."""
+    said = [float(v) for m in ms if m.kind in ("percent", "multiplier", "ratio", "range") or m.decimals
+            for v in (m.value if isinstance(m.value, list) else [m.value]) if isinstance(v, (int, float))]
+    if any(v in p.fingerprints for v in said):
+        return True
+    paper = {float(x) for f in (p.summary.findings if p.summary else ()) for v in f.values for x in numbers_of(v)}
+    return sum(v in paper for v in said) >= 2
+
+
+def _year_apart(year: int, p: Optional[RefProfile]) -> bool:
+    return p is not None and p.summary is not None and bool(p.summary.year) and abs(year - int(p.summary.year)) > 1
+
+
+# a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究)
+_DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验)")
 
 
 def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:
