@@ -377,3 +377,17 @@ def test_everyone_in_a_protocol_a_partitive_an_obligation_or_off_topic_is_no_sco
                  # in a passage about the study, but not of its result
                  "一项多奈单抗研究纳入1736名患者。每个人都会有感到悲伤或孤独的时候。"):
         assert not scope(text), text
+
+
+def test_a_recommendation_to_readers_about_what_the_paper_studied_is_advice():
+    s, st = _one_paper("Methods: We followed 1.7 million girls and women aged 10 to 30 years in Sweden. Results: HPV "
+                       "vaccination was associated with a lower risk of invasive cervical cancer (IRR, 0.37), "
+                       "lowest among those vaccinated before age 17 (IRR, 0.12).")
+
+    def advice(text):
+        return [o.surface for o in _overstated(text, s, st) if o.rule == "FC217"]
+
+    assert advice("研究还显示，HPV疫苗的接种时机一定要早：越早接种宫颈癌风险越低。")
+    assert advice("HPV疫苗越早打越好！一项研究显示，17岁前接种的女性宫颈癌风险更低。")
+    # the same words about something the paper did not study, or with no study behind them
+    assert not advice("研究还显示，17岁前接种的女性宫颈癌风险更低。医生说，感冒了一定要早休息。")
