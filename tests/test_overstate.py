@@ -391,3 +391,12 @@ def test_a_recommendation_to_readers_about_what_the_paper_studied_is_advice():
     assert advice("HPV疫苗越早打越好！一项研究显示，17岁前接种的女性宫颈癌风险更低。")
     # the same words about something the paper did not study, or with no study behind them
     assert not advice("研究还显示，17岁前接种的女性宫颈癌风险更低。医生说，感冒了一定要早休息。")
+
+
+def test_a_bare_effect_verb_on_the_risk_is_causal_but_the_risk_described_is_not():
+    s, st = _one_paper("Methods: We followed 194 095 adults for 8 years in three cohorts. Results: Sugar-sweetened "
+                       "soda consumption was associated with a higher risk of kidney stones (HR, 1.23).")
+    assert _causal("含糖饮料提高肾结石的风险\n\n一项研究追踪了194095人。", s, st)
+    for text in ("一项研究发现，每天喝含糖饮料的人肾结石风险增加23%。",
+                 "一项研究发现，含糖饮料与增加肾结石的风险有关。"):
+        assert not _causal(text, s, st), text
