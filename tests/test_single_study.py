@@ -163,3 +163,13 @@ def test_a_study_published_in_another_year_is_another_unless_it_gives_the_paper_
     assert v["27%"] == "supported"
     assert v["80%"] == "unattributed"
     assert v["27%至43%"] != "unattributed"
+
+
+def test_the_study_s_length_is_held_to_the_follow_up_the_abstract_states():
+    from conftest import draft_verdicts
+    abstract = ("Design: Prospective cohort study. Participants: 143 410 women. Results: During 22-24 years of "
+                "follow-up, 10 915 cases of incident type 2 diabetes occurred (HR 1.31).")
+    v = draft_verdicts(abstract, "哈佛大学的一项研究历时15年，纳入143410名女性。")
+    assert v["15年"] == "mismatch"
+    v = draft_verdicts(abstract, "哈佛大学的一项研究历时23年，纳入143410名女性。")
+    assert v["23年"] != "mismatch"          # within the follow-up the abstract gives

@@ -815,6 +815,27 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
     return None
 
 
+# how long the study ran, as an article states it (这一研究历时15年, 研究长达8年, 随访了10年)
+STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|随访了?\s*$")
+
+
+def _length_against_follow_up(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+    """The study's length as the article states it, held to the one follow-up a draft states
+    (历时15年 against "During 22-24 years of follow-up"): another length is a mismatch."""
+    fus = [c for c in _usable(s)[0] if c.label == "follow_up" and c.unit in TIME_UNITS]
+    if len({str(c.value) for c in fus}) != 1 or isinstance(m.value, list):
+        return None
+    c = fus[0]
+    ends = c.value if isinstance(c.value, list) else [c.value]
+    conv = [convert(float(x), c.unit, m.unit) for x in ends]
+    if None in conv:
+        return None
+    if min(conv) - tolerance(m) <= float(m.value) <= max(conv) + tolerance(m):
+        return None         # within it: not this rule's to judge
+    return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC102",
+                          note=c.describe(s, lang))
+
+
 def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """An abstract's proportion written as a decimal ("a 0.014 increased relative risk") that an
     article gives in percent (1.4%). Only decimals of three or more places with no ratio label:
@@ -1305,6 +1326,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = _range_of_two_values(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ, lang) or mv
+                if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \
+                        and STUDY_LENGTH.search(norm, max(s.start, m.start - 16), m.start):
+                    mv = _length_against_follow_up(m, summ, lang) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
             mvs.append(mv)
