@@ -114,12 +114,12 @@ def _worker_state(references: str, config_dict: dict):
     st = _WORKER.get(key)
     if st is None:
         from factcheck.core.config import Config
-        from factcheck.pipeline import get_nlp
         from factcheck.papers.summaries import Store
+        from factcheck.text.segmenter import ready
 
         cfg = Config(**config_dict)
         store = Store.load(references)
-        get_nlp()                   # spaCy + jieba, once per process
+        ready()                     # jieba's dictionary, once per process
         _WORKER.clear()
         _WORKER[key] = st = (store, cfg)
     return st
@@ -780,12 +780,12 @@ def _dispatch(work, engine, jobs, scheduler, refs_abs, config_dict, loaded, html
     n = min(jobs or os.cpu_count() or 1, max(1, len(work)))
     if n <= 1 or _mp_context() is not None:
         # in-process, or workers forked from this process: they start with the
-        # summaries and the pipeline (spaCy, jieba's dictionary) already loaded,
-        # shared copy-on-write, instead of each building them again
+        # summaries and jieba's dictionary already loaded, shared copy-on-write,
+        # instead of each building them again
         _WORKER[_worker_key(refs_abs, config_dict)] = loaded
-        from factcheck.pipeline import get_nlp
+        from factcheck.text.segmenter import ready
 
-        get_nlp()
+        ready()
         # what is loaded now lives as long as the run: out of the cyclic GC's sight,
         # its collections no longer walk (and, in forked workers, copy) it all
         gc.freeze()

@@ -61,7 +61,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 def run() -> None:
     """The console script and ``python -m factcheck``: ``main()``, then leave without tearing
     the interpreter down. Teardown frees one object at a time everything a check loaded (jieba's
-    dictionary, spaCy, the summaries): 0.3-0.4 s on the bench machine after the work is done,
+    dictionary, the rules, the summaries): 0.3-0.4 s on the bench machine after the work is done,
     paid by every ``factcheck check`` and every batch. Output is flushed and the exit handlers
     run as in a normal exit; with other threads still alive the normal exit is kept."""
     rc = main()

@@ -1,66 +1,56 @@
 """One article through the pipeline: ``check(article, store, config) -> Report``, a pure function.
 
-spaCy is the container, as in spaCy's own design: a blank ``zh`` Language whose tokenizer is
-jieba, with our stages registered as components that read and write one shared ``Doc``
-(``doc._.fc`` holds the article, sentences, mentions, claims, overstatements). The Doc is not
-built by the jieba tokenizer: segmenting the whole article is the single most expensive thing a
-Chinese pipeline can do, and only the runs of text around a cue word need word boundaries
-(``segment()`` below, cached).
+``check()`` is plain composition: each stage is a function that takes the products of the
+stages before it and returns its own, typed (``core/model.py``), and nothing is written into
+the caller's objects:
+
+    article, with the papers the editor or its text names     (papers.implicit)
+    -> references: list[Reference]          resolve_references: new objects, each resolved to a summary
+    -> sentences: list[Sentence]            text.sentences.split_sentences
+    -> mentions: list[Mention]              text.numbers.extract
+    -> attributions: dict[int, Attribution] judge.attribution.attribute: sentence index -> source
+    -> claims: list[Claim]                  judge.match.judge_article
+    -> overstatements: list[Overstatement]  judge.overstate.find_overstatements
+    -> Report
+
+spaCy is not in that path. ``get_nlp()`` gives the blank ``zh`` Language with the jieba
+tokenizer (no downloaded model, no components), for a caller who wants an ``nlp`` object over
+the same segmentation; the stages segment only the runs of text around a cue word
+(``text.segmenter.segment``, cached), because segmenting the whole article into a Doc costs
+more than the checking itself (docs/design.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Optional, Sequence
 
 from factcheck.core.config import Config
 from factcheck.core.gcpause import paused
-from factcheck.core.model import Article, Report, Sentence
+from factcheck.core.model import Article, Reference, Report
 from factcheck.core.objcache import ObjectCache
-from factcheck import stages
+from factcheck.judge.attribution import attribute
+from factcheck.judge.match import judge_article
+from factcheck.judge.overstate import find_overstatements
 from factcheck.papers.implicit import is_implicit, named_in_text, with_papers
-from factcheck.text.segmenter import ready, segment
 from factcheck.papers.summaries import Store
-
-STAGES = ("fc_sentences", "fc_mentions", "fc_references", "fc_claims", "fc_match", "fc_overstate")
-
-
-@dataclass
-class State:
-    """What the components share on ``doc._.fc``."""
-
-    article: Article
-    store: Store
-    config: Config
-    lines: Any = None
-    sentences: list[Sentence] = field(default_factory=list)
-    mentions: list = field(default_factory=list)
-    claims: list = field(default_factory=list)
-    attributions: dict = field(default_factory=dict)   # sentence index -> Attribution
-    overstatements: list = field(default_factory=list)
+from factcheck.text.numbers import extract
+from factcheck.text.segmenter import ready, segment
+from factcheck.text.sentences import split_sentences
 
 
 @lru_cache(maxsize=1)
 def get_nlp():
-    """The blank Chinese pipeline (jieba segmenter, no downloaded model) with our components."""
+    """The blank Chinese spaCy pipeline (jieba segmenter, no downloaded model, no components):
+    the tokenizer the stages' word boundaries agree with, for a caller who wants an ``nlp``
+    object. ``check()`` does not use it."""
     import spacy
-    from spacy.language import Language
-    from spacy.tokens import Doc
 
-    if not Doc.has_extension("fc"):
-        Doc.set_extension("fc", default=None)
-    for name in STAGES:
-        if not Language.has_factory(name):
-            Language.component(name, func=getattr(stages, name))
     ready()       # before spaCy's zh tokenizer touches jieba: our faster dictionary load
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    for name in STAGES:
-        nlp.add_pipe(name)
-    return nlp
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
 def forget_texts() -> None:
@@ -77,16 +67,6 @@ def forget_texts() -> None:
     glossary.forget()
 
 
-def make_doc(text: str):
-    """The shared Doc for one article. It holds no tokens: the components work on
-    ``doc._.fc`` (article, sentences, mentions, ...) by character offsets, and jieba segments only
-    the few runs of text that need word boundaries. Interning the article's text as tokens would
-    cost time and grow spaCy's StringStore with every article of a batch."""
-    from spacy.tokens import Doc
-
-    return Doc(get_nlp().vocab, words=[])
-
-
 def check(article: Article, store: Store, config: Optional[Config] = None, papers: Sequence[str] = ()) -> Report:
     """Check one article against the summaries in ``store``. No I/O, no global state.
 
@@ -97,18 +77,20 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
     config = config or Config()
     article = named_in_text(with_papers(article, store, papers), store)
     notes = list(article.notes) + implicit_notes(article)
-    nlp = get_nlp()
     with paused():      # many small objects, no cycles: see gcpause
-        doc = make_doc(article.text)
-        doc._.fc = State(article=article, store=store, config=config)
-        doc = nlp(doc)
-    st: State = doc._.fc
+        references = resolve_references(article.references, store)
+        article = dataclasses.replace(article, references=references)     # the caller's is not changed
+        sentences = split_sentences(article.text, article.body)
+        mentions = extract(article.text, [(s.start, s.end) for s in article.body], norm=article.norm or None)
+        attributions = attribute(article, sentences, mentions, store)
+        claims = judge_article(article, sentences, mentions, attributions, store, config)
+        overstatements = find_overstatements(article, sentences, attributions, claims, store, config)
     off_doc, off_line = inline_directives(article.text) if config.inline_config else ({}, {})
     suppressed: list[dict] = []
-    claims = [c for c in st.claims if _on(c, "claim", config, off_doc, off_line, suppressed)]
-    overs = [o for o in st.overstatements if _on(o, "overstatement", config, off_doc, off_line, suppressed)]
+    claims = [c for c in claims if _on(c, "claim", config, off_doc, off_line, suppressed)]
+    overs = [o for o in overstatements if _on(o, "overstatement", config, off_doc, off_line, suppressed)]
     stats = {
-        "mentions": len(st.mentions),
+        "mentions": len(mentions),
         "claims": len(claims),
         "supported": sum(c.verdict == "supported" for c in claims),
         "mismatch": sum(c.verdict == "mismatch" for c in claims),
@@ -121,10 +103,25 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
         "seconds": round(time.perf_counter() - t0, 4),
     }
     return Report(source=article.source, title=article.title, references=article.references,
-                  mentions=st.mentions, claims=claims, overstatements=overs, stats=stats,
+                  mentions=mentions, claims=claims, overstatements=overs, stats=stats,
                   extracted_from=article.extracted_from, encoding=article.encoding,
                   notes=notes + cited_audit_notes(article, claims, store) + _suppressed_note(suppressed),
                   text=article.text, suppressed=suppressed)
+
+
+def resolve_references(references: Sequence[Reference], store: Store) -> list[Reference]:
+    """Each reference-list entry resolved to a summary: DOI, PMID/PMCID, then title. New
+    References (the given ones are not changed); one the article did not list (named by the
+    editor or found in the text) is already resolved and kept as it is."""
+    out = []
+    for ref in references:
+        if is_implicit(ref):
+            out.append(ref)
+            continue
+        res = store.resolve(doi=ref.doi, pmid=ref.pmid, pmcid=ref.pmcid, title=ref.title or ref.raw)
+        out.append(dataclasses.replace(ref, summary_id=res.summary_id, resolved_by=res.route,
+                                       near_miss=None if res.summary_id else res.near_miss))
+    return out
 
 
 def implicit_notes(article: Article) -> list[str]:

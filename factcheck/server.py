@@ -51,7 +51,7 @@ from factcheck.papers.summaries import Store, Summary
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Checked once before the first request: the pipeline imports and builds its models lazily
-# (jieba, spaCy, the rules), and threads doing that at once tripped over a half-imported jieba.
+# (jieba, the rules), and threads doing that at once tripped over a half-imported jieba.
 WARM_UP = ("据《干细胞研究与治疗》报道，48周时UC-MSCs组有40%的患者达到主要终点，所有患者都被彻底治愈。\n"
            "参考文献\n[1] Zang L, et al. Stem Cell Res Ther. 2022;13:180. doi:10.1186/s13287-022-02848-6")
 log = logging.getLogger("factcheck.serve")

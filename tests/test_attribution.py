@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from factcheck.judge.attribution import attribute
 from factcheck.ingest.reader import article_from_text, read_article
 from factcheck.text.numbers import extract
-from factcheck.pipeline import get_nlp, make_doc, State
-from factcheck.core.config import Config
+from factcheck.pipeline import resolve_references
+from factcheck.text.sentences import split_sentences
 
 
 def _attributions(article, store):
-    nlp = get_nlp()
-    doc = make_doc(article.text)
-    doc._.fc = State(article=article, store=store, config=Config())
-    st = nlp(doc)._.fc
-    return {s.text: st.attributions[i] for i, s in enumerate(st.sentences)}
+    """sentence text -> Attribution, as check() composes the stages up to attribution."""
+    article = dataclasses.replace(article, references=resolve_references(article.references, store))
+    sentences = split_sentences(article.text, article.body)
+    mentions = extract(article.text, [(s.start, s.end) for s in article.body], norm=article.norm or None)
+    attributions = attribute(article, sentences, mentions, store)
+    return {s.text: attributions[i] for i, s in enumerate(sentences)}
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The ``factcheck`` command on the seed articles: exit codes, formats, --output, --lang, rules.
 
-Most runs call ``factcheck.cli.main`` in-process (spaCy and jieba load once per test session);
+Most runs call ``factcheck.cli.main`` in-process (jieba and the summaries load once per test session);
 a few go through a real subprocess (``python -m factcheck``, stdin).
 """
 

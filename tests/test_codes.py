@@ -95,6 +95,39 @@ def test_input_messages_are_the_messages_written_before():
         ("FC306", "pdf_needs_pypdf", ()): "读取 PDF 需要 pypdf（pip install 'factcheck[pdf]'）/ "
                                           "reading a PDF needs pypdf (pip install 'factcheck[pdf]')",
         ("FC306", "pdf", (("error", "PdfReadError"),)): "无法读取 PDF / cannot read PDF (PdfReadError)",
+        # the notes (repairs, papers identified or not), after "FC3xx: " (codes.input_note)
+        ("FC303", "invalid_utf8", (("bad", 3), ("offset", start))):
+            f"3 处无效的 UTF-8 字节已替换为 U+FFFD（首处在第 {start} 字节）/ "
+            f"3 invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte {start})",
+        ("FC303", "lone_surrogates", (("n", 2),)):
+            "2 个孤立代理字符已替换为 U+FFFD / 2 lone surrogate code point(s) replaced by U+FFFD",
+        ("FC304", "truncated", (("encoding", enc),)): f"文件末尾的 {enc} 字符不完整，已忽略 / truncated {enc} at the end, ignored",
+        ("FC307", "no_reference_list", ()): "未找到参考文献列表 / no reference list found",
+        ("FC308", "only_references", ()): "只有参考文献，没有正文 / no body text: only a reference list",
+        ("FC308", "only_boilerplate", ()): "全文都被识别为模板文字（声明、推广），没有可核对的正文 / no body text: "
+                                           "every line was read as boilerplate (disclaimers, share prompts)",
+        ("FC309", "paper", ()): "编辑用 --paper 指定 / given with --paper",
+        ("FC309", "fetch", (("what", "PMID"),)): "按正文中的 PMID 联网获取 / fetched by the PMID in the text",
+        ("FC309", "search", (("cues", "journal+year"),)): "联网检索找到（journal+year）/ found by search (journal+year)",
+        ("FC309", "text", (("cues", "doi"),)): "正文点名（doi）/ named in the text (doi)",
+        ("FC309", "search_query", (("query", "q"),)): "检索式 / search query: q",
+        ("FC310", "fetch_failed", (("ident", "PMID:1"), ("problem", "timed out"))):
+            "获取文中的 PMID:1 失败，未能联网确定论文 / fetching PMID:1 named in the text failed, no paper "
+            "identified online: timed out",
+        ("FC310", "search_failed", (("problem", "timed out"),)):
+            "检索 Europe PMC 失败，未能联网确定论文 / searching Europe PMC failed, no paper identified online: timed out",
+        ("FC310", "cannot_draft", (("ident", "10.1/x"), ("error", "no abstract"))):
+            "找到的论文无法生成摘要 / the paper found cannot be drafted (10.1/x): no abstract",
+        ("FC310", "not_found", (("ident", "PMID:1"), ("problem", "not found"))):
+            "文中的 PMID:1 在 Europe PMC 和 Crossref 中都查不到 / PMID:1 named in the text: not found",
+        ("FC310", "too_few_cues", (("said", " (journal Lancet)"),)):
+            "文中线索不足以联网检索（需要英文标题，或期刊和年份，或作者和年份）/ not enough cues in the text to "
+            "search online (an English title, or a journal and a year, or an author and a year) (journal Lancet)",
+        ("FC310", "search_query", (("query", "q"),)): "检索式 / search query: q",
+        ("FC310", "not_identified", (("problem_zh", "2 篇候选论文同样吻合，不作猜测（a, b）"),
+                                     ("problem_en", "2 candidates fit the cues equally well, not guessing (a, b)"))):
+            "未能确定文章所说的论文：2 篇候选论文同样吻合，不作猜测（a, b） / no paper could be identified: "
+            "2 candidates fit the cues equally well, not guessing (a, b)",
     }
     for (code, problem, details), text in expected.items():
         assert im(code, problem, **dict(details)) == text, (code, problem)

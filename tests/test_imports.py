@@ -103,9 +103,9 @@ def test_graph_covers_the_package():
 
 # The layers, lowest first: a module may import its own layer and those below it, never one above
 # (docs/design.md, "Packages"). Sub-packages are layers; the modules left at the top of the
-# package are the check itself (pipeline, stages) and the programs around it (app).
+# package are the check itself (pipeline) and the programs around it (app).
 LAYERS = ("core", "text", "audit", "ingest", "papers", "judge", "pipeline", "render", "app")
-TOP_LEVEL = {"pipeline": "pipeline", "stages": "pipeline", "cli": "app", "batch": "app", "server": "app",
+TOP_LEVEL = {"pipeline": "pipeline", "cli": "app", "batch": "app", "server": "app",
              "evaluate": "app", "__main__": "app"}
 
 

@@ -45,6 +45,22 @@ def test_check_is_pure(store):
     assert a == b
 
 
+def test_check_leaves_the_callers_article_unchanged(store):
+    """check() writes nothing into the Article it is given: its references are resolved into
+    new objects (the report's), not in place, with a reference list, with --paper and with
+    papers the text names."""
+    import copy
+
+    for path, papers in (("corpus/002_c1d2f2ebb72fd105.txt", ()), ("corpus/002_c1d2f2ebb72fd105.txt", ("chen2026-sik1",)),
+                         ("corpus/000_a8adcad3e0149db4.txt", ())):
+        art = read_article(path)
+        before = copy.deepcopy(art)
+        r = check(art, store, Config(), papers=papers)
+        assert art == before, path
+        assert r.references and any(ref.summary_id for ref in r.references), path
+        assert all(not ref.summary_id for ref in art.references if ref.resolved_by is None), path
+
+
 def test_english_messages(store):
     art = read_article("corpus/002_c1d2f2ebb72fd105.txt")
     r = check(art, store, Config(lang="en"))

@@ -27,14 +27,21 @@ def messages() -> dict:
     return data_file("messages.yaml")
 
 
-def input_message(code: str, problem: str, **details) -> str:
+def input_message(code: str, problem: str, /, **details) -> str:
     """The message of an input problem (FC3xx): ``problems.<problem>`` of the code's entry in
     messages.yaml, its {placeholders} filled from ``details``, Chinese then English: zh, " / ",
-    en, with no space before the slash after a closing full-width parenthesis （…）/ as the
-    messages were always written."""
+    en, with no space before the slash after a template that ends with a closing full-width
+    parenthesis （…）/ as the messages were always written (a detail that ends with one keeps
+    the space)."""
     p = messages()[code]["problems"][problem]
     zh, en = p["zh"].format(**details), p["en"].format(**details)
-    return zh + ("/ " if zh.endswith("）") else " / ") + en
+    return zh + ("/ " if p["zh"].endswith("）") else " / ") + en
+
+
+def input_note(code: str, problem: str, /, **details) -> str:
+    """A note for the report (a repair of the input, how a paper was identified or why none
+    was): ``FC3xx: `` and ``input_message``."""
+    return f"{code}: {input_message(code, problem, **details)}"
 
 
 def _kind(code: str, entry: dict) -> str:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from factcheck.core.codes import input_note
 from factcheck.ingest.citations import parse_reference_list
 from factcheck.core.errors import InputError, display_path   # reader.InputError: where its users import it
 from factcheck.core.model import Article, Span
@@ -47,7 +48,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
             return _finish(data.decode(enc16), enc16, path, notes)
         except UnicodeDecodeError as e:
             if e.start >= len(data) - 3:   # odd trailing byte or half a surrogate pair: cut off
-                notes.append(f"FC304: 文件末尾的 {enc16} 字符不完整，已忽略 / truncated {enc16} at the end, ignored")
+                notes.append(input_note("FC304", "truncated", encoding=enc16))
                 return _finish(data[:e.start].decode(enc16), enc16, path, notes)
     if b"\x00" in data[:8192]:
         raise InputError.of(path, "FC302", "binary")
@@ -55,14 +56,13 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[str]]:
         return _finish(data.decode("utf-8"), "utf-8", path, notes)
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
-            notes.append("FC304: 文件末尾的 UTF-8 字符不完整，已忽略 / truncated UTF-8 at the end, ignored")
+            notes.append(input_note("FC304", "truncated", encoding="UTF-8"))
             return _finish(data[:e.start].decode("utf-8"), "utf-8", path, notes)
         utf8_error = e
         mostly = _mostly_utf8(data)
         if mostly is not None:
             text, bad = mostly
-            notes.append(f"FC303: {bad} 处无效的 UTF-8 字节已替换为 U+FFFD（首处在第 {e.start} 字节）/ "
-                         f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte {e.start})")
+            notes.append(input_note("FC303", "invalid_utf8", bad=bad, offset=e.start))
             return _finish(text, "utf-8", path, notes)
     for enc in ("gb18030",):
         try:
@@ -421,8 +421,7 @@ def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf
         # layer hashes strings as UTF-8; U+FFFD keeps every offset
         n_bad = len(_SURROGATE.findall(text))
         text = _SURROGATE.sub("\ufffd", text)
-        notes.append(f"FC303: {n_bad} 个孤立代理字符已替换为 U+FFFD / {n_bad} lone surrogate code point(s) "
-                     "replaced by U+FFFD")
+        notes.append(input_note("FC303", "lone_surrogates", n=n_bad))
     norm = normalize(text)
     # structure is found on the fold (same length): 參考文獻 and ［1］ work as 参考文献 and [1]
     body, ref_span, boiler = split_structure(norm)
@@ -433,12 +432,11 @@ def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf
     if ref_span is not None:
         art.references = parse_reference_list(text, ref_span, norm=norm)
     else:
-        art.notes.append("FC307: 未找到参考文献列表 / no reference list found")
+        art.notes.append(input_note("FC307", "no_reference_list"))
     if not body and ref_span is not None:
-        art.notes.append("FC308: 只有参考文献，没有正文 / no body text: only a reference list")
+        art.notes.append(input_note("FC308", "only_references"))
     elif not body:
-        art.notes.append("FC308: 全文都被识别为模板文字（声明、推广），没有可核对的正文 / no body text: "
-                         "every line was read as boilerplate (disclaimers, share prompts)")
+        art.notes.append(input_note("FC308", "only_boilerplate"))
     return art
 
 

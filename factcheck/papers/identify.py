@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from factcheck.core.codes import input_note
 from factcheck.ingest.citations import PMID_RE
 from factcheck.text.doi import dois_in_text
 from factcheck.core.model import Article
@@ -489,22 +490,20 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
     out = Found()
     c = cues_in(article)
 
-    def failed(e: FetchError, what_zh: str, what_en: str) -> None:
+    def failed(e: FetchError, name: str, what_en: str, **details) -> None:
         problem = getattr(e, "problem", None) or str(e)
         if isinstance(e, NetworkError):
             out.network_failed = True
             if offline:
                 problem = "--offline, and not in the cache"
-        out.notes.append(f"FC310: {what_zh}失败，未能联网确定论文 / {what_en} failed, no paper identified online: "
-                         f"{problem}")
+        out.notes.append(input_note("FC310", name, problem=problem, **details))
         out.message = f"--fetch: {what_en}: {problem}"
 
     def draft(rec, how: str) -> None:
         try:
             out.papers.append((draft_summary("", record=rec, doi=rec.doi, source=rec.raw_url), how))
         except ValueError as e:         # a record whose abstract cannot be drafted
-            out.notes.append(f"FC310: 找到的论文无法生成摘要 / the paper found cannot be drafted "
-                             f"({rec.doi or rec.pmid}): {e}")
+            out.notes.append(input_note("FC310", "cannot_draft", ident=rec.doi or rec.pmid, error=e))
 
     ids = c.identifiers()
     if ids:
@@ -512,11 +511,10 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
             try:
                 rec = client.fetch(ident)
             except NotFound as e:
-                out.notes.append(f"FC310: 文中的 {ident} 在 Europe PMC 和 Crossref 中都查不到 / {ident} named "
-                                 f"in the text: {e.problem}")
+                out.notes.append(input_note("FC310", "not_found", ident=ident, problem=e.problem))
                 continue
             except FetchError as e:
-                failed(e, f"获取文中的 {ident} ", f"fetching {ident} named in the text")
+                failed(e, "fetch_failed", f"fetching {ident} named in the text", ident=ident)
                 if out.network_failed:
                     break
                 continue
@@ -527,9 +525,7 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
     # the title first (a quoted title may be a translation: then the other cues)
     queries = [q for q in dict.fromkeys([build_query(c), build_query(c, title=False)]) if q]
     if not queries:
-        out.notes.append("FC310: 文中线索不足以联网检索（需要英文标题，或期刊和年份，或作者和年份）/ not enough "
-                         "cues in the text to search online (an English title, or a journal and a year, or an "
-                         f"author and a year){_said(c)}")
+        out.notes.append(input_note("FC310", "too_few_cues", said=_said(c)))
         return out
     choice = None
     for query in queries:
@@ -541,15 +537,15 @@ def find_online(article: Article, client, *, offline: bool = False) -> Found:
                 except FetchError:
                     pass
         except FetchError as e:
-            failed(e, "检索 Europe PMC ", "searching Europe PMC")
-            out.notes.append(f"FC310: 检索式 / search query: {query}")
+            failed(e, "search_failed", "searching Europe PMC")
+            out.notes.append(input_note("FC310", "search_query", query=query))
             return out
-        out.notes.append(f"{'FC310' if choice.record is None else 'FC309'}: 检索式 / search query: {query}")
+        out.notes.append(input_note("FC310" if choice.record is None else "FC309", "search_query", query=query))
         if choice.record is not None:
             break
     if choice.record is None:
-        out.notes.append(f"FC310: 未能确定文章所说的论文：{choice.problem_zh} / no paper could be identified: "
-                         f"{choice.problem_en}")
+        out.notes.append(input_note("FC310", "not_identified", problem_zh=choice.problem_zh,
+                                    problem_en=choice.problem_en))
         return out
     draft(choice.record, f"search:{choice.how}")
     return out

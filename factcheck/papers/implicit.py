@@ -20,6 +20,7 @@ import os
 import re
 from typing import Optional, Sequence
 
+from factcheck.core.codes import input_message
 from factcheck.text.doi import dois_in_text
 from factcheck.core.model import Article, Reference
 from factcheck.papers.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
@@ -103,13 +104,12 @@ def identified(ref: Reference) -> str:
     """How a paper the article did not list was identified, in Chinese and English (FC309)."""
     kind, _, cues = (ref.resolved_by or "").partition(":")
     if kind == "paper":
-        return "编辑用 --paper 指定 / given with --paper"
+        return input_message("FC309", "paper")
     if kind == "fetch":
-        what = cues.upper() if cues in ("pmid", "pmcid") else "DOI"
-        return f"按正文中的 {what} 联网获取 / fetched by the {what} in the text"
+        return input_message("FC309", "fetch", what=cues.upper() if cues in ("pmid", "pmcid") else "DOI")
     if kind == "search":
-        return f"联网检索找到（{cues}）/ found by search ({cues})"
-    return f"正文点名（{cues}）/ named in the text ({cues})"
+        return input_message("FC309", "search", cues=cues)
+    return input_message("FC309", "text", cues=cues)
 
 
 def _label(s: Summary) -> str:
