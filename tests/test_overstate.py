@@ -400,3 +400,15 @@ def test_a_bare_effect_verb_on_the_risk_is_causal_but_the_risk_described_is_not(
     for text in ("一项研究发现，每天喝含糖饮料的人肾结石风险增加23%。",
                  "一项研究发现，含糖饮料与增加肾结石的风险有关。"):
         assert not _causal(text, s, st), text
+
+
+def test_an_animal_result_told_as_a_treatment_for_people_is_extrapolation():
+    s, st = _one_paper("Methods: Glaucoma-prone DBA/2J mice were given vitamin B3 (nicotinamide) in their drinking "
+                       "water. Results: At the high dose, 93% of treated mouse eyes had no glaucoma (P < 0.001).")
+    assert s.design == "animal"
+
+    def extrap(text):
+        return [o.surface for o in _overstated(text, s, st) if o.rule == "FC218"]
+
+    assert extrap("口服维生素B3防治青光眼\n\n一项研究显示，维生素B3有望治疗青光眼。")
+    assert not extrap("一项研究显示，在小鼠身上，维生素B3可以预防青光眼。")

@@ -128,6 +128,8 @@ RULE_OPTIONS = {
     "escalate_if_population_differs": "error when the article's readers have a condition the paper did not study",
     "skip_if_design": "never fires over a paper of these designs",
     "unless_conclusion": "with skip_if_design: it fires all the same when the conclusion is one of these",
+    "requires_design": "fires only over a paper of these designs (animal, cell: a result told as a treatment for people)",
+    "unless_sentence": "regex: never fires in a sentence it matches (one that says the work was in mice)",
     "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
     "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
                             "a general mechanism (血栓会引发心梗) is no claim about its result",
@@ -708,6 +710,10 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         strength = summ.conclusion.strength if summ else "unknown"
         if strength in o["escalate_if_conclusion"] and ref_idx is not None:
             sev = "error"
+    if "requires_design" in o and (summ is None or summ.design not in o["requires_design"]):
+        return None
+    if "unless_sentence" in o and re.search(o["unless_sentence"], text):
+        return None
     if "skip_if_design" in o and summ and summ.design in o["skip_if_design"] \
             and summ.conclusion.strength not in o.get("unless_conclusion", ()):
         return None
