@@ -856,13 +856,16 @@ def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A range whose ends are two percentages one finding of the draft states (风险增加23%至33%
-    for cola 23% and non-cola 33%): the article spans the paper's estimates, it adds none."""
+    for cola 23% and non-cola 33%), or two of its ratios as relative changes (降低9%—13% for HRs
+    0.91 and 0.87): the article spans the paper's estimates, it adds none."""
     if not (isinstance(m.value, list) and len(m.value) == 2):
         return None
     lo, hi = (float(x) for x in m.value)
     tol = tolerance(m)
     for f in s.findings:
-        pcts = _percents(f)
+        # its rates, and the relative changes its ratios state (HRs 0.87 to 0.91: 9%—13% lower)
+        pcts = _percents(f) + [round(abs(1 - float(v.value)) * 100, 4) for v in f.values
+                               if v.kind == "ratio" and v.label in _RATIO_LABELS and isinstance(v.value, (int, float))]
         if any(abs(x - lo) <= tol for x in pcts) and any(abs(x - hi) <= tol for x in pcts):
             return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", note=_clean_note(f.text))
     return None
