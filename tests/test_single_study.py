@@ -178,8 +178,8 @@ def test_the_study_s_length_is_held_to_the_follow_up_the_abstract_states():
 def test_a_range_spanning_two_of_the_paper_s_ratios_as_relative_changes_is_supported():
     from conftest import draft_verdicts
     abstract = ("Methods: 498 043 adults in a prospective cohort. Results: Relative to no tea drinking, the hazard "
-                "ratios for participants drinking 2 to 3, 4 to 5 and 6 or more cups per day were 0.87, 0.88 and "
-                "0.91, respectively.")
+                "ratios (95% CIs) for participants drinking 2 to 3, 4 to 5 and 6 or more cups per day were "
+                "0.87 (0.84 to 0.90), 0.88 (0.85 to 0.91) and 0.91 (0.87 to 0.95), respectively.")
     v = draft_verdicts(abstract, "一项研究显示，每天喝两杯或更多杯茶的参与者死亡风险降低9%—13%。")
     assert v["9%—13%"] == "supported"
     v = draft_verdicts(abstract, "一项研究显示，每天喝两杯或更多杯茶的参与者死亡风险降低9%—20%。")
