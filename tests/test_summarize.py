@@ -531,3 +531,13 @@ def test_plos_and_jama_section_headings():
                       "randomised trial, 708 participants were assigned to app-based CBT-I or control. At 12 months, 10% "
                       "and 18% developed depression (hazard ratio 0.58, 95% CI 0.38-0.87).\nConclusions: b.", source="t")
     assert any(v.value == 0.58 for f in s.findings for v in f.values)
+
+
+def test_decimals_of_a_list_told_respectively_after_a_ratio_name_are_ratios():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Results: Relative to no tea drinking, the hazard ratios for participants drinking 2 to 3, "
+                      "4 to 5 and 6 or more cups per day were 0.87, 0.88 and 0.91, respectively.", source="x")
+    kinds = {v.value: (v.kind, v.label) for f in s.findings for v in f.values}
+    assert kinds[0.87] == kinds[0.91] == ("ratio", "HR")
+    assert kinds[6.0][0] != "ratio"

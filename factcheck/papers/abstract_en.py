@@ -202,9 +202,11 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         if v is None:
             continue
         named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
-        if v.kind != "ratio" and named and v.unit == "" and _ci_follows(ms, m, norm):
+        if v.kind != "ratio" and named and v.unit == "" and (_ci_follows(ms, m, norm) or (
+                m.decimals and v.kind == "measurement" and _RESPECTIVELY.search(norm, m.end))):
             # "(HR 0.74 …), stroke (0.65; 95% CI …)", "the hazard ratios … were 0.60 (95% CI …)":
-            # a bare number with its own CI in a sentence about ratios is one of them
+            # a bare number with its own CI in a sentence about ratios is one of them; so is a
+            # decimal of a list told "respectively" ("the hazard ratios … were 0.87, 0.88 and 0.91, respectively")
             v = Value(value=float(v.value), kind="ratio", label=named)
         # a ratio compares the arms: it belongs to none of them
         v.group = None if v.kind == "ratio" else _arm_of(m.start, m.end, arm_at, norm)
@@ -222,6 +224,9 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
 # (a ratio it names is read by _RATIO_ANYWHERE)
 _OWN_MEASURE = re.compile(r"(?i:\bmean\b|difference|coefficient|\bbeta\b|score|points?\b)|\b(?:MD|SMD)s?\b|β")
 _RATIO_ANYWHERE = re.compile(rf"(?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR})s?\b")
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
 
 
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
