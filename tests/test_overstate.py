@@ -412,3 +412,15 @@ def test_an_animal_result_told_as_a_treatment_for_people_is_extrapolation():
 
     assert extrap("口服维生素B3防治青光眼\n\n一项研究显示，维生素B3有望治疗青光眼。")
     assert not extrap("一项研究显示，在小鼠身上，维生素B3可以预防青光眼。")
+
+
+def test_use_no_evidence_a_study_of_years_ago_and_research_in_general_are_not_the_claim():
+    s, st = _one_paper("Methods: We followed 37 510 women aged 60 years or older in a prospective cohort. Results: "
+                       "Long-term antibiotic use was associated with higher all-cause mortality (HR, 1.27).")
+    kept = {o.surface for o in _overstated(
+        "研究发现，使用抗生素的女性与多种原因导致的死亡风险增加有关。"
+        "尽管迄今并无确凿研究证据表明抗生素会增加死亡风险。"
+        "这项研究证实了十年前一项突破性研究的结论。"
+        "越来越多的研究颠覆了人们对抗生素的认知。", s, st)}
+    assert not kept & {"使用抗生素的女性与多种原因导致的死亡风险增加", "会增加", "突破性", "颠覆了人们对抗生素的认知"}, kept
+    assert [o for o in _overstated("研究表明，长期使用抗生素会导致女性死亡风险增加。", s, st) if o.category == "causal"]

@@ -71,7 +71,9 @@ EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|�
 OTHER_RESEARCH_SAID = re.compile(
     r"(?:(?:过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|多项|许多|大量|不少|众多|诸多|很多|几项|多个|一些"
     r"|(?:也有|还有|另有|曾有)[^，。,；;]{0,12})(?:研究|试验|研究人员|学者|科学家)[^，。,；;]{0,4}"
-    r"(?:显示|表明|发现|证实|指出|证明)")
+    r"(?:显示|表明|发现|证实|指出|证明)"
+    # research in general (越来越多的研究表明, 关于花生过敏的研究不断涌现，颠覆了…)
+    r"|越来越多的(?:研究|证据)|研究(?:不断涌现|层出不穷|越来越多)")
 # a causal verb inside an association frame says no more than the association
 # (与各种原因导致死亡风险增加之间的关联, 与诱发IBD无关): Yu et al.'s correlational level
 ASSOCIATION_BEFORE = re.compile(r"[与和跟][^，。,；;]{0,30}$")
@@ -79,12 +81,17 @@ ASSOCIATION_AFTER = re.compile(r"^[^，。,；;]{0,30}?(?:有关|相关|关联|�
 # "this does not mean that …" (并不代表抗生素会直接导致心脏病) and "was not, because of X, made …"
 # (并未因服用抗生素而使…风险增加): the claim after them is denied, however far the cue stands
 NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不说明|不能证明|无法证明|不能断定|并不表示)[^，。,；;]*$"
+                       # 并无确凿研究证据表明…: no evidence shows it
+                       r"|(?:并无|没有|尚无|缺乏|未有|无)[^，。,；;]{0,8}证据[^，。,；;]{0,2}$"
                        r"|(?:并未|没有|未)因[^，。,；;]{1,20}而[^，。,；;]{0,4}$")
 # a consequence chained on a hedged clause (可能会分散注意力，导致医疗事故; 可能会导致血小板凝结，随后…，
 # 引发心脏病发作) keeps its hedge: these open such a clause
 CHAIN_OPENERS = ("", "并", "并且", "从而", "进而", "继而", "而", "甚至", "最终", "最后", "随后", "然后", "再", "还会", "就会", "则会")
 # the article itself makes the effect conditional on causation (如果二者确为因果关系，那么…可减少)
 CAUSATION_SUPPOSED = re.compile(r"(?:如果|假如|倘若|假设|要是|若)[^。；;]{0,20}因果")
+# a study of years ago (证实了十年前一项突破性研究的影响): the word is about that study
+YEARS_AGO_STUDY = re.compile(r"年前[^，。,；;]{0,4}$")
+STUDY_AFTER = re.compile(r"^[^，。,；;]{0,2}(?:研究|试验)")
 NEGATED_BEFORE = re.compile("(?:" + "|".join(sorted((n for n in NEGATIONS if len(n) >= 2), key=len, reverse=True))
                             + ")[^，。,；;]{0,2}$")
 QUESTION = re.compile(r"\?\s*$|？\s*$|吗\s*[?？]?\s*$|是否|能否|到底")   # [?？] as two literal branches: see INTERVENTION
@@ -370,7 +377,8 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
                                   and text[s:s + 1] in PROOF_VERB_FIRST):
         return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
     since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
-    if EARLIER_RESEARCH.search(before) or OTHER_RESEARCH_SAID.search(text, since, s):
+    if EARLIER_RESEARCH.search(before) or OTHER_RESEARCH_SAID.search(text, since, s) or (
+            YEARS_AGO_STUDY.search(before) and STUDY_AFTER.match(after)):
         return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
     if CAUSATION_SUPPOSED.search(text, since, s) or _hedged_chain(text, lo, before):
         return "hedged"
