@@ -404,6 +404,18 @@ def _build_without_levels(rules: list[Rule]) -> list[Rule]:
 _without_levels = ObjectCache(_build_without_levels, limit=16)
 
 
+_by_designs = ObjectCache(lambda rules: {}, limit=16)
+
+
+def _for_designs(rules: list[Rule], designs: frozenset) -> list[Rule]:
+    """The rules less those that require a design none of the cited papers has (one list per
+    rule list and set of designs, so that its scan plan is built once too)."""
+    lists = _by_designs(rules)
+    if designs not in lists:
+        lists[designs] = [r for r in rules if "requires_design" not in r.opts or designs & set(r.opts["requires_design"])]
+    return lists[designs]
+
+
 def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
                         claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
     rules = load_rules(tuple(config.rules_dirs))
@@ -415,6 +427,10 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         # no cited paper carries a drafted conclusion level (curated summaries need not): its
         # rules cannot fire, and scanning for them cost 2 % of a check
         rules = _without_levels(rules)
+    designs = {s.design for _i, s in all_summaries}
+    if any("requires_design" in r.opts and not designs & set(r.opts["requires_design"]) for r in rules):
+        # a rule for animal or cell papers over an article citing none: not scanned at all
+        rules = _for_designs(rules, frozenset(designs))
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience = _Audience(norm, article)
     out: list[Overstatement] = []
