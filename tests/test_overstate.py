@@ -387,10 +387,10 @@ def test_a_recommendation_to_readers_about_what_the_paper_studied_is_advice():
     def advice(text):
         return [o.surface for o in _overstated(text, s, st) if o.rule == "FC217"]
 
-    assert advice("研究还显示，HPV疫苗的接种时机一定要早：越早接种宫颈癌风险越低。")
+    assert advice("研究还显示，HPV疫苗的接种时机越早越好。")
     assert advice("HPV疫苗越早打越好！一项研究显示，17岁前接种的女性宫颈癌风险更低。")
     # the same words about something the paper did not study, or with no study behind them
-    assert not advice("研究还显示，17岁前接种的女性宫颈癌风险更低。医生说，感冒了一定要早休息。")
+    assert not advice("研究还显示，17岁前接种的女性宫颈癌风险更低。医生说，感冒了休息越早越好。")
 
 
 def test_a_bare_effect_verb_on_the_risk_is_causal_but_the_risk_described_is_not():
