@@ -184,3 +184,21 @@ def test_a_range_spanning_two_of_the_paper_s_ratios_as_relative_changes_is_suppo
     assert v["9%—13%"] == "supported"
     v = draft_verdicts(abstract, "一项研究显示，每天喝两杯或更多杯茶的参与者死亡风险降低9%—20%。")
     assert v["9%—20%"] != "supported"
+
+
+def test_a_list_of_reductions_each_naming_its_measure_keeps_the_direction():
+    from conftest import draft_verdicts
+    abstract = ("Methods: 19 084 patients took their medication at bedtime or on waking. Results: Bedtime "
+                "treatment lowered the hazard of CVD death (HR 0.44), myocardial infarction (HR 0.66), heart "
+                "failure (HR 0.58) and stroke (HR 0.51).")
+    v = draft_verdicts(abstract, "研究发现，睡前服药可降低56%的心血管死亡风险,34%的心梗风险,42%的心衰风险和49%的脑卒中风险。")
+    assert all(v[x] == "supported" for x in ("56%", "34%", "42%", "49%")), v
+
+
+def test_a_rate_more_precise_than_the_paper_within_its_rounding_is_supported():
+    from conftest import draft_verdicts
+    abstract = ("Methods: 4 144 veterans aged 75 years or older. Results: Of these, 97% were men, and statin use "
+                "was associated with lower all-cause mortality (HR 0.75); 2% died of other causes.")
+    v = draft_verdicts(abstract, "一项研究纳入4144名老年退伍军人，其中97.3%为男性，2.4%死于其他原因。")
+    assert v["97.3%"] == "supported"
+    assert v["2.4%"] != "supported"
