@@ -424,3 +424,16 @@ def test_use_no_evidence_a_study_of_years_ago_and_research_in_general_are_not_th
         "越来越多的研究颠覆了人们对抗生素的认知。", s, st)}
     assert not kept & {"使用抗生素的女性与多种原因导致的死亡风险增加", "会增加", "突破性", "颠覆了人们对抗生素的认知"}, kept
     assert [o for o in _overstated("研究表明，长期使用抗生素会导致女性死亡风险增加。", s, st) if o.category == "causal"]
+
+
+def test_a_trial_that_reports_its_allocation_ratio_is_randomised_and_not_found_is_denied():
+    from factcheck.papers.summarize import classify_design
+
+    assert classify_design("In this multicentre, controlled, prospective endpoint trial, 19084 patients were "
+                           "assigned (1:1) to ingest the entire daily dose at bedtime or upon awakening.")[0] == "rct"
+    assert classify_design("In this prospective cohort, 19084 patients were followed for 6 years.")[0] == "cohort"
+    s, st = _one_paper("Methods: A nationwide cohort of 657 461 children. Results: MMR vaccination was not "
+                       "associated with an increased risk of autism (HR 0.93).")
+    assert not _causal("研究人员写道：“我们并未发现打了MMR疫苗会增加自闭症风险的证据。”", s, st)
+    assert not [o for o in _overstated("研究显示，每天服用阿司匹林不会降低健康老年人的死亡风险。", s, st)
+                if o.category == "advice"]

@@ -523,7 +523,7 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
-    if m.kind == "percent" and m.decimals and abs(x - v) > tol and abs(v) >= 10:
+    if m.kind == "percent" and m.decimals and abs(v) >= 10 and tol < abs(x - v) <= 0.5:
         # 97.3% where the paper writes 97%: more precise than the paper, and within its rounding
         # (not 2.4% for a paper's 2%: a small rate rounded to the unit says too little)
         shown = _fmt(v)

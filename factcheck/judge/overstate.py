@@ -81,8 +81,9 @@ ASSOCIATION_AFTER = re.compile(r"^[^，。,；;]{0,30}?(?:有关|相关|关联|�
 # "this does not mean that …" (并不代表抗生素会直接导致心脏病) and "was not, because of X, made …"
 # (并未因服用抗生素而使…风险增加): the claim after them is denied, however far the cue stands
 NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不说明|不能证明|无法证明|不能断定|并不表示)[^，。,；;]*$"
-                       # 并无确凿研究证据表明…: no evidence shows it
+                       # 并无确凿研究证据表明…: no evidence shows it; 并未发现打了疫苗会增加…: not found
                        r"|(?:并无|没有|尚无|缺乏|未有|无)[^，。,；;]{0,8}证据[^，。,；;]*$"
+                       r"|(?:并未|没有|未能|未|没)(?:发现|找到|观察到|看到)[^，。,；;]*$"
                        r"|(?:并未|没有|未)因[^，。,；;]{1,20}而[^，。,；;]{0,4}$")
 # a consequence chained on a hedged clause (可能会分散注意力，导致医疗事故; 可能会导致血小板凝结，随后…，
 # 引发心脏病发作) keeps its hedge: these open such a clause

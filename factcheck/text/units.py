@@ -9,8 +9,9 @@ that paper states?) read numbers this way; they live here, below both.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from factcheck.core.model import Mention
 
@@ -24,7 +25,15 @@ def conversions() -> dict:
 
 def tolerance(m: Mention) -> float:
     """Half a unit in the last digit the article wrote; wider for 约/近 (approximate): 5% of the
-    value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature)."""
+    value (约6% is not 7.52%), or half a tenth for 约三成 (tenths are coarse by nature).
+    Worked out once per mention's form: matching asks it for every value it compares."""
+    v = tuple(m.value) if isinstance(m.value, list) else m.value
+    return _tolerance(m.surface, m.kind, m.decimals, v, m.qualifier)
+
+
+@lru_cache(maxsize=4096)
+def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Optional[str]) -> float:
+    m = _Form(surface, kind, decimals, list(value) if isinstance(value, tuple) else value, qualifier)
     scale = _scale_of(m.surface)
     tol = 0.5 * 10 ** (-max(0, m.decimals)) * scale + 1e-9
     if m.kind == "multiplier" and not m.decimals and isinstance(m.value, (int, float)) and m.value:
@@ -53,6 +62,17 @@ def tolerance(m: Mention) -> float:
         if isinstance(v, (int, float)):         # (a date's value is a string)
             tol = max(tol, 0.05 * abs(v))
     return tol
+
+
+@dataclass(frozen=True)
+class _Form:
+    """The parts of a mention its tolerance depends on."""
+
+    surface: str
+    kind: str
+    decimals: int
+    value: Any
+    qualifier: Optional[str]
 
 
 _SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿)")
