@@ -541,3 +541,12 @@ def test_decimals_of_a_list_told_respectively_after_a_ratio_name_are_ratios():
     kinds = {v.value: (v.kind, v.label) for f in s.findings for v in f.values if not isinstance(v.value, list)}
     assert kinds[0.87] == kinds[0.91] == ("ratio", "HR")
     assert kinds[6.0][0] != "ratio"
+
+
+def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Methods: The ACHIEVE study is a randomised controlled trial of 70–84 year-old adults with "
+                      "untreated hearing loss. Findings: 977 participants were enrolled.", source="x")
+    assert s.population.n != 84
+    assert [70.0, 84.0] in [v.value for v in s.stated if v.unit == "age"]

@@ -426,7 +426,8 @@ _STATED = [
                         rf"\s*(?:-|–|to)\s*)){{0,4}}){_N}\s*(?:or\s+(?:more|longer)\s+)?{_TIME_RE}\b", re.I)),
     ("time_point", re.compile(r"\b(week|month|day|year)s?\s+(\d+)(?:,?\s+and\s+(\d+))?\b", re.I)),
     ("age", re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?{_RANGE_OF}", re.I)),
-    ("age", re.compile(rf"\b{_RANGE_OF}\s*years?\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+younger)", re.I)),
+    # (and "70–84 year-old adults", "12-year-olds")
+    ("age", re.compile(rf"\b{_RANGE_OF}\s*-?\s*years?(?:\s+|-)(?:of\s+age|olds?|or\s+older|and\s+older|or\s+younger)", re.I)),
     ("age", re.compile(rf"\b(?:younger|older)\s+than\s+{_N}\b", re.I)),
     # "at age 144 months", "60 months of age", "aged 4 to 11 months": an age counted in months
     ("age_months", re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?{_RANGE_OF}\s*months?\b", re.I)),

@@ -481,6 +481,7 @@ _PERSON_EN = (r"patients|participants|subjects|women|men|adults|children|volunte
               r"persons|people|couples|infants|neonates|mothers|cases")
 _COUNT_EN = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
                        rf"(?P<unit>{_PERSON_EN}|pregnancies|cycles|studies|trials|mice|rats|embryos)\b", re.I)
+_AGE_NOT_COUNT = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)(?:\s+|-)(?:olds?|of\s+age)\b", re.I)
 _COUNT_ZH = re.compile(r"(?<![\d.])(\d+)\s*(?P<unit>例|名|位|人|对夫[妇妻]|个(?:[A-Za-z]{1,8}\s*)?周期|周期|篇|"
                        r"项研究|项|只|枚)")
 _N_EQ = re.compile(r"(?P<name>[A-Za-z][\w\-+/]*(?:\s+[A-Za-z][\w\-+/]*){0,2}|[^\s(（，,、;；]{1,12})"
@@ -541,6 +542,8 @@ def find_population(methods: str, whole: str) -> Population:
             group_spans.append(m.span(2))
     cands = []
     for m in _COUNT_EN.finditer(text):
+        if _AGE_NOT_COUNT.match(text, m.end(1)) or re.search(r"(?:-|–|to)\s*$", text[max(0, m.start() - 4):m.start()]):
+            continue        # "70–84 year-old adults": an age (the end of a range), not 84 adults
         u = m.group("unit").lower()
         phrase = re.split(r"[.;,(（]", text[m.start():m.start() + 120])[0]
         cands.append((m.start(), _int(m.group(1)), _UNIT_OF.get(u, "person"), phrase))
