@@ -550,3 +550,12 @@ def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
                       "untreated hearing loss. Findings: 977 participants were enrolled.", source="x")
     assert s.population.n != 84
     assert [70.0, 84.0] in [v.value for v in s.stated if v.unit == "age"]
+
+
+def test_a_hyphenated_decimal_length_and_a_mean_with_a_labelled_sd_keep_their_unit():
+    from factcheck.papers.summarize import draft_summary
+
+    for text, want in (("Results: During the 6.3-year median patient follow-up, 1752 participants had an event.", 6.3),
+                       ("Results: During a mean follow-up of 6.8 (SD, 3.9) years, 2000 participants died.", 6.8)):
+        s = draft_summary(text, source="x")
+        assert (want, "year", "follow_up") in [(v.value, v.unit, v.label) for f in s.findings for v in f.values], text

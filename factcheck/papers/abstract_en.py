@@ -46,9 +46,10 @@ def normalise(text: str) -> str:
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
     t = re.sub(r"(\d(?:\.\d+)?)\s*[×x]\s*10\s*[-−–]\s*(\d+)", r"\1e-\2", t)
     t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
-    t = re.sub(r"(?<![\d.])(\d+)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
-    # "36.1 (9.1) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
-    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
+    # "12-week", "the 6.3-year median follow-up": a length with its unit
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
+    # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
+    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](?:SD[,:]?\s*)?(\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
                r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
     t = _THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0,]", "", m.group(0)), t)
     t = _WORD_NUM.sub(_word_value, t)
