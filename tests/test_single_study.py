@@ -202,3 +202,29 @@ def test_a_rate_more_precise_than_the_paper_within_its_rounding_is_supported():
     v = draft_verdicts(abstract, "一项研究纳入4144名老年退伍军人，其中97.3%为男性，2.4%死于其他原因。")
     assert v["97.3%"] == "supported"
     assert v["2.4%"] != "supported"
+
+
+def test_another_journal_family_or_also_a_study_is_another_study_but_a_comparison_is_not():
+    from conftest import draft_verdicts
+    abstract = ("Title: Aspirin and hepatocellular carcinoma\nJournal: N Engl J Med\nYear: 2020\n\n"
+                "Methods: 50 275 adults with viral hepatitis. Results: Low-dose aspirin use was associated "
+                "with a 31% lower risk of liver cancer (HR 0.69).")
+    v = draft_verdicts(abstract, "一项研究显示，服用阿司匹林者肝癌风险降低31%。"
+                                 "2019年，《JAMA Internal Medicine》上一项研究表明，服用阿司匹林90天的患者风险降低29%。"
+                                 "此前还有一项纳入2000名患者的研究，结果显示风险降低60%。")
+    assert v["31%"] == "supported"
+    assert v["29%"] == "unattributed" and v["60%"] == "unattributed"
+    # a journal of the paper's family (《新英格兰医学杂志》 is the paper's own) and a comparison
+    v = draft_verdicts(abstract, "这项发表在《新英格兰医学杂志》的研究追踪了50275名成人，得出与先前多份研究相同的结论：风险降低31%。")
+    assert v["50275名"] == "supported" and v["31%"] == "supported"
+
+
+def test_a_negation_joined_to_the_cue_s_modal_denies_it():
+    import sys
+    sys.path.insert(0, "tests")
+    from test_overstate import _causal, _one_paper
+
+    s, st = _one_paper("Methods: A nationwide cohort of 657 461 children. Results: MMR vaccination was not "
+                       "associated with an increased risk of autism (HR 0.93).")
+    assert not _causal("一项研究追踪了65万多名儿童：MMR疫苗不会增加自闭症风险。", s, st)
+    assert _causal("一项研究追踪了65万多名儿童：MMR疫苗会增加自闭症风险。", s, st)

@@ -190,6 +190,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "background": scan.first(cues["background"]) if single_study else {},
                  "markers": markers_at if single_study else {},
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
+                 "other_journal": lambda text: _other_journal(text, profiles[0], gl),
                  "headline": _headline(sentences, mentions_by_sentence)}
     introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
@@ -276,8 +277,12 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     usual carrying over."""
     other = hits["other"].get(i)
     intro = hits["new"].get(i) or hits["unknown"].get(i)
-    if other:
+    if other and not _compared_with(other):
         return Attribution(None, "other_source", other.group(0))
+    journal = hits["other_journal"](ntext) if "《" in ntext else None
+    if journal and not _states_paper_numbers(ms, paper):
+        # 2019年，《JAMA Internal Medicine》上一项研究… about a NEJM paper: another journal's study
+        return Attribution(None, "other_source", journal)
     if intro and _dated_otherwise(ntext[:max(0, intro.start() - s.start)], paper):
         # 2015年一项研究显示… in an article about a 2025 paper: a study of another year is another study
         return Attribution(None, "other_source", intro.group(0))
@@ -439,6 +444,32 @@ def _dated_otherwise(before: str, p: Optional[RefProfile]) -> bool:
     (more than a year apart: an online-first paper may be cited by either year)."""
     m = _YEAR_BEFORE.search(before)
     return m is not None and _year_apart(int(m.group(1)), p)
+
+
+_COMPARED_BEFORE = re.compile(r"[与和同跟][^，。,；;]{0,4}$")
+_COMPARED_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:相同|一致|类似|相似|相符|吻合)")
+
+
+def _compared_with(m: re.Match) -> bool:
+    """Is the other study named only to compare the finding with it (得出与先前多份研究相同的
+    结论)? The sentence then reports this study, agreeing with those."""
+    norm = m.string
+    return bool(_COMPARED_BEFORE.search(norm[max(0, m.start() - 6):m.start()])
+                and _COMPARED_AFTER.match(norm[m.end():m.end() + 16]))
+
+
+def _other_journal(ntext: str, p: RefProfile, gl: Glossary) -> Optional[str]:
+    """A journal in 《》 that the journal table knows and that is not of the paper's family (both
+    known): media name a family's journals by its flagship (《美国医学会杂志》 for JAMA Network
+    Open, 《柳叶刀》 for a Lancet journal), so only another family says another study."""
+    mine = gl.journal_key(p.summary.journal) if p.summary else None
+    if mine is None:
+        return None
+    for m in re.finditer(r"《([^》]{2,60})》", ntext):
+        key = gl.journal_key(m.group(1))
+        if key is not None and key.split("_")[0] != mine.split("_")[0]:
+            return m.group(0)
+    return None
 
 
 def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:

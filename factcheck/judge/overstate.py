@@ -391,7 +391,9 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "hedged"
     if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"
-    if any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before) or NOT_MEANT.search(before):
+    if (before and before[-1] in "不未没") or any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before) \
+            or NOT_MEANT.search(before):
+        # (不会增加: the 不 right before the cue's modal, which segmentation joins to it as 不会)
         return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
     return None
 

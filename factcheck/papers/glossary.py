@@ -50,6 +50,10 @@ class Glossary:
                 out.update(self.groups[g])
         return out
 
+    def journal_key(self, name: str | None) -> str | None:
+        """The journal table's key for a journal name, in any of its forms (None if unknown)."""
+        return self.journal_group.get(_jnorm(name)) if name else None
+
     def journal_names(self, name: str | None) -> list[str]:
         if not name:
             return []
