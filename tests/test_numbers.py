@@ -519,3 +519,14 @@ def test_shu_is_a_few_of_the_rank():
     got = {m.surface: m.bounds for m in extract("共纳入数百名患者，风险持续数十年，涉及数百万名患者")}
     assert got == {"数百名": [100, 1000], "数十年": [10, 100], "数百万名": [1000000, 10000000]}
     assert extract("分数十分重要") == [] and extract("人数百余") == []
+
+
+def test_no_range_runs_down_and_an_upper_bound_may_close_an_age_range():
+    from factcheck.papers.summarize import draft_summary
+    from factcheck.text.numbers import extract
+
+    ms = extract("we randomly assigned 1814 patients to 7 days of antibiotic treatment, and 1794 to 14 days.")
+    assert [m.kind for m in ms if m.value == 1794] == ["measurement"]
+    assert any(m.kind == "range" and m.value == [10, 20] for m in extract("10 to 20 days"))
+    s = draft_summary("Methods: We enrolled adolescents (12 to <18 years of age) with obesity.", source="x")
+    assert [12.0, 18.0] in [v.value for v in s.stated if v.unit == "age"]

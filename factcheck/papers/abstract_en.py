@@ -414,7 +414,7 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
 
 _W = "|".join(sorted(list(_NUM_WORDS) + list(_TENS), key=len, reverse=True))
 _N = rf"(\d+(?:\.\d+)?|{_W})"
-_RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*{_N})?"
+_RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*<?\s*{_N})?"      # (12 to <18 years of age)
 _TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
               "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
 _TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"

@@ -1767,6 +1767,8 @@ class _Segment:
             return False
         if a.naked and not b.cn:
             return False
+        if a.factor == b.factor and self.val(a) > self.val(b):
+            return False        # "and 1794 to 14 days": a count, then what it was assigned to; no range runs down
         return True
 
     def emit_pair(self, a: _Tok, b: _Tok, role_a: str, role_b: str) -> None:
