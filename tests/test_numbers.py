@@ -527,6 +527,6 @@ def test_no_range_runs_down_and_an_upper_bound_may_close_an_age_range():
 
     ms = extract("we randomly assigned 1814 patients to 7 days of antibiotic treatment, and 1794 to 14 days.")
     assert [m.kind for m in ms if m.value == 1794] == ["measurement"]
-    assert any(m.kind == "range" and m.value == [10, 20] for m in extract("10 to 20 days"))
+    assert any(m.kind == "range" and m.value == [10, 20] for m in extract("随访10至20天"))
     s = draft_summary("Methods: We enrolled adolescents (12 to <18 years of age) with obesity.", source="x")
     assert [12.0, 18.0] in [v.value for v in s.stated if v.unit == "age"]
