@@ -63,24 +63,29 @@ def unit_label(unit: str, lang: str) -> str:
 
 def paper_value(d: dict, lang: str) -> str:
     """``{value, unit, kind, qualifier, where}``: 30%（干预组，12周） / 30% (intervention, 12 weeks)."""
-    val = fmt_value(d["value"])
-    kind = d.get("kind")
+    v = d["value"]
+    val = f"{v:.6g}" if v.__class__ is float else fmt_value(v)
+    kind, unit = d["kind"], d["unit"]
     if kind == "pvalue":
-        q = {"less_than": "<", "more_than": ">"}.get(d.get("qualifier") or "", "=")
+        q = {"less_than": "<", "more_than": ">"}.get(d["qualifier"] or "", "=")
         head = f"P{q}{val}"
-    elif kind == "interval":
-        head = f"95% CI {val}{unit_label(d.get('unit') or '', lang)}"
+    elif not unit:
+        head = val if kind != "interval" else f"95% CI {val}"
     else:
-        head = f"{val}{unit_label(d.get('unit') or '', lang)}"
-    where = d.get("where")
-    return f"{head}（{'，'.join(where)}）" if lang == "zh" and where else (
-        f"{head} ({', '.join(where)})" if where else head)
+        unit = (UNIT_ZH.get(unit, unit) if lang == "zh" else UNIT_EN.get(unit) or f" {unit}")
+        head = f"95% CI {val}{unit}" if kind == "interval" else f"{val}{unit}"
+    where = d["where"]
+    if not where:
+        return head
+    return f"{head}（{'，'.join(where)}）" if lang == "zh" else f"{head} ({', '.join(where)})"
 
 
 def note_text(note: Any, lang: str) -> Optional[str]:
     """A note (see the module's docstring) in ``lang``."""
-    if note is None or isinstance(note, str):
+    if note is None or note.__class__ is str:
         return note
+    if "where" in note:
+        return paper_value(note, lang)
     if "held" in note:
         held = sorted({note_text(x, lang) for x in note["held"]})[:3]
         return ("；" if lang == "zh" else "; ").join(held) if held else None
@@ -89,85 +94,98 @@ def note_text(note: Any, lang: str) -> Optional[str]:
         if isinstance(tp, list):
             tp = f"{fmt_value(tp[0])}{unit_label(tp[1], lang)}" if lang == "zh" else f"{fmt_value(tp[0])} {tp[1]}"
         return f"{tp}（{note['measure']}）" if lang == "zh" else f"{tp} ({note['measure']})"
-    if "converted" in note:
-        (conv, other), unit = note["converted"], note["unit"]
-        said = f"{fmt_value(note['value'])}{unit_label(unit, lang)}"
-        return (f"{said}（约合{fmt_value(conv)}{unit_label(other, lang)}）" if lang == "zh"
-                else f"{said} (= {fmt_value(conv)}{unit_label(other, lang)})")
-    return paper_value(note, lang)
+    (conv, other), unit = note["converted"], note["unit"]        # a length read in another unit
+    said = f"{fmt_value(note['value'])}{unit_label(unit, lang)}"
+    return (f"{said}（约合{fmt_value(conv)}{unit_label(other, lang)}）" if lang == "zh"
+            else f"{said} (= {fmt_value(conv)}{unit_label(other, lang)})")
 
 
 # ---------------------------------------------------------------- messages
 
+_TEMPLATES: dict[str, dict[str, str]] = {}
+
+
+def _templates(lang: str) -> dict[str, str]:
+    """code -> template in ``lang``: a number verdict's of data/messages.yaml, an overstatement
+    rule's of the bundled rule files (``codes.registry()``)."""
+    out = _TEMPLATES.get(lang)
+    if out is None:
+        out = {code: m["zh" if lang != "en" else "en"] for code, m in messages().items() if "zh" in m}
+        for code, r in registry().items():
+            if r["kind"] == "overstatement":
+                out[code] = (r["en"] if lang == "en" else None) or r["zh"]
+        _TEMPLATES[lang] = out
+    return out
+
+
 def template(rule: str, lang: str, **kw) -> str:
-    """A number verdict's template of data/messages.yaml, filled."""
-    tpl = messages()[rule]["zh" if lang != "en" else "en"]
-    kw.setdefault("detail", "")
-    kw.setdefault("paper", "")
-    kw.setdefault("paper_number", "")
+    """A number verdict's template, filled (detail, paper and paper_number empty unless given)."""
+    tpl = _templates(lang)[rule]
     try:
-        return tpl.format(**kw)
+        return tpl.format_map({"detail": "", "paper": "", "paper_number": "", **kw})
     except (KeyError, IndexError):
         return tpl
 
 
-def _detail_for(mv, lang: str) -> str:
-    if mv.rule == "FC103" and mv.note:
-        return (f"；原文该指标为：{mv.note}" if lang == "zh" else f"; for this measure it reports {mv.note}")
-    if mv.rule == "FC103":
-        return "（摘要未报告该数字）" if lang == "zh" else " (no such number in the summary)"
-    return ""
-
-
 def claim_message(c, lang: str) -> str:
     """A claim's message, from its args and its numbers' notes (already rendered)."""
-    a = c.args or {}
-    worst = c.mention_verdicts[a.get("worst", 0)]
-    rule, verdict, surface, ref = c.rule, c.verdict, a.get("surface", ""), a.get("ref", "")
-    if a.get("surfaces"):       # several numbers, all supported
-        return template("FC101", lang, surface="、".join(a["surfaces"]) if lang == "zh" else ", ".join(a["surfaces"]),
-                        paper="；".join(v.note or "" for v in c.mention_verdicts))
-    if verdict == "unresolved_reference":
-        note = f"：{worst.note}" if (worst.note and lang == "zh") else (f": {worst.note}" if worst.note else "")
-        return template(rule, lang, surface=surface, ref=ref, detail=note[:120])
-    if verdict == "unattributed":
-        return template(rule, lang, surface=surface)
-    if rule == "FC111":
-        return template(rule, lang, surface=surface, ref=ref, paper=worst.note or "",
-                        paper_number=a.get("paper_number", ""))
-    if verdict == "not_in_source":
-        detail = _detail_for(worst, lang)
-    elif a.get("ratio"):        # FC106: double or half
-        detail = {"double": "两倍", "half": "一半"}[a["ratio"]] if lang == "zh" else a["ratio"]
+    a = c.args
+    zh = lang == "zh"
+    verdict = c.verdict
+    if "surfaces" in a:         # several numbers, all supported
+        tpl = _templates(lang)["FC101"]
+        kw = {"surface": "、".join(a["surfaces"]) if zh else ", ".join(a["surfaces"]),
+              "paper": "；".join(v.note or "" for v in c.mention_verdicts), "detail": "", "paper_number": ""}
+    elif verdict == "unattributed":
+        tpl = _templates(lang)[c.rule]
+        kw = {"surface": a["surface"], "detail": "", "paper": "", "paper_number": ""}
     else:
-        detail = ""
-    return template(rule, lang, surface=surface, ref=ref, paper=worst.note or "", detail=detail)
+        tpl = _templates(lang)[c.rule]
+        worst = c.mention_verdicts[a["worst"]]
+        note = worst.note
+        kw = {"surface": a["surface"], "ref": a["ref"], "paper": note or "", "detail": "", "paper_number": ""}
+        if verdict == "unresolved_reference":
+            kw["paper"] = ""
+            if note:
+                kw["detail"] = (f"：{note}" if zh else f": {note}")[:120]
+        elif c.rule == "FC111":
+            kw["paper_number"] = a["paper_number"]
+        elif verdict == "not_in_source":
+            if worst.rule == "FC103":
+                kw["detail"] = (f"；原文该指标为：{note}" if zh else f"; for this measure it reports {note}") if note else (
+                    "（摘要未报告该数字）" if zh else " (no such number in the summary)")
+        elif "ratio" in a:      # FC106: double or half
+            kw["detail"] = {"double": "两倍", "half": "一半"}[a["ratio"]] if zh else a["ratio"]
+    try:
+        return tpl.format_map(kw)
+    except (KeyError, IndexError):
+        return tpl
+
+
+_PAPER = {  # the paper beside an overstatement: (zh, en)
+    "no_summary": ("；所引文献没有可用摘要，无法对照原文", "; the cited paper has no usable summary"),
+    "unavailable": ("；所引文献内容不可得，无法对照原文", "; the cited paper's content is unavailable"),
+}
 
 
 def overstatement_message(o, lang: str) -> str:
     """An overstatement's message: its rule's template (``args["message"]`` for a rule of a
     config's rules_dir that the bundled rules do not declare so) with the paper beside it."""
-    a = o.args or {}
-    msgs = a.get("message")
-    if msgs is None:
-        reg = registry().get(o.rule) or {}
-        msgs = {"zh": reg.get("zh", ""), "en": reg.get("en", "")}
-    tpl = msgs.get("en" if lang == "en" else "zh") or msgs.get("zh", "")
-    if a.get("wording"):
-        ref_idx, wording = a.get("ref"), a["wording"]
-        paper = (f"；原文（[{ref_idx}]）的表述是：“{wording}”" if lang != "en"
-                 else f"; the paper ([{ref_idx}]) says: “{wording}”")
-    elif a.get("paper") == "no_summary":
-        paper = "；所引文献没有可用摘要，无法对照原文" if lang != "en" else "; the cited paper has no usable summary"
-    elif a.get("paper") == "unavailable":
-        paper = "；所引文献内容不可得，无法对照原文" if lang != "en" else "; the cited paper's content is unavailable"
+    a = o.args
+    en = lang == "en"
+    own = a.get("message")
+    tpl = (own.get("en" if en else "zh") or own.get("zh", "")) if own else _templates(lang)[o.rule]
+    if "wording" in a:
+        paper = (f"; the paper ([{a['ref']}]) says: “{a['wording']}”" if en
+                 else f"；原文（[{a['ref']}]）的表述是：“{a['wording']}”")
+    elif "paper" in a:
+        paper = _PAPER[a["paper"]][en]
     else:
         paper = ""
     design, level = a.get("design", "unknown"), a.get("level", "none")
-    design_txt = DESIGN_ZH.get(design, design) if lang != "en" else design
-    level_txt = LEVEL_ZH.get(level, level) if lang != "en" else LEVEL_EN.get(level, level)
     try:
-        return tpl.format(surface=a.get("surface", ""), paper=paper, design=design_txt, level=level_txt)
+        return tpl.format(surface=a["surface"], paper=paper, design=design if en else DESIGN_ZH.get(design, design),
+                          level=LEVEL_EN.get(level, level) if en else LEVEL_ZH.get(level, level))
     except (KeyError, IndexError):
         return tpl
 
@@ -178,8 +196,13 @@ def render_report(report, lang: str):
     keeps its message."""
     for c in report.claims:
         for mv in c.mention_verdicts:
-            if mv.args is not None:
-                mv.note = note_text(mv.args.get("note"), lang)
+            a = mv.args
+            if a is not None:
+                note = a.get("note")
+                if note is None or note.__class__ is str:
+                    mv.note = note
+                else:
+                    mv.note = paper_value(note, lang) if "where" in note else note_text(note, lang)
         if c.args is not None:
             c.message = claim_message(c, lang)
     for o in report.overstatements:

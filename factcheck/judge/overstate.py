@@ -803,7 +803,7 @@ def _args(rule: Rule, surface: str, summ: Optional[Summary], wording: Optional[s
     if summ is not None and summ.conclusion.negated:
         level = "negated"
     args["level"] = level
-    reg = registry().get(rule.code)
-    if reg is None or rule.message != {k: reg.get(k) for k in rule.message}:
-        args["message"] = dict(rule.message)
+    reg, msg = registry().get(rule.code), rule.message
+    if reg is None or msg.get("zh", "") != reg["zh"] or msg.get("en", "") != reg["en"]:
+        args["message"] = dict(msg)
     return args
