@@ -1262,7 +1262,7 @@ def _claim(article, s, ms, mvs, att, ref_idx, summ, config, n) -> Claim:
     rule = worst.rule or "FC105"
     default_sev = messages()[rule]["severity"]
     severity = config.severity_of(rule, default_sev)
-    m = next(x for x in ms if x.id == worst.mention_id)
+    m = ms[wi]                  # one verdict per number, in order
     # what the message names (core/messages.claim_message writes it)
     args = {"surface": m.surface, "ref": _ref_label(article, ref_idx, summ), "worst": wi}
     if rule == "FC111":
