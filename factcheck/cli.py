@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audit(sub)
     _add_serve(sub)
     _add_eval(sub)
+    _add_render(sub)
     return p
 
 
@@ -211,6 +212,18 @@ def _add_eval(sub) -> None:
     e.add_argument("--lang", default="zh")
     e.add_argument("--quiet", "-q", action="store_true", help="only the tables, not each miss")
     e.set_defaults(func=cmd_eval)
+
+
+def _add_render(sub) -> None:
+    """The ``render`` command's arguments."""
+    r = sub.add_parser("render", help="a JSON report of check, written again: in the other language, another format")
+    r.add_argument("report", help="a report of `check --format json` (or jsonl); - for stdin")
+    r.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages")
+    r.add_argument("--format", "-f", choices=("json", "jsonl", "markdown", "md", "text", "html", "sarif"),
+                   default="json")
+    r.add_argument("--output", "-o", help="a file (default: standard output)")
+    r.add_argument("--force", action="store_true", help="overwrite an output file not written by factcheck")
+    r.set_defaults(func=cmd_render)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -847,6 +860,49 @@ def _paper_text(path: str, max_bytes: int) -> tuple[str, str]:
         with open(path, "rb") as fh:
             text += "\n\n" + html_table_rows(decode(fh.read(), path)[0])
     return art.source, text
+
+
+def cmd_render(args) -> int:
+    """``factcheck render``: the reports of a JSON report read back, their notes and messages
+    written again in ``--lang`` from the codes and arguments the judges left (core/messages.py),
+    in ``--format``. The article's text, which the JSON leaves out, is read again from its
+    source when that file is at hand (the text, HTML and SARIF formats show it)."""
+    import json
+
+    from factcheck.core.messages import render_report
+    from factcheck.core.model import report_from_dict
+
+    try:
+        raw = sys.stdin.read() if args.report == "-" else open(args.report, encoding="utf-8").read()
+    except OSError as e:
+        raise UsageError(f"{args.report}: {e.strerror}") from None
+    try:
+        doc = json.loads(raw)
+        listed, docs = isinstance(doc, list), doc if isinstance(doc, list) else [doc]
+    except json.JSONDecodeError:
+        try:
+            listed, docs = True, [json.loads(ln) for ln in raw.splitlines() if ln.strip()]
+        except json.JSONDecodeError as e:
+            raise UsageError(f"{args.report}: not a JSON report: {e}") from None
+    if not docs or not all(isinstance(d, dict) and d.get("schema") == REPORT_SCHEMA for d in docs):
+        raise UsageError(f"{args.report}: not a report of factcheck check --format json")
+    reports = []
+    for d in docs:
+        r = report_from_dict(d)
+        if os.path.isfile(r.source):
+            from factcheck.ingest.reader import InputError, read_article
+
+            try:
+                r.text = read_article(r.source).text
+            except InputError:
+                pass
+        reports.append(render_report(r, args.lang))
+    text = render(args.format, reports, args.lang, single=not listed and len(reports) == 1)
+    if args.output:
+        write_output(args.output, text, force=args.force)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def cmd_eval(args) -> int:

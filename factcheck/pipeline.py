@@ -30,6 +30,7 @@ from typing import Optional, Sequence
 
 from factcheck.core.config import Config
 from factcheck.core.gcpause import paused
+from factcheck.core.messages import render_report
 from factcheck.core.model import Article, Reference, Report
 from factcheck.core.objcache import ObjectCache
 from factcheck.judge.attribution import attribute
@@ -102,11 +103,11 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
         "characters": len(article.text),
         "seconds": round(time.perf_counter() - t0, 4),
     }
-    return Report(source=article.source, title=article.title, references=article.references,
+    return render_report(Report(source=article.source, title=article.title, references=article.references,
                   mentions=mentions, claims=claims, overstatements=overs, stats=stats,
                   extracted_from=article.extracted_from, encoding=article.encoding,
                   notes=notes + cited_audit_notes(article, claims, store) + _suppressed_note(suppressed),
-                  text=article.text, suppressed=suppressed)
+                  text=article.text, suppressed=suppressed), config.lang)    # messages written here, once
 
 
 def resolve_references(references: Sequence[Reference], store: Store) -> list[Reference]:

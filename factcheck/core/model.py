@@ -136,6 +136,7 @@ class MentionVerdict:
     finding_id: Optional[str] = None
     note: Optional[str] = None      # rule-level detail: doubled, swapped, transposed, rounding, ...
     rule: Optional[str] = None
+    args: Optional[dict] = None     # {"note": ...}, language-neutral: core/messages.py writes ``note``
 
 
 @dataclass(slots=True)
@@ -154,6 +155,7 @@ class Claim:
     evidence: Optional[Evidence] = None
     mention_verdicts: list[MentionVerdict] = field(default_factory=list)
     attribution: Optional[Attribution] = None
+    args: Optional[dict] = None     # what ``message`` names (core/messages.py writes it from these)
 
 
 @dataclass(slots=True)
@@ -171,6 +173,7 @@ class Overstatement:
     reference: Optional[int] = None
     paper_wording: Optional[str] = None
     context: Optional[str] = None   # assertion | negated | question | quoted | reported
+    args: Optional[dict] = None     # what ``message`` names (core/messages.py writes it from these)
 
 
 @dataclass
@@ -209,6 +212,21 @@ class Report:
     def worst_severity(self) -> Optional[str]:
         sev = [c.severity for c in self.claims] + [o.severity for o in self.overstatements]
         return max(sev, key=SEVERITY_RANK.__getitem__) if sev else None
+
+
+def report_from_dict(d: dict) -> Report:
+    """A report read back from its JSON (``Report.to_dict``): the article's text is not in it."""
+    def claim(c: dict) -> Claim:
+        c = dict(c)
+        ev, att, mvs = c.pop("evidence", None), c.pop("attribution", None), c.pop("mention_verdicts", [])
+        return Claim(**c, mention_verdicts=[MentionVerdict(**v) for v in mvs],
+                     evidence=Evidence(**ev) if ev else None, attribution=Attribution(**att) if att else None)
+
+    return Report(source=d["source"], title=d.get("title"), references=[Reference(**r) for r in d.get("references", [])],
+                  mentions=[Mention(**m) for m in d.get("mentions", [])], claims=[claim(c) for c in d.get("claims", [])],
+                  overstatements=[Overstatement(**o) for o in d.get("overstatements", [])], stats=dict(d.get("stats", {})),
+                  extracted_from=d.get("extracted_from", "text"), encoding=d.get("encoding", "utf-8"),
+                  notes=list(d.get("notes", [])), suppressed=[dict(x) for x in d.get("suppressed", [])])
 
 
 _SCALARS = (str, int, float, bool, type(None))

@@ -19,6 +19,7 @@ from typing import Any, Optional
 from factcheck.judge.attribution import general_cue, reports_finding
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
+from factcheck.core.messages import fmt_value as _fmt
 from factcheck.papers.glossary import cached_groups, load_glossary
 from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                                   Sentence)
@@ -37,14 +38,6 @@ PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线
 
 def _as_list(v) -> list[float]:
     return [float(x) for x in v] if isinstance(v, list) else [float(v)]
-
-
-def _fmt(x: Any) -> str:
-    if isinstance(x, list):
-        return "–".join(_fmt(y) for y in x)
-    if isinstance(x, float):
-        return f"{x:.6g}"
-    return str(x)
 
 
 def _digits(x: str) -> str:
@@ -74,36 +67,13 @@ class Cand:
     qualifier: Optional[str] = None
     relevance: float = 0.0
 
-    def describe(self, s: Summary, lang: str) -> str:
+    def describe(self, s: Summary) -> dict:
+        """The value as a note, language-neutral (core/messages.paper_value writes it)."""
         gnames = s.groups.get(self.group or "", [])
         gtxt = gnames[0] if gnames else (self.group or "")
-        unit = unit_label(self.unit, lang)
-        val = _fmt(self.value)
-        if self.kind == "pvalue":
-            q = {"less_than": "<", "more_than": ">"}.get(self.qualifier or "", "=")
-            head = f"P{q}{val}"
-        elif self.kind == "interval":
-            head = f"95% CI {val}{unit}"
-        else:
-            head = f"{val}{unit}"
         origin = self.label if self.label and " " in self.label else None     # HR 0.58 read as 42%
         where = [x for x in (origin, gtxt, self.timepoint, self.finding.measure if self.finding else None) if x]
-        return f"{head}（{'，'.join(where)}）" if lang == "zh" and where else (
-            f"{head} ({', '.join(where)})" if where else head)
-
-
-UNIT_ZH = {"%": "%", "x": "倍", "person": "例", "week": "周", "month": "个月", "year": "年", "day": "天",
-           "hour": "小时", "minute": "分钟", "age": "岁", "cycle": "个周期", "pregnancy": "次妊娠",
-           "million cells": "×10^6个细胞", "cells": "个细胞"}
-UNIT_EN = {"%": "%", "x": "×", "person": " people", "age": " years old"}
-
-
-def unit_label(unit: str, lang: str) -> str:
-    """How a normalised unit code reads in a message."""
-    if not unit:
-        return ""
-    table = UNIT_ZH if lang == "zh" else UNIT_EN
-    return table.get(unit, unit if lang == "zh" else f" {unit}")
+        return {"value": self.value, "unit": self.unit, "kind": self.kind, "qualifier": self.qualifier, "where": where}
 
 
 def _candidates(s: Summary) -> list[Cand]:
@@ -559,18 +529,18 @@ def _parse_tp(tp: Optional[str]) -> Optional[tuple[float, str]]:
 
 # ---------------------------------------------------------------- judging
 
-def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, Any]], lang: str,
+def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, Any]],
                   rel_cache: dict, is_length: bool = False, segment: Optional[list] = None) -> MentionVerdict:
     """The verdict on one number; ``cands``: the paper's values that can be compared with it,
     each with its value in the number's units (``comparable``). Long on purpose: the numbered
     steps are a cascade of diagnoses tried in order (same value, swapped groups, points, another
     measure …), the first that applies decides, and reading them in one place shows that order."""
     if _is_time(m) and not s.curated:
-        drafted = _drafted_time(m, s, lang)
+        drafted = _drafted_time(m, s)
         if drafted is not None:
             return drafted
     if _is_time(m) and not is_length:
-        return _judge_timepoint(m, ctx, s, lang, rel_cache, segment or [])
+        return _judge_timepoint(m, ctx, s, rel_cache, segment or [])
     # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
     # the same loose way, articles and their readers take it as X times (but 增加一倍 doubles)
     folded = _fold_value(m) if s.curated or (isinstance(m.value, (int, float)) and m.value <= 1) else m.value
@@ -606,7 +576,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if label:
             rel, dist, c, pv = max(label, key=pref)
             return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
-                                  note=c.describe(s, lang))
+                                  args={"note": c.describe(s)})
     # 1. the same measure (and group, where both name one) states the same number → supported;
     #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
     same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)
@@ -614,7 +584,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     if same:
         rel, dist, c, pv = max(same, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
-                              note=c.describe(s, lang))
+                              args={"note": c.describe(s)})
     # 2. the other group's value of a finding named in this sentence: groups swapped
     for rel, dist, c, pv in sorted(scored, key=pref, reverse=True) if s.curated else ():
         # (a draft's groups are read by a machine from English prose: not sure enough to call a swap)
@@ -622,7 +592,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             right = [t for t in scored if t[2].finding is c.finding and t[2].group == ctx.group
                      and t[2].timepoint == c.timepoint and t[2].label == c.label]
             if right:
-                return _mismatch(m, right[0], s, lang, "FC107")
+                return _mismatch(m, right[0], s, "FC107")
     # 3. a relative change told as points, or points as a relative change (16.6% vs 1.5 points)
     pp = _points_confusion(m, ctx, s, scored)
     if pp is not None:
@@ -634,15 +604,15 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if said is not None:
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
-                                  note=_clean_note(f.text))
+                                  args={"note": _clean_note(f.text)})
         parts = _sum_of_counts(float(m.value), s, tolerance(m)) if m.unit == "person" else None
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
-                                  note=" + ".join(_fmt(x) for x in parts))
+                                  args={"note": " + ".join(_fmt(x) for x in parts)})
     # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
     #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
     if not s.curated and s.stated and m.unit in _STATED_UNITS:
-        st = _stated(m, s, lang)
+        st = _stated(m, s)
         if st is not None:
             return st
     # 4. the measure is named right by the number: a different value there is a mismatch
@@ -662,7 +632,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         for rel, dist, c, pv in in_f if s.curated else ():
             if ctx.group and c.group and c.group != ctx.group and _equal(m_eff, pv, c.qualifier):
                 right = [t for t in in_f if t[2].group == ctx.group and t[2].timepoint == c.timepoint]
-                return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, lang, "FC107")
+                return _mismatch(m, right[0] if right else (rel, dist, c, pv), s, "FC107")
         mine = [t for t in in_f if group_ok(t[2])]
         bounds = [t for t in mine if _same_bound(m, t[2])]
         if bounds:
@@ -671,11 +641,11 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             # the same group's value at another time point
             for rel, dist, c, pv in mine:
                 if _equal(m_eff, pv, c.qualifier) and c.timepoint:
-                    return _mismatch(m, (rel, dist, c, pv), s, lang, "FC112")
+                    return _mismatch(m, (rel, dist, c, pv), s, "FC112")
             rel, dist, c, pv = max(mine, key=pref)
             if s.curated and m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
                     abs(float(m.value) - pv) <= tolerance(m):
-                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC110")
+                return _mismatch(m, (rel, dist, c, pv), s, "FC110")
             rule = "FC102"
             if isinstance(pv, float) and isinstance(m_eff.value, (int, float)) and pv:
                 ratio = float(m_eff.value) / pv
@@ -683,7 +653,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                     rule = "FC106"
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
-            return _mismatch(m, (rel, dist, c, pv), s, lang, rule)
+            return _mismatch(m, (rel, dist, c, pv), s, rule)
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
@@ -691,18 +661,18 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
-                              note=c.describe(s, lang))
+                              args={"note": c.describe(s)})
     if other:
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,
-                              rule="FC111", note=c.describe(s, lang))
+                              rule="FC111", args={"note": c.describe(s)})
     # 6. the paper's number with another unit of the same dimension (150 μg for 150 mg): a unit error
     for rel, dist, c, pv in scored:
         if (m.unit and c.unit and m.unit != c.unit and not isinstance(c.value, list)
                 and isinstance(m.value, (int, float)) and _distinctive(m)
                 and abs(float(c.value) - float(m.value)) <= tolerance(m)):
             return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
-                                  note=c.describe(s, lang))
+                                  args={"note": c.describe(s)})
     # 6b. a draft that states one ratio (HR 1.57) holds its one relative risk: the article's
     #     风险高出近一倍 or 风险降低30% told of that risk is held to it
     #     (the risk may be named in the clause before: 可能性，是…的两倍)
@@ -713,13 +683,13 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if len(ratios) == 1:
             rel, dist, c, pv = next(iter(ratios.values()))
             if not _equal(m_eff, pv, c.qualifier):
-                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC102")
+                return _mismatch(m, (rel, dist, c, pv), s, "FC102")
     # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362)
     if not s.curated and isinstance(m.value, (int, float)):
         for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
             if isinstance(pv, float) and _same_kind_of_number(m, c) and len(_digits(m.surface)) >= 3 \
                     and transposed(m.surface, _fmt(pv)):
-                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC108")
+                return _mismatch(m, (rel, dist, c, pv), s, "FC108")
     # 7b. a draft: a count written to the unit (37,510名, no 约, not a round number) a few units off
     #     the paper's count of people (37 516): the same count, misquoted
     if not s.curated and m.kind == "count" and m.unit == "person" and isinstance(m.value, (int, float)) \
@@ -727,10 +697,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
             if c.kind == "count" and c.unit == "person" and isinstance(pv, float) and pv != m.value \
                     and abs(pv - float(m.value)) <= 0.005 * pv:
-                return _mismatch(m, (rel, dist, c, pv), s, lang, "FC102")
-    held = sorted({t[2].describe(s, lang) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS})[:3]
+                return _mismatch(m, (rel, dist, c, pv), s, "FC102")
+    held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
-                          note=("；" if lang == "zh" else "; ").join(held) if held else None)
+                          args={"note": {"held": held}} if held else None)
 
 
 def _draft_comparable(m: Mention, c: Cand) -> bool:
@@ -796,7 +766,7 @@ def _distinctive(m: Mention) -> bool:
     return x > 10
 
 
-def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A time in an article checked against a draft: the abstract's drafted findings carry no
     time points, so any length or time the abstract states (a 12-month follow-up, 6 weeks of
     treatment) is what the article's time refers to."""
@@ -808,7 +778,7 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
                 conv = convert(p[0], p[1], m.unit)
                 if conv is not None and _equal(m, conv):
                     return MentionVerdict(m.id, "supported", p[0], f.id, rule="FC101",
-                                          note=f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})")
+                                          args={"note": {"timepoint": tp, "measure": f.measure}})
     for c in _usable(s)[0]:
         if c.unit not in TIME_UNITS or c.kind in ("date", "year_or_date"):
             continue
@@ -819,7 +789,7 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
         if None not in conv and (_equal(m, conv[0]) if len(conv) == 1 else
                                  all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))):
             return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
-                                  note=c.describe(s, lang))
+                                  args={"note": c.describe(s)})
     return None
 
 
@@ -827,7 +797,7 @@ def _drafted_time(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]
 STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|随访了?\s*$")
 
 
-def _length_against_follow_up(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+def _length_against_follow_up(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """The study's length as the article states it, held to the one follow-up a draft states
     (历时15年 against "During 22-24 years of follow-up"): another length is a mismatch."""
     fus = [c for c in _usable(s)[0] if c.label == "follow_up" and c.unit in TIME_UNITS]
@@ -841,7 +811,7 @@ def _length_against_follow_up(m: Mention, s: Summary, lang: str) -> Optional[Men
     if min(conv) - tolerance(m) <= float(m.value) <= max(conv) + tolerance(m):
         return None         # within it: not this rule's to judge
     return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC102",
-                          note=c.describe(s, lang))
+                          args={"note": c.describe(s)})
 
 
 def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
@@ -858,7 +828,7 @@ def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
             places = len(f"{abs(v.value):.10f}".rstrip("0").split(".")[1])
             if places >= 3 and abs(abs(v.value) * 100 - float(m.value)) <= tolerance(m):
                 return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
-                                      note=f"{_fmt(v.value)}（{_clean_note(f.text)}）")
+                                      args={"note": f"{_fmt(v.value)}（{_clean_note(f.text)}）"})
     return None
 
 
@@ -875,11 +845,11 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         pcts = _percents(f) + [round(abs(1 - float(v.value)) * 100, 4) for v in f.values
                                if v.kind == "ratio" and v.label in _RATIO_LABELS and isinstance(v.value, (int, float))]
         if any(abs(x - lo) <= tol for x in pcts) and any(abs(x - hi) <= tol for x in pcts):
-            return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", note=_clean_note(f.text))
+            return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", args={"note": _clean_note(f.text)})
     return None
 
 
-def _time_unit_slip(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdict]:
+def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A length converted into another unit and written with a third (68 weeks is 15.6 months;
     the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
     Only a number with decimals: a whole number in another unit may be another length."""
@@ -892,9 +862,8 @@ def _time_unit_slip(m: Mention, s: Summary, lang: str) -> Optional[MentionVerdic
         for other in TIME_UNITS - {unit, m.unit}:
             conv = convert(float(value), unit, other)
             if conv is not None and abs(conv - m.value) <= tolerance(m):
-                said = (f"{_fmt(value)}{unit_label(unit, lang)}（约合{_fmt(round(conv, 1))}{unit_label(other, lang)}）"
-                        if lang == "zh" else f"{_fmt(value)}{unit_label(unit, lang)} (= {_fmt(round(conv, 1))}{unit_label(other, lang)})")
-                return MentionVerdict(m.id, "mismatch", value, f.id if f else None, rule="FC114", note=said)
+                said = {"value": value, "unit": unit, "converted": [round(conv, 1), other]}
+                return MentionVerdict(m.id, "mismatch", value, f.id if f else None, rule="FC114", args={"note": said})
     return None
 
 
@@ -931,7 +900,7 @@ def _clean_note(text: str) -> str:
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation"}
 
 
-def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Optional[MentionVerdict]:
+def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[MentionVerdict]:
     """A descriptive number (a length, an age, a dose count, a schedule) that the abstract states
     in passing (``Summary.stated``: "weeks 4 and 12", "aged 40 to 79 years", "two doses", "once
     weekly"; a count under 每天/每周, ``per``, as a schedule: 每天喝一罐): the article's number
@@ -969,8 +938,8 @@ def _stated(m: Mention, s: Summary, lang: str, per: Optional[str] = None) -> Opt
         if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):
             if _opposite_bounds(m.qualifier, v.qualifier):
                 # 戒烟超过五年 for "within five years": the same number on the other side of it
-                return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", note=v.note)
-            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+                return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", args={"note": v.note})
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
     return None
 
 
@@ -982,7 +951,7 @@ def _stated_p(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     for v in s.stated:
         if v.unit == "p" and abs(float(v.value) - float(m.value)) < 1e-9 \
                 and (v.qualifier or None) == (m.qualifier or None):
-            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
     return None
 
 
@@ -996,7 +965,7 @@ def _counts_stated(ms, summ: Optional[Summary]) -> list[tuple[Mention, MentionVe
     for m in ms:
         v = counts.get(float(m.value)) if isinstance(m.value, (int, float)) else None
         if v is not None:
-            out.append((m, MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)))
+            out.append((m, MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})))
     return out
 
 
@@ -1027,7 +996,7 @@ def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[Menti
     bad = {id(v) for (fid, pv), vs in held.items() if len(vs) >= 2 and alone(fid, pv) for v in vs}
     if not bad:
         return mvs
-    return [MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", note=v.note)
+    return [MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
             if id(v) in bad else v for v in mvs]
 
 
@@ -1049,7 +1018,7 @@ def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
             for b in pcts[i + 1:]:
                 if abs(abs(a - b) - abs(float(m.value))) <= tol:
                     return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
-                                          note=f"{_fmt(max(a, b))}% − {_fmt(min(a, b))}%")
+                                          args={"note": f"{_fmt(max(a, b))}% − {_fmt(min(a, b))}%"})
     return None
 
 
@@ -1062,7 +1031,7 @@ def _stated_range(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         if v.unit in ("range", "year", "age") and isinstance(v.value, list) and len(v.value) == 2 \
                 and abs(float(v.value[0]) - lo) <= tol and abs(float(v.value[1]) - hi) <= tol \
                 and (v.unit == "range" or m.unit in ("age", "year")):
-            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", note=v.note)
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
     return None
 
 
@@ -1096,14 +1065,14 @@ def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[
             note = (f"{_fmt(round(points, 2))}个百分点（{_fmt(c.value)}%→{_fmt(end.value)}%），"
                     f"相对降幅{_fmt(round(relative, 1))}%")
             return MentionVerdict(m.id, "mismatch", round(points, 4), c.finding.id if c.finding else None,
-                                  rule="FC109", note=note)
+                                  rule="FC109", args={"note": note})
     return None
 
 
-def _judge_visit(m: Mention, s: Summary, cands: list[Cand], lang: str) -> MentionVerdict:
+def _judge_visit(m: Mention, s: Summary, cands: list[Cand]) -> MentionVerdict:
     """"完成了6个月随访": a follow-up visit of the study (either end of its follow-up values)."""
     if not s.curated:
-        drafted = _drafted_time(m, s, lang)
+        drafted = _drafted_time(m, s)
         if drafted is not None:
             return drafted
     for c in cands:
@@ -1113,11 +1082,11 @@ def _judge_visit(m: Mention, s: Summary, cands: list[Cand], lang: str) -> Mentio
             conv = convert(x, c.unit, m.unit)
             if conv is not None and not isinstance(m.value, list) and abs(conv - float(m.value)) <= tolerance(m):
                 return MentionVerdict(m.id, "supported", x, c.finding.id if c.finding else None, rule="FC101",
-                                      note=c.describe(s, lang))
+                                      args={"note": c.describe(s)})
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103")
 
 
-def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
+def _judge_timepoint(m: Mention, ctx: Context, s: Summary,
                      rel_cache: dict, segment: list) -> MentionVerdict:
     """"48周时 HbA1c下降…": supported when a finding named in the text this time point governs
     was observed at that time; otherwise not in the source (a time point is never a mismatch)."""
@@ -1144,8 +1113,7 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
         conv = convert(val, unit, m.unit)
         if conv is not None and any(abs(conv - float(x)) <= tolerance(m) for x in vals) and not isinstance(m.value, list):
             return MentionVerdict(m.id, "supported", val, f.id, rule="FC101",
-                                  note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
-                                  else f"{_fmt(val)} {unit} ({f.measure})")
+                                  args={"note": {"timepoint": [val, unit], "measure": f.measure}})
     # the result this time point governs is the paper's value at another time point: wrong time point
     for (val, unit), f in points:
         for v in f.values:
@@ -1154,13 +1122,10 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary, lang: str,
             if any(isinstance(x.value, (int, float)) and abs(float(x.value) - float(v.value)) <= tolerance(x)
                    and (x.unit or "") == (v.unit or "") for x in segment):
                 return MentionVerdict(m.id, "mismatch", val, f.id, rule="FC112",
-                                      note=f"{_fmt(val)}{unit_label(unit, lang)}（{f.measure}）" if lang == "zh"
-                                      else f"{_fmt(val)} {unit} ({f.measure})")
-    held = sorted({f"{tp}（{f.measure}）" if lang == "zh" else f"{tp} ({f.measure})"
-                   for (tp, f) in [(f"{_fmt(p[0])}{unit_label(p[1], lang)}" if lang == "zh" else
-                                    f"{_fmt(p[0])} {p[1]}", f) for p, f in points]})[:3]
+                                      args={"note": {"timepoint": [val, unit], "measure": f.measure}})
+    held = [{"timepoint": list(p), "measure": measure} for p, measure in {(p, f.measure): 0 for p, f in points}]
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
-                          note=("；" if lang == "zh" else "; ").join(held) if held else None)
+                          args={"note": {"held": held}} if held else None)
 
 
 def _has_results(f: Finding) -> bool:
@@ -1197,10 +1162,10 @@ def _same_kind_of_number(m: Mention, c: Cand) -> bool:
     return True
 
 
-def _mismatch(m: Mention, t, s: Summary, lang: str, rule: str) -> MentionVerdict:
+def _mismatch(m: Mention, t, s: Summary, rule: str) -> MentionVerdict:
     c, pv = t[-2], t[-1]
-    note = c.describe(s, lang)
-    return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule=rule, note=note)
+    return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule=rule,
+                          args={"note": c.describe(s)})
 
 
 # ---------------------------------------------------------------- claims
@@ -1224,31 +1189,11 @@ def _build_author_year(s: Summary) -> str:
 _author_year = ObjectCache(_build_author_year)
 
 
-def render(rule: str, lang: str, **kw) -> str:
-    tpl = messages()[rule]["zh" if lang != "en" else "en"]
-    kw.setdefault("detail", "")
-    kw.setdefault("paper", "")
-    kw.setdefault("paper_number", "")
-    try:
-        return tpl.format(**kw)
-    except (KeyError, IndexError):
-        return tpl
-
-
-def _detail_for(mv: MentionVerdict, lang: str) -> str:
-    if mv.rule == "FC103" and mv.note:
-        return (f"；原文该指标为：{mv.note}" if lang == "zh" else f"; for this measure it reports {mv.note}")
-    if mv.rule == "FC103":
-        return "（摘要未报告该数字）" if lang == "zh" else " (no such number in the summary)"
-    return ""
-
-
 def judge_article(article: Article, sentences: list[Sentence], mentions: list[Mention],
                   attributions: dict[int, Attribution], store: Store, config: Config) -> list[Claim]:
     """One claim per sentence that carries checkable numbers. (Long: one loop over the sentences
     that threads what earlier sentences decided, a restated number's first verdict and the
     per-clause caches, through the per-number judgement.)"""
-    lang = config.lang
     checkable = by_sentence([m for m in mentions if m.checkable], sentences)
     # 三个指标, 两款疫苗: a count in words is prose, unless a drafted abstract states it (below)
     prose = by_sentence([m for m in mentions if m.reason == "prose_count"], sentences)
@@ -1301,12 +1246,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     "carried", "none", "topic", "single_reference"):
                 # a restated number keeps the verdict of its first statement
                 e = earlier[0]
-                mv = MentionVerdict(m.id, e.verdict, e.paper_value, e.finding_id, note=e.note, rule=e.rule)
+                mv = MentionVerdict(m.id, e.verdict, e.paper_value, e.finding_id, rule=e.rule, args=e.args)
             elif ref_idx is None:
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif summ is None or not summ.available:
                 mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
-                                    note=(summ.availability_note if summ else None))
+                                    args={"note": summ.availability_note if summ else None})
             else:
                 cands = _usable(summ)[0]
                 own = _group_pattern(summ)[1].get(norm[m.start:m.end].lower()) if summ.groups else None
@@ -1327,19 +1272,19 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 if share is not None:
                     mv = share
                 elif visit:
-                    mv = _judge_visit(m, summ, cands, lang)
+                    mv = _judge_visit(m, summ, cands)
                 else:
-                    mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), lang, rel_cache,
+                    mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), rel_cache,
                                        is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, lang, per_unit_before(norm, m.start)) or mv
+                    mv = _stated(m, summ, per_unit_before(norm, m.start)) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":
                     mv = _range_of_two_values(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
-                    mv = _time_unit_slip(m, summ, lang) or mv
+                    mv = _time_unit_slip(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \
                         and STUDY_LENGTH.search(norm, max(s.start, m.start - 16), m.start):
-                    mv = _length_against_follow_up(m, summ, lang) or mv
+                    mv = _length_against_follow_up(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
             mvs.append(mv)
@@ -1347,51 +1292,43 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 first_seen.setdefault(key, (mv, ref_idx))
         if summ is not None and not summ.curated:
             mvs = _one_value_many_numbers(mvs, summ)
-        claims.append(_claim(article, s, ms, mvs, att, ref_idx, summ, lang, config, len(claims) + 1))
+        claims.append(_claim(article, s, ms, mvs, att, ref_idx, summ, config, len(claims) + 1))
     return claims
 
 
-def _claim(article, s, ms, mvs, att, ref_idx, summ, lang, config, n) -> Claim:
-    worst = max(mvs, key=lambda v: VERDICT_RANK[v.verdict])
+def _claim(article, s, ms, mvs, att, ref_idx, summ, config, n) -> Claim:
+    wi = max(range(len(mvs)), key=lambda i: VERDICT_RANK[mvs[i].verdict])
+    worst = mvs[wi]
     verdict = worst.verdict
     rule = worst.rule or "FC105"
     default_sev = messages()[rule]["severity"]
     severity = config.severity_of(rule, default_sev)
-    m = next(x for x in ms if x.id == worst.mention_id)
-    ref_label = _ref_label(article, ref_idx, summ)
-    if verdict == "unresolved_reference":
-        note = f"：{worst.note}" if (worst.note and lang == "zh") else (f": {worst.note}" if worst.note else "")
-        msg = render(rule, lang, surface=m.surface, ref=ref_label, detail=note[:120])
-    elif verdict == "unattributed":
-        msg = render(rule, lang, surface=m.surface)
-    elif rule == "FC111":
-        msg = render(rule, lang, surface=m.surface, ref=ref_label, paper=worst.note or "",
-                     paper_number=_fmt(m.value))
-    else:
-        msg = render(rule, lang, surface=m.surface, ref=ref_label, paper=worst.note or "",
-                     detail=_detail_for(worst, lang) if verdict == "not_in_source" else
-                     _ratio_detail(m, worst, lang))
+    m = ms[wi]                  # one verdict per number, in order
+    # what the message names (core/messages.claim_message writes it)
+    args = {"surface": m.surface, "ref": _ref_label(article, ref_idx, summ), "worst": wi}
+    if rule == "FC111":
+        args["paper_number"] = _fmt(m.value)
+    elif verdict not in ("not_in_source", "unresolved_reference", "unattributed") and _ratio(m, worst):
+        args["ratio"] = _ratio(m, worst)
     if verdict == "supported" and len(mvs) > 1:
-        msg = render("FC101", lang, surface="、".join(x.surface for x in ms) if lang == "zh" else
-                     ", ".join(x.surface for x in ms), paper="；".join(v.note or "" for v in mvs))
+        args["surfaces"] = [x.surface for x in ms]
     ev = None
     if summ is not None:
         ev = Evidence(summary_id=summ.id, finding_id=worst.finding_id, paper_value=worst.paper_value,
                       paper_text=_finding_text(summ, worst.finding_id))
     return Claim(id=f"c{n}", start=s.start, end=s.end, line=s.line, sentence=s.text,
                  mention_ids=[x.id for x in ms], reference=ref_idx, verdict=verdict, severity=severity,
-                 message=msg, rule=rule, evidence=ev, mention_verdicts=mvs, attribution=att)
+                 message="", rule=rule, evidence=ev, mention_verdicts=mvs, attribution=att, args=args)
 
 
-def _ratio_detail(m: Mention, mv: MentionVerdict, lang: str) -> str:
+def _ratio(m: Mention, mv: MentionVerdict) -> Optional[str]:
+    """FC106: the article's number is double or half the paper's."""
     if mv.rule != "FC106":
-        return ""
+        return None
     try:
         r = float(m.value) / float(mv.paper_value)
     except (TypeError, ValueError, ZeroDivisionError):
-        return ""
-    if lang == "zh":
-        return "两倍" if r > 1 else "一半"
+        return None
     return "double" if r > 1 else "half"
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
+from factcheck.core.codes import registry
 from factcheck.core.config import Config
 from factcheck.papers.glossary import load_glossary
 from factcheck.core.model import Article, Attribution, Claim, Overstatement, Sentence
@@ -422,7 +423,6 @@ def _for_designs(rules: list[Rule], designs: frozenset) -> list[Rule]:
 def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
                         claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
     rules = load_rules(tuple(config.rules_dirs))
-    lang = config.lang
     norm = article.norm or article.text
     refs = {r.index: r for r in article.references}
     all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
@@ -494,13 +494,13 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
             sev = config.severity_of(rule.code, sev)
             wording = _paper_wording(rule, summ, text)
             ref_of_hit = rule.opts.get("ref_idx", ref_idx)
-            msg = _message(rule, lang, text[st:en], summ, wording, ref_of_hit, refs)
+            args = _args(rule, text[st:en], summ, wording, ref_of_hit)
             a, b = s.start + st, s.start + en
             out.append(Overstatement(
                 id=f"o{len(out) + 1}", start=a, end=b, line=s.line, surface=article.text[a:b],
-                category=rule.category, severity=sev, message=msg, rule=rule.code,
+                category=rule.category, severity=sev, message="", rule=rule.code,
                 claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
-                context="assertion"))
+                context="assertion", args=args))
     return out
 
 
@@ -877,36 +877,24 @@ def _paper_wording(rule: Rule, summ: Optional[Summary], text: str) -> Optional[s
     return summ.conclusion.text or None
 
 
-_DESIGN_ZH = {"rct": "随机对照试验", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
-              "cross_sectional": "横断面研究", "mixed": "观察性研究加细胞/动物实验", "review": "综述",
-              "meta_analysis": "荟萃分析", "animal": "动物实验", "in_vitro": "细胞实验", "unknown": "未知"}
-
-
-_LEVEL_ZH = {"none": "没有说明两者的关系", "correlational": "两者相关", "conditional_causal": "可能有因果作用（有条件的表述）",
-             "direct_causal": "因果作用", "negated": "没有发现这种关系"}
-_LEVEL_EN = {"none": "no relationship", "correlational": "an association", "conditional_causal": "a possible effect",
-             "direct_causal": "an effect", "negated": "no such relationship"}
-
-
-def _message(rule: Rule, lang: str, surface: str, summ: Optional[Summary], wording: Optional[str],
-             ref_idx: Optional[int], refs: dict) -> str:
-    tpl = rule.message.get("en" if lang == "en" else "zh") or rule.message.get("zh", "")
+def _args(rule: Rule, surface: str, summ: Optional[Summary], wording: Optional[str],
+          ref_idx: Optional[int]) -> dict:
+    """What the message names, language-neutral (core/messages.overstatement_message writes it):
+    the words, the paper's wording or why there is none, its design and conclusion level; the
+    rule's templates too when the bundled rules do not declare them so (a config's rules_dir)."""
+    args: dict = {"surface": surface}
     if wording:
-        paper = (f"；原文（[{ref_idx}]）的表述是：“{wording[:160]}”" if lang != "en"
-                 else f"; the paper ([{ref_idx}]) says: “{wording[:160]}”")
+        args["ref"], args["wording"] = ref_idx, wording[:160]
     elif ref_idx is not None and summ is None:
-        paper = "；所引文献没有可用摘要，无法对照原文" if lang != "en" else "; the cited paper has no usable summary"
+        args["paper"] = "no_summary"
     elif ref_idx is not None and summ is not None and not summ.available:
-        paper = "；所引文献内容不可得，无法对照原文" if lang != "en" else "; the cited paper's content is unavailable"
-    else:
-        paper = ""
-    design = summ.design if summ else "unknown"
-    design_txt = _DESIGN_ZH.get(design, design) if lang != "en" else design
+        args["paper"] = "unavailable"
+    args["design"] = summ.design if summ else "unknown"
     level = (summ.conclusion.level if summ else None) or "none"
     if summ is not None and summ.conclusion.negated:
         level = "negated"
-    level_txt = _LEVEL_ZH.get(level, level) if lang != "en" else _LEVEL_EN.get(level, level)
-    try:
-        return tpl.format(surface=surface, paper=paper, design=design_txt, level=level_txt)
-    except (KeyError, IndexError):
-        return tpl
+    args["level"] = level
+    reg, msg = registry().get(rule.code), rule.message
+    if reg is None or msg.get("zh", "") != reg["zh"] or msg.get("en", "") != reg["en"]:
+        args["message"] = dict(msg)
+    return args
