@@ -437,3 +437,15 @@ def test_a_trial_that_reports_its_allocation_ratio_is_randomised_and_not_found_i
     assert not _causal("研究人员写道：“我们并未发现打了MMR疫苗会增加自闭症风险的证据。”", s, st)
     assert not [o for o in _overstated("研究显示，每天服用阿司匹林不会降低健康老年人的死亡风险。", s, st)
                 if o.category == "advice"]
+
+
+def test_a_rule_that_cannot_fire_over_the_cited_papers_is_not_scanned():
+    from factcheck.judge.overstate import _can_fire, load_rules
+
+    rules = {r.code: r for r in load_rules()}
+    trial, cohort, mice = ("rct", True, "shows"), ("cohort", False, "associated"), ("animal", False, "shows")
+    assert not _can_fire(rules["FC214"], frozenset({trial}))          # a causal modal over a trial only
+    assert _can_fire(rules["FC214"], frozenset({trial, cohort}))
+    assert _can_fire(rules["FC214"], frozenset({trial, None}))        # a reference with no summary
+    assert not _can_fire(rules["FC218"], frozenset({cohort})) and _can_fire(rules["FC218"], frozenset({mice}))
+    assert _can_fire(rules["FC203"], frozenset({trial}))              # needs no cited paper

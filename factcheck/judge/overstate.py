@@ -408,16 +408,30 @@ def _build_without_levels(rules: list[Rule]) -> list[Rule]:
 _without_levels = ObjectCache(_build_without_levels, limit=16)
 
 
-_by_designs = ObjectCache(lambda rules: {}, limit=16)
+_by_papers = ObjectCache(lambda rules: {}, limit=16)
 
 
-def _for_designs(rules: list[Rule], designs: frozenset) -> list[Rule]:
-    """The rules less those that require a design none of the cited papers has (one list per
-    rule list and set of designs, so that its scan plan is built once too)."""
-    lists = _by_designs(rules)
-    if designs not in lists:
-        lists[designs] = [r for r in rules if "requires_design" not in r.opts or designs & set(r.opts["requires_design"])]
-    return lists[designs]
+def _can_fire(rule: Rule, papers: frozenset) -> bool:
+    """Can the rule fire in an article citing these papers ((design, randomised, conclusion
+    strength), or None for a reference without a usable summary)? A rule that needs a cited
+    paper cannot where every cited paper is of a design it skips; a rule for animal or cell
+    papers cannot where none is."""
+    o = rule.opts
+    if "requires_design" in o and not any(p and p[0] in o["requires_design"] for p in papers):
+        return False
+    if not o.get("requires_cited_source") or not papers or None in papers:
+        return True
+    return not all((p[0] in o.get("skip_if_design", ()) and p[2] not in o.get("unless_conclusion", ()))
+                   or (o.get("skip_if_randomized") and p[1]) for p in papers)
+
+
+def _for_papers(rules: list[Rule], papers: frozenset) -> list[Rule]:
+    """The rules that can fire over these cited papers (one list per rule list and set of
+    papers, so that its scan plan is built once too): a rule that cannot is not scanned."""
+    lists = _by_papers(rules)
+    if papers not in lists:
+        lists[papers] = [r for r in rules if _can_fire(r, papers)]
+    return lists[papers]
 
 
 def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
@@ -430,10 +444,10 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         # no cited paper carries a drafted conclusion level (curated summaries need not): its
         # rules cannot fire, and scanning for them cost 2 % of a check
         rules = _without_levels(rules)
-    designs = {s.design for _i, s in all_summaries}
-    if any("requires_design" in r.opts and not designs & set(r.opts["requires_design"]) for r in rules):
-        # a rule for animal or cell papers over an article citing none: not scanned at all
-        rules = _for_designs(rules, frozenset(designs))
+    papers = frozenset((s.design, "randomized" in s.design_flags, s.conclusion.strength)
+                       if (s := store.get(r.summary_id)) is not None and s.available else None
+                       for r in article.references)
+    rules = _for_papers(rules, papers)
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience = _Audience(norm, article)
     out: list[Overstatement] = []
