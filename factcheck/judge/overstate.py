@@ -434,12 +434,9 @@ def _for_papers(rules: list[Rule], papers: frozenset) -> list[Rule]:
     return lists[papers]
 
 
-def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
-                        claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
+def _rules_for(article: Article, store: Store, config: Config, all_summaries: list) -> list[Rule]:
+    """The rules that can fire over the article's cited papers: only those are scanned for."""
     rules = load_rules(tuple(config.rules_dirs))
-    norm = article.norm or article.text
-    refs = {r.index: r for r in article.references}
-    all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
     if not any(s.conclusion.level for _i, s in all_summaries):
         # no cited paper carries a drafted conclusion level (curated summaries need not): its
         # rules cannot fire, and scanning for them cost 2 % of a check
@@ -447,7 +444,15 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     papers = frozenset((s.design, "randomized" in s.design_flags, s.conclusion.strength)
                        if (s := store.get(r.summary_id)) is not None and s.available else None
                        for r in article.references)
-    rules = _for_papers(rules, papers)
+    return _for_papers(rules, papers)
+
+
+def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
+                        claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
+    norm = article.norm or article.text
+    refs = {r.index: r for r in article.references}
+    all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
+    rules = _rules_for(article, store, config, all_summaries)
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience = _Audience(norm, article)
     out: list[Overstatement] = []
