@@ -1,4 +1,8 @@
-"""Shared fixtures: the real references/ store and helpers to check a snippet of article text."""
+"""Shared fixtures: the summary stores and helpers to check a snippet of article text.
+
+``check_text`` (unit tests: a sentence written in the test) reads the frozen summaries of
+tests/fixtures/references, so that editing the project's references/ does not break them;
+``seed_reports`` and ``store`` (end-to-end) read the project's references/."""
 
 from __future__ import annotations
 
@@ -19,8 +23,17 @@ def store():
 
 
 @pytest.fixture(scope="session")
-def check_text(store):
-    """check_text(text, **config) -> Report, for articles written inline in a test."""
+def fixture_store():
+    from factcheck.papers.summaries import Store
+
+    return Store.load(ROOT / "tests" / "fixtures" / "references")
+
+
+@pytest.fixture(scope="session")
+def check_text(fixture_store):
+    """check_text(text, **config) -> Report, for articles written inline in a test, checked
+    against the frozen summaries of tests/fixtures/references."""
+    store = fixture_store
     from factcheck.core.config import Config
     from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
