@@ -213,16 +213,6 @@ class _Tokens:
         self.text = text
         self.done: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self.marks: dict[tuple[int, int], tuple[bool, bool, bool]] = {}   # clause -> see _context
-        self._said: Optional[list[tuple[int, int, str]]] = None
-
-    def said_before(self, since: int, s: int) -> Optional[str]:
-        """What the sentence says between ``since`` and a cue at ``s`` that is not the article's
-        own claim: "other_research" (许多研究显示…) or "hedged" (如果二者确为因果关系…). The
-        sentence is searched once, whatever the number of its cues."""
-        if self._said is None:
-            self._said = sorted([(m.start(), m.end(), "other_research") for m in OTHER_RESEARCH_SAID.finditer(self.text)]
-                                + [(m.start(), m.end(), "hedged") for m in CAUSATION_SUPPOSED.finditer(self.text)])
-        return next((why for a, b, why in self._said if since <= a and b <= s), None)
 
     def block(self, pos: int) -> list[tuple[int, str]]:
         for m in _JIEBA_BLOCK.finditer(self.text, max(0, pos - 200), pos + 200):
@@ -389,11 +379,10 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
                                   and text[s:s + 1] in PROOF_VERB_FIRST):
         return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
     since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
-    said = tokens.said_before(since, s)
-    if said == "other_research" or EARLIER_RESEARCH.search(before) or (
+    if EARLIER_RESEARCH.search(before) or OTHER_RESEARCH_SAID.search(text, since, s) or (
             YEARS_AGO_STUDY.search(before) and STUDY_AFTER.match(after)):
         return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
-    if said == "hedged" or _hedged_chain(text, lo, before):
+    if CAUSATION_SUPPOSED.search(text, since, s) or _hedged_chain(text, lo, before):
         return "hedged"
     if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
