@@ -101,6 +101,8 @@ NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不
 CHAIN_OPENERS = ("", "并", "并且", "从而", "进而", "继而", "而", "甚至", "最终", "最后", "随后", "然后", "再", "还会", "就会", "则会")
 # the article itself makes the effect conditional on causation (如果二者确为因果关系，那么…可减少)
 CAUSATION_SUPPOSED = re.compile(r"(?:如果|假如|倘若|假设|要是|若)[^。；;]{0,20}因果")
+# every branch of NOT_MEANT holds one of these: a clause without them is not searched
+_NEGATING_CHARS = frozenset("不没无缺未尚并")
 # a study of years ago (证实了十年前一项突破性研究的影响): the word is about that study
 YEARS_AGO_STUDY = re.compile(r"年前[^，。,；;]{0,4}$")
 STUDY_AFTER = re.compile(r"^[^，。,；;]{0,2}(?:研究|试验)")
@@ -358,6 +360,8 @@ def _hedged_chain(text: str, lo: int, before: str) -> bool:
 def _association_frame(text: str, s: int, e: int) -> bool:
     """Does the causal cue at text[s:e] stand inside 与…有关 (an association named as such)?"""
     lo, hi = _clause(text, s, e)
+    if text.find("与", lo, s) < 0 and text.find("和", lo, s) < 0 and text.find("跟", lo, s) < 0:
+        return False        # (a literal test first: most causal cues stand in no such frame)
     return bool(ASSOCIATION_BEFORE.search(text, lo, s) and ASSOCIATION_AFTER.search(text[e:hi]))
 
 
@@ -390,9 +394,9 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
     since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
     if EARLIER_RESEARCH.search(before) or _other_research_said(text, since, s) or (
-            YEARS_AGO_STUDY.search(before) and STUDY_AFTER.match(after)):
+            "年前" in before and YEARS_AGO_STUDY.search(before) and STUDY_AFTER.match(after)):
         return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
-    if CAUSATION_SUPPOSED.search(text, since, s) or _hedged_chain(text, lo, before):
+    if (text.find("因果", since, s) >= 0 and CAUSATION_SUPPOSED.search(text, since, s)) or _hedged_chain(text, lo, before):
         return "hedged"
     if SO_CALLED.search(before) or (before[-1:] in QUOTES and META_AFTER.match(after)):
         return "quoted"
@@ -403,7 +407,7 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"
     if (before and before[-1] in "不未没") or any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before) \
-            or NOT_MEANT.search(before):
+            or (_NEGATING_CHARS.intersection(before) and NOT_MEANT.search(before)):
         # (不会增加: the 不 right before the cue's modal, which segmentation joins to it as 不会)
         return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
     return None
