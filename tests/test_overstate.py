@@ -379,20 +379,6 @@ def test_everyone_in_a_protocol_a_partitive_an_obligation_or_off_topic_is_no_sco
         assert not scope(text), text
 
 
-def test_a_recommendation_to_readers_about_what_the_paper_studied_is_advice():
-    s, st = _one_paper("Methods: We followed 1.7 million girls and women aged 10 to 30 years in Sweden. Results: HPV "
-                       "vaccination was associated with a lower risk of invasive cervical cancer (IRR, 0.37), "
-                       "lowest among those vaccinated before age 17 (IRR, 0.12).")
-
-    def advice(text):
-        return [o.surface for o in _overstated(text, s, st) if o.rule == "FC217"]
-
-    assert advice("研究还显示，HPV疫苗的接种时机越早越好。")
-    assert advice("HPV疫苗越早打越好！一项研究显示，17岁前接种的女性宫颈癌风险更低。")
-    # the same words about something the paper did not study, or with no study behind them
-    assert not advice("研究还显示，17岁前接种的女性宫颈癌风险更低。医生说，感冒了休息越早越好。")
-
-
 def test_a_bare_effect_verb_on_the_risk_is_causal_but_the_risk_described_is_not():
     s, st = _one_paper("Methods: We followed 194 095 adults for 8 years in three cohorts. Results: Sugar-sweetened "
                        "soda consumption was associated with a higher risk of kidney stones (HR, 1.23).")
