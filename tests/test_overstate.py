@@ -435,3 +435,10 @@ def test_a_rule_that_cannot_fire_over_the_cited_papers_is_not_scanned():
     assert _can_fire(rules["FC214"], frozenset({trial, None}))        # a reference with no summary
     assert not _can_fire(rules["FC218"], frozenset({cohort})) and _can_fire(rules["FC218"], frozenset({mice}))
     assert _can_fire(rules["FC203"], frozenset({trial}))              # needs no cited paper
+
+
+def test_a_negation_joined_to_the_cue_s_modal_denies_it():
+    s, st = _one_paper("Methods: A nationwide cohort of 657 461 children. Results: MMR vaccination was not "
+                       "associated with an increased risk of autism (HR 0.93).")
+    assert not _causal("一项研究追踪了65万多名儿童：MMR疫苗不会增加自闭症风险。", s, st)
+    assert _causal("一项研究追踪了65万多名儿童：MMR疫苗会增加自闭症风险。", s, st)

@@ -42,7 +42,6 @@ def test_deaths_a_year_are_population_statistics():
 
 
 def test_definitions_guidelines_and_received_wisdom_are_not_the_study():
-    from conftest import draft_verdicts
     abstract = ("Methods: We studied 257 patients with carotid plaque. Results: Patients with microplastics "
                 "in plaque had a higher risk of the composite end point (hazard ratio, 4.53).")
     v = draft_verdicts(abstract, "这项研究纳入257名患者。微塑料通常指粒径小于5毫米的塑料颗粒。"
@@ -54,7 +53,6 @@ def test_definitions_guidelines_and_received_wisdom_are_not_the_study():
 
 
 def test_the_headline_is_the_first_line_that_is_not_page_furniture():
-    from conftest import draft_verdicts
     abstract = ("Methods: We followed 162 602 women. Results: Women who drank one or more sugar-sweetened "
                 "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")
     v = draft_verdicts(abstract, "万维读者网 > 健康世界 > 正文\n\n研究:每天一杯这饮料 癌症风险增加5倍\n\n"
@@ -63,7 +61,6 @@ def test_the_headline_is_the_first_line_that_is_not_page_furniture():
 
 
 def test_a_headline_without_a_number_does_not_carry_the_study_into_background():
-    from conftest import draft_verdicts
     abstract = ("Methods: We followed 162 602 women. Results: Women who drank one or more sugar-sweetened "
                 "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")
     v = draft_verdicts(abstract, "甜饮料与口腔癌\n\n一罐330毫升普通碳酸饮料的含糖量高达35克左右。\n\n"
@@ -73,7 +70,6 @@ def test_a_headline_without_a_number_does_not_carry_the_study_into_background():
 
 
 def test_a_reported_finding_is_the_study_s_however_general_its_clause():
-    from conftest import draft_verdicts
     abstract = ("Methods: We modelled deaths in 750 locations. Results: 5 083 173 deaths were associated with "
                 "non-optimal temperatures per year, 74 excess deaths per 100 000 residents.")
     v = draft_verdicts(abstract, "一项研究发现，在全世界范围内每年有超过500万人死于高温或低温。")
@@ -81,7 +77,6 @@ def test_a_reported_finding_is_the_study_s_however_general_its_clause():
 
 
 def test_a_study_dated_to_another_year_is_another_study():
-    from conftest import draft_verdicts
     abstract = ("Title: Peanut allergy after the 2015 guidelines\nJournal: Pediatrics\nYear: 2025\n\n"
                 "Methods: Electronic records of 120 000 children. Results: The incidence of peanut allergy fell "
                 "from 0.79% to 0.45% (HR 0.57).")
@@ -92,7 +87,6 @@ def test_a_study_dated_to_another_year_is_another_study():
 
 
 def test_a_public_body_s_recommendation_is_not_the_study():
-    from conftest import draft_verdicts
     abstract = ("Methods: 97 844 adults reported aerobic and muscle-strengthening activity. Results: Meeting both "
                 "guidelines was associated with a 48% lower risk of influenza and pneumonia mortality (HR 0.52).")
     v = draft_verdicts(abstract, "研究人员说，美国卫生与公众服务部先前建议成年人每周进行至少150分钟的中等强度有氧运动。"
@@ -103,7 +97,6 @@ def test_a_public_body_s_recommendation_is_not_the_study():
 
 
 def test_a_new_paragraph_about_neither_research_nor_the_topic_does_not_carry_the_study():
-    from conftest import draft_verdicts
     abstract = ("Methods: 474 919 participants reported their usual walking pace. Results: Brisk walkers had a "
                 "longer life expectancy, up to 86.7 years in women.")
     v = draft_verdicts(abstract, "一项纳入474919名参与者的研究发现，走路快的人寿命更长。\n"
@@ -114,7 +107,6 @@ def test_a_new_paragraph_about_neither_research_nor_the_topic_does_not_carry_the
 
 
 def test_arms_counted_without_a_noun_are_people_and_add_up_to_the_sample():
-    from conftest import draft_verdicts
     abstract = ("Methods: A randomised, placebo controlled trial of paracetamol for acute low-back pain. "
                 "Findings: 550 participants were assigned to the regular group (550 analysed), 549 were assigned "
                 "to the as-needed group (546 analysed), and 553 were assigned to the placebo group (547 analysed).")
@@ -123,7 +115,6 @@ def test_arms_counted_without_a_noun_are_people_and_add_up_to_the_sample():
 
 
 def test_a_value_written_to_its_decimals_that_the_draft_states_for_the_group_is_supported():
-    from conftest import draft_verdicts
     from factcheck.papers.summarize import draft_summary
     abstract = ("Methods: We assigned 800 patients to semaglutide or placebo. Results: Resolution of "
                 "steatohepatitis without worsening of fibrosis occurred in 62.9% of the 534 patients in the "
@@ -141,7 +132,6 @@ def test_a_value_written_to_its_decimals_that_the_draft_states_for_the_group_is_
 
 
 def test_a_share_of_people_today_and_past_advice_are_background():
-    from conftest import draft_verdicts
     abstract = ("Methods: Electronic records of 120 000 children aged 0-3 years. Results: The incidence of peanut "
                 "allergy fell from 0.79% to 0.45% after the guidelines (HR 0.57).")
     v = draft_verdicts(abstract, "一项新研究显示，花生过敏的发生率从0.79%降到0.45%。"
@@ -152,7 +142,6 @@ def test_a_share_of_people_today_and_past_advice_are_background():
 
 
 def test_a_study_published_in_another_year_is_another_unless_it_gives_the_paper_s_numbers():
-    from conftest import draft_verdicts
     abstract = ("Title: Guidelines and peanut allergy\nJournal: Pediatrics\nYear: 2025\n\n"
                 "Methods: Records of 120 000 children. Results: The incidence of peanut allergy fell by 27% "
                 "after 2015 and by 43% after 2017 (HR 0.57).")
@@ -166,7 +155,6 @@ def test_a_study_published_in_another_year_is_another_unless_it_gives_the_paper_
 
 
 def test_the_study_s_length_is_held_to_the_follow_up_the_abstract_states():
-    from conftest import draft_verdicts
     abstract = ("Design: Prospective cohort study. Participants: 143 410 women. Results: During 22-24 years of "
                 "follow-up, 10 915 cases of incident type 2 diabetes occurred (HR 1.31).")
     v = draft_verdicts(abstract, "哈佛大学的一项研究历时15年，纳入143410名女性。")
@@ -176,7 +164,6 @@ def test_the_study_s_length_is_held_to_the_follow_up_the_abstract_states():
 
 
 def test_a_range_spanning_two_of_the_paper_s_ratios_as_relative_changes_is_supported():
-    from conftest import draft_verdicts
     abstract = ("Methods: 498 043 adults in a prospective cohort. Results: Relative to no tea drinking, the hazard "
                 "ratios (95% CIs) for participants drinking 2 to 3, 4 to 5 and 6 or more cups per day were "
                 "0.87 (0.84 to 0.90), 0.88 (0.85 to 0.91) and 0.91 (0.87 to 0.95), respectively.")
@@ -187,7 +174,6 @@ def test_a_range_spanning_two_of_the_paper_s_ratios_as_relative_changes_is_suppo
 
 
 def test_a_list_of_reductions_each_naming_its_measure_keeps_the_direction():
-    from conftest import draft_verdicts
     abstract = ("Methods: 19 084 patients took their medication at bedtime or on waking. Results: Bedtime "
                 "treatment lowered the hazard of CVD death (HR 0.44), myocardial infarction (HR 0.66), heart "
                 "failure (HR 0.58) and stroke (HR 0.51).")
@@ -196,7 +182,6 @@ def test_a_list_of_reductions_each_naming_its_measure_keeps_the_direction():
 
 
 def test_a_rate_more_precise_than_the_paper_within_its_rounding_is_supported():
-    from conftest import draft_verdicts
     abstract = ("Methods: 4 144 veterans aged 75 years or older. Results: Of these, 97% were men, and statin use "
                 "was associated with lower all-cause mortality (HR 0.75); 2% died of other causes.")
     v = draft_verdicts(abstract, "一项研究纳入4144名老年退伍军人，其中97.3%为男性，2.4%死于其他原因。")
@@ -205,7 +190,6 @@ def test_a_rate_more_precise_than_the_paper_within_its_rounding_is_supported():
 
 
 def test_another_journal_family_or_also_a_study_is_another_study_but_a_comparison_is_not():
-    from conftest import draft_verdicts
     abstract = ("Title: Aspirin and hepatocellular carcinoma\nJournal: N Engl J Med\nYear: 2020\n\n"
                 "Methods: 50 275 adults with viral hepatitis. Results: Low-dose aspirin use was associated "
                 "with a 31% lower risk of liver cancer (HR 0.69).")
@@ -217,14 +201,3 @@ def test_another_journal_family_or_also_a_study_is_another_study_but_a_compariso
     # a journal of the paper's family (《新英格兰医学杂志》 is the paper's own) and a comparison
     v = draft_verdicts(abstract, "这项发表在《新英格兰医学杂志》的研究追踪了50275名成人，得出与先前多份研究相同的结论：风险降低31%。")
     assert v["50275名"] == "supported" and v["31%"] == "supported"
-
-
-def test_a_negation_joined_to_the_cue_s_modal_denies_it():
-    import sys
-    sys.path.insert(0, "tests")
-    from test_overstate import _causal, _one_paper
-
-    s, st = _one_paper("Methods: A nationwide cohort of 657 461 children. Results: MMR vaccination was not "
-                       "associated with an increased risk of autism (HR 0.93).")
-    assert not _causal("一项研究追踪了65万多名儿童：MMR疫苗不会增加自闭症风险。", s, st)
-    assert _causal("一项研究追踪了65万多名儿童：MMR疫苗会增加自闭症风险。", s, st)

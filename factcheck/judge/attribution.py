@@ -72,6 +72,7 @@ class RefProfile:
     groups: set = field(default_factory=set)        # glossary groups of its topic
     acronyms: set = field(default_factory=set)
     fingerprints: set = field(default_factory=set)  # distinctive numbers it states
+    numbers: frozenset = frozenset()                # every number it states
     designs: set = field(default_factory=set)
 
 
@@ -85,9 +86,10 @@ def _date_forms(iso: Optional[str]) -> list[str]:
     return [f"{y}年{mo}月{d}日", f"{y}年{mo:02d}月{d:02d}日"]
 
 
-def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set]:
+def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
     """What a reference's profile takes from its summary (names, topic text, fingerprints,
-    designs); kept per summary by ``_from_summary``: the store is shared by every article."""
+    designs, every number); kept per summary by ``_from_summary``: the store is shared by
+    every article."""
     names: dict = {}
     for a in s.aliases:
         if len(a) >= 2:
@@ -105,14 +107,16 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set]:
     topic = [s.title, s.title_zh or "", " ".join(s.terms.keys()), " ".join(w for v in s.terms.values() for w in v),
              s.population.who, s.conclusion.text]
     prints: set = set()
+    numbers: set = set()
     for f in s.findings:
         topic += [f.measure, " ".join(f.keywords)]
         for v in f.values:
             for x in numbers_of(v):
+                numbers.add(float(x))
                 if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
                     prints.add(float(x))
     designs = {s.design} | ({"cohort"} if "retrospective" in s.design_flags else set())
-    return names, topic, prints, designs
+    return names, topic, prints, designs, frozenset(numbers)
 
 
 _from_summary = ObjectCache(_summary_parts)
@@ -128,7 +132,7 @@ def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
         # the reference entry's topic words are looked up per article, the summary's once
         p.groups = cached_groups(gl, " ".join([ref.title or "", ref.raw]))
         if s:
-            names, topic, prints, designs = _from_summary(s)
+            names, topic, prints, designs, p.numbers = _from_summary(s)
             p.names.update(names)
             p.groups = p.groups | _summary_groups(s, gl, topic)
             p.fingerprints |= prints
@@ -190,7 +194,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "background": scan.first(cues["background"]) if single_study else {},
                  "markers": markers_at if single_study else {},
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
-                 "other_journal": lambda text: _other_journal(text, profiles[0], gl),
+                 "other_journal": _other_journal_finder(profiles[0], gl) if single_study else None,
                  "headline": _headline(sentences, mentions_by_sentence)}
     introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
@@ -458,18 +462,24 @@ def _compared_with(m: re.Match) -> bool:
                 and _COMPARED_AFTER.match(norm[m.end():m.end() + 16]))
 
 
-def _other_journal(ntext: str, p: RefProfile, gl: Glossary) -> Optional[str]:
-    """A journal in 《》 that the journal table knows and that is not of the paper's family (both
-    known): media name a family's journals by its flagship (《美国医学会杂志》 for JAMA Network
-    Open, 《柳叶刀》 for a Lancet journal), so only another family says another study."""
+def _other_journal_finder(p: RefProfile, gl: Glossary):
+    """A function giving, for a sentence, a journal in 《》 that the journal table knows and
+    that is not of the paper's family (both known), or None: media name a family's journals by
+    its flagship (《美国医学会杂志》 for JAMA Network Open, 《柳叶刀》 for a Lancet journal), so only
+    another family says another study. The paper's own family is looked up once per article."""
     mine = gl.journal_key(p.summary.journal) if p.summary else None
-    if mine is None:
+    family = mine.split("_")[0] if mine else None
+
+    def find(ntext: str) -> Optional[str]:
+        if family is None:
+            return None
+        for m in re.finditer(r"《([^》]{2,60})》", ntext):
+            key = gl.journal_key(m.group(1))
+            if key is not None and key.split("_")[0] != family:
+                return m.group(0)
         return None
-    for m in re.finditer(r"《([^》]{2,60})》", ntext):
-        key = gl.journal_key(m.group(1))
-        if key is not None and key.split("_")[0] != mine.split("_")[0]:
-            return m.group(0)
-    return None
+
+    return find
 
 
 def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
@@ -480,8 +490,7 @@ def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
             for v in (m.value if isinstance(m.value, list) else [m.value]) if isinstance(v, (int, float))]
     if any(v in p.fingerprints for v in said):
         return True
-    paper = {float(x) for f in (p.summary.findings if p.summary else ()) for v in f.values for x in numbers_of(v)}
-    return sum(v in paper for v in said) >= 2
+    return sum(v in p.numbers for v in said) >= 2
 
 
 def _year_apart(year: int, p: Optional[RefProfile]) -> bool:

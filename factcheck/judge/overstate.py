@@ -72,17 +72,16 @@ EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|�
 # skips to), then the words before the core are tested (one pattern opening with the words cost
 # a check 1 % more: the engine tried it at every character of every sentence with a cue)
 OTHER_RESEARCH_CORE = re.compile(r"(?:研究|试验|学者|科学家)(?:人员)?[^，。,；;]{0,4}(?:显示|表明|发现|证实|指出|证明)"
-                                 r"|越来越多的(?:研究|证据)|研究(?:不断涌现|层出不穷|越来越多)")
+                                 r"|(?P<general>越来越多的(?:研究|证据)|研究(?:不断涌现|层出不穷|越来越多))")
 OTHER_RESEARCH_BEFORE = re.compile(r"(?:(?:过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|多项|许多|大量|不少|众多"
                                    r"|诸多|很多|几项|多个|一些|(?:也有|还有|另有|曾有)[^，。,；;]{0,12})$")
 
 
 def _other_research_said(text: str, since: int, s: int) -> bool:
-    for m in OTHER_RESEARCH_CORE.finditer(text, since, s):
-        if m.group(0)[0] == "越" or m.group(0).startswith("研究") and m.group(0)[2:4] in ("不断", "层出", "越来") \
-                or OTHER_RESEARCH_BEFORE.search(text, max(since, m.start() - 16), m.start()):
-            return True
-    return False
+    """Is other research reported in text[since:s]: research in general, or a finding whose
+    reporters are others (许多, 此前, 也有…)?"""
+    return any(m.group("general") or OTHER_RESEARCH_BEFORE.search(text, max(since, m.start() - 16), m.start())
+               for m in OTHER_RESEARCH_CORE.finditer(text, since, s))
 
 
 # a causal verb inside an association frame says no more than the association

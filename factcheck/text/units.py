@@ -9,7 +9,6 @@ that paper states?) read numbers this way; they live here, below both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -33,46 +32,35 @@ def tolerance(m: Mention) -> float:
 
 @lru_cache(maxsize=4096)
 def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Optional[str]) -> float:
-    m = _Form(surface, kind, decimals, list(value) if isinstance(value, tuple) else value, qualifier)
-    scale = _scale_of(m.surface)
-    tol = 0.5 * 10 ** (-max(0, m.decimals)) * scale + 1e-9
-    if m.kind == "multiplier" and not m.decimals and isinstance(m.value, (int, float)) and m.value:
+    """``tolerance`` of a mention by the parts it depends on (``value``: a range as a tuple)."""
+    scale = _scale_of(surface)
+    tol = 0.5 * 10 ** (-max(0, decimals)) * scale + 1e-9
+    if kind == "multiplier" and not decimals and isinstance(value, (int, float)) and value:
         # 两倍 for 1.8 is a reader's rounding, 一倍 (double) for 1.57 is not: whole multiples are
         # read to within 15% of their size, never to half a unit
-        tol = min(tol, 0.15 * abs(float(m.value)))
-    if scale > 1 and not m.decimals:
+        tol = min(tol, 0.15 * abs(float(value)))
+    if scale > 1 and not decimals:
         # 50万 is "half a million": a round number before 万/亿 is read to its first digits
-        digits = re.match(r"\d+", re.sub(r"\s", "", m.surface))
+        digits = re.match(r"\d+", re.sub(r"\s", "", surface))
         zeros = len(digits.group()) - len(digits.group().rstrip("0")) if digits else 0
         tol = 0.5 * 10 ** zeros * scale + 1e-9
-    elif m.kind == "count" and not m.decimals and isinstance(m.value, (int, float)) and abs(m.value) >= 100:
+    elif kind == "count" and not decimals and isinstance(value, (int, float)) and abs(value) >= 100:
         # 36,400 (or 36,500, to the half thousand) for 36 429: a count written with trailing
         # zeros is rounded to them, never by more than 2% (1000 is not 1100)
-        digits = re.sub(r"\D", "", m.surface.split(".")[0])
+        digits = re.sub(r"\D", "", surface.split(".")[0])
         zeros = len(digits) - len(digits.rstrip("0"))
         if zeros >= 2:
             step = (5 if digits.rstrip("0").endswith("5") else 1) * 10 ** zeros
-            tol = max(tol, min(0.5 * step, 0.02 * abs(float(m.value))))
-    if m.qualifier == "approx":
-        if m.kind == "percent" and m.surface.endswith("成"):
+            tol = max(tol, min(0.5 * step, 0.02 * abs(float(value))))
+    if qualifier == "approx":
+        if kind == "percent" and surface.endswith("成"):
             return 5.0
-        if m.kind == "percent" and "分之" in m.surface and isinstance(m.value, (int, float)):
-            return max(tol, 0.1 * abs(float(m.value)))     # 几乎五分之一 for 18%: fractions are coarse too
-        v = m.value[0] if isinstance(m.value, list) else m.value
+        if kind == "percent" and "分之" in surface and isinstance(value, (int, float)):
+            return max(tol, 0.1 * abs(float(value)))     # 几乎五分之一 for 18%: fractions are coarse too
+        v = value[0] if isinstance(value, tuple) else value
         if isinstance(v, (int, float)):         # (a date's value is a string)
             tol = max(tol, 0.05 * abs(v))
     return tol
-
-
-@dataclass(frozen=True)
-class _Form:
-    """The parts of a mention its tolerance depends on."""
-
-    surface: str
-    kind: str
-    decimals: int
-    value: Any
-    qualifier: Optional[str]
 
 
 _SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿)")
