@@ -85,7 +85,7 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
         mentions = extract(article.text, [(s.start, s.end) for s in article.body], norm=article.norm or None)
         attributions = attribute(article, sentences, mentions, store)
         claims = judge_article(article, sentences, mentions, attributions, store, config)
-        overstatements = find_overstatements(article, sentences, attributions, claims, store, config)
+        overstatements = find_overstatements(article, sentences, attributions, claims, store, config, mentions)
     off_doc, off_line = inline_directives(article.text) if config.inline_config else ({}, {})
     suppressed: list[dict] = []
     claims = [c for c in claims if _on(c, "claim", config, off_doc, off_line, suppressed)]

@@ -241,7 +241,8 @@ def test_public_suites_pass_rates():
 
 
 @pytest.mark.parametrize("text,surface,unit,checkable", [
-    ("三十多个国家", "三十多个", "", False),        # the determiner rule holds for open forms too
+    ("三十多个方面", "三十多个", "", False),        # the determiner rule holds for open forms too
+    ("三十多个国家", "三十多个国家", "country", True),  # where a study ran: a claim a paper can check
     ("几十个基因", "几十个", "", False),
     ("20多项研究", "20多项", "study", True),
     ("十几项研究", "十几项", "study", True),

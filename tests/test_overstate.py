@@ -442,3 +442,30 @@ def test_a_negation_joined_to_the_cue_s_modal_denies_it():
                        "associated with an increased risk of autism (HR 0.93).")
     assert not _causal("一项研究追踪了65万多名儿童：MMR疫苗不会增加自闭症风险。", s, st)
     assert _causal("一项研究追踪了65万多名儿童：MMR疫苗会增加自闭症风险。", s, st)
+    # 不会 before a bare causal verb (不会造成): jieba's one word, and the 不 is not next to the verb
+    assert not _causal("一项研究追踪了65万多名儿童：MMR疫苗不会造成自闭症。", s, st)
+    assert _causal("一项研究追踪了65万多名儿童：MMR疫苗会造成自闭症。", s, st)
+
+
+def test_the_regimen_the_trial_tested_is_no_untested_advice():
+    s, st = _one_paper("Methods: 19 114 persons aged 70 years or older were randomly assigned to 100 mg of "
+                       "enteric-coated aspirin daily or placebo. Results: The rate of cardiovascular disease was "
+                       "10.7 events per 1000 person-years in the aspirin group and 11.3 in the placebo group.")
+    advice = lambda text: [o.surface for o in _overstated(text, s, st) if o.category == "advice"]
+    # the dose the trial gave, as the paper gives it: what was studied
+    assert not advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(100mg)阿司匹林的习惯。")
+    # a dose the trial never gave: advice it did not test
+    assert advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(300mg)阿司匹林的习惯。")
+
+
+def test_an_experiment_a_denial_and_the_authors_belief_are_not_the_articles_causal_claim():
+    s, st = _one_paper("Methods: We followed 3306 adults in a prospective cohort. Results: Higher plasma erythritol "
+                       "was associated with a higher risk of heart attack and stroke (HR, 1.80). Erythritol "
+                       "enhanced platelet reactivity in vitro and thrombosis formation in mice.")
+    # the cohort's exposure and outcome, linked by a causal verb: flagged
+    assert _causal("研究发现，赤藻糖醇会导致心脏病发作和中风。", s, st)
+    # an animal experiment can show a cause; a denial of proof; the researchers' own belief
+    for text in ("研究人员在动物实验中发现，赤藻糖醇能诱发血栓，导致中风。",
+                 "研究人员表示，这些研究并未表明赤藻糖醇就是导致中风的元凶。",
+                 "研究人员认为，赤藻糖醇会导致心脏病发作和中风。"):
+        assert not _causal(text, s, st), text

@@ -60,6 +60,23 @@ def test_the_headline_is_the_first_line_that_is_not_page_furniture():
     assert v["5倍"] == "supported"
 
 
+def test_menus_site_names_and_bylines_are_not_the_headline():
+    # the page's first lines are its menu, its site's name and a byline; the title states the
+    # study's result in words and is the study's
+    abstract = ("Methods: We followed 162 602 women. Results: Women who drank one or more sugar-sweetened "
+                "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")
+    from factcheck.judge.attribution import _furniture
+    for line in ("注册 | 登录 | 充值", "问小白 wenxiaobai", "健康", "首頁>健康>", "打印 上一主题 下一主题",
+                 "2021-05-07 16:36:10来源:医脉通阅读:23次", "欢迎访问《别有病》网站"):
+        assert _furniture(line), line
+    for line in ("正在阅读:港大研究:流感药可降低家庭传播风险", "亞太日報 | 掉一顆牙,可不是小事",
+                 "研究:每天一杯这饮料 癌症风险增加5倍"):
+        assert not _furniture(line), line
+    v = draft_verdicts(abstract, "注册 | 登录 | 充值\n\n研究:每天一杯这饮料 癌症风险增加5倍\n\n"
+                                 "一项研究追踪了162602名女性。")
+    assert v["5倍"] == "supported"
+
+
 def test_a_headline_without_a_number_does_not_carry_the_study_into_background():
     abstract = ("Methods: We followed 162 602 women. Results: Women who drank one or more sugar-sweetened "
                 "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")

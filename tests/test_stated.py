@@ -417,3 +417,58 @@ def test_a_traditional_page_s_ten_thousands_are_read_like_simplified_ones():
     text = ("英國生物庫包括了50萬名年齡在40歲至69歲之間的男性和女性的數據，研究人員在這些人中發現，"
             "經常喝茶的人報告說喝紅茶，這項研究發表於國際期刊。")
     assert draft_verdicts(abstract, text)["50萬名"] == "supported"
+
+
+MULTICENTRE = """Title: Seven versus fourteen days of antibiotics
+Journal: Test Journal
+Year: 2025
+
+Methods: The primary outcome was death from any cause by 90 days after diagnosis, with a noninferiority
+margin of 4 percentage points.
+Results: Across 74 hospitals in seven countries, 3608 patients were randomised. By day 90, death occurred
+in 14.5% versus 16.1% (adjusted odds ratio, 0.68; 95% CI, 0.50 to 0.93), with an adjusted relative risk
+reduction of 29% (95% CI, 12 to 45).
+"""
+
+
+def test_countries_centres_and_a_margin_in_percentage_points():
+    got = draft_verdicts(MULTICENTRE, "试验在7个国家74家医院开展。主要终点为90天全因死亡率，非劣效界值设定为4个百分点。")
+    assert got.get("7个国家") == "supported"
+    assert got.get("74家医院") == "supported"
+    assert got.get("4个百分点") == "supported"
+    # a country count the abstract does not give is not the paper's
+    assert draft_verdicts(MULTICENTRE, "试验在9个国家开展。").get("9个国家") != "supported"
+
+
+def test_one_minus_the_odds_ratio_told_as_a_risk_reduction_is_a_mismatch():
+    # the paper gives both: 0.68 (odds) and a relative risk reduction of 29%; 降低32% is the odds
+    got = draft_verdicts(MULTICENTRE, "研究显示，治疗组第90天的死亡风险降低了32%。")
+    assert got.get("32%") == "mismatch"
+    # the paper's own risk reduction is supported
+    assert draft_verdicts(MULTICENTRE, "研究显示，治疗组第90天的死亡风险降低了29%。").get("29%") == "supported"
+
+
+DURATIONS = """Title: Aspirin use and liver cancer
+Journal: Test Journal
+Year: 2020
+
+Results: As compared with short-term use (3 months to <1 year), the adjusted hazard ratios were 0.90 for 1 to
+less than 3 years of use, 0.66 for 3 to less than 5 years and 0.57 for 5 or more years of use.
+"""
+
+
+def test_a_category_of_durations_is_the_abstracts_category():
+    got = draft_verdicts(DURATIONS, "研究显示，与短期使用相比，使用1-3年的人风险降低了10%，使用3-5年的人风险降低了34%。")
+    assert got.get("1-3年") == "supported"
+    assert got.get("3-5年") == "supported"
+    # two ends the abstract never writes
+    assert draft_verdicts(DURATIONS, "研究显示，与短期使用相比，使用2-4年的人风险降低了10%。").get("2-4年") == "not_in_source"
+
+
+def test_three_arms_told_as_an_open_total():
+    abstract = ("Methods: We randomly allocated patients with acute low-back pain in a 1:1:1 ratio to regular "
+                "paracetamol, as-needed paracetamol or placebo.\nResults: 550 participants were assigned to the "
+                "regular group, 549 were assigned to the as-needed group, and 553 were assigned to the placebo group.")
+    assert draft_verdicts(abstract, "一项针对1600多名急性腰痛患者的研究发现，扑热息痛无效。").get("1600多名") == "supported"
+    # 1700多名 is more than the arms hold
+    assert draft_verdicts(abstract, "一项针对1700多名急性腰痛患者的研究发现，扑热息痛无效。").get("1700多名") != "supported"

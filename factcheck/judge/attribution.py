@@ -324,6 +324,11 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
 
 
 _BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)")
+# the rest of a page's furniture: a menu (注册 | 登录 | 充值: two bars), a greeting or a byline
+# (欢迎访问…, 来源:…阅读:23次), a breadcrumb ending in its arrow (首頁>健康>)
+_FURNITURE = re.compile(r"[|｜][^|｜]*[|｜]|^\s*(?:首[页頁]|当前版|欢迎(?:光临|访问|來到|来到)|注册|登录|订阅|字[号號])"
+                        r"|(?:来源|來源|作者|编辑|編輯|(?<!正在)阅读|(?<!正在)閱讀)\s*[:：]|上一(?:主题|篇|版|页)|[>›»]\s*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
@@ -331,7 +336,13 @@ def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
     breadcrumb such as "万维读者网 > 健康世界 > 正文"); else -1. With or without a number: a
     headline with none (喝红茶也能降低死亡风险) still states the study's result in words. A
     sentence, not a line: a page stored as one line holds its body after its title."""
-    return next((i for i, s in enumerate(sentences) if not _BREADCRUMB.search(s.text)), -1)
+    return next((i for i, s in enumerate(sentences) if not _furniture(s.text)), -1)
+
+
+def _furniture(text: str) -> bool:
+    """A line of the page around the article (a menu, a site's name, a byline), not its title:
+    a title says something in at least six characters of Chinese."""
+    return bool(_BREADCRUMB.search(text) or _FURNITURE.search(text)) or len(_CJK.findall(text)) < 6
 
 
 def _fingerprint(m: Mention, paper: RefProfile) -> bool:

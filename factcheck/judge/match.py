@@ -433,6 +433,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True
     if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
+    if m.kind == "count" and mu in _PLACE_UNITS and not cu and c.kind == "count":
+        return True         # 四个国家 against "4 national cohorts": the abstract's noun is not a unit
     if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
         return True         # 分析了41.5万: a quantity in ten thousands with no classifier counts something
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
@@ -583,6 +585,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))]
     if same:
         rel, dist, c, pv = max(same, key=pref)
+        risk = _risk_beside_odds(m, c)
+        if risk is not None:
+            return _mismatch(m, risk, s, "FC115")
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               args={"note": c.describe(s)})
     # 2. the other group's value of a finding named in this sentence: groups swapped
@@ -605,7 +610,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
                                   args={"note": _clean_note(f.text)})
-        parts = _sum_of_counts(float(m.value), s, tolerance(m)) if m.unit == "person" else None
+        parts = _sum_of_counts(m, s) if m.unit == "person" else None
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
                                   args={"note": " + ".join(_fmt(x) for x in parts)})
@@ -660,6 +665,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
     if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
         rel, dist, c, pv = max(other, key=pref)
+        risk = _risk_beside_odds(m, c)
+        if risk is not None:
+            return _mismatch(m, risk, s, "FC115")
         return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                               args={"note": c.describe(s)})
     if other:
@@ -701,6 +709,20 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+def _risk_beside_odds(m: Mention, c: Cand) -> Optional[tuple]:
+    """降低32% read off an odds ratio (1 − 0.68) where the same result also gives the relative
+    risk change (29%): odds are not risk, and the article's "risk reduction" is the paper's
+    other number. Only where the paper states both, so nothing is recomputed."""
+    if (c.label or "").split(" ")[0] != "OR" or m.kind != "percent" or c.finding is None:
+        return None
+    for v in c.finding.values:
+        if v.label == "change" and v.unit == "%" and not isinstance(v.value, list) \
+                and not _equal(m, abs(float(v.value)), v.qualifier):
+            x = abs(float(v.value))
+            return (0.0, 0, Cand(c.finding, x, "%", "percent", v.group, v.timepoint, "change"), x)
+    return None
 
 
 def _draft_comparable(m: Mention, c: Cand) -> bool:
@@ -759,7 +781,7 @@ def _distinctive(m: Mention) -> bool:
         return False
     if m.decimals or x != int(x):
         return True
-    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in TIME_UNITS:
+    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug", "country", "site") or m.unit in TIME_UNITS:
         return x >= 2
     if m.kind == "multiplier":
         return x >= 2       # 5倍: an abstract states few ratios as large as a whole multiple
@@ -790,6 +812,21 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                                  all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))):
             return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
                                   args={"note": c.describe(s)})
+    return _range_of_category(m, s) if isinstance(m.value, list) else None
+
+
+def _range_of_category(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A range of times (使用1-3年的人) whose two ends one drafted finding states as times: the
+    abstract's category ("for 1 to less than 3 years"), which no parser reads as one range."""
+    lo, hi = (float(x) for x in m.value)
+    tol = tolerance(m)
+    for f in s.findings:
+        times = [convert(float(v.value), v.unit, m.unit) for v in f.values
+                 if v.unit in TIME_UNITS and not isinstance(v.value, list)]
+        if any(t is not None and abs(t - lo) <= tol for t in times) and \
+                any(t is not None and abs(t - hi) <= tol for t in times):
+            return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101",
+                                  args={"note": _clean_note(f.text)})
     return None
 
 
@@ -877,18 +914,19 @@ def _stated_anywhere(x: float, s: Summary, tol: float):
     return None
 
 
-def _sum_of_counts(x: float, s: Summary, tol: float) -> Optional[tuple[float, ...]]:
+def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
     """Two cohorts or arms told as one total (3306人 for 1157 + 2149 participants; 超过20万 for
-    113 752 + 88 496): the counts of people the draft holds, two at a time or all together."""
+    113 752 + 88 496; 1600多名 for three arms of 550, 549 and 553): the counts of people the
+    draft holds, two at a time or all together, read as the article's number is read."""
     counts = sorted({float(v.value) for f in s.findings for v in f.values
                      if isinstance(v.value, (int, float)) and v.value >= 10
                      and (v.unit == "person" or v.label in ("n", "total"))})
     if 2 <= len(counts) <= 40:
         for i, a in enumerate(counts):
             for b in counts[i + 1:]:
-                if abs(a + b - x) <= tol:
+                if _equal(m, a + b):
                     return (a, b)
-        if len(counts) > 2 and abs(sum(counts) - x) <= tol:
+        if len(counts) > 2 and _equal(m, sum(counts)):
             return tuple(counts)
     return None
 
@@ -897,7 +935,9 @@ def _clean_note(text: str) -> str:
     return " ".join(text.split())[:90]
 
 
-_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation"}
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "country", "site"}
+# where a study ran: an abstract may name them with a noun no unit reads ("4 national cohorts")
+_PLACE_UNITS = ("country", "site")
 
 
 def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[MentionVerdict]:
@@ -929,7 +969,7 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             if v.unit not in TIME_UNITS:
                 continue
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
-        elif v.unit == unit:
+        elif v.unit == unit or (unit in _PLACE_UNITS and v.unit == "count"):
             conv = [float(x) for x in theirs]
         elif v.unit in _STATED_UNITS and unit in _STATED_UNITS:
             conv = [convert(float(x), v.unit, unit) for x in theirs]      # 1 mile ↔ 1.6 公里

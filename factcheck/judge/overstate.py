@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
 from factcheck.core.codes import registry
 from factcheck.core.config import Config
 from factcheck.papers.glossary import load_glossary
-from factcheck.core.model import Article, Attribution, Claim, Overstatement, Sentence
+from factcheck.core.model import Article, Attribution, Claim, Mention, Overstatement, Sentence
 from factcheck.text.segmenter import segment, segmenter_words
 from factcheck.text.sentences import clause_cuts
 from factcheck.core.objcache import ObjectCache
@@ -33,7 +33,7 @@ from factcheck.text.wordscan import WordIndex, required_literals
 
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
-             "未能", "不再", "不要", "切勿", "千万别", "不可", "不宜", "并无", "尚无", "缺乏"}
+             "未能", "不会", "不再", "不要", "切勿", "千万别", "不可", "不宜", "并无", "尚无", "缺乏"}
 HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
 HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
@@ -44,6 +44,9 @@ QUOTES = "“”\"'‘’「」『』"
 REPORTERS = re.compile(
     r"((很多|不少|有些|部分|一些|许多)?(医生|科普|网友|人们|大家|有人|病友)|他们)(也|都)?(认为|觉得|说|推测|提出|指出)"
     r"|(很多|不少|有些|部分|一些|许多)(?!研究|试验|数据|结果|证据|文献|论文|报道)[\u4e00-\u9fff]{1,4}?(也|都)?(认为|觉得|以为|相信)"
+    # the authors' own belief or guess (研究人员认为…会促使, 作者分析认为…会导致): their reading,
+    # which the article reports, not its own claim (认为 and 推测, not 指出 or 表示, which assert)
+    r"|(?:作者|研究者|研究人员|研究团队|团队)[^，。,；;]{0,4}(?:认为|推测|猜测|推断)"
     r"|号称|宣称|自称|标榜")
 REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test
 # every branch opens with a literal (完全/一定/肯定 each spelled out before (可以|能够?)): the
@@ -90,7 +93,8 @@ ASSOCIATION_BEFORE = re.compile(r"[与和跟][^，。,；;]{0,30}$")
 ASSOCIATION_AFTER = re.compile(r"^[^，。,；;]{0,30}?(?:有关|相关|关联|无关|联系|挂钩)")
 # "this does not mean that …" (并不代表抗生素会直接导致心脏病) and "was not, because of X, made …"
 # (并未因服用抗生素而使…风险增加): the claim after them is denied, however far the cue stands
-NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不说明|不能证明|无法证明|不能断定|并不表示)[^，。,；;]*$"
+NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不说明|不能证明|无法证明|不能断定|并不表示|"
+                       r"并未表明|并不表明|未能表明|并未证明|未能证明|并未证实|未能证实)[^，。,；;]*$"
                        # 并无确凿研究证据表明…: no evidence shows it; 并未发现打了疫苗会增加…: not found
                        r"|(?:并无|没有|尚无|缺乏|未有|无)[^，。,；;]{0,8}证据[^，。,；;]*$"
                        r"|(?:并未|没有|未能|未|没)(?:发现|找到|观察到|看到)[^，。,；;]*$"
@@ -170,6 +174,8 @@ RULE_OPTIONS = {
     "requires_paper_level": "the paper's drafted conclusion level (conclusion.level) must be one of these; "
                             "`negated`: its conclusion denies the relationship",
     "yields_to": "dropped in a sentence where one of these rules already fired (one finding per claim)",
+    "unless_tested": "never fires on words that hold a number the paper supports: the regimen the study "
+                     "tested (每天服用100mg阿司匹林 over a trial of 100 mg daily) is no untested advice",
 }
 
 
@@ -461,7 +467,10 @@ def _rules_for(article: Article, store: Store, config: Config, all_summaries: li
 
 
 def find_overstatements(article: Article, sentences: list[Sentence], attributions: dict[int, Attribution],
-                        claims: list[Claim], store: Store, config: Config) -> list[Overstatement]:
+                        claims: list[Claim], store: Store, config: Config,
+                        mentions: Sequence[Mention] = ()) -> list[Overstatement]:
+    """Each sentence's overstatements; ``mentions`` (with ``claims``' verdicts on them) tell the
+    numbers the paper supports, for the rules that read them (``unless_tested``)."""
     norm = article.norm or article.text
     refs = {r.index: r for r in article.references}
     all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
@@ -516,6 +525,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 continue
             if align and not tokens.aligned(st, en):
                 continue
+            if rule.opts.get("unless_tested") and _holds_supported(claim, mentions, s.start + st, s.start + en):
+                continue
             kept.append((st, en, rule))
             sev_of.setdefault(id(rule), sev)
         if any(r.opts.get("yields_to") for _a, _b, r in kept):
@@ -534,6 +545,14 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
                 context="assertion", args=args))
     return out
+
+
+def _holds_supported(claim: Optional[Claim], mentions: Sequence[Mention], a: int, b: int) -> bool:
+    """Does article[a:b] hold a number of the claim that the paper supports?"""
+    if claim is None or not mentions:
+        return False
+    ok = {v.mention_id for v in claim.mention_verdicts if v.verdict == "supported"}
+    return any(m.id in ok and a <= m.start and m.end <= b for m in mentions)
 
 
 def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
