@@ -294,3 +294,12 @@ def test_allocation_ratio_in_brackets_after_the_verb():
     from factcheck.text.numbers import extract
     got = [(m.surface, m.unit) for m in extract("女性被随机分配(1:1:1)，每天服用一次安慰剂")]
     assert ("1:1:1", "allocation") in got
+
+
+def test_a_fraction_before_a_measure_word_is_a_part_of_that_measure():
+    m = _one("每天吃四分之一份加工红肉", "四分之一份")
+    assert (m.value, m.unit, m.kind) == (0.25, "serving", "count")
+    assert _one("每天三分之二杯牛奶", "三分之二杯").unit == "cup"
+    # of people, it is a share
+    m = _one("四分之一的受试者", "四分之一")
+    assert (m.value, m.unit) == (25, "%")

@@ -456,6 +456,8 @@ def test_the_regimen_the_trial_tested_is_no_untested_advice():
     assert not advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(100mg)阿司匹林的习惯。")
     # a dose the trial never gave: advice it did not test
     assert advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(300mg)阿司匹林的习惯。")
+    # the tested regimen told to the readers is advice all the same
+    assert advice("照着试验里的方案，70岁以上的老人可以每天服用100mg阿司匹林。")
 
 
 def test_an_experiment_a_denial_and_the_authors_belief_are_not_the_articles_causal_claim():

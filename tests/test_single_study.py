@@ -67,10 +67,11 @@ def test_menus_site_names_and_bylines_are_not_the_headline():
                 "beverages daily had a higher risk of oral cavity cancer (HR, 4.87; 95% CI, 2.47-9.60).")
     from factcheck.judge.attribution import _furniture
     for line in ("注册 | 登录 | 充值", "问小白 wenxiaobai", "健康", "首頁>健康>", "打印 上一主题 下一主题",
-                 "2021-05-07 16:36:10来源:医脉通阅读:23次", "欢迎访问《别有病》网站"):
+                 "2021-05-07 16:36:10来源:医脉通阅读:23次", "欢迎访问《别有病》网站",
+                 "本文由某某原创编译,转载需经授权", "成都某某脑康医院"):
         assert _furniture(line), line
     for line in ("正在阅读:港大研究:流感药可降低家庭传播风险", "亞太日報 | 掉一顆牙,可不是小事",
-                 "研究:每天一杯这饮料 癌症风险增加5倍"):
+                 "研究:每天一杯这饮料 癌症风险增加5倍", "EBV与多发性硬化相关并非新发现,但 Science 上一篇相关的研究报告引起反响"):
         assert not _furniture(line), line
     v = draft_verdicts(abstract, "注册 | 登录 | 充值\n\n研究:每天一杯这饮料 癌症风险增加5倍\n\n"
                                  "一项研究追踪了162602名女性。")
@@ -218,3 +219,20 @@ def test_another_journal_family_or_also_a_study_is_another_study_but_a_compariso
     # a journal of the paper's family (《新英格兰医学杂志》 is the paper's own) and a comparison
     v = draft_verdicts(abstract, "这项发表在《新英格兰医学杂志》的研究追踪了50275名成人，得出与先前多份研究相同的结论：风险降低31%。")
     assert v["50275名"] == "supported" and v["31%"] == "supported"
+
+
+def test_a_press_frame_around_the_study_is_the_study():
+    abstract = ("Methods: 16 374 adults were followed for 13 years. Results: Napping of 1 hour or longer was "
+                "associated with a 32% higher risk of death (HR, 1.32).")
+    v = draft_verdicts(abstract, "据报道，剑桥的专家在13年间追踪了16374名英国成年男女。")
+    assert v["13年"] == "supported" and v["16374名"] == "supported"
+    # a press frame around population statistics stays background
+    v = draft_verdicts(abstract, "一项研究追踪了16374名成年人。据CNN报道，在美国，大约20%的成年人经常午睡。")
+    assert v["20%"] == "unattributed"
+
+
+def test_a_result_in_a_studys_notation_is_the_studys():
+    abstract = ("Methods: 16 374 adults were followed for 13 years. Results: Napping of 1 hour or longer was "
+                "associated with a 32% higher risk of death (HR, 1.32).")
+    v = draft_verdicts(abstract, "一项研究追踪了16374名成年人。\n\n午睡一小时以上：死亡风险升高32%(HR=1.32)。")
+    assert v["32%"] == "supported"

@@ -472,3 +472,35 @@ def test_three_arms_told_as_an_open_total():
     assert draft_verdicts(abstract, "一项针对1600多名急性腰痛患者的研究发现，扑热息痛无效。").get("1600多名") == "supported"
     # 1700多名 is more than the arms hold
     assert draft_verdicts(abstract, "一项针对1700多名急性腰痛患者的研究发现，扑热息痛无效。").get("1700多名") != "supported"
+
+
+CHOCOLATE = """Title: Chocolate intake and risk of type 2 diabetes
+Journal: BMJ
+Year: 2024
+
+Methods: Three prospective cohorts: Nurses' Health Study (NHS; 1986-2018) and Health Professionals Follow-Up Study
+(HPFS; 1986-2020); 192 208 participants. The trial ran from 2009 through 2024.
+Results: Participants consuming ≥5 servings/week of any chocolate showed a significant 10% (95% CI 2% to 17%)
+lower rate of type 2 diabetes compared with those who never or rarely consumed chocolate.
+"""
+
+
+def test_a_ratio_and_its_interval_beside_the_percent_they_restate():
+    got = draft_verdicts(CHOCOLATE, "研究发现，每周至少吃5份巧克力的人，患2型糖尿病的风险降低了10%(HR=0.90, 95% CI: 0.83~0.98)。")
+    assert got.get("10%") == "supported"
+    assert got.get("HR=0.90") == "supported"
+    assert got.get("95% CI: 0.83~0.98") == "supported"
+    # a ratio the percent does not restate
+    got = draft_verdicts(CHOCOLATE, "研究发现，每周至少吃5份巧克力的人，患2型糖尿病的风险降低了10%(HR=0.80)。")
+    assert got.get("HR=0.80") != "supported"
+
+
+def test_the_length_of_a_study_is_the_span_of_its_period():
+    # named as the study's length: the span of a period the abstract states, either way counted
+    got = draft_verdicts(CHOCOLATE, "这项研究分析了192208名参与者，在长达32年的随访中记录了糖尿病病例。")
+    assert got.get("32年") == "supported"
+    got = draft_verdicts(CHOCOLATE, "这项历时16年的研究纳入了192208名参与者。")
+    assert got.get("16年") == "supported"          # 2009 through 2024, in calendar years
+    # a length that is no study's length (years since quitting) is not read against the period
+    got = draft_verdicts(CHOCOLATE, "这项研究纳入了192208名参与者，其中吃巧克力超过32年的人风险更低。")
+    assert got.get("32年") != "supported"

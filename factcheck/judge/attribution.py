@@ -313,7 +313,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
     if i in hits["back"]:
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
-    if not introduced and i == hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
+    if not introduced and i in hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
         # the headline of an article about one study states that study's result ("研究：每天一杯…")
         return Attribution(paper.index, "single_study", "headline")
     if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
@@ -327,16 +327,30 @@ _BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)
 # the rest of a page's furniture: a menu (注册 | 登录 | 充值: two bars), a greeting or a byline
 # (欢迎访问…, 来源:…阅读:23次), a breadcrumb ending in its arrow (首頁>健康>)
 _FURNITURE = re.compile(r"[|｜][^|｜]*[|｜]|^\s*(?:首[页頁]|当前版|欢迎(?:光临|访问|來到|来到)|注册|登录|订阅|字[号號])"
-                        r"|(?:来源|來源|作者|编辑|編輯|(?<!正在)阅读|(?<!正在)閱讀)\s*[:：]|上一(?:主题|篇|版|页)|[>›»]\s*$")
+                        r"|(?:来源|來源|作者|编辑|編輯|(?<!正在)阅读|(?<!正在)閱讀)\s*[:：]|上一(?:主题|篇|版|页)\s*下一|[>›»]\s*$"
+                        # a copyright line, or a site's name alone (成都某某医院, 某某健康网)
+                        r"|转载|版权所有|未经授权|原创编译|(?:医院|网|网站|频道|日报|晚报|时报|在线|官网)\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> int:
-    """The index of the headline: the page's first sentence that is not its furniture (a
-    breadcrumb such as "万维读者网 > 健康世界 > 正文"); else -1. With or without a number: a
-    headline with none (喝红茶也能降低死亡风险) still states the study's result in words. A
-    sentence, not a line: a page stored as one line holds its body after its title."""
-    return next((i for i, s in enumerate(sentences) if not _furniture(s.text)), -1)
+def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> frozenset:
+    """The indices of the headline: the page's first sentence that is not its furniture (a
+    breadcrumb such as "万维读者网 > 健康世界 > 正文") and the sentences after it on its line
+    (午睡有益健康? 英国:白天睡觉缩短寿命!); empty if none. With or without a number: a headline
+    with none (喝红茶也能降低死亡风险) still states the study's result in words. Sentences, not
+    the line: a page stored as one line holds its body after its title, so a title line is
+    taken only while it is short."""
+    first = next((i for i, s in enumerate(sentences) if not _furniture(s.text)), -1)
+    if first < 0:
+        return frozenset()
+    out = [first]
+    if sentences[first].text.rstrip()[-1:] not in "?？!！":
+        return frozenset(out)       # a title line reads on past a question or an exclamation only
+    for k in range(first + 1, min(first + 3, len(sentences))):
+        if sentences[k].line != sentences[first].line or sentences[k].end - sentences[first].start > 80:
+            break
+        out.append(k)
+    return frozenset(out)
 
 
 def _furniture(text: str) -> bool:
@@ -520,6 +534,9 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
     lengths = [v for f in p.summary.findings for v in f.values if v.label == "follow_up"]
     if not lengths:
         return True
+    # its study period's span (一项历时15年的研究 for a trial run "from 2009 through 2024")
+    spans = [y for v in p.summary.stated if v.unit == "period" and isinstance(v.value, list)
+             for d in (float(v.value[1]) - float(v.value[0]),) for y in (d, d + 1)]
     for m in ms:
         if m.kind != "duration" or not isinstance(m.value, (int, float)):
             continue
@@ -531,6 +548,8 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
                 c = convert(x, v.unit, m.unit)
                 if c is not None and abs(c - float(m.value)) <= 0.5:
                     return True
+        if m.unit == "year" and any(abs(y - float(m.value)) <= 0.5 for y in spans):
+            return True
         return False
     return True
 

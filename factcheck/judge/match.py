@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.judge.attribution import general_cue, reports_finding
+from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
 from factcheck.core.messages import fmt_value as _fmt
@@ -26,7 +26,7 @@ from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention
 from factcheck.text.numbers import per_unit_before
 from factcheck.core.objcache import ObjectCache
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
-from factcheck.papers.summaries import Finding, Store, Summary
+from factcheck.papers.summaries import Finding, Store, Summary, numbers_of
 from factcheck.text.units import _scale_of, convert, tolerance
 from factcheck.text.wordscan import WordIndex
 
@@ -211,6 +211,8 @@ _TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", 
 
 
 _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
+# a press report's frame (据英国《每日邮报》报道，…): general only when what it reports is
+_REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 _RATIO_LABELS = ("HR", "OR", "RR", "IRR", "aHR", "aOR")
 
 
@@ -815,6 +817,26 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return _range_of_category(m, s) if isinstance(m.value, list) else None
 
 
+# the length of the study in the words around it (长达43年的随访, 历时15年的研究, 过去30多年中,
+# 追踪…超过10年, 在13年间追踪): not any length (戒烟超五年, 服用超过10年的患者)
+PERIOD_BEFORE = re.compile(r"(?:长达|历时|为期|持续|跨越|过去|追踪了?|跟踪了?|随访了?)[^，。,；;]{0,16}$")
+PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:随访|追踪|跟踪|研究|观察|试验|间|中|里|当中)")
+
+
+def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """长达43年 for a cohort followed "(1980-2023)", 历时15年 for a trial run "From 2009 through
+    2024": a length in years that is the span of a study period the abstract states, counted as
+    a difference or in calendar years."""
+    if m.unit != "year" or not isinstance(m.value, (int, float)):
+        return None
+    for v in s.stated:
+        if v.unit == "period" and isinstance(v.value, list):
+            lo, hi = (float(x) for x in v.value)
+            if _equal(m, hi - lo) or _equal(m, hi - lo + 1):
+                return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+    return None
+
+
 def _range_of_category(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A range of times (使用1-3年的人) whose two ends one drafted finding states as times: the
     abstract's category ("for 1 to less than 3 years"), which no parser reads as one range."""
@@ -1040,6 +1062,50 @@ def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[Menti
             if id(v) in bad else v for v in mvs]
 
 
+_PERCENT_CI = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:to|–|-|~)\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def _ratio_beside_its_percent(ms: list[Mention], mvs: list[MentionVerdict], s: Summary) -> list[MentionVerdict]:
+    """降低了10%(HR=0.90, 95% CI: 0.83~0.98) where the abstract writes only "a 10% (95% CI 2% to
+    17%) lower rate": the ratio and its interval restate the percent the paper gives beside them
+    (0.90 = 1 − 10%; 0.83~0.98 = 1 − 17% … 1 − 2%). Only beside a percent of this sentence that
+    the paper supports, and only in that percent's finding."""
+    by_mention = {v.mention_id: v for v in mvs}
+    found = {f.id: f for f in s.findings}
+    anchors = [(float(m.value), found.get(by_mention[m.id].finding_id)) for m in ms
+               if m.kind == "percent" and not isinstance(m.value, list)
+               and by_mention[m.id].verdict == "supported" and by_mention[m.id].finding_id in found]
+    if not anchors:
+        return mvs
+    out = []
+    for m, v in zip(ms, mvs):
+        if v.verdict == "not_in_source" and m.kind in ("ratio", "interval"):
+            for pct, f in anchors:
+                hit = _restates(m, pct, f)
+                if hit is not None:
+                    v = MentionVerdict(m.id, "supported", hit, f.id, rule="FC101", args={"note": _clean_note(f.text)})
+                    break
+        out.append(v)
+    return out
+
+
+def _restates(m: Mention, pct: float, f: Finding) -> Optional[Any]:
+    """The ratio (1 ± pct/100) or its interval (from the finding's own percent interval), if the
+    mention states it; else None."""
+    near = lambda a, b: abs(a - b) <= 0.0051
+    if m.kind == "ratio" and not isinstance(m.value, list):
+        x = float(m.value)
+        return x if near(x, 1 - pct / 100) or near(x, 1 + pct / 100) else None
+    if m.kind == "interval" and isinstance(m.value, list) and len(m.value) == 2:
+        lo, hi = (float(y) for y in m.value)
+        bounds = [tuple(numbers_of(x)) for x in f.values if x.unit == "%" and isinstance(x.value, list)]
+        bounds += [(float(a), float(b)) for a, b in _PERCENT_CI.findall(f.text)]
+        for a, b in bounds:
+            if (near(lo, 1 - b / 100) and near(hi, 1 - a / 100)) or (near(lo, 1 + a / 100) and near(hi, 1 + b / 100)):
+                return [lo, hi]
+    return None
+
+
 def _percents(f: Finding) -> list[float]:
     """A finding's percentages (its rates, not the ends of a CI or a threshold)."""
     return [float(v.value) for v in f.values if v.unit == "%" and isinstance(v.value, (int, float))
@@ -1262,7 +1328,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         stext = norm[s.start:s.end]
         cuts = clause_cuts(s.text)             # once for all the sentence's numbers
         first_clause = stext[:cuts[1]]
-        sentence_general = general_cue(first_clause)
+        sentence_general = general_cue(first_clause) and not _reports_the_study(stext, att)
         # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
         # finding, however general its clause sounds
         reported = att.reference is not None and reports_finding(first_clause)
@@ -1325,6 +1391,10 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \
                         and STUDY_LENGTH.search(norm, max(s.start, m.start - 16), m.start):
                     mv = _length_against_follow_up(m, summ) or mv
+                if mv.verdict == "not_in_source" and m.unit == "year" and not summ.curated and (
+                        PERIOD_BEFORE.search(norm, max(s.start, m.start - 24), m.start)
+                        or PERIOD_AFTER.match(norm, m.end, s.end)):
+                    mv = _span_of_period(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
             mvs.append(mv)
@@ -1332,8 +1402,20 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 first_seen.setdefault(key, (mv, ref_idx))
         if summ is not None and not summ.curated:
             mvs = _one_value_many_numbers(mvs, summ)
+            mvs = _ratio_beside_its_percent(ms, mvs, summ)
         claims.append(_claim(article, s, ms, mvs, att, ref_idx, summ, config, len(claims) + 1))
     return claims
+
+
+def _reports_the_study(stext: str, att: Attribution) -> bool:
+    """据报道，剑桥的专家在13年间追踪了1.6万名…: a press frame around the study itself (its research
+    words, or a number that identifies the paper, the attribution's cue), not population
+    statistics (据CNN报道，在美国大约20%的成年人…)."""
+    if att.reference is None or "报道" not in stext:
+        return False
+    frame = _REPORT_FRAME.match(stext)
+    fingerprint = att.how == "single_study" and bool(att.cue) and any(c.isdigit() for c in att.cue)
+    return bool(frame) and (fingerprint or speaks_of_research(stext[frame.end():]))
 
 
 def _claim(article, s, ms, mvs, att, ref_idx, summ, config, n) -> Claim:

@@ -93,6 +93,8 @@ ASSOCIATION_BEFORE = re.compile(r"[与和跟][^，。,；;]{0,30}$")
 ASSOCIATION_AFTER = re.compile(r"^[^，。,；;]{0,30}?(?:有关|相关|关联|无关|联系|挂钩)")
 # "this does not mean that …" (并不代表抗生素会直接导致心脏病) and "was not, because of X, made …"
 # (并未因服用抗生素而使…风险增加): the claim after them is denied, however far the cue stands
+# words that address the readers (可以, 应该, 建议 …): a regimen told to them is advice, tested or not
+ADDRESSED = re.compile(r"可以|应该|应当|建议|尽早|务必|不妨|一定要|必须|最好")
 NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不说明|不能证明|无法证明|不能断定|并不表示|"
                        r"并未表明|并不表明|未能表明|并未证明|未能证明|并未证实|未能证实)[^，。,；;]*$"
                        # 并无确凿研究证据表明…: no evidence shows it; 并未发现打了疫苗会增加…: not found
@@ -175,7 +177,8 @@ RULE_OPTIONS = {
                             "`negated`: its conclusion denies the relationship",
     "yields_to": "dropped in a sentence where one of these rules already fired (one finding per claim)",
     "unless_tested": "never fires on words that hold a number the paper supports: the regimen the study "
-                     "tested (每天服用100mg阿司匹林 over a trial of 100 mg daily) is no untested advice",
+                     "tested, described (每天服用100mg阿司匹林的习惯 over a trial of 100 mg daily), is no "
+                     "untested advice; told to the readers (糖友可以尽早安排3次输注) it still is",
 }
 
 
@@ -525,7 +528,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 continue
             if align and not tokens.aligned(st, en):
                 continue
-            if rule.opts.get("unless_tested") and _holds_supported(claim, mentions, s.start + st, s.start + en):
+            if rule.opts.get("unless_tested") and not ADDRESSED.search(text, st, en) \
+                    and _holds_supported(claim, mentions, s.start + st, s.start + en):
                 continue
             kept.append((st, en, rule))
             sev_of.setdefault(id(rule), sev)

@@ -456,6 +456,9 @@ _STATED = [
                               r"(?=[^.;]{0,12}\bratio\b)|(?<=random)[a-z]*(?:ly)?(?:\s+(?:assigned|allocated))?"
                               r"(?:\s+\w+){0,6}?,?\s+(?:in\s+a\s+|at\s+a\s+)?\(?([1-9])\s?:\s?([1-9])(?::[1-9])?\b(?![\d.:])",
                               re.I)),
+    # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
+    # 2013"): an article's "长达43年" or "历时15年" is its length
+    ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -555,6 +558,10 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(a) / float(b), "allocation", m)
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
+            elif kind == "period":
+                lo, hi = float(m.group(1)), float(m.group(2))
+                if lo < hi:
+                    add([lo, hi], "period", m)
             elif kind == "dose_ordinal":
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
             else:

@@ -1126,6 +1126,12 @@ class _Segment:
                 if a in _BARE_SCALE:     # 千分之二, 万分之三, 百万分之五: exact, any base
                     pct = _num(float(Decimal(str(num)) / Decimal(den) * 100))
                 else:
+                    um = _match_unit(seg, m.end())
+                    if um is not None and um[1] - m.end() == len(um[2]) and _UNIT_MW.get(um[0].code) \
+                            and self.free(m.start(), um[1]):
+                        # 四分之一份 is a quarter of a serving (0.25 servings), as 半杯 is half a cup
+                        self.emit_form(m.start(), m.end(), round(num / den, 4), dec=2)
+                        continue
                     pct = round(num / den * 100, 2)
                 items.append((m.start(), m.end(), pct, 0))
         for m in (_cheng(seg) if "成" in seg else ()):
