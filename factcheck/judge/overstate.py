@@ -481,7 +481,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     claim_by_sentence = {(c.start, c.end): c for c in claims}
     audience = _Audience(norm, article)
     out: list[Overstatement] = []
-    rules_at, word_hits = _rules_by_sentence(rules, norm, sentences)
+    rules_at, word_hits, pattern_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
     for i in sorted(rules_at.keys() | paper_hits.keys()):      # only sentences where something can fire
         s = sentences[i]
@@ -494,7 +494,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         raw: list[tuple[int, int, Rule, bool]] = []      # (start, end, rule, must align with words)
         here = rules_at.get(i, ())
         if here:
-            words_here = word_hits.get(i, {})
+            words_here, patterns_here = word_hits.get(i, {}), pattern_hits.get(i, {})
             for rule in here:
                 if rule.code == "FC212":
                     continue   # paper-aware: _null_results decides
@@ -502,8 +502,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 for a, b in words_here.get(id(rule), ()):
                     if not (nf and nf.match(text, b)):
                         raw.append((a, b, rule, True))
-                for p in rule.patterns:
-                    for m in p.finditer(text):
+                for pi in patterns_here.get(id(rule), ()):
+                    for m in rule.patterns[pi].finditer(text):
                         if not (nf and nf.match(text, m.end())):
                             raw.append((m.start(), m.end(), rule, False))
         if i in paper_hits:
@@ -560,22 +560,25 @@ def _holds_supported(claim: Optional[Claim], mentions: Sequence[Mention], a: int
 
 
 def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
-                       ) -> tuple[dict[int, list[Rule]], dict[int, dict[int, list[tuple[int, int]]]]]:
-    """Which rules can fire in which sentence, and where each rule's words stand in it
-    (sentence-relative, the longest word of the rule at each start).
+                       ) -> tuple[dict[int, list[Rule]], dict[int, dict[int, list[tuple[int, int]]]],
+                                  dict[int, dict[int, list[int]]]]:
+    """Which rules can fire in which sentence, where each rule's words stand in it
+    (sentence-relative, the longest word of the rule at each start), and which of each rule's
+    patterns can match there (their positions in ``rule.patterns``).
 
     One scan of the article finds the words of all rules and, for each pattern, the literals
     one of which every match holds (wordscan.required_literals): the pattern can match only
-    in a sentence holding one, and is tried there by the caller. A pattern that requires no
-    literal of two characters or more is scanned over the article on its own (one alternation
-    of them loses the regex engine's literal-prefix search)."""
+    in a sentence holding one, and is tried there, alone of its rule's patterns, by the caller.
+    A pattern that requires no literal of two characters or more is scanned over the article
+    on its own (one alternation of them loses the regex engine's literal-prefix search)."""
     if not sentences:
-        return {}, {}
+        return {}, {}, {}
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     lo, hi = sentences[0].start, sentences[-1].end
     hits: dict[int, set[int]] = {}        # sentence -> positions in ``rules`` of rules that can fire
     words: dict[int, dict[int, list[tuple[int, int]]]] = {}    # sentence -> id(rule) -> spans
+    pats: dict[int, dict[int, set[int]]] = {}                  # sentence -> id(rule) -> pattern positions
     sc = _scan_plan(rules)
     last: tuple[int, set] = (-1, set())   # rules already given their longest word at this start
     for pos, w in sc.index.occurrences(norm, lo, hi):
@@ -588,7 +591,10 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
         if pos + len(w) > ends[k]:
             continue                      # runs past the sentence: not a word of it
         if w in sc.needle_owners:
-            hits.setdefault(k, set()).update(sc.needle_owners[w])
+            here_p = pats.setdefault(k, {})
+            for j, pi in sc.needle_owners[w]:
+                hits.setdefault(k, set()).add(j)
+                here_p.setdefault(id(rules[j]), set()).add(pi)
         if not owners:
             continue
         if last[0] != pos:
@@ -598,38 +604,40 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
             if j not in last[1]:
                 last[1].add(j)
                 here.setdefault(id(rules[j]), []).append((pos - starts[k], pos - starts[k] + len(w)))
-    for j, rx in sc.scanned:
+    for j, pi, rx in sc.scanned:
         for m in rx.finditer(norm, lo, hi):
             k = bisect.bisect_right(starts, m.start()) - 1
             if k >= 0:
                 hits.setdefault(k, set()).add(j)
-    return {k: [rules[j] for j in sorted(js)] for k, js in hits.items()}, words
+                pats.setdefault(k, {}).setdefault(id(rules[j]), set()).add(pi)
+    return ({k: [rules[j] for j in sorted(js)] for k, js in hits.items()}, words,
+            {k: {r: sorted(ps) for r, ps in by_rule.items()} for k, by_rule in pats.items()})
 
 
 @dataclass
 class _ScanPlan:
     index: WordIndex                                  # rule words and pattern literals
     word_owners: dict[str, tuple[int, ...]]           # rule word -> rules (by position) owning it
-    needle_owners: dict[str, tuple[int, ...]]         # pattern literal -> rules whose pattern needs it
-    scanned: list[tuple[int, re.Pattern]]             # patterns scanned over the whole article
+    needle_owners: dict[str, tuple[tuple[int, int], ...]]   # pattern literal -> (rule, pattern) needing it
+    scanned: list[tuple[int, int, re.Pattern]]        # (rule, pattern, regex) scanned over the whole article
 
 
 def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
     owners: dict[str, list[int]] = {}
-    needles: dict[str, list[int]] = {}
-    scanned: list[tuple[int, re.Pattern]] = []
+    needles: dict[str, list[tuple[int, int]]] = {}
+    scanned: list[tuple[int, int, re.Pattern]] = []
     for j, rule in enumerate(rules):
         for w in rule.words:
             owners.setdefault(w, []).append(j)
-        for rx in rule.patterns:
+        for pi, rx in enumerate(rule.patterns):
             # the most telling entry: one-character literals (也, 每) occur everywhere, and of
             # the rest the longest, then the fewest, alternatives are the rarest
             req = [alts for alts in required_literals(rx.pattern) if all(len(a) >= 2 for a in alts)]
             if not req:
-                scanned.append((j, rx))
+                scanned.append((j, pi, rx))
                 continue
             for a in max(req, key=lambda alts: (min(map(len, alts)), -len(alts))):
-                needles.setdefault(a, []).append(j)
+                needles.setdefault(a, []).append((j, pi))
     return _ScanPlan(WordIndex(list(owners) + list(needles)), {w: tuple(js) for w, js in owners.items()},
                      {w: tuple(js) for w, js in needles.items()}, scanned)
 
