@@ -504,3 +504,12 @@ def test_the_length_of_a_study_is_the_span_of_its_period():
     # a length that is no study's length (years since quitting) is not read against the period
     got = draft_verdicts(CHOCOLATE, "这项研究纳入了192208名参与者，其中吃巧克力超过32年的人风险更低。")
     assert got.get("32年") != "supported"
+
+
+def test_one_unit_of_time_named_by_a_word():
+    got = _pairs("Participants reported their nap frequency over a week; napping 1-2 times weekly.")
+    assert ("1.0", "week") in got
+    # the article's 前一周 is that week
+    abstract = ("Methods: 3462 residents reported their nap frequency and daily nap duration over a week. "
+                "Results: Napping 1-2 times weekly was associated with a lower risk of cardiovascular events (HR 0.52).")
+    assert draft_verdicts(abstract, "研究收集了3462名居民前一周的午睡信息。").get("一周") == "supported"

@@ -456,6 +456,9 @@ _STATED = [
                               r"(?=[^.;]{0,12}\bratio\b)|(?<=random)[a-z]*(?:ly)?(?:\s+(?:assigned|allocated))?"
                               r"(?:\s+\w+){0,6}?,?\s+(?:in\s+a\s+|at\s+a\s+)?\(?([1-9])\s?:\s?([1-9])(?::[1-9])?\b(?![\d.:])",
                               re.I)),
+    # one unit of time named by a word ("over a week", "once a day", "per month"): the period an
+    # article's 一周 or 一天 refers to (前一周午睡了1~2次)
+    ("time_one", re.compile(r"\b(?:a|one|per|each|every)\s+(week|month|day|year)\b", re.I)),
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
@@ -558,6 +561,8 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(a) / float(b), "allocation", m)
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
+            elif kind == "time_one":
+                add(1.0, _TIME_WORD[m.group(1).lower()], m)
             elif kind == "period":
                 lo, hi = float(m.group(1)), float(m.group(2))
                 if lo < hi:
