@@ -293,6 +293,14 @@ def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
         assert not [o for o in _overstated(text, s, st) if o.category == "advice"], text
 
 
+def test_a_threshold_or_a_screening_schedule_told_to_the_readers_is_advice():
+    s, st = _one_paper("Methods: 456 155 adults in a prospective cohort. Results: Drinking burning-hot tea with "
+                       "excessive alcohol was associated with a higher risk of esophageal cancer (HR, 5.00).")
+    for text in ("研究提醒：喝茶时建议低于60℃再饮用。", "专家说，喝茶的温度不要超过65摄氏度。",
+                 "有长期相关习惯的高危人群，应定期进行胃镜检查。"):
+        assert [o for o in _overstated(text, s, st) if o.category == "advice"], text
+
+
 def test_certainty_denied_inside_a_longer_word_or_said_of_many_other_studies():
     s, st = _one_paper("Methods: We followed 194 095 adults for 8 years. Results: Soda consumption was associated "
                        "with a 23% higher risk of kidney stones (HR, 1.23).")
