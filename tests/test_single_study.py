@@ -236,3 +236,41 @@ def test_a_result_in_a_studys_notation_is_the_studys():
                 "associated with a 32% higher risk of death (HR, 1.32).")
     v = draft_verdicts(abstract, "一项研究追踪了16374名成年人。\n\n午睡一小时以上：死亡风险升高32%(HR=1.32)。")
     assert v["32%"] == "supported"
+
+
+NOISE = ("Methods: Nationwide cohort of 1 938 994 adults aged 60 years or older living in Denmark. Results: "
+         "We identified 103 500 incident cases of dementia. Exposure to road traffic noise above 55 dB was associated "
+         "with a 27% higher risk of Alzheimer's disease (HR 1.27).")
+
+
+def test_a_list_that_resolves_to_nothing_leaves_the_article_to_the_named_paper():
+    # 参考资料 holds a press release's address and the page's furniture: with --paper, the
+    # article is read as about that paper, not as citing eight unknown sources
+    v = draft_verdicts(NOISE, "一项丹麦的研究表明，噪音会增加痴呆风险。研究人员调查了200万名60岁以上老年人，"
+                              "发现了103,500例新的痴呆症病例。\n参考资料:\n"
+                              "https://www.eurekalert.org/news-releases/927597\n下载APP\n关注微信号\n")
+    assert v["200万名"] == "supported" and v["103,500例"] == "supported"
+
+
+def test_a_share_of_a_countrys_people_is_background():
+    v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人。大约五分之一的欧洲人生活在超过55分贝的噪音环境中。")
+    assert v["五分之一"] == "unattributed"
+
+
+def test_other_members_of_the_team_are_not_another_study():
+    v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人。布劳尔与其他研究团队成员共同分析了103,500例病例。")
+    assert v["103,500例"] == "supported"
+
+
+def test_a_sentence_broken_over_short_lines_goes_on():
+    v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人\n最后得出结论\n暴露于55分贝以上噪音的人\n"
+                              "阿尔茨海默病风险高出27%")
+    assert v["27%"] == "supported"
+
+
+def test_a_reviews_selection_from_earlier_studies_is_its_own():
+    abstract = ("Title: Air pollution and dementia: a systematic review and meta-analysis\n\nMethods: Systematic "
+                "review and meta-analysis. Results: 2080 records were screened and 51 studies were included; 14 "
+                "studies contributed to the PM2.5 meta-analysis (HR 1.17 per 2 ug/m3).")
+    v = draft_verdicts(abstract, "一项综述分析显示，PM2.5可能增加痴呆风险。最新研究从2000多项之前研究中，确定了51项评估空气污染与痴呆关系的研究。")
+    assert v["51项"] == "supported"

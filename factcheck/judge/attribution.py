@@ -17,7 +17,7 @@ from typing import Optional
 
 from factcheck.ingest.citations import find_markers
 from factcheck.papers.glossary import Glossary, cached_groups, load_glossary
-from factcheck.core.model import Article, Attribution, Mention, Sentence
+from factcheck.core.model import Article, Attribution, Mention, Reference, Sentence
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import is_implicit
 from factcheck.text.sentences import by_sentence
@@ -124,9 +124,37 @@ _from_summary = ObjectCache(_summary_parts)
 _summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic)))
 
 
-def _profiles(article: Article, store: Store, gl: Glossary) -> list[RefProfile]:
+_ENDS_SENTENCE = frozenset("。！？!?；;…”\"」』）)")
+
+
+def _new_paragraph(norm: str, start: int) -> bool:
+    """Does a new paragraph begin at ``start``: the text's start, a blank line before it, or a
+    line before it that ends a sentence? A page that breaks a sentence over short lines
+    (最后得出结论 / 青年组中每月释放21次的男士 / 患前列腺癌的风险 / 少20%) goes on with it."""
+    if start == 0:
+        return True
+    if norm[start - 1] != "\n":
+        return False
+    prev = norm.rfind("\n", 0, start - 1)
+    line = norm[prev + 1:start - 1].rstrip()
+    return not line or line[-1] in _ENDS_SENTENCE
+
+
+def _refs_read(article: Article, store: Store) -> list[Reference]:
+    """The references a sentence may rest on. Where the editor named the one paper the article
+    is about (check --paper) and none of the page's own list resolves to a summary (a press
+    release's address, lines of the page's furniture under 参考资料), the article is read as
+    about that paper, as if it had no list."""
+    implicit = [r for r in article.references if is_implicit(r)]
+    if len(implicit) == 1 and not any(not is_implicit(r) and store.get(r.summary_id) is not None
+                                       for r in article.references):
+        return implicit
+    return list(article.references)
+
+
+def _profiles(refs: list[Reference], store: Store, gl: Glossary) -> list[RefProfile]:
     out = []
-    for ref in article.references:
+    for ref in refs:
         s = store.get(ref.summary_id)
         p = RefProfile(ref.index, s)
         # the reference entry's topic words are looked up per article, the summary's once
@@ -166,9 +194,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     current; split into functions, that order and that state would be hidden.) An article checked against one paper it does not
     list reads its topic through the whole lexicon; an article's own reference list, with
     hand-written summaries, through the glossary they were curated against."""
-    gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
+    refs = _refs_read(article, store)
+    gl = load_glossary(lexicon=bool(refs) and all(is_implicit(r) for r in refs))
     cues = _cues()
-    profiles = _profiles(article, store, gl)
+    profiles = _profiles(refs, store, gl)
     by_index = {p.index: p for p in profiles}
     n_refs = len(profiles)
     # how many references share each topic group: shared groups weigh little
@@ -188,7 +217,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     unknown_at = scan.unknown_names(cues)
     markers_at = scan.markers(article.text)
     # an article with no reference list of its own, checked against the one paper it is about
-    single_study = n_refs == 1 and is_implicit(article.references[0])
+    single_study = n_refs == 1 and is_implicit(refs[0])
     scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
                  "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
                  "background": scan.first(cues["background"]) if single_study else {},
@@ -240,7 +269,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 if current.reference is None or cur_score <= 0.3:
                     found = topic
         if found is None and single_study and current.reference is not None and not research \
-                and (s.start == 0 or norm[s.start - 1] == "\n") and not scan_hits["on_topic"](ntext, ms):
+                and _new_paragraph(norm, s.start) and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that neither speaks of research nor of the paper's topic: the study
             # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote)
             found = Attribution(None, "none")
@@ -281,7 +310,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     usual carrying over."""
     other = hits["other"].get(i)
     intro = hits["new"].get(i) or hits["unknown"].get(i)
-    if other and not _compared_with(other):
+    if other and not _compared_with(other) and not _pooled_from(ms, paper):
         return Attribution(None, "other_source", other.group(0))
     journal = hits["other_journal"](ntext) if "《" in ntext else None
     if journal and not _states_paper_numbers(ms, paper):
@@ -477,6 +506,13 @@ def _dated_otherwise(before: str, p: Optional[RefProfile]) -> bool:
 
 _COMPARED_BEFORE = re.compile(r"[与和同跟][^，。,；;]{0,4}$")
 _COMPARED_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:相同|一致|类似|相似|相符|吻合)")
+
+
+def _pooled_from(ms: list[Mention], p: RefProfile) -> bool:
+    """A review's own selection (从2000多项之前研究中确定了51项): the earlier studies a
+    meta-analysis or a review counts are what it pooled, and the counts are its own."""
+    return p.summary is not None and p.summary.design in ("meta_analysis", "review") \
+        and any(m.kind == "count" and m.unit in ("study", "") for m in ms)
 
 
 def _compared_with(m: re.Match) -> bool:

@@ -435,6 +435,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True
     if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
+    if m.kind == "count" and not mu and cu == "study":
+        return True         # 51项…的研究 against "51 studies were included": 项 counts the studies
     if m.kind == "count" and mu in _PLACE_UNITS and not cu and c.kind == "count":
         return True         # 四个国家 against "4 national cohorts": the abstract's noun is not a unit
     if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
