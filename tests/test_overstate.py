@@ -437,8 +437,13 @@ def test_a_rule_that_cannot_fire_over_the_cited_papers_is_not_scanned():
     from factcheck.judge.overstate import _can_fire, load_rules
 
     rules = {r.code: r for r in load_rules()}
-    trial, cohort, mice = ("rct", True, "shows"), ("cohort", False, "associated"), ("animal", False, "shows")
+    trial, cohort, mice = (("rct", True, "shows", frozenset({"randomized"})), ("cohort", False, "associated", frozenset()),
+                           ("animal", False, "shows", frozenset()))
+    pooled_cohorts = ("meta_analysis", False, "associated", frozenset({"meta_analysis", "observational"}))
+    pooled_trials = ("meta_analysis", True, "shows", frozenset({"meta_analysis", "randomized"}))
     assert not _can_fire(rules["FC214"], frozenset({trial}))          # a causal modal over a trial only
+    # a meta-analysis weighs as what it pooled
+    assert _can_fire(rules["FC214"], frozenset({pooled_cohorts})) and not _can_fire(rules["FC214"], frozenset({pooled_trials}))
     assert _can_fire(rules["FC214"], frozenset({trial, cohort}))
     assert _can_fire(rules["FC214"], frozenset({trial, None}))        # a reference with no summary
     assert not _can_fire(rules["FC218"], frozenset({cohort})) and _can_fire(rules["FC218"], frozenset({mice}))

@@ -236,6 +236,10 @@ def test_empty_text_is_a_clear_error():
     ("A systematic review and meta-analysis of 23 randomized controlled trials.", "meta_analysis",
      {"meta_analysis", "systematic_review"}),
     ("网状Meta分析", "meta_analysis", {"network_meta_analysis"}),
+    # what a meta-analysis pooled: observational studies, assessed with a tool for non-randomised
+    # studies (which does not make it randomised)
+    ("A systematic review and meta-analysis of cohort studies, with the Risk of Bias In Non-randomised "
+     "Studies of Exposures tool.", "meta_analysis", {"meta_analysis", "observational"}),
     ("A retrospective cohort study of 2177 women undergoing in vitro fertilization.", "cohort",
      {"retrospective"}),
     ("A Mendelian randomization study of bone mineral density.", "unknown", set()),
@@ -254,6 +258,8 @@ def test_classify_design(text, design, flags):
     d, f, _species = classify_design(text)
     assert d == design
     assert flags <= set(f)
+    if "Non-randomised" in text:
+        assert "randomized" not in f
 
 
 @pytest.mark.parametrize("text,strength", [

@@ -154,6 +154,8 @@ RULE_OPTIONS = {
     "escalate_if_population_differs": "error when the article's readers have a condition the paper did not study",
     "skip_if_design": "never fires over a paper of these designs",
     "unless_conclusion": "with skip_if_design: it fires all the same when the conclusion is one of these",
+    "unless_flags": "with skip_if_design: it fires all the same over a paper carrying one of these design "
+                    "flags (a meta-analysis of observational studies weighs as they do)",
     "requires_design": "fires only over a paper of these designs (animal, cell: a result told as a treatment for people)",
     "unless_sentence": "regex: never fires in a sentence it matches (one that says the work was in mice)",
     "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
@@ -435,7 +437,7 @@ _by_papers = ObjectCache(lambda rules: {}, limit=16)
 
 def _can_fire(rule: Rule, papers: frozenset) -> bool:
     """Can the rule fire in an article citing these papers ((design, randomised, conclusion
-    strength), or None for a reference without a usable summary)? A rule that needs a cited
+    strength, design flags), or None for a reference without a usable summary)? A rule that needs a cited
     paper cannot where every cited paper is of a design it skips; a rule for animal or cell
     papers cannot where none is."""
     o = rule.opts
@@ -443,7 +445,8 @@ def _can_fire(rule: Rule, papers: frozenset) -> bool:
         return False
     if not o.get("requires_cited_source") or not papers or None in papers:
         return True
-    return not all((p[0] in o.get("skip_if_design", ()) and p[2] not in o.get("unless_conclusion", ()))
+    return not all((p[0] in o.get("skip_if_design", ()) and p[2] not in o.get("unless_conclusion", ())
+                    and not set(o.get("unless_flags", ())) & p[3])
                    or (o.get("skip_if_randomized") and p[1]) for p in papers)
 
 
@@ -463,7 +466,7 @@ def _rules_for(article: Article, store: Store, config: Config, all_summaries: li
         # no cited paper carries a drafted conclusion level (curated summaries need not): its
         # rules cannot fire, and scanning for them cost 2 % of a check
         rules = _without_levels(rules)
-    papers = frozenset((s.design, "randomized" in s.design_flags, s.conclusion.strength)
+    papers = frozenset((s.design, "randomized" in s.design_flags, s.conclusion.strength, frozenset(s.design_flags))
                        if (s := store.get(r.summary_id)) is not None and s.available else None
                        for r in article.references)
     return _for_papers(rules, papers)
@@ -805,7 +808,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     if "unless_sentence" in o and re.search(o["unless_sentence"], text):
         return None
     if "skip_if_design" in o and summ and summ.design in o["skip_if_design"] \
-            and summ.conclusion.strength not in o.get("unless_conclusion", ()):
+            and summ.conclusion.strength not in o.get("unless_conclusion", ()) \
+            and not set(o.get("unless_flags", ())) & set(summ.design_flags):
         return None
     if o.get("skip_if_randomized") and summ and "randomized" in summ.design_flags:
         return None
