@@ -274,3 +274,8 @@ def test_a_reviews_selection_from_earlier_studies_is_its_own():
                 "studies contributed to the PM2.5 meta-analysis (HR 1.17 per 2 ug/m3).")
     v = draft_verdicts(abstract, "一项综述分析显示，PM2.5可能增加痴呆风险。最新研究从2000多项之前研究中，确定了51项评估空气污染与痴呆关系的研究。")
     assert v["51项"] == "supported"
+
+
+def test_a_paper_introduced_as_yi_pian_is_the_study():
+    v = draft_verdicts(NOISE, "近日《英国医学杂志》发表了一篇大数据研究，发现了103,500例新的痴呆症病例。")
+    assert v["103,500例"] == "supported"
