@@ -386,6 +386,8 @@ def test_a_count_written_to_the_unit_a_few_off_the_paper_s_is_a_misquote():
     abstract = ("Methods: We included 37 516 women from a prospective cohort. Results: Long-term antibiotic use was "
                 "associated with higher mortality (HR 1.16).")
     assert draft_verdicts(abstract, "研究纳入了37,510名女性。")["37,510名"] == "mismatch"
+    assert draft_verdicts(abstract, "研究纳入了37,200名女性。")["37,200名"] != "mismatch"   # round: a rounding
+    assert draft_verdicts(abstract, "研究纳入了36,987名女性。")["36,987名"] != "mismatch"   # 1.4% off: another count
     assert draft_verdicts(abstract, "研究纳入了37,516名女性。")["37,516名"] == "supported"
     assert draft_verdicts(abstract, "研究纳入了约37,500名女性。")["37,500名"] != "mismatch"   # a round number
 
