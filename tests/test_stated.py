@@ -515,3 +515,13 @@ def test_one_unit_of_time_named_by_a_word():
     abstract = ("Methods: 3462 residents reported their nap frequency and daily nap duration over a week. "
                 "Results: Napping 1-2 times weekly was associated with a lower risk of cardiovascular events (HR 0.52).")
     assert draft_verdicts(abstract, "研究收集了3462名居民前一周的午睡信息。").get("一周") == "supported"
+
+
+def test_an_age_bound_is_not_a_mean_age():
+    abstract = ("Methods: Chinese Longitudinal Healthy Longevity Survey. Results: Among 23 754 individuals (mean age "
+                "at baseline 93 years [SD 7.5]), greenness was associated with lower mortality (HR 0.92).")
+    # 80岁以上的老人 describes who was studied; the mean age 93 neither supports nor contradicts it
+    got = draft_verdicts(abstract, "这项研究追踪了23754名80岁以上的老人。")
+    assert got.get("80岁") == "not_in_source"
+    # the mean itself is the paper's
+    assert draft_verdicts(abstract, "这项研究追踪了23754名老人，平均年龄93岁。").get("93岁") == "supported"

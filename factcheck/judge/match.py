@@ -586,7 +586,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 1. the same measure (and group, where both name one) states the same number → supported;
     #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
     same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)
-            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))]
+            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))
+            and not _bound_against_average(m, t[2])]
     if same:
         rel, dist, c, pv = max(same, key=pref)
         risk = _risk_beside_odds(m, c)
@@ -625,7 +626,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if st is not None:
             return st
     # 4. the measure is named right by the number: a different value there is a mismatch
-    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
+    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and not _bound_against_average(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])))]
     if near and not s.curated and m.decimals and any(
@@ -666,7 +667,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
-    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
+    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"
+             and not _bound_against_average(m, t[2])]
     if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
         rel, dist, c, pv = max(other, key=pref)
         risk = _risk_beside_odds(m, c)
@@ -713,6 +715,18 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+_BOUNDS = ("more_than", "at_least", "less_than", "at_most")
+
+
+def _bound_against_average(m: Mention, c: Cand) -> bool:
+    """80岁以上的老人 against "mean age at baseline 93 years": an age the population is bounded by
+    is not its mean or median age, which lies past any such bound."""
+    if m.unit != "age" or m.qualifier not in _BOUNDS or c.finding is None or isinstance(c.value, list):
+        return False
+    return bool(re.search(r"(?:mean|median|average)\s+(?:\w+\s+){0,3}?age\b[^.;\d]{0,30}" + re.escape(_fmt(c.value))
+                          + r"(?![\d.])|平均年龄[^。；\d]{0,8}" + re.escape(_fmt(c.value)), c.finding.text, re.I))
 
 
 def _risk_beside_odds(m: Mention, c: Cand) -> Optional[tuple]:
