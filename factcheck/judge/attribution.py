@@ -21,7 +21,7 @@ from factcheck.core.model import Article, Attribution, Mention, Reference, Sente
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import is_implicit
 from factcheck.text.sentences import by_sentence
-from factcheck.papers.summaries import Store, Summary, numbers_of
+from factcheck.papers.summaries import Store, Summary, numbers_of, period_spans
 from factcheck.text.units import convert, tolerance
 from factcheck.text.wordscan import trie_pattern
 
@@ -571,8 +571,7 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
     if not lengths:
         return True
     # its study period's span (一项历时15年的研究 for a trial run "from 2009 through 2024")
-    spans = [y for v in p.summary.stated if v.unit == "period" and isinstance(v.value, list)
-             for d in (float(v.value[1]) - float(v.value[0]),) for y in (d, d + 1)]
+    spans = [y for y, _v in period_spans(p.summary)]
     for m in ms:
         if m.kind != "duration" or not isinstance(m.value, (int, float)):
             continue

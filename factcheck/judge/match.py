@@ -26,7 +26,7 @@ from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention
 from factcheck.text.numbers import per_unit_before
 from factcheck.core.objcache import ObjectCache
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
-from factcheck.papers.summaries import Finding, Store, Summary, numbers_of
+from factcheck.papers.summaries import Finding, Store, Summary, numbers_of, period_spans
 from factcheck.text.units import _scale_of, convert, tolerance
 from factcheck.text.wordscan import WordIndex
 
@@ -567,6 +567,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             rel, dist = rel_of[key]
         scored.append((rel, dist, c, pv))
 
+    if m.unit == "age" and m.qualifier in _BOUNDS:
+        # 80岁以上 is who was studied: the paper's mean or median age neither supports nor contradicts it
+        scored = [t for t in scored if not _bound_against_average(t[2])]
+
     def group_ok(c: Cand) -> bool:
         return ctx.group is None or c.group is None or c.group == ctx.group
 
@@ -586,15 +590,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 1. the same measure (and group, where both name one) states the same number → supported;
     #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
     same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)
-            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))
-            and not _bound_against_average(m, t[2])]
+            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))]
     if same:
-        rel, dist, c, pv = max(same, key=pref)
-        risk = _risk_beside_odds(m, c)
-        if risk is not None:
-            return _mismatch(m, risk, s, "FC115")
-        return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
-                              args={"note": c.describe(s)})
+        return _supported(m, max(same, key=pref), s)
     # 2. the other group's value of a finding named in this sentence: groups swapped
     for rel, dist, c, pv in sorted(scored, key=pref, reverse=True) if s.curated else ():
         # (a draft's groups are read by a machine from English prose: not sure enough to call a swap)
@@ -626,7 +624,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if st is not None:
             return st
     # 4. the measure is named right by the number: a different value there is a mismatch
-    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and not _bound_against_average(m, t[2])
+    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])))]
     if near and not s.curated and m.decimals and any(
@@ -667,15 +665,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
-    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"
-             and not _bound_against_average(m, t[2])]
+    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
     if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
-        rel, dist, c, pv = max(other, key=pref)
-        risk = _risk_beside_odds(m, c)
-        if risk is not None:
-            return _mismatch(m, risk, s, "FC115")
-        return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
-                              args={"note": c.describe(s)})
+        return _supported(m, max(other, key=pref), s)
     if other:
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,
@@ -720,13 +712,24 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
 
 
-def _bound_against_average(m: Mention, c: Cand) -> bool:
-    """80岁以上的老人 against "mean age at baseline 93 years": an age the population is bounded by
-    is not its mean or median age, which lies past any such bound."""
-    if m.unit != "age" or m.qualifier not in _BOUNDS or c.finding is None or isinstance(c.value, list):
+def _bound_against_average(c: Cand) -> bool:
+    """Is the paper's age a mean or median ("mean age at baseline 93 years")? An age the
+    population is bounded by (80岁以上的老人) is not that, which lies past any such bound."""
+    if c.finding is None or isinstance(c.value, list):
         return False
     return bool(re.search(r"(?:mean|median|average)\s+(?:\w+\s+){0,3}?age\b[^.;\d]{0,30}" + re.escape(_fmt(c.value))
                           + r"(?![\d.])|平均年龄[^。；\d]{0,8}" + re.escape(_fmt(c.value)), c.finding.text, re.I))
+
+
+def _supported(m: Mention, t: tuple, s: Summary) -> MentionVerdict:
+    """The paper's value ``t`` (rel, dist, cand, value in the article's units) supports the
+    number, unless it is 1 − an odds ratio told as a risk reduction beside the paper's own (FC115)."""
+    _rel, _dist, c, pv = t
+    risk = _risk_beside_odds(m, c)
+    if risk is not None:
+        return _mismatch(m, risk, s, "FC115")
+    return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
+                          args={"note": c.describe(s)})
 
 
 def _risk_beside_odds(m: Mention, c: Cand) -> Optional[tuple]:
@@ -799,7 +802,7 @@ def _distinctive(m: Mention) -> bool:
         return False
     if m.decimals or x != int(x):
         return True
-    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug", "country", "site") or m.unit in TIME_UNITS:
+    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in _PLACE_UNITS or m.unit in TIME_UNITS:
         return x >= 2
     if m.kind == "multiplier":
         return x >= 2       # 5倍: an abstract states few ratios as large as a whole multiple
@@ -845,11 +848,9 @@ def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     a difference or in calendar years."""
     if m.unit != "year" or not isinstance(m.value, (int, float)):
         return None
-    for v in s.stated:
-        if v.unit == "period" and isinstance(v.value, list):
-            lo, hi = (float(x) for x in v.value)
-            if _equal(m, hi - lo) or _equal(m, hi - lo + 1):
-                return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+    for span, v in period_spans(s):
+        if _equal(m, span):
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
     return None
 
 

@@ -83,6 +83,13 @@ def numbers_of(v: "Value") -> list[float]:
     return [float(x) for x in xs if not isinstance(x, str)]
 
 
+def period_spans(s: "Summary") -> list[tuple[float, "Value"]]:
+    """How long each study period a draft's abstract states lasted, counted both ways a reader
+    counts it (1980-2023 is 43 years, or 44 calendar years), with the period it comes from."""
+    return [(span, v) for v in s.stated if v.unit == "period" and isinstance(v.value, list)
+            for d in (float(v.value[1]) - float(v.value[0]),) for span in (d, d + 1)]
+
+
 class Finding(_Strict):
     id: str
     text: str                                   # the paper's statement, short, in its own words
