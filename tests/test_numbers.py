@@ -162,6 +162,8 @@ CASES = [
                  dict(kind="pvalue", value=0.05, qualifier="more_than"), id="p-modifier-gt-synthetic"),
     pytest.param("no difference (p = .72).", "p = .72", dict(kind="pvalue", value=0.72, decimals=2),
                  id="p-leading-dot-synthetic"),
+    pytest.param("降低了20%(总体 P趋势< .0001 )。", "P趋势< .0001",
+                 dict(kind="pvalue", value=0.0001, qualifier="less_than"), id="p-for-trend-synthetic"),
     pytest.param("骨密度上升 0.04 g/cm2 (P = 0.011)，同时发生骨折的风险降低", "P = 0.011",
                  dict(kind="pvalue", value=0.011), id="p-spaces-004"),
     # --- ratio and CI (001, 004)

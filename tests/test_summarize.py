@@ -549,6 +549,16 @@ def test_decimals_of_a_list_told_respectively_after_a_ratio_name_are_ratios():
     assert kinds[6.0][0] != "ratio"
 
 
+def test_a_bounded_category_after_a_ratio_name_is_a_cut_off_not_the_ratio():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Results: the hazard ratio for PCa incidence for ≥21 compared to 4–7 ejaculations per "
+                      "month was 0.81 (95% CI 0.72–0.92).", source="x")
+    vals = {v.value: v for f in s.findings for v in f.values if not isinstance(v.value, list)}
+    assert (vals[0.81].kind, vals[0.81].label) == ("ratio", "HR")
+    assert vals[21.0].kind != "ratio" and vals[21.0].qualifier == "at_least"
+
+
 def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
     from factcheck.papers.summarize import draft_summary
 

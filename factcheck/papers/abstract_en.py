@@ -273,7 +273,10 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         return None            # dates: the period of a study is not what articles check here
     unit, kind, label = m.unit or "", m.kind, m.label
     r = RATIO.search(before)
-    if r and not isinstance(val, list) and unit in ("", "x"):
+    # "the hazard ratio … for ≥21 compared to 4–7 ejaculations per month was 0.81": a bounded
+    # number is a category's cut-off, never the ratio's value
+    if r and not isinstance(val, list) and unit in ("", "x") and not (
+            m.qualifier in _BOUNDS or _english_bound(before)):
         return Value(value=float(val), kind="ratio", label=_RATIO_LABEL.get(r.group(1).lower(), "ratio"))
     fold = re.match(r"^\s*(?:times|-?fold)\b(?:[^.;]{0,40}?\b(hazard|odds|risk|rate))?", after, re.I)
     if fold and not isinstance(val, list) and unit in ("", "x"):

@@ -374,7 +374,7 @@ _CI_RE = re.compile(
     rf"(?P<hi>-?{_NUM})(?P<hu>[ \t]{{0,2}}%)?(?(op)(?:\s{{0,2}}[)\]])?)",
     re.I)
 _P_RE = re.compile(
-    r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value))?\s{0,8}"
+    r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value|趋势值?|趨勢值?|for trend|trend))?\s{0,8}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<num>{_NUM}){_SCI}?")
 _STAT_RE = re.compile(
     r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?"
