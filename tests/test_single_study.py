@@ -279,3 +279,12 @@ def test_a_reviews_selection_from_earlier_studies_is_its_own():
 def test_a_paper_introduced_as_yi_pian_is_the_study():
     v = draft_verdicts(NOISE, "近日《英国医学杂志》发表了一篇大数据研究，发现了103,500例新的痴呆症病例。")
     assert v["103,500例"] == "supported"
+
+
+def test_a_places_count_of_people_with_a_disease_is_background():
+    v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人。美国有超过1,000万人患有心房颤动。"
+                              "在中国，成年人有超过1.14亿糖尿病患者，占全世界糖尿病患者四分之一。"
+                              "数据显示，2020年中国胰腺癌新发病例为12万。93%的英国12-17岁青少年拥有社交媒体账号。")
+    for surface in ("1,000万人", "1.14亿", "四分之一", "12万", "93%", "12-17岁"):
+        assert v[surface] == "unattributed", surface
+    assert v["200万名"] == "supported"
