@@ -559,6 +559,17 @@ def test_a_bounded_category_after_a_ratio_name_is_a_cut_off_not_the_ratio():
     assert vals[21.0].kind != "ratio" and vals[21.0].qualifier == "at_least"
 
 
+def test_years_in_a_mean_age_sentence_are_ages_and_or_older_bounds_an_age():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Results: The mean (SD) age for those with dementia was 74.9 years (SD 11.3 years) and for "
+                      "those without dementia was 74.5 years (SD 11.3 years). Among patients aged 65 years or "
+                      "older, hypothyroidism was associated with dementia (adjusted OR 1.81).", source="x")
+    vals = {v.value: v for f in s.findings for v in f.values if not isinstance(v.value, list)}
+    assert vals[74.9].unit == vals[74.5].unit == "age"
+    assert (vals[65.0].unit, vals[65.0].qualifier) == ("age", "at_least")
+
+
 def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
     from factcheck.papers.summarize import draft_summary
 

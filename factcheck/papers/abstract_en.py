@@ -95,6 +95,7 @@ ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated
 UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
                             r"centers|hospitals|cities|provinces)\b", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
+MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\))?\s+age\b", re.I)
 FOLLOW_UP = re.compile(r"follow(?:ed)?[- ]?up|followed\b", re.I)
 CHANGE_BEFORE = re.compile(r"\b(reduc\w*|lower\w*|decreas\w*|increas\w*|higher|rais\w*|declin\w*|fell|dropp\w*|"
                            r"los[st]|gain\w*|change[sd]?)\b[^.;]{0,30}$", re.I)
@@ -202,6 +203,10 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         v = _typed(m, before, after, section)
         if v is None:
             continue
+        if v.unit == "year" and v.label != "follow_up" and MEAN_AGE.search(norm, 0, m.start):
+            # "The mean (SD) age for those with dementia was 74.9 years … and for those without
+            # dementia was 74.5 years": the sentence's years are ages
+            v.unit, v.kind = "age", ("range" if isinstance(v.value, list) else "measurement")
         named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
         if v.kind != "ratio" and named and v.unit == "" and (_ci_follows(ms, m, norm) or (
                 m.decimals and v.kind == "measurement" and _RESPECTIVELY.search(norm, m.end))):
@@ -305,7 +310,7 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         label = "follow_up"
     elif kind == "percent" and CHANGE_BEFORE.search(before):
         label = label or "change"
-    qualifier = m.qualifier if m.qualifier in _BOUNDS else _english_bound(before)
+    qualifier = m.qualifier if m.qualifier in _BOUNDS else _english_bound(before) or _bound_after(after)
     if qualifier and kind not in ("pvalue",):
         label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
     return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
@@ -317,6 +322,16 @@ _ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\
                   (re.compile(r"\b(more than|greater than|over|above|exceeding|higher than|beyond|longer than)\s*$|>\s*$",
                               re.I), "more_than"),
                   (re.compile(r"\b(less than|fewer than|under|below|lower than)\s*$|<\s*$", re.I), "less_than")]
+
+
+_BOUND_AFTER = re.compile(r"^\s*(?:years?\s+|yr\s+)?(?:or|and)\s+(?:(older|over|above|more)|(younger|under|below|less|fewer))\b",
+                          re.I)
+
+
+def _bound_after(after: str) -> Optional[str]:
+    """The bound written after a number: "aged 65 years or older", "3 or fewer"."""
+    m = _BOUND_AFTER.match(after)
+    return None if m is None else ("at_least" if m.group(1) else "at_most")
 
 
 def _english_bound(before: str) -> Optional[str]:
