@@ -400,6 +400,8 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
             if twin.kind == "ratio" or (twin.unit and twin.unit != v.unit and v.unit in ("", "year", "person")):
                 v.kind, v.unit = twin.kind, twin.unit
                 v.label = twin.label if twin.kind == "ratio" else (v.label or twin.label)
+                if v.label == "threshold" and twin.qualifier:
+                    v.qualifier = twin.qualifier        # "aged 65 years or older": the bound with it
                 if twin.kind == "ratio":
                     v.group = None          # a ratio compares the arms
                     continue
