@@ -288,3 +288,12 @@ def test_a_places_count_of_people_with_a_disease_is_background():
     for surface in ("1,000万人", "1.14亿", "四分之一", "12万", "93%", "12-17岁"):
         assert v[surface] == "unattributed", surface
     assert v["200万名"] == "supported"
+
+
+def test_a_risks_relative_change_is_not_held_to_an_absolute_difference():
+    abstract = ("Methods: A cohort of 109 504 patients with gout. Results: Patients in the treat-to-target arm had a "
+                "higher 5-year survival (weighted survival difference, 1.0%; 95% CI, 0.5%-1.6%) and lower risk of "
+                "major adverse cardiovascular events.")
+    v = draft_verdicts(abstract, "一项研究纳入109504名痛风患者。达标组5年内发生心梗、中风等严重心血管事件的风险直接下降9%。")
+    assert v["9%"] == "not_in_source"
+    assert v["109504名"] == "supported"

@@ -771,13 +771,28 @@ _CHANGE_EN = re.compile(r"\b(?:increas|decreas|reduc|lower|higher|declin|ris(?:e
                         re.I)
 
 
+_ABSOLUTE_BEFORE = re.compile(r"(?<!relative )\b(?:difference|percentage points?)\b[^.;]{0,20}$", re.I)
+_RISK_EN = re.compile(r"\b(?:risks?|hazards?|odds|likelihood|chances?|incidence)\b", re.I)
+
+
 def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
     """The article's number is a change (占比下降0.51%: ``ctx.change``) and the draft's value a
     level its sentence states no change of (accounting for 0.91%): two different quantities, so
     the one cannot misquote the other."""
     if m.unit != "%" or ctx.change is None or c.finding is None or c.kind == "ratio":
         return False
-    if c.label in ("increase", "change") or (c.label and " " in c.label):
+    if c.label and " " in c.label:
+        return False        # a ratio read as a relative change (HR 0.77 as 23% lower)
+    if _RISK_WORD.search(ctx.clause) or _RISK_WORD.search(ctx.sentence[:max(0, m.start - ctx.sentence_start)]):
+        # 风险降低9% against "a higher 5-year survival (weighted survival difference, 1.0%)": a
+        # risk's relative change is held to what the paper says of a risk, never to another
+        # quantity nor to an absolute difference
+        if not _RISK_EN.search(c.finding.text):
+            return True
+        at = c.finding.text.find(_fmt(c.value)) if isinstance(c.value, (int, float)) else -1
+        if at > 0 and _ABSOLUTE_BEFORE.search(c.finding.text, max(0, at - 40), at):
+            return True
+    if c.label in ("increase", "change"):
         return False        # the paper's change, or a ratio read as one (HR 0.77 as 23% lower)
     return not _CHANGE_EN.search(c.finding.text)
 
