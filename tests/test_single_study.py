@@ -297,3 +297,11 @@ def test_a_risks_relative_change_is_not_held_to_an_absolute_difference():
     v = draft_verdicts(abstract, "一项研究纳入109504名痛风患者。达标组5年内发生心梗、中风等严重心血管事件的风险直接下降9%。")
     assert v["9%"] == "not_in_source"
     assert v["109504名"] == "supported"
+
+
+def test_an_arm_named_inside_an_avoidance_is_the_other_arm():
+    abstract = ("Methods: A randomized clinical trial enrolling 200 adults. Results: In the primary analysis, "
+                "recurrence was less in the coffee consumption (47%) than the coffee abstinence (64%) group "
+                "(hazard ratio, 0.61).")
+    v = draft_verdicts(abstract, "一项随机试验纳入200名成人。避免摄取咖啡因的组别复发率竟高达64%，饮用咖啡的组别仅有47%再次发作。")
+    assert v["64%"] == "supported" and v["47%"] == "supported"

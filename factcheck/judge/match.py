@@ -367,6 +367,7 @@ _group_pattern = ObjectCache(_build_group_pattern)
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_AVOIDED = re.compile(r"(?:避免|不|未|停止|停用|戒|戒掉|没有|无|禁止|禁|远离|放弃)[^，,；;。]{0,4}$")
 
 
 def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention],
@@ -379,8 +380,11 @@ def _group_of(m: Mention, cs: int, norm: str, s: Summary, pair: list[Mention],
     pattern, group_of_name = _group_pattern(s)
     clause_start = cs
     cs = max(cs, m.start - WINDOW)
+    # (避免摄取咖啡因的组别 names the abstinent arm, not the coffee arm: a name the clause
+    # negates or avoids is not that group)
     hits = [(mm.start() - cs, mm.end() - cs, group_of_name[mm.group(0).lower()])
-            for mm in pattern.finditer(norm, cs, m.start)]
+            for mm in pattern.finditer(norm, cs, m.start)
+            if not _AVOIDED.search(norm, max(clause_start, mm.start() - 6), mm.start())]
     if not hits and sentence_start is not None and sentence_start < clause_start:
         lo = max(sentence_start, m.start - WINDOW)
         # no number before this one in the sentence: a group named earlier is the sentence's
