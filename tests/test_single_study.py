@@ -305,3 +305,10 @@ def test_an_arm_named_inside_an_avoidance_is_the_other_arm():
                 "(hazard ratio, 0.61).")
     v = draft_verdicts(abstract, "一项随机试验纳入200名成人。避免摄取咖啡因的组别复发率竟高达64%，饮用咖啡的组别仅有47%再次发作。")
     assert v["64%"] == "supported" and v["47%"] == "supported"
+
+
+def test_half_an_hour_is_not_a_converted_length_written_in_another_unit():
+    abstract = ("Methods: 100 adults wore monitors for 14 days. Results: Participants walked 1058 more steps "
+                "and slept 36 fewer minutes on coffee days.")
+    v = draft_verdicts(abstract, "一项研究让100名成人佩戴监测设备。喝咖啡时，睡眠时间大约减少半小时。")
+    assert v["半小时"] != "mismatch"

@@ -944,12 +944,16 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+_WRITTEN_DECIMAL = re.compile(r"[0-9][.．][0-9]")
+
+
 def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A length converted into another unit and written with a third (68 weeks is 15.6 months;
     the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
     Only a number with decimals: a whole number in another unit may be another length."""
-    if not isinstance(m.value, float) or m.value == int(m.value) or m.unit not in TIME_UNITS:
-        return None
+    if not isinstance(m.value, float) or m.value == int(m.value) or m.unit not in TIME_UNITS \
+            or not _WRITTEN_DECIMAL.search(m.surface):
+        return None     # (半小时 is a word's half, not a converted length's decimals)
     lengths = [(c.value, c.unit, c.finding) for c in _usable(s)[0]
                if c.unit in TIME_UNITS and c.kind not in ("date", "year_or_date") and isinstance(c.value, (int, float))]
     lengths += [(v.value, v.unit, None) for v in s.stated if v.unit in TIME_UNITS and isinstance(v.value, (int, float))]
