@@ -312,3 +312,9 @@ def test_half_an_hour_is_not_a_converted_length_written_in_another_unit():
                 "and slept 36 fewer minutes on coffee days.")
     v = draft_verdicts(abstract, "一项研究让100名成人佩戴监测设备。喝咖啡时，睡眠时间大约减少半小时。")
     assert v["半小时"] != "mismatch"
+
+
+def test_the_study_carries_through_a_section_title():
+    v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人，发现了103,500例新的痴呆症病例。\n安全性评估\n"
+                              "关于安全性，痴呆症病例中有8人(5.9%)出现不适。")
+    assert v["5.9%"] == "not_in_source"

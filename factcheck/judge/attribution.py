@@ -127,6 +127,16 @@ _summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic))
 _ENDS_SENTENCE = frozenset("。！？!?；;…”\"」』）)")
 
 
+def _title_line(norm: str, s: Sentence, ms: list) -> bool:
+    """Is the sentence a section title of its own line (安全性评估, 机制探讨与延伸): short, no
+    number, no sentence end? A title names a part of the report; the study carries through it."""
+    if ms or (s.start and norm[s.start - 1] != "\n"):
+        return False
+    end = norm.find("\n", s.start)
+    line = norm[s.start:end if end >= 0 else len(norm)].strip()
+    return 0 < len(line) <= 12 and line[-1] not in _ENDS_SENTENCE and not any(c in line for c in "，,：:")
+
+
 def _new_paragraph(norm: str, start: int) -> bool:
     """Does a new paragraph begin at ``start``: the text's start, a blank line before it, or a
     line before it that ends a sentence? A page that breaks a sentence over short lines
@@ -229,6 +239,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
     headings: list[int] = []
+    title_before = False
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
         ms = mentions_by_sentence.get(i, [])
@@ -268,8 +279,12 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 cur_score = _topic_score(ntext, ms, by_index.get(current.reference), df, gl)
                 if current.reference is None or cur_score <= 0.3:
                     found = topic
+        # a section title of its own line (安全性评估) is passed over: the study carries through
+        # it, and the line under it opens the paragraph the title opened
+        new_par = single_study and (_new_paragraph(norm, s.start) or title_before)
+        title_before = bool(new_par) and _title_line(norm, s, ms)
         if found is None and single_study and current.reference is not None and not research \
-                and _new_paragraph(norm, s.start) and not scan_hits["on_topic"](ntext, ms):
+                and new_par and not title_before and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that neither speaks of research nor of the paper's topic: the study
             # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote)
             found = Attribution(None, "none")
