@@ -293,6 +293,13 @@ def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
         assert not [o for o in _overstated(text, s, st) if o.category == "advice"], text
 
 
+def test_an_arms_regimen_is_a_description_not_advice():
+    s, st = _one_paper("Methods: 405 adults were randomly assigned to a diet, metformin or empagliflozin. "
+                       "Results: HbA1c fell by 1.9% with the diet.")
+    for text in ("- 二甲双胍组：134人，每日服用2次，初始剂量0.5g，逐渐增加至2g。", "- 恩格列净组：136人，每日服用一次10mg。"):
+        assert not [o for o in _overstated(text, s, st) if o.category == "advice"], text
+
+
 def test_a_threshold_or_a_screening_schedule_told_to_the_readers_is_advice():
     s, st = _one_paper("Methods: 456 155 adults in a prospective cohort. Results: Drinking burning-hot tea with "
                        "excessive alcohol was associated with a higher risk of esophageal cancer (HR, 5.00).")

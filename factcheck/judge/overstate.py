@@ -120,7 +120,9 @@ META_AFTER = re.compile(r"\s*[”\"’」]?\s*(一词|这个词|二字|这个说
 NONE_OF = re.compile(r"(均|都|全部|全都|皆)(未|没有|没|无)|无一")   # not 都不必: that is advice
 # a sentence that says what the study did to its participants, not what readers should do
 PROTOCOL = re.compile(r"随机|分配|分为|分成|受试者|参与者|参试者|研究对象|入组|试验组|干预组|对照组|研究中|试验中|"
-                      r"研究人员|研究团队|接受了|纳入")
+                      r"研究人员|研究团队|接受了|纳入|"
+                      # an arm of the study named as the subject (二甲双胍组:134人,每日服用2次): what it took
+                      r"组[:：]|组(?:的)?(?:患者|参与者|受试者|成员)?(?:每日|每天|每周|每晚)")
 IMPROVE = re.compile(r"促进|改善|提升|提高|再生|恢复|修复")
 
 
