@@ -491,3 +491,11 @@ def test_an_experiment_a_denial_and_the_authors_belief_are_not_the_articles_caus
                  "研究人员表示，这些研究并未表明赤藻糖醇就是导致中风的元凶。",
                  "研究人员认为，赤藻糖醇会导致心脏病发作和中风。"):
         assert not _causal(text, s, st), text
+
+
+def test_directly_or_greatly_states_the_effect_itself():
+    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
+                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    assert _causal("研究发现，轮班夜班工作的女性，患2型糖尿病的风险直接升高31%。", s, st)
+    assert _causal("研究发现，轮班夜班工作会极大增加2型糖尿病的风险。", s, st)
+    assert not _causal("该研究只表明了一种相关性，而不是证明轮班夜班工作直接增加了2型糖尿病的风险。", s, st)
