@@ -499,3 +499,12 @@ def test_directly_or_greatly_states_the_effect_itself():
     assert _causal("研究发现，轮班夜班工作的女性，患2型糖尿病的风险直接升高31%。", s, st)
     assert _causal("研究发现，轮班夜班工作会极大增加2型糖尿病的风险。", s, st)
     assert not _causal("该研究只表明了一种相关性，而不是证明轮班夜班工作直接增加了2型糖尿病的风险。", s, st)
+
+
+def test_a_certainty_cue_inside_a_compound_word_is_still_found():
+    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
+                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    for text, cue in (("研究证据确凿：轮班夜班工作与2型糖尿病风险升高有关。", "确凿"),
+                      ("研究铁证如山：轮班夜班工作与2型糖尿病风险升高有关。", "铁证")):
+        got = [o.surface for o in _overstated(text, s, st) if o.category == "certainty"]
+        assert any(cue in g for g in got), (text, got)

@@ -183,6 +183,9 @@ RULE_OPTIONS = {
     "unless_tested": "never fires on words that hold a number the paper supports: the regimen the study "
                      "tested, described (每天服用100mg阿司匹林的习惯 over a trial of 100 mg daily), is no "
                      "untested advice; told to the readers (糖友可以尽早安排3次输注) it still is",
+    "in_compounds": "a word of the rule still counts inside a longer dictionary word made of it and another "
+                    "word of two characters or more (确凿 in 证据确凿, 铁证 in 铁证如山); without it such a "
+                    "word is what the text says (革命 in 革命老区)",
 }
 
 
@@ -251,7 +254,7 @@ class _Tokens:
                 return self.done[key]
         return []
 
-    def aligned(self, s: int, e: int) -> bool:
+    def aligned(self, s: int, e: int, in_compounds: bool = False) -> bool:
         """Does text[s:e] stand as whole words? jieba can only cut a dictionary word apart or
         merge it with a neighbour through another dictionary word that crosses its edges, so
         segmentation runs only when such a word exists (所有权 around 所有)."""
@@ -266,8 +269,12 @@ class _Tokens:
         # leaves on either side completes to a dictionary word of two characters or more (硬核),
         # as another segmentation would have it. A cue inside one longer word (所有权, 革命老区,
         # 尚未证实) is not: that word is what the text says
-        if any(p <= s and e <= p + len(t) for p, t in toks):
-            return False
+        inside = next(((p, t) for p, t in toks if p <= s and e <= p + len(t)), None)
+        if inside is not None:
+            # (证据确凿 = 证据 + 确凿: the cue is one of the two words the compound joins)
+            p, t = inside
+            rest = t[:s - p] or t[e - p:]
+            return in_compounds and (s == p or e == p + len(t)) and len(rest) >= 2 and bool(_words().get(rest))
         freq = _words()
         left = s in starts or any(2 <= s - a <= 6 and freq.get(self.text[a:s]) for a in starts)
         right = e in ends or any(2 <= b - e <= 6 and freq.get(self.text[e:b]) for b in ends)
@@ -531,7 +538,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
             if rule.opts.get("requires_topic_near") and summ is not None and not summ.curated \
                     and not _topic_near(text, st, en, summ):
                 continue
-            if align and not tokens.aligned(st, en):
+            if align and not tokens.aligned(st, en, bool(rule.opts.get("in_compounds"))):
                 continue
             if rule.opts.get("unless_tested") and not ADDRESSED.search(text, st, en) \
                     and _holds_supported(claim, mentions, s.start + st, s.start + en):
