@@ -318,3 +318,10 @@ def test_the_study_carries_through_a_section_title():
     v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人，发现了103,500例新的痴呆症病例。\n安全性评估\n"
                               "关于安全性，痴呆症病例中有8人(5.9%)出现不适。")
     assert v["5.9%"] == "not_in_source"
+
+
+def test_a_number_to_two_decimals_the_abstract_states_is_that_number_whatever_its_unit():
+    abstract = ("Methods: 342 adults with prehypertension were randomized. Results: Compared with aerobic exercise, "
+                "tai chi lowered 24-hour ambulatory SBP (-2.16 [95% CI, -3.79 to -0.54]).")
+    v = draft_verdicts(abstract, "一项随机试验纳入342名成人。与有氧运动组相比，太极拳组24小时收缩压(-2.16毫米汞柱)降低更多。")
+    assert v["-2.16毫米汞柱"] == "supported"

@@ -621,6 +621,16 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
                                   args={"note": " + ".join(_fmt(x) for x in parts)})
+    # 3b'. a draft: a number written to two decimals or more that the abstract states, whatever
+    #     unit either side wrote (-2.16 毫米汞柱 for "24-hour ambulatory SBP (-2.16 [95% CI …])"),
+    #     is that number: two decimals do not agree by chance
+    if not s.curated and m.decimals >= 2 and isinstance(m.value, (int, float)) and m.kind != "pvalue":
+        said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
+            _stated_anywhere(-float(m.value), s, tolerance(m)) if m.value > 0 and ctx.change == "down" else None)
+        if said is not None:
+            f, v = said
+            return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
+                                  args={"note": _clean_note(f.text)})
     # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
     #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
     if not s.curated and s.stated and m.unit in _STATED_UNITS:
