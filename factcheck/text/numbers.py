@@ -383,7 +383,8 @@ _STAT_RE = re.compile(
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
 # An allocation ratio (按1:1的比例随机分组, 以2:1比例, 1:1:1随机分配): one mention, its value the
 # first arm's share over the second's; the context keeps clock times (8:30) and scores (3:2) out
-_ALLOC_RE = re.compile(r"(?<![0-9.:：∶])(?P<a>[1-9])[ \t]{0,2}[:：∶][ \t]{0,2}(?P<b>[1-9])"
+# (the digit before its lookbehind: the search tests one class per position, not a lookbehind and a class)
+_ALLOC_RE = re.compile(r"(?P<a>[1-9])(?<![0-9.:：∶][1-9])[ \t]{0,2}[:：∶][ \t]{0,2}(?P<b>[1-9])"
                        r"(?:[ \t]{0,2}[:：∶][ \t]{0,2}(?P<c>[1-9]))?(?![0-9.:：∶])")
 _ALLOC_BEFORE_RE = re.compile(r"(?:按照?|以|比例(?:为|是)?|随机(?:分配|分组|分成|分为|入组)?)[ \t]{0,2}[(（]?[ \t]{0,2}$")
 _ALLOC_AFTER_RE = re.compile(r"^[ \t]{0,2}(?:的)?(?:比例|随机|分配|分组|入组)")
