@@ -570,6 +570,17 @@ def test_years_in_a_mean_age_sentence_are_ages_and_or_older_bounds_an_age():
     assert (vals[65.0].unit, vals[65.0].qualifier) == ("age", "at_least")
 
 
+def test_a_mean_age_before_a_follow_up_is_an_age_and_the_follow_up_stays_a_length():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Results: The average age at cohort entry was 45 years and the median follow-up was 3.4 "
+                      "years. Among 23 754 individuals (mean age at baseline 93 years [SD 7.5]) we observed 18 948 "
+                      "deaths during 14 years of follow-up.", source="x")
+    vals = {v.value: v for f in s.findings for v in f.values if not isinstance(v.value, list)}
+    assert vals[45.0].unit == "age" and vals[93.0].unit == "age"
+    assert vals[3.4].unit == vals[14.0].unit == "year"
+
+
 def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
     from factcheck.papers.summarize import draft_summary
 

@@ -96,6 +96,18 @@ UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCT
                             r"centers|hospitals|cities|provinces)\b", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
 MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\))?\s+age\b", re.I)
+_FOLLOW_UP_AT = re.compile(r"follow", re.I)               # "14 years of follow-up": a length, not an age
+_DURING_BEFORE = re.compile(r"\b(?:during|over|after|for|within)\s*$", re.I)
+
+
+def _mean_age_before(norm: str, pos: int) -> bool:
+    """Does a mean or median age stand before ``pos`` with no follow-up named between?"""
+    last = None
+    for last in MEAN_AGE.finditer(norm, 0, pos):
+        pass
+    return last is not None and not FOLLOW_UP.search(norm, last.end(), pos)
+
+
 FOLLOW_UP = re.compile(r"follow(?:ed)?[- ]?up|followed\b", re.I)
 CHANGE_BEFORE = re.compile(r"\b(reduc\w*|lower\w*|decreas\w*|increas\w*|higher|rais\w*|declin\w*|fell|dropp\w*|"
                            r"los[st]|gain\w*|change[sd]?)\b[^.;]{0,30}$", re.I)
@@ -203,10 +215,13 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         v = _typed(m, before, after, section)
         if v is None:
             continue
-        if v.unit == "year" and v.label != "follow_up" and MEAN_AGE.search(norm, 0, m.start):
+        if v.unit == "year" and _mean_age_before(norm, m.start) and not _FOLLOW_UP_AT.search(after[:16]) \
+                and not _DURING_BEFORE.search(before):
             # "The mean (SD) age for those with dementia was 74.9 years … and for those without
-            # dementia was 74.5 years": the sentence's years are ages
+            # dementia was 74.5 years": the sentence's years are ages ("The average age at cohort
+            # entry was 45 years and the median follow-up was 3.4 years": the 45, not the 3.4)
             v.unit, v.kind = "age", ("range" if isinstance(v.value, list) else "measurement")
+            v.label = None if v.label == "follow_up" else v.label
         named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
         if v.kind != "ratio" and named and v.unit == "" and (_ci_follows(ms, m, norm) or (
                 m.decimals and v.kind == "measurement" and _RESPECTIVELY.search(norm, m.end))):
