@@ -624,7 +624,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 3b'. a draft: a number written to two decimals or more that the abstract states, whatever
     #     unit either side wrote (-2.16 毫米汞柱 for "24-hour ambulatory SBP (-2.16 [95% CI …])"),
     #     is that number: two decimals do not agree by chance
-    if not s.curated and m.decimals >= 2 and isinstance(m.value, (int, float)) and m.kind != "pvalue":
+    if not s.curated and m.decimals >= 2 and isinstance(m.value, (int, float)) and m.kind != "pvalue" \
+            and _TWO_DECIMALS.search(m.surface):
         said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
             _stated_anywhere(-float(m.value), s, tolerance(m)) if m.value > 0 and ctx.change == "down" else None)
         if said is not None:
@@ -955,6 +956,7 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 
 _WRITTEN_DECIMAL = re.compile(r"[0-9][.．][0-9]")
+_TWO_DECIMALS = re.compile(r"[0-9][.．][0-9][0-9]")
 
 
 def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
