@@ -325,3 +325,10 @@ def test_a_number_to_two_decimals_the_abstract_states_is_that_number_whatever_it
                 "tai chi lowered 24-hour ambulatory SBP (-2.16 [95% CI, -3.79 to -0.54]).")
     v = draft_verdicts(abstract, "一项随机试验纳入342名成人。与有氧运动组相比，太极拳组24小时收缩压(-2.16毫米汞柱)降低更多。")
     assert v["-2.16毫米汞柱"] == "supported"
+
+
+def test_a_pages_first_paragraph_is_not_its_headline():
+    v = draft_verdicts(NOISE, "噪音是当代城市生活的背景声，是世界上最常见的环境污染之一，80%的城市居民每天都暴露在交通噪音中。"
+                              "据估计全球每天有数十亿人受到影响。\n一项丹麦的研究追踪了200万名老年人。")
+    assert v["80%"] == "unattributed"
+    assert v["200万名"] == "supported"

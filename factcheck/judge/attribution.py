@@ -388,7 +388,11 @@ def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> frozense
     if first < 0:
         return frozenset()
     out = [first]
-    if sentences[first].text.rstrip()[-1:] not in "?？!！":
+    s0 = sentences[first]
+    if len(s0.text.strip()) > 40 and first + 1 < len(sentences) and sentences[first + 1].line == s0.line \
+            and s0.text.rstrip()[-1:] in "。.":
+        return frozenset()      # a paragraph's first sentence (咖啡…最受欢迎的饮料,80%的成年人…。据估计…), not a title
+    if s0.text.rstrip()[-1:] not in "?？!！":
         return frozenset(out)       # a title line reads on past a question or an exclamation only
     for k in range(first + 1, min(first + 3, len(sentences))):
         if sentences[k].line != sentences[first].line or sentences[k].end - sentences[first].start > 80:
