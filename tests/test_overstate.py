@@ -508,3 +508,15 @@ def test_a_certainty_cue_inside_a_compound_word_is_still_found():
                       ("研究铁证如山：轮班夜班工作与2型糖尿病风险升高有关。", "铁证")):
         got = [o.surface for o in _overstated(text, s, st) if o.category == "certainty"]
         assert any(cue in g for g in got), (text, got)
+
+
+def test_a_comparison_told_against_everyone_else_is_flagged():
+    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
+                       "night shift work was associated with a higher risk of type 2 diabetes than day work (HR, 1.31).")
+    for text in ("研究发现，轮班夜班工作的女性患2型糖尿病的风险比普通人高出31%。",
+                 "研究发现，轮班夜班的女性，其2型糖尿病风险是其他人的1.31倍。"):
+        got = [o.surface for o in _overstated(text, s, st) if o.rule == "FC220"]
+        assert got, text
+    # the paper's own comparator is no switch
+    assert not [o for o in _overstated("研究发现，与白班女性相比，轮班夜班的女性2型糖尿病风险高31%。", s, st)
+                if o.rule == "FC220"]
