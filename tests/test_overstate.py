@@ -520,3 +520,11 @@ def test_a_comparison_told_against_everyone_else_is_flagged():
     # the paper's own comparator is no switch
     assert not [o for o in _overstated("研究发现，与白班女性相比，轮班夜班的女性2型糖尿病风险高31%。", s, st)
                 if o.rule == "FC220"]
+
+
+def test_an_institutions_scientists_or_a_latin_named_professor_introduce_the_study():
+    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
+                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    for text in ("许多人都上夜班。然而，据报道，美国哈佛大学的科学家研究表明，轮班夜班工作会增加2型糖尿病的风险。",
+                 "2018年/生物谷/——哈佛大学Frank Hu教授今日揭示：轮班夜班工作会增加2型糖尿病的风险。"):
+        assert _causal(text, s, st), text

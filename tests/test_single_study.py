@@ -332,3 +332,38 @@ def test_a_pages_first_paragraph_is_not_its_headline():
                               "据估计全球每天有数十亿人受到影响。\n一项丹麦的研究追踪了200万名老年人。")
     assert v["80%"] == "unattributed"
     assert v["200万名"] == "supported"
+
+
+
+def _attributions(abstract: str, text: str) -> list:
+    """(how, cue) of each sentence of an article checked against the one paper of ``abstract``."""
+    import factcheck.pipeline as P
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary(abstract, source="x")
+    st = Store()
+    st.add(s)
+    seen = []
+    orig = P.attribute
+
+    def spy(article, sentences, mentions, store):
+        out = orig(article, sentences, mentions, store)
+        seen.extend((out[i].how, out[i].cue) for i in range(len(sentences)))
+        return out
+
+    P.attribute = spy
+    try:
+        P.check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id])
+    finally:
+        P.attribute = orig
+    return seen
+
+
+def test_an_institutions_scientists_or_a_latin_named_professor_introduce_the_study():
+    got = _attributions(NOISE, "许多人都有午睡的习惯。然而，据报道，英国剑桥大学的科学家研究表明，白天睡觉会缩短人的寿命。")
+    assert got[1] == ("single_study", "英国剑桥大学的科学家")
+    got = _attributions(NOISE, "2015年12月17日/生物谷BIOON/——蒙特利尔大学Anick Bérard教授今日揭示：孕期用药影响很大。")
+    assert got[0][0] == "single_study" and "Bérard教授" in got[0][1]
