@@ -582,6 +582,15 @@ def test_a_mean_age_before_a_follow_up_is_an_age_and_the_follow_up_stays_a_lengt
     assert not [v for f in s.findings for v in f.values if v.value == 14.0 and v.unit == "age"]
 
 
+def test_the_next_item_of_a_list_of_ratios_is_a_ratio_even_when_its_interval_is_cut_off():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Results: Compared with low adherence, adjusted risk reductions were observed for middle and "
+                      "upper groups, with HRs of 0.84 (95% CI, 0.78-0.90) and 0.77 (95% CI", source="x")
+    vals = {v.value: v for f in s.findings for v in f.values if not isinstance(v.value, list)}
+    assert (vals[0.77].kind, vals[0.77].label) == ("ratio", "HR")
+
+
 def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
     from factcheck.papers.summarize import draft_summary
 

@@ -193,6 +193,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
     last_ratio: Optional[Value] = None
     if ratio_before and not (_OWN_MEASURE.search(norm) or _RATIO_ANYWHERE.search(norm)):
         last_ratio = Value(value=0.0, kind="ratio", label=ratio_before)
+    last_ratio_end: Optional[int] = None
     for m in ms:
         before = norm[max(0, m.start - 40):m.start]
         after = norm[m.end:m.end + 40]
@@ -224,12 +225,15 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             v.label = None if v.label == "follow_up" else v.label
         named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
         if v.kind != "ratio" and named and v.unit == "" and (_ci_follows(ms, m, norm) or (
-                m.decimals and v.kind == "measurement" and _RESPECTIVELY.search(norm, m.end))):
+                m.decimals and v.kind == "measurement" and (_RESPECTIVELY.search(norm, m.end) or (
+                    last_ratio_end is not None and _LISTED_AFTER.match(norm, last_ratio_end, m.start))))):
             # "(HR 0.74 …), stroke (0.65; 95% CI …)", "the hazard ratios … were 0.60 (95% CI …)":
             # a bare number with its own CI in a sentence about ratios is one of them; so is a
             # decimal of a list told "respectively" ("the hazard ratios … were 0.87, 0.88 and 0.91, respectively")
             v = Value(value=float(v.value), kind="ratio", label=named)
         # a ratio compares the arms: it belongs to none of them
+        if v.kind == "ratio":
+            last_ratio_end = m.end
         v.group = None if v.kind == "ratio" else _arm_of(m.start, m.end, arm_at, norm)
         v.note = m.role if m.role in ("compare_a", "compare_b") else None
         values.append(v)
@@ -248,6 +252,9 @@ _RATIO_ANYWHERE = re.compile(rf"(?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR})s?\b")
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b")
+# "with HRs of 0.84 (95% CI, 0.78-0.90) and 0.77 (95% CI …": the next item of a list of ratios
+# (its own interval may be cut off in a stored copy)
+_LISTED_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;)?\s*(?:and|or|vs\.?|versus|,)\s*$")
 
 
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
