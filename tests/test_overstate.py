@@ -528,3 +528,11 @@ def test_an_institutions_scientists_or_a_latin_named_professor_introduce_the_stu
     for text in ("许多人都上夜班。然而，据报道，美国哈佛大学的科学家研究表明，轮班夜班工作会增加2型糖尿病的风险。",
                  "2018年/生物谷/——哈佛大学Frank Hu教授今日揭示：轮班夜班工作会增加2型糖尿病的风险。"):
         assert _causal(text, s, st), text
+
+
+def test_a_study_that_confirms_is_a_certainty_booster_but_a_confirmed_patient_is_not():
+    s, st = _one_paper("Methods: We followed 117 200 women for 36 years in a prospective cohort. Results: Permanent "
+                       "hair dye use was not associated with most cancers; it may be associated with some (HR, 1.05).")
+    got = [o.surface for o in _overstated("12万人的科学研究确认，染发剂与部分癌症的风险有关。", s, st) if o.category == "certainty"]
+    assert any("确认" in g for g in got)
+    assert not [o for o in _overstated("研究纳入了被确认的患者11.7万名女性。", s, st) if o.category == "certainty"]
