@@ -300,6 +300,11 @@ STEPS = ("Methods: 100 adults wore monitors for 14 days. Results: Participants w
 TAICHI = ("Methods: 342 adults with prehypertension were randomized. Results: Compared with aerobic exercise, "
           "tai chi lowered 24-hour ambulatory SBP (-2.16 [95% CI, -3.79 to -0.54]).")
 
+SEPSIS = ("Methods: Adults with sepsis were randomly assigned to vitamin C or placebo. Results: At 28 days, death "
+          "had occurred in 152 of 429 patients (35.4%) in the vitamin C group and in 137 of 434 patients (31.6%) "
+          "in the placebo group, and persistent organ dysfunction in 39 of 429 patients (9.1%) and 30 of 434 "
+          "patients (6.9%).")
+
 
 # (abstract, article, {surface: verdict}; a verdict prefixed with ! is one the number must not get)
 READINGS = [
@@ -324,6 +329,9 @@ READINGS = [
     pytest.param(NOISE, "噪音是当代城市生活的背景声，是世界上最常见的环境污染之一，80%的城市居民每天都暴露在交通噪音中。"
                         "据估计全球每天有数十亿人受到影响。\n一项丹麦的研究追踪了200万名老年人。",
                  {"80%": "unattributed", "200万名": "supported"}, id="a-pages-first-paragraph-is-not-its-headline"),
+    pytest.param(SEPSIS, "28天时，维生素C组429名患者中有152名(35.4%)死亡，安慰剂组434名患者中有137名(31.6%)；"
+                         "维生素C组429名患者中有39名(9.1%)发生持续性器官功能障碍。", {"9.1%": "!mismatch", "35.4%": "supported"},
+                 id="a-decimal-the-draft-states-for-an-arm-it-misread-is-no-mismatch"),
 ]
 
 

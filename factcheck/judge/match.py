@@ -643,10 +643,11 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])))]
     if near and not s.curated and m.decimals and any(
-            _equal(m_eff, t[3], t[2].qualifier) and group_ok(t[2]) and t[2].kind == near[0][2].kind for t in scored):
+            _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
-        # steatohepatitis): a number written to its decimals that the abstract states for this
-        # group is that number, not another measure's mismatch
+        # steatohepatitis): a number written to its decimals that the abstract states is that
+        # number, not another measure's mismatch; nor another arm's, as a draft reads its arms
+        # from English prose ("39 of 429 patients (9.1%) and 30 of 434 patients (6.9%)": no arm named)
         near = []
     if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
