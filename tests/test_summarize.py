@@ -591,6 +591,17 @@ def test_the_next_item_of_a_list_of_ratios_is_a_ratio_even_when_its_interval_is_
     assert (vals[0.77].kind, vals[0.77].label) == ("ratio", "HR")
 
 
+def test_a_count_after_bmi_is_no_bmi_and_kg_m_2_in_brackets_is_the_unit():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Methods: We investigated associations between BMI and 22 of the most common cancers. "
+                      "Findings: BMI was associated with 17 of 22 cancers. Each 5 kg/m(2) increase in BMI was "
+                      "associated with cancers of the uterus (HR 1.62).", source="x")
+    vals = [v for f in s.findings for v in f.values if not isinstance(v.value, list)]
+    assert not [v for v in vals if v.value in (22.0, 17.0) and v.unit == "kg/m2"]
+    assert [v for v in vals if v.value == 5.0 and v.unit == "kg/m2"]
+
+
 def test_a_hyphenated_age_range_is_an_age_not_a_count_of_people():
     from factcheck.papers.summarize import draft_summary
 

@@ -310,8 +310,9 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         kind_word = (fold.group(1) or "").lower()
         return Value(value=float(val), kind="ratio", unit="x",
                      label={"hazard": "HR", "odds": "OR", "risk": "RR", "rate": "RR"}.get(kind_word, "ratio"))
-    if unit == "" and re.search(r"\b(BMI|body mass index)\b[^.;]{0,25}$", before, re.I):
-        unit = "kg/m2"
+    if unit == "" and re.search(r"\b(BMI|body mass index)\b[^.;]{0,25}$", before, re.I) \
+            and not _COUNTED_AFTER.match(after):
+        unit = "kg/m2"      # (not "between BMI and 22 of the most common cancers": a count)
     shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
     if not unit and shared:
         unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]   # "2 and 4 years"
@@ -339,6 +340,7 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
 
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
+_COUNTED_AFTER = re.compile(r"\s+(?:of\s+(?:the\b|\d)|(?:[a-z-]+\s+){0,2}?[a-z]+s\b)", re.I)
 _ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\s*$", re.I), "at_least"),
                   (re.compile(r"\b(at most|no more than|up to|within)\s*$|≤\s*$", re.I), "at_most"),
                   (re.compile(r"\b(more than|greater than|over|above|exceeding|higher than|beyond|longer than)\s*$|>\s*$",
