@@ -310,8 +310,9 @@ SEPSIS = ("Methods: Adults with sepsis were randomly assigned to vitamin C or pl
 READINGS = [
     pytest.param(NOISE, "一项丹麦的研究追踪了200万名老年人。美国有超过1,000万人患有心房颤动。"
                         "在中国，成年人有超过1.14亿糖尿病患者，占全世界糖尿病患者四分之一。"
-                        "数据显示，2020年中国胰腺癌新发病例为12万。93%的英国12-17岁青少年拥有社交媒体账号。",
-                 {"1,000万人": "unattributed", "1.14亿": "unattributed", "四分之一": "unattributed", "12万": "unattributed",
+                        "数据显示，2020年中国胰腺癌新发病例为12万。93%的英国12-17岁青少年拥有社交媒体账号。"
+                        "全球每年死于脓毒症的人数多达1,100万。",
+                 {"1,100万": "unattributed", "1,000万人": "unattributed", "1.14亿": "unattributed", "四分之一": "unattributed", "12万": "unattributed",
                   "93%": "unattributed", "12-17岁": "unattributed", "200万名": "supported"},
                  id="a-places-count-of-people-with-a-disease-is-background"),
     pytest.param(GOUT, "一项研究纳入109504名痛风患者。达标组5年内发生心梗、中风等严重心血管事件的风险直接下降9%。",
