@@ -166,6 +166,8 @@ CASES = [
                  dict(kind="measurement", value=6, unit="mg/dL"), id="unit-mg-dl-chinese-synthetic"),
     pytest.param("血尿酸降到360微摩尔/升以下(即6毫克/分升)", "360微摩尔/升",
                  dict(kind="measurement", value=360, unit="umol/L"), id="unit-umol-chinese-synthetic"),
+    pytest.param("研究纳入 3,500多名60岁及以上的志愿者", "3,500多名",
+                 dict(value=3500, qualifier="more_than"), id="more-with-thousands-separator-synthetic"),
     pytest.param("降低了20%(总体 P趋势< .0001 )。", "P趋势< .0001",
                  dict(kind="pvalue", value=0.0001, qualifier="less_than"), id="p-for-trend-synthetic"),
     pytest.param("骨密度上升 0.04 g/cm2 (P = 0.011)，同时发生骨折的风险降低", "P = 0.011",

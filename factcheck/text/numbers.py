@@ -424,11 +424,11 @@ _HALF_CHENG_RE = re.compile(r"(?<![一二三四五六七八九十0-9])半成"
 _SCALE_ALT = "万亿|千万|百万|万|亿"
 _RANK = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4}
 # 100多, 500多亿, 二百三十余万, 一千多万, 20多岁: a base, 多/余, an optional scale after
-_MORE_RE = re.compile(rf"(?P<n>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN_ALL}]{{1,20}})"
+_MORE_RE = re.compile(rf"(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN_ALL}]{{1,20}})"
                       rf"(?:(?<=[0-9])[ \t]?(?P<s0>{_SCALE_ALT}))?[ \t]?(?P<q>多|余)"    # 10 万余人
                       rf"(?P<s>{_SCALE_ALT})?")
 # 十几万, 二十几, 几十, 几百万: 几 as one unknown digit
-_MORE_BACK = frozenset("0123456789." + _CN_ALL)
+_MORE_BACK = frozenset("0123456789.," + _CN_ALL)     # (3,500多名: the thousands too)
 _JI_RE = re.compile(rf"(?:(?P<pre>[一二两三四五六七八九十百千万]{{0,10}}[十百千万])几(?P<r1>[十百千])?"
                     rf"|几(?P<r2>[十百千万]))(?P<s>{_SCALE_ALT})?")
 # 上百, 近万, 逾千: a bare rank word after 上/近/逾
