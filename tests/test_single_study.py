@@ -378,3 +378,8 @@ def test_an_institutions_scientists_or_a_latin_named_professor_introduce_the_stu
     assert got[1] == ("single_study", "大学的科学家")
     got = _attributions(NOISE, "2015年12月17日/生物谷BIOON/——蒙特利尔大学Anick Bérard教授今日揭示：孕期用药影响很大。")
     assert got[0][0] == "single_study" and "Bérard教授" in got[0][1]
+
+
+def test_a_headline_that_tells_a_survey_is_the_study():
+    got = _attributions(NOISE, "染发致癌是真的吗? 哈佛大学调查11万人长达36年,结论终于出来了\n一项研究发现了103,500例新的痴呆症病例。")
+    assert got[1][0] == "single_study"
