@@ -267,6 +267,10 @@ def test_a_cause_everyone_knows_is_background_not_the_articles_reading(check_tex
     assert not _overs(r, "导致", "causal")
 
 
+SHIFT_WORK = ("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating night "
+              "shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+
+
 def _one_paper(abstract):
     from factcheck.papers.summaries import Store
     from factcheck.papers.summarize import draft_summary
@@ -342,8 +346,7 @@ def _causal(text, s, st):
 
 
 def test_a_causal_claim_must_link_what_the_cohort_studied_not_a_mechanism_or_other_research():
-    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
-                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    s, st = _one_paper(SHIFT_WORK)
     # the cohort's exposure and outcome, linked by a causal modal: flagged
     assert _causal("哈佛大学的研究表明，不规律的轮班工作可增加女性患2型糖尿病的风险。", s, st)
     # a mechanism about something else in a sentence that names the topic; other research
@@ -494,16 +497,14 @@ def test_an_experiment_a_denial_and_the_authors_belief_are_not_the_articles_caus
 
 
 def test_directly_or_greatly_states_the_effect_itself():
-    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
-                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    s, st = _one_paper(SHIFT_WORK)
     assert _causal("研究发现，轮班夜班工作的女性，患2型糖尿病的风险直接升高31%。", s, st)
     assert _causal("研究发现，轮班夜班工作会极大增加2型糖尿病的风险。", s, st)
     assert not _causal("该研究只表明了一种相关性，而不是证明轮班夜班工作直接增加了2型糖尿病的风险。", s, st)
 
 
 def test_a_certainty_cue_inside_a_compound_word_is_still_found():
-    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
-                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
+    s, st = _one_paper(SHIFT_WORK)
     for text, cue in (("研究证据确凿：轮班夜班工作与2型糖尿病风险升高有关。", "确凿"),
                       ("研究铁证如山：轮班夜班工作与2型糖尿病风险升高有关。", "铁证")):
         got = [o.surface for o in _overstated(text, s, st) if o.category == "certainty"]
@@ -511,8 +512,7 @@ def test_a_certainty_cue_inside_a_compound_word_is_still_found():
 
 
 def test_a_comparison_told_against_everyone_else_is_flagged():
-    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
-                       "night shift work was associated with a higher risk of type 2 diabetes than day work (HR, 1.31).")
+    s, st = _one_paper(SHIFT_WORK)
     for text in ("研究发现，轮班夜班工作的女性患2型糖尿病的风险比普通人高出31%。",
                  "研究发现，轮班夜班的女性，其2型糖尿病风险是其他人的1.31倍。"):
         got = [o.surface for o in _overstated(text, s, st) if o.rule == "FC220"]
@@ -521,13 +521,6 @@ def test_a_comparison_told_against_everyone_else_is_flagged():
     assert not [o for o in _overstated("研究发现，与白班女性相比，轮班夜班的女性2型糖尿病风险高31%。", s, st)
                 if o.rule == "FC220"]
 
-
-def test_an_institutions_scientists_or_a_latin_named_professor_introduce_the_study():
-    s, st = _one_paper("Methods: We followed 143 410 women for 22 years in a prospective cohort. Results: Rotating "
-                       "night shift work was associated with a higher risk of type 2 diabetes (HR, 1.31).")
-    for text in ("许多人都上夜班。然而，据报道，美国哈佛大学的科学家研究表明，轮班夜班工作会增加2型糖尿病的风险。",
-                 "2018年/生物谷/——哈佛大学Frank Hu教授今日揭示：轮班夜班工作会增加2型糖尿病的风险。"):
-        assert _causal(text, s, st), text
 
 
 def test_a_study_that_confirms_is_a_certainty_booster_but_a_confirmed_patient_is_not():

@@ -222,9 +222,12 @@ def test_another_journal_family_or_also_a_study_is_another_study_but_a_compariso
     assert v["50275名"] == "supported" and v["31%"] == "supported"
 
 
+NAPPING = ("Methods: 16 374 adults were followed for 13 years. Results: Napping of 1 hour or longer was "
+           "associated with a 32% higher risk of death (HR, 1.32).")
+
+
 def test_a_press_frame_around_the_study_is_the_study():
-    abstract = ("Methods: 16 374 adults were followed for 13 years. Results: Napping of 1 hour or longer was "
-                "associated with a 32% higher risk of death (HR, 1.32).")
+    abstract = NAPPING
     v = draft_verdicts(abstract, "据报道，剑桥的专家在13年间追踪了16374名英国成年男女。")
     assert v["13年"] == "supported" and v["16374名"] == "supported"
     # a press frame around population statistics stays background
@@ -233,8 +236,7 @@ def test_a_press_frame_around_the_study_is_the_study():
 
 
 def test_a_result_in_a_studys_notation_is_the_studys():
-    abstract = ("Methods: 16 374 adults were followed for 13 years. Results: Napping of 1 hour or longer was "
-                "associated with a 32% higher risk of death (HR, 1.32).")
+    abstract = NAPPING
     v = draft_verdicts(abstract, "一项研究追踪了16374名成年人。\n\n午睡一小时以上：死亡风险升高32%(HR=1.32)。")
     assert v["32%"] == "supported"
 
@@ -263,18 +265,6 @@ def test_other_members_of_the_team_are_not_another_study():
     assert v["103,500例"] == "supported"
 
 
-def test_a_sentence_broken_over_short_lines_goes_on():
-    v = draft_verdicts(NOISE, "一项丹麦的研究追踪了200万名老年人\n最后得出结论\n暴露于55分贝以上噪音的人\n"
-                              "阿尔茨海默病风险高出27%")
-    assert v["27%"] == "supported"
-
-
-def test_a_reviews_selection_from_earlier_studies_is_its_own():
-    abstract = ("Title: Air pollution and dementia: a systematic review and meta-analysis\n\nMethods: Systematic "
-                "review and meta-analysis. Results: 2080 records were screened and 51 studies were included; 14 "
-                "studies contributed to the PM2.5 meta-analysis (HR 1.17 per 2 ug/m3).")
-    v = draft_verdicts(abstract, "一项综述分析显示，PM2.5可能增加痴呆风险。最新研究从2000多项之前研究中，确定了51项评估空气污染与痴呆关系的研究。")
-    assert v["51项"] == "supported"
 
 
 def test_a_paper_introduced_as_yi_pian_is_the_study():
@@ -305,9 +295,17 @@ SEPSIS = ("Methods: Adults with sepsis were randomly assigned to vitamin C or pl
           "in the placebo group, and persistent organ dysfunction in 39 of 429 patients (9.1%) and 30 of 434 "
           "patients (6.9%).")
 
+REVIEW = ("Title: Air pollution and dementia: a systematic review and meta-analysis\n\nMethods: Systematic "
+          "review and meta-analysis. Results: 2080 records were screened and 51 studies were included; 14 "
+          "studies contributed to the PM2.5 meta-analysis (HR 1.17 per 2 ug/m3).")
+
 
 # (abstract, article, {surface: verdict}; a verdict prefixed with ! is one the number must not get)
 READINGS = [
+    pytest.param(NOISE, "一项丹麦的研究追踪了200万名老年人\n最后得出结论\n暴露于55分贝以上噪音的人\n阿尔茨海默病风险高出27%",
+                 {"27%": "supported"}, id="a-sentence-broken-over-short-lines-goes-on"),
+    pytest.param(REVIEW, "一项综述分析显示，PM2.5可能增加痴呆风险。最新研究从2000多项之前研究中，确定了51项评估空气污染与痴呆关系的研究。",
+                 {"51项": "supported"}, id="a-reviews-selection-from-earlier-studies-is-its-own"),
     pytest.param(NOISE, "一项丹麦的研究追踪了200万名老年人。美国有超过1,000万人患有心房颤动。"
                         "在中国，成年人有超过1.14亿糖尿病患者，占全世界糖尿病患者四分之一。"
                         "数据显示，2020年中国胰腺癌新发病例为12万。93%的英国12-17岁青少年拥有社交媒体账号。"

@@ -609,29 +609,25 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     pp = _points_confusion(m, ctx, s, scored)
     if pp is not None:
         return pp
-    # 3b. a draft: a count of three digits or more that the abstract states, whatever unit the machine read for
-    #     it (284 lung cancers for 共284人被诊断), is the abstract's; never a mismatch of another
-    if not s.curated and m.kind == "count" and isinstance(m.value, (int, float)) and float(m.value) >= 100:
-        said = _stated_anywhere(float(m.value), s, tolerance(m))
+    # 3b. a draft: a number too distinctive to agree by chance that the abstract states is the
+    #     abstract's, whatever unit the machine read for it, never a mismatch of another: a count
+    #     of three digits or more (284 lung cancers for 共284人被诊断), or a number written to two
+    #     decimals (-2.16毫米汞柱 for "24-hour ambulatory SBP (-2.16 [95% CI …])")
+    if not s.curated and isinstance(m.value, (int, float)) and m.kind != "pvalue":
+        count = m.kind == "count" and float(m.value) >= 100
+        said = None
+        if count or _written_places(m.surface) >= 2:
+            said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
+                _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
+                and ctx.change == "down" else None)
         if said is not None:
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
                                   args={"note": _clean_note(f.text)})
-        parts = _sum_of_counts(m, s) if m.unit == "person" else None
+        parts = _sum_of_counts(m, s) if count and m.unit == "person" else None
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
                                   args={"note": " + ".join(_fmt(x) for x in parts)})
-    # 3b'. a draft: a number written to two decimals or more that the abstract states, whatever
-    #     unit either side wrote (-2.16 毫米汞柱 for "24-hour ambulatory SBP (-2.16 [95% CI …])"),
-    #     is that number: two decimals do not agree by chance
-    if not s.curated and m.decimals >= 2 and isinstance(m.value, (int, float)) and m.kind != "pvalue" \
-            and _TWO_DECIMALS.search(m.surface):
-        said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
-            _stated_anywhere(-float(m.value), s, tolerance(m)) if m.value > 0 and ctx.change == "down" else None)
-        if said is not None:
-            f, v = said
-            return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
-                                  args={"note": _clean_note(f.text)})
     # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
     #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
     if not s.curated and s.stated and m.unit in _STATED_UNITS:
@@ -698,8 +694,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 6b. a draft that states one ratio (HR 1.57) holds its one relative risk: the article's
     #     风险高出近一倍 or 风险降低30% told of that risk is held to it
     #     (the risk may be named in the clause before: 可能性，是…的两倍)
-    if not s.curated and m.kind in ("multiplier", "percent") and (
-            _RISK_WORD.search(ctx.clause) or _RISK_WORD.search(ctx.sentence[:max(0, m.start - ctx.sentence_start)])):
+    if not s.curated and m.kind in ("multiplier", "percent") and _names_risk(m, ctx):
         ratios = {round(float(t[3]), 4): t for t in scored if t[2].kind == "ratio" and t[2].label in _RATIO_LABELS
                   and isinstance(t[3], float)}
         if len(ratios) == 1:
@@ -791,6 +786,12 @@ _ABSOLUTE_BEFORE = re.compile(r"(?<!relative )\b(?:difference|percentage points?
 _RISK_EN = re.compile(r"\b(?:risks?|hazards?|odds|likelihood|chances?|incidence)\b", re.I)
 
 
+def _names_risk(m: Mention, ctx: Context) -> bool:
+    """Is the number told of a risk: its clause, or its sentence before it, names one
+    (风险降低30%; 可能性，是…的两倍)?"""
+    return bool(_RISK_WORD.search(ctx.clause) or _RISK_WORD.search(ctx.sentence[:max(0, m.start - ctx.sentence_start)]))
+
+
 def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
     """The article's number is a change (占比下降0.51%: ``ctx.change``) and the draft's value a
     level its sentence states no change of (accounting for 0.91%): two different quantities, so
@@ -799,7 +800,7 @@ def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
         return False
     if c.label and " " in c.label:
         return False        # a ratio read as a relative change (HR 0.77 as 23% lower)
-    if _RISK_WORD.search(ctx.clause) or _RISK_WORD.search(ctx.sentence[:max(0, m.start - ctx.sentence_start)]):
+    if _names_risk(m, ctx):
         # 风险降低9% against "a higher 5-year survival (weighted survival difference, 1.0%)": a
         # risk's relative change is held to what the paper says of a risk, never to another
         # quantity nor to an absolute difference
@@ -809,7 +810,7 @@ def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
         if at > 0 and _ABSOLUTE_BEFORE.search(c.finding.text, max(0, at - 40), at):
             return True
     if c.label in ("increase", "change"):
-        return False        # the paper's change, or a ratio read as one (HR 0.77 as 23% lower)
+        return False        # the paper's change
     return not _CHANGE_EN.search(c.finding.text)
 
 
@@ -956,8 +957,14 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
-_WRITTEN_DECIMAL = re.compile(r"[0-9][.．][0-9]")
-_TWO_DECIMALS = re.compile(r"[0-9][.．][0-9][0-9]")
+_WRITTEN_DECIMALS = re.compile(r"[0-9][.．]([0-9]+)")
+
+
+def _written_places(surface: str) -> int:
+    """The decimal places the article wrote in digits: 0 for 半小时 or 1:1, whatever value and
+    precision the parser gave them."""
+    found = _WRITTEN_DECIMALS.search(surface)
+    return len(found.group(1)) if found else 0
 
 
 def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
@@ -965,7 +972,7 @@ def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     the article writes 15.6周): the recomputed value, as statcheck prints it, beside the paper's.
     Only a number with decimals: a whole number in another unit may be another length."""
     if not isinstance(m.value, float) or m.value == int(m.value) or m.unit not in TIME_UNITS \
-            or not _WRITTEN_DECIMAL.search(m.surface):
+            or not _written_places(m.surface):
         return None     # (半小时 is a word's half, not a converted length's decimals)
     lengths = [(c.value, c.unit, c.finding) for c in _usable(s)[0]
                if c.unit in TIME_UNITS and c.kind not in ("date", "year_or_date") and isinstance(c.value, (int, float))]
