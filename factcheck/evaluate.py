@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from factcheck.text.sentences import LineIndex
+from factcheck.ingest.reader import strip_readings
 
 ARTICLE_DIR = "corpus"
 PAPER_DIR = "corpus/papers"
@@ -72,16 +73,18 @@ def locate(rows: list[dict], lines: list[str]) -> list[GoldSpan]:
     out = []
     for r in rows:
         ln = lines[r["line"] - 1] if 0 < r["line"] <= len(lines) else ""
-        key = (r["line"], r["surface"])
+        # the reader takes a page's pinyin readings out (會導(dǎo)致 → 會導致): so from the surface
+        surface = strip_readings(r["surface"])
+        key = (r["line"], surface)
         pos = -1
         for _ in range(seen[key] + 1):
-            pos = _find_number(ln, r["surface"], pos + 1)
+            pos = _find_number(ln, surface, pos + 1)
             if pos < 0:
                 break
         seen[key] += 1
         if pos < 0:
-            pos = ln.find(r["surface"])
-        out.append(GoldSpan(r, r["line"], max(pos, 0), max(pos, 0) + len(r["surface"])))
+            pos = ln.find(surface)
+        out.append(GoldSpan(r, r["line"], max(pos, 0), max(pos, 0) + len(surface)))
     return out
 
 

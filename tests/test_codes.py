@@ -124,6 +124,9 @@ def test_input_messages_are_the_messages_written_before():
             "文中线索不足以联网检索（需要英文标题，或期刊和年份，或作者和年份）/ not enough cues in the text to "
             "search online (an English title, or a journal and a year, or an author and a year) (journal Lancet)",
         ("FC310", "search_query", (("query", "q"),)): "检索式 / search query: q",
+        ("FC311", "pinyin", (("n", 2), ("example", "報(bào)道"))):
+            "已删除 2 处拼音注音（如“報(bào)道”），列号以删除后的文本为准 / 2 pinyin reading(s) removed "
+            "(such as “報(bào)道”); columns count in the text without them",
         ("FC310", "not_identified", (("problem_zh", "2 篇候选论文同样吻合，不作猜测（a, b）"),
                                      ("problem_en", "2 candidates fit the cues equally well, not guessing (a, b)"))):
             "未能确定文章所说的论文：2 篇候选论文同样吻合，不作猜测（a, b） / no paper could be identified: "

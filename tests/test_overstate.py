@@ -529,3 +529,16 @@ def test_a_study_that_confirms_is_a_certainty_booster_but_a_confirmed_patient_is
     got = [o.surface for o in _overstated("12万人的科学研究确认，染发剂与部分癌症的风险有关。", s, st) if o.category == "certainty"]
     assert any("确认" in g for g in got)
     assert not [o for o in _overstated("研究纳入了被确认的患者11.7万名女性。", s, st) if o.category == "certainty"]
+
+
+
+def test_a_priority_claim_of_the_study_and_harm_verbs_with_a_modal():
+    """这是首次…: "the first time" said of the study (not 如果是首次移植); 会损害, 可防: a modal with a
+    verb of harm or prevention states a causal effect, as 可降低 does, after an observational study."""
+    s, st = _one_paper("Methods: A cross-sectional study of 2086 adolescents. Results: E-cigarette use was "
+                       "associated with bronchitic symptoms (OR, 1.85) and lung health problems.")
+    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    assert "FC205" in codes("这项研究纳入2086名青少年，这是首次发现电子烟与支气管症状有关。")
+    assert "FC205" not in codes("这项研究纳入2086名青少年。如果是首次使用电子烟，先别慌。")
+    assert "FC214" in codes("这项研究纳入2086名青少年，发现电子烟会损害青少年的肺部健康。")
+    assert "FC214" not in codes("这项研究纳入2086名青少年，发现电子烟与青少年的肺部健康问题有关。")

@@ -407,6 +407,16 @@ def _guess_title(text: str, body: list[Span], markdown: bool) -> Optional[str]:
 # ---------------------------------------------------------------- entry points
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a pinyin reading in brackets after a Han character: lower-case letters with a tone mark
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# (the bracket opens the pattern, so the search skips ahead to brackets; the Han character
+# before it is tested in a lookbehind after that)
+_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)")
+
+
+def strip_readings(text: str) -> str:
+    """``text`` without the pinyin readings a page glosses its characters with (報(bào)道 → 報道)."""
+    return _PINYIN.sub("", text)
 
 
 def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8",
@@ -422,6 +432,14 @@ def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf
         n_bad = len(_SURROGATE.findall(text))
         text = _SURROGATE.sub("\ufffd", text)
         notes.append(input_note("FC303", "lone_surrogates", n=n_bad))
+    if "(" in text and _PINYIN.search(text):
+        # 報(bào)道稱, 會導(dǎo)致: a page that glosses its characters with their readings splits
+        # every word it glosses (a mirror's artefact, not the author's text)
+        first = _PINYIN.search(text)
+        example = text[max(0, first.start() - 1):first.end() + 1]
+        n = len(_PINYIN.findall(text))
+        text = strip_readings(text)
+        notes.append(input_note("FC311", "pinyin", n=n, example=example))
     norm = normalize(text)
     # structure is found on the fold (same length): 參考文獻 and ［1］ work as 参考文献 and [1]
     body, ref_span, boiler = split_structure(norm)

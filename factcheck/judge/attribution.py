@@ -57,6 +57,7 @@ def _cues() -> dict:
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
         "reported_finding": re.compile(data["reported_finding"]),
+        "study_arms": re.compile(data["study_arms"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
         "identity_duration": re.compile(data["identity_duration"]),
@@ -249,6 +250,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         # a marker ([3]) points into the article's own list: an article checked against a paper
         # it does not list has none that the marker could name
         found = (None if single_study else _explicit_from(markers_at.get(i, ()), article, by_index)) or named_at.get(i)
+        if found is not None and single_study and found.how == "single_study":
+            found = _dated_study(ntext, ms, profiles[0]) or found
         introduced = introduced or (single_study and found is not None)
         research = i in research_at
         if found is None and single_study:
@@ -334,6 +337,9 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if intro and _dated_otherwise(ntext[:max(0, intro.start() - s.start)], paper):
         # 2015年一项研究显示… in an article about a 2025 paper: a study of another year is another study
         return Attribution(None, "other_source", intro.group(0))
+    dated = _dated_study(ntext, ms, paper)
+    if dated is not None:
+        return dated
     if intro and _same_study(ntext, s.start, ms, paper, cues):
         return Attribution(paper.index, "single_study", intro.group(0))
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
@@ -344,10 +350,6 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if i in hits["research"] and _states_paper_numbers(ms, paper):
         # research reporting two of the paper's rates (下降幅度在27%至43%之间): the study
         return Attribution(paper.index, "single_study", "numbers")
-    dated = _DATED_STUDY.search(ntext) if "年" in ntext else None
-    if dated and _year_apart(int(dated.group(1)), paper) and not _states_paper_numbers(ms, paper):
-        # 2015年…拉克发表了突破性的…试验, in an article about a 2025 paper: that earlier study
-        return Attribution(None, "other_source", dated.group(0))
     if hits["background"].get(i):
         return Attribution(None, "background", hits["background"][i].group(0))
     if hits["markers"].get(i):
@@ -566,19 +568,32 @@ def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
     """Does the sentence give one of the paper's distinctive numbers, or two of its numbers
     (the ends of a range: 风险骤增23%至33%)? Then it reports the paper, whatever year it gives
     it (an article may misdate it)."""
-    said = [float(v) for m in ms if m.kind in ("percent", "multiplier", "ratio", "range") or m.decimals
+    said = [(float(v), m.unit) for m in ms if m.kind in ("percent", "multiplier", "ratio", "range") or m.decimals
             for v in (m.value if isinstance(m.value, list) else [m.value]) if isinstance(v, (int, float))]
-    if any(v in p.fingerprints for v in said):
+    if any(v in p.fingerprints for v, _u in said):
         return True
-    return sum(v in p.numbers for v in said) >= 2
+    # (the ends of an age band, 7到11岁: small whole numbers that agree with any paper's by chance)
+    return sum(v in p.numbers for v, u in said if not (u == "age" and v < 20 and v == int(v))) >= 2
+
+
+def _dated_study(ntext: str, ms: list[Mention], paper: RefProfile) -> Optional[Attribution]:
+    """2015年…拉克发表了突破性的…试验, 在2014年的一个对871名孩子的调查中, in an article about a
+    paper of another year: that other study, whoever introduces it (a professor may tell of
+    his own earlier work), unless the sentence states the paper's numbers."""
+    dated = _DATED_STUDY.search(ntext) if "年" in ntext else None
+    if dated and _year_apart(int(dated.group(1)), paper) and not _states_paper_numbers(ms, paper):
+        return Attribution(None, "other_source", dated.group(0))
+    return None
 
 
 def _year_apart(year: int, p: Optional[RefProfile]) -> bool:
     return p is not None and p.summary is not None and bool(p.summary.year) and abs(year - int(p.summary.year)) > 1
 
 
-# a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究)
-_DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验)")
+# a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究,
+# 2014年的一个…调查)
+_DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年(?:[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验)"
+                          r"|的?一(?:个|项|篇|份)[^。；;！？，,]{0,20}?(?:研究|试验|调查))")
 
 
 def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:
@@ -617,6 +632,11 @@ def general_cue(text: str) -> bool:
 def reports_finding(text: str) -> bool:
     """Does this text report a study's finding (一项研究发现, 研究人员估计: the reported-finding cue)?"""
     return bool(_cues()["reported_finding"].search(text))
+
+
+def describes_arms(text: str) -> bool:
+    """Does this text describe the study's arms (随机分为两组: the study-arms cue)?"""
+    return bool(_cues()["study_arms"].search(text))
 
 
 def speaks_of_research(text: str) -> bool:

@@ -33,10 +33,17 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
                        "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
                        r")\b(?=\s+(?:\w+\s+){0,2}(?:participants|patients|people|adults|women|men|children|"
-                       r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|groups|arms|"
+                       r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
                        r"cases|deaths|years|months|weeks|days|doses))", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
+
+
+def _joined(m: re.Match) -> str:
+    """502 641 → 502641; a count that would read as a year (2,086) keeps one comma, which the
+    extractor reads as a count."""
+    digits = re.sub(r"[ \u2009\u202f\u00a0,]", "", m.group(0))
+    return f"{digits[0]},{digits[1:]}" if 1900 <= int(digits) <= 2099 else digits
 
 
 def normalise(text: str) -> str:
@@ -51,7 +58,11 @@ def normalise(text: str) -> str:
     # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
     t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](?:SD[,:]?\s*)?(\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
                r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
-    t = _THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0,]", "", m.group(0)), t)
+    # "7.3 (95% CI, 3.4-11.2) percentage points": the unit after an estimate's interval is the
+    # estimate's too
+    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)(\s*[(\[]\s*95%\s*(?:CI|confidence interval)[^()\[\]]{0,40}[)\]])\s*"
+               r"(percentage points?|points?|mm Hg|mmHg|kg|days|weeks|months|years)\b", r"\1 \3\2", t)
+    t = _THOUSANDS.sub(_joined, t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
     return t
@@ -93,7 +104,8 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|pe
 ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed|enrolled|"
                       r"included|recruited)\b", re.I)
 UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
-                            r"centers|hospitals|cities|provinces)\b", re.I)
+                            r"centers|hospitals|clinics|cities|provinces)\b", re.I)
+_SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics"}
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
 MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\))?\s+age\b", re.I)
 _FOLLOW_UP_AT = re.compile(r"follow", re.I)               # "14 years of follow-up": a length, not an age
@@ -323,8 +335,10 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
     elif unit in ("", "person") and PEOPLE.match(after):
         unit, kind = "person", "range" if isinstance(val, list) else "count"
     elif unit == "" and UNITS_OF_STUDY.match(after):
-        unit, kind = "study" if re.match(r"\s*(?:[\w-]+\s+){0,2}?(trials|studies|RCTs|cohorts)", after, re.I) \
-            else "", "count"
+        word = UNITS_OF_STUDY.match(after).group(1).lower()
+        unit = ("study" if word in ("trials", "studies", "rcts", "cohorts") else
+                "site" if word in _SITE_WORDS else "country" if word == "countries" else "")
+        kind = "count"
     elif re.match(r"^\s*n\s*=\s*$", before[-6:]) or re.search(r"\bn\s*=\s*$", before):
         unit, kind = "person", "count"
     elif unit == "" and not isinstance(val, list) and ASSIGNED.match(after):
@@ -615,8 +629,15 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
             else:
                 add(*_schedule(m), m)
-    # "one drink (12 g) per day": a schedule read again with short brackets taken out
+    # "one drink (12 g) per day": a schedule read again with short brackets taken out; "once or
+    # twice weekly": each of the two schedules, and the span of them
     bare = re.sub(r"\s*\([^()]{1,20}\)", "", norm)
+    for m in _EITHER_SCHEDULE.finditer(norm):
+        lo, per = _TIMES[m.group(1).lower()], _PER_WORD[m.group(3).lower()]
+        hi = _TIMES[m.group(2).lower()]
+        add(float(lo), per, m)
+        if lo < hi:
+            add([float(lo), float(hi)], per, m)
     if bare != norm:
         for kind, pat in _STATED:
             if kind == "frequency":
@@ -656,6 +677,10 @@ def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
         if 2 <= len(parts) <= 5:
             return len(parts), m
     return None
+
+
+_EITHER_SCHEDULE = re.compile(r"\b(once|twice|thrice)\s+or\s+(once|twice|thrice)[\s-]+(?:a\s+|per\s+|every\s+)?"
+                              r"(day|daily|week|weekly|month|monthly)\b", re.I)
 
 
 def _schedule(m: re.Match) -> tuple[float, str]:

@@ -110,11 +110,12 @@ def _is_han(c: str) -> bool:
 # ====================================================================== units
 
 class _Unit:
-    __slots__ = ("code", "kind", "generic", "refine", "name", "scaled")
+    __slots__ = ("code", "kind", "generic", "refine", "name", "scaled", "near")
 
-    def __init__(self, code, kind, generic, refine, name, scaled=None):
+    def __init__(self, code, kind, generic, refine, name, scaled=None, near=None):
         self.code, self.kind, self.generic, self.refine, self.name = code, kind, generic, refine, name
         self.scaled = scaled        # the code after a power of ten (50~100×10^6个: cells)
+        self.near = near or {}      # refine words that may stand a few modifiers on (6家三级医院)
 
 
 def _ukey(s: str) -> str:
@@ -129,8 +130,9 @@ def _build_units(cfg):
         kind = str(e["kind"])
         refine = {fold_width(str(k)): str(v) for k, v in (e.get("refine") or {}).items()}
         refine = dict(sorted(refine.items(), key=lambda kv: -len(kv[0])))
+        near = {fold_width(str(k)): str(v) for k, v in (e.get("refine_near") or {}).items()}
         u = _Unit(code, kind, bool(e.get("generic")), refine, str(e.get("name") or code),
-                  str(e["scaled"]) if e.get("scaled") else None)
+                  str(e["scaled"]) if e.get("scaled") else None, near)
         if code and code not in kinds:
             kinds[code] = kind
         for a in e.get("aliases") or []:
@@ -235,9 +237,16 @@ def _ukind(u: _Unit, code: str) -> str:
     return u.kind if code == u.code else _UNIT_KIND.get(code, u.kind)
 
 
+_NEAR_GAP = 4      # Han characters of modifiers a ``refine_near`` word may stand behind (三级, 教学)
+
+
 def _refine(u: _Unit, seg: str, e: int) -> str:
     for w, code in u.refine.items():
         if seg.startswith(w, e):
+            return code
+    for w, code in u.near.items():
+        k = seg.find(w, e, e + _NEAR_GAP + len(w))
+        if k >= 0 and all(_is_han(c) for c in seg[e:k]):
             return code
     return u.code
 
@@ -715,6 +724,11 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
 
 _GLUED_NAME_RE = re.compile(r"(?<![A-Za-z])[a-z]{5,}$")
 _GLUED_UNIT_RE = re.compile(r"[ \t]?(?:mg|mcg|μg|µg|ug|g|ml|mL|IU|kg)(?![A-Za-z])")
+
+
+def _grouped(seg: str, t: "_Tok") -> bool:
+    """A number written with a thousands separator (2,086) is a count, never a year."""
+    return "," in seg[t.s:t.e]
 
 
 def _glued_dose(seg: str, ns: int, ne: int) -> bool:
@@ -1827,7 +1841,7 @@ class _Segment:
             # a bare number with nothing around it (see tokens): a measurement or a year
             v = t.value
             kind = "measurement"
-            if t.int_only and 1900 <= v <= 2099 and role is None:
+            if t.int_only and 1900 <= v <= 2099 and role is None and not _grouped(self.seg, t):
                 kind, v = "year_or_date", str(v)
             self.out.append(Mention("", self.base + t.s, self.base + t.e, 0, "", kind, v, "", None, True,
                                     None, None, None, role, gid, None, t.dec))
@@ -1848,7 +1862,7 @@ class _Segment:
         # bare year: 1999 WHO, (2022)
         if (isinstance(value, int) and 1900 <= value <= 2099 and kind == "measurement" and t.plain
                 and not t.unit and not t.label and not t.comp and not t.neg and t.int_only
-                and role is None and not t.cn):
+                and role is None and not t.cn and not _grouped(seg, t)):
             kind, value = "year_or_date", str(value)
         # a bare comparator with a conventional alpha: a p-value cell of a table (＜0.001)
         if kind == "threshold" and t.comp and not t.unit and not t.label and value in (0.05, 0.01, 0.001, 0.0001):

@@ -1,7 +1,8 @@
 """Sentence and clause splitting over the article body (cheap regexes, no segmenter).
 
 Sentences end at 。！？!? (with closing quotes/brackets), at ；; between clauses of a list, and at
-line ends: WeChat-style posts put one sentence per line. A decimal point or an English
+line ends: WeChat-style posts put one sentence per line. A full stop ends a sentence before a
+Han character, and before a capitalised word (an English abstract pasted into the article). A decimal point or an English
 abbreviation never ends a sentence. Clauses (split at ，,：:) are what a number's local context
 is taken from when matching it to a paper's measure.
 """
@@ -19,10 +20,10 @@ from factcheck.core.model import Sentence, Span
 # opens with a class lets the regex engine skip ahead to the next candidate instead of trying
 # each branch at every position
 _END = re.compile(r"[。！？!?.．\n](?:(?<=[。！？!?])[。！？!?]*[”’\"'）)」』】]*"
-                  r"|(?<=[.．])(?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$))|(?<=\n))")
+                  r"|(?<=[.．])(?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$)|\s+[A-Z][a-z])|(?<=\n))")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\bNo|\bRefs?|\bcf"
-                     r"|\bapprox|\bEq|\bVol|\bpp?|\bSt)$", re.I)
+                     r"|\bapprox|\bEq|\bVol|\bpp?|\bSt|\b[A-Z])$", re.I)
 
 
 class LineIndex:

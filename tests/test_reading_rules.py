@@ -1,0 +1,148 @@
+"""Readings a careful editor applies to any article about any paper: shares of one whole, a
+multiple that restates ratios, several figures against one value, a count that is not a year,
+sites, schedules and units written after an interval (each rule found on a blind real part and
+written for every article)."""
+
+import pytest
+from conftest import draft_verdicts
+
+from factcheck.ingest.reader import article_from_text, strip_readings
+from factcheck.papers.abstract_en import normalise
+from factcheck.text.numbers import extract
+from factcheck.text.sentences import split_sentences
+from factcheck.core.model import Span
+
+ECIG = ("Methods: Associations were examined in 2,086 Southern California participants completing "
+        "questionnaires in 2014. Results: Ever e-cigarette use was reported by 502 (24.0%), of whom 201 "
+        "(9.6%) used e-cigarettes during the last 30 days. Risk of bronchitic symptoms was increased among "
+        "past users (odds ratio [OR], 1.85; 95% CI, 1.37-2.49) and by 2.02-fold (95% CI, 1.42-2.88) among "
+        "current users. Effect estimates were attenuated (OR, 1.41; 95% CI, 1.01-1.97).")
+
+
+def test_a_count_written_with_a_thousands_separator_is_never_a_year():
+    assert [m.kind for m in extract("examined in 2,086 Southern California participants in 2014")] == ["measurement", "year_or_date"]
+    assert "2,086" in normalise("in 2 086 Southern California participants")
+    v = draft_verdicts(ECIG, "研究人员分析了2086个研究参与者的问卷。")
+    assert v["2086个"] == "supported"
+
+
+def test_the_share_of_those_who_are_not_is_the_rest_of_the_whole():
+    v = draft_verdicts(ECIG, "研究人员分析了2086名参与者。受访者分为非电子烟使用者(76%),过去的用户(14.4%)"
+                             "和当前用户(9.6%)。")
+    assert v["76%"] == "supported"            # 100% − 24.0% ever used
+    assert v["14.4%"] == "supported"          # the rest of the whole: 100 − 76 − 9.6
+    assert v["9.6%"] == "supported"
+
+
+def test_a_share_not_negated_and_not_the_rest_is_not_recomputed():
+    v = draft_verdicts(ECIG, "研究人员分析了2086名参与者。其中使用者占76%。")
+    assert v["76%"] != "supported"
+
+
+def test_a_multiple_is_a_relative_measure_held_to_the_papers_ratios():
+    v = draft_verdicts(ECIG, "研究人员分析了2086名参与者。在当前用户中,支气管症状增加了一倍。")
+    assert v["一倍"] == "supported"                       # 2.02-fold
+    v = draft_verdicts(ECIG, "研究人员分析了2086名参与者。使用者出现症状(OR 1.85)和(OR 2.02)的几率大约是"
+                             "不使用者的两倍。")
+    assert v["两倍"] == "supported"                       # sums up the ratios its sentence quotes
+    v = draft_verdicts(ECIG, "研究人员分析了2086名参与者。使用者出现症状的几率是不使用者的五倍。")
+    assert v["五倍"] != "supported"
+
+
+AGE_BANDS = ("Results: Of the 22 068 offspring, 4921 individuals (22.3%) were born by cesarean delivery. "
+             "The adjusted risk ratio for obesity among offspring delivered via cesarean birth vs those "
+             "delivered via vaginal birth was 1.15 (95% CI, 1.06-1.26; P = .002).")
+
+
+def test_several_figures_against_one_value_are_details_not_misquotes():
+    text = ("研究纳入22068名研究对象。剖腹产儿在9岁至12岁时肥胖的风险比顺产儿高23%。在13至18岁时肥胖的风险高16%。"
+            "男性肥胖的风险高28%。兄弟姐妹中肥胖的风险高64%。")
+    v = draft_verdicts(AGE_BANDS, text)
+    for s in ("23%", "16%", "28%", "64%"):
+        assert v[s] == "not_in_source", s
+    # one wrong figure is a mismatch
+    v = draft_verdicts(AGE_BANDS, "研究纳入22068名研究对象。剖腹产儿肥胖的风险比顺产儿高25%。")
+    assert v["25%"] == "mismatch"
+
+
+SITES = ("Design, settings, and participants: This was a multicenter 2-arm randomized clinical trial conducted "
+         "in 6 tertiary-level hospitals in China. Setting: Five tertiary care hospitals in China. "
+         "Results: A total of 216 patients (mean [SD] age, 51.3 [15.2] years) were included. "
+         "The absolute risk difference was 7.3 (95% CI, 3.4-11.2) percentage points.")
+
+
+def test_sites_and_an_age_bound_against_a_mean_age():
+    assert [(m.surface, m.unit) for m in extract("研究在我国的6家三级医院进行")] == [("6家", "site")]
+    assert [(m.surface, m.unit, m.checkable) for m in extract("三家公司")] == [("三家", "", False)]
+    v = draft_verdicts(SITES, "研究在我国的6家三级医院进行,纳入216名18岁及以上的患者。")
+    assert v["6家"] == "supported" and v["216名"] == "supported"
+    assert v["18岁"] == "not_in_source"         # who was studied, not the mean age of 51.3
+
+
+def test_the_unit_after_an_interval_is_the_estimates():
+    assert "7.3 percentage points (95% CI, 3.4-11.2)" in normalise(
+        "The absolute risk difference was 7.3 (95% CI, 3.4-11.2) percentage points.")
+    v = draft_verdicts(SITES, "研究纳入216名患者,28天死亡率的绝对差值为7.3%。")
+    assert v["7.3%"] == "supported"
+
+
+TAICHI = ("Interventions: Participants were randomly assigned to either supervised aerobic exercise (24 weeks, "
+          "twice weekly) or one of four tai chi interventions (12 or 24 weeks, once or twice weekly). "
+          "Results: 226 adults were randomised.")
+
+
+def test_each_arm_of_a_schedule_is_the_protocol_not_advice():
+    text = ("研究纳入226名成年患者。随后,参与者被随机分为两组,一组每周从事2次有氧运动,坚持24周;"
+            "另一组每周从事1~2次太极拳锻炼,坚持12周。")
+    v = draft_verdicts(TAICHI, text)
+    assert v["24周"] == "supported" and v["12周"] == "supported"
+    assert v["1~2次"] == "supported"         # "once or twice weekly"
+    v = draft_verdicts(TAICHI, "研究纳入226名成年患者。坚持每周锻炼3次。")
+    assert v["每周锻炼3次"] == "unattributed"          # advice, in a sentence that describes no arms
+
+
+def test_an_english_abstract_pasted_into_an_article_splits_at_its_full_stops():
+    text = "Results were clear. There was evidence from 5 trials. Dr. Smith et al. found 2.5% in J. Smith's data."
+    got = [s.text for s in split_sentences(text, [Span(0, len(text))])]
+    assert got == ["Results were clear.", "There was evidence from 5 trials.",
+                   "Dr. Smith et al. found 2.5% in J. Smith's data."]
+
+
+def test_pinyin_readings_a_page_glosses_its_characters_with_are_taken_out():
+    a = article_from_text("報(bào)道稱,服用撲熱息痛會導(dǎo)致多動(dòng)症(ADHD)。")
+    assert a.text == "報道稱,服用撲熱息痛會導致多動症(ADHD)。"
+    assert any(n.startswith("FC311") and "3" in n for n in a.notes)
+    assert strip_readings("世界卫生组织(WHO)") == "世界卫生组织(WHO)"       # an acronym is no reading
+    assert strip_readings("剂(placebo)") == "剂(placebo)"                    # nor English without tones
+
+
+@pytest.mark.parametrize("text", ["在2014年的一个对871名孩子的调查中,汤普森教授将7到11岁孩子的多动症和扑热息痛联系了起来。"])
+def test_a_study_dated_to_another_year_is_another_study_whoever_tells_it(text):
+    abstract = ("Year: 2016\n\nResults: We studied 7796 mothers. Children at age 7 and 11 years had higher "
+                "odds of conduct problems (RR, 1.42).")
+    v = draft_verdicts(abstract, "一项研究纳入7796名母亲。" + text)
+    assert v["7796名"] == "supported"
+    assert v["871名"] == "unattributed" and v["7到11岁"] == "unattributed"
+
+
+RETIRE = ("Year: 2014\n\nResults: Among 429,803 retired workers, the prevalence of dementia was 2.65%. "
+          "Multivariable analyses showed that the hazard ratio of dementia was 0.968 [95% confidence interval = "
+          "(0.962-0.973)] per each extra year of age at retirement.")
+
+
+def test_a_per_unit_ratio_neither_states_nor_contradicts_a_contrast_of_another_size():
+    text = "研究调查了42.9万名退休人员。相比60岁退休的人,65岁退休人员患痴呆的风险要低14%。"
+    assert draft_verdicts(RETIRE, text)["14%"] == "not_in_source"
+    text = "研究调查了42.9万名退休人员。退休年龄每推迟1年,患痴呆的风险降低3.2%。"
+    assert draft_verdicts(RETIRE, text)["3.2%"] == "supported"
+    text = "研究调查了42.9万名退休人员。退休年龄每推迟1年,患痴呆的风险降低5%。"
+    assert draft_verdicts(RETIRE, text)["5%"] == "mismatch"
+
+
+SCALES = ("Results: 364 mothers were randomised. Hamilton depression rating scale scores at 42 days post partum "
+          "were also lower in the esketamine group (-4, -6 to -3; P<0.001).")
+
+
+def test_a_number_written_with_its_sign_keeps_the_papers_sign_and_a_scale_score_is_a_measure():
+    v = draft_verdicts(SCALES, "研究纳入364名母亲。艾氯胺酮组在产后42天的汉密尔顿抑郁量表评分也较低(中位差为 -4)。")
+    assert v["-4"] == "supported"
