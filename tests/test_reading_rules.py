@@ -146,3 +146,48 @@ SCALES = ("Results: 364 mothers were randomised. Hamilton depression rating scal
 def test_a_number_written_with_its_sign_keeps_the_papers_sign_and_a_scale_score_is_a_measure():
     v = draft_verdicts(SCALES, "研究纳入364名母亲。艾氯胺酮组在产后42天的汉密尔顿抑郁量表评分也较低(中位差为 -4)。")
     assert v["-4"] == "supported"
+
+
+PREGNANCY = ("Results: We studied 7796 mothers. Maternal prenatal acetaminophen use at 18 (n = 4415; 53%) and "
+             "32 weeks of pregnancy (n = 3381; 42%) was associated with higher odds of conduct problems (RR, 1.42).")
+
+
+def test_the_same_measure_at_the_next_time_point_is_held_to_that_time_points_value():
+    assert "at 18 weeks (n = 4415; 53%) and at 32 weeks" in normalise(PREGNANCY)
+    assert [(m.surface, m.unit) for m in extract("怀孕18到32周期间使用")] == [("18到32周", "week")]
+    text = "研究纳入7796名母亲。在第18周的时候,超过半数的妈妈使用扑热息痛,到第32周的时候则有{}。"
+    assert draft_verdicts(PREGNANCY, text.format("40%"))["40%"] == "mismatch"      # 42% at 32 weeks
+    assert draft_verdicts(PREGNANCY, text.format("42%"))["42%"] == "supported"
+    # no time named in its clause: not held to either
+    v = draft_verdicts(PREGNANCY, "研究纳入7796名母亲。在第18周的时候,超过半数的妈妈使用扑热息痛,其中40%为初产妇。")
+    assert v["40%"] == "not_in_source"
+
+
+SLEEP = ("Results: We studied 7959 participants. Here we report higher dementia risk associated with a sleep "
+         "duration of six hours or less at age 50 and 60, compared with a normal (7 h) sleep duration. "
+         "Persistent short sleep duration at age 50, 60, and 70 was associated with a 30% increased risk (HR 1.30).")
+
+
+def test_a_span_whose_ends_the_paper_states_is_what_the_paper_studied():
+    v = draft_verdicts(SLEEP, "研究追踪了7959名参与者。从中年至老年(50-70岁间)长期睡眠少于每晚6小时的人,失智风险增加30%。")
+    assert v["50-70岁"] == "supported"
+    v = draft_verdicts(SLEEP, "研究追踪了7959名参与者。45-70岁间长期睡眠少于每晚6小时的人,失智风险增加30%。")
+    assert v["45-70岁"] == "not_in_source"
+
+
+SAMPLE = ("Results: We included 1255 children with body composition measured at 3 years of age. 284 children "
+          "(22.6 percent) were delivered by caesarean section.")
+
+
+def test_the_rest_of_the_sample_is_its_total_less_a_part_the_paper_counts():
+    v = draft_verdicts(SAMPLE, "研究纳入1255名儿童。剖腹产者284人,而经阴道顺产者971人。")
+    assert v["971人"] == "supported"
+    v = draft_verdicts(SAMPLE, "研究纳入1255名儿童。剖腹产者284人,而经阴道顺产者917人。")
+    assert v["917人"] != "supported"
+
+
+def test_the_studys_participants_named_again_continue_the_study_and_a_per_year_unit_is_stated():
+    v = draft_verdicts(RETIRE, "法国的科研人员最新发现,延迟退休可以降低痴呆的风险。\n研究调查了42.9万名退休人员。"
+                               "在这些被调查者中,近3%的人患有痴呆。人们每多工作一年,患痴呆的风险就会降低3.2%。")
+    assert v["3%"] == "supported"          # 2.65%
+    assert v["一年"] == "supported"         # "per each extra year"

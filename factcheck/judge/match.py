@@ -631,6 +631,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
                                   args={"note": " + ".join(_fmt(x) for x in parts)})
+        rest = _rest_of_the_sample(m, s) if count and m.unit == "person" else None
+        if rest is not None:
+            return MentionVerdict(m.id, "supported", rest[0] - rest[1], None, rule="FC101",
+                                  args={"note": f"{_fmt(rest[0])} − {_fmt(rest[1])}"})
     # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
     #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
     if not s.curated and s.stated and m.unit in _STATED_UNITS:
@@ -986,6 +990,29 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+def _span_of_two_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """50-70岁 for ages the paper follows "at age 50, 60, and 70", 18到32周 for use "at 18 weeks
+    … and at 32 weeks": a span whose two ends are ages or times the draft states, in the same
+    unit; the article spans what the paper studied."""
+    if not (isinstance(m.value, list) and len(m.value) == 2):
+        return None
+    lo, hi = (float(x) for x in m.value)
+    tol = tolerance(m)
+    said: set[float] = set()
+    for v in [v for f in s.findings for v in f.values] + list(s.stated):
+        if isinstance(v.value, (int, float)) and v.kind not in ("pvalue", "year_or_date"):
+            if m.unit == "age" and v.unit == "age":
+                said.add(float(v.value))
+            elif m.unit in TIME_UNITS and v.unit in TIME_UNITS:
+                x = convert(float(v.value), v.unit, m.unit)
+                if x is not None:
+                    said.add(x)
+    if any(abs(x - lo) <= tol for x in said) and any(abs(x - hi) <= tol for x in said):
+        return MentionVerdict(m.id, "supported", [lo, hi], None, rule="FC101",
+                              args={"note": f"{_fmt(lo)}, {_fmt(hi)}"})
+    return None
+
+
 _WRITTEN_DECIMALS = re.compile(r"[0-9][.．]([0-9]+)")
 
 
@@ -1039,6 +1066,21 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
                     return (a, b)
         if len(counts) > 2 and _equal(m, sum(counts)):
             return tuple(counts)
+    return None
+
+
+def _rest_of_the_sample(m: Mention, s: Summary) -> Optional[tuple[float, float]]:
+    """经阴道顺产者971人 where the draft says "We included 1255 children" and "284 children …
+    were delivered by caesarean section": the rest of the sample, its total less a part the
+    draft counts (1255 − 284); (total, part), or None."""
+    totals = {float(v.value) for f in s.findings for v in f.values
+              if v.label == "total" and isinstance(v.value, (int, float))}
+    parts = {float(v.value) for f in s.findings for v in f.values
+             if isinstance(v.value, (int, float)) and v.value >= 10 and (v.unit == "person" or v.label == "n")}
+    for t in sorted(totals):
+        for p in sorted(parts):
+            if p < t and _equal(m, t - p):
+                return t, p
     return None
 
 
@@ -1243,6 +1285,51 @@ def _multiple_of_its_ratios(ms: list[Mention], mvs: list[MentionVerdict]) -> lis
                 v = MentionVerdict(m.id, "supported", r, w.finding_id, rule="FC101", args=w.args)
         out.append(v)
     return out
+
+
+def _next_time_point(ms: list[Mention], mvs: list[MentionVerdict], s: Summary, sentence_start: int,
+                     cuts: tuple[int, ...]) -> list[MentionVerdict]:
+    """在第18周…超过半数…,到第32周的时候则有40%: the sentence quotes one value of a finding the
+    paper supports (53% at 18 weeks) and goes on to the same measure at another time point its
+    clause names (32周): the paper's value there (42%) is the one the number is held to. A
+    mismatch only where the finding gives exactly one value in that unit at that time."""
+    found = {f.id: f for f in s.findings}
+    anchors = {(v.finding_id, m.unit) for m, v in zip(ms, mvs)
+               if v.verdict == "supported" and v.finding_id in found and m.kind == "percent"}
+    if not anchors:
+        return mvs
+    times = [m for m in ms if _is_time(m) and isinstance(m.value, (int, float))]
+    out = list(mvs)
+    for i, (m, v) in enumerate(zip(ms, mvs)):
+        if v.verdict != "not_in_source" or v.rule != "FC103" or m.kind != "percent" or m.qualifier \
+                or not isinstance(m.value, (int, float)):
+            continue
+        cs, ce = clause_at(cuts, m.start - sentence_start)
+        named = [t for t in times if cs <= t.start - sentence_start < ce and t.start < m.start]
+        if len(named) != 1:
+            continue
+        t = named[0]
+        for fid, unit in anchors:
+            if unit != m.unit:
+                continue
+            at = [x for x in found[fid].values if x.unit == m.unit and x.kind == "percent"
+                  and isinstance(x.value, (int, float)) and _at_time(x.timepoint, t)]
+            if len(at) == 1 and not _equal(m, float(at[0].value), at[0].qualifier):
+                out[i] = MentionVerdict(m.id, "mismatch", at[0].value, fid, rule="FC102",
+                                        args={"note": _clean_note(found[fid].text)})
+                break
+    return out
+
+
+def _at_time(tp: Optional[str], t: Mention) -> bool:
+    """Is the paper's time point ``tp`` ("32 weeks") the time the article names (32周)?"""
+    parsed = _parse_tp(tp)
+    if parsed is None:
+        return False
+    unit = {"week": "week", "month": "month", "year": "year", "day": "day", "hour": "hour",
+            "minute": "minute"}.get(parsed[1].rstrip("s"))
+    x = convert(parsed[0], unit, t.unit) if unit else None
+    return x is not None and abs(x - float(t.value)) < 1e-6
 
 
 def _subsets(items: list, size: int):
@@ -1550,6 +1637,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = _stated(m, summ, per_unit_before(norm, m.start)) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":
                     mv = _range_of_two_values(m, summ) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and isinstance(m.value, list) \
+                        and (m.unit == "age" or m.unit in TIME_UNITS):
+                    mv = _span_of_two_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \
@@ -1569,6 +1659,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             mvs = _ratio_beside_its_percent(ms, mvs, summ)
             mvs = _shares_of_one_whole(ms, mvs, summ, norm, s.start)
             mvs = _multiple_of_its_ratios(ms, mvs)
+            mvs = _next_time_point(ms, mvs, summ, s.start, cuts)
         pending.append((s, ms, mvs, att, ref_idx, summ))
     _subgroup_details(pending)
     return [_claim(article, s, ms, mvs, att, ref_idx, summ, config, n)

@@ -62,6 +62,9 @@ def normalise(text: str) -> str:
     # estimate's too
     t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)(\s*[(\[]\s*95%\s*(?:CI|confidence interval)[^()\[\]]{0,40}[)\]])\s*"
                r"(percentage points?|points?|mm Hg|mmHg|kg|days|weeks|months|years)\b", r"\1 \3\2", t)
+    # "at 18 (n = 4415; 53%) and 32 weeks": the unit the list ends with is each item's
+    t = re.sub(r"\b(at|by|after)\s+(\d+(?:\.\d+)?)(\s*\([^()]{0,40}\))?\s+(and|or)\s+(\d+(?:\.\d+)?)"
+               r"(?=(\s*\([^()]{0,40}\))?\s*(weeks?|months?|years?|days?)\b)", r"\1 \2 \7\3 \4 \1 \5", t)
     t = _THOUSANDS.sub(_joined, t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
@@ -106,6 +109,7 @@ ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated
 UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
                             r"centers|hospitals|clinics|cities|provinces)\b", re.I)
 _SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics"}
+_AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s+|or\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
 MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\))?\s+age\b", re.I)
 _FOLLOW_UP_AT = re.compile(r"follow", re.I)               # "14 years of follow-up": a length, not an age
@@ -330,6 +334,8 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]   # "2 and 4 years"
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
         unit = "year"                                    # "at age 50": an age with its unit left out
+    elif not unit and not isinstance(val, list) and _AGE_LIST_BEFORE.search(before):
+        unit = "year"                                    # the 60 and 70 of "at age 50, 60, and 70"
     if unit in ("year",) and (AGE_BEFORE.search(before) or re.match(r"^\s*(?:of age|old)\b", after)):
         unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
     elif unit in ("", "person") and PEOPLE.match(after):
@@ -516,7 +522,7 @@ _STATED = [
                               re.I)),
     # one unit of time named by a word ("over a week", "once a day", "per month"): the period an
     # article's 一周 or 一天 refers to (前一周午睡了1~2次)
-    ("time_one", re.compile(r"\b(?:a|one|per|each|every)\s+(week|month|day|year)\b", re.I)),
+    ("time_one", re.compile(r"\b(?:a|one|per|each|every)\s+(?:(?:each|every|extra|additional|further)\s+){0,2}(week|month|day|year)\b", re.I)),
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),

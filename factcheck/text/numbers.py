@@ -142,15 +142,21 @@ def _build_units(cfg):
     # be tried branch by branch after every number
     groups: dict[str, list[str]] = {}
     aliases = set()
+    # `not_before`: what may not follow the alias (周期 is no cycle in 18到32周期间)
+    stops: dict[str, list[str]] = {}
     for e in cfg.get("units") or []:
         for a in e.get("aliases") or []:
             aliases.add(fold_width(str(a)))
+            if e.get("not_before"):
+                stops.setdefault(fold_width(str(a)), []).extend(fold_width(str(x)) for x in e["not_before"])
     for a in sorted(aliases, key=len, reverse=True):
         p = re.escape(a)
         if len(a) == 1 and a.isascii() and a.isalpha():
             p = f"(?-i:{p})"
         if a[-1].isascii() and a[-1].isalnum():
             p += "(?![A-Za-z0-9])"
+        if a in stops:
+            p += "(?!" + "|".join(re.escape(x) for x in stops[a]) + ")"
         groups.setdefault(a[0].casefold(), []).append(p)
     by_first = _ByFirst()
     for c, ps in groups.items():
