@@ -191,3 +191,15 @@ def test_the_studys_participants_named_again_continue_the_study_and_a_per_year_u
                                "在这些被调查者中,近3%的人患有痴呆。人们每多工作一年,患痴呆的风险就会降低3.2%。")
     assert v["3%"] == "supported"          # 2.65%
     assert v["一年"] == "supported"         # "per each extra year"
+
+
+@pytest.mark.parametrize("design,told,verdict", [
+    (TAICHI, "两组", "mismatch"),                                          # aerobic or one of four tai chi arms
+    ("Methods: COSMOS-Mind, a randomized two-by-2 factorial trial of cocoa extract and a multivitamin in "
+     "2262 adults. Results: 2262 adults were randomised.", "三组", "mismatch"),
+    ("Methods: COSMOS-Mind, a randomized two-by-2 factorial trial of cocoa extract and a multivitamin in "
+     "2262 adults. Results: 2262 adults were randomised.", "四组", "supported"),
+])
+def test_the_arms_a_sentence_says_the_study_was_split_into_are_the_designs(design, told, verdict):
+    v = draft_verdicts(design, f"研究纳入226名成年患者。参与者被随机分为{told},分别接受干预。")
+    assert v[told] == verdict

@@ -1148,18 +1148,37 @@ def _stated_p(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
-def _counts_stated(ms, summ: Optional[Summary]) -> list[tuple[Mention, MentionVerdict]]:
+def _counts_stated(ms, summ: Optional[Summary], stext: str = "") -> list[tuple[Mention, MentionVerdict]]:
     """Prose counts (三个指标, 两款疫苗) that a drafted abstract states ("three biological
-    metrics", "two vaccines"): reported as supported; the others stay prose, unreported."""
+    metrics", "two vaccines"): reported as supported; the others stay prose, unreported. The
+    arms a sentence says the study was split into (随机分为两组) are the trial's arms."""
     if not ms or summ is None or summ.curated or not summ.stated:
         return []
     counts = {float(v.value): v for v in summ.stated if v.unit == "count"}
     out = []
     for m in ms:
+        arms = _arms_told(m, stext, summ)
+        if arms is not None:
+            out.append((m, arms))
+            continue
         v = counts.get(float(m.value)) if isinstance(m.value, (int, float)) else None
         if v is not None:
             out.append((m, MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})))
     return out
+
+
+def _arms_told(m: Mention, stext: str, s: Summary) -> Optional[MentionVerdict]:
+    """随机分为两组 where the abstract randomised to "aerobic exercise or one of four tai chi
+    interventions" (five arms), 分为三组 for a 2 × 2 factorial trial (four): the number of arms
+    is a fact of the design the abstract states; a different one is a mismatch."""
+    if not (m.surface.endswith("组") and isinstance(m.value, (int, float)) and describes_arms(stext)):
+        return None
+    arms = next((v for v in s.stated if v.label == "arms"), None)
+    if arms is None:
+        return None
+    if abs(float(arms.value) - float(m.value)) < 1e-9:
+        return MentionVerdict(m.id, "supported", arms.value, None, rule="FC101", args={"note": arms.note})
+    return MentionVerdict(m.id, "mismatch", arms.value, None, rule="FC102", args={"note": arms.note})
 
 
 def _fmt_pv(x) -> str:
@@ -1568,13 +1587,13 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         ms = checkable.get(k, [])
         ref_idx = att.reference
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
-        counted = _counts_stated(prose.get(k, ()), summ)
+        stext = norm[s.start:s.end]
+        counted = _counts_stated(prose.get(k, ()), summ, stext)
         if counted:
             ms = sorted(list(ms) + [m for m, _v in counted], key=lambda x: x.start)
         if not ms:
             continue
         prev_text = _previous_measure_sentence(norm, sentences, k)
-        stext = norm[s.start:s.end]
         cuts = clause_cuts(s.text)             # once for all the sentence's numbers
         first_clause = stext[:cuts[1]]
         sentence_general = general_cue(first_clause) and not _reports_the_study(stext, att)
@@ -1626,8 +1645,11 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 seg_ms = [x for x in ms[bisect.bisect_left(ms_starts, cs):bisect.bisect_left(ms_starts, max(ce, nxt))]
                           if x is not m] if _is_time(m) else []
                 share = _proportion_as_percent(m, summ) if not summ.curated and m.unit == "%" else None
+                arms = _arms_told(m, stext, summ) if not summ.curated and m.kind == "count" else None
                 if share is not None:
                     mv = share
+                elif arms is not None:
+                    mv = arms
                 elif visit:
                     mv = _judge_visit(m, summ, cands)
                 else:

@@ -653,6 +653,12 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     if arms is not None:
         n, m = arms
         add(float(n), "count", m)          # 两组 / 三组 for the trial's arms
+    sure = _sure_arm_count(norm)
+    if sure is not None:
+        # a design that fixes its number of arms, which an article's 随机分为N组 is held to
+        n, m = sure
+        out.append(Value(value=float(n), unit="count", kind="stated", label="arms",
+                         note=" ".join(norm[max(0, m.start() - 50):min(len(norm), m.end() + 30)].split())))
     for d in _ABBR_DEF.finditer(normalise(definitions) + "\n" + norm if definitions else norm):
         unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
         for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
@@ -666,10 +672,17 @@ _ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?P<
                        r"[^.;]{0,160}?\bto\s+(?:receive\s+|either\s+)?(?P<arms>[^;]{3,200}?)(?=[;]|\.(?!\d)|$)", re.I)
 
 
+_FACTORIAL = re.compile(r"\b([2-4]|two|three|four)\s*(?:×|x|-by-|by|\s+by\s+)\s*([2-4]|two|three|four)[\s-]+factorial\b", re.I)
+_ONE_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
     """How many arms a trial randomised to: the parts of its allocation ratio ("(1:1:1)" is
     three), else the treatments listed after "assigned … to receive" ("A or placebo": two;
     "placebo, A 30 mg, or A 45 mg": three; or-lists inside brackets are one arm's doses)."""
+    sure = _sure_arm_count(norm)
+    if sure is not None:
+        return sure
     for m in _ARM_LIST.finditer(norm):
         if m.group("ratio"):
             return m.group("ratio").count(":") + 1, m
@@ -682,6 +695,24 @@ def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
                  and not re.match(r"\s*(?:at|with|given|taken|administered|which|that|each|both)\b", x, re.I)]
         if 2 <= len(parts) <= 5:
             return len(parts), m
+    return None
+
+
+def _sure_arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
+    """The number of arms where the design fixes it beyond doubt: a factorial (2 × 2: four), an
+    allocation ratio (1:1:1: three), "either A or one of four B" (five). A list of treatments
+    alone may hold commas of its own ("a proprietary, synthetic formulation"): not sure."""
+    factorial = _FACTORIAL.search(norm)
+    if factorial:
+        a, b = (_ONE_OF.get(g.lower()) or int(g) for g in factorial.groups())
+        return a * b, factorial
+    for m in _ARM_LIST.finditer(norm):
+        if m.group("ratio"):
+            return m.group("ratio").count(":") + 1, m
+        one_of = re.search(r"\beither\b[^.;]{3,120}?\bor\s+one\s+of\s+(\d|two|three|four|five|six)\b", m.group(0), re.I)
+        if one_of:
+            k = one_of.group(1).lower()
+            return 1 + (_ONE_OF[k] if k in _ONE_OF else int(k)), m
     return None
 
 
