@@ -203,3 +203,15 @@ def test_the_studys_participants_named_again_continue_the_study_and_a_per_year_u
 def test_the_arms_a_sentence_says_the_study_was_split_into_are_the_designs(design, told, verdict):
     v = draft_verdicts(design, f"研究纳入226名成年患者。参与者被随机分为{told},分别接受干预。")
     assert v[told] == verdict
+
+
+def test_a_count_of_groups_in_digits_is_the_designs_and_a_length_counts_no_groups():
+    psilo = ("Methods: We randomly assigned 233 adults with treatment-resistant depression to receive a single dose of "
+             "a proprietary, synthetic formulation of psilocybin at a dose of 25 mg, 10 mg, or 1 mg (control), along "
+             "with psychological support. Results: Follow-up lasted 5 years.")
+    v = draft_verdicts(psilo, "研究人员对233名成年人进行测试,将他们分成3组,服用3种不同剂量的裸盖菇素。")
+    assert v["3组"] == "supported" and v["3种"] == "supported"
+    v = draft_verdicts(psilo, "研究人员对233名成年人进行测试,将他们分成5组。")
+    assert v["5组"] != "supported"                    # "5 years" is a length, not five groups
+    screen = ("Exposure: Four categories of screen time exposure were identified. Results: 7097 children were studied.")
+    assert draft_verdicts(screen, "研究纳入7097名儿童,分为4组。")["4组"] == "supported"

@@ -1148,6 +1148,10 @@ def _stated_p(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+# a count of a study's groups, categories or doses: 5组, 3類, 3种, 3个组
+_GROUP_COUNT = re.compile(r"(?:组|組|类|類|种|種|档|檔)$")
+
+
 def _counts_stated(ms, summ: Optional[Summary], stext: str = "") -> list[tuple[Mention, MentionVerdict]]:
     """Prose counts (三个指标, 两款疫苗) that a drafted abstract states ("three biological
     metrics", "two vaccines"): reported as supported; the others stay prose, unreported. The
@@ -1657,6 +1661,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                                        is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
                     mv = _stated(m, summ, per_unit_before(norm, m.start)) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and m.kind == "count" \
+                        and _GROUP_COUNT.search(m.surface):
+                    # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as
+                    # 两组 in words is (a prose count the draft states)
+                    said = _counts_stated([m], summ, stext)
+                    mv = said[0][1] if said else mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":
                     mv = _range_of_two_values(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and isinstance(m.value, list) \

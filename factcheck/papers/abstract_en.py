@@ -478,6 +478,8 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
 
 _W = "|".join(sorted(list(_NUM_WORDS) + list(_TENS), key=len, reverse=True))
 _N = rf"(\d+(?:\.\d+)?|{_W})"
+# nouns of a length or a score, not of things counted ("5 years of follow-up")
+_LENGTHS = r"(?i:years|months|weeks|days|hours|minutes|seconds|times|points)\b"
 _RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*<?\s*{_N})?"      # (12 to <18 years of age)
 _TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
               "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
@@ -504,7 +506,9 @@ _STATED = [
     # "four behavioural and three biological metrics", "two vaccines", "3 categories": how many
     # things of a kind the study had (a prose count in an article: 三个指标, 两款疫苗)
     # (a lookahead, so that "four … and three … metrics" yields both)
-    ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:[A-Za-z][A-Za-z-]*\s+){{0,4}}?[A-Za-z][A-Za-z-]*[a-z]s\b)")),
+    # (not a length: "5 years of follow-up" counts no things of a kind)
+    ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:(?!{_LENGTHS})[A-Za-z][A-Za-z-]*\s+){{0,4}}?(?!{_LENGTHS})"
+                         r"[A-Za-z][A-Za-z-]*[a-z]s\b)", re.I)),
     ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly)\b",
                              re.I)),
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|[\w-]+(?:\s+[\w-]+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month)\b",
@@ -668,10 +672,12 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     return out
 
 
-_ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?P<ratio>[^.;]{0,30}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
+_ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?P<ratio>[^.;]{0,60}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
                        r"[^.;]{0,160}?\bto\s+(?:receive\s+|either\s+)?(?P<arms>[^;]{3,200}?)(?=[;]|\.(?!\d)|$)", re.I)
 
 
+_DOSE_ARMS = re.compile(r"\bdoses?\s+of\s+(?:\d+(?:\.\d+)?\s*(?:mg|g|μg|mcg|IU)\s*,\s*)+(?:or|and)\s+"
+                        r"\d+(?:\.\d+)?\s*(?:mg|g|μg|mcg|IU)\b", re.I)
 _FACTORIAL = re.compile(r"\b([2-4]|two|three|four)\s*(?:×|x|-by-|by|\s+by\s+)\s*([2-4]|two|three|four)[\s-]+factorial\b", re.I)
 _ONE_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -692,7 +698,13 @@ def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
             continue
         parts = [x for x in re.split(r",\s*(?:or\s+)?|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", flat) if x.strip()
                  # ", at a dose of 150 mg per day," describes the arm before it
-                 and not re.match(r"\s*(?:at|with|given|taken|administered|which|that|each|both)\b", x, re.I)]
+                 and not re.match(r"\s*(?:at|with|given|taken|administered|which|that|each|both|along|together|"
+                                  r"followed)\b", x, re.I)]
+        doses = _DOSE_ARMS.search(flat)
+        if doses:
+            # "psilocybin at a dose of 25 mg, 10 mg, or 1 mg": one arm a dose (and placebo after them)
+            n = len(re.findall(r"\d+(?:\.\d+)?\s*(?:mg|g|μg|mcg|IU)\b", doses.group(0)))
+            return n + bool(re.search(r"\bplacebo\b", flat[doses.end():], re.I)), m
         if 2 <= len(parts) <= 5:
             return len(parts), m
     return None
