@@ -215,3 +215,34 @@ def test_a_count_of_groups_in_digits_is_the_designs_and_a_length_counts_no_group
     assert v["5组"] != "supported"                    # "5 years" is a length, not five groups
     screen = ("Exposure: Four categories of screen time exposure were identified. Results: 7097 children were studied.")
     assert draft_verdicts(screen, "研究纳入7097名儿童,分为4组。")["4组"] == "supported"
+
+
+def test_a_journals_key_points_are_read_with_a_cut_abstract():
+    abstract = ("Title: Effect of 2 Inactivated Vaccines\nJournal: JAMA\nYear: 2021\n\nKey Points\n\nQuestion\n\n"
+                "What is the efficacy of 2 inactivated vaccines?\n\nFindings\n\nThis randomized clinical trial included "
+                "40 382 participants. The efficacy was 72.8% in the WIV04 group and 78.1% in the HB02 group.\n\n"
+                "Abstract\n\nImportance\n\nAdditional vaccines are still needed.\n\nObjective\n\nTo evaluate the efficacy an")
+    v = draft_verdicts(abstract, "该研究共有40,382人参加。WIV04疫苗组的保护效力为72.8%,HB02疫苗组为78.1%。")
+    assert v["40,382人"] == "supported" and v["72.8%"] == "supported" and v["78.1%"] == "supported"
+
+
+def test_thousands_grouped_by_spaces_are_one_number():
+    assert [(m.surface, m.value) for m in extract(article_from_text("研究纳入439 072 名参与者").norm)] \
+        == [("439,072 名", 439072)]
+    assert article_from_text("纳入 1 938 994 名成年人, 2 至 3 个").norm == "纳入 1,938,994 名成年人, 2 至 3 个"
+
+
+def test_the_direction_word_nearest_the_number_says_how_it_changed():
+    abstract = ("Results: We followed 1 726 683 veterans. Survivors had a higher risk of eGFR decline ≥30% "
+                "(aHR, 1.25; 95% CI, 1.14-1.37), eGFR decline ≥40% (aHR, 1.44; 95% CI, 1.37-1.51).")
+    v = draft_verdicts(abstract, "研究追踪了1726683名退伍军人。肾功能下降30%的风险高了25%,肾功能下降40%的风险高出44%。")
+    assert v["25%"] == "supported" and v["44%"] == "supported"
+
+
+def test_another_study_told_of_and_this_study_after_it():
+    text = ("研究追踪了7959名参与者。无独有偶,新加坡的一项最新研究也证实,视网膜受损的人中风的风险会提高7倍。"
+            "该研究是对3400名新加坡公民进行研究后得出的结论。2000年,哥本哈根大学的Andersen等人首次报道,骑自行车者的"
+            "死亡率低30%。")
+    v = draft_verdicts(SLEEP, text)
+    assert v["7倍"] == "unattributed" and v["3400名"] == "unattributed" and v["30%"] == "unattributed"
+    assert v["7959名"] == "supported"

@@ -358,6 +358,9 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         a, b, _nums = hits["markers"][i][0]
         return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
     if i in hits["back"]:
+        if current.how == "other_source" and current.reference is None and _INTRODUCED_OTHER.search(current.cue or ""):
+            # 新加坡的一项研究也证实…。该研究是由…: "this study" is the one just named
+            return Attribution(None, "other_source", current.cue)
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
     if not introduced and i in hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
         # the headline of an article about one study states that study's result ("研究：每天一杯…")
@@ -576,6 +579,11 @@ def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
     return sum(v in p.numbers for v, u in said if not (u == "age" and v < 20 and v == int(v))) >= 2
 
 
+# an other source that a sentence introduced as a study of its own (新加坡的一项研究也证实,
+# 另一项研究, 2000年…等人首次报道), which "this study" in the next sentence goes on about
+_INTRODUCED_OTHER = re.compile(r"一项|另一|另外|(?:19|20)\d\d\s*年")
+
+
 def _dated_study(ntext: str, ms: list[Mention], paper: RefProfile) -> Optional[Attribution]:
     """2015年…拉克发表了突破性的…试验, 在2014年的一个对871名孩子的调查中, in an article about a
     paper of another year: that other study, whoever introduces it (a professor may tell of
@@ -591,9 +599,11 @@ def _year_apart(year: int, p: Optional[RefProfile]) -> bool:
 
 
 # a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究,
-# 2014年的一个…调查)
+# 2014年的一个…调查, 2000年…等人首次报道)
 _DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年(?:[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验)"
-                          r"|的?一(?:个|项|篇|份)[^。；;！？，,]{0,20}?(?:研究|试验|调查))")
+                          r"|的?一(?:个|项|篇|份)[^。；;！？，,]{0,20}?(?:研究|试验|调查)"
+                          # 2000年,…的Andersen等人首次报道: a team's report of that year
+                          r"|[^。；;！？]{0,30}?(?:等人|团队|课题组)[^。；;！？]{0,6}?(?:报道|报告|发现|发表))")
 
 
 def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfile], cues: dict) -> bool:

@@ -1444,6 +1444,10 @@ def _meta_year(meta: dict) -> Optional[int]:
     return int(m.group(0)) if m else None
 
 
+# a journal's Key Points box, up to the abstract's own heading
+_KEY_POINTS = re.compile(r"(?im)^\s*key points\b[\s:：]*(.*?)(?=^\s*abstract\b|\Z)", re.S)
+
+
 def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Record]" = None,
                   source: Optional[str] = None) -> Summary:
     """A draft Summary (``curated: false``) from an abstract or a paper's text. (Long: the
@@ -1477,6 +1481,11 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     lang = "zh" if _is_cjk_text(text[:20000], 0.3) else "en"
     if abstracts:
         primary = abstracts.get(lang) or next(iter(abstracts.values()))
+        key = _KEY_POINTS.search(paras)
+        if key and key.group(1).strip() not in primary:
+            # a journal's Key Points (Question, Findings, Meaning) state the main results in the
+            # paper's own numbers: read with the abstract (a stored copy may hold only them)
+            primary = key.group(1).strip() + "\n" + primary
     else:
         primary = _front(paras)                  # no abstract marked: the text before its references
     if lang == "en":

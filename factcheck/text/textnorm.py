@@ -112,7 +112,14 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
     return changed / han > 0.02
 
 
+# thousands grouped by spaces (439 072 名, 1 938 994 adults): one number, read as if written
+# with commas (the same length, so every offset holds)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
+
+
 def normalize(text: str) -> str:
     """The folded copy the pipeline matches on (same length as ``text``)."""
     folded = fold_width(text)
+    if " " in folded:
+        folded = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), folded)
     return to_simplified(folded) if looks_traditional(folded) else folded
