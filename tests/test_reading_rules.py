@@ -246,3 +246,12 @@ def test_another_study_told_of_and_this_study_after_it():
     v = draft_verdicts(SLEEP, text)
     assert v["7倍"] == "unattributed" and v["3400名"] == "unattributed" and v["30%"] == "unattributed"
     assert v["7959名"] == "supported"
+
+
+def test_a_ratio_written_to_its_decimals_as_higher_by_is_read_by_the_book():
+    abstract = ("Results: Of 16 270 adults followed, among those aged 45-64 years hearing loss was associated with "
+                "dementia (HR, 2.21; 95% CI, 1.52-3.21).")
+    assert draft_verdicts(abstract, "研究追踪了16270名成年人。有听力损失的人患上痴呆的风险高出2.21倍。")["2.21倍"] == "mismatch"
+    assert draft_verdicts(abstract, "研究追踪了16270名成年人。有听力损失的人患上痴呆的风险是常人的2.21倍。")["2.21倍"] == "supported"
+    loose = abstract.replace("(HR, 2.21; 95% CI, 1.52-3.21)", "2.21 times higher (HR, 2.21)")
+    assert draft_verdicts(loose, "研究追踪了16270名成年人。有听力损失的人患上痴呆的风险高出2.21倍。")["2.21倍"] == "supported"

@@ -560,7 +560,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return _judge_timepoint(m, ctx, s, rel_cache, segment or [])
     # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
     # the same loose way, articles and their readers take it as X times (but 增加一倍 doubles)
-    folded = _fold_value(m) if s.curated or (isinstance(m.value, (int, float)) and m.value <= 1) else m.value
+    # (but a ratio written to its decimals, 风险高1.66倍 for HR 1.66, is read by the book: 2.66 times)
+    # (unless the abstract writes that loose way itself: "1.48 times higher", "4.87-fold")
+    by_the_book = m.kind == "multiplier" and m.fold == "increase" and _written_places(m.surface) >= 1 \
+        and not s.curated and not _written_as_times(m, s)
+    folded = _fold_value(m) if s.curated or by_the_book or (isinstance(m.value, (int, float)) and m.value <= 1) \
+        else m.value
     m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds
@@ -623,7 +628,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     if not s.curated and isinstance(m.value, (int, float)) and m.kind != "pvalue":
         count = m.kind == "count" and float(m.value) >= 100
         said = None
-        if count or _written_places(m.surface) >= 2:
+        if count or (_written_places(m.surface) >= 2 and not by_the_book):
             said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
                 _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
                 and ctx.change == "down" else None)
@@ -675,8 +680,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 if _equal(m_eff, pv, c.qualifier) and c.timepoint:
                     return _mismatch(m, (rel, dist, c, pv), s, "FC112")
             rel, dist, c, pv = max(mine, key=pref)
-            if s.curated and m.kind == "multiplier" and m.fold == "increase" and isinstance(pv, float) and \
-                    abs(float(m.value) - pv) <= tolerance(m):
+            if (s.curated or by_the_book) and m.kind == "multiplier" and m.fold == "increase" \
+                    and isinstance(pv, float) and abs(float(m.value) - pv) <= tolerance(m):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC110")
             rule = "FC102"
             if isinstance(pv, float) and isinstance(m_eff.value, (int, float)) and pv:
@@ -738,6 +743,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 
 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
+
+
+def _written_as_times(m: Mention, s: Summary) -> bool:
+    """Does the draft write the article's multiple as "X times" or "X-fold" itself?"""
+    if not isinstance(m.value, (int, float)):
+        return False
+    rx = re.compile(re.escape(_fmt(float(m.value))) + r"\s*(?:-|\s)?(?:times|fold)\b", re.I)
+    return any(rx.search(f.text) for f in s.findings)
 
 
 def _bound_against_average(c: Cand) -> bool:
