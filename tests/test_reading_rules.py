@@ -255,3 +255,12 @@ def test_a_ratio_written_to_its_decimals_as_higher_by_is_read_by_the_book():
     assert draft_verdicts(abstract, "研究追踪了16270名成年人。有听力损失的人患上痴呆的风险是常人的2.21倍。")["2.21倍"] == "supported"
     loose = abstract.replace("(HR, 2.21; 95% CI, 1.52-3.21)", "2.21 times higher (HR, 2.21)")
     assert draft_verdicts(loose, "研究追踪了16270名成年人。有听力损失的人患上痴呆的风险高出2.21倍。")["2.21倍"] == "supported"
+
+
+def test_two_cohorts_sharing_one_noun_add_up_and_kuan_counts_products():
+    abstract = ("Methods: Cohorts were studied during two influenza seasons. Results: There were 140,055 subjects in "
+                "the 1998-1999 cohort and 146,328 in the 1999-2000 cohort. The efficacy for the 2 vaccines was high.")
+    v = draft_verdicts(abstract, "研究分析了28.6万名65岁以上的老人,接种了两款疫苗。")
+    assert v["28.6万名"] == "supported"
+    assert v["两款"] == "supported"
+    assert [(m.surface, m.checkable) for m in extract("这3款疫苗")] == [("3款", True)]

@@ -1073,16 +1073,18 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
     """Two cohorts or arms told as one total (3306人 for 1157 + 2149 participants; 超过20万 for
     113 752 + 88 496; 1600多名 for three arms of 550, 549 and 553): the counts of people the
     draft holds, two at a time or all together, read as the article's number is read."""
-    counts = sorted({float(v.value) for f in s.findings for v in f.values
+    people = sorted({float(v.value) for f in s.findings for v in f.values
                      if isinstance(v.value, (int, float)) and v.value >= 10
                      and (v.unit == "person" or v.label in ("n", "total"))})
+    counts = sorted(set(people) | {float(v.value) for f in s.findings for v in f.values
+                                   if isinstance(v.value, (int, float)) and _shares_the_noun(v, f)})
     if 2 <= len(counts) <= 40:
         for i, a in enumerate(counts):
             for b in counts[i + 1:]:
                 if _equal(m, a + b):
                     return (a, b)
-        if len(counts) > 2 and _equal(m, sum(counts)):
-            return tuple(counts)
+    if 2 < len(people) <= 40 and _equal(m, sum(people)):
+        return tuple(people)
     return None
 
 
@@ -1099,6 +1101,13 @@ def _rest_of_the_sample(m: Mention, s: Summary) -> Optional[tuple[float, float]]
             if p < t and _equal(m, t - p):
                 return t, p
     return None
+
+
+def _shares_the_noun(v, f: Finding) -> bool:
+    """"140,055 subjects in the 1998-1999 cohort and 146,328 in the 1999-2000 cohort": a bare
+    whole number of a finding that counts people elsewhere shares their noun."""
+    return (v.kind == "measurement" and not v.unit and float(v.value) >= 100 and float(v.value) == int(v.value)
+            and any(x.unit == "person" and x.kind == "count" for x in f.values))
 
 
 def _clean_note(text: str) -> str:
