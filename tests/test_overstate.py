@@ -542,3 +542,13 @@ def test_a_priority_claim_of_the_study_and_harm_verbs_with_a_modal():
     assert "FC205" not in codes("这项研究纳入2086名青少年。如果是首次使用电子烟，先别慌。")
     assert "FC214" in codes("这项研究纳入2086名青少年，发现电子烟会损害青少年的肺部健康。")
     assert "FC214" not in codes("这项研究纳入2086名青少年，发现电子烟与青少年的肺部健康问题有关。")
+
+
+def test_a_help_or_a_protection_is_an_effect_unless_hedged_or_quoted():
+    s, st = _one_paper("Methods: A cohort of 286383 adults aged 65 years or older. Results: Influenza vaccination "
+                       "was associated with a lower risk of hospitalization for heart disease and stroke.")
+    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    assert "FC214" in codes("这项研究追踪了286383名老人,发现流感疫苗有助预防心脏病和中风。")
+    assert "FC214" in codes("这项研究追踪了286383名老人,发现流感疫苗对心脏具有保护作用。")
+    assert "FC214" not in codes("这项研究追踪了286383名老人,发现流感疫苗可能有助于预防心脏病。")
+    assert "FC214" not in codes("这项研究追踪了286383名老人,有人说流感疫苗对心脏有“保护作用”。")
