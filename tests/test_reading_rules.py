@@ -264,3 +264,15 @@ def test_two_cohorts_sharing_one_noun_add_up_and_kuan_counts_products():
     assert v["28.6万名"] == "supported"
     assert v["两款"] == "supported"
     assert [(m.surface, m.checkable) for m in extract("这3款疫苗")] == [("3款", True)]
+
+
+def test_an_abstract_in_the_aha_style_and_a_doubling_in_words():
+    abstract = ("Title: Television viewing time and mortality\nJournal: Circulation\nYear: 2010\n\nBACKGROUND\n"
+                "Its relationship with mortality has not been studied.\n\nMETHODS AND RESULTS\nMortality was examined "
+                "among 8800 adults. Compared with a television viewing time of <2 h/d, the fully adjusted hazard ratio "
+                "for all-cause mortality was 1.46 (95% CI, 1.04 to 2.05) for >=4 h/d.\n\nCONCLUSIONS\nTelevision viewing time was associated "
+                "with increased risk.")
+    v = draft_verdicts(abstract, "研究分析了8800名成年人。每天看电视超过4小时的人,死亡风险更高46%!")
+    assert v["46%"] == "supported"
+    assert [(m.surface, m.value, m.unit) for m in extract("风险几乎翻倍,或翻了一番,中风机率倍增;翻译不算")] == [
+        ("翻倍", 2, "x"), ("翻了一番", 2, "x"), ("倍增", 2, "x")]

@@ -120,7 +120,8 @@ def _extract(text: str):
 
 _HEADING_WORDS = (r"摘\s*要|Abstract|ABSTRACT|Summary|关\s*键\s*词|Key\s*words|KEYWORDS|Keywords|"
                   r"目\s*的|背\s*景|方\s*法|结\s*果|结\s*论|Background|BACKGROUND|Introduction|"
-                  r"INTRODUCTION|Objectives?|OBJECTIVES?|Aims?|Purpose|Methods|METHODS|"
+                  r"INTRODUCTION|Objectives?|OBJECTIVES?|Aims?|Purpose|(?i:methods\s+and\s+(?:results|findings))|"
+                  r"Methods|METHODS|"
                   r"Materials?\s+and\s+methods|MATERIALS?\s+AND\s+METHODS|Design|Results|RESULTS|"
                   r"Findings|Conclusions?|CONCLUSIONS?|Interpretation|Trial\s+registration|引\s*言|"
                   r"参考文献|References|REFERENCES|中图分类号")
@@ -219,8 +220,9 @@ _SECTION_NAMES = {
                 r"Methods\s+and\s+materials|Design|(?i:design,\s+setting,?\s+and\s+participants)|"
                 r"Patients\s+and\s+methods|Research\s+design\s+and\s+methods|Participants|"
                 r"(?i:main\s+outcomes?\s+and\s+measures?)|Exposures?|EXPOSURES?"),
-    # PLOS: "Methods and findings", "Methodology/Principal Findings": the results are there
-    "results": (r"结\s*果|Results|RESULTS|Findings|FINDINGS|(?i:methods\s+and\s+findings)|"
+    # PLOS: "Methods and findings", "Methodology/Principal Findings"; AHA journals: "Methods and
+    # Results": the results are there
+    "results": (r"结\s*果|Results|RESULTS|Findings|FINDINGS|(?i:methods\s+and\s+(?:findings|results))|"
                 r"(?i:methodology/principal\s+findings)|(?i:principal\s+findings)"),
     "conclusion": (r"结\s*论|Conclusions?|CONCLUSIONS?|Interpretation|INTERPRETATION|"
                    r"(?i:conclusions?\s+and\s+relevance)|(?i:conclusions?/significance)"),
@@ -229,7 +231,8 @@ _SECTION_NAMES = {
 _SECTION_RE = re.compile(
     rf"(?:^|(?<=[。.!?！？\n]))[ \t]*[【\[]?(?P<h>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _SECTION_NAMES.items())
-    + rf")[】\]]?[ \t]*(?:[:：·]|\n|$|(?<=[】\]])|[ \t]+(?=[{_CJK}]))")
+    # (an upper-case heading run into its text: "METHODS AND RESULTS Television viewing time…")
+    + rf")[】\]]?[ \t]*(?:[:：·]|\n|$|(?<=[】\]])|[ \t]+(?=[{_CJK}])|(?<=[A-Z]{{3}}[ \t])(?=[A-Z][a-z]))")
 
 
 def split_sections(abstract: str) -> list[tuple[str, str]]:

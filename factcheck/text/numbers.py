@@ -417,6 +417,7 @@ _TABLE_NOT_AFTER = set("发代外报手仪钟电水列")
 _TABLE_RE = re.compile(r"(?P<lab>附表|表|图|Table|Fig\.?|Figure)[ \t]{0,2}"
                        r"(?P<num>[0-9]{1,3})(?![0-9]|\.[0-9])")
 # 一半 / 半数 of a group is 50% (另一半 is a spouse)
+_DOUBLING_RE = re.compile(r"翻(?:了)?(?:一)?倍|翻(?:了)?一番|倍增")
 _HALF_RE = re.compile(r"一(?<!另一)半|半(?<!另半)数")     # (?<!另)(?:一半|半数), each branch opening with its character
 _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?|{_NUM}|{_CNNUM})")
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
@@ -853,6 +854,7 @@ class _Segment:
         self.markers()
         self.tables()
         self.percent_forms()
+        self.doubling_forms()
         self.open_forms()
         first = len(self.st.out)
         toks = self.tokens()
@@ -1120,6 +1122,15 @@ class _Segment:
             if self.free(a, b):
                 self.emit(a, b, "other", int(m.group("num")), checkable=False, reason="table_ref")
                 self.claim(a, b)
+
+    def doubling_forms(self):
+        """翻倍, 翻了一番, 倍增: a doubling in words is a multiple of two, as 两倍 is."""
+        seg = self.seg
+        if "翻" not in seg and "倍增" not in seg:
+            return
+        for m in _DOUBLING_RE.finditer(seg):
+            if self.free(m.start(), m.end()):
+                self.emit_form(m.start(), m.end(), 2, unit="x", ukind="multiplier", fold="times", kind="multiplier")
 
     def percent_forms(self):
         seg = self.seg
