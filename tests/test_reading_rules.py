@@ -276,3 +276,16 @@ def test_an_abstract_in_the_aha_style_and_a_doubling_in_words():
     assert v["46%"] == "supported"
     assert [(m.surface, m.value, m.unit) for m in extract("风险几乎翻倍,或翻了一番,中风机率倍增;翻译不算")] == [
         ("翻倍", 2, "x"), ("翻了一番", 2, "x"), ("倍增", 2, "x")]
+
+
+def test_a_ratio_labelled_before_its_subgroup_and_a_comma_space_thousands_and_two_equal_arms():
+    abstract = ("Results: In this case-control study of 62 574 patients, cases had greater odds of a recent flare "
+                "(adjusted odds ratio [OR] for 0-60 days, 1.93; adjusted OR for 61-120 days, 1.57). Propensity-score "
+                "matching balanced 65, 414 melatonin users with 65, 414 controls.")
+    assert "adjusted OR 1.57 for 61-120 days" in normalise(abstract)
+    v = draft_verdicts(abstract, "研究分析了62574名患者。痛风发作后的2个月内,心脏病发作的机率增加1倍。"
+                                 "研究分析了近13.1万名成人的数据,其中约6.5万名服用褪黑素。")
+    assert v["1倍"] == "supported"               # OR 1.93: a doubling
+    assert v["13.1万名"] == "supported"           # 65 414 + 65 414
+    assert v["6.5万名"] == "supported"
+    assert "doses of 1, 100, 200 mg" in normalise("doses of 1, 100, 200 mg")     # a list stays a list

@@ -11,6 +11,7 @@ doubled or halved, groups swapped, digits transposed, another time point, 提高
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -1083,6 +1084,13 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
             for b in counts[i + 1:]:
                 if _equal(m, a + b):
                     return (a, b)
+    # two arms of one size (65,414 users matched 1:1 with 65,414 controls)
+    twice = Counter(float(v.value) for f in s.findings for v in f.values
+                    if isinstance(v.value, (int, float)) and v.value >= 10 and v.kind == "count"
+                    and (v.unit == "person" or v.label in ("n", "total")))
+    for a, k in twice.items():
+        if k >= 2 and _equal(m, 2 * a):
+            return (a, a)
     if 2 < len(people) <= 40 and _equal(m, sum(people)):
         return tuple(people)
     return None

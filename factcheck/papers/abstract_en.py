@@ -65,6 +65,12 @@ def normalise(text: str) -> str:
     # "at 18 (n = 4415; 53%) and 32 weeks": the unit the list ends with is each item's
     t = re.sub(r"\b(at|by|after)\s+(\d+(?:\.\d+)?)(\s*\([^()]{0,40}\))?\s+(and|or)\s+(\d+(?:\.\d+)?)"
                r"(?=(\s*\([^()]{0,40}\))?\s*(weeks?|months?|years?|days?)\b)", r"\1 \2 \7\3 \4 \1 \5", t)
+    # "adjusted OR for 0-60 days, 1.93": the ratio's label and its value, the subgroup after them
+    t = re.sub(r"\b(ORs?|HRs?|RRs?|(?:odds|hazard|risk) ratios?(?:\s*\[(?:OR|HR|RR)\])?)\s+for\s+([^,;()\[\]]{1,40}?),\s*"
+               r"(\d+\.\d+)(?![\d.])", r"\1 \3 for \2", t)
+    # "65, 414 melatonin users", "12, 411 users": a copy that put a space after the thousands
+    # comma (not a list: no number before it with a comma, none after it)
+    t = re.sub(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)", r"\1,\2", t)
     t = _THOUSANDS.sub(_joined, t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
