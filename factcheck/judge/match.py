@@ -189,15 +189,14 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     start = max(sentence_start, end - 24)
     cut = [x.end() for x in _CLAUSE_END.finditer(norm, start, end)]
     before = norm[cut[-1] if cut else start:end]
-    down, up = CHANGE_DOWN.search(before), CHANGE_UP.search(before)
+    down = CHANGE_DOWN.search(before)
+    up = CHANGE_UP.search(before) if down else None
     if down and up:
         # 肾功能下降30%的风险高了25%: the word nearest the number says how it changed
         return "down" if down.start() > up.start() else "up"
     if down:
         return "down"
-    if up:
-        return "up"
-    return None
+    return "up" if CHANGE_UP.search(before) else None
 
 
 def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
@@ -1639,7 +1638,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         # finding, however general its clause sounds
         reported = att.reference is not None and reports_finding(first_clause)
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
-        reported = reported or (att.reference is not None and describes_arms(stext))
+        arm_cue: list = []    # describes_arms(stext), read only where a clause looks general
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -1654,7 +1653,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             earlier = first_seen.get(key)
             if cs not in clause_general:
                 clause_general[cs] = general_cue(norm[cs:ce])
-            if sentence_general or (clause_general[cs] and not (reported and cs > s.start)):
+            told = reported
+            if clause_general[cs] and cs > s.start and not reported:
+                if not arm_cue:
+                    arm_cue.append(att.reference is not None and describes_arms(stext))
+                told = arm_cue[0]
+            if sentence_general or (clause_general[cs] and not (told and cs > s.start)):
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
                     "carried", "none", "topic", "single_reference"):
