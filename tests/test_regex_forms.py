@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.judge import match, overstate
-from factcheck.text import numbers, sentences
+from factcheck.text import numbers, sentences, textnorm
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,11 +37,12 @@ FORMS = [
     (overstate.QUESTION, r"[?？]\s*$|吗\s*[?？]?\s*$|是否|能否|到底", True),
     (overstate._JIEBA_BLOCK, r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+", True),
     (match._TP_RE, r"(\d+(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", True),
+    (textnorm._SPACED_THOUSANDS, r"(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)", True),
 ]
 PIECES = (list("0123456789.,;:()（）另一半数点點十百千万亿两零〇壹DdOoIi/ \t\n。！？!?”’\"'）)」』】．中Pp+<=>≥≤%R")
           + ["SPSS", "GraphPad Prism", "GraphPad", "R ", "version", "v2", "doi:", "DOI 10.", "10.1000/x", "一半",
              "另一半", "半数", " 3.", "(2)", ";1.", "P值", "p-value", "吗？", "是否", "完全可以", "一定能够",
-             "治疗", "3 weeks", "2.5 Months", ". There", "e. A", "1,234", "12,345.6", "三点五万", "3+2=5"])
+             "治疗", "3 weeks", "2.5 Months", ". There", "e. A", "439 072", " 1 938 994", "1. 234 567", "1,234", "12,345.6", "三点五万", "3+2=5"])
 
 
 def _texts() -> list[str]:

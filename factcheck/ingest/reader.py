@@ -432,10 +432,10 @@ def article_from_text(text: str, source: str = "<text>", *, encoding: str = "utf
         n_bad = len(_SURROGATE.findall(text))
         text = _SURROGATE.sub("\ufffd", text)
         notes.append(input_note("FC303", "lone_surrogates", n=n_bad))
-    if "(" in text and _PINYIN.search(text):
+    first = _PINYIN.search(text) if "(" in text else None
+    if first:
         # 報(bào)道稱, 會導(dǎo)致: a page that glosses its characters with their readings splits
         # every word it glosses (a mirror's artefact, not the author's text)
-        first = _PINYIN.search(text)
         example = text[max(0, first.start() - 1):first.end() + 1]
         n = len(_PINYIN.findall(text))
         text = strip_readings(text)

@@ -11,9 +11,10 @@ doubled or halved, groups swapped, digits transposed, another time point, 提高
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import dataclasses
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -1073,9 +1074,8 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
     """Two cohorts or arms told as one total (3306人 for 1157 + 2149 participants; 超过20万 for
     113 752 + 88 496; 1600多名 for three arms of 550, 549 and 553): the counts of people the
     draft holds, two at a time or all together, read as the article's number is read."""
-    people = sorted({float(v.value) for f in s.findings for v in f.values
-                     if isinstance(v.value, (int, float)) and v.value >= 10
-                     and (v.unit == "person" or v.label in ("n", "total"))})
+    told = _people_counts(s)
+    people = sorted(set(told))
     counts = sorted(set(people) | {float(v.value) for f in s.findings for v in f.values
                                    if isinstance(v.value, (int, float)) and _shares_the_noun(v, f)})
     if 2 <= len(counts) <= 40:
@@ -1084,15 +1084,20 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
                 if _equal(m, a + b):
                     return (a, b)
     # two arms of one size (65,414 users matched 1:1 with 65,414 controls)
-    twice = Counter(float(v.value) for f in s.findings for v in f.values
-                    if isinstance(v.value, (int, float)) and v.value >= 10 and v.kind == "count"
-                    and (v.unit == "person" or v.label in ("n", "total")))
-    for a, k in twice.items():
+    for a, k in Counter(told).items():
         if k >= 2 and _equal(m, 2 * a):
             return (a, a)
     if 2 < len(people) <= 40 and _equal(m, sum(people)):
         return tuple(people)
     return None
+
+
+def _people_counts(s: Summary) -> list[float]:
+    """Every count of people the draft states (its samples, arms and cohorts), as often as it
+    states each."""
+    return [float(v.value) for f in s.findings for v in f.values
+            if isinstance(v.value, (int, float)) and v.value >= 10
+            and (v.unit == "person" or v.label in ("n", "total"))]
 
 
 def _rest_of_the_sample(m: Mention, s: Summary) -> Optional[tuple[float, float]]:
@@ -1101,10 +1106,9 @@ def _rest_of_the_sample(m: Mention, s: Summary) -> Optional[tuple[float, float]]
     draft counts (1255 − 284); (total, part), or None."""
     totals = {float(v.value) for f in s.findings for v in f.values
               if v.label == "total" and isinstance(v.value, (int, float))}
-    parts = {float(v.value) for f in s.findings for v in f.values
-             if isinstance(v.value, (int, float)) and v.value >= 10 and (v.unit == "person" or v.label == "n")}
+    parts = sorted(set(_people_counts(s)))
     for t in sorted(totals):
-        for p in sorted(parts):
+        for p in parts:
             if p < t and _equal(m, t - p):
                 return t, p
     return None
@@ -1191,17 +1195,18 @@ def _counts_stated(ms, summ: Optional[Summary], stext: str = "") -> list[tuple[M
     arms a sentence says the study was split into (随机分为两组) are the trial's arms."""
     if not ms or summ is None or summ.curated or not summ.stated:
         return []
-    counts = {float(v.value): v for v in summ.stated if v.unit == "count"}
-    out = []
-    for m in ms:
-        arms = _arms_told(m, stext, summ)
-        if arms is not None:
-            out.append((m, arms))
-            continue
-        v = counts.get(float(m.value)) if isinstance(m.value, (int, float)) else None
-        if v is not None:
-            out.append((m, MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})))
-    return out
+    return [(m, v) for m in ms if (v := _count_stated(m, summ, stext)) is not None]
+
+
+def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerdict]:
+    """One count of things (两款, 5组) against the draft: the trial's arms where the sentence
+    tells them, else any count the draft states; None where it states none."""
+    arms = _arms_told(m, stext, summ)
+    if arms is not None:
+        return arms
+    v = next((v for v in summ.stated if v.unit == "count" and isinstance(m.value, (int, float))
+              and float(v.value) == float(m.value)), None)
+    return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note}) if v else None
 
 
 def _arms_told(m: Mention, stext: str, s: Summary) -> Optional[MentionVerdict]:
@@ -1309,7 +1314,7 @@ def _shares_of_one_whole(ms: list[Mention], mvs: list[MentionVerdict], s: Summar
     if 2 <= len(idx) <= 6:
         # one subset of the sentence's shares that makes up the whole, all of it supported but one
         for size in range(len(idx), 1, -1):
-            for sub in _subsets(idx, size):
+            for sub in itertools.combinations(idx, size):
                 rest = [i for i in sub if not ok(i)]
                 tol = sum(tolerance(ms[i]) for i in sub)
                 if len(rest) == 1 and out[rest[0]].verdict in ("not_in_source", "mismatch") \
@@ -1380,18 +1385,8 @@ def _next_time_point(ms: list[Mention], mvs: list[MentionVerdict], s: Summary, s
 def _at_time(tp: Optional[str], t: Mention) -> bool:
     """Is the paper's time point ``tp`` ("32 weeks") the time the article names (32周)?"""
     parsed = _parse_tp(tp)
-    if parsed is None:
-        return False
-    unit = {"week": "week", "month": "month", "year": "year", "day": "day", "hour": "hour",
-            "minute": "minute"}.get(parsed[1].rstrip("s"))
-    x = convert(parsed[0], unit, t.unit) if unit else None
+    x = convert(parsed[0], parsed[1], t.unit) if parsed else None
     return x is not None and abs(x - float(t.value)) < 1e-6
-
-
-def _subsets(items: list, size: int):
-    """The subsets of ``items`` of one size, in order (itertools.combinations, named for why)."""
-    import itertools
-    return itertools.combinations(items, size)
 
 
 def _restates(m: Mention, pct: float, f: Finding) -> Optional[Any]:
@@ -1638,7 +1633,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         # finding, however general its clause sounds
         reported = att.reference is not None and reports_finding(first_clause)
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
-        arm_cue: list = []    # describes_arms(stext), read only where a clause looks general
+        arm_cue: Optional[bool] = None    # describes_arms(stext), read only where a clause looks general
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -1655,9 +1650,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 clause_general[cs] = general_cue(norm[cs:ce])
             told = reported
             if clause_general[cs] and cs > s.start and not reported:
-                if not arm_cue:
-                    arm_cue.append(att.reference is not None and describes_arms(stext))
-                told = arm_cue[0]
+                if arm_cue is None:
+                    arm_cue = att.reference is not None and describes_arms(stext)
+                told = arm_cue
             if sentence_general or (clause_general[cs] and not (told and cs > s.start)):
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
@@ -1703,8 +1698,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         and _GROUP_COUNT.search(m.surface):
                     # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as
                     # 两组 in words is (a prose count the draft states)
-                    said = _counts_stated([m], summ, stext)
-                    mv = said[0][1] if said else mv
+                    mv = _count_stated(m, summ, stext) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":
                     mv = _range_of_two_values(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and isinstance(m.value, list) \

@@ -559,16 +559,16 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     out: list[Value] = []
     seen: set = set()
 
-    def add(value, unit: str, m: re.Match, bound: Optional[str] = None) -> None:
+    def add(value, unit: str, m: re.Match, bound: Optional[str] = None, label: Optional[str] = None) -> None:
         norm = m.string
         if re.search(r"(±|\+/-|SD|\bsd)\s*$", norm[max(0, m.start() - 4):m.start()]):
             return          # "62±8 years": the 8 is a standard deviation, not a stated length
-        key = (str(value), unit, bound if unit == "p" else None)
+        key = (str(value), unit, bound if unit == "p" else None, label)
         if key in seen:
             return
         seen.add(key)
         a, b = max(0, m.start() - 50), min(len(norm), m.end() + 30)
-        out.append(Value(value=value, unit=unit, kind="stated", qualifier=bound,
+        out.append(Value(value=value, unit=unit, kind="stated", qualifier=bound, label=label,
                          note=" ".join(norm[a:b].split())))
 
     def span(m: re.Match, i: int = 1):
@@ -659,16 +659,14 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
             if kind == "frequency":
                 for m in pat.finditer(bare):
                     add(*_schedule(m), m)
-    arms = _arm_count(norm)
+    sure = _sure_arm_count(norm)
+    arms = sure or _listed_arm_count(norm)
     if arms is not None:
         n, m = arms
         add(float(n), "count", m)          # 两组 / 三组 for the trial's arms
-    sure = _sure_arm_count(norm)
     if sure is not None:
         # a design that fixes its number of arms, which an article's 随机分为N组 is held to
-        n, m = sure
-        out.append(Value(value=float(n), unit="count", kind="stated", label="arms",
-                         note=" ".join(norm[max(0, m.start() - 50):min(len(norm), m.end() + 30)].split())))
+        add(float(sure[0]), "count", sure[1], label="arms")
     for d in _ABBR_DEF.finditer(normalise(definitions) + "\n" + norm if definitions else norm):
         unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
         for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
@@ -688,16 +686,11 @@ _FACTORIAL = re.compile(r"\b([2-4]|two|three|four)\s*(?:×|x|-by-|by|\s+by\s+)\s
 _ONE_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def _arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
-    """How many arms a trial randomised to: the parts of its allocation ratio ("(1:1:1)" is
-    three), else the treatments listed after "assigned … to receive" ("A or placebo": two;
-    "placebo, A 30 mg, or A 45 mg": three; or-lists inside brackets are one arm's doses)."""
-    sure = _sure_arm_count(norm)
-    if sure is not None:
-        return sure
+def _listed_arm_count(norm: str) -> Optional[tuple[int, re.Match]]:
+    """How many arms a trial randomised to, read from the treatments listed after "assigned … to
+    receive" ("A or placebo": two; "placebo, A 30 mg, or A 45 mg": three; or-lists inside
+    brackets are one arm's doses), where the design does not fix them (``_sure_arm_count``)."""
     for m in _ARM_LIST.finditer(norm):
-        if m.group("ratio"):
-            return m.group("ratio").count(":") + 1, m
         flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", m.group("arms"))
         flat = re.split(r"\b(?:for|from|during|over|until|plus|in addition)\b", flat)[0]
         if " or " not in flat and " versus " not in flat and " vs" not in flat:
