@@ -552,3 +552,17 @@ def test_a_help_or_a_protection_is_an_effect_unless_hedged_or_quoted():
     assert "FC214" in codes("这项研究追踪了286383名老人,发现流感疫苗对心脏具有保护作用。")
     assert "FC214" not in codes("这项研究追踪了286383名老人,发现流感疫苗可能有助于预防心脏病。")
     assert "FC214" not in codes("这项研究追踪了286383名老人,有人说流感疫苗对心脏有“保护作用”。")
+
+
+def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey():
+    """首次系统揭示, 首次通过…时钟揭示, 首次验证: a priority claim with words between 首次 and its verb
+    (not 首次服药后发现: what was seen after a first dose); 会伤及, 诱因: harm and a cause."""
+    s, st = _one_paper("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
+                       "associated with lower psychological well-being and more diagnoses of anxiety.")
+    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    assert "FC205" in codes("这项调查纳入40337名儿童，首次系统揭示屏幕时间与儿童心理健康的关联。")
+    assert "FC205" in codes("这项调查纳入40337名儿童，首次通过焦虑诊断记录揭示屏幕时间的影响。")
+    assert "FC205" in codes("这项调查纳入40337名儿童，科学家首次验证屏幕时间与焦虑有关。")
+    assert "FC205" not in codes("这项调查纳入40337名儿童。孩子首次服药后发现焦虑减轻。")
+    assert "FC214" in codes("这项调查纳入40337名儿童，发现屏幕时间超过1小时会伤及儿童心理健康。")
+    assert "FC202" in codes("这项调查纳入40337名儿童，发现儿童焦虑的主要诱因是屏幕时间。")

@@ -289,3 +289,83 @@ def test_a_ratio_labelled_before_its_subgroup_and_a_comma_space_thousands_and_tw
     assert v["13.1万名"] == "supported"           # 65 414 + 65 414
     assert v["6.5万名"] == "supported"
     assert "doses of 1, 100, 200 mg" in normalise("doses of 1, 100, 200 mg")     # a list stays a list
+
+
+def test_english_number_forms_of_ages_lengths_and_bounds():
+    # a hanging hyphen joins a range, y is years, a plus is a lower bound, a bracketed amount takes
+    # the unit of time named before it, JAMA's ⱕ is ≤
+    assert "2 to 17 years" in normalise("a sample of 2- to 17-year-old children")
+    assert "5.7 years younger" in normalise("a 5.7-y younger age")
+    assert "≥7 h/day" in normalise("high users of screens (7+ h/day vs. low users)")
+    assert "hours (≥55 hours per week)" in normalise("working long hours (≥55 per week)")
+    assert "0 to ≤1 year" in normalise("0 to ⱕ1 year")
+    abstract = ("Results: We examined a national sample (n = 40,337) of 2- to 17-year-old children. Among 14- to "
+                "17-year-olds, high users of screens (7+ h/day) were more than twice as likely to be diagnosed with "
+                "depression (RR 2.39, 95% CI 1.54-3.70). Individuals working long hours (≥55 per week) had a 1.4-fold "
+                "increased risk of atrial fibrillation (hazard ratio = 1.42, 95% CI = 1.13-1.80).")
+    v = draft_verdicts(abstract, "研究纳入2岁至17岁的儿童。14岁至17岁的青少年中,每天使用屏幕7小时以上的人"
+                                 "更容易抑郁。每周工作超过55小时的人房颤风险高40%。")
+    assert v["2岁至17岁"] == "supported"
+    assert v["14岁至17岁"] == "supported"
+    assert v["7小时"] == "supported"
+    assert v["55小时"] == "supported"
+    assert v["40%"] == "supported"              # the paper's own "1.4-fold", not a 42% misquote
+
+
+def test_every_interval_of_a_sentence_and_a_tertile_told_as_a_third():
+    abstract = ("Results: All-cause mortality decreased across thirds of increasing spermidine intake from 40.5 "
+                "(95% CI: 36.1, 44.7) to 23.7 (95% CI: 20.0, 27.0) and 15.1 (95% CI: 12.6, 17.8). The difference "
+                "between the top and bottom third of intakes was similar to that of a 5.7-y (95% CI: 3.6, 8.1 y) "
+                "younger age.")
+    v = draft_verdicts(abstract, "全因死亡率从40.5(95%CI:36.1,44.7)下降到23.7(95%CI:20.0,27.0)和15.1"
+                                 "(95%CI:12.6,17.8)。摄入量最高的三分之一人群与最低的相比,相当于年轻5.7岁。")
+    assert v["95%CI:20.0,27.0"] == "supported"
+    assert v["95%CI:12.6,17.8"] == "supported"
+    assert v["三分之一"] == "supported"
+    v = draft_verdicts(abstract.replace("thirds", "groups").replace("top and bottom third", "groups"),
+                       "摄入量最高的三分之一人群死亡率更低。")
+    assert v["三分之一"] != "supported"        # no tertiles in this abstract
+
+
+def test_an_adjusted_odds_ratio_after_a_comma_and_a_bound_before_a_verb_of_change():
+    abstract = ("Results: Longer use was associated with an increased risk of CVD (1 to ≤2 years: AOR, 1.09 [95% CI, "
+                "1.01-1.18]; 3 to ≤5 years: AOR, 1.27 [95% CI, 1.17-1.39]). A reduction in BMI of at least 5% "
+                "occurred in 46% of participants with liraglutide and 9% with placebo.")
+    v = draft_verdicts(abstract, "服用一到两年的心血管病风险增加了9%,三到五年的增加了27%。"
+                                 "利拉鲁肽组46%的参与者BMI至少降低了5%。")
+    assert v["9%"] == "supported"
+    assert v["27%"] == "supported"
+    assert v["5%"] == "supported"               # the cut-off, not a group's rate
+    assert [m.qualifier for m in extract("BMI至少降低了5%") if m.surface == "5%"] == ["at_least"]
+
+
+def test_the_step_of_a_ratio_is_no_level_and_a_daily_dose_is_a_dose():
+    abstract = ("Results: The overall hazard ratio per 2 μg/m3 of PM2.5 was 1.04 (95% CI 0.99-1.09). Participants "
+                "received vitamin D (2,000 IU per day) or placebo. Risk was lowest below 100 g per week; those "
+                "drinking >100–≤200 g per week had a higher risk.")
+    v = draft_verdicts(abstract, "即使在PM2.5低于2微克/立方米的地区,风险也增加4%。参与者每天补充2000 IU维生素D。"
+                                 "每周饮酒超过100克风险升高。")
+    assert v["2微克"] != "supported"            # the step a ratio is told for is no level below which …
+    assert v["4%"] == "supported"
+    assert v["2000 IU"] == "supported"          # 2,000 IU per day
+    assert v["100克"] == "supported"
+
+
+def test_a_ratio_of_an_outcome_named_in_the_sentence_before_and_a_range_end():
+    abstract = ("Results: Night shift work was associated with incident atrial fibrillation (P for trend 0.013). "
+                "Usual or permanent night shifts were associated with the highest risk [hazard ratio (HR) 1.16, "
+                "95% CI 1.02-1.32]. Lifetime night shifts of over 10 years possessed higher AF risk (HR 1.18, 95% CI "
+                "0.99-1.40). Standardized effects ranged from 0.16 to 0.32 units.")
+    v = draft_verdicts(abstract, "与日班工作者相比,经常值夜班的人房颤风险增加了16%。生物年龄减缓0.16标准差。")
+    assert v["16%"] == "supported"              # HR 1.16, not a misquote of the 1.18
+    assert v["0.16"] == "supported"
+
+
+def test_a_general_clause_after_the_verb_that_reports_the_finding_is_the_finding():
+    abstract = ("Results: Among 777 participants of the trial, omega-3 (1 g per day) over 3 years slowed biological "
+                "aging by 2.9 to 3.8 months.")
+    v = draft_verdicts(abstract, "研究团队通过分析777名老年人的数据证明，坚持3年每天补充1克的Omega-3，能够延缓衰老。")
+    assert v["3年"] == "supported"
+    assert v["1克"] == "supported"
+    v = draft_verdicts(abstract, "研究团队分析了777名老年人的数据。坚持3年每天补充1克的Omega-3吧。")
+    assert v["1克"] == "unattributed"          # advice of the article's own, after the study was told

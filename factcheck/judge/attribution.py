@@ -57,6 +57,7 @@ def _cues() -> dict:
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
         "reported_finding": re.compile(data["reported_finding"]),
+        "finding_follows": re.compile(data["finding_follows"]),
         "study_arms": re.compile(data["study_arms"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
@@ -642,6 +643,12 @@ def general_cue(text: str) -> bool:
 def reports_finding(text: str) -> bool:
     """Does this text report a study's finding (一项研究发现, 研究人员估计: the reported-finding cue)?"""
     return bool(_cues()["reported_finding"].search(text))
+
+
+def finding_follows(text: str) -> bool:
+    """Does this text end on the verb that reports a finding (…证明，| 研究显示：), so that what
+    follows it is the finding?"""
+    return bool(_cues()["finding_follows"].search(text))
 
 
 def describes_arms(text: str) -> bool:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.judge.attribution import describes_arms, general_cue, reports_finding, speaks_of_research
+from factcheck.judge.attribution import describes_arms, finding_follows, general_cue, reports_finding, speaks_of_research
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
 from factcheck.core.messages import fmt_value as _fmt
@@ -157,7 +157,13 @@ RATIO_LABELS = ("HR", "OR", "RR", "TR")     # TR: a time ratio (survival time 3.
 def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
     """A ratio of the paper as the relative change an article states: HR 0.58 → 42% lower,
     OR 1.86 → 86% higher; only in the direction the article's words give."""
-    if not change or c.kind != "ratio" or c.label not in RATIO_LABELS or isinstance(c.value, list):
+    if not change or isinstance(c.value, list):
+        return None
+    if c.kind == "multiplier" and c.unit == "x" and float(c.value) > 1 and change == "up":
+        # "a 1.4-fold increased risk" is 40% higher, as the article's 高40% tells it
+        return Cand(c.finding, round((float(c.value) - 1) * 100, 6), "%", "percent", c.group, c.timepoint,
+                    f"{_fmt(c.value)}-fold")
+    if c.kind != "ratio" or c.label not in RATIO_LABELS:
         return None
     r = float(c.value)
     if (change == "down" and r < 1) or (change == "up" and r > 1):
@@ -607,7 +613,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 1. the same measure (and group, where both name one) states the same number → supported;
     #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
     same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2]) and _equal(m_eff, t[3], t[2].qualifier)
-            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))]
+            and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))
+            and not _step_for_bound(m, t[2])]
     if same:
         return _supported(m, max(same, key=pref), s)
     # 2. the other group's value of a finding named in this sentence: groups swapped
@@ -632,7 +639,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if count or (_written_places(m.surface) >= 2 and not by_the_book):
             said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
                 _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
-                and ctx.change == "down" else None)
+                and ctx.change != "up" else None)     # (the sign a copy dropped: 和-5.01 read as 5.01)
         if said is not None:
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
@@ -647,12 +654,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                                   args={"note": f"{_fmt(rest[0])} − {_fmt(rest[1])}"})
     # 3c. a draft: a distance, age, dose count or schedule the abstract states in passing is the
     #     abstract's (六英里以外 for "more than 6 miles"), not another value's mismatch
-    if not s.curated and s.stated and m.unit in _STATED_UNITS:
+    if not s.curated and s.stated and (m.unit in _STATED_UNITS or _fraction_word(m)):
         st = _stated(m, s)
         if st is not None:
             return st
     # 4. the measure is named right by the number: a different value there is a mismatch
-    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2])
+    near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and t[2].label != "increment"
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])
                                and not _per_unit_estimate(ctx, t[2])))]
@@ -695,7 +702,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
-    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"]
+    other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"
+             and not _step_for_bound(m, t[2])]
     if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
         return _supported(m, max(other, key=pref), s)
     # a multiple (增加一倍, 两倍) is a relative measure: the paper's ratio of that size is the one
@@ -744,6 +752,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 
 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
+
+
+def _step_for_bound(m: Mention, c: Cand) -> bool:
+    """The paper's step of a ratio ("per 10 μg/m3") is no level: an article's bound (低于12微克)
+    is not within it."""
+    return c.label == "increment" and m.qualifier in _BOUNDS
 
 
 def _written_as_times(m: Mention, s: Summary) -> bool:
@@ -1061,11 +1075,16 @@ def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 
 def _stated_anywhere(x: float, s: Summary, tol: float):
-    """The finding and value of a draft that state this number (a point value, any unit)."""
+    """The finding and value of a draft that state this number (a point value, any unit, or an
+    end of a range the draft states: "effects ranged from 0.16 to 0.32 units")."""
     for f in s.findings:
         for v in f.values:
-            if isinstance(v.value, (int, float)) and v.kind not in ("date", "year_or_date", "pvalue") \
-                    and v.label not in AUX_LABELS and abs(float(v.value) - x) <= tol:
+            if v.kind in ("date", "year_or_date", "pvalue") or v.label in AUX_LABELS:
+                continue
+            if isinstance(v.value, (int, float)) and abs(float(v.value) - x) <= tol:
+                return f, v
+            if v.kind == "range" and isinstance(v.value, list) and v.unit != "year" \
+                    and any(abs(float(e) - x) <= tol for e in v.value):
                 return f, v
     return None
 
@@ -1125,9 +1144,15 @@ def _clean_note(text: str) -> str:
     return " ".join(text.split())[:90]
 
 
-_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "country", "site"}
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "country", "site",
+                 "fraction"}
 # where a study ran: an abstract may name them with a noun no unit reads ("4 national cohorts")
 _PLACE_UNITS = ("country", "site")
+
+
+def _fraction_word(m: Mention) -> bool:
+    """三分之一, 四分之一, 五分之一: a share an article may tell of a category of the sample."""
+    return m.unit == "%" and m.surface.startswith(("三分之一", "四分之一", "五分之一"))
 
 
 def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[MentionVerdict]:
@@ -1145,6 +1170,8 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             return ranged
     if per is not None and m.kind in ("count", "measurement", "frequency", "range") and unit not in TIME_UNITS:
         unit = per
+    if _fraction_word(m):
+        unit = "fraction"           # 最高的三分之一 for the top third (tertile) of a sample
     if unit not in TIME_UNITS and unit not in _STATED_UNITS:
         return None
     mine = m.value if isinstance(m.value, list) else [m.value]
@@ -1652,7 +1679,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             if clause_general[cs] and cs > s.start and not reported:
                 if arm_cue is None:
                     arm_cue = att.reference is not None and describes_arms(stext)
-                told = arm_cue
+                # (…及其同事通过分析777名老年人证明，坚持3年每天补充1克…: a clause after the
+                # verb that reports the finding is that finding, however general it sounds)
+                told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
             if sentence_general or (clause_general[cs] and not (told and cs > s.start)):
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (

@@ -48,13 +48,24 @@ def _joined(m: re.Match) -> str:
 
 def normalise(text: str) -> str:
     """The abstract's numbers as the extractor reads them."""
-    t = text.replace("\u2212", "-").replace("\u2013", "–")
+    # (ⱕ and ⱖ: ≤ and ≥ as copies of JAMA's typeset abstracts write them)
+    t = text.replace("\u2212", "-").replace("\u2013", "–").replace("ⱕ", "≤").replace("ⱖ", "≥")
     t = re.sub(r"(?<=\d)[·\u00b7](?=\d)", ".", t)
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
     t = re.sub(r"(\d(?:\.\d+)?)\s*[×x]\s*10\s*[-−–]\s*(\d+)", r"\1e-\2", t)
     t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
+    # "a 5.7-y younger age", "20-y cumulative mortality": y and yr are years
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:y|yr)\b(?!-)", r"\1 years", t)
+    # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
+    t = re.sub(r"(?<![\d.])(\d+)[-‐]\s+(to|and|or)\s+(?=\d)", r"\1 \2 ", t)
+    # "working long hours (≥55 per week)": a bracketed amount with no unit of its own takes the
+    # unit of time the words before it name
+    t = re.sub(r"\b(hours|minutes)(\s*\(\s*(?:[<>≥≤]\s*)?\d+(?:\.\d+)?)(?=\s+(?:per|a|each)\s+(?:day|night|week|month)\b)",
+               lambda m: f"{m.group(1)}{m.group(2)} {m.group(1)}", t, flags=re.I)
+    # "7+ h/day", "65+ years": a number with a plus is its lower bound
+    t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)\+(?=\s*[A-Za-z])", r"≥\1", t)
     # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
     t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](?:SD[,:]?\s*)?(\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
                r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
@@ -91,7 +102,7 @@ def _fmt(x: float) -> str:
 # ratio named anywhere in the sentence); abbreviations stay case-sensitive ("or" is a word)
 _RATIO_NAMES = (r"hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|"
                 r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio|time ratio")
-_RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR"
+_RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
 RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b[^0-9;]{{0,25}}$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
@@ -335,9 +346,13 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
     if unit == "" and re.search(r"\b(BMI|body mass index)\b[^.;]{0,25}$", before, re.I) \
             and not _COUNTED_AFTER.match(after):
         unit = "kg/m2"      # (not "between BMI and 22 of the most common cancers": a count)
+    # "2 and 4 years", ">100–≤200 g per week": the unit the next number of the pair is written with
     shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
+    amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
     if not unit and shared:
-        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]   # "2 and 4 years"
+        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]
+    elif not unit and amount:
+        unit = amount.group(1).replace("μg", "ug")
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
         unit = "year"                                    # "at age 50": an age with its unit left out
     elif not unit and not isinstance(val, list) and _AGE_LIST_BEFORE.search(before):
@@ -359,6 +374,8 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         label = "follow_up"
     elif kind == "percent" and CHANGE_BEFORE.search(before):
         label = label or "change"
+    elif re.search(r"\bper\s+(?:each\s+|every\s+)?$", before[-12:]):
+        label = "increment"        # "per 2 µg/m3", "per 10 g/day": the step a ratio is told for, not a level
     qualifier = m.qualifier if m.qualifier in _BOUNDS else _english_bound(before) or _bound_after(after)
     if qualifier and kind not in ("pvalue",):
         label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
@@ -459,6 +476,8 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
                 v.label = "follow_up"
             elif twin.label == "threshold":
                 v.label, v.qualifier = "threshold", twin.qualifier
+            elif twin.label == "increment":
+                v.label = "increment"
             elif v.kind in (None, "measurement") and twin.kind == "count":
                 v.kind, v.unit = "count", twin.unit or v.unit
             if not grouped and v.label not in ("total", "n"):
@@ -466,7 +485,11 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
     # a time the drafter read as a time point (At 48 weeks, …) is not a value of its own
     points = {re.sub(r"\D+", " ", v.timepoint or "").strip() for f in drafted for v in f.values} | {
         re.sub(r"\D+", " ", tp).strip() for f in drafted for tp in f.timepoints}
-    extra = [t for t in pool if t.kind not in ("pvalue", "interval")
+    # (every confidence interval the sentence gives, not only the first: "from 40.5 (95% CI:
+    # 36.1, 44.7) to 23.7 (95% CI: 20.0, 27.0)" — an article quotes each)
+    cis = [f.ci for f in drafted if f.ci]
+    extra = [t for t in pool if t.kind != "pvalue"
+             and (t.kind != "interval" or t.value not in cis)
              and not (t.unit in ("day", "week", "month", "year") and _fmt(float(t.value)) in points
                       if not isinstance(t.value, list) else False)]
     if extra and drafted:
@@ -536,6 +559,11 @@ _STATED = [
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
+    # "the top and bottom third of intakes", "across quartiles": the share of the sample each
+    # category holds, which an article tells as 三分之一 / 四分之一
+    ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"
+                            r"upper|lower|middle)\s+)?(third|quarter|fifth)|(tertile|quartile|quintile|thirds|quarters|fifths))",
+                            re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -641,6 +669,10 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 lo, hi = float(m.group(1)), float(m.group(2))
                 if lo < hi:
                     add([lo, hi], "period", m)
+            elif kind == "fraction":
+                word = (m.group(1) or m.group(2)).lower().rstrip("s")
+                add({"third": 100 / 3, "tertile": 100 / 3, "quarter": 25.0, "quartile": 25.0,
+                     "fifth": 20.0, "quintile": 20.0}[word], "fraction", m)
             elif kind == "dose_ordinal":
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
             else:

@@ -664,7 +664,7 @@ _TIME_UNITS = {"week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
                "小时": "hours"}
 _CI_BEFORE = re.compile(r"(?:\bCI\b|confidence interval|置信区间|可信区间)[^0-9]{0,12}$", re.I)
 _VS = re.compile(r"^[\s)）\]】]*[,，]?\s*(?:vs\.?|versus|比|对比|对|compared with)\s*[\s(（\[【]*$", re.I)
-_RATIO_BEFORE = re.compile(r"(?<![A-Za-z])(aOR|aHR|OR|HR|RR|IRR)(?![A-Za-z])(?:[^0-9;；,，]|\d{2}\s*%){0,24}$")
+_RATIO_BEFORE = re.compile(r"(?<![A-Za-z])(aOR|aHR|AOR|AHR|OR|HR|RR|IRR)(?![A-Za-z])(?:\s*,)?(?:[^0-9;；,，]|\d{2}\s*%){0,24}$")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 _TO_BETWEEN = re.compile(r"^\s*(?:to|至|到|降至|升至|增至|降到|升到|增加到|下降到|→|->)\s*$", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:decreased|increased|reduced|declined|rose|fell|reduction of|"
@@ -1711,6 +1711,16 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
         for v in f.values:
             if v.group and v.group not in groups:
                 v.group = None
+    # "Usual or permanent night shifts were associated with the highest risk [HR 1.16 …]": a
+    # ratio whose sentence names no outcome is of the outcome the sentence before named
+    named: list = []
+    for f in findings[:len(drafted)]:
+        if f.keywords:
+            named = f.keywords
+        elif named and any(v.kind == "ratio" for v in f.values) and len(re.findall(r"[A-Za-z]{2,}", f.measure)) >= 4:
+            # (a sentence of its own; not a part the drafter cut from a list, "regular: HR 0.72",
+            # whose outcome the list's own words carry)
+            f.keywords = list(named)
     if arms.sizes and not pop.groups:
         pop.groups = {k: v for k, v in arms.sizes.items() if k in groups}
     if not pop.n and len(pop.groups) >= 2:

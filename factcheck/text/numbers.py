@@ -267,8 +267,12 @@ _QUAL_BEFORE = _qual_words("qualifiers_before")
 _QUAL_AFTER = _qual_words("qualifiers_after")
 _QUAL_INSIDE = _qual_words("qualifiers_inside")
 _THRESH_WORDS = {fold_width(str(w)) for w in _LEX.get("threshold_words") or []}
-_QB_RE = re.compile(rf"(?P<w>{_alt(_QUAL_BEFORE)})(?:\s{{0,4}}(?:达到|了|为|是|有|达|在|占|到))?\s{{0,4}}$")
+# (a verb of change may stand between: 至少降低了5%, 约减少30%: the bound is the change's)
+_QB_VERBS = "降低|减少|下降|减轻|增加|提高|升高|上升"
+_QB_RE = re.compile(rf"(?P<w>{_alt(_QUAL_BEFORE)})(?:\s{{0,4}}(?:(?:{_QB_VERBS})了?|达到|了|为|是|有|达|在|占|到))?\s{{0,4}}$")
 _QB_LAST = {w[-1] for w in _QUAL_BEFORE} | set("了为是有达在占到")
+_QB_WORD_LAST = {w[-1] for w in _QUAL_BEFORE}
+_QB_VERB_LAST = set("低少降轻加高升")     # the last characters of _QB_VERBS
 _QA_RE = re.compile(rf"[ \t]{{0,2}}(?P<w>{_alt(_QUAL_AFTER)})")
 _QI_FIRST = {w[0] for w in _QUAL_INSIDE}
 _QA_FIRST = {w[0] for w in _QUAL_AFTER} | set(" \t")
@@ -818,8 +822,12 @@ class _Segment:
         j = s - 1
         while j >= 0 and s - j <= 5 and seg[j] in " \t\n":
             j -= 1
-        if j < 0 or seg[j] not in _QB_LAST:
+        if j < 0:
             return None, None, s
+        if seg[j] not in _QB_LAST:
+            # 至少降低5%: a two-character verb after the qualifier word (the search runs only then)
+            if seg[j] not in _QB_VERB_LAST or j < 2 or seg[j - 2] not in _QB_WORD_LAST:
+                return None, None, s
         w0 = max(0, s - 10)
         m = _QB_RE.search(seg, w0, s)
         if not m:
@@ -1541,7 +1549,8 @@ class _Segment:
         t.int_only = is_int and factor == 1 and not exp
         t.factor = (factor, exp)
         t.plain = "," not in txt and factor == 1 and not exp
-        if (pc in _CTX_PC or uname == "times" or unit == "x" or (e < n and seg[e] in _QA_FIRST)):
+        if (pc in _CTX_PC or uname == "times" or unit == "x" or (e < n and seg[e] in _QA_FIRST)
+                or (pc in _QB_VERB_LAST and ns > 2 and seg[ns - 3] in _QB_WORD_LAST)):     # 至少降低5%
             self.context(t)
         return t
 
@@ -1624,7 +1633,7 @@ class _Segment:
                 if lab:
                     t.label = lab
         ws = s
-        if t.comp is None and s > 0 and (seg[s - 1] in _QB_LAST or seg[s - 1] in " \t\n"):
+        if t.comp is None and s > 0 and (seg[s - 1] in _QB_LAST or seg[s - 1] in " \t\n" or seg[s - 1] in _QB_VERB_LAST):
             q, w, ws = self.qual_before(s)
             if q:
                 t.qual = q

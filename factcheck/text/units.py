@@ -95,4 +95,8 @@ def _factor(from_unit: str, to_unit: str) -> Optional[float]:
     for table in conversions().get("dimensions", {}).values():
         if from_unit in table and to_unit in table:
             return float(table[from_unit]) / float(table[to_unit])
-    return conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")
+    pair = conversions().get("pairs", {}).get(f"{from_unit}->{to_unit}")
+    if pair is None and from_unit.endswith("/day") != to_unit.endswith("/day"):
+        # a daily dose and a dose: 每天补充2000IU for "2,000 IU per day", 150 μg for "150 mg/d"
+        return _factor(from_unit.removesuffix("/day"), to_unit.removesuffix("/day"))
+    return pair
