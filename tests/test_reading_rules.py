@@ -369,3 +369,45 @@ def test_a_general_clause_after_the_verb_that_reports_the_finding_is_the_finding
     assert v["1克"] == "supported"
     v = draft_verdicts(abstract, "研究团队分析了777名老年人的数据。坚持3年每天补充1克的Omega-3吧。")
     assert v["1克"] == "unattributed"          # advice of the article's own, after the study was told
+
+
+def test_abbreviated_minutes_a_tenth_written_apart_and_a_half_in_words():
+    assert "5 min and 10 min increases" in normalise("5-min and 10-min increases")
+    assert [(m.surface, m.value) for m in extract("痴呆风险降低 2 成左右")] == [("2 成", 20)]
+    abstract = ("Results: A 5-min/day increase in MVPA might prevent 6.0% of all deaths. Compared with sustained "
+                "nondrinking, sustained mild drinking was associated with a decreased risk of dementia (aHR, 0.79). "
+                "Recurrence was lower with aspirin (hazard ratio, 0.49).")
+    v = draft_verdicts(abstract, "每天多动5分钟,可以预防6.0%的死亡。适量饮酒者痴呆风险降低 2 成左右。阿司匹林使复发风险降低一半。")
+    assert v["5分钟"] == "supported"
+    assert v["2 成"] == "supported"            # 21%: written to the tenth
+    assert v["一半"] == "supported"            # 51%: a word, not a figure
+
+
+def test_a_whole_multiple_read_either_way_and_a_risk_named_between_the_verb_and_the_number():
+    abstract = ("Results: Daily cannabis use was associated with increased odds of psychotic disorder (OR 3.2), "
+                "rising to nearly five-times increased odds for daily use of high-potency types (OR 4.8). A primary "
+                "cardiovascular end-point event occurred in 6.5% and 8.0% (hazard ratio, 0.80). Participants showed a "
+                "38%–40% reduction in all-cause and cancer mortality risk.")
+    v = draft_verdicts(abstract, "每天吸食大麻的人患精神病的可能性高出两倍,吸食强效大麻的风险会猛增近4倍。"
+                                 "该药可以显著降低肥胖患者的主要不良心血管事件风险(MACE)20%。研究发现,癌症死亡风险降低39%。")
+    assert v["两倍"] == "supported"            # three times by the book: OR 3.2
+    assert v["4倍"] == "supported"             # five times by the book: OR 4.8
+    assert v["20%"] == "supported"             # HR 0.80, not the 6.5% event rate
+    assert v["39%"] == "supported"             # inside "38%–40%"
+    assert [m.fold for m in extract("风险会猛增近4倍")] == ["increase"]
+
+
+def test_counts_added_only_when_they_stand_side_by_side_and_a_period_with_its_months():
+    abstract = ("Methods: The patients were assigned in a 1:1 ratio to receive aspirin or placebo. Results: Alterations "
+                "were detected in 1103 of 2980 patients. Of 515 patients with group A alterations, 314 were assigned. "
+                "Between May 1, 2010, and April 1, 2015, we obtained data from 901 patients. Over 20 years of "
+                "follow-up, 223 women died from cardiovascular disease.")
+    v = draft_verdicts(abstract, "这些病人被分成2组。研究邀请了超过3500名患者(N = 2,980)。研究人员分析了2010年至2015年的数据。"
+                                 "20年间共有233例女性死于心血管疾病。")
+    assert v["2组"] == "supported"              # assigned in a 1:1 ratio: two arms
+    assert v["3500名"] != "supported"           # neither 1103 + 2980 (a part and its whole) nor 515 + 2980
+    assert v["N = 2,980"] == "supported"
+    assert v["2010年至2015年"] == "supported"
+    assert v["233例"] == "mismatch"              # one digit off the paper's 223
+    v = draft_verdicts(abstract, "研究历时5年。")
+    assert v["5年"] != "supported"              # a period dated to the month is no span of whole years

@@ -56,6 +56,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
+    # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](mins?|hrs?|h|wks?|mos?)\b", r"\1 \2", t)
     # "a 5.7-y younger age", "20-y cumulative mortality": y and yr are years
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:y|yr)\b(?!-)", r"\1 years", t)
     # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
@@ -559,6 +561,9 @@ _STATED = [
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
+    # with its months and days: "Between May 1, 2010, and April 1, 2015", "from 1989 and through June 2011"
+    ("dated_period", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d),?\s+"
+                          r"(?:and\s+)?(?:to|through|until|and)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")),
     # "the top and bottom third of intakes", "across quartiles": the share of the sample each
     # category holds, which an article tells as 三分之一 / 四分之一
     ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"
@@ -665,10 +670,10 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(span(m), "dose_unit", m)
             elif kind == "time_one":
                 add(1.0, _TIME_WORD[m.group(1).lower()], m)
-            elif kind == "period":
+            elif kind in ("period", "dated_period"):
                 lo, hi = float(m.group(1)), float(m.group(2))
                 if lo < hi:
-                    add([lo, hi], "period", m)
+                    add([lo, hi], "period", m, label="dated" if kind == "dated_period" else None)
             elif kind == "fraction":
                 word = (m.group(1) or m.group(2)).lower().rstrip("s")
                 add({"third": 100 / 3, "tertile": 100 / 3, "quarter": 25.0, "quartile": 25.0,
@@ -708,7 +713,7 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     return out
 
 
-_ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated)\b(?P<ratio>[^.;]{0,60}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
+_ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated|assigned(?=\s+in\s+a\s+[1-9]\s?:\s?[1-9]))\b(?P<ratio>[^.;]{0,60}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
                        r"[^.;]{0,160}?\bto\s+(?:receive\s+|either\s+)?(?P<arms>[^;]{3,200}?)(?=[;]|\.(?!\d)|$)", re.I)
 
 

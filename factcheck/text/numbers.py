@@ -395,6 +395,7 @@ _CI_RE = re.compile(
 _P_RE = re.compile(
     r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value|趋势值?|趨勢值?|for trend|trend))?\s{0,8}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<num>{_NUM}){_SCI}?")
+_THOUSANDS_TAIL_RE = re.compile(r",([0-9]{3})(?![0-9])")
 _STAT_RE = re.compile(
     r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?"
     # 风险比(HR)为0.61, (HR)为0.61: the label's abbreviation in brackets, or the bracket it closes
@@ -427,7 +428,7 @@ _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}}
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
                       rf"(?P<b>{_NUM}|{_CNNUM})")
 _CHENG_NUM = (rf"(?P<n>[0-9](?<![0-9.][0-9])[0-9]?(?:\.[0-9])?"
-              rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)成")
+              rf"|[{_CN_ALL}](?<![0-9.{_CN_ALL}][{_CN_ALL}])[{_CN_ALL}]{{0,2}}(?:点[{_CN_DIG}])?)[ \t]?成")     # (2 成: a page's space)
 _CHENG_RE = re.compile(_CHENG_NUM + (rf"(?![{re.escape(_CHENG_NOT)}])" if _CHENG_NOT else ""))
 
 # a bare rank word standing for its value where a number is expected: 百分之百, 千分之二
@@ -1043,6 +1044,10 @@ class _Segment:
             kind = _STAT_KIND.get(lab, "measurement")
             op = m.group("op") or "="
             unit = ""
+            if kind == "count":
+                # N = 1,599: a count keeps its thousands (a ratio's comma may be a decimal point)
+                while (g := _THOUSANDS_TAIL_RE.match(seg, b)) is not None and isinstance(v, int):
+                    v, b = v * 1000 + int(g.group(1)), g.end()
             if kind == "count" and isinstance(v, float):
                 continue
             self.emit(a, b, kind, v, unit, qualifier=_COMP_MAP.get(op), label=lab, decimals=dec)

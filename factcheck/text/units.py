@@ -52,9 +52,11 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
         if zeros >= 2:
             step = (5 if digits.rstrip("0").endswith("5") else 1) * 10 ** zeros
             tol = max(tol, min(0.5 * step, 0.02 * abs(float(value))))
+    if kind == "percent" and surface.endswith("成") and not decimals:
+        return 5.0 if qualifier == "approx" else 3.0     # 2成 is written to the tenth: 21% (HR 0.79) is 2成
+    if kind == "percent" and isinstance(value, (int, float)) and not re.search(r"\d", surface):
+        tol = max(tol, 0.05 * abs(float(value)))     # 一半, 减半, 三分之一: words, not figures, for 51%
     if qualifier == "approx":
-        if kind == "percent" and surface.endswith("成"):
-            return 5.0
         if kind == "percent" and "分之" in surface and isinstance(value, (int, float)):
             return max(tol, 0.1 * abs(float(value)))     # 几乎五分之一 for 18%: fractions are coarse too
         v = value[0] if isinstance(value, tuple) else value
