@@ -411,3 +411,33 @@ def test_counts_added_only_when_they_stand_side_by_side_and_a_period_with_its_mo
     assert v["233例"] == "mismatch"              # one digit off the paper's 223
     v = draft_verdicts(abstract, "研究历时5年。")
     assert v["5年"] != "supported"              # a period dated to the month is no span of whole years
+
+
+def test_a_value_with_its_interval_in_brackets_an_amount_with_a_hyphen_and_cups_as_servings():
+    abstract = ("Results: Risk decreased for each 240-mL (8-oz) serving consumed daily: 10% (CI, 5% to 15%) for "
+                "caffeinated coffee, 8% (CI, 1% to 15%) for tea and 59% (CI, 32% to 75%) for wine. Compared with "
+                "women who consumed 3 or fewer servings per month, those who consumed 1 or more servings per day of "
+                "sugar-sweetened beverages had a higher risk of liver cancer (HR, 1.85). Deaths were forecast from "
+                "1990 to 2021 and to 2050 (95% CI 0.80-1.49).")
+    v = draft_verdicts(abstract, "每天每喝240毫升咖啡,肾结石风险降低10%,茶降低8%,葡萄酒降低59%。"
+                                 "与每月喝少于三杯的女性相比,每天喝一杯或以上含糖饮料的女性肝癌风险高85%。"
+                                 "研究预测了到2050年的死亡人数(95%置信区间[CI],0.80-1.49)。")
+    assert v["10%"] == v["8%"] == v["59%"] == "supported"     # not the 95% of a "95% CI"
+    assert v["240毫升"] == "supported"
+    assert v["三杯"] == "supported"             # 3 servings
+    assert v["2050年"] == "supported"            # a year the abstract names
+    assert v["95%置信区间[CI],0.80-1.49"] == "supported"
+
+
+def test_the_clause_a_background_source_reports_is_background_and_a_papers_number_is_the_study():
+    abstract = ("Findings: Vaccination averted 154 million deaths over 50 years, and 101 million of them were "
+                "infants. Breastfeeding for 24 months was associated with a lower risk of cardiovascular disease "
+                "(HR 0.82) in 289573 women.")
+    v = draft_verdicts(abstract, "研究纳入289573名女性。美国心脏协会主张母乳喂养应继续12个月,但世界卫生组织发布的数据显示,"
+                                 "我国只有30%的乡村女性坚持母乳喂养。")
+    assert v["12个月"] == "unattributed"       # the society's recommendation
+    assert v["30%"] == "unattributed"          # what the WHO's data show
+    v = draft_verdicts(abstract, "研究纳入289573名女性。世卫组织:过去50年全球免疫接种挽救1.54亿人生命。")
+    assert v["1.54亿人"] == "supported"         # the paper's own number, whoever tells it
+    v = draft_verdicts(abstract, "研究纳入289573名女性。根据美国疾病控制和预防中心的数据,240万美国人感染了衣原体。")
+    assert v["240万"] == "unattributed"

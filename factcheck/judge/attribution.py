@@ -57,7 +57,8 @@ def _cues() -> dict:
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
         "reported_finding": re.compile(data["reported_finding"]),
-        "finding_follows": re.compile(data["finding_follows"]),
+        "finding_follows": tuple(data["finding_follows"]),
+        "finding_follows_in": re.compile("(?:" + "|".join(map(re.escape, data["finding_follows"])) + r")\s*[,，:：]"),
         "study_arms": re.compile(data["study_arms"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
@@ -648,7 +649,16 @@ def reports_finding(text: str) -> bool:
 def finding_follows(text: str) -> bool:
     """Does this text end on the verb that reports a finding (…证明，| 研究显示：), so that what
     follows it is the finding?"""
-    return bool(_cues()["finding_follows"].search(text))
+    t = text.rstrip()
+    if not t or t[-1] not in ",，:：":
+        return False
+    return t[:-1].rstrip().endswith(_cues()["finding_follows"])
+
+
+def may_report_then_state(text: str) -> bool:
+    """Does a clause of this sentence end on a verb of report (so that ``finding_follows`` may
+    hold of some clause)? One search per sentence instead of a test per clause."""
+    return bool(_cues()["finding_follows_in"].search(text))
 
 
 def describes_arms(text: str) -> bool:

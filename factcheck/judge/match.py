@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.judge.attribution import describes_arms, finding_follows, general_cue, reports_finding, speaks_of_research
+from factcheck.judge.attribution import (describes_arms, finding_follows, general_cue, may_report_then_state,
+                                         reports_finding, speaks_of_research)
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
 from factcheck.core.messages import fmt_value as _fmt
@@ -994,8 +995,15 @@ def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """2010年至2015年 for a study run "Between May 1, 2010, and April 1, 2015": the years of a
-    period the abstract states in passing."""
+    period the abstract states in passing; 2050年 for a forecast "to 2050": a year it names."""
     ends = m.value.split("/")
+    if len(ends) == 1:
+        # 2050年, 1990年: a year the abstract names for its data or forecast, or an end of its period
+        for v in s.stated:
+            if (v.unit == "year_named" and ends[0] == str(int(v.value))) or (
+                    v.unit == "period" and isinstance(v.value, list) and ends[0] in (str(int(x)) for x in v.value)):
+                return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+        return None
     for v in s.stated:
         if v.unit == "period" and isinstance(v.value, list) and len(ends) == 2 \
                 and all(e[:4] == str(int(x)) for e, x in zip(ends, v.value)):
@@ -1712,6 +1720,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     refs = {r.index: r for r in article.references}
     rel_cache: dict = {}
     clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
+    told_by_background: dict[int, bool] = {}  # by clause start, likewise
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     pending: list[tuple] = []       # each claim's parts, until the article-wide pass has run
     for k in sorted(set(checkable) | set(prose)):
@@ -1735,6 +1744,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         reported = att.reference is not None and reports_finding(first_clause)
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
         arm_cue: Optional[bool] = None    # describes_arms(stext), read only where a clause looks general
+        reporting: Optional[bool] = None  # may_report_then_state(stext), read only where a clause may follow one
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -1756,7 +1766,11 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # (…及其同事通过分析777名老年人证明，坚持3年每天补充1克…: a clause after the
                 # verb that reports the finding is that finding, however general it sounds)
                 told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
-            if sentence_general or (clause_general[cs] and not (told and cs > s.start)):
+            if sentence_general or (clause_general[cs] and not (told and cs > s.start)) \
+                    or (cs > s.start and (reporting if reporting is not None else
+                                          (reporting := may_report_then_state(stext)))
+                        and (told_by_background[cs] if cs in told_by_background else told_by_background.setdefault(
+                            cs, _told_by_background(cs, s.start, cuts, norm, clause_general)))):
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
                     "carried", "none", "topic", "single_reference"):
@@ -1817,7 +1831,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         or PERIOD_AFTER.match(norm, m.end, s.end)):
                     mv = _span_of_period(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "year_or_date" \
-                        and is_period(m.value):
+                        and (is_period(m.value) or (isinstance(m.value, str) and len(m.value) == 4)):
                     mv = _period_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
@@ -1860,15 +1874,38 @@ def _subgroup_details(pending: list) -> None:
                 mvs[i] = MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
 
 
+def _told_by_background(cs: int, start: int, cuts: list, norm: str, clause_general: dict) -> bool:
+    """…世界卫生组织发布的数据显现，我国现在只有30%的…: the clause after a background source's
+    verb of report (a general clause ending on 显示, 指出 …) is that source's statement."""
+    if cs <= start:
+        return False
+    prev = max((start + c for c in cuts if start + c < cs), default=None)
+    if prev is None:
+        return False
+    text = norm[prev:cs]
+    # (the cheap test first: the clause ends on a verb of report; not a study it reports:
+    # 世界卫生组织24日公布的一项研究显示，…)
+    if not finding_follows(text) or reports_finding(text):
+        return False
+    if prev not in clause_general:
+        clause_general[prev] = general_cue(text)
+    return clause_general[prev]
+
+
 def _reports_the_study(stext: str, att: Attribution) -> bool:
     """据报道，剑桥的专家在13年间追踪了1.6万名…: a press frame around the study itself (its research
-    words, or a number that identifies the paper, the attribution's cue), not population
-    statistics (据CNN报道，在美国大约20%的成年人…)."""
-    if att.reference is None or "报道" not in stext:
+    words), or a sentence that gives a number identifying the paper (the attribution's cue); not
+    population statistics (据CNN报道，在美国大约20%的成年人…)."""
+    if att.reference is None:
+        return False
+    if att.how == "single_study" and att.cue and (att.cue == "numbers" or re.search(r"\d[.．]\d|\d{3}", att.cue)):
+        # 世卫组织：过去50年全球免疫接种挽救1.54亿人生命: a number only the paper states (or two
+        # of its numbers) makes the sentence the study's, whoever is named as telling it
+        return True
+    if "报道" not in stext:
         return False
     frame = _REPORT_FRAME.match(stext)
-    fingerprint = att.how == "single_study" and bool(att.cue) and any(c.isdigit() for c in att.cue)
-    return bool(frame) and (fingerprint or speaks_of_research(stext[frame.end():]))
+    return bool(frame) and speaks_of_research(stext[frame.end():])
 
 
 def _claim(article, s, ms, mvs, att, ref_idx, summ, config, n) -> Claim:

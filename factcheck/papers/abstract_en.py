@@ -25,6 +25,14 @@ from factcheck.papers.summaries import Finding, Value
 CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)s?\b\s*\)?|(?:empirical|credible|uncertainty|prediction|"
                             r"confidence)\s+(?:CI|interval)s?|confidence|credible|置信区间|可信区间)", re.I)
 
+
+def is_ci_level(value, after: str) -> bool:
+    """The 95% of "95% CI": a percent followed by the interval's name. "10% (CI, 5% to 15%)" is a
+    value with its interval: a level in brackets is one of the usual levels (80, 90, 95, 99)."""
+    if not CI_LEVEL_AFTER.match(after):
+        return False
+    return not after.lstrip().startswith(("(", "（")) or (isinstance(value, (int, float)) and float(value) in (80, 90, 95, 99))
+
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -57,7 +65,8 @@ def normalise(text: str) -> str:
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
     # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
-    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](mins?|hrs?|h|wks?|mos?)\b", r"\1 \2", t)
+    # (and of an amount: "each 240-mL (8-oz) serving", "a 5-mg dose")
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](mins?|hrs?|h|wks?|mos?|mL|ml|mg|g|kg|μg|mcg|IU)\b", r"\1 \2", t)
     # "a 5.7-y younger age", "20-y cumulative mortality": y and yr are years
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:y|yr)\b(?!-)", r"\1 years", t)
     # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
@@ -246,7 +255,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             continue
         if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
             continue        # an allocation ratio (1:1), not a result
-        if m.kind == "percent" and CI_LEVEL_AFTER.match(after):
+        if m.kind == "percent" and is_ci_level(m.value, after):
             continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
         v = _typed(m, before, after, section)
         if v is None:
@@ -307,7 +316,7 @@ _CI_GAP = re.compile(r"^[\s,;(\[]*(?:9[059](?:\.\d)?%\s*(?:CI|confidence interva
 
 def _ci_follows(ms, m, norm: str) -> bool:
     """An interval follows the number ("0.51 (95% confidence interval [CI], 0.32 to 0.82)")."""
-    nxt = next((x for x in ms if x.start >= m.end and not (x.kind == "percent" and CI_LEVEL_AFTER.match(norm[x.end:]))), None)
+    nxt = next((x for x in ms if x.start >= m.end and not (x.kind == "percent" and is_ci_level(x.value, norm[x.end:]))), None)
     return (nxt is not None and isinstance(nxt.value, list) and nxt.start - m.end <= 40
             and not isinstance(m.value, list) and _CI_GAP.match(norm[m.end:nxt.start]) is not None)
 
@@ -569,6 +578,9 @@ _STATED = [
     ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"
                             r"upper|lower|middle)\s+)?(third|quarter|fifth)|(tertile|quartile|quintile|thirds|quarters|fifths))",
                             re.I)),
+    # a year the abstract names for its data or its forecast ("in 2021", "to 2050", "from 1990"):
+    # an article's 2050年 or 1990年 told of the study
+    ("year", re.compile(r"\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -678,6 +690,8 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 word = (m.group(1) or m.group(2)).lower().rstrip("s")
                 add({"third": 100 / 3, "tertile": 100 / 3, "quarter": 25.0, "quartile": 25.0,
                      "fifth": 20.0, "quintile": 20.0}[word], "fraction", m)
+            elif kind == "year":
+                add(float(m.group(1)), "year_named", m)
             elif kind == "dose_ordinal":
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
             else:

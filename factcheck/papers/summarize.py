@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
-from factcheck.papers.abstract_en import CI_LEVEL_AFTER
+from factcheck.papers.abstract_en import is_ci_level
 from factcheck.text.doi import DOI_START
 from factcheck.papers.summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
                                         load_summary, normalize_doi)
@@ -879,7 +879,7 @@ class _Drafter:
                     x.skip = True
                 continue
             # the 95% of "95% CI" is not a value
-            if kind == "percent" and CI_LEVEL_AFTER.match(after) and (m.label or "") != "CI":
+            if kind == "percent" and is_ci_level(m.value, after) and (m.label or "") != "CI":
                 x.skip = True
                 continue
             # durations that only say when ("at 48 weeks") are timepoints, not values

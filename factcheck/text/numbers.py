@@ -387,7 +387,7 @@ _DATE_LINK_RE = re.compile(r"\s{0,3}(?:至|到|-|–|—|~|and|to)\s{0,3}")
 _CI_QUICK = re.compile(r"CI|Cl|C\.I\.|区间|onfidence|ci")
 _CI_RE = re.compile(
     r"(?P<lvl>[89](?<![0-9.][89])[0-9](?:\.[0-9])?)[ \t]{0,2}%[ \t]{0,3}"
-    r"(?:CI|Cl|C\.I\.|可信区间|置信区间|confidence interval)\s{0,3}(?::|=|,|为|是)?\s{0,8}"
+    r"(?:CI|Cl|C\.I\.|可信区间|置信区间|confidence interval)(?:[ \t]{0,2}[\[(（]CI[\])）])?\s{0,3}(?::|=|,|为|是)?\s{0,8}"
     r"(?:(?P<op>[(\[])\s{0,2})?"
     rf"(?P<lo>-?{_NUM})(?P<lu>[ \t]{{0,2}}%)?\s{{0,8}}(?:[-–—~至到,]|to)\s{{0,8}}"
     rf"(?P<hi>-?{_NUM})(?P<hu>[ \t]{{0,2}}%)?(?(op)(?:\s{{0,2}}[)\]])?)",
