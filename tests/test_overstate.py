@@ -566,3 +566,20 @@ def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey()
     assert "FC205" not in codes("这项调查纳入40337名儿童。孩子首次服药后发现焦虑减轻。")
     assert "FC214" in codes("这项调查纳入40337名儿童，发现屏幕时间超过1小时会伤及儿童心理健康。")
     assert "FC202" in codes("这项调查纳入40337名儿童，发现儿童焦虑的主要诱因是屏幕时间。")
+
+
+def test_every_modal_with_every_effect_verb_and_a_word_ending_in_neng_is_not_a_modal():
+    """``phrases``: 亦能下降, 可減低 (a traditional page) fire as 可降低 does; 肾功能下降 is no 能下降."""
+    s, st = _one_paper("Methods: A cohort of 289573 women. Results: Breastfeeding was associated with a lower "
+                       "risk of cardiovascular disease (HR 0.82) and a decline in kidney function.")
+    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    assert "FC214" in codes("这项研究纳入289573名女性，发现母乳喂养亦能下降母亲未来患心血管疾病的危险。")
+    assert "FC214" in codes("這項研究納入289573名女性，發現母乳餵養可減低晚年心血管疾病的風險。")
+    assert "FC214" not in codes("这项研究纳入289573名女性，母乳喂养者心血管疾病风险较低，肾功能下降的比例也较低。")
+
+
+def test_a_phrases_entry_needs_both_word_lists(tmp_path):
+    from factcheck.judge.overstate import RuleFileError, _rule_entry
+    bad = {"code": "FCX1", "category": "causal", "message": {"zh": "x", "en": "x"}, "phrases": [{"first": ["可"]}]}
+    with pytest.raises(RuleFileError, match="first and then"):
+        _rule_entry(tmp_path / "r.yaml", bad)

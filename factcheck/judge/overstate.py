@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
 from factcheck.core.codes import registry
@@ -142,9 +142,10 @@ class Rule:
 
 # The extension points a rule file may use (Vale's manner: an option that is not one of these is
 # an error naming the file, not silently ignored).
-RULE_KEYS = {"code", "category", "severity", "message", "words", "patterns"}
+RULE_KEYS = {"code", "category", "severity", "message", "words", "patterns", "phrases"}
 RULE_OPTIONS = {
     "not_followed_by": "regex matched right after a hit: drops it (导致了952例 is a tally)",
+    "not_after": "characters that may not stand right before a pattern's hit: drops it (功能下降 is no 能下降)",
     "requires_cited_source": "the sentence must rest on a cited paper",
     "requires_reference": "the sentence must rest on a paper with a summary",
     "requires_subject": "a sentence with no cited paper must name a treatment",
@@ -204,9 +205,21 @@ def _rule_entry(f: Path, r) -> Rule:
         patterns = [re.compile(p) for p in r.get("patterns", [])]
     except re.error as e:
         raise RuleFileError(f"{f}: rule {r['code']}: bad pattern: {e}") from None
+    patterns += [_phrase_pattern(f, r["code"], ph) for ph in r.get("phrases", [])]
     return Rule(code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
                 message=r["message"], words=[str(w) for w in r.get("words", [])], patterns=patterns,
                 opts={k: v for k, v in r.items() if k not in RULE_KEYS})
+
+
+def _phrase_pattern(f: Path, code: str, ph) -> re.Pattern:
+    """A ``phrases`` entry, {first: [可, 能, 会], then: [降低, 导致]}: every word of ``first``
+    followed by every word of ``then`` (可降低, 能导致 …), as one alternation of literals, longest
+    first, so that the article is scanned once for all of them. A new modal or verb is one more
+    entry, not one more line per combination."""
+    if not isinstance(ph, dict) or not ph.get("first") or not ph.get("then"):
+        raise RuleFileError(f"{f}: rule {code}: each phrases entry needs first and then word lists")
+    words = sorted({str(a) + str(b) for a in ph["first"] for b in ph["then"]}, key=lambda w: (-len(w), w))
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -432,6 +445,16 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     return None
 
 
+def _pattern_hits(rule: Rule, positions, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the rule's patterns (those at ``positions``) in the sentence, less those
+    its not_followed_by or not_after drops."""
+    nf, na = rule.nf_re, rule.opts.get("not_after")
+    for pi in positions:
+        for m in rule.patterns[pi].finditer(text):
+            if not (nf and nf.match(text, m.end())) and not (na and m.start() and text[m.start() - 1] in na):
+                yield m.start(), m.end()
+
+
 def _build_without_levels(rules: list[Rule]) -> list[Rule]:
     """The rules less those that read a drafted conclusion level (requires_paper_level)."""
     return [r for r in rules if "requires_paper_level" not in r.opts]
@@ -514,10 +537,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 for a, b in words_here.get(id(rule), ()):
                     if not (nf and nf.match(text, b)):
                         raw.append((a, b, rule, True))
-                for pi in patterns_here.get(id(rule), ()):
-                    for m in rule.patterns[pi].finditer(text):
-                        if not (nf and nf.match(text, m.end())):
-                            raw.append((m.start(), m.end(), rule, False))
+                raw.extend((a, b, rule, False) for a, b in _pattern_hits(rule, patterns_here.get(id(rule), ()), text))
         if i in paper_hits:
             present = paper_hits[i]
             raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules, present))
