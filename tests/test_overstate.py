@@ -289,6 +289,13 @@ def _overstated(text, s, st):
     return check(article_from_text(text, "a.txt"), st, Config(), papers=[s.id]).overstatements
 
 
+def _rules_fired(abstract):
+    """A function giving the codes of the rules that fire on a text checked against the summary
+    drafted from ``abstract``."""
+    s, st = _one_paper(abstract)
+    return lambda text: {o.rule for o in _overstated(text, s, st)}
+
+
 def test_a_schedule_naming_a_group_or_an_exposure_is_no_advice():
     s, st = _one_paper("Methods: 25871 adults were randomly assigned to vitamin D3 (2000 IU per day) or placebo. "
                        "Results: Vitamin D3 did not lower the risk of fractures (HR, 0.98).")
@@ -535,9 +542,8 @@ def test_a_study_that_confirms_is_a_certainty_booster_but_a_confirmed_patient_is
 def test_a_priority_claim_of_the_study_and_harm_verbs_with_a_modal():
     """这是首次…: "the first time" said of the study (not 如果是首次移植); 会损害, 可防: a modal with a
     verb of harm or prevention states a causal effect, as 可降低 does, after an observational study."""
-    s, st = _one_paper("Methods: A cross-sectional study of 2086 adolescents. Results: E-cigarette use was "
-                       "associated with bronchitic symptoms (OR, 1.85) and lung health problems.")
-    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    codes = _rules_fired("Methods: A cross-sectional study of 2086 adolescents. Results: E-cigarette use was "
+                         "associated with bronchitic symptoms (OR, 1.85) and lung health problems.")
     assert "FC205" in codes("这项研究纳入2086名青少年，这是首次发现电子烟与支气管症状有关。")
     assert "FC205" not in codes("这项研究纳入2086名青少年。如果是首次使用电子烟，先别慌。")
     assert "FC214" in codes("这项研究纳入2086名青少年，发现电子烟会损害青少年的肺部健康。")
@@ -545,9 +551,8 @@ def test_a_priority_claim_of_the_study_and_harm_verbs_with_a_modal():
 
 
 def test_a_help_or_a_protection_is_an_effect_unless_hedged_or_quoted():
-    s, st = _one_paper("Methods: A cohort of 286383 adults aged 65 years or older. Results: Influenza vaccination "
-                       "was associated with a lower risk of hospitalization for heart disease and stroke.")
-    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    codes = _rules_fired("Methods: A cohort of 286383 adults aged 65 years or older. Results: Influenza vaccination "
+                         "was associated with a lower risk of hospitalization for heart disease and stroke.")
     assert "FC214" in codes("这项研究追踪了286383名老人,发现流感疫苗有助预防心脏病和中风。")
     assert "FC214" in codes("这项研究追踪了286383名老人,发现流感疫苗对心脏具有保护作用。")
     assert "FC214" not in codes("这项研究追踪了286383名老人,发现流感疫苗可能有助于预防心脏病。")
@@ -557,9 +562,8 @@ def test_a_help_or_a_protection_is_an_effect_unless_hedged_or_quoted():
 def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey():
     """首次系统揭示, 首次通过…时钟揭示, 首次验证: a priority claim with words between 首次 and its verb
     (not 首次服药后发现: what was seen after a first dose); 会伤及, 诱因: harm and a cause."""
-    s, st = _one_paper("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
-                       "associated with lower psychological well-being and more diagnoses of anxiety.")
-    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    codes = _rules_fired("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
+                         "associated with lower psychological well-being and more diagnoses of anxiety.")
     assert "FC205" in codes("这项调查纳入40337名儿童，首次系统揭示屏幕时间与儿童心理健康的关联。")
     assert "FC205" in codes("这项调查纳入40337名儿童，首次通过焦虑诊断记录揭示屏幕时间的影响。")
     assert "FC205" in codes("这项调查纳入40337名儿童，科学家首次验证屏幕时间与焦虑有关。")
@@ -570,9 +574,8 @@ def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey()
 
 def test_every_modal_with_every_effect_verb_and_a_word_ending_in_neng_is_not_a_modal():
     """``phrases``: 亦能下降, 可減低 (a traditional page) fire as 可降低 does; 肾功能下降 is no 能下降."""
-    s, st = _one_paper("Methods: A cohort of 289573 women. Results: Breastfeeding was associated with a lower "
-                       "risk of cardiovascular disease (HR 0.82) and a decline in kidney function.")
-    codes = lambda t: {o.rule for o in _overstated(t, s, st)}
+    codes = _rules_fired("Methods: A cohort of 289573 women. Results: Breastfeeding was associated with a lower "
+                         "risk of cardiovascular disease (HR 0.82) and a decline in kidney function.")
     assert "FC214" in codes("这项研究纳入289573名女性，发现母乳喂养亦能下降母亲未来患心血管疾病的危险。")
     assert "FC214" in codes("這項研究納入289573名女性，發現母乳餵養可減低晚年心血管疾病的風險。")
     assert "FC214" not in codes("这项研究纳入289573名女性，母乳喂养者心血管疾病风险较低，肾功能下降的比例也较低。")

@@ -996,17 +996,12 @@ def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """2010年至2015年 for a study run "Between May 1, 2010, and April 1, 2015": the years of a
     period the abstract states in passing; 2050年 for a forecast "to 2050": a year it names."""
-    ends = m.value.split("/")
-    if len(ends) == 1:
-        # 2050年, 1990年: a year the abstract names for its data or forecast, or an end of its period
-        for v in s.stated:
-            if (v.unit == "year_named" and ends[0] == str(int(v.value))) or (
-                    v.unit == "period" and isinstance(v.value, list) and ends[0] in (str(int(x)) for x in v.value)):
-                return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
-        return None
+    ends = [e[:4] for e in m.value.split("/")]
     for v in s.stated:
-        if v.unit == "period" and isinstance(v.value, list) and len(ends) == 2 \
-                and all(e[:4] == str(int(x)) for e, x in zip(ends, v.value)):
+        years = [str(int(x)) for x in v.value] if v.unit == "period" and isinstance(v.value, list) else \
+            [str(int(v.value))] if v.unit == "year_named" else []
+        # (a year alone may be either end of a period, or a year the abstract names)
+        if (len(ends) == 1 and ends[0] in years) or (len(ends) == 2 and ends == years):
             return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
     return None
 
@@ -1154,14 +1149,12 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
     113 752 + 88 496; 1600多名 for three arms of 550, 549 and 553): the counts of people the
     draft holds, two at a time or all together, read as the article's number is read."""
     told = _people_counts(s)
-    people = sorted(set(told))
     # (two counts a sentence states side by side, or two the draft holds as samples or arms: not
     # a part from one sentence and a whole from another, 515 + 2980 for 3500多名)
     where: dict[float, set] = {}
     for f in s.findings:
         for v in f.values:
-            if isinstance(v.value, (int, float)) and (
-                    (v.value >= 10 and (v.unit == "person" or v.label in ("n", "total"))) or _shares_the_noun(v, f)):
+            if _is_people_count(v) or (isinstance(v.value, (int, float)) and _shares_the_noun(v, f)):
                 tags = where.setdefault(float(v.value), set())
                 tags.add(f.id)
                 if v.group or v.label in ("n", "total"):
@@ -1196,9 +1189,12 @@ def _part_of(a: float, b: float, s: Summary) -> bool:
 def _people_counts(s: Summary) -> list[float]:
     """Every count of people the draft states (its samples, arms and cohorts), as often as it
     states each."""
-    return [float(v.value) for f in s.findings for v in f.values
-            if isinstance(v.value, (int, float)) and v.value >= 10
-            and (v.unit == "person" or v.label in ("n", "total"))]
+    return [float(v.value) for f in s.findings for v in f.values if _is_people_count(v)]
+
+
+def _is_people_count(v) -> bool:
+    """A draft's count of people: a sample, an arm or a cohort (10 or more)."""
+    return isinstance(v.value, (int, float)) and v.value >= 10 and (v.unit == "person" or v.label in ("n", "total"))
 
 
 def _rest_of_the_sample(m: Mention, s: Summary) -> Optional[tuple[float, float]]:
@@ -1720,7 +1716,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     refs = {r.index: r for r in article.references}
     rel_cache: dict = {}
     clause_general: dict[int, bool] = {}     # by clause start: one search per clause, not per number
-    told_by_background: dict[int, bool] = {}  # by clause start, likewise
+
+    def general_at(a: int, b: int) -> bool:
+        if a not in clause_general:
+            clause_general[a] = general_cue(norm[a:b])
+        return clause_general[a]
+
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     pending: list[tuple] = []       # each claim's parts, until the article-wide pass has run
     for k in sorted(set(checkable) | set(prose)):
@@ -1744,7 +1745,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         reported = att.reference is not None and reports_finding(first_clause)
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
         arm_cue: Optional[bool] = None    # describes_arms(stext), read only where a clause looks general
-        reporting: Optional[bool] = None  # may_report_then_state(stext), read only where a clause may follow one
+        after_report: Optional[dict] = None   # _clauses_after_a_report, read only past the first clause
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -1757,20 +1758,23 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             key = (m.kind, m.unit, str(m.value))
             cs, ce = (s.start + c for c in clause_at(cuts, m.start - s.start))
             earlier = first_seen.get(key)
-            if cs not in clause_general:
-                clause_general[cs] = general_cue(norm[cs:ce])
+            general = general_at(cs, ce)
             told = reported
-            if clause_general[cs] and cs > s.start and not reported:
+            if general and cs > s.start and not reported:
                 if arm_cue is None:
                     arm_cue = att.reference is not None and describes_arms(stext)
                 # (…及其同事通过分析777名老年人证明，坚持3年每天补充1克…: a clause after the
                 # verb that reports the finding is that finding, however general it sounds)
                 told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
-            if sentence_general or (clause_general[cs] and not (told and cs > s.start)) \
-                    or (cs > s.start and (reporting if reporting is not None else
-                                          (reporting := may_report_then_state(stext)))
-                        and (told_by_background[cs] if cs in told_by_background else told_by_background.setdefault(
-                            cs, _told_by_background(cs, s.start, cuts, norm, clause_general)))):
+            background = sentence_general or (general and not (told and cs > s.start))
+            if not background and cs > s.start:
+                # …世界卫生组织发布的数据显现，我国现在只有30%的…: the clause after a background
+                # source's verb of report is that source's statement
+                if after_report is None:
+                    after_report = _clauses_after_a_report(s.start, stext, cuts, norm)
+                source = after_report.get(cs)
+                background = source is not None and general_at(source, cs)
+            if background:
                 mv = MentionVerdict(m.id, "unattributed", rule="FC105")
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
                     "carried", "none", "topic", "single_reference"):
@@ -1874,22 +1878,20 @@ def _subgroup_details(pending: list) -> None:
                 mvs[i] = MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
 
 
-def _told_by_background(cs: int, start: int, cuts: list, norm: str, clause_general: dict) -> bool:
-    """…世界卫生组织发布的数据显现，我国现在只有30%的…: the clause after a background source's
-    verb of report (a general clause ending on 显示, 指出 …) is that source's statement."""
-    if cs <= start:
-        return False
-    prev = max((start + c for c in cuts if start + c < cs), default=None)
-    if prev is None:
-        return False
-    text = norm[prev:cs]
-    # (the cheap test first: the clause ends on a verb of report; not a study it reports:
-    # 世界卫生组织24日公布的一项研究显示，…)
-    if not finding_follows(text) or reports_finding(text):
-        return False
-    if prev not in clause_general:
-        clause_general[prev] = general_cue(text)
-    return clause_general[prev]
+def _clauses_after_a_report(start: int, stext: str, cuts: tuple, norm: str) -> dict[int, int]:
+    """The start of each clause that follows a clause ending on a verb of report (…的数据显现，,
+    …指出：), mapped to that clause's start; not a study it reports (世界卫生组织24日公布的一项
+    研究显示，…). Whether the reporting clause names a background source is the caller's test,
+    made only where a number stands after it. One search of the sentence first: most hold no
+    verb of report."""
+    if not may_report_then_state(stext):
+        return {}
+    out = {}
+    for a, b in zip(cuts, cuts[1:-1]):
+        text = norm[start + a:start + b]
+        if finding_follows(text) and not reports_finding(text):
+            out[start + b] = start + a
+    return out
 
 
 def _reports_the_study(stext: str, att: Attribution) -> bool:
@@ -1900,7 +1902,9 @@ def _reports_the_study(stext: str, att: Attribution) -> bool:
         return False
     if att.how == "single_study" and att.cue and (att.cue == "numbers" or re.search(r"\d[.．]\d|\d{3}", att.cue)):
         # 世卫组织：过去50年全球免疫接种挽救1.54亿人生命: a number only the paper states (or two
-        # of its numbers) makes the sentence the study's, whoever is named as telling it
+        # of its numbers) makes the sentence the study's, whoever is named as telling it; held to
+        # a number written to its decimals or three digits (the attribution's fingerprint accepts
+        # a round 20% for 20.3%, too weak to overrule a background source named in the sentence)
         return True
     if "报道" not in stext:
         return False

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Optional, Sequence
 
 from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
 from factcheck.core.codes import registry
@@ -445,14 +445,15 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
     return None
 
 
-def _pattern_hits(rule: Rule, positions, text: str) -> Iterator[tuple[int, int]]:
-    """The spans of the rule's patterns (those at ``positions``) in the sentence, less those
-    its not_followed_by or not_after drops."""
+def _pattern_hits(rule: Rule, positions, text: str, raw: list) -> None:
+    """Adds to ``raw`` the spans of the rule's patterns (those at ``positions``) in the sentence,
+    less those its not_followed_by or not_after drops."""
     nf, na = rule.nf_re, rule.opts.get("not_after")
     for pi in positions:
         for m in rule.patterns[pi].finditer(text):
-            if not (nf and nf.match(text, m.end())) and not (na and m.start() and text[m.start() - 1] in na):
-                yield m.start(), m.end()
+            a, b = m.span()
+            if not (nf and nf.match(text, b)) and not (na and a and text[a - 1] in na):
+                raw.append((a, b, rule, False))
 
 
 def _build_without_levels(rules: list[Rule]) -> list[Rule]:
@@ -537,7 +538,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 for a, b in words_here.get(id(rule), ()):
                     if not (nf and nf.match(text, b)):
                         raw.append((a, b, rule, True))
-                raw.extend((a, b, rule, False) for a, b in _pattern_hits(rule, patterns_here.get(id(rule), ()), text))
+                if id(rule) in patterns_here:       # (most rules that can fire here hold only words)
+                    _pattern_hits(rule, patterns_here[id(rule)], text, raw)
         if i in paper_hits:
             present = paper_hits[i]
             raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules, present))

@@ -65,10 +65,10 @@ def normalise(text: str) -> str:
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
     # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
-    # (and of an amount: "each 240-mL (8-oz) serving", "a 5-mg dose")
-    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](mins?|hrs?|h|wks?|mos?|mL|ml|mg|g|kg|μg|mcg|IU)\b", r"\1 \2", t)
-    # "a 5.7-y younger age", "20-y cumulative mortality": y and yr are years
-    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:y|yr)\b(?!-)", r"\1 years", t)
+    # (and of an amount: "each 240-mL (8-oz) serving", "a 5-mg dose"); "a 5.7-y younger age",
+    # "20-y cumulative mortality": y and yr are years
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:(mins?|hrs?|h|wks?|mos?|mL|ml|mg|g|kg|μg|mcg|IU)\b|(?:yr|y)\b(?!-))",
+               lambda m: f"{m.group(1)} {m.group(2) or 'years'}", t)
     # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
     t = re.sub(r"(?<![\d.])(\d+)[-‐]\s+(to|and|or)\s+(?=\d)", r"\1 \2 ", t)
     # "working long hours (≥55 per week)": a bracketed amount with no unit of its own takes the
