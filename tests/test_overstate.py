@@ -586,3 +586,19 @@ def test_a_phrases_entry_needs_both_word_lists(tmp_path):
     bad = {"code": "FCX1", "category": "causal", "message": {"zh": "x", "en": "x"}, "phrases": [{"first": ["可"]}]}
     with pytest.raises(RuleFileError, match="first and then"):
         _rule_entry(tmp_path / "r.yaml", bad)
+
+
+def test_ling_causes_as_shi_does_and_proof_is_weighed_by_the_design():
+    """会令失眠风险上升 is 会使…: a cause told of a survey (令人担忧 is no cause); 证实 over a
+    randomised trial is fair, over pooled cohorts it is not."""
+    codes = _rules_fired("Methods: A cross-sectional survey of 45202 students. Results: More screen time in bed was "
+                         "associated with higher odds of insomnia (OR 1.59).")
+    assert "FC214" in codes("这项调查纳入45202名学生，发现睡前每多用一小时屏幕会令失眠风险上升。")
+    assert "FC214" not in codes("这项调查纳入45202名学生，令人担忧的是失眠风险上升了。")
+    trial = _rules_fired("Methods: 342 adults were randomly assigned to isometric exercise or usual care. "
+                         "Results: Isometric exercise training reduced systolic blood pressure by 8.24 mm Hg. "
+                         "Conclusions: Isometric exercise training improves resting blood pressure.")
+    assert "FC201" not in trial("研究证实：等长运动能降低血压。")
+    cohorts = _rules_fired("Methods: We did a meta-analysis of 57 prospective cohort studies. Results: Use of digital "
+                           "technology was associated with a lower risk of cognitive impairment (OR 0.42).")
+    assert "FC201" in cohorts("研究证实：使用数字技术的人认知障碍风险更低。")

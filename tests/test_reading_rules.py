@@ -441,3 +441,59 @@ def test_the_clause_a_background_source_reports_is_background_and_a_papers_numbe
     assert v["1.54亿人"] == "supported"         # the paper's own number, whoever tells it
     v = draft_verdicts(abstract, "研究纳入289573名女性。根据美国疾病控制和预防中心的数据,240万美国人感染了衣原体。")
     assert v["240万"] == "unattributed"
+
+
+def test_lancet_decimals_run_in_headings_and_an_age_told_in_years_completed():
+    abstract = ("Background\nUncertainty exists about lowering blood pressure.\nMethods In this randomised trial, "
+                "participants were enrolled from 116 hospitals in China.\nFindings Between 2019 and 2020, 11255 "
+                "participants were assigned to intensive treatment (n=5624) or standard treatment (n=5631). Their mean "
+                "age was 64∙6 years. During a median of 3∙4 years of follow-up, the primary outcome occurred in 547 "
+                "(9∙7%) participants in the intensive treatment group and 623 (11∙1%) in the standard treatment group "
+                "(hazard ratio [HR] 0∙88, 95% CI 0∙78–0∙99).")
+    v = draft_verdicts(abstract, "研究从116家医院纳入11255名患者,平均年龄64岁,中位随访3.4年,强化降压组主要终点发生率9.7%,"
+                                 "标准组11.1%,风险降低12%。")
+    assert v["116家医院"] == "supported"        # a Methods sentence run into its heading
+    assert v["64岁"] == "supported"             # 64·6 years: an age is told in years completed
+    assert v["3.4年"] == v["9.7%"] == v["11.1%"] == v["12%"] == "supported"   # ∙ is a decimal point
+    v = draft_verdicts(abstract, "研究纳入11255名患者,平均年龄63岁。")
+    assert v["63岁"] == "mismatch"
+
+
+def test_a_table_of_ratios_with_bracketed_intervals_and_a_part_of_a_counted_whole():
+    abstract = ("Results: The multivariable hazard ratios [95% confidence interval (CI)] of premature mortality across "
+                "the increasing frequency of adding salt were 1.00 (reference), 1.02 (0.99, 1.06), 1.07 (1.02, 1.11), "
+                "and 1.28 (1.20, 1.35). We identified 136 papers that met inclusion criteria, of which 57 were "
+                "compatible with meta-analysis. These studies included 411,430 adults.")
+    v = draft_verdicts(abstract, "总是加盐的人过早死亡风险增加28%。研究汇总了57项研究,40多万人样本。")
+    assert v["28%"] == "supported"              # HR 1.28, its interval written as a pair
+    assert v["57项"] == "supported"             # "of which 57 were": the papers counted before
+    assert v["40多万人"] == "supported"         # a clause's comma before it opens no number
+    assert [m.surface for m in extract("研究,40多万人样本")] == ["40多万人"]
+    assert "9.34 (8.36, 11.77)" in normalise("Glucose fell [baseline: 9.34 (8.36, 11.77)].")   # a median's IQR
+
+
+def test_sexes_told_respectively_and_an_amount_of_time_a_verb_of_change_governs():
+    abstract = ("Results: Compared with the never group, always adding salt to foods was related to 1.50 (95% CI, "
+                "0.72–2.30) and 2.28 (95% CI, 1.66–2.90) years lower life expectancy at the age of 50 years in women "
+                "and men, respectively. A one-hour increase of screen time in bed was associated with a reduction in "
+                "sleep duration of 24 minutes.")
+    v = draft_verdicts(abstract, "50岁时,男性平均预期寿命减少1.5年,女性减少2.28年。")
+    assert v["1.5年"] == v["2.28年"] == "mismatch"      # the sexes swapped
+    v = draft_verdicts(abstract, "50岁时,女性平均预期寿命减少1.5年,男性减少2.28年。")
+    assert v["1.5年"] == v["2.28年"] == "supported"
+    v = draft_verdicts(abstract, "每多看一小时屏幕,会减少大约半小时的睡眠时间。")
+    assert v["半小时"] == "mismatch"            # 30 minutes for the abstract's 24
+    assert v["一小时"] == "supported"           # "a one-hour increase"
+
+
+def test_a_place_s_people_now_advice_and_an_article_of_another_year_are_not_the_study():
+    abstract = ("Results: Among 20 000 children, having a dog was associated with lower food allergy (OR 0.86). "
+                "The analysis pooled 15 827 participants from 270 trials published between 1990 and 2023.")
+    v = draft_verdicts(abstract, "研究纳入20000名儿童。如今,美国约有 8% 的儿童对坚果过敏。在一些高收入国家,每年有超过"
+                                 "十分之一的儿童被诊断出患有食物过敏。作者建议,若睡眠欠佳,可考虑睡前30至60分钟停用手机。"
+                                 "一篇2020年发表在《某期刊》上的文章指出,预计会有15万美国人诊断出结直肠癌。")
+    assert v["8%"] == v["十分之一"] == "unattributed"       # a population now or each year
+    assert v["30至60分钟"] == "unattributed"                # advice, whoever gives it
+    assert v["15万"] == "unattributed"                      # an article of another year
+    v = draft_verdicts(abstract, "研究纳入20000名儿童。团队分析了从1990年到2023年间发表的270项随机对照试验,共涉及15827名参与者。")
+    assert v["15827名"] == v["270项"] == "supported"        # the pooled sample: this study's, however dated

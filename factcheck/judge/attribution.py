@@ -577,6 +577,10 @@ def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
             for v in (m.value if isinstance(m.value, list) else [m.value]) if isinstance(v, (int, float))]
     if any(v in p.fingerprints for v, _u in said):
         return True
+    # (a count written out to three digits or more is as telling: 15827名参与者 of a pooled sample)
+    if any(m.kind == "count" and isinstance(m.value, (int, float)) and m.value >= 100 and not m.bounds
+           and not m.qualifier and float(m.value) in p.fingerprints for m in ms):
+        return True
     # (the ends of an age band, 7到11岁: small whole numbers that agree with any paper's by chance)
     return sum(v in p.numbers for v, u in said if not (u == "age" and v < 20 and v == int(v))) >= 2
 
@@ -602,7 +606,7 @@ def _year_apart(year: int, p: Optional[RefProfile]) -> bool:
 
 # a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究,
 # 2014年的一个…调查, 2000年…等人首次报道)
-_DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年(?:[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验)"
+_DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年(?:[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验|文章|论文|报告)"
                           r"|的?一(?:个|项|篇|份)[^。；;！？，,]{0,20}?(?:研究|试验|调查)"
                           # 2000年,…的Andersen等人首次报道: a team's report of that year
                           r"|[^。；;！？]{0,30}?(?:等人|团队|课题组)[^。；;！？]{0,6}?(?:报道|报告|发现|发表))")

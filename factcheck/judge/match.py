@@ -536,6 +536,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
+    if m.unit == "age" and not m.decimals and x <= v < x + 1:
+        return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
     if m.kind == "percent" and m.decimals and abs(v) >= 10 and tol < abs(x - v) <= 0.5:
         # 97.3% where the paper writes 97%: more precise than the paper, and within its rounding
         # (not 2.4% for a paper's 2%: a small rate rounded to the unit says too little)
@@ -578,11 +580,15 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     each with its value in the number's units (``comparable``). Long on purpose: the numbered
     steps are a cascade of diagnoses tried in order (same value, swapped groups, points, another
     measure …), the first that applies decides, and reading them in one place shows that order."""
-    if _is_time(m) and not s.curated:
+    # a time a verb of change governs (减少大约半小时的睡眠时间, 预期寿命缩短1.5年) is a result's
+    # amount, judged as results are, not a time of the design
+    amount = _is_time(m) and not s.curated and m.qualifier not in _BOUNDS and bool(_CHANGED_BY.search(
+        ctx.clause, 0, max(0, m.start - ctx.clause_start)))
+    if _is_time(m) and not s.curated and not amount:
         drafted = _drafted_time(m, s)
         if drafted is not None:
             return drafted
-    if _is_time(m) and not is_length:
+    if _is_time(m) and not is_length and not amount:
         return _judge_timepoint(m, ctx, s, rel_cache, segment or [])
     # 提高了X倍 is X+1 times by the book; against an abstract, whose "4.87 times higher" reads
     # the same loose way, articles and their readers take it as X times (but 增加一倍 doubles)
@@ -673,6 +679,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
                 _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
                 and ctx.change != "up" else None)     # (the sign a copy dropped: 和-5.01 read as 5.01)
+        if said is not None and ctx.group in _SEXES and said[1].group in _SEXES and said[1].group != ctx.group:
+            said = None         # the other sex's value (see step 4)
         if said is not None:
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
@@ -694,14 +702,18 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and t[2].label != "increment"
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
-            and (s.curated or (_draft_comparable(m, t[2]) and not _change_against_level(m, ctx, t[2])
+            and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _per_unit_estimate(ctx, t[2])))]
     if near and not s.curated and m.decimals and any(
-            _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind for t in scored):
+            _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind
+            and not (ctx.group and t[2].group in _SEXES and ctx.group in _SEXES and t[2].group != ctx.group)
+            for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
         # steatohepatitis): a number written to its decimals that the abstract states is that
         # number, not another measure's mismatch; nor another arm's, as a draft reads its arms
         # from English prose ("39 of 429 patients (9.1%) and 30 of 434 patients (6.9%)": no arm named)
+        # (but the sexes a draft reads from "in women and men, respectively" are sure: 男性1.5年
+        # where the abstract's 1.50 years is the women's is the sexes swapped)
         near = []
     if near and (m.kind != "year_or_date" or is_period(m.value)):     # a period, not a date
         best_f = min(near, key=lambda t: t[1])[2].finding
@@ -844,11 +856,20 @@ def _risk_beside_odds(m: Mention, c: Cand) -> Optional[tuple]:
     return None
 
 
-def _draft_comparable(m: Mention, c: Cand) -> bool:
+# a verb of change right before an amount of time (减少大约半小时, 延长了20分钟, 缩短1.5年)
+_SEXES = ("women", "men")      # the groups summarize._respective_sexes gives
+_CHANGED_BY = re.compile(r"(?:减少|增加|缩短|延长|降低|提高|下降|增长|少睡|多睡)了?(?:约|大约|近|将近|超过|达|平均)?$")
+
+
+def _draft_comparable(m: Mention, c: Cand, amount: bool = False) -> bool:
     """A draft's value a different number of the article can be held to: a rate, a ratio, a
     mean or a dose in the same unit, or the sample size against a sample size. Other counts
     and times in an abstract count too many different things (sites, events, weeks of a
-    schedule) for a machine-read measure to say which one the article meant."""
+    schedule) for a machine-read measure to say which one the article meant; ``amount``: the
+    article's time is an amount a verb of change governs."""
+    if amount:
+        # a result's amount of time against the paper's (24 minutes less sleep), not its schedule
+        return c.kind == "duration" and not c.label and not isinstance(c.value, list)
     if _is_time(m) or m.kind in ("year_or_date", "pvalue", "interval", "range"):
         return False
     if m.kind == "count" or c.kind == "count":

@@ -511,7 +511,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     """Each sentence's overstatements; ``mentions`` (with ``claims``' verdicts on them) tell the
     numbers the paper supports, for the rules that read them (``unless_tested``)."""
     norm = article.norm or article.text
-    refs = {r.index: r for r in article.references}
+    summ_of = {r.index: store.get(r.summary_id) for r in article.references}
     all_summaries = [(r.index, s) for r in article.references if (s := store.get(r.summary_id)) and s.available]
     rules = _rules_for(article, store, config, all_summaries)
     claim_by_sentence = {(c.start, c.end): c for c in claims}
@@ -524,15 +524,17 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
         text = norm[s.start:s.end]
         att = attributions.get(i)
         ref_idx = att.reference if att else None
-        summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
+        summ = summ_of.get(ref_idx)
         claim = claim_by_sentence.get((s.start, s.end))
         tokens = _Tokens(text)
         raw: list[tuple[int, int, Rule, bool]] = []      # (start, end, rule, must align with words)
         here = rules_at.get(i, ())
+        nulls_here = False
         if here:
             words_here, patterns_here = word_hits.get(i, {}), pattern_hits.get(i, {})
             for rule in here:
                 if rule.code == "FC212":
+                    nulls_here = True
                     continue   # paper-aware: _null_results decides
                 nf = rule.nf_re
                 for a, b in words_here.get(id(rule), ()):
@@ -544,7 +546,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
             present = paper_hits[i]
             raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules, present))
             raw.extend((a, b, r, False) for a, b, r in _unmeasured(text, summ, rules, present))
-        if any(r.code == "FC212" for r in here):
+        if nulls_here:
             raw.extend((a, b, r, False) for a, b, r in _null_results(text, summ, rules))
         # cheap tests first (the paper, the clause); jieba only for hits that survive them
         kept = []
@@ -638,7 +640,9 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
             if j not in last[1]:
                 last[1].add(j)
                 here.setdefault(id(rules[j]), []).append((pos - starts[k], pos - starts[k] + len(w)))
-    for j, pi, rx in sc.scanned:
+    for j, pi, rx, gate in sc.scanned:
+        if gate and gate not in norm:
+            continue
         for m in rx.finditer(norm, lo, hi):
             k = bisect.bisect_right(starts, m.start()) - 1
             if k >= 0:
@@ -653,22 +657,29 @@ class _ScanPlan:
     index: WordIndex                                  # rule words and pattern literals
     word_owners: dict[str, tuple[int, ...]]           # rule word -> rules (by position) owning it
     needle_owners: dict[str, tuple[tuple[int, int], ...]]   # pattern literal -> (rule, pattern) needing it
-    scanned: list[tuple[int, int, re.Pattern]]        # (rule, pattern, regex) scanned over the whole article
+    scanned: list[tuple[int, int, re.Pattern, str]]   # (rule, pattern, regex, a literal it needs) scanned over the article
 
 
 def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
     owners: dict[str, list[int]] = {}
     needles: dict[str, list[tuple[int, int]]] = {}
-    scanned: list[tuple[int, int, re.Pattern]] = []
+    scanned: list[tuple[int, int, re.Pattern, str]] = []
     for j, rule in enumerate(rules):
         for w in rule.words:
             owners.setdefault(w, []).append(j)
         for pi, rx in enumerate(rule.patterns):
+            if _LITERALS.fullmatch(rx.pattern):
+                for a in rx.pattern.split("|"):      # 保护心血管|护肝: its words are its needles
+                    needles.setdefault(a, []).append((j, pi))
+                continue
             # the most telling entry: one-character literals (也, 每) occur everywhere, and of
             # the rest the longest, then the fewest, alternatives are the rarest
             req = [alts for alts in required_literals(rx.pattern) if all(len(a) >= 2 for a in alts)]
             if not req:
-                scanned.append((j, pi, rx))
+                # scanned over the article on its own, where it holds a character each match
+                # needs ((扎不下|无法扎)根: 扎)
+                gate = next((alts for alts in required_literals(rx.pattern) if len(alts) == 1), ())
+                scanned.append((j, pi, rx, gate[0] if gate else ""))
                 continue
             for a in max(req, key=lambda alts: (min(map(len, alts)), -len(alts))):
                 needles.setdefault(a, []).append((j, pi))
@@ -676,7 +687,8 @@ def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
                      {w: tuple(js) for w, js in needles.items()}, scanned)
 
 
-_scan_plan = ObjectCache(_build_scan_plan, limit=16)     # rule lists come from load_rules(), cached
+_scan_plan = ObjectCache(_build_scan_plan, limit=16)
+_LITERALS = re.compile(r"[^\\()\[\]{}?*+.^$|]+(?:\|[^\\()\[\]{}?*+.^$|]+)*")     # a|bc|d: words only     # rule lists come from load_rules(), cached
 
 
 def _build_paper_terms(s: Summary) -> frozenset:
@@ -895,7 +907,9 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
     for idx, s in ([(None, summ)] if summ else all_summaries):
         if not s.available:
             continue
-        for f, kws in _null_keywords(s):
+        rows, by_kw = _null_keywords(s)
+        named = sorted({i for kw in present if kw in by_kw for i in by_kw[kw]})
+        for f, kws in (rows[i] for i in named):      # only findings whose words the sentence holds
             for kw in kws:
                 if kw not in present:
                     continue
@@ -910,12 +924,18 @@ def _contradictions(text: str, summ: Optional[Summary], all_summaries: list[tupl
     return out
 
 
-def _build_null_keywords(s: Summary) -> list:
+def _build_null_keywords(s: Summary) -> tuple[list, dict[str, tuple[int, ...]]]:
     """(finding, its keywords of 2+ characters, longest first) for each finding of a paper
-    that saw no change."""
+    that saw no change, and for each keyword the positions of the findings holding it (a
+    sentence is tested only for the findings it names)."""
     rows = [(f, [kw for kw in sorted(f.keywords, key=len, reverse=True) if len(kw) >= 2])
             for f in s.findings if f.direction == "none" or f.significant is False]
-    return [r for r in rows if r[1]]
+    rows = [r for r in rows if r[1]]
+    by_kw: dict[str, list[int]] = {}
+    for i, (_f, kws) in enumerate(rows):
+        for kw in kws:
+            by_kw.setdefault(kw, []).append(i)
+    return rows, {kw: tuple(ix) for kw, ix in by_kw.items()}
 
 
 _null_keywords = ObjectCache(_build_null_keywords)    # once per summary, not per sentence

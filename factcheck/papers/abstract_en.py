@@ -54,14 +54,35 @@ def _joined(m: re.Match) -> str:
     return f"{digits[0]},{digits[1:]}" if 1900 <= int(digits) <= 2099 else digits
 
 
+_BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*\()(\d+\.\d+),\s*(\d+\.\d+)(?=\))")
+
+
+_SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
+
+
+def _pair_as_interval(m: re.Match) -> str:
+    """"1.28 (1.20, 1.35)" as "1.28 (1.20–1.35)" when the pair brackets the value."""
+    x, lo, hi = (float(m.group(i)) for i in (1, 3, 4))
+    text, at = m.string, m.start()
+    since = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    # (only in a sentence that speaks of intervals: "9.34 (8.36, 11.77)" may be a median and its IQR)
+    if lo < hi and lo <= x <= hi and _SPEAKS_OF_CI.search(text, since, at):
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}–{m.group(4)}"
+    return m.group(0)
+
+
 def normalise(text: str) -> str:
     """The abstract's numbers as the extractor reads them."""
     # (ⱕ and ⱖ: ≤ and ≥ as copies of JAMA's typeset abstracts write them)
     t = text.replace("\u2212", "-").replace("\u2013", "–").replace("ⱕ", "≤").replace("ⱖ", "≥")
-    t = re.sub(r"(?<=\d)[·\u00b7](?=\d)", ".", t)
+    # middle dots and bullet operators as decimal points (the Lancet's 0·88, copied as 0∙88)
+    t = re.sub(r"(?<=\d)[·\u2219\u22c5](?=\d)", ".", t)
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
     t = re.sub(r"(\d(?:\.\d+)?)\s*[×x]\s*10\s*[-−–]\s*(\d+)", r"\1e-\2", t)
     t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
+    # "1.28 (1.20, 1.35)": a value with its interval written as a bracketed pair (the table style
+    # of "hazard ratios [95% CI] … were …"), the interval of the form the extractor knows
+    t = _BRACKETED_PAIR.sub(_pair_as_interval, t)
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
     # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
@@ -134,8 +155,12 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|pe
 # those assigned)
 ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed|enrolled|"
                       r"included|recruited)\b", re.I)
-UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|countries|sites|centres|"
-                            r"centers|hospitals|clinics|cities|provinces)\b", re.I)
+UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|papers|articles|publications|"
+                            r"countries|sites|centres|centers|hospitals|clinics|cities|provinces)\b", re.I)
+# "136 papers met the criteria, of which 57 were …": the part counts the things its whole did
+_PART_OF_BEFORE = re.compile(r"\d\s+((?:[\w-]+\s+){0,2}?(?:trials|studies|cohorts|RCTs|papers|articles|publications|"
+                             r"countries|sites|centres|centers|hospitals|clinics))\b[^.;]{0,60}\b(?:of which|of these|of them)\s*$",
+                             re.I)
 _SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics"}
 _AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s+|or\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
@@ -257,7 +282,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             continue        # an allocation ratio (1:1), not a result
         if m.kind == "percent" and is_ci_level(m.value, after):
             continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
-        v = _typed(m, before, after, section)
+        v = _typed(m, before, after, section, norm[max(0, m.start - 120):m.start] if " of " in before else "")
         if v is None:
             continue
         if v.unit == "year" and _mean_age_before(norm, m.start) and not _FOLLOW_UP_AT.search(after[:16]) \
@@ -337,8 +362,9 @@ def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> N
         v.note = None
 
 
-def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
-    """A mention as a Value of the paper: its kind, unit and label from the words around it."""
+def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Optional[Value]:
+    """A mention as a Value of the paper: its kind, unit and label from the words around it
+    (``far_before``: the sentence's words further back, where a part finds its whole)."""
     val = [float(x) for x in m.value] if isinstance(m.value, list) else m.value
     if isinstance(val, str):
         return None            # dates: the period of a study is not what articles check here
@@ -372,9 +398,9 @@ def _typed(m, before: str, after: str, section: str) -> Optional[Value]:
         unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
     elif unit in ("", "person") and PEOPLE.match(after):
         unit, kind = "person", "range" if isinstance(val, list) else "count"
-    elif unit == "" and UNITS_OF_STUDY.match(after):
-        word = UNITS_OF_STUDY.match(after).group(1).lower()
-        unit = ("study" if word in ("trials", "studies", "rcts", "cohorts") else
+    elif unit == "" and (UNITS_OF_STUDY.match(after) or (part_of := _PART_OF_BEFORE.search(far_before))):
+        word = (UNITS_OF_STUDY.match(after) or UNITS_OF_STUDY.match(part_of.group(1))).group(1).lower()
+        unit = ("study" if word in ("trials", "studies", "rcts", "cohorts", "papers", "articles", "publications") else
                 "site" if word in _SITE_WORDS else "country" if word == "countries" else "")
         kind = "count"
     elif re.match(r"^\s*n\s*=\s*$", before[-6:]) or re.search(r"\bn\s*=\s*$", before):
@@ -566,7 +592,7 @@ _STATED = [
                               re.I)),
     # one unit of time named by a word ("over a week", "once a day", "per month"): the period an
     # article's 一周 or 一天 refers to (前一周午睡了1~2次)
-    ("time_one", re.compile(r"\b(?:a|one|per|each|every)\s+(?:(?:each|every|extra|additional|further)\s+){0,2}(week|month|day|year)\b", re.I)),
+    ("time_one", re.compile(r"\b(?:a|one|per|each|every)[\s-]+(?:(?:each|every|extra|additional|further)\s+){0,2}(week|month|day|year|hour)\b", re.I)),
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),

@@ -235,9 +235,18 @@ _SECTION_RE = re.compile(
     + rf")[】\]]?[ \t]*(?:[:：·]|\n|$|(?<=[】\]])|[ \t]+(?=[{_CJK}])|(?<=[A-Z]{{3}}[ \t])(?=[A-Z][a-z]))")
 
 
+# a Title-case heading run into its text at the start of a line or sentence, as the Lancet's
+# abstracts are copied ("Methods In this open-label…", "Findings Between Sept 17, 2019, …"), and
+# many a one-line abstract ("… acquisition. Methods We randomly assigned …"): its own line
+# (a word after it, not an acronym: "Background HIV incidence was …" is a sentence)
+_RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))[ \t]+(?=[A-Z][a-z])",
+                             re.M)
+
+
 def split_sections(abstract: str) -> list[tuple[str, str]]:
     """``[(section, text)]`` in order; text before the first heading is section ``""``."""
     out: list[tuple[str, str]] = []
+    abstract = _RUN_IN_HEADING.sub(r"\1\n", abstract)
     pos, name = 0, ""
     for m in _SECTION_RE.finditer(abstract):
         sec = next(k for k in _SECTION_NAMES if m.group(k))
@@ -1661,6 +1670,32 @@ def _stated_zh(text: str) -> list[Value]:
 _NOT_STUDY_SECTIONS = ("background", "introduction", "registration", "funding")
 
 
+# "1.50 (95% CI …) and 2.28 (95% CI …) years lower life expectancy … in women and men,
+# respectively": the sexes a sentence's pair of results belongs to, in order
+_RESPECTIVE_SEXES = re.compile(r"\b(?:in|among|for)\s+(women|men|females|males)\s+and\s+(women|men|females|males),?"
+                               r"\s+respectively\b", re.I)
+_SEX_KEY = {"women": "women", "females": "women", "men": "men", "males": "men"}
+
+
+def _respective_sexes(f: Finding) -> list[str]:
+    """Gives the first two results of a finding told "in women and men, respectively" those
+    groups (and the unit the second is written with to a first written without: "1.50 … and
+    2.28 years"); returns the group keys given."""
+    m = _RESPECTIVE_SEXES.search(f.text)
+    if m is None:
+        return []
+    keys = [_SEX_KEY[m.group(1).lower()], _SEX_KEY[m.group(2).lower()]]
+    results = [v for v in f.values if v.kind not in ("interval", "pvalue", "ratio") and v.unit != "age"
+               and v.label not in ("ci", "p", "n", "total") and not isinstance(v.value, list)]
+    if keys[0] == keys[1] or len(results) < 2:
+        return []
+    first, second = results[:2]
+    if not first.unit and second.unit:
+        first.unit, first.kind = second.unit, second.kind
+    first.group, second.group = keys
+    return keys
+
+
 def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: list, primary: str,
                       pop: Population, title: str = ""):
     """An English abstract's findings: the drafter's (parts, groups, time points, significance),
@@ -1693,6 +1728,9 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
                 findings.append(typed)
     gl = load_glossary()
     groups: dict[str, list[str]] = dict(drafted_groups)
+    for f in findings:
+        for key in _respective_sexes(f):
+            groups.setdefault(key, [key])
     for key, names in arms.names.items():
         if any(n.lower() in (x.lower() for ns in groups.values() for x in ns) for n in names):
             continue

@@ -363,6 +363,12 @@ _YEAR_RX = r"(?P<y>1[89][0-9]{2}|20[0-9]{2}|2100)"
 _YEAR_LEAD = r"(?P<y>(?:1(?<![0-9]1)[89]|2(?<![0-9]2)[01])[0-9]{2})"
 _YEAR_LEAD_NODOT = r"(?P<y>(?:1(?<![0-9.]1)[89]|2(?<![0-9.]2)[01])[0-9]{2})"
 _MON_QUICK = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# the three gates above in one scan (each a set of Latin words: one pass over a segment that is
+# mostly Chinese instead of three), telling which of them the segment holds
+# (a plain alternation: named groups around its branches would cost the regex engine its search
+# for the branches' first characters, and it would try the pattern at every position)
+_LATIN_QUICK = re.compile(rf"{_REG_QUICK.pattern}|{_SOFT_QUICK.pattern}|{_MON_QUICK.pattern}")
+_LATIN_KINDS = (("reg", _REG_QUICK), ("soft", _SOFT_QUICK), ("mon", _MON_QUICK))
 _DATE_RES = [
     # 2022年5月3日, 2019年 1月, 2025年
     re.compile(rf"{_YEAR_LEAD}[ \t]{{0,2}}年(?:\s{{0,8}}(?P<m>[0-9]{{1,2}})[ \t]{{0,2}}月"
@@ -518,6 +524,8 @@ def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) ->
                 # 10 万余: a blank between the digits and their scale is walked over too
                 seg[k] in " \t" and k > 0 and seg[k - 1].isdigit() and seg[k + 1] in "万亿千百")):
             k -= 1
+        while k + 1 < p and seg[k + 1] in ",.":
+            k += 1          # a clause's comma before the number (研究,40多万人) opens no number
         for s in (k + 1, p) if k + 1 != p else (p,):
             m = rx.match(seg, s)
             if m is not None and m.end() > p:
@@ -852,6 +860,11 @@ class _Segment:
 
     # ------------------------------------------------------------------ run
     def run(self):
+        self.latin = set()
+        for m in _LATIN_QUICK.finditer(self.seg):
+            self.latin.add(next(k for k, rx in _LATIN_KINDS if rx.match(m.group())))
+            if len(self.latin) == 3:
+                break
         self.exclusions()
         self.codes()
         self.dates()
@@ -899,14 +912,14 @@ class _Segment:
     # ------------------------------------------------------------------ pass 1
     def exclusions(self):
         seg = self.seg
-        rxs = [_PMID_RE, _CITE_RE]
+        rxs = [_PMID_RE] + ([_CITE_RE] if "[" in seg or "〔" in seg else [])
         if "://" in seg or "www." in seg or "WWW." in seg:
             rxs.append(_URL_RE)
         if "10." in seg:
             rxs.append(_DOI_RE)
-        if _REG_QUICK.search(seg):
+        if "reg" in self.latin:
             rxs.append(_REG_RE)
-        if _SOFT_QUICK.search(seg):
+        if "soft" in self.latin:
             rxs.append(_SOFT_RE)
         for rx in rxs:
             for m in (_after_nonletter(rx, seg) if rx is _REG_RE or rx is _SOFT_RE else rx.finditer(seg)):
@@ -939,7 +952,7 @@ class _Segment:
     def dates(self):
         seg = self.seg
         found = []
-        has_mon = _MON_QUICK.search(seg) is not None
+        has_mon = "mon" in self.latin
         for i, rx in enumerate(_DATE_RES):
             if (i == 0 and "年" not in seg) or (2 <= i <= 5 and not has_mon) or (i == 6 and "月" not in seg):
                 continue
@@ -1128,6 +1141,8 @@ class _Segment:
 
     def tables(self):
         seg = self.seg
+        if "表" not in seg and "图" not in seg and "Fig" not in seg and "Table" not in seg:
+            return          # (four substring searches cost less than the regex's scan of the segment)
         for m in _TABLE_RE.finditer(seg):
             a, b = m.span()
             if a > 0 and seg[a - 1] in _TABLE_NOT_AFTER:
