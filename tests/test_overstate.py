@@ -602,3 +602,13 @@ def test_ling_causes_as_shi_does_and_proof_is_weighed_by_the_design():
     cohorts = _rules_fired("Methods: We did a meta-analysis of 57 prospective cohort studies. Results: Use of digital "
                            "technology was associated with a lower risk of cognitive impairment (OR 0.42).")
     assert "FC201" in cohorts("研究证实：使用数字技术的人认知障碍风险更低。")
+
+
+def test_what_remains_to_be_shown_is_not_the_article_s_proof():
+    """这些结论还需要后续的研究来加以证实: a claim still to be shown (a hedge), not one shown;
+    other research's proof (许多研究证实) is not the article's."""
+    codes = _rules_fired("Methods: A case-control study of 1205 breast cancer cases and 1321 controls. Results: "
+                         "Sleeping two hours after supper was associated with lower cancer risk (OR 0.80).")
+    assert "FC201" not in codes("这项研究纳入1205例乳腺癌病例，这些惊人的结论还需要有后续的研究工作来加以证实。")
+    assert "FC201" not in codes("这项研究纳入1205例乳腺癌病例，散步的好处已被许多研究证实。")
+    assert "FC201" in codes("这项研究纳入1205例乳腺癌病例，证实晚饭后两小时再睡能预防乳腺癌。")

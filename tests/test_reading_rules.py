@@ -497,3 +497,40 @@ def test_a_place_s_people_now_advice_and_an_article_of_another_year_are_not_the_
     assert v["15万"] == "unattributed"                      # an article of another year
     v = draft_verdicts(abstract, "研究纳入20000名儿童。团队分析了从1990年到2023年间发表的270项随机对照试验,共涉及15827名参与者。")
     assert v["15827名"] == v["270项"] == "supported"        # the pooled sample: this study's, however dated
+
+
+def test_times_of_day_on_the_clock_and_a_span_a_change_runs_over():
+    assert [(m.surface, m.value, m.unit) for m in extract("在晚上9点前吃晚饭,早上7点30分起床,21:00以后")] == [
+        ("9点", 21, "clock"), ("7点30分", 7.5, "clock"), ("21:00", 21.0, "clock")]
+    assert [m.unit for m in extract("评分下降了3点")] == [""]           # a score's points, not a time
+    assert [m.unit for m in extract("按1:1的比例")] == ["allocation"]
+    abstract = ("Results: A similar protection was observed in subjects having supper before 9 pm compared with "
+                "supper after 10 pm. Global incidence of early-onset cancer increased by 79.1% from 1990 to 2019.")
+    v = draft_verdicts(abstract, "研究发现,晚上9点前吃晚饭的人比10点以后吃的人风险低。早餐平均在8:30。"
+                                 "新研究:50岁以下人群癌症发病率30年增长80%。")
+    assert v["9点"] == v["10点"] == "supported"      # 9 pm and 10 pm
+    assert v["8:30"] == "not_in_source"              # to the minute
+    assert v["30年"] == "supported"                  # 1990 to 2019, counted in calendar years
+    assert v["80%"] == "supported"                   # 79.1% told to the round ten
+    v = draft_verdicts(abstract, "新研究:50岁以下人群癌症发病率增长了78%。")
+    assert v["78%"] != "supported"
+
+
+def test_the_study_reporting_a_population_figure_and_earlier_work_as_a_premise():
+    abstract = ("Results: Global incidence of early-onset cancer increased from 1.82 million in 1990 to 3.26 million "
+                "in 2019, and deaths rose by 27.7%. Among 15 582 older adults followed from 2005, intellectual "
+                "activity was associated with lower dementia risk (OR 0.71).")
+    v = draft_verdicts(abstract, "这项由爱丁堡大学领导的最新研究显示,全球早发性癌症病例从1990年的182万例增加到2019年的326万例。")
+    assert v["182万例"] == v["326万例"] == "supported"     # the study's own global figures
+    v = draft_verdicts(abstract, "基于此前的研究,香港的研究团队邀请了15582名老年人,从2005年开始随访。")
+    assert v["15582名"] == "supported"                     # earlier work is the premise, not the source
+
+
+def test_a_median_age_with_its_bracketed_range_and_a_subheading_the_study_carries_through():
+    abstract = ("Results: Among 390 124 participants (median [IQR] age, 61.5 [56.7-66.0] years), kimchi intake of "
+                "1-3 servings/day was associated with a lower prevalence of obesity in men (OR 0.875).")
+    v = draft_verdicts(abstract, "研究纳入39万名参与者,中位年龄61.5岁。")
+    assert v["61.5岁"] == "supported"
+    v = draft_verdicts(abstract, "一项研究纳入39万名参与者。\n特定的泡菜类型似乎效果略有不同\n"
+                                 "对于男性来说,每天吃一到三份泡菜的男性肥胖患病率降低12.5%。")
+    assert v["12.5%"] == "supported"          # a subtitle line of 15 characters does not end the study

@@ -137,7 +137,7 @@ def _title_line(norm: str, s: Sentence, ms: list) -> bool:
         return False
     end = norm.find("\n", s.start)
     line = norm[s.start:end if end >= 0 else len(norm)].strip()
-    return 0 < len(line) <= 12 and line[-1] not in _ENDS_SENTENCE and not any(c in line for c in "，,：:")
+    return 0 < len(line) <= 20 and line[-1] not in _ENDS_SENTENCE and not any(c in line for c in "，,：:")
 
 
 def _new_paragraph(norm: str, start: int) -> bool:
@@ -320,6 +320,11 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     return out
 
 
+_PREMISE_BEFORE = re.compile(r"(?:基于|根据|依据|借鉴|参考|在)\s*$")
+_THIS_STUDY_REPORTS = re.compile(r"(?:这项|这个|该项?|本项?)[^，。；;]{0,30}?(?:研究|试验|分析)[^，。；;]{0,4}"
+                                 r"(?:显示|发现|表明|指出|证实)")
+
+
 def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: RefProfile, cues: dict,
                   hits: dict, introduced: bool, current: Attribution) -> Optional[Attribution]:
     """A sentence of an article about one study it does not list, read as its reader reads it.
@@ -330,7 +335,9 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     usual carrying over."""
     other = hits["other"].get(i)
     intro = hits["new"].get(i) or hits["unknown"].get(i)
-    if other and not _compared_with(other) and not _pooled_from(ms, paper):
+    if other and not _compared_with(other) and not _pooled_from(ms, paper) \
+            and not _PREMISE_BEFORE.search(ntext, 0, other.start() - s.start):
+        # (基于此前的研究，…团队邀请了…: earlier work as the premise, not the sentence's source)
         return Attribution(None, "other_source", other.group(0))
     journal = hits["other_journal"](ntext) if "《" in ntext else None
     if journal and not _states_paper_numbers(ms, paper):
@@ -352,8 +359,10 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if i in hits["research"] and _states_paper_numbers(ms, paper):
         # research reporting two of the paper's rates (下降幅度在27%至43%之间): the study
         return Attribution(paper.index, "single_study", "numbers")
-    if hits["background"].get(i):
-        return Attribution(None, "background", hits["background"][i].group(0))
+    bg = hits["background"].get(i)
+    if bg and not _THIS_STUDY_REPORTS.search(ntext, 0, bg.start() - s.start):
+        # (这项…研究显示，全球早发性癌症病例从…: a population's figures the study itself reports)
+        return Attribution(None, "background", bg.group(0))
     if hits["markers"].get(i):
         # 降低51%[1], 被证明是高发人群[10,11]: the sentence cites an entry of the article's own
         # list, and none of its numbers is the paper's: it rests on that entry, not on the paper

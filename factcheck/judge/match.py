@@ -538,6 +538,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
     if m.unit == "age" and not m.decimals and x <= v < x + 1:
         return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
+    if m.kind == "percent" and not m.decimals and not m.qualifier and v >= 10 and v != int(v) \
+            and x % 10 == 0 and abs(x - v) < 1:
+        return True         # 80% for 79.1%: rounded to the round ten (never 11% for 11.7%: cut short)
     if m.kind == "percent" and m.decimals and abs(v) >= 10 and tol < abs(x - v) <= 0.5:
         # 97.3% where the paper writes 97%: more precise than the paper, and within its rounding
         # (not 2.4% for a paper's 2%: a small rate rounded to the unit says too little)
@@ -999,7 +1002,8 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 # the length of the study in the words around it (长达43年的随访, 历时15年的研究, 过去30多年中,
 # 追踪…超过10年, 在13年间追踪): not any length (戒烟超五年, 服用超过10年的患者)
 PERIOD_BEFORE = re.compile(r"(?:长达|历时|为期|持续|跨越|过去|追踪了?|跟踪了?|随访了?)[^，。,；;]{0,16}$")
-PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:随访|追踪|跟踪|研究|观察|试验|间|中|里|当中)")
+# (or a change over it: 30年增长80%, 十年间上升)
+PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:随访|追踪|跟踪|研究|观察|试验|间|中|里|当中|增长|增加|上升|下降|减少|翻)")
 
 
 def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:
@@ -1244,7 +1248,7 @@ def _clean_note(text: str) -> str:
 
 
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "country", "site",
-                 "fraction"}
+                 "fraction", "clock"}
 # where a study ran: an abstract may name them with a noun no unit reads ("4 national cohorts")
 _PLACE_UNITS = ("country", "site")
 
@@ -1285,6 +1289,11 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             if v.unit not in TIME_UNITS:
                 continue
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
+        elif unit == "clock" == v.unit:
+            # 9点前 with no part of the day named may be 9 pm: the hour on either half of the clock
+            # (to the minute: 8:30 is no 9 o'clock)
+            conv = [float(x) - 12 if float(x) >= 12 and float(y) < 12 else float(x) for x, y in zip(theirs, mine)]
+            tol = 1e-6
         elif v.unit == unit or (unit in _PLACE_UNITS and v.unit == "count"):
             conv = [float(x) for x in theirs]
         elif v.unit in _STATED_UNITS and unit in _STATED_UNITS:

@@ -35,6 +35,8 @@ RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
              "未能", "不会", "不再", "不要", "切勿", "千万别", "不可", "不宜", "并无", "尚无", "缺乏"}
 HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
+# what remains to be shown, the cue being the showing: 还需要后续的研究工作来加以证实, 有待证实
+PENDING_BEFORE = re.compile(r"(?:有待|尚待|还需要?|仍需要?|尚需|需要)[^，。；;,]{0,16}$")
 HEDGE_RE = re.compile("|".join(HEDGES))
 QUOTES = "“”\"'‘’「」『』"
 # beliefs reported from others ("很多医生认为", "他们认为…"): the article reports, it does not assert
@@ -434,7 +436,7 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "quoted"
     if warned or LIMITED.search(after) or WARNED.search(text, hi):
         return "negated"   # 切勿轻信…, also in a later clause; or limited after the cue: 直接恢复有限
-    if hedged:
+    if hedged or PENDING_BEFORE.search(before):
         return "hedged"
     if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"

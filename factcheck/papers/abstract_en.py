@@ -386,8 +386,10 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # "2 and 4 years", ">100–≤200 g per week": the unit the next number of the pair is written with
     shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
     amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
-    if not unit and shared:
-        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[shared.group(1)[0]]
+    # "61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its unit
+    spread = None if unit or shared else re.match(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b", after)
+    if not unit and (shared or spread):
+        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[(shared or spread).group(1)[0]]
     elif not unit and amount:
         unit = amount.group(1).replace("μg", "ug")
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
@@ -592,6 +594,10 @@ _STATED = [
                               re.I)),
     # one unit of time named by a word ("over a week", "once a day", "per month"): the period an
     # article's 一周 or 一天 refers to (前一周午睡了1~2次)
+    # a time of day ("supper before 9 pm", "after 10:30 p.m.", "before 21:00"): the hour on the
+    # 24-hour clock, as an article's 晚上9点 or 21:00 reads it
+    ("clock", re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)),
+    ("clock", re.compile(r"\b(?:before|after|at|until|by|from|to|between|and)\s+([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", re.I)),
     ("time_one", re.compile(r"\b(?:a|one|per|each|every)[\s-]+(?:(?:each|every|extra|additional|further)\s+){0,2}(week|month|day|year|hour)\b", re.I)),
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
@@ -706,6 +712,12 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(a) / float(b), "allocation", m)
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
+            elif kind == "clock":
+                h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
+                if m.lastindex >= 3 and m.group(3) and m.group(3).lower() == "p" and h < 12:
+                    h += 12
+                if h <= 24:
+                    add(h, "clock", m)
             elif kind == "time_one":
                 add(1.0, _TIME_WORD[m.group(1).lower()], m)
             elif kind in ("period", "dated_period"):

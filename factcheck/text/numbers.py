@@ -363,6 +363,16 @@ _YEAR_RX = r"(?P<y>1[89][0-9]{2}|20[0-9]{2}|2100)"
 _YEAR_LEAD = r"(?P<y>(?:1(?<![0-9]1)[89]|2(?<![0-9]2)[01])[0-9]{2})"
 _YEAR_LEAD_NODOT = r"(?P<y>(?:1(?<![0-9.]1)[89]|2(?<![0-9.]2)[01])[0-9]{2})"
 _MON_QUICK = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# a time of day: 晚上9点, 9点前, 10点半, 7点30分; 21:00, 7:30 (two digits of minutes: not a 1:1
+# allocation); its value is the hour (plus minutes as a fraction), after noon for 下午/晚上
+# (both tried only at a 点 or a colon, from the digits before it: see _anchored)
+_CLOCK_PERIOD = re.compile(r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚)$")
+_CLOCK_PM = ("下午", "傍晚", "晚上", "夜里", "夜间", "晚")
+_CLOCK_RE = re.compile(r"(?P<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})点"
+                       r"(?:(?P<half>半)|(?P<m>[0-9]{1,2})分|钟)?(?P<after>之?前|之?后|以前|以后|左右|至|到)?")
+_CLOCK_BACK = frozenset("0123456789一二两三四五六七八九十")
+_DIGITS = frozenset("0123456789")
+_CLOCK_COLON_RE = re.compile(r"(?P<h>[01]?[0-9]|2[0-3])[:：](?P<m>[0-5][0-9])(?![0-9:：])")
 # the three gates above in one scan (each a set of Latin words: one pass over a segment that is
 # mostly Chinese instead of three), telling which of them the segment holds
 # (a plain alternation: named groups around its branches would cost the regex engine its search
@@ -868,6 +878,7 @@ class _Segment:
         self.exclusions()
         self.codes()
         self.dates()
+        self.clock_times()
         self.intervals()
         self.pvalues()
         self.stats()
@@ -1012,6 +1023,31 @@ class _Segment:
             else:
                 self.emit(a, b, "year_or_date", val)
                 k += 1
+
+    def clock_times(self):
+        """Times of day (晚上9点前, 21:00): hours on the clock, not counts of anything. A 点 is a
+        time only with a part of the day before it or 前/后/左右 after it (下降3点 is a score)."""
+        seg = self.seg
+        if "点" in seg:
+            for m in _anchored(seg, "点", _CLOCK_RE, _CLOCK_BACK, 3):
+                period = _CLOCK_PERIOD.search(seg, max(0, m.start() - 2), m.start())
+                if not (period or m.group("after") or m.group("half") or m.group("m")) \
+                        or not self.free(m.start("h"), m.end()):
+                    continue
+                h = int(m.group("h")) if m.group("h").isdigit() else _cn_value(m.group("h"))
+                if not isinstance(h, (int, float)) or not 0 <= h <= 24:
+                    continue
+                h += 12 if period and period.group() in _CLOCK_PM and h < 12 else 0
+                h += 0.5 if m.group("half") else (int(m.group("m")) / 60 if m.group("m") else 0)
+                end = m.start("after") if m.group("after") else m.end()
+                self.emit(m.start("h"), end, "measurement", h, unit="clock")
+                self.claim(m.start("h"), end)
+        if ":" in seg or "：" in seg:
+            for m in _anchored(seg, ":：", _CLOCK_COLON_RE, _DIGITS, 2):
+                if (m.start() == 0 or seg[m.start() - 1] not in "0123456789:：.") and self.free(*m.span()):
+                    self.emit(m.start(), m.end(), "measurement", int(m.group("h")) + int(m.group("m")) / 60,
+                              unit="clock")
+                    self.claim(*m.span())
 
     def intervals(self):
         if "%" not in self.seg or not _CI_QUICK.search(self.seg):
