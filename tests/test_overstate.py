@@ -612,3 +612,26 @@ def test_what_remains_to_be_shown_is_not_the_article_s_proof():
     assert "FC201" not in codes("这项研究纳入1205例乳腺癌病例，这些惊人的结论还需要有后续的研究工作来加以证实。")
     assert "FC201" not in codes("这项研究纳入1205例乳腺癌病例，散步的好处已被许多研究证实。")
     assert "FC201" in codes("这项研究纳入1205例乳腺癌病例，证实晚饭后两小时再睡能预防乳腺癌。")
+
+
+def test_a_non_significant_estimate_told_as_a_firm_change():
+    """风险降低16% for OR 0.84 (95% CI 0.67–1.06): the interval holds no difference (FC221); not
+    for the significant OR 0.74, nor where the article says the difference was not significant."""
+    codes = _rules_fired("Methods: A case-control study of 1205 breast cancer cases. Results: Having supper before "
+                         "9 pm was associated with lower risk of breast cancer (OR = 0.84, 95% CI 0.67–1.06) and "
+                         "prostate cancer (OR = 0.74, 95% CI 0.55–0.99).")
+    assert "FC221" in codes("研究发现，晚上9点前吃晚饭的人患乳腺癌的风险降低16%。")
+    assert "FC221" not in codes("研究发现，晚上9点前吃晚饭的人患前列腺癌的风险降低26%。")
+    assert "FC221" not in codes("研究发现，晚上9点前吃晚饭的人患乳腺癌的风险降低16%，但差异不显著。")
+
+
+def test_a_phrases_entry_with_a_word_between_and_a_malformed_one(tmp_path):
+    from factcheck.judge.overstate import RuleFileError, _rule_entry
+    ok = {"code": "FCX2", "category": "causal", "message": {"zh": "x", "en": "x"},
+          "phrases": [{"first": ["可"], "between": ["显著", "有效"], "then": ["降低"]}]}
+    rule = _rule_entry(tmp_path / "r.yaml", ok)
+    assert rule.patterns[0].fullmatch("可显著降低") and rule.patterns[0].fullmatch("可有效降低")
+    assert not rule.patterns[0].fullmatch("可降低")
+    for bad in ({"first": ["可"], "between": [], "then": ["降低"]}, {"first": ["可"], "then": ["降低"], "after": ["了"]}):
+        with pytest.raises(RuleFileError, match="first and then"):
+            _rule_entry(tmp_path / "r.yaml", dict(ok, phrases=[bad]))

@@ -28,7 +28,7 @@ from factcheck.core.model import Article, Attribution, Claim, Mention, Overstate
 from factcheck.text.segmenter import segment, segmenter_words
 from factcheck.text.sentences import clause_cuts
 from factcheck.core.objcache import ObjectCache
-from factcheck.papers.summaries import Store, Summary
+from factcheck.papers.summaries import Finding, Store, Summary
 from factcheck.text.wordscan import WordIndex, required_literals
 
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
@@ -215,12 +215,17 @@ def _rule_entry(f: Path, r) -> Rule:
 
 def _phrase_pattern(f: Path, code: str, ph) -> re.Pattern:
     """A ``phrases`` entry, {first: [可, 能, 会], then: [降低, 导致]}: every word of ``first``
-    followed by every word of ``then`` (可降低, 能导致 …), as one alternation of literals, longest
-    first, so that the article is scanned once for all of them. A new modal or verb is one more
-    entry, not one more line per combination."""
-    if not isinstance(ph, dict) or not ph.get("first") or not ph.get("then"):
-        raise RuleFileError(f"{f}: rule {code}: each phrases entry needs first and then word lists")
-    words = sorted({str(a) + str(b) for a in ph["first"] for b in ph["then"]}, key=lambda w: (-len(w), w))
+    followed by every word of ``then`` (可降低, 能导致 …), with every word of an optional
+    ``between`` list in the middle (可显著降低), as one alternation of literals, longest first, so
+    that the article is scanned once for all of them. A new modal or verb is one more entry, not
+    one more line per combination."""
+    if not isinstance(ph, dict) or not ph.get("first") or not ph.get("then") or set(ph) - {"first", "between", "then"} \
+            or ("between" in ph and not ph["between"]):
+        raise RuleFileError(f"{f}: rule {code}: each phrases entry needs first and then word lists "
+                            "(and, if it has one, a between list)")
+    middle = [str(x) for x in ph.get("between") or [""]]
+    words = sorted({str(a) + m + str(b) for a in ph["first"] for m in middle for b in ph["then"]},
+                   key=lambda w: (-len(w), w))
     return re.compile("(" + "|".join(map(re.escape, words)) + ")")
 
 
@@ -521,7 +526,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     out: list[Overstatement] = []
     rules_at, word_hits, pattern_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
-    for i in sorted(rules_at.keys() | paper_hits.keys()):      # only sentences where something can fire
+    firm = _estimates_told_firmly(norm, sentences, claims, mentions, summ_of, rules)
+    for i in sorted(rules_at.keys() | paper_hits.keys() | firm.keys()):   # only sentences where something can fire
         s = sentences[i]
         text = norm[s.start:s.end]
         att = attributions.get(i)
@@ -544,12 +550,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                         raw.append((a, b, rule, True))
                 if id(rule) in patterns_here:       # (most rules that can fire here hold only words)
                     _pattern_hits(rule, patterns_here[id(rule)], text, raw)
-        if i in paper_hits:
-            present = paper_hits[i]
-            raw.extend((a, b, r, False) for a, b, r in _contradictions(text, summ, all_summaries, rules, present))
-            raw.extend((a, b, r, False) for a, b, r in _unmeasured(text, summ, rules, present))
-        if nulls_here:
-            raw.extend((a, b, r, False) for a, b, r in _null_results(text, summ, rules))
+        raw.extend((a, b, r, False) for a, b, r in _paper_aware(text, summ, all_summaries, rules, paper_hits.get(i),
+                                                                nulls_here, firm.get(i, ())))
         # cheap tests first (the paper, the clause); jieba only for hits that survive them
         kept = []
         sev_of: dict = {}
@@ -587,6 +589,20 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
                 context="assertion", args=args))
     return out
+
+
+def _paper_aware(text: str, summ: Optional[Summary], all_summaries: list, rules: list[Rule],
+                 present: Optional[set], nulls_here: bool, firm) -> list:
+    """The hits of the rules the paper itself decides (FC210, FC211, FC212, FC221) in a sentence:
+    ``present``, the paper's terms it names; ``nulls_here``, FC212's words in it; ``firm``, its
+    non-significant estimates told firmly."""
+    out: list = []
+    if present:
+        out += _contradictions(text, summ, all_summaries, rules, present)
+        out += _unmeasured(text, summ, rules, present)
+    if nulls_here:
+        out += _null_results(text, summ, rules)
+    return out + list(firm)
 
 
 def _holds_supported(claim: Optional[Claim], mentions: Sequence[Mention], a: int, b: int) -> bool:
@@ -956,6 +972,59 @@ def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):
         for m in p.finditer(text):
             out.append((m.start(), m.end(), _with_finding(rule, summ, nulls[0])))
     return out
+
+
+_CHANGE_VERB_BEFORE = re.compile(r"(?:降低|减少|下降|增加|升高|上升|提高|增长)了?(?:约|大约|近|将近)?\s*$")
+# the article tells the estimate as uncertain itself: then it is faithful
+_SAID_UNCERTAIN = re.compile(r"不显著|无统计学意义|没有统计学意义|未达到?统计学|无显著|趋势|可能|或许|置信区间|可信区间|95%\s*CI")
+
+
+def _estimates_told_firmly(norm: str, sentences: list[Sentence], claims: list[Claim], mentions: Sequence[Mention],
+                           summ_of: dict, rules: list[Rule]) -> dict[int, list]:
+    """Sentences that state, as a change (风险降低16%), a ratio of a drafted paper whose own
+    interval holds 1 (OR 0.84, 95% CI 0.67–1.06): {sentence: [(start, end, rule)]}, the span
+    the verb and the number. (FC221; a draft's values keep each ratio's interval after it.)"""
+    rule = next((r for r in rules if r.code == "FC221"), None)
+    if rule is None or not claims:
+        return {}
+    by_id = {m.id: m for m in mentions}
+    starts = [s.start for s in sentences]
+    out: dict[int, list] = {}
+    for c in claims:
+        summ = summ_of.get(c.reference)
+        if summ is None or summ.curated or not summ.available:
+            continue
+        for v in c.mention_verdicts:
+            m = by_id.get(v.mention_id)
+            if v.verdict != "supported" or m is None or m.unit != "%" or not v.finding_id \
+                    or not isinstance(m.value, (int, float)):
+                continue
+            f = next((x for x in summ.findings if x.id == v.finding_id), None)
+            ci = _interval_of(f, m) if f is not None else None
+            if ci is None or not ci[0] <= 1 <= ci[1]:
+                continue
+            i = bisect.bisect_right(starts, m.start) - 1
+            s = sentences[i]
+            verb = _CHANGE_VERB_BEFORE.search(norm, max(s.start, m.start - 8), m.start)
+            if verb is None or _SAID_UNCERTAIN.search(norm, s.start, s.end):
+                continue
+            out.setdefault(i, []).append((verb.start() - s.start, m.end - s.start, _with_finding(rule, summ, f)))
+    return out
+
+
+def _interval_of(f: Finding, m: Mention) -> Optional[list]:
+    """The interval of the finding's ratio that the article's relative change restates (OR 0.84
+    as 16%): a draft keeps a sentence's first interval as the finding's and the others among its
+    values, in the order they are written, as its ratios are: the k-th ratio has the k-th."""
+    ratios = [v for v in f.values if v.kind == "ratio" and isinstance(v.value, (int, float))]
+    cis = ([list(f.ci)] if f.ci else []) + [v.value for v in f.values if v.kind == "interval"
+                                            and isinstance(v.value, list) and len(v.value) == 2 and v.value != f.ci]
+    if len(cis) != len(ratios):
+        return None
+    for v, ci in zip(ratios, cis):
+        if abs(abs(1 - float(v.value)) * 100 - float(m.value)) <= 1:
+            return [float(x) for x in ci]
+    return None
 
 
 def _unmeasured(text: str, summ: Optional[Summary], rules: list[Rule], present: set[str]):
