@@ -534,3 +534,28 @@ def test_a_median_age_with_its_bracketed_range_and_a_subheading_the_study_carrie
     v = draft_verdicts(abstract, "一项研究纳入39万名参与者。\n特定的泡菜类型似乎效果略有不同\n"
                                  "对于男性来说,每天吃一到三份泡菜的男性肥胖患病率降低12.5%。")
     assert v["12.5%"] == "supported"          # a subtitle line of 15 characters does not end the study
+
+
+def test_a_share_told_with_the_next_number_s_percent_a_month_a_third_and_a_pooled_effect_size():
+    abstract = ("Results: Using UK Biobank data on adults conceived just before or after rationing ended in September "
+                "1953, we found that early-life rationing reduced type 2 diabetes and hypertension risk by about 35 "
+                "and 20%. In utero rationing alone accounted for about one-third of the risk reduction. Social "
+                "isolation was associated with an increased risk of all-cause mortality (pooled effect size, 1.32; "
+                "95% CI, 1.26 to 1.39). The placebo-corrected difference was -9.8 mm Hg (95% CI, -12.6 to -7.0).")
+    v = draft_verdicts(abstract, "研究发现,配给在1953年9月结束,使2型糖尿病风险降低了35%,高血压降低20%,"
+                                 "子宫内的配给占了三分之一。社会隔离使全因死亡风险增加32%。收缩压(安慰剂校正后为9.8 mmHg)。")
+    assert v["35%"] == v["20%"] == "supported"      # "35 and 20%"
+    assert v["1953年9月"] == "supported"            # "in September 1953"
+    assert v["三分之一"] == "supported"             # "about one-third of"
+    assert v["32%"] == "supported"                  # a pooled effect size of a risk, 1.32
+    assert v["9.8 mmHg"] == "supported"             # the sign a bracket drops, its unit the paper's
+    v = draft_verdicts(abstract, "研究发现,配给在1952年9月结束。")
+    assert v["1952年9月"] == "not_in_source"
+
+
+def test_an_item_of_a_numbered_list_goes_on_with_the_study():
+    abstract = ("Results: Early-life rationing reduced type 2 diabetes risk by about 35% and delayed disease onset "
+                "by 4 years.")
+    v = draft_verdicts(abstract, "一项研究分析了英国的糖配给。\n1. 糖尿病风险降低:2型糖尿病风险降低了35%。\n"
+                                 "2. 发病推迟:对于最终患病的个体,发病时间推迟了4年。")
+    assert v["4年"] == "supported"

@@ -289,9 +289,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         new_par = single_study and (_new_paragraph(norm, s.start) or title_before)
         title_before = bool(new_par) and _title_line(norm, s, ms)
         if found is None and single_study and current.reference is not None and not research \
-                and new_par and not title_before and not scan_hits["on_topic"](ntext, ms):
+                and new_par and not title_before and not _LIST_ITEM.match(ntext) and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that neither speaks of research nor of the paper's topic: the study
-            # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote)
+            # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote); an
+            # item of a numbered list goes on with the source of the items before it
             found = Attribution(None, "none")
         if found is None:
             if current.reference is None and current.how == "none" and n_refs == 1 and research:
@@ -320,6 +321,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     return out
 
 
+# "3. **发病时间推迟**:", "（2）", "- ": an item of a list
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[-•·*]\s)")
 _PREMISE_BEFORE = re.compile(r"(?:基于|根据|依据|借鉴|参考|在)\s*$")
 _THIS_STUDY_REPORTS = re.compile(r"(?:这项|这个|该项?|本项?)[^，。；;]{0,30}?(?:研究|试验|分析)[^，。；;]{0,4}"
                                  r"(?:显示|发现|表明|指出|证实)")

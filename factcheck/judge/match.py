@@ -138,8 +138,9 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
             if rc is not None:
                 out.append((rc, rc.value))
                 continue
-            if change == "down" and not signed and isinstance(c.value, (int, float)) and c.value < 0 \
-                    and _compatible(m, c):
+            # (or with no verb where a unit says what changed: 安慰剂校正后为9.8 mmHg for −9.8 mm Hg)
+            if (change == "down" or (change is None and m.unit not in ("", "%") and m.unit == c.unit)) \
+                    and not signed and isinstance(c.value, (int, float)) and c.value < 0 and _compatible(m, c):
                 # 减重13.6% against the paper's −13.6%: the article's word carries the sign
                 pv = _paper_in_article_units(m, c)
                 if pv is not None:
@@ -1865,7 +1866,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         or PERIOD_AFTER.match(norm, m.end, s.end)):
                     mv = _span_of_period(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "year_or_date" \
-                        and (is_period(m.value) or (isinstance(m.value, str) and len(m.value) == 4)):
+                        and (is_period(m.value) or (isinstance(m.value, str) and len(m.value) in (4, 7))):
                     mv = _period_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv

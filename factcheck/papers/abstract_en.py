@@ -282,7 +282,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             continue        # an allocation ratio (1:1), not a result
         if m.kind == "percent" and is_ci_level(m.value, after):
             continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
-        v = _typed(m, before, after, section, norm[max(0, m.start - 120):m.start] if " of " in before else "")
+        v = _typed(m, before, after, section, norm[max(0, m.start - 160):m.start])
         if v is None:
             continue
         if v.unit == "year" and _mean_age_before(norm, m.start) and not _FOLLOW_UP_AT.search(after[:16]) \
@@ -362,6 +362,10 @@ def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> N
         v.note = None
 
 
+_EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)
+_OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)
+
+
 def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Optional[Value]:
     """A mention as a Value of the paper: its kind, unit and label from the words around it
     (``far_before``: the sentence's words further back, where a part finds its whole)."""
@@ -370,6 +374,11 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
         return None            # dates: the period of a study is not what articles check here
     unit, kind, label = m.unit or "", m.kind, m.label
     r = RATIO.search(before)
+    if r is None and not isinstance(val, list) and unit in ("", "x") and _EFFECT_SIZE.search(before) \
+            and _OF_RISK.search(far_before):
+        # "an increased risk of all-cause mortality (pooled effect size for social isolation,
+        # 1.32; 95% CI …)": a meta-analysis's pooled ratio of a risk, a relative risk
+        return Value(value=float(val), kind="ratio", label="RR")
     # "the hazard ratio … for ≥21 compared to 4–7 ejaculations per month was 0.81": a bounded
     # number is a category's cut-off, never the ratio's value
     if r and not isinstance(val, list) and unit in ("", "x") and not (
@@ -388,6 +397,9 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
     # "61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its unit
     spread = None if unit or shared else re.match(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b", after)
+    # "by about 35 and 20%", "between 10 and 15%": a share whose % the next number carries
+    if not unit and not isinstance(val, list) and re.match(r"^\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%", after):
+        return Value(value=float(val), kind="percent", unit="%")
     if not unit and (shared or spread):
         unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[(shared or spread).group(1)[0]]
     elif not unit and amount:
@@ -608,11 +620,14 @@ _STATED = [
     # "the top and bottom third of intakes", "across quartiles": the share of the sample each
     # category holds, which an article tells as 三分之一 / 四分之一
     ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"
-                            r"upper|lower|middle)\s+)?(third|quarter|fifth)|(tertile|quartile|quintile|thirds|quarters|fifths))",
-                            re.I)),
+                            r"upper|lower|middle)\s+)?(third|quarter|fifth)|(tertile|quartile|quintile|thirds|quarters|fifths)"
+                            # a share told in words ("accounted for about one-third of the risk reduction")
+                            r"|(?:one|a)[- ](third|quarter|fifth)(?:\s+of)\b)", re.I)),
     # a year the abstract names for its data or its forecast ("in 2021", "to 2050", "from 1990"):
     # an article's 2050年 or 1990年 told of the study
-    ("year", re.compile(r"\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
+    ("year", re.compile(r"\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+"
+                        r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+                        r"((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -725,7 +740,7 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 if lo < hi:
                     add([lo, hi], "period", m, label="dated" if kind == "dated_period" else None)
             elif kind == "fraction":
-                word = (m.group(1) or m.group(2)).lower().rstrip("s")
+                word = (m.group(1) or m.group(2) or m.group(3)).lower().rstrip("s")
                 add({"third": 100 / 3, "tertile": 100 / 3, "quarter": 25.0, "quartile": 25.0,
                      "fifth": 20.0, "quintile": 20.0}[word], "fraction", m)
             elif kind == "year":
