@@ -559,3 +559,16 @@ def test_an_item_of_a_numbered_list_goes_on_with_the_study():
     v = draft_verdicts(abstract, "一项研究分析了英国的糖配给。\n1. 糖尿病风险降低:2型糖尿病风险降低了35%。\n"
                                  "2. 发病推迟:对于最终患病的个体,发病时间推迟了4年。")
     assert v["4年"] == "supported"
+
+
+def test_the_first_year_of_life_a_day_month_year_period_and_a_year_data_are_restricted_to():
+    abstract = ("Results: Adults (n = 2 207 784) were included from 1 January 2012, to 31 December 2021. Antibiotic "
+                "use during the first year of life was associated with asthma at age 7 years (OR 1.46). The slope "
+                "was steeper in a model restricted to post-2000 data.")
+    v = draft_verdicts(abstract, "研究纳入220万人,时间为2012年至2021年。一岁前使用抗生素的儿童7岁时哮喘风险更高。"
+                                 "2000年以后的数据下降更快。")
+    assert v["2012年至2021年"] == "supported"       # "from 1 January 2012, to 31 December 2021"
+    assert v["一岁"] == "supported"                 # "the first year of life"
+    assert v["2000年"] == "supported"               # "post-2000"
+    v = draft_verdicts(abstract, "研究纳入220万人,时间为2011年至2021年。")
+    assert v["2011年至2021年"] != "supported"

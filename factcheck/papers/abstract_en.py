@@ -615,8 +615,9 @@ _STATED = [
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
     # with its months and days: "Between May 1, 2010, and April 1, 2015", "from 1989 and through June 2011"
-    ("dated_period", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d),?\s+"
-                          r"(?:and\s+)?(?:to|through|until|and)\s+(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")),
+    # (and the day before its month: "from 1 January 2012, to 31 December 2021")
+    ("dated_period", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d),?\s+"
+                          r"(?:and\s+)?(?:to|through|until|and)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")),
     # "the top and bottom third of intakes", "across quartiles": the share of the sample each
     # category holds, which an article tells as 三分之一 / 四分之一
     ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"
@@ -625,9 +626,12 @@ _STATED = [
                             r"|(?:one|a)[- ](third|quarter|fifth)(?:\s+of)\b)", re.I)),
     # a year the abstract names for its data or its forecast ("in 2021", "to 2050", "from 1990"):
     # an article's 2050年 or 1990年 told of the study
-    ("year", re.compile(r"\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+"
+    # (a date before it, "from 1 January 2012", and data before or after a year: "post-2000")
+    ("year", re.compile(r"(?:\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+(?:\d{1,2}\s+)?"
                         r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-                        r"((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
+                        r"|\b(?:post|pre)-)((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
+    # "during the first year of life": the first year of age (an article's 一岁前, 一周岁内)
+    ("first_year", re.compile(r"\bfirst\s+year\s+of\s+life\b", re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -745,6 +749,8 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                      "fifth": 20.0, "quintile": 20.0}[word], "fraction", m)
             elif kind == "year":
                 add(float(m.group(1)), "year_named", m)
+            elif kind == "first_year":
+                add(1.0, "age", m)
             elif kind == "dose_ordinal":
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
             else:
