@@ -572,3 +572,21 @@ def test_the_first_year_of_life_a_day_month_year_period_and_a_year_data_are_rest
     assert v["2000年"] == "supported"               # "post-2000"
     v = draft_verdicts(abstract, "研究纳入220万人,时间为2011年至2021年。")
     assert v["2011年至2021年"] != "supported"
+
+
+def test_a_background_that_tells_the_trial_s_own_design_is_the_study_s():
+    abstract = ("Background: Between 1999 and 2009, 82,429 men received a PSA test. Of these men, 1643 were enrolled "
+                "in a trial, with 545 randomly assigned to active monitoring and 553 to prostatectomy.\nMethods: We "
+                "compared death from prostate cancer at a median follow-up of 15 years.\nResults: Death from "
+                "prostate cancer occurred in 45 men (2.7%).")
+    v = draft_verdicts(abstract, "一项研究中,1643人参加了试验,545人随机分配到主动监测,553人接受手术,2.7%死于前列腺癌。")
+    assert v["1643人"] == v["545人"] == v["553人"] == v["2.7%"] == "supported"
+
+
+def test_a_length_written_more_precisely_than_the_paper_rounds_to_it():
+    abstract = ("Results: Over a mean follow-up of 7.9 years, brighter night light was associated with higher "
+                "diabetes risk (HR 1.53) in 84 790 participants.")
+    v = draft_verdicts(abstract, "研究纳入84790名参与者,平均随访7.91年。")
+    assert v["7.91年"] == "supported"        # 7.91 rounds to the paper's 7.9
+    v = draft_verdicts(abstract, "研究纳入84790名参与者,平均随访7.96年。")
+    assert v["7.96年"] != "supported"

@@ -542,12 +542,14 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     if m.kind == "percent" and not m.decimals and not m.qualifier and v >= 10 and v != int(v) \
             and x % 10 == 0 and abs(x - v) < 1:
         return True         # 80% for 79.1%: rounded to the round ten (never 11% for 11.7%: cut short)
-    if m.kind == "percent" and m.decimals and abs(v) >= 10 and tol < abs(x - v) <= 0.5:
-        # 97.3% where the paper writes 97%: more precise than the paper, and within its rounding
-        # (not 2.4% for a paper's 2%: a small rate rounded to the unit says too little)
+    if m.decimals and tol < abs(x - v) <= 0.5 and (m.kind == "percent" and abs(v) >= 10 or (
+            m.kind in ("measurement", "duration") and m.unit)):
+        # 97.3% where the paper writes 97%, 7.91年 where it writes 7.9 years: more precise than
+        # the paper, and within its rounding (not 2.4% for a paper's 2%: a small rate rounded to
+        # the unit says too little; nor 7.4 for a whole 7: only a paper's decimal is a rounding)
         shown = _fmt(v)
         places = len(shown.split(".")[1]) if "." in shown else 0
-        if places < m.decimals and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
+        if places < m.decimals and (m.kind == "percent" or places >= 1) and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
             return True
     return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
 

@@ -1575,8 +1575,13 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     if lang == "en":
         from factcheck.papers.abstract_en import stated_quantities
 
-        findings, groups = _english_findings(findings, groups, sections, primary, pop, title or "")
-        stated = stated_quantities("\n".join([title or ""] + [t for n, t in sections
+        # (a Background that tells the study's own design, "Of these men, 1643 were enrolled in a
+        # trial … with 545 randomly assigned to …", is the study's, sentence by sentence)
+        # (only beside sections of the study's own: a text read wholly as Background is read whole)
+        study = sections + _own_background(sections) if any(n not in _NOT_STUDY_SECTIONS for n, _ in sections) \
+            else sections
+        findings, groups = _english_findings(findings, groups, study, primary, pop, title or "")
+        stated = stated_quantities("\n".join([title or ""] + [t for n, t in study
                                                                 if n not in _NOT_STUDY_SECTIONS]),
                                    definitions=primary)
         # the ages that define the population are often written only in the Background
@@ -1668,6 +1673,15 @@ def _stated_zh(text: str) -> list[Value]:
 
 
 _NOT_STUDY_SECTIONS = ("background", "introduction", "registration", "funding")
+# a sentence of the Background about the study itself: its enrolment, its randomisation, "we"
+_OWN_DESIGN = re.compile(r"\b(?:we|our|randomly\s+assigned|randomi[sz]ed\s+to|were\s+enrolled|enrolled\s+in)\b", re.I)
+
+
+def _own_background(sections: list) -> list:
+    """The Background's sentences that tell the study's own design, as a Methods section."""
+    own = [sent for n, t in sections if n in ("background", "introduction")
+           for sent in split_sentences(t) if _OWN_DESIGN.search(sent)]
+    return [("methods", " ".join(own))] if own else []
 
 
 # "1.50 (95% CI …) and 2.28 (95% CI …) years lower life expectancy … in women and men,
