@@ -590,3 +590,23 @@ def test_a_length_written_more_precisely_than_the_paper_rounds_to_it():
     assert v["7.91年"] == "supported"        # 7.91 rounds to the paper's 7.9
     v = draft_verdicts(abstract, "研究纳入84790名参与者,平均随访7.96年。")
     assert v["7.96年"] != "supported"
+
+
+def test_countries_behind_their_modifiers_and_a_ratio_named_before_its_labels_digits():
+    assert [(m.surface, m.unit) for m in extract("内容涵盖27个发达国家和发展中国家")] == [("27个", "country")]
+    abstract = ("Results: 70 studies were included, set in 27 countries. Across hemoglobin quartiles, a J-shaped "
+                "relationship was observed for all strokes (HR in Q2 vs Q1, 1.36; 95% CI, 1.02–1.83; Q3, 1.20; "
+                "95% CI, 0.87–1.64).")
+    v = draft_verdicts(abstract, "研究分析了27个发达国家和发展中国家的70项研究。与Q2组相比,Q1组的卒中风险增加36%,Q3组增加20%。")
+    assert v["27个"] == "supported"
+    assert v["20%"] == "supported"          # "Q3, 1.20": a ratio whose name stands before "Q2 vs Q1"
+
+
+def test_a_round_count_read_to_its_last_digit_and_a_season_s_year():
+    abstract = ("Results: Among 5303 adults aged 20 years or older, deaths during summer 2015 were associated with "
+                "heat (OR 1.2).")
+    v = draft_verdicts(abstract, "研究纳入大约5000名成年人,分析了2015年夏季的死亡。")
+    assert v["5000名"] == "supported"        # 约5000 for 5303: rounded to the thousand
+    assert v["2015年"] == "supported"        # "summer 2015"
+    v = draft_verdicts(abstract, "研究纳入大约6000名成年人。")
+    assert v["6000名"] != "supported"

@@ -537,6 +537,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
+    if m.qualifier == "approx" and m.kind == "count" and x >= 1000 and x == int(x) and abs(x - v) <= _place(int(x)) / 2:
+        return True         # 约5000名 for 5303: a round count is read to its last digit (the thousand)
     if m.unit == "age" and not m.decimals and x <= v < x + 1:
         return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
     if m.kind == "percent" and not m.decimals and not m.qualifier and v >= 10 and v != int(v) \
@@ -552,6 +554,14 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         if places < m.decimals and (m.kind == "percent" or places >= 1) and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
             return True
     return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
+
+
+def _place(x: int) -> int:
+    """The place of a whole number's last non-zero digit (5000 → 1000, 5300 → 100, 7 → 1)."""
+    p = 1
+    while x and x % (p * 10) == 0:
+        p *= 10
+    return p
 
 
 def _within_bounds(m: Mention, v: float, tol: float) -> bool:

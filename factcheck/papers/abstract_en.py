@@ -135,7 +135,8 @@ def _fmt(x: float) -> str:
 _RATIO_NAMES = (r"hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|"
                 r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio|time ratio")
 _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
-RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b[^0-9;]{{0,25}}$")
+# (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36")
+RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,25}}$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
@@ -629,7 +630,8 @@ _STATED = [
     # (a date before it, "from 1 January 2012", and data before or after a year: "post-2000")
     ("year", re.compile(r"(?:\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+(?:\d{1,2}\s+)?"
                         r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-                        r"|\b(?:post|pre)-)((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
+                        r"|\b(?:post|pre)-|\b(?:[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)\s+(?:of\s+)?)"
+                        r"((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
     # "during the first year of life": the first year of age (an article's 一岁前, 一周岁内)
     ("first_year", re.compile(r"\bfirst\s+year\s+of\s+life\b", re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
