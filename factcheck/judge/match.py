@@ -26,10 +26,10 @@ from factcheck.core.messages import fmt_value as _fmt
 from factcheck.papers.glossary import cached_groups, load_glossary
 from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                                   Sentence)
-from factcheck.text.numbers import per_unit_before
+from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_value
 from factcheck.core.objcache import ObjectCache
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
-from factcheck.papers.summaries import Finding, Store, Summary, numbers_of, period_spans
+from factcheck.papers.summaries import SEX_GROUPS, Finding, Store, Summary, numbers_of, period_spans
 from factcheck.text.units import _scale_of, convert, tolerance
 from factcheck.text.wordscan import WordIndex
 
@@ -537,7 +537,7 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
-    if m.qualifier == "approx" and m.kind == "count" and x >= 1000 and x == int(x) and abs(x - v) <= _place(int(x)) / 2:
+    if m.qualifier == "approx" and m.kind == "count" and x >= 1000 and x == int(x) and abs(x - v) <= place_value(x) / 2:
         return True         # 约5000名 for 5303: a round count is read to its last digit (the thousand)
     if m.unit == "age" and not m.decimals and x <= v < x + 1:
         return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
@@ -554,14 +554,6 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         if places < m.decimals and (m.kind == "percent" or places >= 1) and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
             return True
     return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
-
-
-def _place(x: int) -> int:
-    """The place of a whole number's last non-zero digit (5000 → 1000, 5300 → 100, 7 → 1)."""
-    p = 1
-    while x and x % (p * 10) == 0:
-        p *= 10
-    return p
 
 
 def _within_bounds(m: Mention, v: float, tol: float) -> bool:
@@ -598,7 +590,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     measure …), the first that applies decides, and reading them in one place shows that order."""
     # a time a verb of change governs (减少大约半小时的睡眠时间, 预期寿命缩短1.5年) is a result's
     # amount, judged as results are, not a time of the design
-    amount = _is_time(m) and not s.curated and m.qualifier not in _BOUNDS and bool(_CHANGED_BY.search(
+    amount = _is_time(m) and not s.curated and m.qualifier not in _BOUNDS and bool(CHANGE_VERB_BEFORE.search(
         ctx.clause, 0, max(0, m.start - ctx.clause_start)))
     if _is_time(m) and not s.curated and not amount:
         drafted = _drafted_time(m, s)
@@ -695,7 +687,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
                 _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
                 and ctx.change != "up" else None)     # (the sign a copy dropped: 和-5.01 read as 5.01)
-        if said is not None and ctx.group in _SEXES and said[1].group in _SEXES and said[1].group != ctx.group:
+        if said is not None and _other_sex(said[1].group, ctx.group):
             said = None         # the other sex's value (see step 4)
         if said is not None:
             f, v = said
@@ -721,8 +713,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _per_unit_estimate(ctx, t[2])))]
     if near and not s.curated and m.decimals and any(
-            _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind
-            and not (ctx.group and t[2].group in _SEXES and ctx.group in _SEXES and t[2].group != ctx.group)
+            _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
         # steatohepatitis): a number written to its decimals that the abstract states is that
@@ -872,9 +863,9 @@ def _risk_beside_odds(m: Mention, c: Cand) -> Optional[tuple]:
     return None
 
 
-# a verb of change right before an amount of time (减少大约半小时, 延长了20分钟, 缩短1.5年)
-_SEXES = ("women", "men")      # the groups summarize._respective_sexes gives
-_CHANGED_BY = re.compile(r"(?:减少|增加|缩短|延长|降低|提高|下降|增长|少睡|多睡)了?(?:约|大约|近|将近|超过|达|平均)?$")
+def _other_sex(group: Optional[str], named: Optional[str]) -> bool:
+    """Is a draft's value the other sex's than the one the article's clause names?"""
+    return group in SEX_GROUPS and named in SEX_GROUPS and group != named
 
 
 def _draft_comparable(m: Mention, c: Cand, amount: bool = False) -> bool:

@@ -25,6 +25,7 @@ from factcheck.core.codes import registry
 from factcheck.core.config import Config
 from factcheck.papers.glossary import load_glossary
 from factcheck.core.model import Article, Attribution, Claim, Mention, Overstatement, Sentence
+from factcheck.text.numbers import CHANGE_VERB_BEFORE
 from factcheck.text.segmenter import segment, segmenter_words
 from factcheck.text.sentences import clause_cuts
 from factcheck.core.objcache import ObjectCache
@@ -705,8 +706,8 @@ def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
                      {w: tuple(js) for w, js in needles.items()}, scanned)
 
 
-_scan_plan = ObjectCache(_build_scan_plan, limit=16)
-_LITERALS = re.compile(r"[^\\()\[\]{}?*+.^$|]+(?:\|[^\\()\[\]{}?*+.^$|]+)*")     # a|bc|d: words only     # rule lists come from load_rules(), cached
+_scan_plan = ObjectCache(_build_scan_plan, limit=16)     # rule lists come from load_rules(), cached
+_LITERALS = re.compile(r"[^\\()\[\]{}?*+.^$|]+(?:\|[^\\()\[\]{}?*+.^$|]+)*")     # a|bc|d: words only
 
 
 def _build_paper_terms(s: Summary) -> frozenset:
@@ -974,9 +975,10 @@ def _null_results(text: str, summ: Optional[Summary], rules: list[Rule]):
     return out
 
 
-_CHANGE_VERB_BEFORE = re.compile(r"(?:降低|减少|下降|增加|升高|上升|提高|增长)了?(?:约|大约|近|将近)?\s*$")
-# the article tells the estimate as uncertain itself: then it is faithful
-_SAID_UNCERTAIN = re.compile(r"不显著|无统计学意义|没有统计学意义|未达到?统计学|无显著|趋势|可能|或许|置信区间|可信区间|95%\s*CI")
+# the article tells the estimate as uncertain itself (a hedge, "not significant", its interval):
+# then it is faithful
+_SAID_UNCERTAIN = re.compile("|".join(HEDGES + ("不显著", "无统计学意义", "没有统计学意义", "未达到统计学", "未达统计学",
+                                               "无显著", "趋势", "置信区间", "可信区间")) + r"|95%\s*CI")
 
 
 def _estimates_told_firmly(norm: str, sentences: list[Sentence], claims: list[Claim], mentions: Sequence[Mention],
@@ -1005,7 +1007,7 @@ def _estimates_told_firmly(norm: str, sentences: list[Sentence], claims: list[Cl
                 continue
             i = bisect.bisect_right(starts, m.start) - 1
             s = sentences[i]
-            verb = _CHANGE_VERB_BEFORE.search(norm, max(s.start, m.start - 8), m.start)
+            verb = CHANGE_VERB_BEFORE.search(norm, max(s.start, m.start - 8), m.start)
             if verb is None or _SAID_UNCERTAIN.search(norm, s.start, s.end):
                 continue
             out.setdefault(i, []).append((verb.start() - s.start, m.end - s.start, _with_finding(rule, summ, f)))

@@ -31,6 +31,9 @@ ConclusionLevel = Literal["none", "correlational", "conditional_causal", "direct
 TITLE_MATCH_THRESHOLD = 0.90   # difflib ratio on normalised titles for a fuzzy title match
 TITLE_FRAGMENT_MIN_SHARE = 0.6  # a title cut short must keep this share of the stored title
 MAX_SUMMARY_BYTES = 2_000_000
+# the glossary's groups of the sexes: a draft gives them to results told "in women and men,
+# respectively" (summarize), and matching trusts them as it trusts no other machine-read group
+SEX_GROUPS = ("women", "men")
 
 
 def _not_blank(v: str) -> str:

@@ -35,8 +35,8 @@ import yaml
 
 from factcheck.papers.abstract_en import is_ci_level
 from factcheck.text.doi import DOI_START
-from factcheck.papers.summaries import (Conclusion, Finding, Population, Summary, SummaryError, Value, numbers_of,
-                                        load_summary, normalize_doi)
+from factcheck.papers.summaries import (SEX_GROUPS, Conclusion, Finding, Population, Summary, SummaryError, Value,
+                                        load_summary, normalize_doi, numbers_of)
 from factcheck.text.textnorm import fold_width, looks_traditional, to_simplified
 from factcheck.core import fsutil
 
@@ -1688,20 +1688,19 @@ def _own_background(sections: list) -> list:
 # respectively": the sexes a sentence's pair of results belongs to, in order
 _RESPECTIVE_SEXES = re.compile(r"\b(?:in|among|for)\s+(women|men|females|males)\s+and\s+(women|men|females|males),?"
                                r"\s+respectively\b", re.I)
-_SEX_KEY = {"women": "women", "females": "women", "men": "men", "males": "men"}
 
 
-def _respective_sexes(f: Finding) -> list[str]:
+def _respective_sexes(f: Finding, gl) -> list[str]:
     """Gives the first two results of a finding told "in women and men, respectively" those
-    groups (and the unit the second is written with to a first written without: "1.50 … and
-    2.28 years"); returns the group keys given."""
+    groups, the glossary's (and the unit the second is written with to a first written without:
+    "1.50 … and 2.28 years"); returns the group keys given."""
     m = _RESPECTIVE_SEXES.search(f.text)
     if m is None:
         return []
-    keys = [_SEX_KEY[m.group(1).lower()], _SEX_KEY[m.group(2).lower()]]
+    keys = [gl.term_group.get(m.group(1).lower()), gl.term_group.get(m.group(2).lower())]
     results = [v for v in f.values if v.kind not in ("interval", "pvalue", "ratio") and v.unit != "age"
                and v.label not in ("ci", "p", "n", "total") and not isinstance(v.value, list)]
-    if keys[0] == keys[1] or len(results) < 2:
+    if keys[0] == keys[1] or not set(keys) <= set(SEX_GROUPS) or len(results) < 2:
         return []
     first, second = results[:2]
     if not first.unit and second.unit:
@@ -1743,7 +1742,7 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
     gl = load_glossary()
     groups: dict[str, list[str]] = dict(drafted_groups)
     for f in findings:
-        for key in _respective_sexes(f):
+        for key in _respective_sexes(f, gl):
             groups.setdefault(key, [key])
     for key, names in arms.names.items():
         if any(n.lower() in (x.lower() for ns in groups.values() for x in ns) for n in names):

@@ -322,6 +322,9 @@ _EN_FROM_RE = re.compile(r"\bfrom[ \t]{1,2}$", re.I)
 _EN_RANGED_RE = re.compile(r"\b(rang\w*|between|aged)[ \t]{1,2}from[ \t]{1,2}$", re.I)
 _LIST_FIRST = set("、以和及与或,")
 _CHANGE_FIRST = {w[0] for w in (_LEX.get("change_words") or ["下降"])}
+# a verb of change right before an amount (减少大约半小时, 风险降低了16%): the amount is a change,
+# a result, not a level or a time of the design (match: an amount of time; overstate: FC221)
+CHANGE_VERB_BEFORE = re.compile(rf"(?:{_alt(_LEX.get('change_words') or ['下降'])})了?(?:约|大约|近|将近|超过|达|平均)?\s*$")
 _RANGE_GAP_RE = re.compile(r"[ \t]{0,2}[-–—][ \t]{0,2}|\s{0,8}[~至到]\s{0,8}|[ \t]{1,2}to[ \t]{1,2}")
 _LIST_GAP_RE = re.compile(r"\s{0,2}、\s{0,2}|[ \t]{0,2}(?:以及|和|及|与|或)[ \t]{0,2}")
 _COMMA_GAP_RE = re.compile(r"[ \t]{0,1},[ \t]{0,1}")
@@ -366,8 +369,8 @@ _MON_QUICK = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # a time of day: 晚上9点, 9点前, 10点半, 7点30分; 21:00, 7:30 (two digits of minutes: not a 1:1
 # allocation); its value is the hour (plus minutes as a fraction), after noon for 下午/晚上
 # (both tried only at a 点 or a colon, from the digits before it: see _anchored)
-_CLOCK_PERIOD = re.compile(r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚)$")
 _CLOCK_PM = ("下午", "傍晚", "晚上", "夜里", "夜间", "晚")
+_CLOCK_PERIOD = re.compile("(?:" + "|".join(("凌晨", "早上", "早晨", "上午", "中午") + _CLOCK_PM) + ")$")
 _CLOCK_RE = re.compile(r"(?P<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})点"
                        r"(?:(?P<half>半)|(?P<m>[0-9]{1,2})分|钟)?(?P<after>之?前|之?后|以前|以后|左右|至|到)?")
 _CLOCK_BACK = frozenset("0123456789一二两三四五六七八九十")
@@ -544,7 +547,7 @@ def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) ->
                 break
 
 
-def _step(v) -> float:
+def place_value(v) -> float:
     """Place value of the last non-zero digit of v written (100 -> 100, 230 -> 10, 1.5 -> 0.1):
     the width of the interval a 多/余 opens (100多 = [100, 200), 230余 = [230, 240))."""
     d = Decimal(str(v)).normalize()
@@ -1305,7 +1308,7 @@ class _Segment:
                 scale = _SCALE[sc] if sc else 1
                 d = Decimal(str(v)) * scale
                 lo = _num(float(d))
-                hi = _num(float(d + Decimal(str(_step(v))) * scale))
+                hi = _num(float(d + Decimal(str(place_value(v))) * scale))
                 self.emit_form(a, b, lo, qual="more_than", bounds=[lo, hi], dec=dec)
         if "几" in seg:
             for m in _anchored(seg, "几", _JI_RE, _JI_PRE, 11):
