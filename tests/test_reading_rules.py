@@ -610,3 +610,27 @@ def test_a_round_count_read_to_its_last_digit_and_a_season_s_year():
     assert v["2015年"] == "supported"        # "summer 2015"
     v = draft_verdicts(abstract, "研究纳入大约6000名成年人。")
     assert v["6000名"] != "supported"
+
+
+@pytest.mark.parametrize("told", [
+    "有研究表明,有一半的美国成年人每天坐着的时间超过9.5小时。",           # half a country's people
+    "美国数据显示,近半数成年人每天坐着的时间超过9.5小时。",               # a country's data
+    "在欧洲,大约每10万人中有450人每天坐着的时间超过9.5小时。",            # a rate per so many of a place
+    "我们之前也报道过:每天久坐9.5小时,会增加20%死亡风险。",              # the site's earlier coverage
+    "去年一家医院的一个研究也发现,久坐9.5小时与死亡风险增加20%有关。",     # "a study also found"
+    "相关研究表明久坐9.5小时与死亡风险升高20%有关。",                   # related research
+])
+def test_a_population_statistic_or_another_source_in_an_article_about_one_study_is_background(told):
+    abstract = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was associated "
+                "with a higher risk of dementia (HR 1.08).")
+    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。" + told)
+    assert v["6000名"] == "supported"
+    assert all(v[k] == "unattributed" for k in v if k in ("一半", "半数", "9.5小时", "20%", "450人"))
+    assert "9.5小时" in v
+
+
+def test_a_population_statistic_the_paper_states_is_the_study_s():
+    abstract = ("Results: Among 6,000 adults followed for 7 years, 53.7% sat more than 9.5 hours a day, and each "
+                "additional hour of sitting was associated with a higher risk of dementia (HR 1.08).")
+    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年。研究显示,53.7%的美国成年人每天坐着的时间超过9.5小时。")
+    assert v["53.7%"] == "supported"

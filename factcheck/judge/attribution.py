@@ -352,6 +352,11 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     dated = _dated_study(ntext, ms, paper)
     if dated is not None:
         return dated
+    bg = hits["background"].get(i)
+    if bg and intro and intro.group(0) == "有研究" and intro.start() < bg.start() \
+            and not _states_paper_numbers(ms, paper):
+        # 有研究表明,有一半的美国成年人…: research in general told of a population, not the study
+        return Attribution(None, "background", bg.group(0))
     if intro and _same_study(ntext, s.start, ms, paper, cues):
         return Attribution(paper.index, "single_study", intro.group(0))
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
@@ -362,7 +367,6 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if i in hits["research"] and _states_paper_numbers(ms, paper):
         # research reporting two of the paper's rates (下降幅度在27%至43%之间): the study
         return Attribution(paper.index, "single_study", "numbers")
-    bg = hits["background"].get(i)
     if bg and not _THIS_STUDY_REPORTS.search(ntext, 0, bg.start() - s.start):
         # (这项…研究显示，全球早发性癌症病例从…: a population's figures the study itself reports)
         return Attribution(None, "background", bg.group(0))
