@@ -634,3 +634,19 @@ def test_a_population_statistic_the_paper_states_is_the_study_s():
                 "additional hour of sitting was associated with a higher risk of dementia (HR 1.08).")
     v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年。研究显示,53.7%的美国成年人每天坐着的时间超过9.5小时。")
     assert v["53.7%"] == "supported"
+
+
+def test_a_written_fraction_before_what_it_is_a_share_of_is_a_share_and_a_ranks_part_is_not():
+    assert [(m.surface, m.value, m.unit) for m in extract("其中1/3的人听力正常")] == [("1/3", 33.33, "%")]
+    assert all(m.unit != "%" for m in extract("木糖醇水平处于最高1/3的参与者"))     # the top tertile
+
+
+def test_a_number_beside_the_ones_that_tell_all_a_findings_values_is_a_category_the_abstract_lacks():
+    abstract = ("Results: Of 2956 participants, 973 (33%) had normal hearing, 1170 (40%) mild hearing impairment "
+                "and 692 (23%) moderate hearing impairment.")
+    v = draft_verdicts(abstract, "研究分析了2956名老年人的数据,其中1/3的人听力正常,40%有轻度听力障碍,23%存在中度听力障碍,"
+                                 "7%为严重听力障碍。")
+    assert v["1/3"] == v["40%"] == v["23%"] == "supported"
+    assert v["7%"] == "not_in_source"          # not a misquote of the 33% that 1/3 tells
+    v = draft_verdicts(abstract, "研究分析了2956名老年人的数据,其中1/3的人听力正常,45%有轻度听力障碍。")
+    assert v["45%"] == "mismatch"               # the mild share told wrong: the moderate one is not told

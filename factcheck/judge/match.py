@@ -1376,16 +1376,38 @@ def _alone(s: Summary, fid: Optional[str], pv: str) -> bool:
     return len(same) <= 1
 
 
+def _all_told(s: Summary, fid: Optional[str], told: set) -> bool:
+    """Other numbers of the sentence tell every value the finding states (33%, 40% and 23% for
+    normal, mild and moderate hearing): a number beyond them (4% severe) is a category the
+    abstract does not give, not a misquote of one of those values."""
+    f = next((x for x in s.findings if x.id == fid), None)
+    if f is None:
+        return False
+    mine = {pv for k, pv in told if k == fid}
+    vals = [x for x in f.values if x.label not in AUX_LABELS and x.kind != "pvalue"]
+    # (the values in the unit of those told: the shares, not the counts beside them)
+    units = {x.unit for x in vals if _fmt_pv(x.value) in mine}
+    if units:
+        vals = [x for x in vals if x.unit in units]
+    return 0 < len(vals) <= len(mine)
+
+
 def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[MentionVerdict]:
     """Several different numbers of one sentence (each group's 7.4%, 9.0%, 17.2%) held as
     mismatches of the one value a draft's finding states (its overall 74.1%): the article gives
     details the abstract does not, it does not misquote that one value; not in the paper, each
-    of them. (A finding with a value per arm may be misquoted arm by arm: left alone.)"""
+    of them. (A finding with a value per arm may be misquoted arm by arm: left alone.)
+    Nor is a value another number of the sentence states, when the sentence tells all the
+    finding's values (see ``_all_told``)."""
     held: dict = {}
+    told = set()
     for v in mvs:
         if v.verdict == "mismatch" and v.rule == "FC102":
             held.setdefault((v.finding_id, _fmt_pv(v.paper_value)), []).append(v)
-    bad = {id(v) for (fid, pv), vs in held.items() if len(vs) >= 2 and _alone(s, fid, pv) for v in vs}
+        elif v.verdict == "supported" and v.finding_id is not None and v.paper_value is not None:
+            told.add((v.finding_id, _fmt_pv(v.paper_value)))
+    bad = {id(v) for (fid, pv), vs in held.items()
+           if (len(vs) >= 2 and _alone(s, fid, pv)) or ((fid, pv) in told and _all_told(s, fid, told)) for v in vs}
     if not bad:
         return mvs
     return [MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)

@@ -497,8 +497,10 @@ _HALF_TIME_RE = re.compile(rf"(?<![{_CN_ALL}0-9半大多])(?:半(?P<u>年|个月
                            rf"|(?P<n>[0-9]{{1,3}}|[{_CN_ALL}]{{1,3}})(?P<u2>年|个月|個月|小时|小時|天|周|週)半)"
                            rf"(?![{_CN_ALL}])")
 _HALF_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,6}}|[{_CN_ALL}]{{1,6}})倍半")
-# 超过1/2, 近2/3: a written fraction after a word qualifier reads as a share
+# 超过1/2, 近2/3: a written fraction after a word qualifier, or before 的, reads as a share
 _SLASH_FRAC_RE = re.compile(r"(?P<a>[1-9])(?<![0-9./][1-9])/(?P<b>[1-9][0-9]?)(?![0-9./])")
+_SHARE_OF_AFTER = re.compile(r"的[\u4e00-\u9fff]")
+_RANKED_PART_BEFORE = re.compile(r"(?:最高|最低|最多|最少|前|后|後)\s*$")
 # half before a measure word: 半茶匙, 半杯
 _HALF_MW_RE = re.compile(r"半(?<![一二三四五六七八九十0-9多]半)(?=[\u4e00-\u9fff])")
 # 20和30之间: a pair that names both ends
@@ -1438,7 +1440,11 @@ class _Segment:
                 a, b = m.span()
                 q, _, _ = self.qual_before(a)
                 x, y = int(m.group("a")), int(m.group("b"))
-                if q is None or x >= y or not self.free(a, b) or _match_unit(seg, b):
+                # (or before 的 and what it is a share of: 其中1/3的人听力正常; not a rank's part,
+                # 水平处于最高1/3的参与者: the top tertile is a group, not a share)
+                if (q is None and (not _SHARE_OF_AFTER.match(seg, b) or _RANKED_PART_BEFORE.search(seg, max(0, a - 3), a))) \
+                        or x >= y or not self.free(a, b) \
+                        or _match_unit(seg, b):
                     continue
                 self.emit_form(a, b, round(x / y * 100, 2), unit="%", ukind="percent")
         if "半" in seg:
