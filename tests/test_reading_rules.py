@@ -650,3 +650,17 @@ def test_a_number_beside_the_ones_that_tell_all_a_findings_values_is_a_category_
     assert v["7%"] == "not_in_source"          # not a misquote of the 33% that 1/3 tells
     v = draft_verdicts(abstract, "研究分析了2956名老年人的数据,其中1/3的人听力正常,45%有轻度听力障碍。")
     assert v["45%"] == "mismatch"               # the mild share told wrong: the moderate one is not told
+
+
+def test_a_share_beside_its_count_and_a_share_of_people_are_not_misquotes_of_a_relative_change():
+    abstract = ("Highlights\n• In a prospective cohort study of 12 388 participants, we assessed effects of vitamin D on "
+                "dementia.\n• Vitamin D exposure was associated with 40% lower dementia incidence.")
+    v = draft_verdicts(abstract, "痴呆风险降低40%。大约4600名参与者(或37%)服用维生素D补充剂。")
+    assert v["40%"] == "supported"
+    assert v["37%"] == "not_in_source"         # the count's share, not a misquote of the 40%
+    abstract = ("Results: Among 365 682 participants followed for a median of 11.35 years, 10 053 developed stroke. "
+                "Drinking 2 to 3 cups of coffee and tea per day was associated with a 32% lower risk of stroke.")
+    v = draft_verdicts(abstract, "研究纳入365682名参与者,随访11.35年。在全部参与者中,16%报告每天喝2-3杯咖啡和茶。")
+    assert v["16%"] == "not_in_source"         # a share of people, not half of "32% lower"
+    v = draft_verdicts(abstract, "研究纳入365682名参与者,每天喝2-3杯咖啡和茶的人中风风险降低16%。")
+    assert v["16%"] == "mismatch"              # the risk's change, told wrong

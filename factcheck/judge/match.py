@@ -711,7 +711,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and t[2].label != "increment"
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
-                               and not _per_unit_estimate(ctx, t[2])))]
+                               and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])))]
     if near and not s.curated and m.decimals and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
@@ -927,6 +927,24 @@ def _change_against_level(m: Mention, ctx: Context, c: Cand) -> bool:
     if c.label in ("increase", "change"):
         return False        # the paper's change
     return not _CHANGE_EN.search(c.finding.text)
+
+
+_RELATIVE_AFTER_EN = re.compile(r"\s*%\s*(?:\([^)]{0,40}\)\s*)?(?:lower|higher|greater|reduced|reduction|increased|"
+                                r"increase|decreased|decrease|less|more|excess|elevated)\b", re.I)
+
+
+def _level_against_change(m: Mention, ctx: Context, c: Cand) -> bool:
+    """The article's percent is a level, a share of people (16.29%报告每天喝…, 超过65%的患者…达标),
+    told with no change and of no risk, and the draft's percent a relative change ("a 32% lower
+    risk of stroke"): two different quantities, so the one cannot misquote the other (the
+    converse of ``_change_against_level``)."""
+    if m.unit != "%" or c.unit != "%" or ctx.change is not None or c.finding is None \
+            or not isinstance(c.value, (int, float)) or _names_risk(m, ctx):
+        return False
+    number = _fmt(c.value)
+    text = c.finding.text
+    at = text.find(number)
+    return at >= 0 and bool(_RELATIVE_AFTER_EN.match(text, at + len(number)))
 
 
 _PER_UNIT_EN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,60}?\b(?:per|for each|for every|with each|with every)\s+(?!protocol\b)"
@@ -1488,6 +1506,24 @@ def _shares_of_one_whole(ms: list[Mention], mvs: list[MentionVerdict], s: Summar
     return out
 
 
+# a count of people and, in brackets, the share of the sample it is: 10,051名(2.8%), 679人(或25%)
+_SHARE_OF_COUNT_BETWEEN = re.compile(r"\s*[（(]\s*(?:或|约|約|即|占|佔)?\s*$")
+
+
+def _share_of_its_count(ms: list[Mention], mvs: list[MentionVerdict], norm: str) -> list[MentionVerdict]:
+    """A percent in brackets after a count of people is that count's share of the sample: its
+    measure is the count's, so another percent of the paper (a risk 40% lower) is not what it
+    misquotes. Without the paper's own share of that count it is a number the paper does not
+    give (the editor can divide the count by the sample: statcheck's recomputed value)."""
+    out = list(mvs)
+    for i in range(1, len(ms)):
+        m, c = ms[i], ms[i - 1]
+        if out[i].verdict == "mismatch" and m.kind == "percent" and c.kind == "count" and c.unit == "person" \
+                and _SHARE_OF_COUNT_BETWEEN.fullmatch(norm, c.end, m.start):
+            out[i] = MentionVerdict(m.id, "not_in_source", None, None, rule="FC103", args=out[i].args)
+    return out
+
+
 def _multiple_of_its_ratios(ms: list[Mention], mvs: list[MentionVerdict]) -> list[MentionVerdict]:
     """…(OR 1.81)、…(OR 2.06)和…(OR 1.78)的几率大约是…的两倍: a multiple that sums up the
     ratios its own sentence quotes, which the paper supports, restates them; it is not another
@@ -1903,6 +1939,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             mvs = _ratio_beside_its_percent(ms, mvs, summ)
             mvs = _shares_of_one_whole(ms, mvs, summ, norm, s.start)
             mvs = _multiple_of_its_ratios(ms, mvs)
+            mvs = _share_of_its_count(ms, mvs, norm)
             mvs = _next_time_point(ms, mvs, summ, s.start, cuts)
         pending.append((s, ms, mvs, att, ref_idx, summ))
     _subgroup_details(pending)
