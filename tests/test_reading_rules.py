@@ -664,3 +664,23 @@ def test_a_share_beside_its_count_and_a_share_of_people_are_not_misquotes_of_a_r
     assert v["16%"] == "not_in_source"         # a share of people, not half of "32% lower"
     v = draft_verdicts(abstract, "研究纳入365682名参与者,每天喝2-3杯咖啡和茶的人中风风险降低16%。")
     assert v["16%"] == "mismatch"              # the risk's change, told wrong
+
+
+@pytest.mark.parametrize("told, number", [
+    ("在中国,超3亿人存在睡眠障碍。", "3亿人"),                                 # a place's people after a comma
+    ("美国65岁以上成年人当中有三分之一曾跌倒。", "三分之一"),                    # among a place's people
+    ("分析师估计该药销售峰值可达40亿美元。", "40亿美元"),                       # a market's number
+    ("该药已向FDA申请核准,FDA预定明年3月前做出裁决。", "3月"),                    # a regulator's date
+    ("该药2006年已被FDA批准用于治疗2型糖尿病。", "2006年"),
+])
+def test_a_populations_a_markets_or_a_regulators_number_is_not_the_study_s(told, number):
+    abstract = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was associated "
+                "with a higher risk of dementia (HR 1.08).")
+    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。" + told)
+    assert v[number] == "unattributed"
+
+
+def test_an_approval_names_the_trial_s_dose():
+    abstract = "Results: In 800 adults, semaglutide 2.4 mg resolved steatohepatitis in 62.9% of patients."
+    v = draft_verdicts(abstract, "美国FDA已批准司美格鲁肽2.4mg用于治疗肝病。研究纳入800名成人,62.9%的患者脂肪性肝炎消退。")
+    assert v["2.4mg"] == "supported"
