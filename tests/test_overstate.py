@@ -635,3 +635,16 @@ def test_a_phrases_entry_with_a_word_between_and_a_malformed_one(tmp_path):
     for bad in ({"first": ["可"], "between": [], "then": ["降低"]}, {"first": ["可"], "then": ["降低"], "after": ["了"]}):
         with pytest.raises(RuleFileError, match="first and then"):
             _rule_entry(tmp_path / "r.yaml", dict(ok, phrases=[bad]))
+
+
+def test_a_negation_of_an_adjective_does_not_negate_the_claim_and_an_effect_named_as_the_exposure_s():
+    """长期不规律夜班可增加…: 不 negates 规律, not the verb (不会增加 is negated); 具有降低…风险的作用 and
+    发现…,降低…风险 tell an effect, for a cohort that reports an association."""
+    codes = _rules_fired("Methods: A prospective cohort study of 143 410 nurses. Results: Irregular rotating night "
+                         "shift work was associated with a higher risk of type 2 diabetes (HR 1.31). Tea drinking "
+                         "was associated with a lower risk of stroke (HR 0.84).")
+    assert "FC214" in codes("研究发现，长期不规律夜班可增加女性2型糖尿病风险。")
+    assert "FC214" not in codes("研究发现，夜班不会增加女性2型糖尿病风险。")
+    assert "FC214" in codes("研究发现，喝茶具有降低中风风险的作用。")
+    assert "FC214" in codes("我国学者发现每天喝茶,降低中风风险。")
+    assert "FC214" not in codes("研究发现，喝茶与中风风险降低有关。")

@@ -446,11 +446,26 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "hedged"
     if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
         return "reported"
-    if (before and before[-1] in "不未没") or any(t in NEGATIONS for t in tokens.before(lo, s)) or NEGATED_BEFORE.search(before) \
+    if (before and before[-1] in "不未没") or _negating_tokens(tokens.before(lo, s)) or NEGATED_BEFORE.search(before) \
             or (_NEGATING_CHARS.intersection(before) and NOT_MEANT.search(before)):
         # (不会增加: the 不 right before the cue's modal, which segmentation joins to it as 不会)
         return "negated"   # 不能证实, 并非… (as words: 不仅 is not 不)
     return None
+
+
+# what may stand between a one-character negation and the cue it negates (不会增加, 未能显著降低)
+_BETWEEN_NEGATION = frozenset({"会", "能", "可", "可以", "能够", "一定", "太", "显著", "明显", "再", "必", "必然",
+                               "足以", "直接", "是", "曾", "大", "大幅", "有效"})
+
+
+def _negating_tokens(before: list[str]) -> bool:
+    """Do the tokens before a cue negate it? A negation word (没有, 并非, 不能) does wherever it
+    stands; a one-character one (不, 未) only with nothing but a modal or an adverb after it: in
+    长期不规律夜班可增加… it negates 规律, an adjective, not the verb."""
+    for k, tok in enumerate(before):
+        if tok in NEGATIONS and (len(tok) >= 2 or all(x in _BETWEEN_NEGATION for x in before[k + 1:])):
+            return True
+    return False
 
 
 def _pattern_hits(rule: Rule, positions, text: str, raw: list) -> None:
