@@ -684,3 +684,11 @@ def test_an_approval_names_the_trial_s_dose():
     abstract = "Results: In 800 adults, semaglutide 2.4 mg resolved steatohepatitis in 62.9% of patients."
     v = draft_verdicts(abstract, "美国FDA已批准司美格鲁肽2.4mg用于治疗肝病。研究纳入800名成人,62.9%的患者脂肪性肝炎消退。")
     assert v["2.4mg"] == "supported"
+
+
+def test_the_lines_under_a_numbered_finding_are_the_study_s():
+    abstract = ("Results: Among 118 363 adults, sugar-sweetened beverage intake was associated with higher mortality; "
+                "hazard ratios across categories (<1/mo, 1-4/mo, 2-6/week) were 1.00 (reference), 1.01 and 1.06.")
+    v = draft_verdicts(abstract, "研究纳入118363名成人。科学家们得出以下结论:\n1.饮料喝越多,早死风险越大。\n"
+                                 "与每月喝饮料小于1次的人相比:\n每月喝1-4次,早死风险增加1%")
+    assert v["1-4次"] == "supported"          # carried into the lines under item 1

@@ -243,6 +243,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     out: dict[int, Attribution] = {}
     headings: list[int] = []
     title_before = False
+    in_item = False         # within a numbered item the study's findings are listed under
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
         ms = mentions_by_sentence.get(i, [])
@@ -288,8 +289,11 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         # it, and the line under it opens the paragraph the title opened
         new_par = single_study and (_new_paragraph(norm, s.start) or title_before)
         title_before = bool(new_par) and _title_line(norm, s, ms)
+        if new_par and (s.start < 2 or norm[s.start - 2:s.start] == "\n\n"):
+            in_item = False         # a blank line closes a numbered item
         if found is None and single_study and current.reference is not None and not research \
-                and new_par and not title_before and not _LIST_ITEM.match(ntext) and not scan_hits["on_topic"](ntext, ms):
+                and new_par and not title_before and not in_item and not _LIST_ITEM.match(ntext) \
+                and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that neither speaks of research nor of the paper's topic: the study
             # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote); an
             # item of a numbered list goes on with the source of the items before it
@@ -303,6 +307,14 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                                     current.cue)
         out[i] = found
         current = found
+        if single_study and (s.start == 0 or norm[s.start - 1] == "\n") and _NUMBERED_ITEM.match(ntext):
+            # "1.含糖饮料喝越多,早死风险越大" and the lines under it, up to a blank line: one item of
+            # the study's findings (与每月喝饮料小于1次的人相比: / 每月喝1-4次,早死风险增加1%)
+            # (an item that is a section's title, 1. 历史赠予的"天然实验室":1953年的糖果分界线, opens
+            # a passage of its own: only an item stated as a sentence lists findings)
+            eol = norm.find("\n", s.start)
+            line = norm[s.start:eol if eol >= 0 else len(norm)].rstrip()
+            in_item = found.reference is not None and line[-1:] in "。！？!?；;"
     # "三、胰岛素抵抗让风险升高2.63倍" heads a passage that cites [2] in its first sentences: the
     # heading's numbers rest on that paper
     heading_set = set(headings)
@@ -323,6 +335,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
 
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[-•·*]\s)")
+_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.、．](?!\d)")
 _PREMISE_BEFORE = re.compile(r"(?:基于|根据|依据|借鉴|参考|在)\s*$")
 _THIS_STUDY_REPORTS = re.compile(r"(?:这项|这个|该项?|本项?)[^，。；;]{0,30}?(?:研究|试验|分析)[^，。；;]{0,4}"
                                  r"(?:显示|发现|表明|指出|证实)")
