@@ -692,3 +692,14 @@ def test_the_lines_under_a_numbered_finding_are_the_study_s():
     v = draft_verdicts(abstract, "研究纳入118363名成人。科学家们得出以下结论:\n1.饮料喝越多,早死风险越大。\n"
                                  "与每月喝饮料小于1次的人相比:\n每月喝1-4次,早死风险增加1%")
     assert v["1-4次"] == "supported"          # carried into the lines under item 1
+
+
+def test_the_window_an_outcome_is_told_over_is_held_to_the_follow_up():
+    abstract = ("Results: Of 1702 participants aged 51-75, 20% could not complete the 10-s one-legged stance. "
+                "Over a median follow-up of 7 years, 123 (7.2%) died; the inability to stand was associated with an "
+                "84% higher risk of all-cause mortality (HR 1.84).")
+    v = draft_verdicts(abstract, "研究纳入1702名参与者,无法单腿站立10秒的人,在接下来的10年内死亡的可能性增加了84%。")
+    assert v["84%"] == "supported"
+    assert v["10年"] == "mismatch"              # a median follow-up of 7 years
+    v = draft_verdicts(abstract, "研究纳入1702名参与者,无法单腿站立10秒的人,7年内死亡的可能性增加了84%。")
+    assert v["7年"] == "supported"

@@ -1069,6 +1069,9 @@ def _range_of_category(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 
 # how long the study ran, as an article states it (这一研究历时15年, 研究长达8年, 随访了10年)
+# the window an outcome is told over (10年内死亡机率增加84%, 在接下来的10年内死亡的可能性): the
+# study's follow-up, as the article tells it
+OUTCOME_WINDOW = re.compile(r"\s*(?:内|之内|里)[^，。,；;]{0,8}?(?:死亡|去世|发病|患病|罹患|风险|几率|机率|概率|可能性)")
 STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|随访了?\s*$")
 
 
@@ -1920,7 +1923,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \
-                        and STUDY_LENGTH.search(norm, max(s.start, m.start - 16), m.start):
+                        and (STUDY_LENGTH.search(norm, max(s.start, m.start - 16), m.start)
+                             or OUTCOME_WINDOW.match(norm, m.end, s.end)):
                     mv = _length_against_follow_up(m, summ) or mv
                 if mv.verdict == "not_in_source" and m.unit == "year" and not summ.curated and (
                         PERIOD_BEFORE.search(norm, max(s.start, m.start - 24), m.start)
