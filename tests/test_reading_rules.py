@@ -703,3 +703,14 @@ def test_the_window_an_outcome_is_told_over_is_held_to_the_follow_up():
     assert v["10年"] == "mismatch"              # a median follow-up of 7 years
     v = draft_verdicts(abstract, "研究纳入1702名参与者,无法单腿站立10秒的人,7年内死亡的可能性增加了84%。")
     assert v["7年"] == "supported"
+
+
+def test_seconds_written_short_an_incidence_ratio_and_a_multiple_of_the_size_of_a_stated_ratio():
+    assert "10 seconds one-legged" in normalise("complete a 10- s one-legged stance (10-second OLS)")
+    assert "the 10 seconds OLS" in normalise("17.5% (NO) on the 10-s OLS")
+    abstract = ("Results: The incidence ratio of an admission for acute myocardial infarction during the risk interval "
+                "as compared with the control interval was 6.05 (95% CI, 3.86 to 9.50). Incidence ratios for acute "
+                "myocardial infarction within 7 days after detection of influenza B, influenza A and respiratory "
+                "syncytial virus were 10.11, 5.17 and 3.51. Participants could not complete the 10-s stance.")
+    v = draft_verdicts(abstract, "研究发现,确诊流感后第一周发生急性心肌梗死的风险是平时的6倍。无法完成10秒站立测试。")
+    assert v["6倍"] == "supported"             # 6.05, not a misquote of influenza B's 10.11

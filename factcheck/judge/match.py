@@ -712,13 +712,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])))]
-    if near and not s.curated and m.decimals and any(
+    if near and not s.curated and (m.decimals or m.kind == "multiplier") and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
         # steatohepatitis): a number written to its decimals that the abstract states is that
         # number, not another measure's mismatch; nor another arm's, as a draft reads its arms
-        # from English prose ("39 of 429 patients (9.1%) and 30 of 434 patients (6.9%)": no arm named)
+        # from English prose ("39 of 429 patients (9.1%) and 30 of 434 patients (6.9%)": no arm named);
+        # a multiple (风险是…的6倍) of the size of a ratio the abstract states (6.05) is that ratio
         # (but the sexes a draft reads from "in women and men, respectively" are sure: 男性1.5年
         # where the abstract's 1.50 years is the women's is the sexes swapped)
         near = []

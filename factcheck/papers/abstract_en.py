@@ -84,7 +84,9 @@ def normalise(text: str) -> str:
     # of "hazard ratios [95% CI] … were …"), the interval of the form the extractor knows
     t = _BRACKETED_PAIR.sub(_pair_as_interval, t)
     # "12-week", "the 6.3-year median follow-up": a length with its unit
-    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute)s?\b", r"\1 \2s", t, flags=re.I)
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute|second)s?\b", r"\1 \2s", t, flags=re.I)
+    # "the 10-s one-legged stance", "a 10- s stance": seconds
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐]\s?(?:s|sec)\b(?![-‐])", r"\1 seconds", t)
     # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
     # (and of an amount: "each 240-mL (8-oz) serving", "a 5-mg dose"); "a 5.7-y younger age",
     # "20-y cumulative mortality": y and yr are years
@@ -132,7 +134,7 @@ def _fmt(x: float) -> str:
 
 # the names of ratio statistics, one list for both readings below (a label before a value, a
 # ratio named anywhere in the sentence); abbreviations stay case-sensitive ("or" is a word)
-_RATIO_NAMES = (r"hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|"
+_RATIO_NAMES = (r"hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|incidence ratio|"
                 r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio|time ratio")
 _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
 # (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36")
@@ -140,7 +142,7 @@ RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
-                "incidence rate ratio": "RR", "time ratio": "TR", "tr": "TR",
+                "incidence rate ratio": "RR", "incidence ratio": "RR", "time ratio": "TR", "tr": "TR",
                 # mortality rate ratios, standardised mortality or incidence ratios, prevalence ratios:
                 # relative rates, read as an article reads them (MRR 2.07: 增加107%)
                 "mortality rate ratio": "RR", "mrr": "RR", "smr": "RR", "sir": "RR",
