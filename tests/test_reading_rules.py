@@ -714,3 +714,14 @@ def test_seconds_written_short_an_incidence_ratio_and_a_multiple_of_the_size_of_
                 "syncytial virus were 10.11, 5.17 and 3.51. Participants could not complete the 10-s stance.")
     v = draft_verdicts(abstract, "研究发现,确诊流感后第一周发生急性心肌梗死的风险是平时的6倍。无法完成10秒站立测试。")
     assert v["6倍"] == "supported"             # 6.05, not a misquote of influenza B's 10.11
+
+
+def test_other_institutions_researchers_in_an_article_that_named_the_study_s_own_are_another_source():
+    abstract = ("Results: Among 378 932 UK Biobank participants, habitual daytime napping was associated with a "
+                "larger total brain volume (15.8 cm3).")
+    head = "近日,伦敦大学和哈佛医学院的研究人员发表的研究显示,午睡与较大的总脑容量有关,研究纳入378932名参与者。"
+    v = draft_verdicts(abstract, head + "布莱根妇女医院和穆尔西亚大学的研究人员发现,超过30分钟的午睡与代谢综合征风险增加41%相关。")
+    assert v["378932名"] == "supported"
+    assert v["41%"] == "unattributed"          # other researchers' finding
+    v = draft_verdicts(abstract, head + "哈佛医学院的研究人员发现,午睡者的总脑容量大15.8立方厘米。")
+    assert v["15.8"] == "supported"            # the study's own institution

@@ -237,7 +237,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "markers": markers_at if single_study else {},
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
                  "other_journal": _other_journal_finder(profiles[0], gl) if single_study else None,
-                 "headline": _headline(sentences, mentions_by_sentence)}
+                 "headline": _headline(sentences, mentions_by_sentence),
+                 "institutions": set()}      # the institutions named with the study, as they come
     introduced = False      # the single study has been named or introduced ("一项研究…")
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
@@ -307,6 +308,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                                     current.cue)
         out[i] = found
         current = found
+        if single_study and found.reference is not None and found.how != "carried":
+            scan_hits["institutions"].update(_institutions(ntext))
         if single_study and (s.start == 0 or norm[s.start - 1] == "\n") and _NUMBERED_ITEM.match(ntext):
             # "1.含糖饮料喝越多,早死风险越大" and the lines under it, up to a blank line: one item of
             # the study's findings (与每月喝饮料小于1次的人相比: / 每月喝1-4次,早死风险增加1%)
@@ -335,6 +338,30 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
 
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[-•·*]\s)")
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|医院|研究所|研究院|研究中心|医学中心)")
+_INSTITUTION_SPLIT = re.compile(r"[和与及、]")
+_INSTITUTION_WORDS = ("大学", "学院", "医院", "研究所", "研究院", "中心")
+
+
+def _institutions(text: str) -> set[str]:
+    """The institutions a sentence names (乌拉圭共和国大学, 哈佛医学院), each by its last eight
+    characters (the words before a name vary: 近日乌拉圭共和国大学)."""
+    out: set[str] = set()
+    if not any(w in text for w in _INSTITUTION_WORDS):
+        return out
+    for m in _INSTITUTION.finditer(text):
+        for part in _INSTITUTION_SPLIT.split(m.group(0)):
+            if len(part) >= 3:
+                out.add(part[-8:])
+    return out
+
+
+def _other_institutions(text: str, known: set[str]) -> bool:
+    """Does the sentence name institutions, none of them one the study was named with?"""
+    named = _institutions(text)
+    return bool(named) and not any(a in b or b in a for a in named for b in known)
+
+
 _NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.、．](?!\d)")
 _PREMISE_BEFORE = re.compile(r"(?:基于|根据|依据|借鉴|参考|在)\s*$")
 _THIS_STUDY_REPORTS = re.compile(r"(?:这项|这个|该项?|本项?)[^，。；;]{0,30}?(?:研究|试验|分析)[^，。；;]{0,4}"
@@ -370,6 +397,14 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
             and not _states_paper_numbers(ms, paper):
         # 有研究表明,有一半的美国成年人…: research in general told of a population, not the study
         return Attribution(None, "background", bg.group(0))
+    if intro and hits["institutions"] and hits["unknown"].get(i) is intro and intro.group(0).startswith(_INSTITUTION_WORDS) \
+            and _other_institutions(ntext, hits["institutions"]) \
+            and not _states_paper_numbers(ms, paper):
+        # 布莱根妇女医院和穆尔西亚大学的研究人员发现… in an article that named the study's own
+        # institutions (乌拉圭共和国大学、伦敦大学和哈佛医学院的研究人员…发表的研究): other researchers
+        # (an institution's researchers only: a professor's name, 希拉里·廷德尔教授, may be the
+        # paper's author written in Chinese, which no name of the abstract matches)
+        return Attribution(None, "other_source", intro.group(0))
     if intro and _same_study(ntext, s.start, ms, paper, cues):
         return Attribution(paper.index, "single_study", intro.group(0))
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
