@@ -725,3 +725,10 @@ def test_other_institutions_researchers_in_an_article_that_named_the_study_s_own
     assert v["41%"] == "unattributed"          # other researchers' finding
     v = draft_verdicts(abstract, head + "哈佛医学院的研究人员发现,午睡者的总脑容量大15.8立方厘米。")
     assert v["15.8"] == "supported"            # the study's own institution
+
+
+def test_an_age_s_cut_off_the_abstract_writes_in_years_names_both_groups():
+    abstract = ("Results: Adjusted HRs for CVD were 1.10 (1.01 to 1.30) for early menarche (<12 years) and 1.33 "
+                "(1.19 to 1.49) for early menopause (<47 years).")
+    v = draft_verdicts(abstract, "研究发现,47岁前绝经的女性与不早于47岁绝经的女性相比,心血管疾病风险高33%;月经初潮早于12岁的女性风险也较高。")
+    assert [v[k] for k in ("47岁", "12岁")] == ["supported", "supported"]

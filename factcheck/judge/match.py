@@ -1311,7 +1311,12 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
         theirs = v.value if isinstance(v.value, list) else [v.value]
         if len(theirs) != len(mine):
             continue
-        if m.unit in TIME_UNITS:
+        cut_off = False
+        if unit == "age" and v.unit == "year" and v.qualifier in _BOUNDS:
+            # 47岁前绝经 for "early menopause (<47 years)": an age's cut-off the abstract writes in
+            # years; the group on its other side (不早于47岁) is named by the same cut-off
+            conv, cut_off = [float(x) for x in theirs], True
+        elif m.unit in TIME_UNITS:
             if v.unit not in TIME_UNITS:
                 continue
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
@@ -1327,7 +1332,7 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
         else:
             continue
         if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):
-            if _opposite_bounds(m.qualifier, v.qualifier):
+            if _opposite_bounds(m.qualifier, v.qualifier) and not cut_off:
                 # 戒烟超过五年 for "within five years": the same number on the other side of it
                 return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", args={"note": v.note})
             return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
