@@ -732,3 +732,11 @@ def test_an_age_s_cut_off_the_abstract_writes_in_years_names_both_groups():
                 "(1.19 to 1.49) for early menopause (<47 years).")
     v = draft_verdicts(abstract, "研究发现,47岁前绝经的女性与不早于47岁绝经的女性相比,心血管疾病风险高33%;月经初潮早于12岁的女性风险也较高。")
     assert [v[k] for k in ("47岁", "12岁")] == ["supported", "supported"]
+
+
+def test_a_bare_age_is_no_misquote_of_the_population_s_age_bound_and_a_decade_is_its_band():
+    abstract = ("Methods: Participants of the NIH-AARP study aged >70 years (n = 160 113). Results: Former smokers "
+                "had lower risks than current smokers (hazard ratios for quitting between ages 30-39, 40-49, 50-59, "
+                "and 60-69 years were 0.41, 0.51, 0.64 and 0.77).")
+    v = draft_verdicts(abstract, "研究纳入160113名70岁以上的老人,在30岁、40岁、50岁和60岁节点戒烟的人死亡风险都更低。")
+    assert v["40岁"] == v["60岁"] == "supported"

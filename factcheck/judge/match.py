@@ -709,6 +709,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             return st
     # 4. the measure is named right by the number: a different value there is a mismatch
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and t[2].label != "increment"
+            # (an age told bare, 在40岁时戒烟, is no misquote of the paper's age bound, "aged >70 years")
+            and not (m.unit == "age" and m.qualifier is None and t[2].qualifier in _BOUNDS)
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])))]
@@ -1309,9 +1311,13 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
     tol = tolerance(m)
     for v in s.stated:
         theirs = v.value if isinstance(v.value, list) else [v.value]
+        cut_off = False
+        if unit == "age" and len(mine) == 1 and len(theirs) == 2 and float(mine[0]) % 10 == 0 \
+                and v.unit in ("age", "year", "range") and theirs[0] == mine[0] and theirs[1] == mine[0] + 9:
+            # 在40岁时戒烟 for "quitting between ages 40-49": the decade of life the abstract bands by
+            return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
         if len(theirs) != len(mine):
             continue
-        cut_off = False
         if unit == "age" and v.unit == "year" and v.qualifier in _BOUNDS:
             # 47岁前绝经 for "early menopause (<47 years)": an age's cut-off the abstract writes in
             # years; the group on its other side (不早于47岁) is named by the same cut-off
