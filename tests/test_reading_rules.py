@@ -740,3 +740,15 @@ def test_a_bare_age_is_no_misquote_of_the_population_s_age_bound_and_a_decade_is
                 "and 60-69 years were 0.41, 0.51, 0.64 and 0.77).")
     v = draft_verdicts(abstract, "研究纳入160113名70岁以上的老人,在30岁、40岁、50岁和60岁节点戒烟的人死亡风险都更低。")
     assert v["40岁"] == v["60岁"] == "supported"
+
+
+@pytest.mark.parametrize("told, number", [
+    ("多数美国医疗机构建议,男性应从50岁开始定期进行前列腺检查。", "50岁"),          # an institution's advice
+    ("流行病学调查显示,该病80%发病于35-50岁。", "80%"),                            # an epidemiological survey
+    ("依据中国居民膳食指南,成年人每日应摄入谷类250-400克。", "250-400克"),         # a guideline followed
+])
+def test_official_figures_a_survey_a_guideline_and_an_institution_s_advice_are_not_the_study_s(told, number):
+    abstract = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was associated "
+                "with a higher risk of dementia (HR 1.08).")
+    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。" + told)
+    assert v[number] == "unattributed"
