@@ -553,12 +553,17 @@ def test_a_share_told_with_the_next_number_s_percent_a_month_a_third_and_a_poole
     assert v["1952年9月"] == "not_in_source"
 
 
-def test_an_item_of_a_numbered_list_goes_on_with_the_study():
+def test_a_numbered_list_and_the_lines_under_its_items_go_on_with_the_study():
     abstract = ("Results: Early-life rationing reduced type 2 diabetes risk by about 35% and delayed disease onset "
                 "by 4 years.")
     v = draft_verdicts(abstract, "一项研究分析了英国的糖配给。\n1. 糖尿病风险降低:2型糖尿病风险降低了35%。\n"
                                  "2. 发病推迟:对于最终患病的个体,发病时间推迟了4年。")
     assert v["4年"] == "supported"
+    abstract = ("Results: Among 118 363 adults, sugar-sweetened beverage intake was associated with higher mortality; "
+                "hazard ratios across categories (<1/mo, 1-4/mo, 2-6/week) were 1.00 (reference), 1.01 and 1.06.")
+    v = draft_verdicts(abstract, "研究纳入118363名成人。科学家们得出以下结论:\n1.饮料喝越多,早死风险越大。\n"
+                                 "与每月喝饮料小于1次的人相比:\n每月喝1-4次,早死风险增加1%")
+    assert v["1-4次"] == "supported"          # carried into the lines under item 1
 
 
 def test_the_first_year_of_life_a_day_month_year_period_and_a_year_data_are_restricted_to():
@@ -612,6 +617,13 @@ def test_a_round_count_read_to_its_last_digit_and_a_season_s_year():
     assert v["6000名"] != "supported"
 
 
+# an article about one cohort (the study introduced, its sample and follow-up supported), for the
+# sentences about other sources that follow it
+_SITTING_ABSTRACT = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was "
+                     "associated with a higher risk of dementia (HR 1.08).")
+_SITTING_STUDY = "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。"
+
+
 @pytest.mark.parametrize("told", [
     "有研究表明,有一半的美国成年人每天坐着的时间超过9.5小时。",           # half a country's people
     "美国数据显示,近半数成年人每天坐着的时间超过9.5小时。",               # a country's data
@@ -621,9 +633,7 @@ def test_a_round_count_read_to_its_last_digit_and_a_season_s_year():
     "相关研究表明久坐9.5小时与死亡风险升高20%有关。",                   # related research
 ])
 def test_a_population_statistic_or_another_source_in_an_article_about_one_study_is_background(told):
-    abstract = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was associated "
-                "with a higher risk of dementia (HR 1.08).")
-    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。" + told)
+    v = draft_verdicts(_SITTING_ABSTRACT, _SITTING_STUDY + told)
     assert v["6000名"] == "supported"
     assert all(v[k] == "unattributed" for k in v if k in ("一半", "半数", "9.5小时", "20%", "450人"))
     assert "9.5小时" in v
@@ -672,11 +682,13 @@ def test_a_share_beside_its_count_and_a_share_of_people_are_not_misquotes_of_a_r
     ("分析师估计该药销售峰值可达40亿美元。", "40亿美元"),                       # a market's number
     ("该药已向FDA申请核准,FDA预定明年3月前做出裁决。", "3月"),                    # a regulator's date
     ("该药2006年已被FDA批准用于治疗2型糖尿病。", "2006年"),
+    ("多数美国医疗机构建议,男性应从50岁开始定期进行前列腺检查。", "50岁"),          # an institution's advice
+    ("流行病学调查显示,该病80%发病于35-50岁。", "80%"),                            # an epidemiological survey
+    ("依据中国居民膳食指南,成年人每日应摄入谷类250-400克。", "250-400克"),         # a guideline followed
 ])
-def test_a_populations_a_markets_or_a_regulators_number_is_not_the_study_s(told, number):
-    abstract = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was associated "
-                "with a higher risk of dementia (HR 1.08).")
-    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。" + told)
+def test_a_populations_a_markets_a_regulators_a_guidelines_or_an_institutions_number_is_not_the_study_s(
+        told, number):
+    v = draft_verdicts(_SITTING_ABSTRACT, _SITTING_STUDY + told)
     assert v[number] == "unattributed"
 
 
@@ -684,14 +696,6 @@ def test_an_approval_names_the_trial_s_dose():
     abstract = "Results: In 800 adults, semaglutide 2.4 mg resolved steatohepatitis in 62.9% of patients."
     v = draft_verdicts(abstract, "美国FDA已批准司美格鲁肽2.4mg用于治疗肝病。研究纳入800名成人,62.9%的患者脂肪性肝炎消退。")
     assert v["2.4mg"] == "supported"
-
-
-def test_the_lines_under_a_numbered_finding_are_the_study_s():
-    abstract = ("Results: Among 118 363 adults, sugar-sweetened beverage intake was associated with higher mortality; "
-                "hazard ratios across categories (<1/mo, 1-4/mo, 2-6/week) were 1.00 (reference), 1.01 and 1.06.")
-    v = draft_verdicts(abstract, "研究纳入118363名成人。科学家们得出以下结论:\n1.饮料喝越多,早死风险越大。\n"
-                                 "与每月喝饮料小于1次的人相比:\n每月喝1-4次,早死风险增加1%")
-    assert v["1-4次"] == "supported"          # carried into the lines under item 1
 
 
 def test_the_window_an_outcome_is_told_over_is_held_to_the_follow_up():
@@ -740,15 +744,3 @@ def test_a_bare_age_is_no_misquote_of_the_population_s_age_bound_and_a_decade_is
                 "and 60-69 years were 0.41, 0.51, 0.64 and 0.77).")
     v = draft_verdicts(abstract, "研究纳入160113名70岁以上的老人,在30岁、40岁、50岁和60岁节点戒烟的人死亡风险都更低。")
     assert v["40岁"] == v["60岁"] == "supported"
-
-
-@pytest.mark.parametrize("told, number", [
-    ("多数美国医疗机构建议,男性应从50岁开始定期进行前列腺检查。", "50岁"),          # an institution's advice
-    ("流行病学调查显示,该病80%发病于35-50岁。", "80%"),                            # an epidemiological survey
-    ("依据中国居民膳食指南,成年人每日应摄入谷类250-400克。", "250-400克"),         # a guideline followed
-])
-def test_official_figures_a_survey_a_guideline_and_an_institution_s_advice_are_not_the_study_s(told, number):
-    abstract = ("Results: Among 6,000 adults followed for 7 years, each additional hour of sitting was associated "
-                "with a higher risk of dementia (HR 1.08).")
-    v = draft_verdicts(abstract, "一项纳入6000名成年人的研究随访7年发现,久坐时间越长痴呆风险越高。" + told)
-    assert v[number] == "unattributed"

@@ -135,9 +135,14 @@ def _title_line(norm: str, s: Sentence, ms: list) -> bool:
     number, no sentence end? A title names a part of the report; the study carries through it."""
     if ms or (s.start and norm[s.start - 1] != "\n"):
         return False
-    end = norm.find("\n", s.start)
-    line = norm[s.start:end if end >= 0 else len(norm)].strip()
+    line = _line_at(norm, s.start).strip()
     return 0 < len(line) <= 20 and line[-1] not in _ENDS_SENTENCE and not any(c in line for c in "，,：:")
+
+
+def _line_at(norm: str, start: int) -> str:
+    """The text from ``start`` to the end of its line."""
+    end = norm.find("\n", start)
+    return norm[start:end if end >= 0 else len(norm)]
 
 
 def _new_paragraph(norm: str, start: int) -> bool:
@@ -315,9 +320,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             # the study's findings (与每月喝饮料小于1次的人相比: / 每月喝1-4次,早死风险增加1%)
             # (an item that is a section's title, 1. 历史赠予的"天然实验室":1953年的糖果分界线, opens
             # a passage of its own: only an item stated as a sentence lists findings)
-            eol = norm.find("\n", s.start)
-            line = norm[s.start:eol if eol >= 0 else len(norm)].rstrip()
-            in_item = found.reference is not None and line[-1:] in "。！？!?；;"
+            in_item = found.reference is not None and _line_at(norm, s.start).rstrip()[-1:] in "。！？!?；;"
     # "三、胰岛素抵抗让风险升高2.63倍" heads a passage that cites [2] in its first sentences: the
     # heading's numbers rest on that paper
     heading_set = set(headings)
@@ -337,7 +340,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
 
 
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[-•·*]\s)")
+_NUMBERED = r"\s*\d{1,2}[.、．](?!\d)"          # "1." "2、": a numbered item
+_LIST_ITEM = re.compile(rf"{_NUMBERED}|\s*(?:\d{{1,2}}[)）](?!\d)|[（(]\d{{1,2}}[)）]|[-•·*]\s)")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|医院|研究所|研究院|研究中心|医学中心)")
 _INSTITUTION_SPLIT = re.compile(r"[和与及、]")
 _INSTITUTION_WORDS = ("大学", "学院", "医院", "研究所", "研究院", "中心")
@@ -362,7 +366,7 @@ def _other_institutions(text: str, known: set[str]) -> bool:
     return bool(named) and not any(a in b or b in a for a in named for b in known)
 
 
-_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.、．](?!\d)")
+_NUMBERED_ITEM = re.compile(_NUMBERED)
 _PREMISE_BEFORE = re.compile(r"(?:基于|根据|依据|借鉴|参考|在)\s*$")
 _THIS_STUDY_REPORTS = re.compile(r"(?:这项|这个|该项?|本项?)[^，。；;]{0,30}?(?:研究|试验|分析)[^，。；;]{0,4}"
                                  r"(?:显示|发现|表明|指出|证实)")

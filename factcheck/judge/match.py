@@ -1072,10 +1072,10 @@ def _range_of_category(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 
 # how long the study ran, as an article states it (这一研究历时15年, 研究长达8年, 随访了10年)
+STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|随访了?\s*$")
 # the window an outcome is told over (10年内死亡机率增加84%, 在接下来的10年内死亡的可能性): the
 # study's follow-up, as the article tells it
 OUTCOME_WINDOW = re.compile(r"\s*(?:内|之内|里)[^，。,；;]{0,8}?(?:死亡|去世|发病|患病|罹患|风险|几率|机率|概率|可能性)")
-STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|随访了?\s*$")
 
 
 def _length_against_follow_up(m: Mention, s: Summary) -> Optional[MentionVerdict]:
@@ -1401,7 +1401,7 @@ def _fmt_pv(x) -> str:
 
 def _alone(s: Summary, fid: Optional[str], pv: str) -> bool:
     """The finding states no other value in that value's unit (no value per arm)."""
-    f = next((x for x in s.findings if x.id == fid), None)
+    f = s.finding(fid)
     if f is None:
         return True
     units = {x.unit for x in f.values if _fmt_pv(x.value) == pv}
@@ -1413,7 +1413,7 @@ def _all_told(s: Summary, fid: Optional[str], told: set) -> bool:
     """Other numbers of the sentence tell every value the finding states (33%, 40% and 23% for
     normal, mild and moderate hearing): a number beyond them (4% severe) is a category the
     abstract does not give, not a misquote of one of those values."""
-    f = next((x for x in s.findings if x.id == fid), None)
+    f = s.finding(fid)
     if f is None:
         return False
     mine = {pv for k, pv in told if k == fid}
@@ -2060,5 +2060,5 @@ def _ratio(m: Mention, mv: MentionVerdict) -> Optional[str]:
 def _finding_text(s: Summary, fid: Optional[str]) -> Optional[str]:
     if not fid:
         return None
-    f = next((x for x in s.findings if x.id == fid), None)
+    f = s.finding(fid)
     return f.text if f else None

@@ -1016,7 +1016,7 @@ def _estimates_told_firmly(norm: str, sentences: list[Sentence], claims: list[Cl
             if v.verdict != "supported" or m is None or m.unit != "%" or not v.finding_id \
                     or not isinstance(m.value, (int, float)):
                 continue
-            f = next((x for x in summ.findings if x.id == v.finding_id), None)
+            f = summ.finding(v.finding_id)
             ci = _interval_of(f, m) if f is not None else None
             if ci is None or not ci[0] <= 1 <= ci[1]:
                 continue

@@ -174,6 +174,10 @@ class Summary(_Strict):
     def _ids_as_str(cls, v):
         return str(v) if v is not None else v
 
+    def finding(self, fid: Optional[str]) -> Optional[Finding]:
+        """The finding of that id (a verdict names the finding its paper value came from)."""
+        return next((f for f in self.findings if f.id == fid), None) if fid else None
+
 
 # ---------------------------------------------------------------- normalisation
 
