@@ -744,3 +744,33 @@ def test_a_bare_age_is_no_misquote_of_the_population_s_age_bound_and_a_decade_is
                 "and 60-69 years were 0.41, 0.51, 0.64 and 0.77).")
     v = draft_verdicts(abstract, "研究纳入160113名70岁以上的老人,在30岁、40岁、50岁和60岁节点戒烟的人死亡风险都更低。")
     assert v["40岁"] == v["60岁"] == "supported"
+
+
+_MEAT_ABSTRACT = ("Results: Eleven prospective studies, with 6643 pancreatic cancer cases, were included in the "
+                  "meta-analysis. Participants who ate the most had less than half the rate of survival as those who "
+                  "ate the least. The RR of pancreatic cancer for a 50 g per day increase in processed meat "
+                  "consumption was 1.19 (95% CI=1.04-1.36). The search ran to 30 November 2011.")
+
+
+def test_a_count_spelt_out_a_round_ten_a_half_in_words_and_a_month_the_abstract_names():
+    v = draft_verdicts(_MEAT_ABSTRACT, "研究人员分析了11项研究,涉及6643名患者。每天吃50克加工肉,胰腺癌风险增加20%。"
+                                       "吃得最多的人存活率为吃得最少者的一半。研究检索截至11月份发表的文献。")
+    assert v["11项"] == "supported"            # "Eleven prospective studies", at the sentence's start
+    assert v["20%"] == "supported"             # a round ten for RR 1.19
+    assert v["一半"] == "supported"            # "less than half the rate"
+    assert v["11月份"] == "supported"          # a month of the calendar, the abstract's November
+    assert [m.kind for m in extract("不是去年 9 月份发布的新款,随访9个月")] == ["year_or_date", "duration"]
+    v = draft_verdicts(_MEAT_ABSTRACT, "研究人员分析了11项研究。每天吃50克加工肉,胰腺癌风险增加30%。")
+    assert v["30%"] == "mismatch"              # a round ten is read to the nearest point, no further
+
+
+def test_items_of_a_circled_list_and_a_body_that_publishes_the_study_go_on_with_the_study():
+    v = draft_verdicts(_SITTING_ABSTRACT, _SITTING_STUDY + "参与者被问及:\n\n①,每周外出3次的人占53.7%。\n")
+    assert v["53.7%"] == "not_in_source"        # an item of the study's list, past a blank line
+    abstract = ("Results: In 2016, 488 million people were exposed to working long hours. An estimated 745,194 "
+                "deaths from ischemic heart disease and stroke were attributable to this exposure.")
+    v = draft_verdicts(abstract, "世界卫生组织和国际劳工组织17日发布一项研究称,2016年约74.5万人死于因工作时间过长"
+                                 "引发的中风和缺血性心脏病。")
+    assert v["74.5万人"] == "supported"         # the body named publishes the study itself
+    v = draft_verdicts(_SITTING_ABSTRACT, _SITTING_STUDY + "美国预防服务工作组推荐50岁到59岁人群每天步行。")
+    assert v["50岁到59岁"] == "unattributed"    # a task force's recommendation

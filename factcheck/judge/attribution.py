@@ -341,7 +341,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
 
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
 _NUMBERED = r"\s*\d{1,2}[.、．](?!\d)"          # "1." "2、": a numbered item
-_LIST_ITEM = re.compile(rf"{_NUMBERED}|\s*(?:\d{{1,2}}[)）](?!\d)|[（(]\d{{1,2}}[)）]|[-•·*]\s)")
+_LIST_ITEM = re.compile(rf"{_NUMBERED}|\s*(?:\d{{1,2}}[)）](?!\d)|[（(]\d{{1,2}}[)）]|[-•·*]\s|[①-⑳])")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|医院|研究所|研究院|研究中心|医学中心)")
 _INSTITUTION_SPLIT = re.compile(r"[和与及、]")
 _INSTITUTION_WORDS = ("大学", "学院", "医院", "研究所", "研究院", "中心")

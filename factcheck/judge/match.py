@@ -247,6 +247,9 @@ _TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", 
 _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
 # a press report's frame (据英国《每日邮报》报道，…): general only when what it reports is
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
+# 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
+# what follows is the study's finding (a 报告 or 数据 it publishes stays background)
+_PUBLISHES_A_STUDY = re.compile(r"(?:发布|發布|公布|发表|發表)了?(?:一项|一項)(?:新|最新)?的?研究")
 _RATIO_LABELS = ("HR", "OR", "RR", "IRR", "aHR", "aOR")
 
 
@@ -990,7 +993,8 @@ def _distinctive(m: Mention) -> bool:
         return False
     if m.decimals or x != int(x):
         return True
-    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in _PLACE_UNITS or m.unit in TIME_UNITS:
+    if m.unit in ("person", "study", "age", "mg", "g", "kg", "IU", "ug") or m.unit in _PLACE_UNITS \
+            or m.unit in TIME_UNITS:
         return x >= 2
     if m.kind == "multiplier":
         return x >= 2       # 5倍: an abstract states few ratios as large as a whole multiple
@@ -1045,7 +1049,16 @@ def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """2010年至2015年 for a study run "Between May 1, 2010, and April 1, 2015": the years of a
-    period the abstract states in passing; 2050年 for a forecast "to 2050": a year it names."""
+    period the abstract states in passing; 2050年 for a forecast "to 2050": a year it names;
+    截至今年5月 for a search "to 30 May 2023": a month it names."""
+    if m.value.startswith("--"):
+        if len(m.value) != 4:
+            return None         # 6月25日: a day of the year, which no month the abstract names states
+        month = float(m.value[2:4])
+        for v in s.stated:
+            if v.unit == "month_named" and v.value == month:
+                return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+        return None
     ends = [e[:4] for e in m.value.split("/")]
     for v in s.stated:
         years = [str(int(x)) for x in v.value] if v.unit == "period" and isinstance(v.value, list) else \
@@ -1282,8 +1295,9 @@ _PLACE_UNITS = ("country", "site")
 
 
 def _fraction_word(m: Mention) -> bool:
-    """三分之一, 四分之一, 五分之一: a share an article may tell of a category of the sample."""
-    return m.unit == "%" and m.surface.startswith(("三分之一", "四分之一", "五分之一"))
+    """一半, 三分之一, 四分之一, 五分之一: a share an article may tell of a category of the
+    sample, or in the abstract's own words ("less than half the rate": 一半)."""
+    return m.unit == "%" and m.surface.startswith(("一半", "三分之一", "四分之一", "五分之一"))
 
 
 def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[MentionVerdict]:
@@ -2014,6 +2028,8 @@ def _reports_the_study(stext: str, att: Attribution) -> bool:
         # of its numbers) makes the sentence the study's, whoever is named as telling it; held to
         # a number written to its decimals or three digits (the attribution's fingerprint accepts
         # a round 20% for 20.3%, too weak to overrule a background source named in the sentence)
+        return True
+    if att.how == "single_study" and ("一项" in stext or "一項" in stext) and _PUBLISHES_A_STUDY.search(stext):
         return True
     if "报道" not in stext:
         return False

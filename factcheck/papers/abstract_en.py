@@ -567,6 +567,8 @@ _RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*<?\s*{_N})?"      # (12 to <18 ye
 _TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
               "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
 _TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"
+_MONTHS_ORDER = "January February March April May June July August September October November December".split()
+_MONTHS = "|".join(_MONTHS_ORDER)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
 _PER_WORD = {"day": "per_day", "daily": "per_day", "week": "per_week", "weekly": "per_week",
@@ -626,7 +628,9 @@ _STATED = [
     ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"
                             r"upper|lower|middle)\s+)?(third|quarter|fifth)|(tertile|quartile|quintile|thirds|quarters|fifths)"
                             # a share told in words ("accounted for about one-third of the risk reduction")
-                            r"|(?:one|a)[- ](third|quarter|fifth)(?:\s+of)\b)", re.I)),
+                            r"|(?:one|a)[- ](third|quarter|fifth)(?:\s+of)\b"
+                            # "had less than half the rate of CLD", "half of the participants"
+                            r"|\b(half)\s+(?:of|the)\b)", re.I)),
     # a year the abstract names for its data or its forecast ("in 2021", "to 2050", "from 1990"):
     # an article's 2050年 or 1990年 told of the study
     # (a date before it, "from 1 January 2012", and data before or after a year: "post-2000")
@@ -634,6 +638,10 @@ _STATED = [
                         r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                         r"|\b(?:post|pre)-|\b(?:[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)\s+(?:of\s+)?)"
                         r"((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
+    # a month the abstract names, with a day or a year by it or a preposition before it ("to 30
+    # May 2023", "conceived in May"): an article's 今年5月, 9月份 told of the study
+    ("month_named", re.compile(rf"(?:\b\d{{1,2}}\s+|\b(?:in|of|during|since|until|through|from|to|and|between)\s+)"
+                               rf"({_MONTHS})\b|\b({_MONTHS})\s+\d")),
     # "during the first year of life": the first year of age (an article's 一岁前, 一周岁内)
     ("first_year", re.compile(r"\bfirst\s+year\s+of\s+life\b", re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
@@ -748,11 +756,13 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 if lo < hi:
                     add([lo, hi], "period", m, label="dated" if kind == "dated_period" else None)
             elif kind == "fraction":
-                word = (m.group(1) or m.group(2) or m.group(3)).lower().rstrip("s")
+                word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower().rstrip("s")
                 add({"third": 100 / 3, "tertile": 100 / 3, "quarter": 25.0, "quartile": 25.0,
-                     "fifth": 20.0, "quintile": 20.0}[word], "fraction", m)
+                     "fifth": 20.0, "quintile": 20.0, "half": 50.0}[word], "fraction", m)
             elif kind == "year":
                 add(float(m.group(1)), "year_named", m)
+            elif kind == "month_named":
+                add(float(_MONTHS_ORDER.index(m.group(1) or m.group(2)) + 1), "month_named", m)
             elif kind == "first_year":
                 add(1.0, "age", m)
             elif kind == "dose_ordinal":

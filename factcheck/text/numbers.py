@@ -396,9 +396,12 @@ _DATE_RES = [
     re.compile(rf"(?P<d>[0-9](?<![0-9][0-9])[0-9]?)[ \t]{{1,2}}{_MON_RX},?[ \t]{{1,2}}{_YEAR_RX}(?![0-9])"),
     # January 2019
     re.compile(rf"{_MON_RX},?[ \t]{{1,2}}{_YEAR_RX}(?![0-9])"),
-    # 5月19日 (no year)
-    re.compile(r"(?P<m>[0-9](?<![0-9年][0-9])[0-9]?)[ \t]{0,2}月[ \t]{0,2}(?P<d>[0-9]{1,2})[ \t]{0,2}[日号]"),
+    # 5月19日 (no year); 9月份, 去年9月: a month of the calendar, never a length (that is 9个月)
+    # (a month alone only with 份 or after 去年, 今年 …: see _MONTH_OF_A_YEAR)
+    re.compile(r"(?P<m>[0-9](?<![0-9][0-9年][0-9])[0-9]?)[ \t]{0,2}月"
+               r"(?:[ \t]{0,2}(?P<d>[0-9]{1,2})[ \t]{0,2}[日号]|(?P<fen>份)|(?![0-9]))"),
 ]
+_MONTH_OF_A_YEAR = re.compile(r"(?:去年|今年|明年|前年|同年|当年|當年|本年)[ \t]{0,2}$")
 # 2008-2012年: the first of two years sharing one 年 (searched just before the second's match)
 _YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-–—~～至到][ \t]{0,2}$")
 _DATE_LINK_RE = re.compile(r"\s{0,3}(?:至|到|-|–|—|~|and|to)\s{0,3}")
@@ -976,6 +979,9 @@ class _Segment:
                 a, b = m.span()
                 if i in (2, 5) and a > 0 and seg[a - 1] in _LETTERS:
                     continue
+                if i == 6 and not m.group("d") and not m.group("fen") \
+                        and not _MONTH_OF_A_YEAR.search(seg, max(0, a - 4), a):
+                    continue        # 3月 alone may be three months (持续了3月): a month only in 今年3月
                 gd = m.groupdict()
                 y = gd.get("y")
                 if y is not None and not 1800 <= int(y) <= 2100:
@@ -1003,7 +1009,7 @@ class _Segment:
                 if not self.free(a, b):
                     continue
                 if y is None:
-                    val = f"--{mon:02d}-{d:02d}"
+                    val = f"--{mon:02d}-{d:02d}" if d is not None else f"--{mon:02d}"
                 elif mon is None:
                     val = y
                     span = _YEAR_SPAN_RE.search(seg, max(0, a - 12), a) if rx is _DATE_RES[0] else None
@@ -1154,6 +1160,8 @@ class _Segment:
                         continue
                     if _match_unit(seg, b) or seg[k] in "%‰±~-–—×*/=<>()":
                         continue
+                    if "a" <= seg[k] <= "z":
+                        continue    # "11 prospective studies": a count before a lowercase word, not a heading's number
                     j = m.start() - 1
                     while j >= 0 and seg[j] in " \t\n":
                         j -= 1

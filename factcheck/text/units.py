@@ -54,6 +54,9 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
             tol = max(tol, min(0.5 * step, 0.02 * abs(float(value))))
     if kind == "percent" and surface.endswith("成") and not decimals:
         return 5.0 if qualifier == "approx" else 3.0     # 2成 is written to the tenth: 21% (HR 0.79) is 2成
+    if kind == "percent" and not decimals and isinstance(value, (int, float)) and value >= 10 \
+            and not value % 10 and re.search(r"\d", surface):
+        tol = max(tol, 1.0 + 1e-9)      # 增加20% for RR 1.19: a round ten is read to the nearest whole point
     if kind == "percent" and isinstance(value, (int, float)) and not re.search(r"\d", surface):
         tol = max(tol, 0.05 * abs(float(value)))     # 一半, 减半, 三分之一: words, not figures, for 51%
     if qualifier == "approx":
