@@ -648,3 +648,26 @@ def test_a_negation_of_an_adjective_does_not_negate_the_claim_and_an_effect_name
     assert "FC214" in codes("研究发现，喝茶具有降低中风风险的作用。")
     assert "FC214" in codes("我国学者发现每天喝茶,降低中风风险。")
     assert "FC214" not in codes("研究发现，喝茶与中风风险降低有关。")
+
+
+def test_a_design_in_a_rule_file_must_be_a_known_one(tmp_path):
+    from factcheck.judge.overstate import RuleFileError, load_rules
+
+    (tmp_path / "house.yaml").write_text(
+        "- code: FC292\n  category: extrapolation\n  requires_design: [animal, cell]\n  words: [治疗]\n"
+        "  message: {zh: 'x', en: 'x'}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"house.yaml: rule FC292: requires_design: unknown design 'cell'"):
+        load_rules((str(tmp_path),))
+
+
+_MICE = ("Methods: Old mice were treated with an anti-IL-11 antibody. Results: In mice, the treatment extended median "
+         "lifespan by 25% and reduced frailty. Conclusion: IL-11 drives ageing in mice.")
+
+
+def test_an_experiment_in_animals_shows_a_cause_and_a_papers_own_priority_is_told_faithfully():
+    codes = _rules_fired(_MICE)
+    assert not {"FC202", "FC214"} & codes("研究发现，IL-11是导致衰老的元凶，抗体治疗能显著延长寿命。")     # an experiment's cause
+    assert "FC202" in _rules_fired(SHIFT_WORK)("研究发现，夜班导致了女性患上糖尿病。")                     # a cohort's is not
+    assert "FC205" in codes("这项研究首次发现IL-11与衰老有关。")
+    first = _rules_fired(_MICE.replace("Conclusion:", "Conclusion: For the first time, we show that"))
+    assert "FC205" not in first("这项研究首次发现IL-11与衰老有关。")                                    # the paper's own claim

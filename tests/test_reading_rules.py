@@ -774,3 +774,27 @@ def test_items_of_a_circled_list_and_a_body_that_publishes_the_study_go_on_with_
     assert v["74.5万人"] == "supported"         # the body named publishes the study itself
     v = draft_verdicts(_SITTING_ABSTRACT, _SITTING_STUDY + "美国预防服务工作组推荐50岁到59岁人群每天步行。")
     assert v["50岁到59岁"] == "unattributed"    # a task force's recommendation
+
+
+_NAFLD = ("Design: A nationwide matched cohort of all individuals in Sweden with biopsy-confirmed NAFLD (1966 to 2017; "
+          "n=10 568). Results: NAFLD patients had increased overall mortality (aHR=1.93, 95% CI=1.86 to 2.00). Excess "
+          "mortality was observed with simple steatosis (aHR=1.71, 95% CI=1.64 to 1.79) and cirrhosis (aHR=3.79, "
+          "95% CI=3.34 to 4.30).")
+
+
+def test_an_adjusted_ratio_a_change_told_respectively_and_a_span_of_cohort_data():
+    v = draft_verdicts(_NAFLD, "研究人员分析了瑞典51年的队列研究数据,发现脂肪肝患者全因死亡风险上升93%。"
+                               "按严重程度分层后,死亡风险均明显增加,分别为71%与279%。")
+    assert [v[k] for k in ("51年", "93%", "71%", "279%")] == ["supported"] * 4
+
+
+def test_the_study_carries_past_a_reprint_notice_and_into_a_research_section_and_a_headline_claims():
+    v = draft_verdicts(_NAFLD, "研究显示,脂肪肝患者全因死亡风险上升93%。\n转载:请标明“某某杂志”\n\n"
+                               "幸运的是,在所有脂肪肝患者中,肝硬化患者只占4.4%。")
+    assert v["4.4%"] == "not_in_source"        # the study's, past the page's furniture
+    v = draft_verdicts(_NAFLD, "近日,一项研究在《Gut》杂志发表。\n研究设计\n瑞典团队精心挑选了患者开展分析,整个研究历时51年。")
+    assert v["51年"] == "supported"            # the paragraph a research section's title opens
+    v = draft_verdicts(_NAFLD, "Gut子刊:死亡风险高近两成!\n\n瑞典一项研究发现,脂肪肝患者全因死亡风险上升93%。")
+    assert v["两成"] != "unattributed"          # a headline's claim is the study's
+    v = draft_verdicts(_NAFLD, "你每天睡7到9小时吗?\n\n瑞典一项研究发现,脂肪肝患者全因死亡风险上升93%。")
+    assert v["7到9小时"] == "unattributed"      # a headline's question claims nothing

@@ -249,6 +249,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     out: dict[int, Attribution] = {}
     headings: list[int] = []
     title_before = False
+    title_research = False  # the section title before speaks of research (研究设计, 研究方法)
     in_item = False         # within a numbered item the study's findings are listed under
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
@@ -256,6 +257,11 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
+        if single_study and not ms and current.reference is not None and _page_line(norm, s):
+            # 转载:请标明"中国循环杂志" between two paragraphs: the page's furniture, which the
+            # study carries past (it neither speaks of anything nor opens a paragraph)
+            out[i] = Attribution(None, "none")
+            continue
         # a marker ([3]) points into the article's own list: an article checked against a paper
         # it does not list has none that the marker could name
         found = (None if single_study else _explicit_from(markers_at.get(i, ()), article, by_index)) or named_at.get(i)
@@ -294,12 +300,14 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         # a section title of its own line (安全性评估) is passed over: the study carries through
         # it, and the line under it opens the paragraph the title opened
         new_par = single_study and (_new_paragraph(norm, s.start) or title_before)
+        under_research_title = title_before and title_research
         title_before = bool(new_par) and _title_line(norm, s, ms)
+        title_research = title_before and research
         if new_par and (s.start < 2 or norm[s.start - 2:s.start] == "\n\n"):
             in_item = False         # a blank line closes a numbered item
         if found is None and single_study and current.reference is not None and not research \
                 and new_par and not title_before and not in_item and not _LIST_ITEM.match(ntext) \
-                and not scan_hits["on_topic"](ntext, ms):
+                and not under_research_title and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that neither speaks of research nor of the paper's topic: the study
             # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote); an
             # item of a numbered list goes on with the source of the items before it
@@ -432,8 +440,10 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
             # 新加坡的一项研究也证实…。该研究是由…: "this study" is the one just named
             return Attribution(None, "other_source", current.cue)
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
-    if not introduced and i in hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms)):
-        # the headline of an article about one study states that study's result ("研究：每天一杯…")
+    if not introduced and i in hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms) or (
+            ms and _TITLE_CLAIM.search(ntext))):
+        # the headline of an article about one study states that study's result ("研究：每天一杯…",
+        # "Nature子刊：延长寿命近四成！"): in words, when they speak of research or of its topic
         return Attribution(paper.index, "single_study", "headline")
     if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
         return Attribution(None, "none")
@@ -442,6 +452,8 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     return None
 
 
+# a title that claims (no question, no sentence's full stop, short): its number is the study's
+_TITLE_CLAIM = re.compile(r"^[^。？?]{1,40}[！!]?\s*$")
 _BREADCRUMB = re.compile(r"\s[>›»]\s|^\s*(?:首页|当前位置|您的位置)")
 # the rest of a page's furniture: a menu (注册 | 登录 | 充值: two bars), a greeting or a byline
 # (欢迎访问…, 来源:…阅读:23次), a breadcrumb ending in its arrow (首頁>健康>)
@@ -474,6 +486,15 @@ def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> frozense
             break
         out.append(k)
     return frozenset(out)
+
+
+def _page_line(norm: str, s: Sentence) -> bool:
+    """A whole line of the page's furniture (a copyright or reprint notice, a byline), told by
+    its words, not by its shortness (a short line may be a section's title)."""
+    if s.end - s.start > 40 or not (s.start == 0 or norm[s.start - 1] == "\n") \
+            or not (s.end >= len(norm) or norm[s.end:s.end + 1] in "\n"):
+        return False        # (a notice is a short line of its own)
+    return bool(_BREADCRUMB.search(s.text) or _FURNITURE.search(s.text))
 
 
 def _furniture(text: str) -> bool:

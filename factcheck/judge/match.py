@@ -158,7 +158,7 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
 
 _usable = ObjectCache(_build_usable)
 
-RATIO_LABELS = ("HR", "OR", "RR", "TR")     # TR: a time ratio (survival time 3.04 times: 延长204%)
+RATIO_LABELS = ("HR", "OR", "RR", "TR", "aHR", "aOR", "IRR")     # TR: a time ratio (survival time 3.04 times: 延长204%)
 
 
 def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
@@ -203,6 +203,9 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     start = max(sentence_start, end - 24)
     cut = [x.end() for x in _CLAUSE_END.finditer(norm, start, end)]
     before = norm[cut[-1] if cut else start:end]
+    if cut and _RESPECTIVELY_ZH.match(before):
+        # 死亡风险均明显增加,分别为71%、114%: the clause before tells how its numbers changed
+        before = norm[max(sentence_start, cut[-1] - 25):cut[-1] - 1]
     down = CHANGE_DOWN.search(before)
     up = CHANGE_UP.search(before) if down else None
     if down and up:
@@ -222,6 +225,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     return None
 
 
+_RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
 _RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|概率)"
                            r"(?:\s*[(（][^()（）\d]{1,12}[)）])?\s*$")
 
@@ -1032,7 +1036,7 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 # 追踪…超过10年, 在13年间追踪): not any length (戒烟超五年, 服用超过10年的患者)
 PERIOD_BEFORE = re.compile(r"(?:长达|历时|为期|持续|跨越|过去|追踪了?|跟踪了?|随访了?)[^，。,；;]{0,16}$")
 # (or a change over it: 30年增长80%, 十年间上升)
-PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:随访|追踪|跟踪|研究|观察|试验|间|中|里|当中|增长|增加|上升|下降|减少|翻)")
+PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:随访|追踪|跟踪|研究|队列|数据|资料|观察|试验|间|中|里|当中|增长|增加|上升|下降|减少|翻)")
 
 
 def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:

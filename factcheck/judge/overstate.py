@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional, Sequence, get_args
 
 from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_research
 from factcheck.core.codes import registry
@@ -29,7 +29,7 @@ from factcheck.text.numbers import CHANGE_VERB_BEFORE
 from factcheck.text.segmenter import segment, segmenter_words
 from factcheck.text.sentences import clause_cuts
 from factcheck.core.objcache import ObjectCache
-from factcheck.papers.summaries import Finding, Store, Summary
+from factcheck.papers.summaries import Design, Finding, Store, Summary
 from factcheck.text.wordscan import WordIndex, required_literals
 
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
@@ -162,8 +162,11 @@ RULE_OPTIONS = {
     "unless_conclusion": "with skip_if_design: it fires all the same when the conclusion is one of these",
     "unless_flags": "with skip_if_design: it fires all the same over a paper carrying one of these design "
                     "flags (a meta-analysis of observational studies weighs as they do)",
-    "requires_design": "fires only over a paper of these designs (animal, cell: a result told as a treatment for people)",
-    "unless_sentence": "regex: never fires in a sentence it matches (one that says the work was in mice)",
+    "requires_design": "fires only over a paper of these designs (animal, in_vitro: a result told as a treatment for people)",
+    "unless_paper_says": "regex (any case): never fires over a paper whose own title, findings or conclusion "
+                         "match it (首次发现 over \"for the first time\": the paper's claim, told faithfully)",
+    "unless_sentence": "regex: never fires in a sentence it matches (one that says the work was in mice), "
+                       "nor, over a paper of animal or cell work, where the next sentence on its line does",
     "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
     "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
                             "a general mechanism (血栓会引发心梗) is no claim about its result",
@@ -193,6 +196,10 @@ RULE_OPTIONS = {
 }
 
 
+_DESIGN_OPTIONS = {"escalate_if_design", "skip_if_design", "requires_design"}
+DESIGNS = get_args(Design)
+
+
 class RuleFileError(ValueError):
     """A rule file that cannot be used; the message names the file and the problem."""
 
@@ -204,6 +211,11 @@ def _rule_entry(f: Path, r) -> Rule:
     if unknown:
         raise RuleFileError(f"{f}: rule {r['code']}: unknown option {unknown[0]!r} "
                             f"(known: {', '.join(sorted(RULE_OPTIONS))})")
+    for opt in _DESIGN_OPTIONS & r.keys():
+        wrong = [d for d in r[opt] or () if d not in DESIGNS]
+        if wrong:       # a misspelt design (cell for in_vitro) would leave the rule silent
+            raise RuleFileError(f"{f}: rule {r['code']}: {opt}: unknown design {wrong[0]!r} "
+                                f"(known: {', '.join(DESIGNS)})")
     try:
         patterns = [re.compile(p) for p in r.get("patterns", [])]
     except re.error as e:
@@ -859,6 +871,20 @@ def _population_differs(audience: frozenset, summ: Summary) -> bool:
     return bool(audience) and not (audience & _studied(summ))
 
 
+def _paper_says(summ: Summary, pattern: str) -> bool:
+    """Do the paper's own words (title, findings, conclusion) match ``pattern``? (Once per
+    paper and pattern: a batch asks it of the same summaries over and over.)"""
+    said = _said_by(summ)
+    if pattern not in said:
+        words = " ".join([summ.title, summ.conclusion.text, summ.conclusion.sentence or ""]
+                         + [f.text for f in summ.findings])
+        said[pattern] = re.search(pattern, words, re.I) is not None
+    return said[pattern]
+
+
+_said_by: ObjectCache[dict] = ObjectCache(lambda summ: {})
+
+
 def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
            ref_idx: Optional[int], audience: "_Audience") -> Optional[str]:
     """The severity this hit deserves given the paper, or None to drop it."""
@@ -882,7 +908,13 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
             sev = "error"
     if "requires_design" in o and (summ is None or summ.design not in o["requires_design"]):
         return None
-    if "unless_sentence" in o and re.search(o["unless_sentence"], text):
+    if "unless_sentence" in o and (re.search(o["unless_sentence"], text) or (
+            summ is not None and summ.design in ("animal", "in_vitro") and i + 1 < len(sentences)
+            and sentences[i + 1].line == sentences[i].line and re.search(o["unless_sentence"], sentences[i + 1].text))):
+        # (over a paper of animal or cell work, 逆转了衰老迹象！只是现在还是小鼠的寿命: the next
+        # sentence says it; over a paper of people and mice, the mice of the next are other work)
+        return None
+    if "unless_paper_says" in o and summ is not None and _paper_says(summ, o["unless_paper_says"]):
         return None
     if "skip_if_design" in o and summ and summ.design in o["skip_if_design"] \
             and summ.conclusion.strength not in o.get("unless_conclusion", ()) \
