@@ -798,3 +798,27 @@ def test_the_study_carries_past_a_reprint_notice_and_into_a_research_section_and
     assert v["两成"] != "unattributed"          # a headline's claim is the study's
     v = draft_verdicts(_NAFLD, "你每天睡7到9小时吗?\n\n瑞典一项研究发现,脂肪肝患者全因死亡风险上升93%。")
     assert v["7到9小时"] == "unattributed"      # a headline's question claims nothing
+
+
+_MIGRAINE = ("Design: Multicentre randomised trial. Interventions: 1 g paracetamol four times daily or placebo. "
+             "Main outcome measures: Change in migraine days per four weeks, compared with the four weeks before "
+             "randomisation. Results: We included 19 randomised placebo-controlled clinical trials. The reduction in "
+             "mean number of migraine days was 3.5 (SD 2.5) for manual versus 2.4 (3.4) for sham at weeks 13 to 16.")
+
+
+def test_a_window_of_weeks_days_counted_as_the_measure_a_dose_of_one_gram_and_trials_behind_three_words():
+    v = draft_verdicts(_MIGRAINE, "研究纳入19项临床试验。第13-16周,针灸组偏头痛天数减少了3.5天,假针灸组减少了2.4天。"
+                                  "参与者每天四次服用一克扑热息痛。")
+    assert [v[k] for k in ("19项", "13-16周", "3.5天", "2.4天", "一克")] == ["supported"] * 5
+    v = draft_verdicts(_MIGRAINE, "第13-16周,针灸组偏头痛天数减少了5天。")
+    assert v["5天"] != "mismatch"              # not a misquote of the four weeks the days were counted over
+
+
+def test_a_source_line_above_the_article_does_not_make_the_article_a_reference_list():
+    from factcheck.ingest.reader import split_structure
+
+    body = "针灸治疗尿失禁\n文献来源:\n美国医学协会杂志(JAMA)\n\n摘要\n" + "研究纳入504名女性,漏尿量减少9.9克。\n" * 6
+    _body, ref, _boiler = split_structure(body)
+    assert ref is None                          # 文献来源 names the article's source; the prose is the body
+    listed = "研究纳入504名女性。\n" * 3 + "参考文献\n[1] Liu Z, et al. JAMA. 2017;317(24):2493.\n[2] Sun Y. BMJ 2020.\n"
+    assert split_structure(listed)[1] is not None

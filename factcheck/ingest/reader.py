@@ -8,6 +8,7 @@ code FC3xx), which the CLI prints without a traceback and batch turns into an er
 from __future__ import annotations
 
 import codecs
+import itertools
 import os
 import re
 import stat
@@ -323,6 +324,16 @@ def _patterns():
     return heading, start, line
 
 
+_REFERENCE_LIKE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.、)）]\s*\S)|\b(?:19|20)\d\d\b|doi|DOI|et al")
+
+
+def _reads_as_a_list(lines: list[str]) -> bool:
+    """Do the lines under a heading, up to the page's closing furniture, read as a reference list:
+    most of them numbered entries or lines citing a year, a DOI or "et al", not paragraphs of prose?"""
+    full = [ln for ln in lines if ln.strip()]
+    return bool(full) and sum(1 for ln in full if _REFERENCE_LIKE.search(ln)) >= 0.6 * len(full)
+
+
 def split_structure(text: str) -> tuple[list[Span], Optional[Span], list[Span]]:
     """Return (body spans, reference-list span, boilerplate spans) over ``text``.
 
@@ -342,6 +353,9 @@ def split_structure(text: str) -> tuple[list[Span], Optional[Span], list[Span]]:
     for i, ln in enumerate(lines):
         if heading.match(ln):
             ref_at = i
+    if ref_at is not None and offs[ref_at] < len(text) / 2 and not _reads_as_a_list(
+            list(itertools.takewhile(lambda ln: not (line_pat.search(ln) or block_start.search(ln)), lines[ref_at + 1:]))):
+        ref_at = None       # 文献来源: above the article names its source; the prose under it is the body
     in_block = False
     end = offs[ref_at] if ref_at is not None else len(text)
     for i, ln in enumerate(lines):

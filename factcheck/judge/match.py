@@ -128,6 +128,10 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
     if out is None:
         out = by_kind[key] = []
         for c in cands:
+            if m.unit in TIME_UNITS and c.kind == "measurement" and not c.unit and not isinstance(c.value, list) \
+                    and c.finding is not None and _counts_time_in(c.finding, m.unit):
+                out.append((c, float(c.value)))      # 减少了3.5天 for "the number of migraine days was 3.5"
+                continue
             if loose and c.kind == "count" and not isinstance(c.value, list):
                 out.append((c, float(c.value)))      # a draft's 7097 children for the article's bare 7097
                 continue
@@ -157,6 +161,21 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
 
 
 _usable = ObjectCache(_build_usable)
+_TIME_EN = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
+def _counts_time_in(f: Finding, unit: str) -> bool:
+    """Does a finding measure a number of days (weeks …): "the mean number of migraine days was
+    3.5 … versus 2.4"? Its bare numbers are then days, as an article's 减少了3.5天 tells them.
+    (Read once per finding and unit.)"""
+    memo = _time_counted(f)
+    if unit not in memo:
+        memo[unit] = re.search(rf"\b(?:number|mean|average)\s+(?:number\s+)?of\s+(?:[\w-]+\s+){{0,2}}"
+                               rf"{_TIME_EN[unit]}\b", f.text, re.I) is not None
+    return memo[unit]
+
+
+_time_counted: ObjectCache[dict] = ObjectCache(lambda f: {})
 
 RATIO_LABELS = ("HR", "OR", "RR", "TR", "aHR", "aOR", "IRR")     # TR: a time ratio (survival time 3.04 times: 延长204%)
 
@@ -480,8 +499,10 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True
     if m.kind == "count" and mu in ("person", "case", "") and cu in ("person", "case", ""):
         return True
-    if m.kind == "count" and not mu and cu == "study":
-        return True         # 51项…的研究 against "51 studies were included": 项 counts the studies
+    if m.kind == "count" and not mu and cu in _PLACE_UNITS:
+        # 51项…的研究 against "51 studies were included": 项 counts the studies; 3个…中心 the
+        # abstract's "3 urban academic medical centers"
+        return True
     if m.kind == "count" and mu in _PLACE_UNITS and not cu and c.kind == "count":
         return True         # 四个国家 against "4 national cohorts": the abstract's noun is not a unit
     if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
@@ -886,7 +907,9 @@ def _draft_comparable(m: Mention, c: Cand, amount: bool = False) -> bool:
     article's time is an amount a verb of change governs."""
     if amount:
         # a result's amount of time against the paper's (24 minutes less sleep), not its schedule
-        return c.kind == "duration" and not c.label and not isinstance(c.value, list)
+        # nor a window the outcome was counted over ("migraine days per 4 weeks"): a result's
+        return c.kind == "duration" and not c.label and not isinstance(c.value, list) \
+            and c.finding is not None and c.finding.direction is not None
     if _is_time(m) or m.kind in ("year_or_date", "pvalue", "interval", "range"):
         return False
     if m.kind == "count" or c.kind == "count":
@@ -997,6 +1020,8 @@ def _distinctive(m: Mention) -> bool:
         return False
     if m.decimals or x != int(x):
         return True
+    if m.kind == "dose" and m.unit in ("mg", "g", "IU", "ug"):
+        return x > 0        # 一克扑热息痛 for "acetaminophen 1g": an amount with its unit of mass
     if m.unit in ("person", "study", "age", "mg", "g", "kg", "IU", "ug") or m.unit in _PLACE_UNITS \
             or m.unit in TIME_UNITS:
         return x >= 2
@@ -1293,9 +1318,10 @@ def _clean_note(text: str) -> str:
 
 
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "country", "site",
-                 "fraction", "clock"}
-# where a study ran: an abstract may name them with a noun no unit reads ("4 national cohorts")
-_PLACE_UNITS = ("country", "site")
+                 "fraction", "clock", "study"}
+# where a study ran, or what it pooled: an abstract may name them with a noun no unit reads ("4
+# national cohorts", "19 randomised placebo-controlled clinical trials")
+_PLACE_UNITS = ("country", "site", "study")
 
 
 def _fraction_word(m: Mention) -> bool:

@@ -158,7 +158,7 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|pe
 # those assigned)
 ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed|enrolled|"
                       r"included|recruited)\b", re.I)
-UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(trials|studies|cohorts|RCTs|papers|articles|publications|"
+UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(trials|studies|cohorts|RCTs|papers|articles|publications|"
                             r"countries|sites|centres|centers|hospitals|clinics|cities|provinces)\b", re.I)
 # "136 papers met the criteria, of which 57 were …": the part counts the things its whole did
 _PART_OF_BEFORE = re.compile(r"\d\s+((?:[\w-]+\s+){0,2}?(?:trials|studies|cohorts|RCTs|papers|articles|publications|"
@@ -566,6 +566,8 @@ _LENGTHS = r"(?i:years|months|weeks|days|hours|minutes|seconds|times|points)\b"
 _RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*<?\s*{_N})?"      # (12 to <18 years of age)
 _TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
               "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
+_TIME_BEFORE_RANGE = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\s*$", re.I)
+_TIME_AFTER_RANGE = re.compile(r"\s*(years?|months?|weeks?|days?|hours?)\b", re.I)
 _TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"
 _MONTHS_ORDER = "January February March April May June July August September October November December".split()
 _MONTHS = "|".join(_MONTHS_ORDER)
@@ -600,7 +602,8 @@ _STATED = [
                              re.I)),
     # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
     # intervals apart: an article's range with both ends equal is the abstract's
-    ("range", re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:–|-|to)\s*(\d+(?:\.\d+)?)(?![\d.])")),
+    # (a range may end its sentence: "at weeks 13 to 16.")
+    ("range", re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:–|-|to)\s*(\d+(?:\.\d+)?)(?!\d|\.\d)")),
     # every P value the abstract writes ("14% lower at 6 months (P<0.001), 20% lower at 9 months
     # (P<0.001)"): a finding keeps one, an article may quote each
     ("p", re.compile(r"\b[Pp]\s*(<=|>=|=|<|>|≤|≥)\s*(0?\.\d+|1(?:\.0+)?)(?![\d.])")),
@@ -725,6 +728,12 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 lo, hi = float(m.group(1)), float(m.group(2))
                 if lo < hi:
                     add([lo, hi], "range", m)
+                    # "at weeks 13 to 16", "1-6 months": a window of time, which an article's
+                    # 第13-16周 names in its units
+                    w = _TIME_BEFORE_RANGE.search(norm, max(0, m.start() - 8), m.start()) \
+                        or _TIME_AFTER_RANGE.match(norm, m.end())
+                    if w and not AGE_BEFORE.search(norm[max(0, m.start() - 30):m.start()]):
+                        add([lo, hi], _TIME_WORD[w.group(1).lower().rstrip("s")], m)     # (not "aged 40-65 years")
             elif kind == "count":
                 x = _num(m.group(1))
                 if x == int(x) and 1 <= x <= 20:
