@@ -822,3 +822,16 @@ def test_a_source_line_above_the_article_does_not_make_the_article_a_reference_l
     assert ref is None                          # 文献来源 names the article's source; the prose is the body
     listed = "研究纳入504名女性。\n" * 3 + "参考文献\n[1] Liu Z, et al. JAMA. 2017;317(24):2493.\n[2] Sun Y. BMJ 2020.\n"
     assert split_structure(listed)[1] is not None
+
+
+def test_the_lines_a_colon_leads_into_and_the_sources_the_paper_names_are_the_study_s():
+    abstract = ("Results: Among 164 400 adults, poor hearing was associated with a higher risk of heart failure "
+                "(HR 1.28), as was insufficient hearing (HR 1.15).")
+    v = draft_verdicts(abstract, "研究纳入164400名成年人。\n与听力正常者相比:\n听力较差人群心衰风险上升15%;\n"
+                                 "听力严重受损者风险增加28%;\n")
+    assert v["15%"] == v["28%"] == "supported"     # the items a lead-in line introduces
+    abstract = ("Methods: A test-negative analysis among adults aged at least 60 years from Oct 1, 2023, to March "
+                "31, 2024. Results: Vaccine effectiveness against hospitalisation was 80%.")
+    v = draft_verdicts(abstract, "《柳叶刀》上的一项新研究指出疫苗有效。研究人员在论文中介绍,来自美国疾病控制和预防中心"
+                                 "2023年10月至2024年3月间的数据表明,在60岁及以上人群中,疫苗有效率为80%。")
+    assert [v[k] for k in ("2023年10月至2024年3月", "60岁", "80%")] == ["supported"] * 3

@@ -307,7 +307,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             in_item = False         # a blank line closes a numbered item
         if found is None and single_study and current.reference is not None and not research \
                 and new_par and not title_before and not in_item and not _LIST_ITEM.match(ntext) \
-                and not under_research_title and not scan_hits["on_topic"](ntext, ms):
+                and not under_research_title and not _LEAD_IN.search(ntext) and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that neither speaks of research nor of the paper's topic: the study
             # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote); an
             # item of a numbered list goes on with the source of the items before it
@@ -329,6 +329,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             # (an item that is a section's title, 1. 历史赠予的"天然实验室":1953年的糖果分界线, opens
             # a passage of its own: only an item stated as a sentence lists findings)
             in_item = found.reference is not None and _line_at(norm, s.start).rstrip()[-1:] in "。！？!?；;"
+        elif single_study and found.reference is not None and _LEAD_IN.search(ntext) and norm[s.end:s.end + 1] in "\n":
+            # 与听力正常者相比: / 听力较差人群心衰风险上升15%; …: a line that leads into the lines
+            # under it, up to a blank line, which go on with it
+            in_item = True
     # "三、胰岛素抵抗让风险升高2.63倍" heads a passage that cites [2] in its first sentences: the
     # heading's numbers rest on that paper
     heading_set = set(headings)
@@ -348,6 +352,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
 
 
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
+_LEAD_IN = re.compile(r"[:：]\s*$")       # a line ending in a colon introduces the lines under it
 _NUMBERED = r"\s*\d{1,2}[.、．](?!\d)"          # "1." "2、": a numbered item
 _LIST_ITEM = re.compile(rf"{_NUMBERED}|\s*(?:\d{{1,2}}[)）](?!\d)|[（(]\d{{1,2}}[)）]|[-•·*]\s|[①-⑳])")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|医院|研究所|研究院|研究中心|医学中心)")

@@ -272,6 +272,7 @@ _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 # 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
 # what follows is the study's finding (a 报告 or 数据 it publishes stays background)
+_IN_THE_PAPER = re.compile(r"论文中?(?:介绍|指出|称|写道|提到|表示|报告)")
 _PUBLISHES_A_STUDY = re.compile(r"(?:发布|發布|公布|发表|發表)了?(?:一项|一項)(?:新|最新)?的?研究")
 _RATIO_LABELS = ("HR", "OR", "RR", "IRR", "aHR", "aOR")
 
@@ -1893,7 +1894,10 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         sentence_general = general_cue(first_clause) and not _reports_the_study(stext, att)
         # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
         # finding, however general its clause sounds
-        reported = att.reference is not None and reports_finding(first_clause)
+        # 研究人员在论文中介绍,来自美国疾控中心…的数据表明,在60岁及以上人群中…: the paper's own
+        # account, whatever sources it names after
+        in_paper = att.reference is not None and "论文" in first_clause and _IN_THE_PAPER.search(first_clause) is not None
+        reported = in_paper or (att.reference is not None and reports_finding(first_clause))
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
         arm_cue: Optional[bool] = None    # describes_arms(stext), read only where a clause looks general
         after_report: Optional[dict] = None   # _clauses_after_a_report, read only past the first clause
@@ -1918,7 +1922,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # verb that reports the finding is that finding, however general it sounds)
                 told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
             background = sentence_general or (general and not (told and cs > s.start))
-            if not background and cs > s.start:
+            if not background and cs > s.start and not in_paper:
                 # …世界卫生组织发布的数据显现，我国现在只有30%的…: the clause after a background
                 # source's verb of report is that source's statement
                 if after_report is None:
@@ -2061,6 +2065,8 @@ def _reports_the_study(stext: str, att: Attribution) -> bool:
         return True
     if att.how == "single_study" and ("一项" in stext or "一項" in stext) and _PUBLISHES_A_STUDY.search(stext):
         return True
+    if "论文" in stext and _IN_THE_PAPER.search(stext):
+        return True         # 研究人员在论文中介绍,来自美国疾控中心…的数据表明: the paper's own account
     if "报道" not in stext:
         return False
     frame = _REPORT_FRAME.match(stext)
