@@ -760,6 +760,8 @@ def test_a_count_spelt_out_a_round_ten_a_half_in_words_and_a_month_the_abstract_
     assert v["一半"] == "supported"            # "less than half the rate"
     assert v["11月份"] == "supported"          # a month of the calendar, the abstract's November
     assert [m.kind for m in extract("不是去年 9 月份发布的新款,随访9个月")] == ["year_or_date", "duration"]
+    assert [(m.kind, m.value) for m in extract("队列始于一九九四年,随访三年")] == [("year_or_date", "1994"),
+                                                                             ("duration", 3)]
     v = draft_verdicts(_MEAT_ABSTRACT, "研究人员分析了11项研究。每天吃50克加工肉,胰腺癌风险增加30%。")
     assert v["30%"] == "mismatch"              # a round ten is read to the nearest point, no further
 
