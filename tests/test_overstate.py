@@ -220,13 +220,18 @@ def test_alignment_without_jieba_agrees_with_jieba_around_every_rule_word():
     assert checked > len(words) * 20
 
 
-def test_a_misspelt_rule_option_is_an_error_naming_the_file(tmp_path):
+@pytest.mark.parametrize("option, error", [
+    ("skip_if_desing: [rct]", r"house.yaml: rule FC291: unknown option 'skip_if_desing'"),
+    # a design no summary carries (cell for in_vitro) would leave the rule silent
+    ("requires_design: [animal, cell]", r"house.yaml: rule FC291: requires_design: unknown design 'cell'"),
+])
+def test_a_misspelt_rule_option_or_design_is_an_error_naming_the_file(tmp_path, option, error):
     from factcheck.judge.overstate import RuleFileError, load_rules
 
     (tmp_path / "house.yaml").write_text(
-        "- code: FC291\n  category: causal\n  skip_if_desing: [rct]\n  words: [导致]\n"
+        f"- code: FC291\n  category: causal\n  {option}\n  words: [导致]\n"
         "  message: {zh: 'x', en: 'x'}\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"house.yaml: rule FC291: unknown option 'skip_if_desing'"):
+    with pytest.raises(RuleFileError, match=error):
         load_rules((str(tmp_path),))
 
 
@@ -648,16 +653,6 @@ def test_a_negation_of_an_adjective_does_not_negate_the_claim_and_an_effect_name
     assert "FC214" in codes("研究发现，喝茶具有降低中风风险的作用。")
     assert "FC214" in codes("我国学者发现每天喝茶,降低中风风险。")
     assert "FC214" not in codes("研究发现，喝茶与中风风险降低有关。")
-
-
-def test_a_design_in_a_rule_file_must_be_a_known_one(tmp_path):
-    from factcheck.judge.overstate import RuleFileError, load_rules
-
-    (tmp_path / "house.yaml").write_text(
-        "- code: FC292\n  category: extrapolation\n  requires_design: [animal, cell]\n  words: [治疗]\n"
-        "  message: {zh: 'x', en: 'x'}\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"house.yaml: rule FC292: requires_design: unknown design 'cell'"):
-        load_rules((str(tmp_path),))
 
 
 _MICE = ("Methods: Old mice were treated with an anti-IL-11 antibody. Results: In mice, the treatment extended median "

@@ -161,7 +161,6 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
 
 
 _usable = ObjectCache(_build_usable)
-_TIME_EN = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
 def _counts_time_in(f: Finding, unit: str) -> bool:
@@ -171,7 +170,7 @@ def _counts_time_in(f: Finding, unit: str) -> bool:
     memo = _time_counted(f)
     if unit not in memo:
         memo[unit] = re.search(rf"\b(?:number|mean|average)\s+(?:number\s+)?of\s+(?:[\w-]+\s+){{0,2}}"
-                               rf"{_TIME_EN[unit]}\b", f.text, re.I) is not None
+                               rf"{unit}s\b", f.text, re.I) is not None
     return memo[unit]
 
 
@@ -272,9 +271,15 @@ _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 # 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
 # what follows is the study's finding (a 报告 or 数据 it publishes stays background)
-_IN_THE_PAPER = re.compile(r"论文中?(?:介绍|指出|称|写道|提到|表示|报告)")
 _PUBLISHES_A_STUDY = re.compile(r"(?:发布|發布|公布|发表|發表)了?(?:一项|一項)(?:新|最新)?的?研究")
-_RATIO_LABELS = ("HR", "OR", "RR", "IRR", "aHR", "aOR")
+_IN_THE_PAPER = re.compile(r"论文中?(?:介绍|指出|称|写道|提到|表示|报告)")
+# the ratios of a risk (a time ratio is not one)
+_RATIO_LABELS = tuple(label for label in RATIO_LABELS if label != "TR")
+
+
+def _in_the_paper(text: str) -> bool:
+    """研究人员在论文中介绍…: the paper's own account, whatever sources it names after."""
+    return "论文" in text and _IN_THE_PAPER.search(text) is not None
 
 
 @dataclass
@@ -1023,8 +1028,7 @@ def _distinctive(m: Mention) -> bool:
         return True
     if m.kind == "dose" and m.unit in ("mg", "g", "IU", "ug"):
         return x > 0        # 一克扑热息痛 for "acetaminophen 1g": an amount with its unit of mass
-    if m.unit in ("person", "study", "age", "mg", "g", "kg", "IU", "ug") or m.unit in _PLACE_UNITS \
-            or m.unit in TIME_UNITS:
+    if m.unit in ("person", "age", "mg", "g", "kg", "IU", "ug") or m.unit in _PLACE_UNITS or m.unit in TIME_UNITS:
         return x >= 2
     if m.kind == "multiplier":
         return x >= 2       # 5倍: an abstract states few ratios as large as a whole multiple
@@ -1318,11 +1322,11 @@ def _clean_note(text: str) -> str:
     return " ".join(text.split())[:90]
 
 
-_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "country", "site",
-                 "fraction", "clock", "study"}
 # where a study ran, or what it pooled: an abstract may name them with a noun no unit reads ("4
 # national cohorts", "19 randomised placebo-controlled clinical trials")
 _PLACE_UNITS = ("country", "site", "study")
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "fraction",
+                 "clock", *_PLACE_UNITS}
 
 
 def _fraction_word(m: Mention) -> bool:
@@ -1896,7 +1900,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         # finding, however general its clause sounds
         # 研究人员在论文中介绍,来自美国疾控中心…的数据表明,在60岁及以上人群中…: the paper's own
         # account, whatever sources it names after
-        in_paper = att.reference is not None and "论文" in first_clause and _IN_THE_PAPER.search(first_clause) is not None
+        in_paper = att.reference is not None and _in_the_paper(first_clause)
         reported = in_paper or (att.reference is not None and reports_finding(first_clause))
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
         arm_cue: Optional[bool] = None    # describes_arms(stext), read only where a clause looks general
@@ -2065,8 +2069,8 @@ def _reports_the_study(stext: str, att: Attribution) -> bool:
         return True
     if att.how == "single_study" and ("一项" in stext or "一項" in stext) and _PUBLISHES_A_STUDY.search(stext):
         return True
-    if "论文" in stext and _IN_THE_PAPER.search(stext):
-        return True         # 研究人员在论文中介绍,来自美国疾控中心…的数据表明: the paper's own account
+    if _in_the_paper(stext):
+        return True
     if "报道" not in stext:
         return False
     frame = _REPORT_FRAME.match(stext)

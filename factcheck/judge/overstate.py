@@ -198,6 +198,7 @@ RULE_OPTIONS = {
 
 _DESIGN_OPTIONS = {"escalate_if_design", "skip_if_design", "requires_design"}
 DESIGNS = get_args(Design)
+_EXPERIMENT_DESIGNS = ("animal", "in_vitro")      # work in animals or cells, not in people
 
 
 class RuleFileError(ValueError):
@@ -909,7 +910,7 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
     if "requires_design" in o and (summ is None or summ.design not in o["requires_design"]):
         return None
     if "unless_sentence" in o and (re.search(o["unless_sentence"], text) or (
-            summ is not None and summ.design in ("animal", "in_vitro") and i + 1 < len(sentences)
+            summ is not None and summ.design in _EXPERIMENT_DESIGNS and i + 1 < len(sentences)
             and sentences[i + 1].line == sentences[i].line and re.search(o["unless_sentence"], sentences[i + 1].text))):
         # (over a paper of animal or cell work, 逆转了衰老迹象！只是现在还是小鼠的寿命: the next
         # sentence says it; over a paper of people and mice, the mice of the next are other work)

@@ -566,9 +566,9 @@ _LENGTHS = r"(?i:years|months|weeks|days|hours|minutes|seconds|times|points)\b"
 _RANGE_OF = rf"{_N}(?:\s*(?:-|–|to|and|or)\s*<?\s*{_N})?"      # (12 to <18 years of age)
 _TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "week": "week", "wk": "week",
               "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
-_TIME_BEFORE_RANGE = re.compile(r"\b(years?|months?|weeks?|days?|hours?)\s*$", re.I)
-_TIME_AFTER_RANGE = re.compile(r"\s*(years?|months?|weeks?|days?|hours?)\b", re.I)
 _TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"
+_TIME_BEFORE_RANGE = re.compile(rf"\b{_TIME_RE}\s*$", re.I)
+_TIME_AFTER_RANGE = re.compile(rf"\s*{_TIME_RE}\b", re.I)
 _MONTHS_ORDER = "January February March April May June July August September October November December".split()
 _MONTHS = "|".join(_MONTHS_ORDER)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}

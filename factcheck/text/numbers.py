@@ -403,7 +403,6 @@ _DATE_RES = [
     # 一九九四年, 二〇二〇年: a year written digit by digit in Chinese numerals (never 1994 years)
     re.compile(r"(?P<cy>(?:一[八九]|二[〇零])[〇零一二三四五六七八九]{2})[ \t]{0,2}年"),
 ]
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _MONTH_OF_A_YEAR = re.compile(r"(?:去年|今年|明年|前年|同年|当年|當年|本年)[ \t]{0,2}$")
 # 2008-2012年: the first of two years sharing one 年 (searched just before the second's match)
 _YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-–—~～至到][ \t]{0,2}$")
@@ -976,6 +975,7 @@ class _Segment:
         found = []
         has_mon = "mon" in self.latin
         for i, rx in enumerate(_DATE_RES):
+            # (each pattern is tried only where the characters it needs stand)
             if (i == 0 and "年" not in seg) or (2 <= i <= 5 and not has_mon) or (i == 6 and "月" not in seg) \
                     or (i == 7 and ("年" not in seg or not ("一九" in seg or "二〇" in seg or "二零" in seg
                                                            or "一八" in seg))):
@@ -988,7 +988,7 @@ class _Segment:
                         and not _MONTH_OF_A_YEAR.search(seg, max(0, a - 4), a):
                     continue        # 3月 alone may be three months (持续了3月): a month only in 今年3月
                 gd = m.groupdict()
-                y = gd.get("y") or ("".join(_CN_DIGIT[c] for c in gd["cy"]) if gd.get("cy") else None)
+                y = gd.get("y") or ("".join(str(_SIMPLE_NUMERALS[c]) for c in gd["cy"]) if gd.get("cy") else None)
                 if y is not None and not 1800 <= int(y) <= 2100:
                     continue
                 mon = gd.get("m")
