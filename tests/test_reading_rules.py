@@ -837,3 +837,16 @@ def test_the_lines_a_colon_leads_into_and_the_sources_the_paper_names_are_the_st
     v = draft_verdicts(abstract, "《柳叶刀》上的一项新研究指出疫苗有效。研究人员在论文中介绍,来自美国疾病控制和预防中心"
                                  "2023年10月至2024年3月间的数据表明,在60岁及以上人群中,疫苗有效率为80%。")
     assert [v[k] for k in ("2023年10月至2024年3月", "60岁", "80%")] == ["supported"] * 3
+
+
+def test_a_date_is_the_abstract_s_when_it_names_that_day_or_month_and_not_by_its_year_alone():
+    abstract = ("Design: A cluster randomized trial in 128 villages (recruitment from September 19, 2023, to "
+                "November 15, 2023; last follow-up, January 15, 2025). Follow-up ran each season until May 31 "
+                "the following year. Results: Falls were reported by 25.0% of participants.")
+    v = draft_verdicts(abstract, "这项试验的招募时间为2023年9月19日至2023年11月15日,最后一次随访为2025年1月15日,"
+                                 "研究期为2023年9月至2025年1月,每季随访至5月31日。25.0%的参与者跌倒。")
+    assert [v[k] for k in ("2023年9月19日至2023年11月15日", "2025年1月15日", "2023年9月至2025年1月",
+                           "5月31日")] == ["supported"] * 4
+    v = draft_verdicts(abstract, "这项试验于2023年4月开始招募,最后一次随访为2025年1月20日。25.0%的参与者跌倒。")
+    assert v["2023年4月"] == "not_in_source"        # the abstract dates 2023 "September 19": not April
+    assert v["2025年1月20日"] == "not_in_source"     # nor the 20th for the 15th

@@ -29,7 +29,7 @@ from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention
 from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_value
 from factcheck.core.objcache import ObjectCache
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
-from factcheck.papers.summaries import SEX_GROUPS, Finding, Store, Summary, numbers_of, period_spans
+from factcheck.papers.summaries import SEX_GROUPS, Finding, Store, Summary, Value, numbers_of, period_spans
 from factcheck.text.units import _scale_of, convert, tolerance
 from factcheck.text.wordscan import WordIndex
 
@@ -1085,6 +1085,15 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """2010年至2015年 for a study run "Between May 1, 2010, and April 1, 2015": the years of a
     period the abstract states in passing; 2050年 for a forecast "to 2050": a year it names;
     截至今年5月 for a search "to 30 May 2023": a month it names."""
+    dated = [v for v in s.stated if v.unit == "date_named"]
+    if dated and all(len(e) > 4 for e in m.value.split("/")):
+        # 2023年9月19日至2023年11月15日 for "from September 19, 2023, to November 15, 2023": every
+        # end a date the abstract names, to the day or the month the article gives
+        said = [_named_date(e, dated) for e in m.value.split("/")]
+        if all(said):
+            return MentionVerdict(m.id, "supported", said[0].value, None, rule="FC101", args={"note": said[0].note})
+        if any(int(v.value) // 10000 == int(e[:4]) for e in m.value.split("/") if e[:2] != "--" for v in dated):
+            return None         # 2019年4月 where the abstract dates that year "6 May 2019": not its year alone
     if m.value.startswith("--"):
         if len(m.value) != 4:
             return None         # 6月25日: a day of the year, which no month the abstract names states
@@ -1100,6 +1109,19 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         # (a year alone may be either end of a period, or a year the abstract names)
         if (len(ends) == 1 and ends[0] in years) or (len(ends) == 2 and ends == years):
             return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+    return None
+
+
+def _named_date(end: str, dated: list[Value]) -> Optional[Value]:
+    """The abstract's date that an article's date (2023-09-19, 2016-01, --05-31) names: the same
+    year, month and day as far as the article gives them."""
+    y, rest = (0, end[2:]) if end.startswith("--") else (int(end[:4]), end[5:])
+    mo = int(rest[:2])
+    d = int(rest[3:5]) if len(rest) >= 5 else 0
+    for v in dated:
+        vy, vmo, vd = int(v.value) // 10000, int(v.value) // 100 % 100, int(v.value) % 100
+        if vmo == mo and (y == 0 or vy == y) and (d == 0 or vd == d):
+            return v
     return None
 
 
@@ -1995,7 +2017,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         or PERIOD_AFTER.match(norm, m.end, s.end)):
                     mv = _span_of_period(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "year_or_date" \
-                        and (is_period(m.value) or (isinstance(m.value, str) and len(m.value) in (4, 7))):
+                        and (is_period(m.value) or (isinstance(m.value, str) and len(m.value) in (4, 7, 10))):
                     mv = _period_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv

@@ -573,8 +573,8 @@ _MONTHS_ORDER = "January February March April May June July August September Oct
 _MONTHS = "|".join(_MONTHS_ORDER)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
-_PER_WORD = {"day": "per_day", "daily": "per_day", "week": "per_week", "weekly": "per_week",
-             "month": "per_month", "monthly": "per_month"}
+_PER_WORD = {"day": "per_day", "daily": "per_day", "d": "per_day", "week": "per_week", "weekly": "per_week",
+             "wk": "per_week", "month": "per_month", "monthly": "per_month", "mo": "per_month"}
 _STATED = [
     ("time", re.compile(rf"(?<!aged )(?<!age )\b((?:\d+(?:\.\d+)?\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|"
                         rf"\s*(?:-|–|to)\s*)){{0,4}}){_N}\s*(?:or\s+(?:more|longer)\s+)?{_TIME_RE}\b", re.I)),
@@ -598,7 +598,8 @@ _STATED = [
                          r"[A-Za-z][A-Za-z-]*[a-z]s\b)", re.I)),
     ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly)\b",
                              re.I)),
-    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|[\w-]+(?:\s+[\w-]+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month)\b",
+    # ("5 or more cups/d", "≥2 times/wk": the period cut short after its slash)
+    ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|[\w-]+(?:\s+[\w-]+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month|(?<=/)(?:d|wk|mo))\b",
                              re.I)),
     # any range the abstract writes (eGFR 25-75, 15-39 years, 200-5000 mg/g), its confidence
     # intervals apart: an article's range with both ends equal is the abstract's
@@ -800,6 +801,8 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
     if sure is not None:
         # a design that fixes its number of arms, which an article's 随机分为N组 is held to
         add(float(sure[0]), "count", sure[1], label="arms")
+    for value, m in named_dates(norm):
+        add(value, "date_named", m)
     for d in _ABBR_DEF.finditer(normalise(definitions) + "\n" + norm if definitions else norm):
         unit = _TIME_WORD[d.group(1).lower().rstrip("s")]
         for m in re.finditer(rf"(?:<\s*|>\s*|≥\s*|≤\s*)?{_RANGE_OF}\s*{d.group(2)}\b", norm, re.I):
@@ -807,6 +810,38 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
             for x in ([v] + v if isinstance(v, list) else [v]):
                 add(x, unit, m, None if isinstance(v, list) else _bound_before(norm, m.start()))
     return out
+
+
+# a month as abstracts write it, whole or cut short ("Sept", "Aug.")
+_MONTH_WORD = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]*)\.?"
+# "September 19, 2023", "1 January 2012", "June 2011", "January 1 to June 30, 2005": a day or
+# a month with its year (a day without one is a day of every year: "May 31 the following year")
+_NAMED_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+{_MONTH_WORD.replace('(Jan', '(?P<m1>Jan')}|"
+                         rf"{_MONTH_WORD.replace('(Jan', '(?P<m2>Jan')}(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
+                         r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?(?![-–]\d|\d|;\d)")
+_DATE_LINKED = re.compile(r",?\s*(?:to|through|until|and|-|–)\s*")
+
+
+def named_dates(norm: str) -> list[tuple[float, re.Match]]:
+    """The dates an abstract names, as YYYYMMDD numbers (00 for a day or a year it does not
+    give): an article's 2023年9月19日, 2016年1月 or 5月31日 is held to them. A first date whose
+    year the second carries ("July 15 and October 20, 2022") takes that year."""
+    found = []
+    for m in _NAMED_DATE.finditer(norm):
+        mon = m.group("m1") or m.group("m2")
+        d = m.group("d1") or m.group("d2")
+        if (d is None and m.group("y") is None) or (mon == "May" and d is None and m.group("y") is None):
+            continue        # a month word alone ("may") is no date
+        month = _MONTHS_ORDER.index(next(x for x in _MONTHS_ORDER if x.startswith(mon[:3].title()))) + 1
+        day = int(d) if d else 0
+        if not 0 <= day <= 31:
+            continue
+        found.append([int(m.group("y") or 0), month, day, m])
+    for k in range(len(found) - 1):
+        first, second = found[k], found[k + 1]
+        if first[0] == 0 and second[0] and _DATE_LINKED.fullmatch(norm, first[3].end(), second[3].start()):
+            first[0] = second[0]
+    return [(float(y * 10000 + mo * 100 + d), m) for y, mo, d, m in found]
 
 
 _ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated|assigned(?=\s+in\s+a\s+[1-9]\s?:\s?[1-9]))\b(?P<ratio>[^.;]{0,60}?\(?\b[1-9](?::[1-9]){1,3}\b)?"
