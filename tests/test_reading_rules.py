@@ -850,3 +850,39 @@ def test_a_date_is_the_abstract_s_when_it_names_that_day_or_month_and_not_by_its
     v = draft_verdicts(abstract, "这项试验于2023年4月开始招募,最后一次随访为2025年1月20日。25.0%的参与者跌倒。")
     assert v["2023年4月"] == "not_in_source"        # the abstract dates 2023 "September 19": not April
     assert v["2025年1月20日"] == "not_in_source"     # nor the 20th for the 15th
+
+
+def test_a_rate_per_thousand_is_the_article_s_per_mille_and_a_stored_page_s_markup_is_read_through():
+    abstract = ("<div><h3>Methods</h3><div>A cohort of 148 581 individuals with ADHD.</div></div><div><h3>Results"
+                "</h3><div>Medication was associated with fewer suicidal behaviours (weighted incidence rates: 14.5 "
+                "per 1 000 person-years in the initiation group vs. 16.9 in the non-initiation group; <em>P</em> "
+                "&lt; 0.001).</div></div>")
+    v = draft_verdicts(abstract, "这项研究纳入148581名ADHD患者。服药组自杀行为发生率为14.5‰,未服药组为16.9‰(P<0.001)。")
+    assert [v[k] for k in ("148581名", "14.5‰", "16.9‰", "P<0.001")] == ["supported"] * 4
+    v = draft_verdicts(abstract, "这项研究纳入148581名ADHD患者。服药组自杀行为发生率为12.5‰。")
+    assert v["12.5‰"] != "supported"
+
+
+def test_a_trial_told_by_its_intervention_s_length_is_the_study_followed_up_for_longer():
+    abstract = ("Title: Time-restricted eating in type 2 diabetes: a 12-week single-arm study with 1-year follow-up\n\n"
+                "Methods: 18 adults with type 2 diabetes received a 10-h TRE for 12 weeks. Results: Body weight "
+                "fell by 1.72 kg.")
+    v = draft_verdicts(abstract, "这项研究发表在《临床营养》上。研究团队针对2型糖尿病患者展开了一项为期12周的限时饮食"
+                                 "干预试验,并在结束后进行了长达1年的追踪随访。")
+    assert v["12周"] == v["1年"] == "supported"     # the trial the article is about, not another one
+
+
+def test_a_page_that_pastes_the_abstract_s_english_quotes_the_study_and_a_share_is_no_group():
+    abstract = ("Methods: Men with prediabetes were randomized to eTRF (6-hr feeding period, with dinner before 3 "
+                "p.m.) or a control schedule (12-hr feeding period) for 5 weeks. Results: In young participants, "
+                "32% (n=44) of cases had the outcome compared with 43% (n=179) in elderly participants.")
+    page = ("男士们,你想躲过糖尿病吗?\n\n"
+            "Men with prediabetes were randomized to eTRF (6-hr feeding period, with dinner before 3 p.m.) "
+            "or a control schedule (12-hr feeding period) for 5 weeks.\n")
+    v = draft_verdicts(abstract, page)
+    assert v["5 weeks"] == "supported"             # six words in a row of the abstract's own English
+    from factcheck.papers.summarize import draft_summary
+
+    shares = ("In young participants, 32% (n=44) of heart failure cases had preserved ejection fraction compared "
+              "with 43% (n=179) in elderly participants.")
+    assert draft_summary(shares).groups == {}       # "32% (n=44)": the share of a count names no group

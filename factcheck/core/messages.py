@@ -31,9 +31,9 @@ from factcheck.core.codes import messages, registry
 UNIT_ZH = {"%": "%", "x": "倍", "person": "例", "week": "周", "month": "个月", "year": "年", "day": "天",
            "hour": "小时", "minute": "分钟", "age": "岁", "cycle": "个周期", "pregnancy": "次妊娠",
            "million cells": "×10^6个细胞", "cells": "个细胞", "study": "项研究", "site": "个中心",
-           "country": "个国家"}
+           "country": "个国家", "per 1000": "‰", "per 10000": "/万", "per 100000": "/10万"}
 UNIT_EN = {"%": "%", "x": "×", "person": " people", "age": " years old", "study": " studies", "site": " sites",
-           "country": " countries"}
+           "country": " countries", "per 1000": " per 1000", "per 10000": " per 10 000", "per 100000": " per 100 000"}
 
 DESIGN_ZH = {"rct": "随机对照试验", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
              "cross_sectional": "横断面研究", "mixed": "观察性研究加细胞/动物实验", "review": "综述",

@@ -22,7 +22,7 @@ from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import is_implicit
 from factcheck.text.sentences import by_sentence
 from factcheck.papers.summaries import Store, Summary, numbers_of, period_spans
-from factcheck.text.units import convert, tolerance
+from factcheck.text.units import TIME_UNITS, convert, tolerance
 from factcheck.text.wordscan import trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
@@ -123,6 +123,28 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
 
 
 _from_summary = ObjectCache(_summary_parts)
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?")
+_QUOTED_RUN = 6         # words in a row that only a copy of the abstract shares with it
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[k:k + _QUOTED_RUN]) for k in range(len(words) - _QUOTED_RUN + 1)}
+
+
+# the runs of words of a summary's own sentences (its title, findings and conclusion)
+_summary_runs = ObjectCache(lambda s: frozenset(_word_runs(" ".join(
+    [s.title, s.conclusion.text or ""] + [f.text or "" for f in s.findings]))))
+
+
+def _quotes_the_abstract(ntext: str, paper: RefProfile) -> bool:
+    """Does the sentence copy the paper's own English (a page that pastes the abstract: "Men with
+    prediabetes were randomized to eTRF (6-hr feeding period …")? Six words in a row of it are
+    the abstract's, whatever the page around it says."""
+    if paper.summary is None or len(_WORD.findall(ntext)) < _QUOTED_RUN:
+        return False
+    runs = _summary_runs(paper.summary)
+    return any(r in runs for r in _word_runs(ntext))
 # glossary groups of a summary's topic text (title, terms, population, conclusion, measures)
 _summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic)))
 
@@ -424,6 +446,8 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(None, "other_source", intro.group(0))
     if intro and _same_study(ntext, s.start, ms, paper, cues):
         return Attribution(paper.index, "single_study", intro.group(0))
+    if ms and _quotes_the_abstract(ntext, paper):
+        return Attribution(paper.index, "single_study", "quoted")
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
                 and _fingerprint(m, paper)), None)
     if hit is not None:
@@ -714,6 +738,9 @@ def _same_study(ntext: str, offset: int, ms: list[Mention], p: Optional[RefProfi
     lengths = [v for f in p.summary.findings for v in f.values if v.label == "follow_up"]
     if not lengths:
         return True
+    # (or a length the abstract states for its intervention: 为期12周的试验 for "a 10 h TRE for 12
+    # weeks" in a trial followed up for a year)
+    lengths += [v for v in p.summary.stated if v.unit in TIME_UNITS and not v.qualifier]
     # its study period's span (一项历时15年的研究 for a trial run "from 2009 through 2024")
     spans = [y for y, _v in period_spans(p.summary)]
     for m in ms:

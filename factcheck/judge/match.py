@@ -30,7 +30,7 @@ from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_va
 from factcheck.core.objcache import ObjectCache
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
 from factcheck.papers.summaries import SEX_GROUPS, Finding, Store, Summary, Value, numbers_of, period_spans
-from factcheck.text.units import _scale_of, convert, tolerance
+from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance
 from factcheck.text.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
@@ -258,7 +258,6 @@ def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
 
 # ---------------------------------------------------------------- context
 
-TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
 AUX_LABELS = {"ci_low", "ci_high", "sd", "p", "threshold"}
 WINDOW = 80      # characters either side of a number within which its measure counts as "named there"
 LENGTH_CUE = re.compile(r"(随访(时间|期)?(为|是|达)?|为期|历时|长达|持续|疗程|治疗|间隔|每隔)\s*$")
@@ -513,6 +512,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True         # 四个国家 against "4 national cohorts": the abstract's noun is not a unit
     if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
         return True         # 分析了41.5万: a quantity in ten thousands with no classifier counts something
+    if not mu and m.kind == "measurement" and cu.startswith("per "):
+        return True         # 39.1/10000人 against "39.1 per 10 000": the rate with its base written apart
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
 
 

@@ -403,6 +403,11 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # "by about 35 and 20%", "between 10 and 15%": a share whose % the next number carries
     if not unit and not isinstance(val, list) and re.match(r"^\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%", after):
         return Value(value=float(val), kind="percent", unit="%")
+    # "14.5 per 1 000 person-years", "33.3 per 10 000": a rate per thousand people (an article's
+    # 14.5‰, 每万人33.3例)
+    # (and the rate it is compared with: "14.5 per 1 000 person-years in one group vs 16.9 in the other")
+    if not unit and not isinstance(val, list) and (per := _RATE_PER.match(after) or _RATE_VERSUS.search(far_before)):
+        return Value(value=float(val), kind="percent", unit="per " + re.sub(r"[\s,]", "", per.group(1)), label=label)
     if not unit and (shared or spread):
         unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[(shared or spread).group(1)[0]]
     elif not unit and amount:
@@ -437,6 +442,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
 
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
+_RATE_PER = re.compile(r"\s*(?:cases?\s+|events?\s+|deaths?\s+)?per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000)(?![\d,])")
+_RATE_VERSUS = re.compile(r"\d\s+per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000)(?![\d,])[^.;()\d]{0,60}\b(?:vs\.?|versus)\s*$")
 _COUNTED_AFTER = re.compile(r"\s+(?:of\s+(?:the\b|\d)|(?:[a-z-]+\s+){0,2}?[a-z]+s\b)", re.I)
 _ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\s*$", re.I), "at_least"),
                   (re.compile(r"\b(at most|no more than|up to|within)\s*$|≤\s*$", re.I), "at_most"),

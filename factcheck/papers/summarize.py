@@ -23,6 +23,7 @@ What the drafter reads
 from __future__ import annotations
 
 import hashlib
+import html
 import math
 import os
 import re
@@ -537,8 +538,8 @@ def find_population(methods: str, whole: str) -> Population:
         name = _trailing_name(m.group("name"))
         if _CJK_RE.search(name):
             name = _cut_zh(name)
-        if not name:
-            continue
+        if not name or not re.search(r"[A-Za-z\u4e00-\u9fff]", name):
+            continue        # "32% (n=44)": the share of a count, no group's name
         groups[name] = int(m.group("n"))
         group_spans.append(m.span("n"))
     for m in _GROUP_BEFORE_ZH.finditer(text):
@@ -1355,6 +1356,22 @@ HEADER_KEYS = ("title", "journal", "year", "authors", "author", "doi", "pmid", "
 _HEADER_LINE = re.compile(r"^#?\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
 
 
+# a publisher's page stored with its markup ("</div><div><h3>Results</h3><div>The 12-week …",
+# "<em>P</em> < 0.001"): a block ends a paragraph, an inline tag is dropped
+_BLOCK_TAG = re.compile(r"\s*</?(?:div|p|h[1-6]|section|li|ul|ol|br|tr|table)\b[^>]*>\s*", re.I)
+_INLINE_TAG = re.compile(r"</?(?:em|i|b|strong|span|sup|sub|a|abbr|small|font|u)\b[^>]*>", re.I)
+
+
+def _without_markup(text: str) -> str:
+    """The abstract's text without the HTML a stored publisher page keeps around it: headings
+    (<h3>Results</h3>) on lines of their own, so that sections and sentences are read as in
+    plain text. Text without closing tags is returned as it is."""
+    if "</" not in text or not (_BLOCK_TAG.search(text) or _INLINE_TAG.search(text)):
+        return text
+    text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
+    return re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip()
+
+
 def _read_header(text: str) -> tuple[str, dict]:
     """Leading metadata lines → (the rest, metadata): ``# key: value`` comments (as in
     tests/data/abstracts) and the plain ``Title: …`` / ``Journal: …`` / ``Year: …`` / ``DOI: …`` /
@@ -1476,6 +1493,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     text, meta = _read_header(text)
     if not meta:
         text, meta = _read_pubmed(text)
+    text = _without_markup(text)
     if not text.strip() and record is not None:
         if record.abstract and record.abstract.strip():
             text = record.abstract

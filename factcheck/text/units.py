@@ -84,6 +84,10 @@ def _scale_of(surface: str) -> float:
     return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}[m.group(1)]
 
 
+# the units a length of time is counted in (a study's duration, a follow-up, an interval)
+TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
 def convert(value: float, from_unit: str, to_unit: str) -> Optional[float]:
     """``value`` in ``from_unit`` expressed in ``to_unit``; None when not convertible."""
     if from_unit == to_unit:
