@@ -886,3 +886,14 @@ def test_a_page_that_pastes_the_abstract_s_english_quotes_the_study_and_a_share_
     shares = ("In young participants, 32% (n=44) of heart failure cases had preserved ejection fraction compared "
               "with 43% (n=179) in elderly participants.")
     assert draft_summary(shares).groups == {}       # "32% (n=44)": the share of a count names no group
+
+
+def test_studies_counted_by_xiang_and_cups_are_the_abstract_s_numbers_in_those_units():
+    abstract = ("Data sources: 10 cohort studies were included. Results: Compared with non-drinkers, those who drank "
+                "≥4 cups had a lower risk of death (HR 0.82), and those who drank <1 cup showed no "
+                "difference (HR 0.97).")
+    v = draft_verdicts(abstract, "这项荟萃分析检索了相关研究,发现有10项符合纳入条件。每天喝4杯以上咖啡的人死亡风险降低18%。")
+    assert v["10项"] == "supported"
+    assert v["4杯"] == "supported"
+    v = draft_verdicts(abstract, "这项荟萃分析发现,每天只喝1杯咖啡的人死亡风险没有差别。")
+    assert v["1杯"] != "supported"                 # "<1 cup" is below the cup, not at it

@@ -796,6 +796,18 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
              and not _step_for_bound(m, t[2])]
     if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
         return _supported(m, max(other, key=pref), s)
+    # 发现有10项符合纳入条件 for "10 cohort studies were included": the studies a review pooled,
+    # counted by 项 or 篇 in a sentence that speaks of studies; 每天喝4杯 for "≥4 cups": a number in
+    # a unit that only few of the abstract's numbers have (cups, servings, studies, centres)
+    studies = [t for t in other if t[2].unit == "study" and t[2].kind == "count"]
+    if studies and not s.curated and m.kind == "count" and m.unit in ("", "study") and _COUNTED_STUDIES.search(m.surface) \
+            and _OF_STUDIES.search(ctx.sentence):
+        return _supported(m, max(studies, key=pref), s)
+    # (not "<1 cup/d" for 只喝一杯: below a cut-off is another category than at it)
+    rare = [t for t in other if t[2].unit and t[2].unit == m.unit and m.unit in _RARE_UNITS
+            and (t[2].qualifier not in _BELOW or m.qualifier in _BELOW)]
+    if rare and not s.curated:
+        return _supported(m, max(rare, key=pref), s)
     # a multiple (增加一倍, 两倍) is a relative measure: the paper's ratio of that size is the one
     # it tells (OR 1.85, "almost twofold"), whatever words name the outcome
     relative = [t for t in other if m.kind == "multiplier" and t[2].kind in ("ratio", "multiplier")]
@@ -851,6 +863,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 
 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
+_RARE_UNITS = frozenset({"cup", "serving", "study", "site", "country"})
+_COUNTED_STUDIES = re.compile(r"[项項篇]$")
+_OF_STUDIES = re.compile(r"研究|試驗|试验|文献|文獻|队列|隊列|纳入|納入")
 
 
 def _step_for_bound(m: Mention, c: Cand) -> bool:
