@@ -897,3 +897,16 @@ def test_studies_counted_by_xiang_and_cups_are_the_abstract_s_numbers_in_those_u
     assert v["4杯"] == "supported"
     v = draft_verdicts(abstract, "这项荟萃分析发现,每天只喝1杯咖啡的人死亡风险没有差别。")
     assert v["1杯"] != "supported"                 # "<1 cup" is below the cup, not at it
+
+
+def test_a_named_report_and_a_world_rate_are_background_and_according_to_this_study_is_the_study():
+    abstract = ("Results: Among 3 222 adolescents, those with better brain development slept 15 minutes longer. "
+                "Minimum unit pricing was associated with a 13.4% reduction in deaths.")
+    v = draft_verdicts(abstract, "这项研究发表在《细胞报告》上。2024年发布的《中国居民睡眠健康白皮书》显示,我国居民平均睡眠"
+                                 "仅6.75小时。研究发现,大脑发育更好的青少年每晚多睡15分钟。")
+    assert v["6.75小时"] == "unattributed" and v["15分钟"] == "supported"
+    v = draft_verdicts(abstract, "这项研究纳入3222名青少年。在过去十年中,睡眠障碍的发病率在全球范围内呈上升趋势,"
+                                 "大约每10个成年人中就有1人。")
+    assert v["十年"] == "unattributed"
+    v = draft_verdicts(abstract, "这项研究发现死亡人数减少13.4%。根据这项研究,这大致转化为每年避免156人死亡。")
+    assert v["156人"] == "not_in_source"          # the study's estimate, which the abstract does not give
