@@ -910,3 +910,14 @@ def test_a_named_report_and_a_world_rate_are_background_and_according_to_this_st
     assert v["十年"] == "unattributed"
     v = draft_verdicts(abstract, "这项研究发现死亡人数减少13.4%。根据这项研究,这大致转化为每年避免156人死亡。")
     assert v["156人"] == "not_in_source"          # the study's estimate, which the abstract does not give
+
+
+def test_a_list_flattened_onto_one_line_is_read_item_by_item_and_this_study_outweighs_a_marker():
+    abstract = ("Methods: Participants 1 to 55 years of age with peanut allergy were randomly assigned to receive "
+                "omalizumab or placebo for 16 to 20 weeks. Results: A total of 79 of the 118 participants (67%) "
+                "receiving omalizumab met the primary end point.")
+    page = ("要点 - 该研究评估了奥马珠单抗在1至55岁花生过敏患者中的安全性和有效性 [11][14] - 患者随机接受安慰剂"
+            "或注射16至20周 [12] - 预计2024年美国有340万儿童被诊断为食物过敏 [6] - 结果显示67%的患者达到主要终点 [3]\n")
+    v = draft_verdicts(abstract, page)
+    assert v["1至55岁"] == "supported"              # 该研究: the study, whatever source [11] is
+    assert v["340万"] == "unattributed"            # the background item, apart from the study's

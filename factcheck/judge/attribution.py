@@ -461,16 +461,17 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if bg and not _THIS_STUDY_REPORTS.search(ntext, 0, bg.start() - s.start):
         # (这项…研究显示，全球早发性癌症病例从…: a population's figures the study itself reports)
         return Attribution(None, "background", bg.group(0))
+    if i in hits["back"]:
+        # (before the markers: 该研究评估了…[11][14] names the study, whatever source it cites)
+        if current.how == "other_source" and current.reference is None and _INTRODUCED_OTHER.search(current.cue or ""):
+            # 新加坡的一项研究也证实…。该研究是由…: "this study" is the one just named
+            return Attribution(None, "other_source", current.cue)
+        return Attribution(paper.index, "single_study", hits["back"][i].group(0))
     if hits["markers"].get(i):
         # 降低51%[1], 被证明是高发人群[10,11]: the sentence cites an entry of the article's own
         # list, and none of its numbers is the paper's: it rests on that entry, not on the paper
         a, b, _nums = hits["markers"][i][0]
         return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
-    if i in hits["back"]:
-        if current.how == "other_source" and current.reference is None and _INTRODUCED_OTHER.search(current.cue or ""):
-            # 新加坡的一项研究也证实…。该研究是由…: "this study" is the one just named
-            return Attribution(None, "other_source", current.cue)
-        return Attribution(paper.index, "single_study", hits["back"][i].group(0))
     if not introduced and i in hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms) or (
             ms and _TITLE_CLAIM.search(ntext))):
         # the headline of an article about one study states that study's result ("研究：每天一杯…",

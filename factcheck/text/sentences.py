@@ -19,8 +19,11 @@ from factcheck.core.model import Sentence, Span
 # by a lookbehind): the same matches as "[。！？!?]+[”…]*|[.．](?<!…)…|\n", but a pattern that
 # opens with a class lets the regex engine skip ahead to the next candidate instead of trying
 # each branch at every position
-_END = re.compile(r"[。！？!?.．\n](?:(?<=[。！？!?])[。！？!?]*[”’\"'）)」』】]*"
-                  r"|(?<=[.．])(?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$)|\s+[A-Z][a-z])|(?<=\n))")
+# (and a spaced dash between words, a page's list flattened onto one line: "…新的治疗选择 [1] 分组1:
+# Xolair获批信息 - FDA批准… [1] - 这是…": each item its own sentence; not "2 - 3", a range)
+_END = re.compile(r"[。！？!?.．\n-](?:(?<=[。！？!?])[。！？!?]*[”’\"'）)」』】]*"
+                  r"|(?<=[.．])(?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$)|\s+[A-Z][a-z])|(?<=\n)"
+                  r"|(?<=[^\d\s] -)(?= [^\d\s]))")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFigs?|\bTab|\bDr|\bProf|\bNo|\bRefs?|\bcf"
                      r"|\bapprox|\bEq|\bVol|\bpp?|\bSt|\b[A-Z])$", re.I)
