@@ -921,3 +921,12 @@ def test_a_list_flattened_onto_one_line_is_read_item_by_item_and_this_study_outw
     v = draft_verdicts(abstract, page)
     assert v["1至55岁"] == "supported"              # 该研究: the study, whatever source [11] is
     assert v["340万"] == "unattributed"            # the background item, apart from the study's
+
+
+def test_decimals_without_their_zero_and_grams_as_taiwan_pages_write_them():
+    abstract = ("Results: The morning-type pattern was associated with lower all-cause mortality (hazard ratio: .84; "
+                "95% confidential interval: .74–.95). For each 30 grams/day increase in processed meat, the risk of "
+                "gastric cancer rose by 15%.")
+    v = draft_verdicts(abstract, "这项研究发现,早上喝咖啡的人全因死亡风险降低16%(HR 0.84)。"
+                                 "研究还发现,每天多吃加工肉品30公克,胃癌风险提高15%。")
+    assert [v[k] for k in ("16%", "0.84", "30公克", "15%")] == ["supported"] * 4

@@ -1372,6 +1372,21 @@ def _without_markup(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip()
 
 
+# a decimal written without its zero (AMA and some European styles: "hazard ratio: .84; 95% CI:
+# .74–.95", "P = .03"), and the interval misspelt "confidential interval"
+# (after a space, a bracket, a sign or a dash only: "(P>0.05).3组中" is a full stop)
+_LEADING_POINT = re.compile(r"(?<=[\s(\[:=<>≤≥–—\-−±;])\.(?=\d)")
+_CONFIDENTIAL = re.compile(r"\bconfidential(?=\s+intervals?\b)", re.I)
+
+
+def _plain_numbers(text: str) -> str:
+    """The abstract with its decimals written whole (.84 → 0.84) and a misspelt interval
+    named as it is meant, so that the numbers are read as any other abstract's."""
+    if "." in text:
+        text = _LEADING_POINT.sub("0.", text)
+    return _CONFIDENTIAL.sub("confidence", text) if "onfidential" in text else text
+
+
 def _read_header(text: str) -> tuple[str, dict]:
     """Leading metadata lines → (the rest, metadata): ``# key: value`` comments (as in
     tests/data/abstracts) and the plain ``Title: …`` / ``Journal: …`` / ``Year: …`` / ``DOI: …`` /
@@ -1493,7 +1508,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     text, meta = _read_header(text)
     if not meta:
         text, meta = _read_pubmed(text)
-    text = _without_markup(text)
+    text = _plain_numbers(_without_markup(text))
     if not text.strip() and record is not None:
         if record.abstract and record.abstract.strip():
             text = record.abstract
