@@ -930,3 +930,13 @@ def test_decimals_without_their_zero_and_grams_as_taiwan_pages_write_them():
     v = draft_verdicts(abstract, "这项研究发现,早上喝咖啡的人全因死亡风险降低16%(HR 0.84)。"
                                  "研究还发现,每天多吃加工肉品30公克,胃癌风险提高15%。")
     assert [v[k] for k in ("16%", "0.84", "30公克", "15%")] == ["supported"] * 4
+
+
+def test_a_risk_change_in_percent_names_the_study_s_ratio_and_a_list_of_risks_shares_its_verb():
+    abstract = ("Results: High total fat intake was associated with non-Hodgkin lymphoma (RR = 1.26), diffuse large "
+                "B-cell lymphoma (RR = 1.41), follicular lymphoma (RR = 1.21) and T cell lymphoma (RR = 1.12).")
+    page = ("饮食脂肪与淋巴瘤\n\n高脂肪饮食在西方很常见。\n\n"
+            "具体说来,高脂肪摄入增加大B细胞淋巴瘤风险41%,滤泡淋巴瘤风险21%,T细胞淋巴瘤风险12%。\n\n"
+            "Specifically, high fat intake was correlated with 41% increased diffuse large B-cell lymphoma.\n")
+    v = draft_verdicts(abstract, page)
+    assert [v[k] for k in ("41%", "21%", "12%")] == ["supported"] * 3

@@ -451,7 +451,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     if ms and _quotes_the_abstract(ntext, paper):
         return Attribution(paper.index, "single_study", "quoted")
     hit = next((m for m in ms if m.checkable and isinstance(m.value, (int, float))
-                and _fingerprint(m, paper)), None)
+                and (_fingerprint(m, paper) or (_RISK_WORD.search(ntext) and _ratio_fingerprint(m, paper)))), None)
     if hit is not None:
         # a number only this paper states (3.96年, 157474): the sentence reports the study
         return Attribution(paper.index, "single_study", hit.surface)
@@ -533,6 +533,18 @@ def _furniture(text: str) -> bool:
     """A line of the page around the article (a menu, a site's name, a byline), not its title:
     a title says something in at least six characters of Chinese."""
     return bool(_BREADCRUMB.search(text) or _FURNITURE.search(text)) or len(_CJK.findall(text)) < 6
+
+
+_RISK_WORD = re.compile(r"风险|几率|概率|可能性|risk", re.I)
+
+
+def _ratio_fingerprint(m: Mention, paper: RefProfile) -> bool:
+    """A change in a risk told in percent (增加…淋巴瘤风险41%) that is, as a reader converts it, a
+    ratio only this paper states (RR 1.41)."""
+    if m.kind != "percent" or m.unit != "%" or not 0 < float(m.value) < 100:
+        return False
+    x = float(m.value) / 100
+    return any(round(r, 4) in paper.fingerprints for r in (1 + x, 1 - x))
 
 
 def _fingerprint(m: Mention, paper: RefProfile) -> bool:

@@ -240,7 +240,25 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         far = _RISK_CHANGED.search(norm, max(sentence_start, end - 48), end)
         if far:
             return "down" if far.group(1) in ("降低", "减少", "下降") else "up"
+    # 增加A风险41%,B风险21%: a risk named bare after a clause that changed one by its percent
+    # shares that clause's verb
+    if cut and _BARE_RISK.search(before):
+        prev = _RISK_CHANGED_BY.search(norm, max(sentence_start, cut[-1] - 120), cut[-1])
+        if prev:
+            return "down" if prev.group(1) in ("降低", "减少", "下降") else "up"
+    # a page's English, the change after its number: "41% increased risk", "46 percent greater"
+    after = _CHANGE_AFTER_EN.match(norm, m.end)
+    if after:
+        return "up" if after.group(1).lower() in _UP_EN else "down"
     return None
+
+
+_BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
+_RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
+                              r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
+_CHANGE_AFTER_EN = re.compile(r"\s*(?:percent\s+)?(increased|higher|greater|elevated|more|decreased|lower|reduced|"
+                              r"less|fewer)\b", re.I)
+_UP_EN = frozenset({"increased", "higher", "greater", "elevated", "more"})
 
 
 _RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
