@@ -940,3 +940,12 @@ def test_a_risk_change_in_percent_names_the_study_s_ratio_and_a_list_of_risks_sh
             "Specifically, high fat intake was correlated with 41% increased diffuse large B-cell lymphoma.\n")
     v = draft_verdicts(abstract, page)
     assert [v[k] for k in ("41%", "21%", "12%")] == ["supported"] * 3
+
+
+def test_twice_yearly_and_sections_run_together_with_slashes():
+    abstract = ("Background: Azithromycin reduces mortality. // Methods: Infants received azithromycin at two "
+                "quarterly visits from January through June and placebo from July through December (twice-yearly "
+                "azithromycin group), randomized in a 3:4:2 ratio. // Results: Mortality was 11.8 per 1000 "
+                "person-years.")
+    v = draft_verdicts(abstract, "这项试验中,婴儿每年两次接受阿奇霉素,在1月至6月服药,按3:4:2的比例随机分组。")
+    assert v["每年两次"] == v["3:4:2"] == "supported"

@@ -1381,7 +1381,7 @@ def _clean_note(text: str) -> str:
 # where a study ran, or what it pooled: an abstract may name them with a noun no unit reads ("4
 # national cohorts", "19 randomised placebo-controlled clinical trials")
 _PLACE_UNITS = ("country", "site", "study")
-_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "km", "mile", "allocation", "fraction",
+_STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "per_year", "km", "mile", "allocation", "fraction",
                  "clock", *_PLACE_UNITS}
 
 

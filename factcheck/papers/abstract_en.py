@@ -581,7 +581,8 @@ _MONTHS = "|".join(_MONTHS_ORDER)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
 _PER_WORD = {"day": "per_day", "daily": "per_day", "d": "per_day", "week": "per_week", "weekly": "per_week",
-             "wk": "per_week", "month": "per_month", "monthly": "per_month", "mo": "per_month"}
+             "wk": "per_week", "month": "per_month", "monthly": "per_month", "mo": "per_month",
+             "year": "per_year", "yearly": "per_year", "annually": "per_year"}
 _STATED = [
     ("time", re.compile(rf"(?<!aged )(?<!age )\b((?:\d+(?:\.\d+)?\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|"
                         rf"\s*(?:-|–|to)\s*)){{0,4}}){_N}\s*(?:or\s+(?:more|longer)\s+)?{_TIME_RE}\b", re.I)),
@@ -603,7 +604,8 @@ _STATED = [
     # (not a length: "5 years of follow-up" counts no things of a kind)
     ("count", re.compile(rf"(?<![\d.])\b(?={_N}\s+(?:(?!{_LENGTHS})[A-Za-z][A-Za-z-]*\s+){{0,4}}?(?!{_LENGTHS})"
                          r"[A-Za-z][A-Za-z-]*[a-z]s\b)", re.I)),
-    ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly)\b",
+    # ("four twice-yearly distributions", "monitored mortality twice yearly": per year)
+    ("frequency", re.compile(r"\b(once|twice|thrice)(?:[\s-]+(?:a\s+|per\s+|every\s+)?|\s*/\s*)(day|daily|week|weekly|month|monthly|year|yearly|annually)\b",
                              re.I)),
     # ("5 or more cups/d", "≥2 times/wk": the period cut short after its slash)
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:times?|[\w-]+(?:\s+[\w-]+){{0,5}}?)(?:\s+(?:per|a|each)\s+|\s*/\s*)(day|week|month|(?<=/)(?:d|wk|mo))\b",

@@ -1379,9 +1379,15 @@ _LEADING_POINT = re.compile(r"(?<=[\s(\[:=<>≤≥–—\-−±;])\.(?=\d)")
 _CONFIDENTIAL = re.compile(r"\bconfidential(?=\s+intervals?\b)", re.I)
 
 
+_SLASHED_HEADING = re.compile(r"[ \t]+//[ \t]+(?=[A-Z][a-z]+(?: [a-z]+)?:)")
+
+
 def _plain_numbers(text: str) -> str:
     """The abstract with its decimals written whole (.84 → 0.84) and a misspelt interval
-    named as it is meant, so that the numbers are read as any other abstract's."""
+    named as it is meant, so that the numbers are read as any other abstract's; its sections
+    on lines of their own where a stored copy runs them together ("… trial. // Methods: …")."""
+    if "//" in text:
+        text = _SLASHED_HEADING.sub("\n", text)
     if "." in text:
         text = _LEADING_POINT.sub("0.", text)
     return _CONFIDENTIAL.sub("confidence", text) if "onfidential" in text else text
