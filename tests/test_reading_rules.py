@@ -949,3 +949,12 @@ def test_twice_yearly_and_sections_run_together_with_slashes():
                 "person-years.")
     v = draft_verdicts(abstract, "这项试验中,婴儿每年两次接受阿奇霉素,在1月至6月服药,按3:4:2的比例随机分组。")
     assert v["每年两次"] == v["3:4:2"] == "supported"
+
+
+def test_a_journal_s_own_section_headings_are_read_as_methods_and_results():
+    abstract = ("BACKGROUND\nReported declines in sperm counts remain controversial.\nOBJECTIVE AND RATIONALE\n"
+                "To provide a meta-regression analysis of recent trends.\nSEARCH METHODS\nA total of 244 estimates "
+                "from 185 studies of 42 935 men who provided semen samples in 1973–2011 were extracted.\nOUTCOMES\n"
+                "Sperm concentration declined by 52.4% between 1973 and 2011.\n")
+    v = draft_verdicts(abstract, "这项研究分析了1973年到2011年185项研究中42935名男性的数据,精子浓度下降了52.4%。")
+    assert [v[k] for k in ("1973年到2011年", "185项", "42935名", "52.4%")] == ["supported"] * 4

@@ -215,18 +215,31 @@ def find_abstracts(paras: str) -> dict[str, str]:
 # ---------------------------------------------------------------- sections
 
 _SECTION_NAMES = {
-    "background": r"背\s*景|Background|BACKGROUND|Introduction|INTRODUCTION|Context|Importance|IMPORTANCE",
-    "objective": r"目\s*的|Objectives?|OBJECTIVES?|Aims?|AIMS?|Purpose|PURPOSE",
+    # (journals' own headings too: Human Reproduction's "STUDY QUESTION", "WHAT IS KNOWN ALREADY",
+    # "OBJECTIVE AND RATIONALE"; "Background & aims", "Background and purpose")
+    "background": (r"背\s*景|(?i:background\s*(?:&|and|/)\s*(?:aims?|objectives?|purpose))|Background|BACKGROUND|"
+                   r"Introduction|INTRODUCTION|Context|Importance|IMPORTANCE|"
+                   r"RATIONALE|Rationale|(?i:what\s+is\s+known\s+already)"),
+    "objective": r"目\s*的|(?i:objectives?\s+and\s+rationale)|(?i:study\s+question)|Objectives?|OBJECTIVES?|Aims?|AIMS?|Purpose|PURPOSE",
     "methods": (r"方\s*法|Methods|METHODS|Materials?\s+and\s+methods|MATERIALS?\s+AND\s+METHODS|"
                 r"Methods\s+and\s+materials|Design|(?i:design,\s+setting,?\s+and\s+participants)|"
                 r"Patients\s+and\s+methods|Research\s+design\s+and\s+methods|Participants|"
-                r"(?i:main\s+outcomes?\s+and\s+measures?)|Exposures?|EXPOSURES?"),
+                r"(?i:main\s+outcomes?\s+and\s+measures?)|Exposures?|EXPOSURES?|"
+                # (BMJ's and JAMA's structured headings, reviews' own: "SETTING", "DATA SOURCES",
+                # "STUDY SELECTION", "SEARCH METHODS", "INTERVENTIONS", "MAIN OUTCOME MEASURES")
+                r"(?i:patients\s+and\s+methods)|(?i:research\s+design\s+and\s+methods)|(?i:study\s+design)|"
+                r"DESIGN|PARTICIPANTS|METHOD|Method|SETTINGS?|Settings?|(?i:data\s+sources?)|"
+                r"(?i:study\s+selection)|(?i:data\s+extraction(?:\s+and\s+synthesis)?)|(?i:search\s+methods)|"
+                r"(?i:review\s+methods)|(?i:eligibility\s+criteria)|INTERVENTIONS?|Interventions?|MEASUREMENTS|"
+                r"Measurements|(?i:main\s+outcome\s+measures?)|(?i:participants/materials,\s+setting,\s+methods)"),
     # PLOS: "Methods and findings", "Methodology/Principal Findings"; AHA journals: "Methods and
     # Results": the results are there
     "results": (r"结\s*果|Results|RESULTS|Findings|FINDINGS|(?i:methods\s+and\s+(?:findings|results))|"
-                r"(?i:methodology/principal\s+findings)|(?i:principal\s+findings)"),
+                r"(?i:methodology/principal\s+findings)|(?i:principal\s+findings)|OUTCOMES|(?i:data\s+synthesis)|"
+                r"(?i:main\s+results(?:\s+and\s+the\s+role\s+of\s+chance)?)"),
     "conclusion": (r"结\s*论|Conclusions?|CONCLUSIONS?|Interpretation|INTERPRETATION|"
-                   r"(?i:conclusions?\s+and\s+relevance)|(?i:conclusions?/significance)"),
+                   r"(?i:conclusions?\s+and\s+relevance)|(?i:conclusions?/significance)|"
+                   r"(?i:wider\s+implications(?:\s+of\s+the\s+findings)?)|(?i:summary\s+answer)"),
     "registration": r"Trial\s+registration|Registration|临床试验注册",
 }
 _SECTION_RE = re.compile(
