@@ -958,3 +958,11 @@ def test_a_journal_s_own_section_headings_are_read_as_methods_and_results():
                 "Sperm concentration declined by 52.4% between 1973 and 2011.\n")
     v = draft_verdicts(abstract, "这项研究分析了1973年到2011年185项研究中42935名男性的数据,精子浓度下降了52.4%。")
     assert [v[k] for k in ("1973年到2011年", "185项", "42935名", "52.4%")] == ["supported"] * 4
+
+
+def test_an_age_to_a_decimal_is_the_abstract_s_whole_years_rounded():
+    abstract = "Results: Among 399 586 participants (mean age 56 years), higher sugar intake was associated with gout."
+    v = draft_verdicts(abstract, "这项研究纳入399586名参与者,平均年龄56.1岁。")
+    assert v["56.1岁"] == "supported"
+    v = draft_verdicts(abstract, "这项研究纳入399586名参与者,平均年龄57.1岁。")
+    assert v["57.1岁"] != "supported"

@@ -594,6 +594,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return True         # 约5000名 for 5303: a round count is read to its last digit (the thousand)
     if m.unit == "age" and not m.decimals and x <= v < x + 1:
         return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
+    if m.unit == "age" and m.decimals and v == int(v) and abs(x - v) < 0.5:
+        return True         # 56.1岁 where the abstract writes a mean age of 56 years: its rounding
     if m.kind == "percent" and not m.decimals and not m.qualifier and v >= 10 and v != int(v) \
             and x % 10 == 0 and abs(x - v) < 1:
         return True         # 80% for 79.1%: rounded to the round ten (never 11% for 11.7%: cut short)
