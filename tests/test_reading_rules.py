@@ -966,3 +966,10 @@ def test_an_age_to_a_decimal_is_the_abstract_s_whole_years_rounded():
     assert v["56.1岁"] == "supported"
     v = draft_verdicts(abstract, "这项研究纳入399586名参与者,平均年龄57.1岁。")
     assert v["57.1岁"] != "supported"
+
+
+def test_a_range_of_hours_with_its_period_s_adjective_between():
+    abstract = ("Results: Moderate levels of helping (approximately 2-4 weekly hours) were linked to slower "
+                "cognitive decline among 31 303 adults.")
+    v = draft_verdicts(abstract, "这项研究纳入31303名成年人,每周投入约两到四小时帮助他人的人认知衰退更慢。")
+    assert v["两到四小时"] == "supported"

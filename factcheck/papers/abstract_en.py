@@ -575,7 +575,8 @@ _TIME_WORD = {"year": "year", "yr": "year", "month": "month", "mo": "month", "we
               "day": "day", "hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute"}
 _TIME_RE = r"(years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?)"
 _TIME_BEFORE_RANGE = re.compile(rf"\b{_TIME_RE}\s*$", re.I)
-_TIME_AFTER_RANGE = re.compile(rf"\s*{_TIME_RE}\b", re.I)
+# ("2-4 weekly hours", "1-2 daily hours": the time word after its period's adjective)
+_TIME_AFTER_RANGE = re.compile(rf"\s*(?:weekly\s+|daily\s+|monthly\s+)?{_TIME_RE}\b", re.I)
 _MONTHS_ORDER = "January February March April May June July August September October November December".split()
 _MONTHS = "|".join(_MONTHS_ORDER)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "single": 1}
