@@ -973,3 +973,11 @@ def test_a_range_of_hours_with_its_period_s_adjective_between():
                 "cognitive decline among 31 303 adults.")
     v = draft_verdicts(abstract, "这项研究纳入31303名成年人,每周投入约两到四小时帮助他人的人认知衰退更慢。")
     assert v["两到四小时"] == "supported"
+
+
+def test_a_surveillance_study_s_rate_per_thousand_told_in_percent_is_the_study_s_not_background():
+    abstract = ("Results: For 2020, across all 11 sites, ASD prevalence was 27.6 per 1,000 children aged 8 years "
+                "and was 3.8 times as prevalent among boys as among girls.")
+    v = draft_verdicts(abstract, "这份报告发表在《发病率与死亡率周报》上。\n\n近20年来,美国自闭症儿童的患病率呈上升趋势。"
+                                 "2020年,美国8岁儿童的患病率为2.76%。")
+    assert v["2.76%"] == v["2020年"] == "supported"

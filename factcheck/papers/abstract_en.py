@@ -648,7 +648,7 @@ _STATED = [
     # a year the abstract names for its data or its forecast ("in 2021", "to 2050", "from 1990"):
     # an article's 2050年 or 1990年 told of the study
     # (a date before it, "from 1 January 2012", and data before or after a year: "post-2000")
-    ("year", re.compile(r"(?:\b(?:in|by|to|through|until|from|since|between|and|for|of)\s+(?:\d{1,2}\s+)?"
+    ("year", re.compile(r"(?:\b(?i:in|by|to|through|until|from|since|between|and|for|of|during)\s+(?:\d{1,2}\s+)?"
                         r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
                         r"|\b(?:post|pre)-|\b(?:[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)\s+(?:of\s+)?)"
                         r"((?:19|20)\d\d)\b(?![-–]\d|\s*[-–]\s*\d)")),
