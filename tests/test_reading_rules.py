@@ -941,6 +941,15 @@ _SESSION11 = [
      "这份报告发表在《发病率与死亡率周报》上。\n\n近20年来,美国自闭症儿童的患病率呈上升趋势。"
      "2020年,美国8岁儿童的患病率为2.76%。",
      {"2.76%": "supported", "2020年": "supported"}),
+    ("a gain in time between two arms",
+     "Results: Median progression-free survival was 11.7 months with toripalimab and 8.0 months with placebo "
+     "(HR 0.52).",
+     "这项试验显示,联合化疗组中位无进展生存期为11.7个月,高出安慰剂组3.7个月。",
+     {"11.7个月": "supported", "3.7个月": "supported"}),
+    ("a cut-off with its unit left out",
+     "Results: The HRs were 1.51 and 2.68 for those with HBV-DNA level at 2000-19 999 to ≥ 20 000 IU/ml.",
+     "这项研究发现,HBV DNA水平为2,000-19,999 IU/ml或≥20,000的患者肝癌风险更高。",
+     {"≥20,000": "supported"}),
 ]
 
 

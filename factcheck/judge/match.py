@@ -530,6 +530,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True         # 四个国家 against "4 national cohorts": the abstract's noun is not a unit
     if not mu and c.kind == "count" and _scale_of(m.surface) > 1:
         return True         # 分析了41.5万: a quantity in ten thousands with no classifier counts something
+    if not mu and m.kind == "threshold" and c.label == "threshold" and m.qualifier and m.qualifier == c.qualifier:
+        return True         # ≥20,000 against "≥ 20 000 IU/ml": the same cut-off, its unit left out
     if not mu and m.kind == "measurement" and cu.startswith("per "):
         return True         # 39.1/10000人 against "39.1 per 10 000": the rate with its base written apart
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
@@ -1747,6 +1749,28 @@ def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+# a length gained or lost between two arms (高出安慰剂组3.7个月, 延长了4.2个月, 相差2年)
+_TIME_GAINED = re.compile(r"(?:高出|多出|多了|长了|短了|延长了?|缩短了?|相差|差距为?|增加了?|减少了?)[^，。；;\d]{0,8}$")
+
+
+def _time_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """"中位无进展生存期为11.7个月,高出安慰剂组3.7个月": a gain in time the abstract does not
+    write but states the two arms of (11.7 and 8.0 months in one finding), recomputed."""
+    if not isinstance(m.value, (int, float)):
+        return None
+    tol = tolerance(m)
+    for f in s.findings:
+        times = [(convert(float(v.value), v.unit, m.unit), v) for v in f.values
+                 if v.unit in TIME_UNITS and isinstance(v.value, (int, float)) and v.label not in AUX_LABELS]
+        times = [(x, v) for x, v in times if x is not None]
+        for i, (a, va) in enumerate(times):
+            for b, vb in times[i + 1:]:
+                if a != b and abs(abs(a - b) - float(m.value)) <= tol:
+                    return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
+                                          args={"note": f"{_fmt(max(a, b))} − {_fmt(min(a, b))}"})
+    return None
+
+
 def _stated_range(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A range of the article (25-75 ml/min, 15-39岁) whose two ends the abstract writes as a
     range: two numbers agreeing by chance is unlikely enough to call it the abstract's."""
@@ -2057,6 +2081,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = _period_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and "百分点" in m.surface:
                     mv = _points_between(m, summ) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and _is_time(m) \
+                        and _TIME_GAINED.search(norm, max(s.start, m.start - 12), m.start):
+                    mv = _time_between(m, summ) or mv
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))
