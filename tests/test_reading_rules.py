@@ -950,6 +950,10 @@ _SESSION11 = [
      "Results: The HRs were 1.51 and 2.68 for those with HBV-DNA level at 2000-19 999 to ≥ 20 000 IU/ml.",
      "这项研究发现,HBV DNA水平为2,000-19,999 IU/ml或≥20,000的患者肝癌风险更高。",
      {"≥20,000": "supported"}),
+    ("the whole sample one digit off",
+     "Results: A total of 138 first-time marathon completers (age 21 to 69 years, 49% male) were assessed.",
+     "该研究找来139名21-69岁之间的健康者,他们都是首次参加马拉松比赛的新手跑者。",
+     {"139名": "mismatch", "21-69岁": "supported"}),
 ]
 
 

@@ -876,8 +876,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and not m.qualifier and m.value >= 100 and int(m.value) % 10 and _scale_of(m.surface) == 1:
         mine = _digits(m.surface)
         for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
-            if rel >= 2.0 and c.kind == "count" and c.unit == "person" and isinstance(pv, float) \
-                    and pv == int(pv) and _one_digit_off(mine, str(int(pv))):
+            # (or the study's whole sample, whatever the sentence names: 找来139名 for "a total of 138")
+            if (rel >= 2.0 or (pv == s.population.n and _ENROLLED.search(ctx.sentence))) and c.kind == "count" \
+                    and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and _one_digit_off(mine, str(int(pv))):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
@@ -885,6 +886,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 
 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
+# a sentence that says who the study took in (纳入, 招募, 找来, 共有…参与)
+_ENROLLED = re.compile(r"纳入|納入|招募|招收|找来|找來|入组|入組|参与|參與|受试者|受試者|样本|樣本")
 _RARE_UNITS = frozenset({"cup", "serving", "study", "site", "country"})
 _COUNTED_STUDIES = re.compile(r"[项項篇]$")
 _OF_STUDIES = re.compile(r"研究|試驗|试验|文献|文獻|队列|隊列|纳入|納入")

@@ -152,7 +152,12 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|pe
                     r"females|males|"
                     r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
                     r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
-                    r"workers|students|twins|births|events)\b", re.I)
+                    r"workers|students|twins|births|events|"
+                    # (who a study counted by what they did or were: "138 first-time marathon completers")
+                    r"completers|finishers|runners|athletes|players|drinkers|nurses|physicians|doctors|clinicians|"
+                    r"employees|survivors|recipients|members|donors|inpatients|outpatients|responders|attendees|"
+                    r"seniors|teenagers|youths?|neonates|toddlers|fathers|parents|retirees|soldiers|beneficiaries|"
+                    r"enrollees|consumers|pupils|decedents)\b", re.I)
 # a bare count that is the subject of an allocation ("553 were assigned to placebo", "and 412
 # were randomised"): the arms of a trial are people (not "(546 analysed)": the arms' sum is of
 # those assigned)
