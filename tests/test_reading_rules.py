@@ -954,6 +954,12 @@ _SESSION11 = [
      "Results: A total of 138 first-time marathon completers (age 21 to 69 years, 49% male) were assessed.",
      "该研究找来139名21-69岁之间的健康者,他们都是首次参加马拉松比赛的新手跑者。",
      {"139名": "mismatch", "21-69岁": "supported"}),
+    ("the Lancet's middle-dot decimals in the article",
+     "Findings: Among 123 940 participants (27.9% women), 27.1% reported muscle pain on statin and 26.6% on "
+     "placebo (rate ratio 1.03).",
+     "这项荟萃分析纳入123 940例参与者,其中女性占27·9%;他汀组27·1%报告肌肉疼痛,安慰剂组为26·6%(比率1·03)。"
+     "研究者约翰·史密斯说。",
+     {"27·9%": "supported", "27·1%": "supported", "26·6%": "supported"}),
 ]
 
 

@@ -36,11 +36,17 @@ def _fold_char(ch: str) -> str:
     return n if len(n) == 1 else ch
 
 
+_MIDDLE_DOT_DECIMAL = re.compile(r"(?<=\d)·(?=\d)")
+
+
 def fold_width(text: str) -> str:
-    """NFKC per character (only where it stays one character): offsets are preserved."""
+    """NFKC per character (only where it stays one character): offsets are preserved. A middle
+    dot between digits is the Lancet's decimal point (27·9%, 比率1·03), read as one; between
+    names (约翰·史密斯) it stays."""
     if text.isascii():
         return text
-    return "".join(map(_fold_char, text))
+    out = "".join(map(_fold_char, text))
+    return _MIDDLE_DOT_DECIMAL.sub(".", out) if "·" in out else out
 
 
 @lru_cache(maxsize=1)
