@@ -199,11 +199,14 @@ def _html_text(raw: str) -> tuple[str, Optional[str]]:
     except Exception:  # noqa: BLE001 - a parser crash on hostile HTML falls back to plain text
         text = None
     if not text:
-        text = _html_fallback(raw)
+        text = html_to_text(raw)
     return text, title
 
 
-def _html_fallback(raw: str) -> str:
+def html_to_text(raw: str) -> str:
+    """The text of HTML markup, one line per block (p, div, li, h1-h3, tr, br), entities
+    decoded, scripts and navigation dropped: a page trafilatura cannot read, or an abstract
+    stored with its publisher's markup."""
     from html.parser import HTMLParser
 
     class P(HTMLParser):

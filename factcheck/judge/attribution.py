@@ -115,8 +115,8 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
         topic += [f.measure, " ".join(f.keywords)]
         for v in f.values:
             # (a rate per thousand is a share an article may tell in percent: 27.6 per 1,000 as 2.76%)
-            per = _PER_BASE.get(v.unit or "")
-            for x in numbers_of(v) + ([round(y * 100 / per, 6) for y in numbers_of(v)] if per else []):
+            pct = convert(1.0, v.unit, "%") if (v.unit or "").startswith("per ") else None
+            for x in numbers_of(v) + ([round(y * pct, 6) for y in numbers_of(v)] if pct else []):
                 numbers.add(float(x))
                 if x >= 100 or (x != int(x) and len(f"{x}".replace(".", "").lstrip("0")) >= 3):
                     prints.add(float(x))
@@ -124,7 +124,6 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
     return names, topic, prints, designs, frozenset(numbers)
 
 
-_PER_BASE = {"per 1000": 1000, "per 10000": 10000, "per 100000": 100000}
 _from_summary = ObjectCache(_summary_parts)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?")
 _QUOTED_RUN = 6         # words in a row that only a copy of the abstract shares with it

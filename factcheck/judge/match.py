@@ -239,13 +239,13 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     if "风险" in near or "几率" in near or "概率" in near:
         far = _RISK_CHANGED.search(norm, max(sentence_start, end - 48), end)
         if far:
-            return "down" if far.group(1) in ("降低", "减少", "下降") else "up"
+            return "down" if far.group(1) in _DOWN_VERBS else "up"
     # 增加A风险41%,B风险21%: a risk named bare after a clause that changed one by its percent
     # shares that clause's verb
     if cut and _BARE_RISK.search(before):
         prev = _RISK_CHANGED_BY.search(norm, max(sentence_start, cut[-1] - 120), cut[-1])
         if prev:
-            return "down" if prev.group(1) in ("降低", "减少", "下降") else "up"
+            return "down" if prev.group(1) in _DOWN_VERBS else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
@@ -253,6 +253,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     return None
 
 
+_DOWN_VERBS = ("降低", "减少", "下降")      # the verbs of _RISK_CHANGED and _RISK_CHANGED_BY that lower
 _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
 _RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
                               r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
@@ -888,7 +889,6 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
 # a sentence that says who the study took in (纳入, 招募, 找来, 共有…参与)
 _ENROLLED = re.compile(r"纳入|納入|招募|招收|找来|找來|入组|入組|参与|參與|受试者|受試者|样本|樣本")
-_RARE_UNITS = frozenset({"cup", "serving", "study", "site", "country"})
 _COUNTED_STUDIES = re.compile(r"[项項篇]$")
 _OF_STUDIES = re.compile(r"研究|試驗|试验|文献|文獻|队列|隊列|纳入|納入")
 
@@ -1388,6 +1388,8 @@ def _clean_note(text: str) -> str:
 # where a study ran, or what it pooled: an abstract may name them with a noun no unit reads ("4
 # national cohorts", "19 randomised placebo-controlled clinical trials")
 _PLACE_UNITS = ("country", "site", "study")
+# units only few of an abstract's numbers are written in: one equal number there is the abstract's
+_RARE_UNITS = frozenset({"cup", "serving", *_PLACE_UNITS})
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "per_year", "km", "mile", "allocation", "fraction",
                  "clock", *_PLACE_UNITS}
 
@@ -1736,20 +1738,26 @@ def _percents(f: Finding) -> list[float]:
             and v.label not in AUX_LABELS]
 
 
-def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
-    """"相差6.5个百分点": a difference the abstract does not write but states the two sides of
-    (20.2% and 13.7% in one finding), recomputed as statcheck recomputes a test."""
+def _difference_of_two(m: Mention, s: Summary, values_of, unit: str) -> Optional[MentionVerdict]:
+    """A difference the abstract does not write but states the two sides of, in one finding
+    (``values_of(f)``: its numbers in the article's unit), recomputed as statcheck recomputes a
+    test: the article's number is supported when two of them differ by it."""
     if not isinstance(m.value, (int, float)):
         return None
     tol = tolerance(m)
     for f in s.findings:
-        pcts = _percents(f)
-        for i, a in enumerate(pcts):
-            for b in pcts[i + 1:]:
+        xs = values_of(f)
+        for i, a in enumerate(xs):
+            for b in xs[i + 1:]:
                 if abs(abs(a - b) - abs(float(m.value))) <= tol:
                     return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
-                                          args={"note": f"{_fmt(max(a, b))}% − {_fmt(min(a, b))}%"})
+                                          args={"note": f"{_fmt(max(a, b))}{unit} − {_fmt(min(a, b))}{unit}"})
     return None
+
+
+def _points_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """"相差6.5个百分点": the two percentages of one finding (20.2% and 13.7%) it lies between."""
+    return _difference_of_two(m, s, _percents, "%")
 
 
 # a length gained or lost between two arms (高出安慰剂组3.7个月, 延长了4.2个月, 相差2年)
@@ -1757,21 +1765,13 @@ _TIME_GAINED = re.compile(r"(?:高出|多出|多了|长了|短了|延长了?|缩
 
 
 def _time_between(m: Mention, s: Summary) -> Optional[MentionVerdict]:
-    """"中位无进展生存期为11.7个月,高出安慰剂组3.7个月": a gain in time the abstract does not
-    write but states the two arms of (11.7 and 8.0 months in one finding), recomputed."""
-    if not isinstance(m.value, (int, float)):
-        return None
-    tol = tolerance(m)
-    for f in s.findings:
-        times = [(convert(float(v.value), v.unit, m.unit), v) for v in f.values
-                 if v.unit in TIME_UNITS and isinstance(v.value, (int, float)) and v.label not in AUX_LABELS]
-        times = [(x, v) for x, v in times if x is not None]
-        for i, (a, va) in enumerate(times):
-            for b, vb in times[i + 1:]:
-                if a != b and abs(abs(a - b) - float(m.value)) <= tol:
-                    return MentionVerdict(m.id, "supported", round(abs(a - b), 4), f.id, rule="FC101",
-                                          args={"note": f"{_fmt(max(a, b))} − {_fmt(min(a, b))}"})
-    return None
+    """"中位无进展生存期为11.7个月,高出安慰剂组3.7个月": the two arms' times of one finding (11.7
+    and 8.0 months) it lies between."""
+    def times(f: Finding) -> list[float]:
+        xs = [convert(float(v.value), v.unit, m.unit) for v in f.values
+              if v.unit in TIME_UNITS and isinstance(v.value, (int, float)) and v.label not in AUX_LABELS]
+        return [x for x in xs if x is not None]
+    return _difference_of_two(m, s, times, "")
 
 
 def _stated_range(m: Mention, s: Summary) -> Optional[MentionVerdict]:

@@ -447,8 +447,9 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
 
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
-_RATE_PER = re.compile(r"\s*(?:cases?\s+|events?\s+|deaths?\s+)?per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000)(?![\d,])")
-_RATE_VERSUS = re.compile(r"\d\s+per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000)(?![\d,])[^.;()\d]{0,60}\b(?:vs\.?|versus)\s*$")
+_RATE_BASE = r"per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000)(?![\d,])"       # per 1 000, per 10,000, per 100000
+_RATE_PER = re.compile(rf"\s*(?:cases?\s+|events?\s+|deaths?\s+)?{_RATE_BASE}")
+_RATE_VERSUS = re.compile(rf"\d\s+{_RATE_BASE}[^.;()\d]{{0,60}}\b(?:vs\.?|versus)\s*$")
 _COUNTED_AFTER = re.compile(r"\s+(?:of\s+(?:the\b|\d)|(?:[a-z-]+\s+){0,2}?[a-z]+s\b)", re.I)
 _ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\s*$", re.I), "at_least"),
                   (re.compile(r"\b(at most|no more than|up to|within)\s*$|≤\s*$", re.I), "at_most"),

@@ -23,7 +23,6 @@ What the drafter reads
 from __future__ import annotations
 
 import hashlib
-import html
 import math
 import os
 import re
@@ -36,6 +35,7 @@ import yaml
 
 from factcheck.papers.abstract_en import is_ci_level
 from factcheck.text.doi import DOI_START
+from factcheck.ingest.reader import html_to_text
 from factcheck.papers.summaries import (SEX_GROUPS, Conclusion, Finding, Population, Summary, SummaryError, Value,
                                         load_summary, normalize_doi, numbers_of)
 from factcheck.text.textnorm import fold_width, looks_traditional, to_simplified
@@ -222,8 +222,7 @@ _SECTION_NAMES = {
                    r"RATIONALE|Rationale|(?i:what\s+is\s+known\s+already)"),
     "objective": r"目\s*的|(?i:objectives?\s+and\s+rationale)|(?i:study\s+question)|Objectives?|OBJECTIVES?|Aims?|AIMS?|Purpose|PURPOSE",
     "methods": (r"方\s*法|Methods|METHODS|Materials?\s+and\s+methods|MATERIALS?\s+AND\s+METHODS|"
-                r"Methods\s+and\s+materials|Design|(?i:design,\s+setting,?\s+and\s+participants)|"
-                r"Patients\s+and\s+methods|Research\s+design\s+and\s+methods|Participants|"
+                r"Methods\s+and\s+materials|Design|(?i:design,\s+setting,?\s+and\s+participants)|Participants|"
                 r"(?i:main\s+outcomes?\s+and\s+measures?)|Exposures?|EXPOSURES?|"
                 # (BMJ's and JAMA's structured headings, reviews' own: "SETTING", "DATA SOURCES",
                 # "STUDY SELECTION", "SEARCH METHODS", "INTERVENTIONS", "MAIN OUTCOME MEASURES")
@@ -1370,19 +1369,15 @@ _HEADER_LINE = re.compile(r"^#?\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
 
 
 # a publisher's page stored with its markup ("</div><div><h3>Results</h3><div>The 12-week …",
-# "<em>P</em> < 0.001"): a block ends a paragraph, an inline tag is dropped
-_BLOCK_TAG = re.compile(r"\s*</?(?:div|p|h[1-6]|section|li|ul|ol|br|tr|table)\b[^>]*>\s*", re.I)
-_INLINE_TAG = re.compile(r"</?(?:em|i|b|strong|span|sup|sub|a|abbr|small|font|u)\b[^>]*>", re.I)
+# "<em>P</em> < 0.001"): read as the reader reads a page's HTML
+_MARKUP = re.compile(r"</(?:div|p|h[1-6]|em|i|b|strong|span|sup|sub|li)>", re.I)
 
 
 def _without_markup(text: str) -> str:
     """The abstract's text without the HTML a stored publisher page keeps around it: headings
     (<h3>Results</h3>) on lines of their own, so that sections and sentences are read as in
     plain text. Text without closing tags is returned as it is."""
-    if "</" not in text or not (_BLOCK_TAG.search(text) or _INLINE_TAG.search(text)):
-        return text
-    text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
-    return re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip()
+    return html_to_text(text) if "</" in text and _MARKUP.search(text) else text
 
 
 # a decimal written without its zero (AMA and some European styles: "hazard ratio: .84; 95% CI:
