@@ -41,12 +41,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_ERROR
+    from factcheck.core.errors import PaperError
+
     try:
         return args.func(args)
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
     except UsageError as e:
+        say(str(e))
+        return EXIT_ERROR
+    except PaperError as e:        # an unusable paper wherever it was named (eval's abstracts too)
         say(str(e))
         return EXIT_ERROR
     except BrokenPipeError:

@@ -613,3 +613,37 @@ def test_binary_is_not_taken_for_bomless_utf16():
     assert e.value.code == "FC302"
     text, enc, _ = decode("胰岛素抵抗，风险是2.63倍。\n".encode("utf-16-le"), "a.txt")
     assert enc == "utf-16-le" and text.startswith("胰岛素抵抗")
+
+
+def test_an_abstract_in_words_only_is_a_paper_but_a_scrap_is_refused(capsys, tmp_path):
+    # a stored abstract cut before its results, or written in words only, still names the
+    # study: its article's numbers are "not in the paper"; a scrap of text is no paper at all
+    art = tmp_path / "a.txt"
+    art.write_text("一项发表在《经济行为与组织杂志》的研究发现，退休后记忆力下降更快。研究纳入了1.2万名老人。\n",
+                   encoding="utf-8")
+    words = tmp_path / "words.txt"
+    words.write_text("Title: Retirement and cognitive decline\nJournal: Journal of Economic Behavior and Organization\n\n"
+                     "Background: We examine whether retirement affects memory in older adults. Methods: We used "
+                     "panel data and an instrumental variable design on pension reforms. Results: Retirement was "
+                     "followed by a faster decline in delayed recall among men but not among women.\n", encoding="utf-8")
+    code = main(["check", str(art), "--paper", str(words), "--format", "json", "--fail-on", "never"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [v["verdict"] for c in json.loads(out)["claims"] for v in c["mention_verdicts"]] == ["not_in_source"]
+    scrap = tmp_path / "scrap.txt"
+    scrap.write_text("Title: A\n\nhello world\n", encoding="utf-8")
+    code = main(["check", str(art), "--paper", str(scrap), "--fail-on", "never"])
+    _out, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err and f"{scrap}: no numbers found to check against" in err
+    # an evaluation set naming that scrap as an article's abstract stops with the same line
+    gold = tmp_path / "set"
+    (gold / "articles").mkdir(parents=True)
+    (gold / "abstracts").mkdir()
+    shutil.copy(art, gold / "articles" / "x-01.txt")
+    shutil.copy(scrap, gold / "abstracts" / "p.txt")
+    (gold / "sources.jsonl").write_text(json.dumps({"doc": "x-01", "paper": "p"}) + "\n", encoding="utf-8")
+    (gold / "verdicts.jsonl").write_text(json.dumps({"doc": "x-01", "line": 1, "surface": "1.2万名",
+                                                     "verdict": "not_in_source"}) + "\n", encoding="utf-8")
+    code = main(["eval", "--gold", str(gold), "--what", "verdicts", "--quiet"])
+    _out, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err and "p.txt: no numbers found to check against" in err

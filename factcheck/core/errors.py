@@ -13,6 +13,11 @@ from typing import Optional
 from factcheck.core.codes import input_message
 
 
+class PaperError(Exception):
+    """A paper an editor named (--paper FILE|DOI, an evaluation set's abstract) that cannot be
+    used; the message names it and the problem."""
+
+
 class InputError(Exception):
     """A file that cannot be checked. ``code`` is a stable FC3xx rule code."""
 

@@ -21,15 +21,12 @@ import re
 from typing import Optional, Sequence
 
 from factcheck.core.codes import input_message
+from factcheck.core.errors import PaperError  # noqa: F401 - raised here, caught by its users
 from factcheck.text.doi import dois_in_text
 from factcheck.core.model import Article, Reference
 from factcheck.papers.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
 
 IMPLICIT = ("paper", "text", "fetch", "search")   # resolved_by prefixes of references the article did not list
-
-
-class PaperError(Exception):
-    """A --paper argument that cannot be used; the message names it and the problem."""
 
 
 def is_implicit(ref: Reference) -> bool:
@@ -57,7 +54,7 @@ def load_paper(spec: str, *, fetch_client=None) -> Summary:
             s = draft_summary(text, source=spec)
         except ValueError as e:
             raise PaperError(f"{spec}: {e}") from None
-        if not s.findings and not s.population.n:
+        if not _reads_as_a_paper(s, text):
             raise PaperError(f"{spec}: no numbers found to check against (is it an abstract?)")
         return s
     from factcheck.papers.sources import Client, FetchError, parse_identifier
@@ -72,6 +69,16 @@ def load_paper(spec: str, *, fetch_client=None) -> Summary:
     except FetchError as e:
         raise PaperError(f"{spec}: {getattr(e, 'problem', None) or e}") from None
     return draft_summary("", record=rec, doi=rec.doi, source=rec.raw_url)
+
+
+def _reads_as_a_paper(s: Summary, text: str) -> bool:
+    """A text with nothing of a paper in it (no finding, sample, stated number, conclusion or
+    record header with some prose) is refused; an abstract that states no number is not: cut short as stored,
+    or written in words only, it still names the study and its conclusion, and every number an
+    article gives of it is then not in the paper."""
+    if s.findings or s.population.n or s.stated:
+        return True
+    return bool(s.title or s.journal or s.doi or s.pmid) and len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", text)) >= 30
 
 
 def with_papers(article: Article, store: Store, papers: Sequence) -> Article:
