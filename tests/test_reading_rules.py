@@ -979,3 +979,30 @@ def test_a_share_of_a_count_names_no_group():
     shares = ("In young participants, 32% (n=44) of heart failure cases had preserved ejection fraction compared "
               "with 43% (n=179) in elderly participants.")
     assert draft_summary(shares).groups == {}       # "32% (n=44)": the share of a count names no group
+
+
+_OVERWEIGHT = ("Results: Among 3012 adults, the prevalence of overweight was 34.8% in men and 27.4% in women, "
+               "and the prevalence of obesity was 9.6% in women. Long working hours were associated with a higher "
+               "risk of obesity (HR 1.13).")
+
+_SESSION12 = [
+    ("a figure misquoted in its last digit", _OVERWEIGHT,
+     "这项研究发现,男性超重率为34.8%,女性超重率为27.7%。",
+     {"34.8%": "supported", "27.7%": "mismatch"}),
+    ("two digits one off are no slip", _OVERWEIGHT,
+     "这项关于肥胖的研究发现,参与者中9.5%每天喝茶。",
+     {"9.5%": "!mismatch"}),
+    ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
+     "这项研究发现,参与者中有27.7%每天喝咖啡。",
+     {"27.7%": "!mismatch"}),
+]
+
+
+@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION12], ids=[c[0] for c in _SESSION12])
+def test_a_reading_rule_of_the_twelfth_session(abstract, article, expected):
+    v = draft_verdicts(abstract, article)
+    for surface, verdict in expected.items():
+        if verdict.startswith("!"):
+            assert v[surface] != verdict[1:], surface
+        else:
+            assert v[surface] == verdict, surface

@@ -863,6 +863,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             if isinstance(pv, float) and _same_kind_of_number(m, c) and len(_digits(m.surface)) >= 3 \
                     and transposed(m.surface, _fmt(pv)):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC108")
+    # 7a. a draft: the paper's figure for the measure named, misquoted in its last digit (27.7% for 27.4%)
+    slip = _last_digit_slip(m, scored, pref) if not s.curated else None
+    if slip is not None:
+        return _mismatch(m, slip, s, "FC102")
     # 7b. a draft: a count written to the unit (37,510名, no 约, not a round number) within 1% of
     #     the paper's count of people (37 516; 2785名 for 2802): the same count, misquoted
     if not s.curated and m.kind == "count" and m.unit == "person" and isinstance(m.value, (int, float)) \
@@ -884,6 +888,28 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+def _last_digit_slip(m: Mention, scored: list, pref) -> Optional[tuple]:
+    """A draft: a value written to three significant digits or more, with decimals (27.7%), that
+    differs from a value of the same kind the paper gives for a measure the sentence names only
+    in its last digit (27.4%): one figure misquoted, as an editor reads it, not a number of the
+    full paper (a chance agreement of every digit but the last is rare at three digits; a
+    two-digit 12% beside a paper's 13% is not)."""
+    if not isinstance(m.value, (int, float)) or m.decimals < 1 \
+            or m.kind not in ("percent", "ratio", "measurement", "multiplier"):
+        return None
+    mine = f"{float(m.value):.{m.decimals}f}"
+    if len(_digits(mine).lstrip("0")) < 3:
+        return None
+    for t in sorted(scored, key=pref, reverse=True):
+        rel, _dist, c, pv = t
+        if rel < 1.0 or not isinstance(pv, float) or c.kind != m.kind or not _same_kind_of_number(m, c):
+            continue
+        theirs = _fmt(pv)
+        if len(theirs) == len(mine) and theirs[:-1] == mine[:-1] and theirs[-1] != mine[-1]:
+            return t
+    return None
 
 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
