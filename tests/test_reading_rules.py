@@ -992,6 +992,13 @@ _SESSION12 = [
     ("two digits one off are no slip", _OVERWEIGHT,
      "这项关于肥胖的研究发现,参与者中9.5%每天喝茶。",
      {"9.5%": "!mismatch"}),
+    ("a pasted abstract's English: thousands by a space, ages in years, a number its words copy",
+     "Participants: 502 293 participants (54% women) aged 40-69 years. Results: Of the participants included in "
+     "analyses, 13 322 (2.7%) died over a mean of 7.1 (range 5.3-9.9) years' follow-up.",
+     "这项研究发表在《英国医学杂志》上。\nParticipants\n502 293 participants (54% women) aged 40-69 years.\n"
+     "Results\nOf the participants included in analyses, 13 322 (2.7%) died over a mean of 7.1 (range 5.3-9.9) "
+     "years' follow-up.",
+     {"40-69 years": "supported", "13 322": "supported", "7.1": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -139,6 +139,24 @@ _summary_runs = ObjectCache(lambda s: frozenset(_word_runs(" ".join(
     [s.title, s.conclusion.text or ""] + [f.text or "" for f in s.findings]))))
 
 
+def quoted_at(text: str, offset: int, summary) -> Optional[str]:
+    """Is the number at ``offset`` of ``text`` (a sentence) inside words copied from the paper's
+    own sentences: a run of six words, the number among them, that the abstract has too ("died
+    over a mean of 7.1 (range 5.3-9.9) years")? Then it is the abstract's number, whatever unit
+    the words after it put out of reach. Returns those words as the article writes them."""
+    words = list(_WORD.finditer(text))
+    k = next((i for i, w in enumerate(words) if w.start() == offset), None)
+    if k is None or len(words) < _QUOTED_RUN:
+        return None
+    runs = _summary_runs(summary)
+    seq = [w.group().lower() for w in words]
+    for j in range(max(0, k - _QUOTED_RUN + 1), min(k, len(seq) - _QUOTED_RUN) + 1):
+        run = seq[j:j + _QUOTED_RUN]
+        if tuple(run) in runs and sum(len(w) >= 3 and w.isalpha() for w in run) >= 3:   # prose, not "CI 1.4 28.8 P"
+            return text[words[j].start():words[j + _QUOTED_RUN - 1].end()]
+    return None
+
+
 def _quotes_the_abstract(ntext: str, paper: RefProfile) -> bool:
     """Does the sentence copy the paper's own English (a page that pastes the abstract: "Men with
     prediabetes were randomized to eTRF (6-hr feeding period …")? Six words in a row of it are

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.judge.attribution import (describes_arms, finding_follows, general_cue, may_report_then_state,
+from factcheck.judge.attribution import (describes_arms, finding_follows, general_cue, may_report_then_state, quoted_at,
                                          reports_finding, speaks_of_research)
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
@@ -2113,6 +2113,10 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 if mv.verdict == "not_in_source" and not summ.curated and _is_time(m) \
                         and _TIME_GAINED.search(norm, max(s.start, m.start - 12), m.start):
                     mv = _time_between(m, summ) or mv
+                quote = quoted_at(stext, m.start - s.start, summ) if mv.verdict == "not_in_source" \
+                    and not summ.curated else None
+                if quote:       # the abstract's own words, copied with the number among them
+                    mv = MentionVerdict(m.id, "supported", m.value, None, rule="FC101", args={"note": quote})
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))

@@ -103,6 +103,16 @@ def _is_letter(c: str) -> bool:
     return c in _LETTERS
 
 
+_AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+)?$", re.I)
+
+
+def _in_english(seg: str, a: int) -> bool:
+    """Is the number at ``a`` inside English prose (a pasted abstract)? The last characters before
+    it hold Latin words and no Chinese."""
+    before = seg[max(0, a - 24):a]
+    return sum(c in _LETTERS for c in before) >= 8 and not any(_is_han(c) for c in before)
+
+
 def _is_han(c: str) -> bool:
     return bool(c) and "\u4e00" <= c <= "\u9fff"
 
@@ -842,6 +852,9 @@ class _Segment:
     def emit(self, s, e, kind, value, unit="", qualifier=None, checkable=True, label=None, sd=None,
              fold=None, role=None, group_id=None, reason=None, decimals=0, bounds=None):
         # positional: this runs once per mention, hundreds of thousands of times on a bad input
+        if unit == "year" and _AGED_BEFORE.search(self.seg, max(0, s - 16), s):
+            unit = "age"        # "aged 40-69 years" in pasted English: an age, as 40-69岁
+            kind = "measurement" if kind == "duration" else kind
         self.out.append(Mention("", self.base + s, self.base + e, 0, "", kind, value, unit, qualifier,
                                 checkable, label, sd, fold, role, group_id, reason, decimals, bounds))
 
@@ -1398,9 +1411,10 @@ class _Segment:
                     continue
                 if m.group("g"):
                     um = _match_unit(seg, b)
-                    if (len(m.group("h")) > 3 or m.group("h")[0] == "0" or um is None
-                            or um[1] - b != len(um[2]) or um[0].generic):
+                    if len(m.group("h")) > 3 or m.group("h")[0] == "0" or (
+                            (um is None or um[1] - b != len(um[2]) or um[0].generic) and not _in_english(seg, a)):
                         continue    # "1 776" only before a unit: 表1 776 is two numbers
+                        # (or in English prose: "Of those analysed, 13 322 (2.7%) died", as abstracts write)
                     v = int(re.sub(r"\D", "", m.group()))
                     self.emit_form(a, b, v)
                 else:
