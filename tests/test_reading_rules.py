@@ -985,6 +985,10 @@ _OVERWEIGHT = ("Results: Among 3012 adults, the prevalence of overweight was 34.
                "and the prevalence of obesity was 9.6% in women. Long working hours were associated with a higher "
                "risk of obesity (HR 1.13).")
 
+_SCREENING = ("Title: Starting faecal immunochemical test screening at age 40 vs 50\nJournal: JAMA Oncology\n\n"
+              "Results: Among 2 doses of outreach, starting screening at age 40 rather than 50 years reduced "
+              "colorectal cancer mortality by 39% (RR 0.61) in adults aged 40-49 years.")
+
 _SESSION12 = [
     ("a figure misquoted in its last digit", _OVERWEIGHT,
      "这项研究发现,男性超重率为34.8%,女性超重率为27.7%。",
@@ -999,6 +1003,13 @@ _SESSION12 = [
      "Results\nOf the participants included in analyses, 13 322 (2.7%) died over a mean of 7.1 (range 5.3-9.9) "
      "years' follow-up.",
      {"40-69 years": "supported", "13 322": "supported", "7.1": "supported"}),
+    ("generally speaking, official statistics, a government's programme, WHO's advice", _SCREENING,
+     "这项研究发表在《美国医学会杂志·肿瘤学》上。一般来说，大肠癌好发于50岁以上族群。\n"
+     "根据卫生福利部统计，台湾近年来45至49岁大肠癌发生率上升近1.5倍。\n"
+     "目前，政府提供50至74岁民众每两年一次的粪便潜血检查。WHO此前已开始建议可采行两剂方案。\n"
+     "根据这项研究的数据，从40岁开始筛检的人大肠癌死亡率降低39%。",
+     {"50岁": "unattributed", "45至49岁": "unattributed", "1.5倍": "unattributed", "50至74岁": "unattributed",
+      "两剂": "unattributed", "40岁": "supported", "39%": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),
