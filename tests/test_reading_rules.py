@@ -1010,6 +1010,22 @@ _SESSION12 = [
      "根据这项研究的数据，从40岁开始筛检的人大肠癌死亡率降低39%。",
      {"50岁": "unattributed", "45至49岁": "unattributed", "1.5倍": "unattributed", "50至74岁": "unattributed",
       "两剂": "unattributed", "40岁": "supported", "39%": "supported"}),
+    ("each ratio's interval in a Chinese abstract",
+     "标题: 小剂量秋水仙碱预防心肌梗死后心血管事件\n\n结果: 心血管原因死亡的风险比为0.84(95% CI,0.46~1.52),"
+     "复苏成功的心脏停搏的风险比为0.83(95% CI,0.25~2.73),心肌梗死的风险比为0.91(95% CI,0.68~1.21)。",
+     "这项研究发现,复苏成功的心脏停搏风险比为0.83(95%CI0.25~2.73),心肌梗死风险比为0.91(95%CI0.68~1.21)。",
+     {"95%CI0.25~2.73": "supported", "95%CI0.68~1.21": "supported"}),
+    ("a period whose end year the abstract cuts to two digits, and month to month",
+     "Methods: This cohort study used January 2008 to December 2019 records of 11 037 stroke cases. Results: "
+     "When comparing the results for 2013–20 with the results for 2006–12, there was a significant increase "
+     "in risk (OR 1.07).",
+     "这项研究分析了2008年至2019年间的病历。研究人员比较了2013-2020年与2006-2012年的结果。",
+     {"2008年至2019年": "supported", "2013-2020年": "supported", "2006-2012年": "supported"}),
+    ("the abstract's counts told as shares of its sample, two at least",
+     "Methods: A data set of 11 037 stroke cases was analysed. Results: Among these cases, 642 were "
+     "haemorrhagic strokes, 7430 were ischaemic strokes and 2947 were transient ischaemic attacks.",
+     "这项研究纳入11037名中风患者,其中缺血性中风占67.3%,出血性中风占5.8%。\n研究还发现,26.7%的患者出院后复发。",
+     {"67.3%": "supported", "5.8%": "supported", "26.7%": "!supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -643,6 +643,9 @@ _STATED = [
     # (and the day before its month: "from 1 January 2012, to 31 December 2021")
     ("dated_period", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d),?\s+"
                           r"(?:and\s+)?(?:to|through|until|and)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")),
+    # (or month to month without a preposition: "conducted using January 2008 to December 2019 records")
+    ("dated_period", re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d),?\s+(?:to|through|until|–|-)\s+"
+                                rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")),
     # "the top and bottom third of intakes", "across quartiles": the share of the sample each
     # category holds, which an article tells as 三分之一 / 四分之一
     ("fraction", re.compile(r"\b(?:(?:top|bottom|highest|lowest|upper|lower|middle)\s+(?:and\s+(?:top|bottom|highest|lowest|"

@@ -1123,6 +1123,10 @@ class _Drafter:
             if x.role == "ci":
                 if ci is None and isinstance(v, list):
                     ci = v
+                elif isinstance(v, list):
+                    # each ratio's interval of a list ("…0.84 (95% CI, 0.46~1.52), …0.83 (95% CI,
+                    # 0.25~2.73)"): the first is the finding's, the others its values
+                    values.append(Value(value=v, kind="interval", label="ci", group=x.group))
                 continue
             if v is None and x.role != "year":
                 continue
@@ -1387,17 +1391,30 @@ _LEADING_POINT = re.compile(r"(?<=[\s(\[:=<>≤≥–—\-−±;])\.(?=\d)")
 _CONFIDENTIAL = re.compile(r"\bconfidential(?=\s+intervals?\b)", re.I)
 
 
+# a period of years with its end year cut to two digits, as the Lancet and BMJ write it
+# ("for 2013–20 with 2006–12"): the end year whole, so the period reads as one
+_SHORT_END_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)([–—-])(\d\d)(?!\d|[.,]\d|[ \u2009\u202f\u00a0]\d{3}|\s*%|\s*(?:percent|years?|months?|weeks?|days?)\b)")
+
+
+def _whole_end_year(m: re.Match) -> str:
+    start, dash, end = m.group(1), m.group(2), m.group(3)
+    if int(end) <= int(start[2:]):
+        return m.group(0)          # 2019-12 is no period: a year and a month, or a count
+    return f"{start}{dash}{start[:2]}{end}"
+
+
 _SLASHED_HEADING = re.compile(r"[ \t]+//[ \t]+(?=[A-Z][a-z]+(?: [a-z]+)?:)")
 
 
 def _plain_numbers(text: str) -> str:
-    """The abstract with its decimals written whole (.84 → 0.84) and a misspelt interval
-    named as it is meant, so that the numbers are read as any other abstract's; its sections
+    """The abstract with its decimals written whole (.84 → 0.84), its periods' end years
+    whole (2006–12 → 2006–2012) and a misspelt interval named as it is meant, so that the numbers are read as any other abstract's; its sections
     on lines of their own where a stored copy runs them together ("… trial. // Methods: …")."""
     if "//" in text:
         text = _SLASHED_HEADING.sub("\n", text)
     if "." in text:
         text = _LEADING_POINT.sub("0.", text)
+    text = _SHORT_END_YEAR.sub(_whole_end_year, text)
     return _CONFIDENTIAL.sub("confidence", text) if "onfidential" in text else text
 
 
