@@ -1026,6 +1026,20 @@ _SESSION12 = [
      "haemorrhagic strokes, 7430 were ischaemic strokes and 2947 were transient ischaemic attacks.",
      "这项研究纳入11037名中风患者,其中缺血性中风占67.3%,出血性中风占5.8%。\n研究还发现,26.7%的患者出院后复发。",
      {"67.3%": "supported", "5.8%": "supported", "26.7%": "!supported"}),
+    ("an abstract whose first sentence opens with its title's words",
+     "Title: Cancer statistics for adolescents and young adults, 2020\nJournal: CA Cancer J Clin\n\n"
+     "Cancer statistics for adolescents and young adults (AYAs) (aged 15-39 years) are often presented in "
+     "aggregate. In 2020, there will be approximately 89,500 new cancer cases and 9270 cancer deaths in AYAs.",
+     "这项研究针对的是15-39岁的年轻人群。预计在2020年,这一人群将有大约89500例新增癌症病例和9270例癌症死亡病例。",
+     {"15-39岁": "supported", "89500例": "supported", "9270例": "supported"}),
+    ("a team named by a Latin surname",
+     "Title: Effectiveness of non-steroidal anti-inflammatory drugs for osteoarthritis pain\nJournal: Lancet\n"
+     "Authors: Bruno R da Costa, Stephan Reichenbach, Peter Jüni\n\n"
+     "Findings: 74 trials with 58 556 patients were included. Diclofenac 150 mg/day was the most effective.",
+     "非甾体抗炎药(NSAIDs)是骨关节炎镇痛治疗的基线用药,然而在骨关节炎的镇痛治疗方面,并没有头对头的研究对各种"
+     "NSAIDs及其使用剂量差异进行过比较。\n近瑞士的Costa等对各种NSAIDs治疗骨关节炎的疗效进行了比较,评价指标是疼痛"
+     "缓解程度和关节功能。纳入的双氯芬酸钠、依托考昔等8种药物均能不同程度改善骨关节炎的疼痛。",
+     {"8种": "not_in_source"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -1571,7 +1571,10 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     title = (record.title if record and record.title else None) or meta.get("title") or _title_from_text(lines)
     if not abstracts and title:
         first = paras.split("\n", 1)
-        if first and _clean(first[0]).startswith(_clean(title)[:30]):
+        # (the title's own line, not an abstract whose first sentence opens with the title's
+        # words: "Cancer statistics for adolescents and young adults (AYAs) … are often …")
+        if first and _clean(first[0]).startswith(_clean(title)[:30]) \
+                and len(_clean(first[0])) <= len(_clean(title)) + 40:
             primary = first[1] if len(first) > 1 else ""
 
     sections = split_sections(primary)
