@@ -666,3 +666,17 @@ def test_an_experiment_in_animals_shows_a_cause_and_a_papers_own_priority_is_tol
     assert "FC205" in codes("这项研究首次发现IL-11与衰老有关。")
     first = _rules_fired(_MICE.replace("Conclusion:", "Conclusion: For the first time, we show that"))
     assert "FC205" not in first("这项研究首次发现IL-11与衰老有关。")                                    # the paper's own claim
+
+
+def test_a_claim_in_words_over_pooled_case_control_studies_is_causal_overreach():
+    # an article about one study, its first sentence a claim with no number and no source of its
+    # own: the article's reading of the study, weighed against what the study pooled
+    s, st = _one_paper("Title: Breastfeeding and childhood leukemia incidence: a meta-analysis\n\nMethods: To be "
+                       "included in the meta-analyses, studies had to be case control. Results: The meta-analysis of "
+                       "all 17 studies indicated that breastfeeding for 6 months or longer was associated with a 20% "
+                       "lower risk for childhood leukemia (odds ratio, 0.80).")
+    assert "observational" in s.design_flags
+    fired = [o for o in _overstated("母乳喂养能降低儿童患白血病的风险。研究人员认为这可能与母乳中的免疫成分有关。", s, st)]
+    assert [(o.rule, o.surface) for o in fired] == [("FC214", "能降低")]
+    # (a sentence on another topic, with no source, is not the study's)
+    assert not _overstated("多喝水能降低肾结石的风险。", s, st)

@@ -556,11 +556,20 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     rules_at, word_hits, pattern_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
     firm = _estimates_told_firmly(norm, sentences, claims, mentions, summ_of, rules)
+    only = _the_one_paper(article)
+    # (its lead: the sentences before the first that the attribution pins on the study)
+    lead_end = min((k for k, a in attributions.items() if a.reference is not None), default=len(sentences))
     for i in sorted(rules_at.keys() | paper_hits.keys() | firm.keys()):   # only sentences where something can fire
         s = sentences[i]
         text = norm[s.start:s.end]
         att = attributions.get(i)
         ref_idx = att.reference if att else None
+        on_topic_only = False
+        if ref_idx is None and only is not None and (att is None or att.how == "none") and i < lead_end:
+            # an article about one study it does not list: a claim in words on that study's topic,
+            # with no source of its own (母乳喂养能降低儿童患白血病的风险。), is the article's
+            # reading of the study; the rules that test the topic weigh it against the paper
+            ref_idx, on_topic_only = only, True
         summ = summ_of.get(ref_idx)
         claim = claim_by_sentence.get((s.start, s.end))
         tokens = _Tokens(text)
@@ -581,36 +590,18 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                     _pattern_hits(rule, patterns_here[id(rule)], text, raw)
         raw.extend((a, b, r, False) for a, b, r in _paper_aware(text, summ, all_summaries, rules, paper_hits.get(i),
                                                                 nulls_here, firm.get(i, ())))
-        # cheap tests first (the paper, the clause); jieba only for hits that survive them
-        kept = []
-        sev_of: dict = {}
-        for st, en, rule, align in raw:
-            sev = _judge(rule, text, i, sentences, norm, summ, ref_idx, audience)
-            if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, summ):
-                continue
-            if rule.category == "scope" and HYPOTHETICAL.search(text, max(0, st - 60), st):
-                continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed
-            if rule.category == "causal" and _association_frame(text, st, en):
-                continue
-            if rule.opts.get("requires_topic_near") and summ is not None and not summ.curated \
-                    and not _topic_near(text, st, en, summ):
-                continue
-            if align and not tokens.aligned(st, en, bool(rule.opts.get("in_compounds"))):
-                continue
-            if rule.opts.get("unless_tested") and not ADDRESSED.search(text, st, en) \
-                    and _holds_supported(claim, mentions, s.start + st, s.start + en):
-                continue
-            kept.append((st, en, rule))
-            sev_of.setdefault(id(rule), sev)
+        kept, sev_of, paper_of = _weigh_hits(raw, text, i, sentences, norm, (ref_idx, summ, on_topic_only),
+                                             audience, tokens, claim, mentions, s.start)
         if any(r.opts.get("yields_to") for _a, _b, r in kept):
             fired = {r.code for _a, _b, r in kept}
             kept = [k for k in kept if not fired & set(k[2].opts.get("yields_to") or ())]
         for st, en, rule in _merge(_dedupe(kept)):
             sev = sev_of[id(rule)]
             sev = config.severity_of(rule.code, sev)
-            wording = _paper_wording(rule, summ, text)
-            ref_of_hit = rule.opts.get("ref_idx", ref_idx)
-            args = _args(rule, text[st:en], summ, wording, ref_of_hit)
+            r_idx, r_summ = paper_of[id(rule)]
+            wording = _paper_wording(rule, r_summ, text)
+            ref_of_hit = rule.opts.get("ref_idx", r_idx)
+            args = _args(rule, text[st:en], r_summ, wording, ref_of_hit)
             a, b = s.start + st, s.start + en
             out.append(Overstatement(
                 id=f"o{len(out) + 1}", start=a, end=b, line=s.line, surface=article.text[a:b],
@@ -618,6 +609,52 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
                 context="assertion", args=args))
     return out
+
+
+def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: str, paper: tuple,
+                audience: "_Audience", tokens: "_Tokens", claim: Optional[Claim], mentions: Sequence[Mention],
+                s_start: int) -> tuple[list, dict, dict]:
+    """The hits of one sentence that survive the paper and the context: (kept, severity by rule,
+    paper by rule). ``paper``: (reference index, summary, whether the sentence is the lead's
+    unsourced claim on the one paper's topic, which only the rules that test the topic weigh)."""
+    ref_idx, summ, on_topic_only = paper
+    # cheap tests first (the paper, the clause); jieba only for hits that survive them
+    kept = []
+    sev_of: dict = {}
+    paper_of: dict = {}     # the paper each rule weighed its hit against
+    for st, en, rule, align in raw:
+        r_idx, r_summ = ref_idx, summ
+        if on_topic_only and not (rule.opts.get("requires_paper_topic") and summ is not None
+                                  and _names_paper_topic(text, summ)):
+            r_idx, r_summ = None, None      # (the other rules read the sentence as unsourced, as before)
+        sev = _judge(rule, text, i, sentences, norm, r_summ, r_idx, audience)
+        if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, r_summ):
+            continue
+        if rule.category == "scope" and HYPOTHETICAL.search(text, max(0, st - 60), st):
+            continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed
+        if rule.category == "causal" and _association_frame(text, st, en):
+            continue
+        if rule.opts.get("requires_topic_near") and r_summ is not None and not r_summ.curated \
+                and not _topic_near(text, st, en, r_summ):
+            continue
+        if align and not tokens.aligned(st, en, bool(rule.opts.get("in_compounds"))):
+            continue
+        if rule.opts.get("unless_tested") and not ADDRESSED.search(text, st, en) \
+                and _holds_supported(claim, mentions, s_start + st, s_start + en):
+            continue
+        kept.append((st, en, rule))
+        sev_of.setdefault(id(rule), sev)
+        paper_of.setdefault(id(rule), (r_idx, r_summ))
+    return kept, sev_of, paper_of
+
+
+def _the_one_paper(article: Article) -> Optional[int]:
+    """The index of the one paper an article is checked against without listing it (--paper,
+    or named in its text), or None."""
+    from factcheck.papers.implicit import is_implicit
+
+    refs = article.references
+    return refs[0].index if len(refs) == 1 and is_implicit(refs[0]) else None
 
 
 def _paper_aware(text: str, summ: Optional[Summary], all_summaries: list, rules: list[Rule],

@@ -470,6 +470,9 @@ def _flags_in(text: str) -> set[str]:
     return found
 
 
+_OBSERVATIONAL_FLAGS = ("cohort", "case_control", "cross_sectional")
+
+
 def classify_design(text: str) -> tuple[str, list[str], str]:
     """``(design, design_flags, species)`` from wording."""
     c = cues()
@@ -486,6 +489,11 @@ def classify_design(text: str) -> tuple[str, list[str], str]:
         emitted += [f for f in ("animal", "in_vitro") if f in flags]
     if design == "meta_analysis" and "systematic_review" not in emitted and "systematic_review" in flags:
         emitted.append("systematic_review")
+    if design in ("meta_analysis", "review") and "observational" not in emitted \
+            and any(f in flags for f in _OBSERVATIONAL_FLAGS):
+        # what it pooled is named by its design ("studies had to be case control"): pooled
+        # observational evidence is as observational as its studies
+        emitted.append("observational")
     species = "human"
     if design in ("animal",) or (design == "mixed" and "animal" in flags):
         t = fold_width(text)
