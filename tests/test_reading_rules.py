@@ -1040,6 +1040,11 @@ _SESSION12 = [
      "NSAIDs及其使用剂量差异进行过比较。\n近瑞士的Costa等对各种NSAIDs治疗骨关节炎的疗效进行了比较,评价指标是疼痛"
      "缓解程度和关节功能。纳入的双氯芬酸钠、依托考昔等8种药物均能不同程度改善骨关节炎的疼痛。",
      {"8种": "not_in_source"}),
+    ("ratios listed with their intervals as bracketed pairs, under 'hazards ratios'",
+     "Results: The hazards ratios of CVD in women with severe hot flushes, night sweats and any VMS were "
+     "1.83 (1.22, 2.73), 1.59 (1.07, 2.37) and 2.11 (1.62, 2.76) respectively.",
+     "这项研究发现,有严重血管舒缩症状的女性,患心血管疾病的风险是没有症状者的两倍以上。",
+     {"两倍": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -58,6 +58,8 @@ _BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*\()(\d+\.\d+),\s*(\d+\.\d
 
 
 _SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
+# (or of ratios: "the hazards ratios of CVD … were 1.83 (1.22, 2.73)": a ratio's bracketed pair is its interval)
+_SPEAKS_OF_RATIOS = re.compile(r"\b(?:hazards? ratios?|odds ratios?|relative risks?|risk ratios?|rate ratios?)\b", re.I)
 
 
 def _pair_as_interval(m: re.Match) -> str:
@@ -66,7 +68,7 @@ def _pair_as_interval(m: re.Match) -> str:
     text, at = m.string, m.start()
     since = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     # (only in a sentence that speaks of intervals: "9.34 (8.36, 11.77)" may be a median and its IQR)
-    if lo < hi and lo <= x <= hi and _SPEAKS_OF_CI.search(text, since, at):
+    if lo < hi and lo <= x <= hi and (_SPEAKS_OF_CI.search(text, since, at) or _SPEAKS_OF_RATIOS.search(text, since, at)):
         return f"{m.group(1)}{m.group(2)}{m.group(3)}–{m.group(4)}"
     return m.group(0)
 
@@ -134,7 +136,7 @@ def _fmt(x: float) -> str:
 
 # the names of ratio statistics, one list for both readings below (a label before a value, a
 # ratio named anywhere in the sentence); abbreviations stay case-sensitive ("or" is a word)
-_RATIO_NAMES = (r"hazard ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|incidence ratio|"
+_RATIO_NAMES = (r"hazards? ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|incidence ratio|"
                 r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio|time ratio")
 _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
 # (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36")
@@ -339,7 +341,7 @@ def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
     found = _RATIO_ANYWHERE.findall(norm[:pos])
     if not found:
         return None
-    name = found[-1].lower().rstrip("s")
+    name = found[-1].lower().rstrip("s").replace("hazards ", "hazard ")
     return _RATIO_LABEL.get(name, "ratio")
 
 
@@ -391,7 +393,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # number is a category's cut-off, never the ratio's value
     if r and not isinstance(val, list) and unit in ("", "x") and not (
             m.qualifier in _BOUNDS or _english_bound(before)):
-        return Value(value=float(val), kind="ratio", label=_RATIO_LABEL.get(r.group(1).lower(), "ratio"))
+        return Value(value=float(val), kind="ratio",
+                     label=_RATIO_LABEL.get(r.group(1).lower().replace("hazards ", "hazard "), "ratio"))
     fold = re.match(r"^\s*(?:times|-?fold)\b(?:[^.;]{0,40}?\b(hazard|odds|risk|rate))?", after, re.I)
     if fold and not isinstance(val, list) and unit in ("", "x"):
         kind_word = (fold.group(1) or "").lower()
