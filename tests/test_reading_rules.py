@@ -1045,6 +1045,12 @@ _SESSION12 = [
      "1.83 (1.22, 2.73), 1.59 (1.07, 2.37) and 2.11 (1.62, 2.76) respectively.",
      "这项研究发现,有严重血管舒缩症状的女性,患心血管疾病的风险是没有症状者的两倍以上。",
      {"两倍": "supported"}),
+    ("a list of reductions continued by 以及, and items with their ratios in brackets",
+     "Results: Average and brisk walking pace were associated with lower risks of AF (HR 0.62, 95% CI 0.58 to 0.65; "
+     "HR 0.54, 95% CI 0.50 to 0.57) and other arrhythmias (HR 0.69, 95% CI 0.64 to 0.73; HR 0.61, 95% CI 0.57 to 0.65).",
+     "研究显示,中速和快速行走具体可降低38%~46%的心房颤动风险,以及31%和39%的其他心律失常风险。\n"
+     "在房颤方面,平均和快速步行分别降低了38%(HR:0.62,95% CI:0.58-0.65)和46%(HR:0.54,95% CI:0.50-0.57)的风险。",
+     {"31%": "supported", "39%": "supported", "46%": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -205,7 +205,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
 # (an item may name its measure: 降低56%的心血管死亡风险,36%的心梗风险和42%的心衰风险)
-_LIST_ITEM_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%(?:的[^，,；;。！？\d%]{1,12})?\s*(?:、|和|及|与|以及|,|，)\s*$")
+_LIST_ITEM_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%(?:\s*[（(][^（()）]{0,60}[)）])?(?:的[^，,；;。！？\d%]{1,12})?\s*(?:、|和|及|与|以及|,|，)\s*$")
 
 
 def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
@@ -214,7 +214,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     end = m.start
     # 分别降低5%、13%、12%、9%和11%: the earlier items of a list stand between the word and the number
     while True:
-        item = _LIST_ITEM_BEFORE.search(norm, max(sentence_start, end - 30), end)
+        item = _LIST_ITEM_BEFORE.search(norm, max(sentence_start, end - 90), end)
         if item is None:
             break
         end = item.start()
@@ -246,6 +246,12 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         prev = _RISK_CHANGED_BY.search(norm, max(sentence_start, cut[-1] - 120), cut[-1])
         if prev:
             return "down" if prev.group(1) in _DOWN_VERBS else "up"
+    # 可降低38%~46%的房颤风险,以及31%和39%的其他心律失常风险: a clause that opens by adding to
+    # the list of the clause before goes on with that clause's verb
+    if cut and _AND_ALSO.fullmatch(before):
+        verbs = _CHANGE_VERB.findall(norm, max(sentence_start, cut[-1] - 40), cut[-1] - 1)
+        if verbs:
+            return "down" if verbs[-1] in _DOWN_VERBS + ("减轻",) else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
@@ -253,6 +259,8 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     return None
 
 
+_AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
+_CHANGE_VERB = re.compile(r"降低|减少|下降|减轻|增加|升高|提高|上升")
 _DOWN_VERBS = ("降低", "减少", "下降")      # the verbs of _RISK_CHANGED and _RISK_CHANGED_BY that lower
 _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
 _RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
