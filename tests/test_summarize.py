@@ -618,3 +618,15 @@ def test_a_hyphenated_decimal_length_and_a_mean_with_a_labelled_sd_keep_their_un
                        ("Results: During a mean follow-up of 6.8 (SD, 3.9) years, 2000 participants died.", 6.8)):
         s = draft_summary(text, source="x")
         assert (want, "year", "follow_up") in [(v.value, v.unit, v.label) for f in s.findings for v in f.values], text
+
+
+def test_a_publishers_heading_closes_its_line():
+    # "<h4>Results</h4>Forty-three children …": the heading on a line of its own, so that the
+    # sentence after it opens with its number word, read as a number
+    from factcheck.ingest.reader import html_to_text
+    from factcheck.papers.summarize import draft_summary
+
+    assert html_to_text("x.<h4>Results</h4>Forty-three children") == "x.\nResults\nForty-three children"
+    s = draft_summary("<p>Methods: Children with asthma were randomised.</p><h4>Results</h4>Forty-three children (5-13 years old) "
+                      "completed the trial.", source="x")
+    assert 43.0 in [v.value for f in s.findings for v in f.values if v.unit == "person"]

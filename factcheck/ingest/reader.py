@@ -203,10 +203,14 @@ def _html_text(raw: str) -> tuple[str, Optional[str]]:
     return text, title
 
 
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"})
+
+
 def html_to_text(raw: str) -> str:
-    """The text of HTML markup, one line per block (p, div, li, h1-h3, tr, br), entities
+    """The text of HTML markup, one line per block (p, div, li, h1-h6, tr, br, section), entities
     decoded, scripts and navigation dropped: a page trafilatura cannot read, or an abstract
-    stored with its publisher's markup."""
+    stored with its publisher's markup (<h4>Results</h4>Forty-three children…: the heading on
+    a line of its own, closed as well as opened)."""
     from html.parser import HTMLParser
 
     class P(HTMLParser):
@@ -216,12 +220,14 @@ def html_to_text(raw: str) -> str:
         def handle_starttag(self, tag, attrs):
             if tag in ("script", "style", "nav", "header", "footer", "noscript"):
                 self.skip += 1
-            elif tag in ("p", "br", "div", "li", "h1", "h2", "h3", "tr"):
+            elif tag in _BLOCK_TAGS:
                 self.parts.append("\n")
 
         def handle_endtag(self, tag):
             if tag in ("script", "style", "nav", "header", "footer", "noscript") and self.skip:
                 self.skip -= 1
+            elif tag in _BLOCK_TAGS and tag != "br":
+                self.parts.append("\n")
 
         def handle_data(self, data):
             if not self.skip:
