@@ -1051,6 +1051,10 @@ _SESSION12 = [
      "研究显示,中速和快速行走具体可降低38%~46%的心房颤动风险,以及31%和39%的其他心律失常风险。\n"
      "在房颤方面,平均和快速步行分别降低了38%(HR:0.62,95% CI:0.58-0.65)和46%(HR:0.54,95% CI:0.50-0.57)的风险。",
      {"31%": "supported", "39%": "supported", "46%": "supported"}),
+    ("research in general: what current studies show", _SCREENING,
+     "这项研究发表在《美国医学会杂志·肿瘤学》上,从40岁开始筛检的人大肠癌死亡率降低39%。\n"
+     "目前的研究表明,戒烟后体重增加会持续6年左右,平均增加十几公斤。",
+     {"39%": "supported", "6年": "unattributed"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),
