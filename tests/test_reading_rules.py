@@ -1055,6 +1055,10 @@ _SESSION12 = [
      "这项研究发表在《美国医学会杂志·肿瘤学》上,从40岁开始筛检的人大肠癌死亡率降低39%。\n"
      "目前的研究表明,戒烟后体重增加会持续6年左右,平均增加十几公斤。",
      {"39%": "supported", "6年": "unattributed"}),
+    ("the study's groups counted in words",
+     "Results: Mean weight fell by 5.1 kg in the diet group and by 1.2 kg in the control group (P<0.001).",
+     "这项试验发现,两组参与者的体重都有所下降。",
+     {"两组": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

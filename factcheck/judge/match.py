@@ -1559,6 +1559,12 @@ def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerd
     arms = _arms_told(m, stext, summ)
     if arms is not None:
         return arms
+    if m.surface.endswith(("组", "組")) and isinstance(m.value, (int, float)) and len(summ.groups) >= 2 \
+            and float(m.value) == len(summ.groups):
+        # 两组 in a trial whose abstract compares two named groups (the Tetris intervention and
+        # the attention-placebo control): the study's groups, counted
+        names = " / ".join(str(n[0]) if n else k for k, n in summ.groups.items())
+        return MentionVerdict(m.id, "supported", float(len(summ.groups)), None, rule="FC101", args={"note": names})
     v = next((v for v in summ.stated if v.unit == "count" and isinstance(m.value, (int, float))
               and float(v.value) == float(m.value)), None)
     return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note}) if v else None
