@@ -680,3 +680,14 @@ def test_a_claim_in_words_over_pooled_case_control_studies_is_causal_overreach()
     assert [(o.rule, o.surface) for o in fired] == [("FC214", "能降低")]
     # (a sentence on another topic, with no source, is not the study's)
     assert not _overstated("多喝水能降低肾结石的风险。", s, st)
+
+
+def test_a_priority_the_paper_claims_with_a_word_between_is_faithful():
+    # "This is the first RCT demonstrating …": 全球首份 tells the paper's own claim
+    fired = _rules_fired("Title: Randomized trial of a generative AI chatbot for mental health treatment\n\n"
+                         "Results: Depressive symptoms fell more with the chatbot than on the waitlist (P<0.001). "
+                         "Conclusions: This is the first RCT demonstrating the effectiveness of a fully generative AI "
+                         "therapy chatbot for treating clinical-level mental health symptoms.")
+    assert "FC205" not in fired("这是全球首份生成式人工智能治疗聊天机器人的随机对照试验。")
+    fired = _rules_fired("Results: Depressive symptoms fell more with the chatbot than on the waitlist (P<0.001).")
+    assert "FC205" in fired("这是全球首份生成式人工智能治疗聊天机器人的随机对照试验。")
