@@ -1059,6 +1059,13 @@ _SESSION12 = [
      "Results: Mean weight fell by 5.1 kg in the diet group and by 1.2 kg in the control group (P<0.001).",
      "这项试验发现,两组参与者的体重都有所下降。",
      {"两组": "supported"}),
+    ("a sentence that opens on the study, whoever led it",
+     "Title: Prevalence and global estimates of unsafe listening practices\nJournal: BMJ Global Health\n\n"
+     "Methods: We searched databases for articles published between 2000 and 2021. Results: 33 studies with "
+     "19 046 participants aged 12-34 years were included.",
+     "这项研究发表在《英国医学杂志·全球卫生》上。\n这份由世界卫生组织主导的研究报告,审视了33项研究数据,"
+     "对象涵盖了19046名从12岁到34岁不等的受试者。",
+     {"19046名": "supported", "12岁到34岁": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -298,6 +298,7 @@ _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 # 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
 # what follows is the study's finding (a 报告 or 数据 it publishes stays background)
 _PUBLISHES_A_STUDY = re.compile(r"(?:发布|發布|公布|发表|發表)了?(?:一项|一項)(?:新|最新)?的?研究")
+_THIS_STUDY_OPENS = re.compile(r"\s*(?:这份|这项|这篇|该份|该项|该篇|该)[^，。,；;]{0,20}?(?:研究|报告|分析|综述|试验)")
 _IN_THE_PAPER = re.compile(r"论文中?(?:介绍|指出|称|写道|提到|表示|报告)")
 # the ratios of a risk (a time ratio is not one)
 _RATIO_LABELS = tuple(label for label in RATIO_LABELS if label != "TR")
@@ -2237,7 +2238,8 @@ def _reports_the_study(stext: str, att: Attribution) -> bool:
         return True
     if att.how == "single_study" and ("一项" in stext or "一項" in stext) and _PUBLISHES_A_STUDY.search(stext):
         return True
-    if _in_the_paper(stext):
+    if _in_the_paper(stext) or _THIS_STUDY_OPENS.match(stext):
+        # (这份由世界卫生组织主导的研究报告…: the sentence opens on the study itself, whoever led it)
         return True
     if "报道" not in stext:
         return False
