@@ -1066,6 +1066,13 @@ _SESSION12 = [
      "这项研究发表在《英国医学杂志·全球卫生》上。\n这份由世界卫生组织主导的研究报告,审视了33项研究数据,"
      "对象涵盖了19046名从12岁到34岁不等的受试者。",
      {"19046名": "supported", "12岁到34岁": "supported"}),
+    ("a relative change the abstract states as a ratio of another named measure",
+     "Results: The odds ratios for the highest quintile versus the lowest ranged from 1.45 (95% CI 1.35-1.57; "
+     "healthful plant-based diet) to 1.86 (95% CI 1.71-2.01; Alternative Healthy Eating Index). When the age "
+     "threshold for healthy aging was shifted to 75 years, the Alternative Healthy Eating Index showed the strongest "
+     "association with healthy aging, with an odds ratio of 2.24 (95% CI 2.01-2.50).",
+     "研究发现,替代健康指数饮食与健康长寿的相关性最强,依从性最高者实现健康老龄化的概率高86%。",
+     {"86%": "supported"}),
     ("a last-digit neighbour for a measure the sentence does not name", _OVERWEIGHT,
      "这项研究发现,参与者中有27.7%每天喝咖啡。",
      {"27.7%": "!mismatch"}),

@@ -781,7 +781,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])))]
-    if near and not s.curated and (m.decimals or m.kind == "multiplier") and any(
+    if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and ctx.change)) and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
@@ -842,7 +842,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return _supported(m, max(rare, key=pref), s)
     # a multiple (增加一倍, 两倍) is a relative measure: the paper's ratio of that size is the one
     # it tells (OR 1.85, "almost twofold"), whatever words name the outcome
-    relative = [t for t in other if m.kind == "multiplier" and t[2].kind in ("ratio", "multiplier")]
+    # (and a relative change, 概率高86%, of the size of a ratio the abstract states, OR 1.86: that ratio)
+    relative = [t for t in other if (m.kind == "multiplier" or (m.kind == "percent" and ctx.change))
+                and t[2].kind in ("ratio", "multiplier")]
     if relative and not s.curated:
         return _supported(m, max(relative, key=lambda t: (t[0], -abs(float(t[3]) - float(m_eff.value)))), s)
     if other:
