@@ -24,6 +24,7 @@ from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_
 from factcheck.core.codes import registry
 from factcheck.core.config import Config
 from factcheck.papers.glossary import load_glossary
+from factcheck.papers.implicit import is_implicit
 from factcheck.core.model import Article, Attribution, Claim, Mention, Overstatement, Sentence
 from factcheck.text.numbers import CHANGE_VERB_BEFORE
 from factcheck.text.segmenter import segment, segmenter_words
@@ -558,7 +559,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     firm = _estimates_told_firmly(norm, sentences, claims, mentions, summ_of, rules)
     only = _the_one_paper(article)
     # (its lead: the sentences before the first that the attribution pins on the study)
-    lead_end = min((k for k, a in attributions.items() if a.reference is not None), default=len(sentences))
+    lead_end = min((k for k, a in attributions.items() if a.reference is not None), default=len(sentences)) \
+        if only is not None else 0
     for i in sorted(rules_at.keys() | paper_hits.keys() | firm.keys()):   # only sentences where something can fire
         s = sentences[i]
         text = norm[s.start:s.end]
@@ -590,6 +592,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                     _pattern_hits(rule, patterns_here[id(rule)], text, raw)
         raw.extend((a, b, r, False) for a, b, r in _paper_aware(text, summ, all_summaries, rules, paper_hits.get(i),
                                                                 nulls_here, firm.get(i, ())))
+        if not raw:
+            continue
         kept, sev_of, paper_of = _weigh_hits(raw, text, i, sentences, norm, (ref_idx, summ, on_topic_only),
                                              audience, tokens, claim, mentions, s.start)
         if any(r.opts.get("yields_to") for _a, _b, r in kept):
@@ -651,8 +655,6 @@ def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: s
 def _the_one_paper(article: Article) -> Optional[int]:
     """The index of the one paper an article is checked against without listing it (--paper,
     or named in its text), or None."""
-    from factcheck.papers.implicit import is_implicit
-
     refs = article.references
     return refs[0].index if len(refs) == 1 and is_implicit(refs[0]) else None
 
@@ -884,8 +886,6 @@ def _general(text: str) -> bool:
 def _audience(norm: str, article: Article) -> frozenset:
     """What the article's readers have: the condition (glossary ``conditions``) it names most."""
     from collections import Counter
-
-    from factcheck.papers.implicit import is_implicit
 
     gl = load_glossary(lexicon=bool(article.references) and all(is_implicit(r) for r in article.references))
     counts = Counter(gl.term_group[m.group()] for m in gl.condition_re.finditer(norm[:20000].lower()))
