@@ -965,6 +965,11 @@ _SESSION11 = [
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION11], ids=[c[0] for c in _SESSION11])
 def test_a_reading_rule_of_the_eleventh_session(abstract, article, expected):
+    _reads_as_expected(abstract, article, expected)
+
+
+def _reads_as_expected(abstract: str, article: str, expected: dict) -> None:
+    """Each surface's verdict as ``expected`` says ("!supported": anything but supported)."""
     v = draft_verdicts(abstract, article)
     for surface, verdict in expected.items():
         if verdict.startswith("!"):
@@ -1081,9 +1086,4 @@ _SESSION12 = [
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION12], ids=[c[0] for c in _SESSION12])
 def test_a_reading_rule_of_the_twelfth_session(abstract, article, expected):
-    v = draft_verdicts(abstract, article)
-    for surface, verdict in expected.items():
-        if verdict.startswith("!"):
-            assert v[surface] != verdict[1:], surface
-        else:
-            assert v[surface] == verdict, surface
+    _reads_as_expected(abstract, article, expected)
