@@ -283,7 +283,8 @@ def load_store(path: str, *, quiet: bool = False):
 
 def add_papers(store, specs: list[str], client=None) -> list[str]:
     """The --paper arguments as summaries in the store; their ids, in order."""
-    from factcheck.papers.implicit import PaperError, load_paper
+    from factcheck.core.errors import PaperError
+    from factcheck.papers.implicit import load_paper
 
     ids = []
     for spec in specs:

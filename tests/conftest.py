@@ -69,6 +69,17 @@ def draft_verdicts(abstract: str, text: str) -> dict:
     return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
 
 
+def assert_draft_verdicts(abstract: str, text: str, expected: dict) -> None:
+    """Each surface's verdict, ``text`` checked against ``abstract`` (draft_verdicts), as
+    ``expected`` says; "!supported" means anything but supported."""
+    v = draft_verdicts(abstract, text)
+    for surface, verdict in expected.items():
+        if verdict.startswith("!"):
+            assert v[surface] != verdict[1:], surface
+        else:
+            assert v[surface] == verdict, surface
+
+
 def verdict_of(report, surface: str, line: int | None = None) -> tuple[str, object, str]:
     """(verdict, paper_value, rule) of the first mention with this surface (on this line)."""
     by_id = {}

@@ -4,7 +4,7 @@ sites, schedules and units written after an interval (each rule found on a blind
 written for every article)."""
 
 import pytest
-from conftest import draft_verdicts
+from conftest import assert_draft_verdicts, draft_verdicts
 
 from factcheck.ingest.reader import article_from_text, strip_readings
 from factcheck.papers.abstract_en import normalise
@@ -965,17 +965,7 @@ _SESSION11 = [
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION11], ids=[c[0] for c in _SESSION11])
 def test_a_reading_rule_of_the_eleventh_session(abstract, article, expected):
-    _reads_as_expected(abstract, article, expected)
-
-
-def _reads_as_expected(abstract: str, article: str, expected: dict) -> None:
-    """Each surface's verdict as ``expected`` says ("!supported": anything but supported)."""
-    v = draft_verdicts(abstract, article)
-    for surface, verdict in expected.items():
-        if verdict.startswith("!"):
-            assert v[surface] != verdict[1:], surface
-        else:
-            assert v[surface] == verdict, surface
+    assert_draft_verdicts(abstract, article, expected)
 
 
 def test_a_share_of_a_count_names_no_group():
@@ -1086,4 +1076,4 @@ _SESSION12 = [
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION12], ids=[c[0] for c in _SESSION12])
 def test_a_reading_rule_of_the_twelfth_session(abstract, article, expected):
-    _reads_as_expected(abstract, article, expected)
+    assert_draft_verdicts(abstract, article, expected)

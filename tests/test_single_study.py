@@ -2,7 +2,7 @@
 numbers rest on that paper."""
 
 import pytest
-from conftest import draft_verdicts
+from conftest import assert_draft_verdicts, draft_verdicts
 
 ABSTRACT = """Title: Lifestyle intervention and diabetes: 30-year follow-up
 Journal: Test Journal
@@ -336,12 +336,7 @@ READINGS = [
 
 @pytest.mark.parametrize("abstract, text, expected", READINGS)
 def test_an_article_read_against_its_abstract(abstract, text, expected):
-    v = draft_verdicts(abstract, text)
-    for surface, verdict in expected.items():
-        if verdict.startswith("!"):
-            assert v[surface] != verdict[1:], surface
-        else:
-            assert v[surface] == verdict, surface
+    assert_draft_verdicts(abstract, text, expected)
 
 
 def _attributions(abstract: str, text: str) -> list:

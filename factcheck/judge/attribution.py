@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from factcheck.ingest.citations import find_markers
 from factcheck.papers.glossary import Glossary, cached_groups, load_glossary
@@ -129,31 +129,34 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?")
 _QUOTED_RUN = 6         # words in a row that only a copy of the abstract shares with it
 
 
-def _word_runs(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return {tuple(words[k:k + _QUOTED_RUN]) for k in range(len(words) - _QUOTED_RUN + 1)}
-
-
 # the runs of words of a summary's own sentences (its title, findings and conclusion)
-_summary_runs = ObjectCache(lambda s: frozenset(_word_runs(" ".join(
-    [s.title, s.conclusion.text or ""] + [f.text or "" for f in s.findings]))))
+_summary_runs = ObjectCache(lambda s: frozenset(
+    tuple(w.group().lower() for w in run) for run in _runs(" ".join(
+        [s.title, s.conclusion.text or ""] + [f.text or "" for f in s.findings]))))
+
+
+def _runs(text: str) -> Iterator[list[re.Match]]:
+    """Every run of _QUOTED_RUN words in a row of ``text``, as its word matches."""
+    words = list(_WORD.finditer(text))
+    for k in range(len(words) - _QUOTED_RUN + 1):
+        yield words[k:k + _QUOTED_RUN]
+
+
+def _copied(text: str, summary) -> Iterator[list[re.Match]]:
+    """The runs of words of ``text`` that the summary's own sentences hold too."""
+    said = _summary_runs(summary)
+    return (run for run in _runs(text) if tuple(w.group().lower() for w in run) in said)
 
 
 def quoted_at(text: str, offset: int, summary) -> Optional[str]:
     """Is the number at ``offset`` of ``text`` (a sentence) inside words copied from the paper's
     own sentences: a run of six words, the number among them, that the abstract has too ("died
     over a mean of 7.1 (range 5.3-9.9) years")? Then it is the abstract's number, whatever unit
-    the words after it put out of reach. Returns those words as the article writes them."""
-    words = list(_WORD.finditer(text))
-    k = next((i for i, w in enumerate(words) if w.start() == offset), None)
-    if k is None or len(words) < _QUOTED_RUN:
-        return None
-    runs = _summary_runs(summary)
-    seq = [w.group().lower() for w in words]
-    for j in range(max(0, k - _QUOTED_RUN + 1), min(k, len(seq) - _QUOTED_RUN) + 1):
-        run = seq[j:j + _QUOTED_RUN]
-        if tuple(run) in runs and sum(len(w) >= 3 and w.isalpha() for w in run) >= 3:   # prose, not "CI 1.4 28.8 P"
-            return text[words[j].start():words[j + _QUOTED_RUN - 1].end()]
+    the words after it put out of reach. Returns those words as the article writes them; a run
+    of statistics alone ("CI 1.4 28.8 P 0.02") is no quotation, three of its words are prose."""
+    for run in _copied(text, summary):
+        if any(w.start() == offset for w in run) and sum(len(w.group()) >= 3 and w.group().isalpha() for w in run) >= 3:
+            return text[run[0].start():run[-1].end()]
     return None
 
 
@@ -161,10 +164,9 @@ def _quotes_the_abstract(ntext: str, paper: RefProfile) -> bool:
     """Does the sentence copy the paper's own English (a page that pastes the abstract: "Men with
     prediabetes were randomized to eTRF (6-hr feeding period …")? Six words in a row of it are
     the abstract's, whatever the page around it says."""
-    if paper.summary is None or len(_WORD.findall(ntext)) < _QUOTED_RUN:
-        return False
-    runs = _summary_runs(paper.summary)
-    return any(r in runs for r in _word_runs(ntext))
+    return paper.summary is not None and next(_copied(ntext, paper.summary), None) is not None
+
+
 # glossary groups of a summary's topic text (title, terms, population, conclusion, measures)
 _summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic)))
 

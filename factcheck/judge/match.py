@@ -251,7 +251,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     if cut and _AND_ALSO.fullmatch(before):
         verbs = _CHANGE_VERB.findall(norm, max(sentence_start, cut[-1] - 40), cut[-1] - 1)
         if verbs:
-            return "down" if verbs[-1] in _DOWN_VERBS + ("减轻",) else "up"
+            return "down" if verbs[-1] in _DOWN_VERBS else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
@@ -260,8 +260,8 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
 
 
 _AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
-_CHANGE_VERB = re.compile(r"降低|减少|下降|减轻|增加|升高|提高|上升")
-_DOWN_VERBS = ("降低", "减少", "下降")      # the verbs of _RISK_CHANGED and _RISK_CHANGED_BY that lower
+_DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of change that lower (the others raise)
+_CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
 _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
 _RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
                               r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")

@@ -58,8 +58,6 @@ _BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*\()(\d+\.\d+),\s*(\d+\.\d
 
 
 _SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
-# (or of ratios: "the hazards ratios of CVD … were 1.83 (1.22, 2.73)": a ratio's bracketed pair is its interval)
-_SPEAKS_OF_RATIOS = re.compile(r"\b(?:hazards? ratios?|odds ratios?|relative risks?|risk ratios?|rate ratios?)\b", re.I)
 
 
 def _pair_as_interval(m: re.Match) -> str:
@@ -68,7 +66,8 @@ def _pair_as_interval(m: re.Match) -> str:
     text, at = m.string, m.start()
     since = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     # (only in a sentence that speaks of intervals: "9.34 (8.36, 11.77)" may be a median and its IQR)
-    if lo < hi and lo <= x <= hi and (_SPEAKS_OF_CI.search(text, since, at) or _SPEAKS_OF_RATIOS.search(text, since, at)):
+    # (or of ratios: "the hazards ratios of CVD … were 1.83 (1.22, 2.73)": a ratio's pair is its interval)
+    if lo < hi and lo <= x <= hi and (_SPEAKS_OF_CI.search(text, since, at) or _RATIO_ANYWHERE.search(text, since, at)):
         return f"{m.group(1)}{m.group(2)}{m.group(3)}–{m.group(4)}"
     return m.group(0)
 
@@ -336,13 +335,17 @@ _RESPECTIVELY = re.compile(r"\brespectively\b")
 _LISTED_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;)?\s*(?:and|or|vs\.?|versus|,)\s*$")
 
 
+def _ratio_label(name: str) -> str:
+    """HR, OR, RR, TR for a ratio's name as an abstract writes it ("hazards ratio", "aOR")."""
+    return _RATIO_LABEL.get(name.lower().replace("hazards ", "hazard "), "ratio")
+
+
 def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
     """The kind of ratio the sentence speaks of before ``pos`` (the last one named)."""
     found = _RATIO_ANYWHERE.findall(norm[:pos])
     if not found:
         return None
-    name = found[-1].lower().rstrip("s").replace("hazards ", "hazard ")
-    return _RATIO_LABEL.get(name, "ratio")
+    return _ratio_label(found[-1].rstrip("s"))
 
 
 _CI_GAP = re.compile(r"^[\s,;(\[]*(?:9[059](?:\.\d)?%\s*(?:CI|confidence interval|credible interval)(?:\s*\[CI\])?|CI)?[\s,:=]*$",
@@ -393,8 +396,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # number is a category's cut-off, never the ratio's value
     if r and not isinstance(val, list) and unit in ("", "x") and not (
             m.qualifier in _BOUNDS or _english_bound(before)):
-        return Value(value=float(val), kind="ratio",
-                     label=_RATIO_LABEL.get(r.group(1).lower().replace("hazards ", "hazard "), "ratio"))
+        return Value(value=float(val), kind="ratio", label=_ratio_label(r.group(1)))
     fold = re.match(r"^\s*(?:times|-?fold)\b(?:[^.;]{0,40}?\b(hazard|odds|risk|rate))?", after, re.I)
     if fold and not isinstance(val, list) and unit in ("", "x"):
         kind_word = (fold.group(1) or "").lower()

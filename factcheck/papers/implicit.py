@@ -21,7 +21,7 @@ import re
 from typing import Optional, Sequence
 
 from factcheck.core.codes import input_message
-from factcheck.core.errors import PaperError  # noqa: F401 - raised here, caught by its users
+from factcheck.core.errors import PaperError
 from factcheck.text.doi import dois_in_text
 from factcheck.core.model import Article, Reference
 from factcheck.papers.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
