@@ -1077,3 +1077,73 @@ _SESSION12 = [
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION12], ids=[c[0] for c in _SESSION12])
 def test_a_reading_rule_of_the_twelfth_session(abstract, article, expected):
     assert_draft_verdicts(abstract, article, expected)
+
+
+_ACCELEROMETER = ("Methods: Participants of the UK Biobank wore wrist accelerometers for a week. Results: Among "
+                  "81 956 participants, 2 000 developed depression; higher activity was associated with a lower "
+                  "risk (HR 0.84, 95% CI 0.75-0.94).")
+
+_SESSION13 = [
+    ("a heading glued to its text where a store dropped Crossref's JATS markup",
+     "<jats:sec>IntroductionThis study aimed to determine the prevalence of unsafe listening.</jats:sec>"
+     "<jats:sec>ResultsThirty-three studies (corresponding to data from 35 records and 19 046 individuals) were "
+     "included; the pooled prevalence was 23.81%.</jats:sec>",
+     "这项荟萃分析纳入了33项研究，涉及19046人，汇总患病率为23.81%。",
+     {"33项": "supported", "19046人": "supported", "23.81%": "supported"}),
+    ("a month the abstract does not name is no year of its period, unless the months span whole years",
+     "Methods: A prospective cohort of 104 000 adults in France, 2009-2021, was followed. Results: Higher intake "
+     "was associated with risk (hazard ratio 1.09, 95% CI 1.02 to 1.16).",
+     "据《英国医学杂志》发表的研究，该研究于2009年5月启动，随访截至2021年12月31日。"
+     "研究纳入2009年1月至2021年12月的10.4万名成人，2009年至2021年间持续随访。",
+     {"2009年5月": "not_in_source", "2021年12月31日": "not_in_source", "2009年1月至2021年12月": "supported",
+      "2009年至2021年": "supported", "10.4万名": "supported"}),
+    ("the sample told near its size but not as a reader rounds it", _ACCELEROMETER,
+     "这项研究纳入了8.5万名参与者。",
+     {"8.5万名": "mismatch"}),
+    ("the sample told near its size and rounded as a reader rounds it", _ACCELEROMETER,
+     "这项研究纳入了约8万名参与者。",
+     {"8万名": "supported"}),
+    ("more than the sample is no rounding of it", _ACCELEROMETER,
+     "这项研究纳入了超过9万名参与者，其中2000人患上抑郁症。",
+     {"9万名": "mismatch", "2000人": "supported"}),
+    ("a period with one end the paper's and the other a year it names nowhere",
+     "Methods: Semen samples of 3000 men were assessed in 1965-2015 at one clinic. Results: Sperm count "
+     "declined (HR 1.2).",
+     "这项研究分析了1963年至2015年的精液样本。研究分析了1965年至2015年的样本。",
+     {"1963年至2015年": "mismatch", "1965年至2015年": "supported"}),
+    ("a period whose other end the abstract dates as a follow-up's end",
+     "Methods: Persons diagnosed from 1992-2011 were followed up until December 31, 2017. Results: Risk was "
+     "higher (HR 1.3).",
+     "这项研究分析了1992年至2017年的数据。",
+     {"1992年至2017年": "!mismatch"}),
+    ("the follow-up told after the length, or after 追踪, against the one follow-up the abstract states",
+     "Methods: 60 298 participants of UK Biobank were followed for an average of 9.1 years. Results: Diet was "
+     "associated with lower risk (HR 0.77).",
+     "研究人员追踪10年数据显示，风险降低23%。研究人员随访9年。",
+     {"10年": "mismatch", "9年": "supported"}),
+    ("the whole years of a follow-up a reader counts", 
+     "Methods: 3000 men were followed for a median of 10.7 years. Results: Risk was higher (HR 1.2).",
+     "研究人员随访10年，风险增加20%。",
+     {"10年": "!mismatch"}),
+    ("a time of a list of visits with its unit left on the last", 
+     "Methods: 220 adults were randomized to calorie restriction or their usual diet (n = 75) for 2 years. "
+     "We analyzed biomarker data collected at baseline, 12-, and 24-month follow-up assessments. Results: "
+     "Biological age increased by 0.11 years per year (P = 0.01).",
+     "在每12个月的随访中,卡路里限制组的参与者的生物学年龄平均增加了0.11年。",
+     {"12个月": "supported", "0.11年": "supported"}),
+    ("the sample with one digit dropped",
+     "Methods: We followed 204 689 participants of three cohorts. Results: Regular use was associated with a "
+     "higher risk (HR 1.24, 95% CI 1.17-1.31).",
+     "这项研究对三大队列中的 20 489 名参与者进行了分析。",
+     {"20 489 名": "mismatch"}),
+    ("a background number the one paper states, too distinctive to be chance",
+     "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
+     "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",
+     "这项研究发表在《自然·医学》上。据统计，在美国，9.8%的2型糖尿病病例与饮食有关，另有12.5%的病例与肥胖有关。",
+     {"9.8%": "supported", "12.5%": "unattributed"}),
+]
+
+
+@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION13], ids=[c[0] for c in _SESSION13])
+def test_a_reading_rule_of_the_thirteenth_session(abstract, article, expected):
+    assert_draft_verdicts(abstract, article, expected)

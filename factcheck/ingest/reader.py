@@ -203,14 +203,15 @@ def _html_text(raw: str) -> tuple[str, Optional[str]]:
     return text, title
 
 
-_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"})
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+                         "jats:sec", "jats:p", "jats:title"})
 
 
 def html_to_text(raw: str) -> str:
     """The text of HTML markup, one line per block (p, div, li, h1-h6, tr, br, section), entities
     decoded, scripts and navigation dropped: a page trafilatura cannot read, or an abstract
     stored with its publisher's markup (<h4>Results</h4>Forty-three children…: the heading on
-    a line of its own, closed as well as opened)."""
+    a line of its own, closed as well as opened; Crossref's JATS sections and paragraphs likewise)."""
     from html.parser import HTMLParser
 
     class P(HTMLParser):

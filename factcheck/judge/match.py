@@ -28,6 +28,7 @@ from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention
                                   Sentence)
 from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_value
 from factcheck.core.objcache import ObjectCache
+from factcheck.papers.implicit import the_one_paper
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
 from factcheck.papers.summaries import SEX_GROUPS, Finding, Store, Summary, Value, numbers_of, period_spans
 from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance
@@ -48,8 +49,13 @@ def _digits(x: str) -> str:
 
 
 def _one_digit_off(a: str, b: str) -> bool:
-    """233 and 223: the same length, one digit different."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+    """233 and 223: the same length, one digit different; or, at four digits and more, one digit
+    dropped or doubled (20 489 for 204 689)."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and len(short) >= 4 and any(
+        long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def transposed(a: str, b: str) -> bool:
@@ -896,9 +902,31 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             if (rel >= 2.0 or (pv == s.population.n and _ENROLLED.search(ctx.sentence))) and c.kind == "count" \
                     and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and _one_digit_off(mine, str(int(pv))):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
+    # 7d. a draft: the size of the sample told in a sentence that says who the study took in, within
+    #     a tenth of the paper's sample but not that number as a reader rounds it (8.5万 for 81,956;
+    #     超过35万 for 342,183): the sample, misquoted
+    sample = _misquoted_sample(m, m_eff, ctx, scored, s) if not s.curated else None
+    if sample is not None:
+        return _mismatch(m, sample, s, "FC102")
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+def _misquoted_sample(m: Mention, m_eff: Mention, ctx: Context, scored: list, s: Summary) -> Optional[tuple]:
+    """The paper's sample (its n) that a count of people in a sentence of enrolment (纳入, 参与,
+    样本) misquotes: told as an approximation (in 万, or with a bound: 超过35万), within 10% of n,
+    yet not n as that rounding and bound read it. (A count written to the unit, 36,987名, may be
+    another count of the paper's, the analysed or the followed: 7b and 7c judge those.)"""
+    n = s.population.n
+    if not n or m.kind != "count" or m.unit != "person" or not isinstance(m.value, (int, float)) \
+            or (_scale_of(m.surface) == 1 and m.qualifier not in _BOUNDS) \
+            or not _ENROLLED.search(ctx.sentence) or abs(float(m.value) - n) > 0.1 * n:
+        return None
+    for t in scored:
+        if t[2].label == "n" and not _equal(m_eff, t[3], t[2].qualifier):
+            return t
+    return None
 
 
 def _last_digit_slip(m: Mention, scored: list, pref) -> Optional[tuple]:
@@ -1181,13 +1209,43 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                 return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
         return None
     ends = [e[:4] for e in m.value.split("/")]
+    if not _whole_years(m.value.split("/")):
+        return None             # 2009年5月 where the abstract says 2009–2021: the month is the article's own
     for v in s.stated:
         years = [str(int(x)) for x in v.value] if v.unit == "period" and isinstance(v.value, list) else \
             [str(int(v.value))] if v.unit == "year_named" else []
         # (a year alone may be either end of a period, or a year the abstract names)
         if (len(ends) == 1 and ends[0] in years) or (len(ends) == 2 and ends == years):
             return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+    return _period_misquoted(m, ends, s) if len(ends) == 2 else None
+
+
+def _period_misquoted(m: Mention, ends: list[str], s: Summary) -> Optional[MentionVerdict]:
+    """1963年至2015年 for a study run "1965-2015": one end the paper's period has, the other a
+    few years off and a year the abstract names nowhere: the same period, misquoted."""
+    periods = [v for v in s.stated if v.unit == "period" and isinstance(v.value, list) and len(v.value) == 2]
+    named = {str(int(x)) for v in s.stated if v.unit in ("period", "year_named")
+             for x in (v.value if isinstance(v.value, list) else [v.value]) if not isinstance(x, str)}
+    named |= {str(int(v.value) // 10000) for v in s.stated if v.unit == "date_named"}
+    for v in periods:
+        theirs = [str(int(x)) for x in v.value]
+        same = [i for i in (0, 1) if ends[i] == theirs[i]]
+        if len(same) != 1:
+            continue
+        i = 1 - same[0]
+        if ends[i] not in named and 0 < abs(int(ends[i]) - int(theirs[i])) <= 10:
+            return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", args={"note": v.note})
     return None
+
+
+def _whole_years(ends: list[str]) -> bool:
+    """Whether an article's date or period says no more than its years: 2009年 or 2010年至2015年,
+    or a period from January to December (2012年1月至2020年12月 is 2012–2020 in full); a month
+    or day anywhere else (2009年5月, 截至2023年12月31日, 2006年1月1日至2020年8月31日) is a
+    precision that a year alone in the abstract does not state."""
+    if all(len(e) == 4 for e in ends):
+        return True
+    return len(ends) == 2 and ends[0][4:] in ("", "-01", "-01-01") and ends[1][4:] in ("", "-12", "-12-31")
 
 
 def _named_date(end: str, dated: list[Value]) -> Optional[Value]:
@@ -1219,10 +1277,12 @@ def _range_of_category(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 
 
 # how long the study ran, as an article states it (这一研究历时15年, 研究长达8年, 随访了10年)
-STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|随访了?\s*$")
+STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历时|长达|为期|持续|进行了|共)\s*$|(?:随访|追踪|跟踪)了?\s*$")
 # the window an outcome is told over (10年内死亡机率增加84%, 在接下来的10年内死亡的可能性): the
 # study's follow-up, as the article tells it
-OUTCOME_WINDOW = re.compile(r"\s*(?:内|之内|里)[^，。,；;]{0,8}?(?:死亡|去世|发病|患病|罹患|风险|几率|机率|概率|可能性)")
+OUTCOME_WINDOW = re.compile(r"\s*(?:内|之内|里)[^，。,；;]{0,8}?(?:死亡|去世|发病|患病|罹患|风险|几率|机率|概率|可能性)"
+                            # (or the follow-up named after it: 在十年的追踪期间, 10年随访数据, 30年数据)
+                            r"|\s*(?:的|之)?\s*(?:随访|追踪|跟踪)|\s*(?:的)?数据")
 
 
 def _length_against_follow_up(m: Mention, s: Summary) -> Optional[MentionVerdict]:
@@ -1238,6 +1298,12 @@ def _length_against_follow_up(m: Mention, s: Summary) -> Optional[MentionVerdict
         return None
     if min(conv) - tolerance(m) <= float(m.value) <= max(conv) + tolerance(m):
         return None         # within it: not this rule's to judge
+    if float(m.value) == int(m.value) and any(int(x) == int(m.value) for x in conv):
+        return None         # 长达20年 of a median 20.9 years: the whole years a reader counts
+    other_times = [convert(float(c.value), c.unit, m.unit) for c in _usable(s)[0]
+                   if c.label != "follow_up" and c.unit in TIME_UNITS and not isinstance(c.value, list)]
+    if any(t is not None and _equal(m, t) for t in other_times):
+        return None         # 12个月 where the abstract assesses "at 12 and 24 months": a time it states
     return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC102",
                           args={"note": c.describe(s)})
 
@@ -2041,6 +2107,10 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             clause_general[a] = general_cue(norm[a:b])
         return clause_general[a]
 
+    only_idx = the_one_paper(article)
+    only_summ = store.get(refs[only_idx].summary_id) if only_idx in refs else None
+    if only_summ is not None and (only_summ.curated or not only_summ.available):
+        only_summ = None
     first_seen: dict[tuple, tuple[MentionVerdict, Optional[int]]] = {}
     pending: list[tuple] = []       # each claim's parts, until the article-wide pass has run
     for k in sorted(set(checkable) | set(prose)):
@@ -2097,14 +2167,14 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 source = after_report.get(cs)
                 background = source is not None and general_at(source, cs)
             if background:
-                mv = MentionVerdict(m.id, "unattributed", rule="FC105")
+                mv = _unattributed(m, only_summ)
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
                     "carried", "none", "topic", "single_reference"):
                 # a restated number keeps the verdict of its first statement
                 e = earlier[0]
                 mv = MentionVerdict(m.id, e.verdict, e.paper_value, e.finding_id, rule=e.rule, args=e.args)
             elif ref_idx is None:
-                mv = MentionVerdict(m.id, "unattributed", rule="FC105")
+                mv = _unattributed(m, only_summ)
             elif summ is None or not summ.available:
                 mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
                                     args={"note": summ.availability_note if summ else None})
@@ -2184,6 +2254,35 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     _subgroup_details(pending)
     return [_claim(article, s, ms, mvs, att, ref_idx, summ, config, n)
             for n, (s, ms, mvs, att, ref_idx, summ) in enumerate(pending, 1)]
+
+
+def _unattributed(m: Mention, only: Optional[Summary]) -> MentionVerdict:
+    """A number told as background or without a source: unattributed, unless it is the one
+    paper's own (``_the_papers_own``)."""
+    return (_the_papers_own(m, only) if only is not None else None) or \
+        MentionVerdict(m.id, "unattributed", rule="FC105")
+
+
+def _the_papers_own(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A number told as background (or with no source) that the one paper the article is about
+    states, and too distinctive to be the paper's by chance (82,429名, 2664名, 9.8%): the article
+    took it from the paper, which the abstract's own background or methods may give."""
+    if not isinstance(m.value, (int, float)) or isinstance(m.value, bool):
+        return None
+    x = float(m.value)
+    if m.kind == "count" and m.unit == "person":
+        ok = x >= 100 and x % 10 != 0
+    elif m.kind == "percent":
+        ok = m.decimals >= 1 and x % 1 != 0
+    else:
+        ok = False
+    if not ok:
+        return None
+    said = _stated_anywhere(x, s, tolerance(m))
+    if said is None or (m.kind == "percent" and said[1].unit != "%"):
+        return None
+    f, v = said
+    return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101", args={"note": _clean_note(f.text)})
 
 
 def _subgroup_details(pending: list) -> None:

@@ -24,7 +24,7 @@ from factcheck.judge.attribution import general_cue, reports_finding, speaks_of_
 from factcheck.core.codes import registry
 from factcheck.core.config import Config
 from factcheck.papers.glossary import load_glossary
-from factcheck.papers.implicit import is_implicit
+from factcheck.papers.implicit import is_implicit, the_one_paper
 from factcheck.core.model import Article, Attribution, Claim, Mention, Overstatement, Sentence
 from factcheck.text.numbers import CHANGE_VERB_BEFORE
 from factcheck.text.segmenter import segment, segmenter_words
@@ -557,7 +557,7 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
     rules_at, word_hits, pattern_hits = _rules_by_sentence(rules, norm, sentences)
     paper_hits = _paper_term_sentences(all_summaries, norm, sentences)
     firm = _estimates_told_firmly(norm, sentences, claims, mentions, summ_of, rules)
-    only = _the_one_paper(article)
+    only = the_one_paper(article)
     # (its lead: the sentences before the first that the attribution pins on the study)
     lead_end = min((k for k, a in attributions.items() if a.reference is not None), default=len(sentences)) \
         if only is not None else 0
@@ -650,13 +650,6 @@ def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: s
         sev_of.setdefault(id(rule), sev)
         paper_of.setdefault(id(rule), (r_idx, r_summ))
     return kept, sev_of, paper_of
-
-
-def _the_one_paper(article: Article) -> Optional[int]:
-    """The index of the one paper an article is checked against without listing it (--paper,
-    or named in its text), or None."""
-    refs = article.references
-    return refs[0].index if len(refs) == 1 and is_implicit(refs[0]) else None
 
 
 def _paper_aware(text: str, summ: Optional[Summary], all_summaries: list, rules: list[Rule],

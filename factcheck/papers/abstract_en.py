@@ -94,7 +94,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:(mins?|hrs?|h|wks?|mos?|mL|ml|mg|g|kg|μg|mcg|IU)\b|(?:yr|y)\b(?!-))",
                lambda m: f"{m.group(1)} {m.group(2) or 'years'}", t)
     # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
-    t = re.sub(r"(?<![\d.])(\d+)[-‐]\s+(to|and|or)\s+(?=\d)", r"\1 \2 ", t)
+    # (and "at baseline, 12-, and 24-month follow-up": the list's comma too)
+    t = re.sub(r"(?<![\d.])(\d+)[-‐],?\s+(to|and|or)\s+(?=\d)", r"\1 \2 ", t)
     # "working long hours (≥55 per week)": a bracketed amount with no unit of its own takes the
     # unit of time the words before it name
     t = re.sub(r"\b(hours|minutes)(\s*\(\s*(?:[<>≥≤]\s*)?\d+(?:\.\d+)?)(?=\s+(?:per|a|each)\s+(?:day|night|week|month)\b)",
@@ -187,6 +188,8 @@ def _mean_age_before(norm: str, pos: int) -> bool:
 
 
 FOLLOW_UP = re.compile(r"follow(?:ed)?[- ]?up|followed\b", re.I)
+# "followed for an average of 9.1 years", "followed up for a median of": the length, further back
+_FOLLOWED_FOR = re.compile(r"\bfollowed(?:\s+up)?\s+for\s+(?:an?\s+)?(?:mean|median|average)\s+(?:\(\w+\)\s+)?(?:of\s+)?$", re.I)
 CHANGE_BEFORE = re.compile(r"\b(reduc\w*|lower\w*|decreas\w*|increas\w*|higher|rais\w*|declin\w*|fell|dropp\w*|"
                            r"los[st]|gain\w*|change[sd]?)\b[^.;]{0,30}$", re.I)
 
@@ -439,7 +442,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
         unit, kind = "person", "count"
     elif unit == "" and not isinstance(val, list) and ASSIGNED.match(after):
         unit, kind = "person", "count"      # "549 were assigned to the as-needed group": people
-    if unit in ("day", "week", "month", "year") and FOLLOW_UP.search(before[-25:] + after[:25]):
+    if unit in ("day", "week", "month", "year") and (FOLLOW_UP.search(before[-25:] + after[:25])
+                                                     or _FOLLOWED_FOR.search(before[-48:])):
         label = "follow_up"
     elif kind == "percent" and CHANGE_BEFORE.search(before):
         label = label or "change"

@@ -33,6 +33,13 @@ def is_implicit(ref: Reference) -> bool:
     return bool(ref.resolved_by) and ref.resolved_by.split(":", 1)[0] in IMPLICIT
 
 
+def the_one_paper(article: Article) -> Optional[int]:
+    """The index of the one paper an article is checked against without listing it (--paper,
+    or named in its text), or None."""
+    refs = article.references
+    return refs[0].index if len(refs) == 1 and is_implicit(refs[0]) else None
+
+
 def load_paper(spec: str, *, fetch_client=None) -> Summary:
     """A summary for one ``--paper`` argument: a YAML summary, an abstract or paper text (drafted
     on the fly, ``curated: false``), or a DOI/PMID/PMCID (fetched, then drafted)."""

@@ -1381,8 +1381,8 @@ _HEADER_LINE = re.compile(r"^#?\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
 
 
 # a publisher's page stored with its markup ("</div><div><h3>Results</h3><div>The 12-week …",
-# "<em>P</em> < 0.001"): read as the reader reads a page's HTML
-_MARKUP = re.compile(r"</(?:div|p|h[1-6]|em|i|b|strong|span|sup|sub|li)>", re.I)
+# "<em>P</em> < 0.001"), or Crossref's JATS ("<jats:sec>…</jats:sec>"): read as the reader reads a page's HTML
+_MARKUP = re.compile(r"</(?:div|p|h[1-6]|em|i|b|strong|span|sup|sub|li|jats:(?:sec|p|title))>", re.I)
 
 
 def _without_markup(text: str) -> str:
@@ -1412,14 +1412,21 @@ def _whole_end_year(m: re.Match) -> str:
 
 
 _SLASHED_HEADING = re.compile(r"[ \t]+//[ \t]+(?=[A-Z][a-z]+(?: [a-z]+)?:)")
+# a heading glued to its text where a store dropped the heading's markup ("ResultsThirty-three
+# studies", "ObjectiveTo examine"): read before the numbers' words are, so that "Thirty-three"
+# is 33 and not "Thirty-" and 3
+_GLUED_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values())
+                            + r"))(?=[A-Z][a-z])", re.M)
 
 
 def _plain_numbers(text: str) -> str:
     """The abstract with its decimals written whole (.84 → 0.84), its periods' end years
     whole (2006–12 → 2006–2012) and a misspelt interval named as it is meant, so that the numbers are read as any other abstract's; its sections
-    on lines of their own where a stored copy runs them together ("… trial. // Methods: …")."""
+    on lines of their own where a stored copy runs them together ("… trial. // Methods: …",
+    "ResultsThirty-three studies …")."""
     if "//" in text:
         text = _SLASHED_HEADING.sub("\n", text)
+    text = _GLUED_HEADING.sub(r"\1\n", text)
     if "." in text:
         text = _LEADING_POINT.sub("0.", text)
     text = _SHORT_END_YEAR.sub(_whole_end_year, text)
@@ -1572,10 +1579,6 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
             primary = key.group(1).strip() + "\n" + primary
     else:
         primary = _front(paras)                  # no abstract marked: the text before its references
-    if lang == "en":
-        from factcheck.papers.abstract_en import normalise
-
-        primary = normalise(primary)             # 162 602 women, Thirty-seven participants, 0·16
     title = (record.title if record and record.title else None) or meta.get("title") or _title_from_text(lines)
     if not abstracts and title:
         first = paras.split("\n", 1)
@@ -1584,6 +1587,10 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         if first and _clean(first[0]).startswith(_clean(title)[:30]) \
                 and len(_clean(first[0])) <= len(_clean(title)) + 40:
             primary = first[1] if len(first) > 1 else ""
+    if lang == "en":
+        from factcheck.papers.abstract_en import normalise
+
+        primary = normalise(primary)             # 162 602 women, Thirty-seven participants, 0·16
 
     sections = split_sections(primary)
     if not any(n for n, _ in sections):
