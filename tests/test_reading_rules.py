@@ -1136,6 +1136,18 @@ _SESSION13 = [
      "higher risk (HR 1.24, 95% CI 1.17-1.31).",
      "这项研究对三大队列中的 20 489 名参与者进行了分析。",
      {"20 489 名": "mismatch"}),
+    ("a population counted in 万 and 亿, far beyond the sample, in a sentence that names no study",
+     "Methods: 5000 adults aged 65 or over were followed. Results: Those with hearing loss had higher dementia "
+     "risk (HR 1.3).",
+     "这项研究发表在《柳叶刀》上。在美国,目前估计有690万老年人患有阿尔茨海默病,到2050年将达到1300万病例。"
+     "研究发现，听力损失者痴呆风险增加30%。研究纳入了约5000人。",
+     {"690万": "unattributed", "2050年": "unattributed", "1300万": "unattributed", "30%": "supported",
+      "5000人": "supported"}),
+    ("a burden study's own population counts stay the study's",
+     "Results: In 2019 there were 1.19 million incident cases of cancer in adolescents and young adults "
+     "aged 15-39 years, and 396 000 deaths (HR 1.1).",
+     "这项研究发表在《柳叶刀·肿瘤学》上。2019年全球15-39岁人群中有119万新发癌症病例。",
+     {"119万": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

@@ -2128,7 +2128,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         prev_text = _previous_measure_sentence(norm, sentences, k)
         cuts = clause_cuts(s.text)             # once for all the sentence's numbers
         first_clause = stext[:cuts[1]]
-        sentence_general = general_cue(first_clause) and not _reports_the_study(stext, att)
+        sentence_general = (general_cue(first_clause) and not _reports_the_study(stext, att)) or (
+            summ is not None and _counts_a_population(stext, ms, summ))
         # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
         # finding, however general its clause sounds
         # 研究人员在论文中介绍,来自美国疾控中心…的数据表明,在60岁及以上人群中…: the paper's own
@@ -2323,6 +2324,28 @@ def _clauses_after_a_report(start: int, stext: str, cuts: tuple, norm: str) -> d
         if finding_follows(text) and not reports_finding(text):
             out[start + b] = start + a
     return out
+
+
+def _counts_a_population(stext: str, ms: list[Mention], s: Summary) -> bool:
+    """在美国，目前估计有690万老年人患有阿尔茨海默病; 2019年，非传染性疾病导致…1560万人早死: a
+    sentence that counts people (or cases) in 万 or 亿, ten times the study's sample and more (a million and
+    more where the sample is unknown), a count the paper does not state, and that speaks of no
+    study, its data or its participants: a population's statistics, background to the study."""
+    n = s.population.n or 0
+    floor = max(10.0 * n, 1e6) if n else 1e6
+    # (a count of people, or a bare count in 万: 690万老年人, 1300万病例)
+    big = [m for m in ms if m.kind in ("count", "measurement") and m.unit in ("person", "")
+           and isinstance(m.value, (int, float))
+           and _scale_of(m.surface) >= 10000 and float(m.value) >= floor]
+    if not big or speaks_of_research(stext) or _ENROLLED.search(stext):
+        return False
+    # (not where the paper itself counts populations, a burden or a modelling study's 1·19 million
+    # cases, nor a sentence that gives one of the paper's numbers)
+    if any(isinstance(v.value, (int, float)) and v.unit in ("person", "") and float(v.value) >= 1e5
+           for f in s.findings for v in f.values):
+        return False
+    return not any(isinstance(m.value, (int, float)) and _distinctive(m)
+                   and _stated_anywhere(float(m.value), s, tolerance(m)) is not None for m in ms)
 
 
 def _reports_the_study(stext: str, att: Attribution) -> bool:
