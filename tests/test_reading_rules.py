@@ -1148,6 +1148,12 @@ _SESSION13 = [
      "aged 15-39 years, and 396 000 deaths (HR 1.1).",
      "这项研究发表在《柳叶刀·肿瘤学》上。2019年全球15-39岁人群中有119万新发癌症病例。",
      {"119万": "supported"}),
+    ("a heading before the article A, a thin space lost to a question mark, a mean with its SD in brackets",
+     "Design, Setting, and Participants  This cohort study used data from 159 372 suicides.\n\nMain Outcome and "
+     "Measures  Suicide incidence.\n\nResults  A total of 2374 suicides among nurses (1912 women [80.5%]; mean "
+     "[SD] age, 52.8 [11.8] years) and 20?976 suicides in the general population were identified (RR 1.18).",
+     "研究显示共有2374名护士自杀(1912名女性[80.5%];平均[SD]年龄,52.8[11.8]岁),一般人群中20976例自杀。",
+     {"2374名": "supported", "80.5%": "supported", "52.8[11.8]岁": "supported", "20976例": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

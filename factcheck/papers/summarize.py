@@ -251,8 +251,9 @@ _SECTION_RE = re.compile(
 # a Title-case heading run into its text at the start of a line or sentence, as the Lancet's
 # abstracts are copied ("Methods In this open-label…", "Findings Between Sept 17, 2019, …"), and
 # many a one-line abstract ("… acquisition. Methods We randomly assigned …"): its own line
-# (a word after it, not an acronym: "Background HIV incidence was …" is a sentence)
-_RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))[ \t]+(?=[A-Z][a-z])",
+# (a word after it, not an acronym: "Background HIV incidence was …" is a sentence; the article
+# "A" is a word: "Results  A total of 2374 suicides …")
+_RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))[ \t]+(?=[A-Z][a-z]|A[ \t]+[a-z])",
                              re.M)
 
 
@@ -1412,6 +1413,8 @@ def _whole_end_year(m: re.Match) -> str:
 
 
 _SLASHED_HEADING = re.compile(r"[ \t]+//[ \t]+(?=[A-Z][a-z]+(?: [a-z]+)?:)")
+# a thin space a stored copy lost to a question mark ("20?976 participants", "43?722 women")
+_LOST_THIN_SPACE = re.compile(r"(?<![\d.?])(\d{1,3})\?(\d{3})(?![\d?])")
 # a heading glued to its text where a store dropped the heading's markup ("ResultsThirty-three
 # studies", "ObjectiveTo examine"): read before the numbers' words are, so that "Thirty-three"
 # is 33 and not "Thirty-" and 3
@@ -1421,12 +1424,15 @@ _GLUED_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join
 
 def _plain_numbers(text: str) -> str:
     """The abstract with its decimals written whole (.84 → 0.84), its periods' end years
-    whole (2006–12 → 2006–2012) and a misspelt interval named as it is meant, so that the numbers are read as any other abstract's; its sections
+    whole (2006–12 → 2006–2012), its thousands whole where a copy lost the thin space to "?"
+    (20?976), and a misspelt interval named as it is meant, so that the numbers are read as any other abstract's; its sections
     on lines of their own where a stored copy runs them together ("… trial. // Methods: …",
     "ResultsThirty-three studies …")."""
     if "//" in text:
         text = _SLASHED_HEADING.sub("\n", text)
     text = _GLUED_HEADING.sub(r"\1\n", text)
+    if "?" in text:
+        text = _LOST_THIN_SPACE.sub(r"\1\2", text)
     if "." in text:
         text = _LEADING_POINT.sub("0.", text)
     text = _SHORT_END_YEAR.sub(_whole_end_year, text)

@@ -342,6 +342,10 @@ _CMP_GAP_RE = re.compile(r"\s{0,3}(?:vs|VS|Vs|versus|v\.s)\.?\s{0,3}(?:[^\s0-9.,
 _PM_GAP_RE = re.compile(r"\s{0,2}(?:±|\+/-|\+-|∓)\s{0,2}")
 _OPEN_GAP_RE = re.compile(r"[ \t]{0,2}\([ \t]{0,2}")
 _CLOSE_RE = re.compile(r"[ \t]{0,2}\)")
+# a mean with its SD in brackets and the unit after them: 52.8[11.8]岁, 52.8 (11.8) 岁 (JAMA's
+# "mean [SD] age, 52.8 [11.8] years" as Chinese pages copy it)
+_SD_OPEN_RE = re.compile(r"[ \t]{0,2}[(\[][ \t]{0,2}")
+_SD_CLOSE_RE = re.compile(r"[ \t]{0,2}[)\]][ \t]{0,1}")
 
 # ====================================================================== whole-form regexes
 
@@ -1784,6 +1788,11 @@ class _Segment:
                     self.emit_pm(a, b)
                     i += 2
                     continue
+                # mean (SD) unit: 52.8[11.8]岁
+                if c0 in "([" and _SD_OPEN_RE.fullmatch(g) and not a.unit and not b.unit and not a.comp \
+                        and not b.comp and not a.naked and not b.naked and self.emit_mean_sd(a, b):
+                    i += 2
+                    continue
                 # median (P25～P75) / n (%)
                 if c0 == "(" and _OPEN_GAP_RE.fullmatch(g) and not a.unit and not a.comp and not a.naked:
                     c = toks[i + 2] if i + 2 < n else None
@@ -1953,6 +1962,20 @@ class _Segment:
                 s, e = j, um[1]
         self.emit(s, e, "measurement", self.val(a), unit, sd=self.val(b), decimals=a.dec,
                   qualifier=a.qual if a.wordq else None)
+
+    def emit_mean_sd(self, a: _Tok, b: _Tok) -> bool:
+        """52.8[11.8]岁: a mean whose SD stands in brackets before the unit they share; emitted
+        with that unit, if a unit follows the closing bracket at once."""
+        seg = self.seg
+        cm = _SD_CLOSE_RE.match(seg, b.e)
+        if not cm:
+            return False
+        um = _match_unit(seg, cm.end())
+        if not um or um[1] - cm.end() != len(um[2]) or not self.free(a.s, um[1]):
+            return False
+        self.emit(a.s, um[1], "measurement", self.val(a), _refine(um[0], seg, um[1]), sd=self.val(b),
+                  decimals=a.dec, qualifier=a.qual if a.wordq else None)
+        return True
 
     def emit_single(self, t: _Tok, role=None, gid=None):
         if t.fast and t.kind is None and not t.unit:
