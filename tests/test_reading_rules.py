@@ -1154,6 +1154,11 @@ _SESSION13 = [
      "[SD] age, 52.8 [11.8] years) and 20?976 suicides in the general population were identified (RR 1.18).",
      "研究显示共有2374名护士自杀(1912名女性[80.5%];平均[SD]年龄,52.8[11.8]岁),一般人群中20976例自杀。",
      {"2374名": "supported", "80.5%": "supported", "52.8[11.8]岁": "supported", "20976例": "supported"}),
+    ("a list of subgroup estimates, some the paper's: a cell the abstract does not give is no misquote",
+     "Results: Compared with the youngest nurses without night shifts, the odds ratio of hypertension was 2.923 "
+     "for nurses aged 36-45 with 5-10 night shifts per month and 3.430 for those with more than 10 night shifts.",
+     "研究发现，36-45岁护士患高血压的风险分别是对照组的1.96倍、2.923倍、3.430倍。",
+     {"1.96倍": "not_in_source", "2.923倍": "supported", "3.430倍": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",
@@ -1165,3 +1170,23 @@ _SESSION13 = [
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION13], ids=[c[0] for c in _SESSION13])
 def test_a_reading_rule_of_the_thirteenth_session(abstract, article, expected):
     assert_draft_verdicts(abstract, article, expected)
+
+
+def test_a_near_miss_beside_the_papers_own_estimates_stays_a_misquote():
+    """Of a sentence's listed estimates, some the paper's, one within a tenth of the value it is
+    held to (29.4% for 29.3%) is a misquote; one far from it (14.8% for 48.8%) is a cell the
+    abstract does not give."""
+    from factcheck.core.model import Mention, MentionVerdict
+    from factcheck.judge.match import _details_beside_told
+
+    def mention(i, v):
+        return Mention(id=f"m{i}", surface=f"{v}%", kind="percent", value=v, unit="%", start=i * 10,
+                       end=i * 10 + 5, line=1)
+
+    ms = [mention(i, v) for i, v in enumerate((85.1, 91.4, 29.4, 14.8))]
+    mvs = [MentionVerdict("m0", "supported", 85.1, "f1", rule="FC101"),
+           MentionVerdict("m1", "supported", 91.4, "f1", rule="FC101"),
+           MentionVerdict("m2", "mismatch", 29.3, "f1", rule="FC102"),
+           MentionVerdict("m3", "mismatch", 48.8, "f1", rule="FC102")]
+    got = [v.verdict for v in _details_beside_told(ms, mvs)]
+    assert got == ["supported", "supported", "mismatch", "not_in_source"]
