@@ -1159,6 +1159,18 @@ _SESSION13 = [
      "for nurses aged 36-45 with 5-10 night shifts per month and 3.430 for those with more than 10 night shifts.",
      "研究发现，36-45岁护士患高血压的风险分别是对照组的1.96倍、2.923倍、3.430倍。",
      {"1.96倍": "not_in_source", "2.923倍": "supported", "3.430倍": "supported"}),
+    ("a Chinese abstract without headings: what a review searched and identified, its dated search window",
+     "Title: 男性HPV\n\n我们在Embase中搜索了1995年1月1日至2022年6月1日之间发表的研究。我们从数据库搜索中确定了5685篇文献,"
+     "包括来自35个国家的65项研究(共44769男性)。全球汇总患病率为31%(95%CI 27-35)。",
+     "研究人员分析了1995至2022年间在35个国家进行的65项研究,发现患病率为31%。检索时间为1995年1月1日至2022年6月1日。"
+     "共5685篇文献。",
+     {"1995至2022年": "supported", "35个国家": "supported", "65项": "supported", "31%": "supported",
+      "1995年1月1日至2022年6月1日": "supported", "5685篇": "supported"}),
+    ("units written in words, as NEJM writes them",
+     "Results: The mean LDL cholesterol level at baseline was 139.0 mg per deciliter; at 6 months, the reduction "
+     "was greater with bempedoic acid than with placebo by 29.2 mg per deciliter (HR 0.87).",
+     "研究发现，基线LDL胆固醇平均为139.0mg/dL，6个月时贝派地酸组比安慰剂组多降低29.2mg/dL。",
+     {"139.0mg/dL": "supported", "29.2mg/dL": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

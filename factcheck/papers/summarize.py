@@ -1746,7 +1746,10 @@ def _stated_zh(text: str) -> list[Value]:
     out: list[Value] = []
     seen: set = set()
     for m in _extract(text):
-        if m.unit not in _STATED_ZH_UNITS or not m.checkable or m.kind in ("year_or_date", "pvalue"):
+        if m.kind == "year_or_date" and isinstance(m.value, str):
+            out += _dates_zh(m, text)
+            continue
+        if m.unit not in _STATED_ZH_UNITS or not m.checkable or m.kind == "pvalue":
             continue
         if not isinstance(m.value, (int, float, list)):
             continue
@@ -1757,6 +1760,30 @@ def _stated_zh(text: str) -> list[Value]:
         a, b = max(0, m.start - 30), min(len(text), m.end + 20)
         out.append(Value(value=m.value, unit=m.unit, kind="stated", qualifier=m.qualifier,
                          note=" ".join(text[a:b].split())))
+    return out
+
+
+def _dates_zh(m, text: str) -> list[Value]:
+    """The years, periods and dates of a Chinese abstract (1995年1月1日至2022年6月1日, 2006至2020年),
+    as the English reader states them: a period (labelled "dated" where its ends name months), a
+    year named, each date to its month or day."""
+    ends = [e for e in m.value.split("/") if re.fullmatch(r"(?:19|20)\d\d(?:-\d\d){0,2}", e)]
+    if not ends or len(ends) != len(m.value.split("/")):
+        return []
+    a, b = max(0, m.start - 30), min(len(text), m.end + 20)
+    note = " ".join(text[a:b].split())
+    out: list[Value] = []
+    years = [float(e[:4]) for e in ends]
+    if len(ends) == 2 and years[0] < years[1]:
+        dated = "dated" if any(len(e) > 4 for e in ends) else None
+        out.append(Value(value=years, unit="period", kind="stated", label=dated, note=note))
+    elif len(ends) == 1 and len(ends[0]) == 4:
+        out.append(Value(value=years[0], unit="year_named", kind="stated", note=note))
+    for e in ends:
+        if len(e) >= 7:
+            day = int(e[8:10]) if len(e) >= 10 else 0
+            out.append(Value(value=float(int(e[:4]) * 10000 + int(e[5:7]) * 100 + day), unit="date_named",
+                             kind="stated", note=note))
     return out
 
 
