@@ -1171,6 +1171,14 @@ _SESSION13 = [
      "was greater with bempedoic acid than with placebo by 29.2 mg per deciliter (HR 0.87).",
      "研究发现，基线LDL胆固醇平均为139.0mg/dL，6个月时贝派地酸组比安慰剂组多降低29.2mg/dL。",
      {"139.0mg/dL": "supported", "29.2mg/dL": "supported"}),
+    ("a review's search window is its method, not a study published in those years",
+     "Title: Outpatient follow-up and readmission: a systematic review and meta-analysis\nJournal: JAMA Network "
+     "Open\nYear: 2025\n\nMethods: MEDLINE, Embase, and CINAHL were searched for studies published between "
+     "January 1, 2000, and August 4, 2025. Results: Of 7653 studies identified, 83 were included; follow-up "
+     "was associated with lower readmission (OR 0.80).",
+     "这项研究发表在JAMA Network Open上。研究人员通过关键词检索MEDLINE、Embase和CINAHL数据库中2000年1月1日至"
+     "2025年8月4日发表的研究。",
+     {"2000年1月1日至2025年8月4日": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

@@ -750,6 +750,8 @@ def _dated_study(ntext: str, ms: list[Mention], paper: RefProfile) -> Optional[A
     paper of another year: that other study, whoever introduces it (a professor may tell of
     his own earlier work), unless the sentence states the paper's numbers."""
     dated = _DATED_STUDY.search(ntext) if "年" in ntext else None
+    if dated and _SEARCHED.search(ntext):
+        return None         # 检索…2000年1月1日至2025年8月4日发表的研究: a review's search window
     if dated and _year_apart(int(dated.group(1)), paper) and not _states_paper_numbers(ms, paper):
         return Attribution(None, "other_source", dated.group(0))
     return None
@@ -758,6 +760,10 @@ def _dated_study(ntext: str, ms: list[Mention], paper: RefProfile) -> Optional[A
 def _year_apart(year: int, p: Optional[RefProfile]) -> bool:
     return p is not None and p.summary is not None and bool(p.summary.year) and abs(year - int(p.summary.year)) > 1
 
+
+# a search of the literature (检索了Embase…, 通过关键词检索MEDLINE…数据库): the studies published in
+# the years it names are what a review searched, its own method, not another study
+_SEARCHED = re.compile(r"检索|搜索|查找|数据库")
 
 # a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究,
 # 2014年的一个…调查, 2000年…等人首次报道)
