@@ -1179,6 +1179,12 @@ _SESSION13 = [
      "这项研究发表在JAMA Network Open上。研究人员通过关键词检索MEDLINE、Embase和CINAHL数据库中2000年1月1日至"
      "2025年8月4日发表的研究。",
      {"2000年1月1日至2025年8月4日": "supported"}),
+    ("上涨 and 攀升 are verbs of change, as 上升 is",
+     "Results: The hazard ratio for those eating 2 or more meals a day away from home, compared with those who "
+     "seldom ate out, was 1.49 (95% CI 1.05 to 2.13) for all-cause mortality and 1.67 (95% CI 1.02 to 2.74) for "
+     "cancer mortality.",
+     "研究发现，经常在外就餐的人全因死亡率会上涨49%、癌症死亡率会攀升67%。",
+     {"49%": "supported", "67%": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

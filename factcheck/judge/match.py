@@ -205,8 +205,8 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
 # (高达 低至 多达 少于: a bound on a level, not a change)
-CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|降)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|高出|延长|高(?![达至于])|提升|多(?![达于])|增长|增)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|高(?![达至于])|提升|多(?![达于])|增长|增|涨)(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
