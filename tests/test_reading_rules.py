@@ -1185,6 +1185,11 @@ _SESSION13 = [
      "cancer mortality.",
      "研究发现，经常在外就餐的人全因死亡率会上涨49%、癌症死亡率会攀升67%。",
      {"49%": "supported", "67%": "supported"}),
+    ("a body's dated release of figures, and a named survey, are background",
+     "Results: Among 4000 vaccinated adults, the fourth dose reduced severe illness (HR 0.40).",
+     "这项研究发表在《新英格兰医学杂志》上。据以卫生部5日发布的疫情数据,该国过去24小时新增新冠确诊病例10689例。"
+     "最新的《全国宠物拥有者调查》显示,美国68%的家庭拥有宠物。研究发现，第四剂使重症风险降低60%。",
+     {"10689例": "unattributed", "68%": "unattributed", "60%": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",
