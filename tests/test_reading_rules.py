@@ -1190,6 +1190,12 @@ _SESSION13 = [
      "这项研究发表在《新英格兰医学杂志》上。据以卫生部5日发布的疫情数据,该国过去24小时新增新冠确诊病例10689例。"
      "最新的《全国宠物拥有者调查》显示,美国68%的家庭拥有宠物。研究发现，第四剂使重症风险降低60%。",
      {"10689例": "unattributed", "68%": "unattributed", "60%": "supported"}),
+    ("a journal named with 子刊 names its family, not another study; a heading before a number is a heading",
+     "Title: Dog ownership and survival\nJournal: Scientific Reports\nYear: 2017\n\nBackground We studied pets. "
+     "Methods 3432153 adults of a nationwide cohort in 2001-2012 were followed. Results Dog ownership was "
+     "associated with lower mortality in single-person households (HR 0.67, 95% CI 0.60 to 0.75).",
+     "发表在《自然》子刊上一项涉及340万人的大型调查研究发现:单身狗主人死亡风险可降低33%。研究覆盖2001年至2012年。",
+     {"340万人": "supported", "33%": "supported", "2001年至2012年": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

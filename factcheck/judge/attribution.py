@@ -704,6 +704,10 @@ def _compared_with(m: re.Match) -> bool:
                 and _COMPARED_AFTER.match(norm[m.end():m.end() + 16]))
 
 
+# a journal named with 子刊 or 旗下 names its publisher's family of journals, not one journal
+_SISTER_JOURNAL = re.compile(r"\s*(?:的)?(?:子刊|旗下|系列期刊|姊妹刊|姐妹刊)")
+
+
 def _other_journal_finder(p: RefProfile, gl: Glossary):
     """A function giving, for a sentence, a journal in 《》 that the journal table knows and
     that is not of the paper's family (both known), or None: media name a family's journals by
@@ -716,6 +720,8 @@ def _other_journal_finder(p: RefProfile, gl: Glossary):
         if family is None:
             return None
         for m in re.finditer(r"《([^》]{2,60})》", ntext):
+            if _SISTER_JOURNAL.match(ntext, m.end()):
+                continue        # 《自然》子刊, 《柳叶刀》旗下期刊: a publisher's journals, whichever the paper's
             key = gl.journal_key(m.group(1))
             if key is not None and key.split("_")[0] != family:
                 return m.group(0)

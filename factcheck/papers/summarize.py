@@ -252,8 +252,8 @@ _SECTION_RE = re.compile(
 # abstracts are copied ("Methods In this open-label…", "Findings Between Sept 17, 2019, …"), and
 # many a one-line abstract ("… acquisition. Methods We randomly assigned …"): its own line
 # (a word after it, not an acronym: "Background HIV incidence was …" is a sentence; the article
-# "A" is a word: "Results  A total of 2374 suicides …")
-_RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))[ \t]+(?=[A-Z][a-z]|A[ \t]+[a-z])",
+# "A" is a word: "Results  A total of 2374 suicides …"; so is a number: "Methods 7044 adults …")
+_RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))[ \t]+(?=[A-Z][a-z]|A[ \t]+[a-z]|\d)",
                              re.M)
 
 
