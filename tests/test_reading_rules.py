@@ -1196,6 +1196,11 @@ _SESSION13 = [
      "associated with lower mortality in single-person households (HR 0.67, 95% CI 0.60 to 0.75).",
      "发表在《自然》子刊上一项涉及340万人的大型调查研究发现:单身狗主人死亡风险可降低33%。研究覆盖2001年至2012年。",
      {"340万人": "supported", "33%": "supported", "2001年至2012年": "supported"}),
+    ("a percent far from the value of the measure it is held to is another quantity, a near one a misquote",
+     "Results: Among 4000 adults, the prevalence of hypertension was 48.8% in nurses working night shifts "
+     "(OR 1.49).",
+     "研究发现，上夜班的护士高血压患病率为14.8%。另一分析显示，上夜班的护士高血压患病率为45.8%。",
+     {"14.8%": "not_in_source", "45.8%": "mismatch"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",
