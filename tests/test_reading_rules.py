@@ -1201,6 +1201,11 @@ _SESSION13 = [
      "(OR 1.49).",
      "研究发现，上夜班的护士高血压患病率为14.8%。另一分析显示，上夜班的护士高血压患病率为45.8%。",
      {"14.8%": "not_in_source", "45.8%": "mismatch"}),
+    ("a rate per thousand told as cases with decimals (每千人年1.3例)",
+     "Results: Dementia incidence was 1.8 per 1000 person-years among participants with intermediate scores "
+     "and 1.3 per 1000 person-years among those with optimal scores (HR 0.70).",
+     "研究发现，评分中等的人痴呆发病率为每千人年1.8例，评分优秀的人痴呆发病率为每千人年1.3例。",
+     {"1.8例": "supported", "1.3例": "supported"}),
     ("a background number the one paper states, too distinctive to be chance",
      "Results: In 2020, poor diet was estimated to cause 14.1 million cases of type 2 diabetes, 70.3% of new "
      "cases worldwide; in the USA it caused 9.8% of cases (HR 1.2).",

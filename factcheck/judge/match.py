@@ -550,6 +550,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True         # ≥20,000 against "≥ 20 000 IU/ml": the same cut-off, its unit left out
     if not mu and m.kind == "measurement" and cu.startswith("per "):
         return True         # 39.1/10000人 against "39.1 per 10 000": the rate with its base written apart
+    if m.kind == "count" and mu in ("person", "case", "") and cu.startswith("per ") and m.decimals:
+        return True         # 每千人1.3例, 每1000人年11.9例: a fraction of a person is a rate's value
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
 
 
@@ -564,8 +566,8 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
     if isinstance(c.value, list):
         conv = [convert(x, c.unit, m.unit) if (m.unit and c.unit) else x for x in c.value]
         return None if None in conv else conv
-    if not m.unit or not c.unit or m.unit == c.unit:
-        return float(c.value)
+    if not m.unit or not c.unit or m.unit == c.unit or (m.kind == "count" and c.unit.startswith("per ")):
+        return float(c.value)   # (每千人年1.3例 for "1.3 per 1000 person-years": the rate's value as written)
     return convert(float(c.value), c.unit, m.unit)
 
 
