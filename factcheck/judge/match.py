@@ -30,7 +30,8 @@ from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_va
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import the_one_paper
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
-from factcheck.papers.summaries import SEX_GROUPS, Finding, Store, Summary, Value, numbers_of, period_spans
+from factcheck.papers.summaries import (SEX_GROUPS, Finding, Store, Summary, Value, date_parts, numbers_of,
+                                        period_spans)
 from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance
 from factcheck.text.wordscan import WordIndex
 
@@ -945,14 +946,20 @@ def _too_far_to_misquote(m: Mention, pv: Any) -> bool:
     ratio's 15%, 增加30% for RR 1.19, are still misquotes). Every part's predictions at 53cbcdf:
     of the percents so far from their value, 10 were true mismatches and 70 numbers not in the
     paper."""
-    if m.kind not in _MISQUOTED_NEAR or not isinstance(m.value, (int, float)):
+    if m.kind not in _MISQUOTED_NEAR:
         return False
+    gap = _gap(m, pv)
+    return gap is not None and gap[0] > 0.5 * gap[1] and (m.kind != "percent" or gap[0] > 15)
+
+
+def _gap(m: Mention, pv: Any) -> Optional[tuple[float, float]]:
+    """(how far the article's number is from the paper's value, the size of that value), or None
+    where either is no single number or the value is zero."""
     try:
-        y = float(pv)
+        x, y = float(m.value), float(pv)
     except (TypeError, ValueError):
-        return False
-    gap = abs(float(m.value) - y)
-    return y != 0 and gap > 0.5 * abs(y) and (m.kind != "percent" or gap > 15)
+        return None
+    return (abs(x - y), abs(y)) if y else None
 
 
 def _last_digit_slip(m: Mention, scored: list, pref) -> Optional[tuple]:
@@ -1224,7 +1231,7 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         said = [_named_date(e, dated) for e in m.value.split("/")]
         if all(said):
             return MentionVerdict(m.id, "supported", said[0].value, None, rule="FC101", args={"note": said[0].note})
-        if any(int(v.value) // 10000 == int(e[:4]) for e in m.value.split("/") if e[:2] != "--" for v in dated):
+        if any(date_parts(v.value)[0] == int(e[:4]) for e in m.value.split("/") if e[:2] != "--" for v in dated):
             return None         # 2019年4月 where the abstract dates that year "6 May 2019": not its year alone
     if m.value.startswith("--"):
         if len(m.value) != 4:
@@ -1252,7 +1259,7 @@ def _period_misquoted(m: Mention, ends: list[str], s: Summary) -> Optional[Menti
     periods = [v for v in s.stated if v.unit == "period" and isinstance(v.value, list) and len(v.value) == 2]
     named = {str(int(x)) for v in s.stated if v.unit in ("period", "year_named")
              for x in (v.value if isinstance(v.value, list) else [v.value]) if not isinstance(x, str)}
-    named |= {str(int(v.value) // 10000) for v in s.stated if v.unit == "date_named"}
+    named |= {str(date_parts(v.value)[0]) for v in s.stated if v.unit == "date_named"}
     for v in periods:
         theirs = [str(int(x)) for x in v.value]
         same = [i for i in (0, 1) if ends[i] == theirs[i]]
@@ -1281,7 +1288,7 @@ def _named_date(end: str, dated: list[Value]) -> Optional[Value]:
     mo = int(rest[:2])
     d = int(rest[3:5]) if len(rest) >= 5 else 0
     for v in dated:
-        vy, vmo, vd = int(v.value) // 10000, int(v.value) // 100 % 100, int(v.value) % 100
+        vy, vmo, vd = date_parts(v.value)
         if vmo == mo and (y == 0 or vy == y) and (d == 0 or vd == d):
             return v
     return None
@@ -1709,6 +1716,12 @@ def _all_told(s: Summary, fid: Optional[str], told: set) -> bool:
     return 0 < len(vals) <= len(mine)
 
 
+def _not_in_paper(v: MentionVerdict) -> MentionVerdict:
+    """A verdict the article-wide reading turns into "not in the paper" (its note kept): what the
+    later passes conclude of a mismatch that was a detail the abstract does not give."""
+    return MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
+
+
 def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[MentionVerdict]:
     """Several different numbers of one sentence (each group's 7.4%, 9.0%, 17.2%) held as
     mismatches of the one value a draft's finding states (its overall 74.1%): the article gives
@@ -1727,8 +1740,7 @@ def _one_value_many_numbers(mvs: list[MentionVerdict], s: Summary) -> list[Menti
            if (len(vs) >= 2 and _alone(s, fid, pv)) or ((fid, pv) in told and _all_told(s, fid, told)) for v in vs}
     if not bad:
         return mvs
-    return [MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
-            if id(v) in bad else v for v in mvs]
+    return [_not_in_paper(v) if id(v) in bad else v for v in mvs]
 
 
 _ESTIMATES = ("multiplier", "ratio", "percent")
@@ -1746,17 +1758,14 @@ def _details_beside_told(ms: list[Mention], mvs: list[MentionVerdict]) -> list[M
     out = list(mvs)
     for i in est:
         if out[i].verdict == "mismatch" and out[i].rule == "FC102" and not _near_miss(ms[i], out[i].paper_value):
-            out[i] = MentionVerdict(out[i].mention_id, "not_in_source", None, None, rule="FC103", args=out[i].args)
+            out[i] = _not_in_paper(out[i])
     return out
 
 
 def _near_miss(m: Mention, pv: Any) -> bool:
     """The article's number within a tenth of the paper's value it is held to (29.4% for 29.3%)."""
-    try:
-        x, y = float(m.value), float(pv)
-    except (TypeError, ValueError):
-        return False
-    return y != 0 and abs(x - y) <= 0.1 * abs(y)
+    gap = _gap(m, pv)
+    return gap is not None and gap[0] <= 0.1 * gap[1]
 
 
 _PERCENT_CI = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:to|–|-|~)\s*(\d+(?:\.\d+)?)\s*%")
@@ -1847,7 +1856,7 @@ def _share_of_its_count(ms: list[Mention], mvs: list[MentionVerdict], norm: str)
         m, c = ms[i], ms[i - 1]
         if out[i].verdict == "mismatch" and m.kind == "percent" and c.kind == "count" and c.unit == "person" \
                 and _SHARE_OF_COUNT_BETWEEN.fullmatch(norm, c.end, m.start):
-            out[i] = MentionVerdict(m.id, "not_in_source", None, None, rule="FC103", args=out[i].args)
+            out[i] = _not_in_paper(out[i])
     return out
 
 
@@ -2363,7 +2372,7 @@ def _subgroup_details(pending: list) -> None:
         for i, v in enumerate(mvs):
             if v.verdict == "mismatch" and summ is not None \
                     and (summ.id, v.finding_id, _fmt_pv(v.paper_value)) in many:
-                mvs[i] = MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
+                mvs[i] = _not_in_paper(v)
 
 
 def _far_from_the_value(pending: list) -> None:
@@ -2375,7 +2384,7 @@ def _far_from_the_value(pending: list) -> None:
             continue
         for i, v in enumerate(mvs):
             if v.verdict == "mismatch" and v.rule == "FC102" and _too_far_to_misquote(ms[i], v.paper_value):
-                mvs[i] = MentionVerdict(v.mention_id, "not_in_source", None, None, rule="FC103", args=v.args)
+                mvs[i] = _not_in_paper(v)
 
 
 def _clauses_after_a_report(start: int, stext: str, cuts: tuple, norm: str) -> dict[int, int]:

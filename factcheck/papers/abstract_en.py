@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from factcheck.papers.summaries import Finding, Value
+from factcheck.papers.summaries import Finding, Value, date_number
 
 # what follows the level of an interval: the 95% of "95% CI", "95% eCI", "95% empirical CI",
 # "95% credible interval", "95% UI", "95%置信区间" is not a value
@@ -869,7 +869,7 @@ def named_dates(norm: str) -> list[tuple[float, re.Match]]:
         first, second = found[k], found[k + 1]
         if first[0] == 0 and second[0] and _DATE_LINKED.fullmatch(norm, first[3].end(), second[3].start()):
             first[0] = second[0]
-    return [(float(y * 10000 + mo * 100 + d), m) for y, mo, d, m in found]
+    return [(date_number(y, mo, d), m) for y, mo, d, m in found]
 
 
 _ARM_LIST = re.compile(r"\b(?:randomly\s+assigned|randomi[sz]ed|allocated|assigned(?=\s+in\s+a\s+[1-9]\s?:\s?[1-9]))\b(?P<ratio>[^.;]{0,60}?\(?\b[1-9](?::[1-9]){1,3}\b)?"

@@ -86,6 +86,17 @@ def numbers_of(v: "Value") -> list[float]:
     return [float(x) for x in xs if not isinstance(x, str)]
 
 
+def date_number(year: int, month: int, day: int = 0) -> float:
+    """A date as summaries state it ("date_named"): YYYYMMDD, 00 for a day (or a year) not given."""
+    return float(year * 10000 + month * 100 + day)
+
+
+def date_parts(value: float) -> tuple[int, int, int]:
+    """(year, month, day) of a ``date_number``."""
+    v = int(value)
+    return v // 10000, v // 100 % 100, v % 100
+
+
 def period_spans(s: "Summary") -> list[tuple[float, "Value"]]:
     """How long each study period a draft's abstract states lasted, counted both ways a reader
     counts it (1980-2023 is 43 years, or 44 calendar years), with the period it comes from."""

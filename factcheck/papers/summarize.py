@@ -37,7 +37,7 @@ from factcheck.papers.abstract_en import is_ci_level
 from factcheck.text.doi import DOI_START
 from factcheck.ingest.reader import html_to_text
 from factcheck.papers.summaries import (SEX_GROUPS, Conclusion, Finding, Population, Summary, SummaryError, Value,
-                                        load_summary, normalize_doi, numbers_of)
+                                        date_number, load_summary, normalize_doi, numbers_of)
 from factcheck.text.textnorm import fold_width, looks_traditional, to_simplified
 from factcheck.core import fsutil
 
@@ -253,8 +253,8 @@ _SECTION_RE = re.compile(
 # many a one-line abstract ("… acquisition. Methods We randomly assigned …"): its own line
 # (a word after it, not an acronym: "Background HIV incidence was …" is a sentence; the article
 # "A" is a word: "Results  A total of 2374 suicides …"; so is a number: "Methods 7044 adults …")
-_RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))[ \t]+(?=[A-Z][a-z]|A[ \t]+[a-z]|\d)",
-                             re.M)
+_HEADING_AT_START = r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values()) + r"))"
+_RUN_IN_HEADING = re.compile(_HEADING_AT_START + r"[ \t]+(?=[A-Z][a-z]|A[ \t]+[a-z]|\d)", re.M)
 
 
 def split_sections(abstract: str) -> list[tuple[str, str]]:
@@ -1418,8 +1418,7 @@ _LOST_THIN_SPACE = re.compile(r"(?<![\d.?])(\d{1,3})\?(\d{3})(?![\d?])")
 # a heading glued to its text where a store dropped the heading's markup ("ResultsThirty-three
 # studies", "ObjectiveTo examine"): read before the numbers' words are, so that "Thirty-three"
 # is 33 and not "Thirty-" and 3
-_GLUED_HEADING = re.compile(r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTION_NAMES.values())
-                            + r"))(?=[A-Z][a-z])", re.M)
+_GLUED_HEADING = re.compile(_HEADING_AT_START + r"(?=[A-Z][a-z])", re.M)
 
 
 def _plain_numbers(text: str) -> str:
@@ -1782,7 +1781,7 @@ def _dates_zh(m, text: str) -> list[Value]:
     for e in ends:
         if len(e) >= 7:
             day = int(e[8:10]) if len(e) >= 10 else 0
-            out.append(Value(value=float(int(e[:4]) * 10000 + int(e[5:7]) * 100 + day), unit="date_named",
+            out.append(Value(value=date_number(int(e[:4]), int(e[5:7]), day), unit="date_named",
                              kind="stated", note=note))
     return out
 
