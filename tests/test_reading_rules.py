@@ -1214,6 +1214,31 @@ _SESSION13 = [
 ]
 
 
+_SESSION14 = [
+    ("a round count in thousands is read to the thousand (7千名 for 7184), not a kilogram",
+     "Methods: 1796 cases of Alzheimer disease were matched with 7184 controls aged over 66 years. Results: "
+     "Ever use was associated with higher risk (OR 1.51, 95% CI 1.36 to 1.69). Mean weight was 71.2 kg.",
+     "这项研究纳入2千名患者和7千名健康老人，风险增加了51%。研究对象平均体重为7千克。",
+     {"7千名": "supported", "2千名": "supported", "7千克": "not_in_source"}),
+    ("more than half a million with no unit is a bound on the sample, not a cut-off",
+     "Methods: An individual participant data meta-analysis of two cohorts with a total of 577,343 adults. "
+     "Results: BMI was associated with cancer risk (HR 1.11, 95% CI 1.07 to 1.16).",
+     "據《BMC醫學》發表的研究，該研究結果基于超過50萬歐洲成年人的樣本數據。另一分析基于超過80萬歐洲成年人。",
+     {"50萬": "supported", "80萬": "not_in_source"}),
+    ("a value written to one decimal with its unit left out, three digits in all, is the abstract's",
+     "Results: Mean (SD) age was 39.6 (9.2) years and mean (SD) BMI was 28.7 (4.3). 88.5% were men. "
+     "Higher push-up capacity was associated with lower risk (IRR 0.04).",
+     "据《美国医学会杂志》发表的研究，参与者平均身体质量指数(BMI)为28.7。意外伤害发生率为88.5。",
+     {"28.7": "supported", "88.5": "not_in_source"}),
+    ("a paragraph that tells the study's follow-up or arms speaks of the study",
+     "Methods: 5713 participants without cardiovascular disease were randomized to a polypill or placebo. "
+     "Results: During a mean follow-up of 4.6 years, the primary outcome occurred in 4.4% vs 5.5% (HR 0.79).",
+     "据《新英格兰医学杂志》发表的一项研究，研究纳入5713名参与者。\n\n平均随访时间为4.6年。\n\n"
+     "天气好的时候，很多人喜欢外出散步2小时。",
+     {"4.6年": "supported", "2小时": "unattributed"}),
+]
+
+
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION13], ids=[c[0] for c in _SESSION13])
 def test_a_reading_rule_of_the_thirteenth_session(abstract, article, expected):
     assert_draft_verdicts(abstract, article, expected)
@@ -1237,3 +1262,8 @@ def test_a_near_miss_beside_the_papers_own_estimates_stays_a_misquote():
            MentionVerdict("m3", "mismatch", 48.8, "f1", rule="FC102")]
     got = [v.verdict for v in _details_beside_told(ms, mvs)]
     assert got == ["supported", "supported", "mismatch", "not_in_source"]
+
+
+@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION14], ids=[c[0] for c in _SESSION14])
+def test_a_reading_rule_of_the_fourteenth_session(abstract, article, expected):
+    assert_draft_verdicts(abstract, article, expected)

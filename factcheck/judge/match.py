@@ -605,9 +605,11 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return abs(x - v) <= tol and _p_side(m.qualifier) == _p_side(paper_qualifier)
     # 超过一半, 逾10万, 不到三成: a bound the paper's value lies past, but not far past (80% is
     # no "more than half" a reader would write, nor 157474 "at least 13")
-    if m.qualifier in ("more_than", "at_least") and m.kind not in ("threshold",):
+    # (a cut-off is no bound on a value, but 超过50万 with no unit is: a cut-off is not told in 万)
+    bound = m.kind != "threshold" or _scale_of(m.surface) > 1
+    if m.qualifier in ("more_than", "at_least") and bound:
         return x - tol <= v <= max(1.5 * x, x + 2 * tol)
-    if m.qualifier in ("less_than", "at_most") and m.kind not in ("threshold",):
+    if m.qualifier in ("less_than", "at_most") and bound:
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
@@ -759,12 +761,17 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     if not s.curated and isinstance(m.value, (int, float)) and m.kind != "pvalue":
         count = m.kind == "count" and float(m.value) >= 100
         said = None
-        if count or (_written_places(m.surface) >= 2 and not by_the_book):
+        # (or to one decimal with no unit, three digits in all: BMI为28.7 for "BMI was 28.7 (4.3)")
+        places = _written_places(m.surface)
+        if count or ((places >= 2 or (places == 1 and not m.unit and abs(float(m.value)) >= 10))
+                     and not by_the_book):
             said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
                 _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
                 and ctx.change != "up" else None)     # (the sign a copy dropped: 和-5.01 read as 5.01)
         if said is not None and _other_sex(said[1].group, ctx.group):
             said = None         # the other sex's value (see step 4)
+        if said is not None and places == 1 and not count and said[1].unit == "%":
+            said = None         # (a bare 88.5 is no percent the article would have marked with %)
         if said is not None:
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",

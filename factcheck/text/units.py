@@ -68,20 +68,21 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
     return tol
 
 
-_SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿)")
+# (千 is a scale only as a round count's rank: 7千名, 三千人; never 千克, 千卡, 千米, 千分之 or 3千5百)
+_SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿|千(?![克卡米瓦焦帕赫分0-9一二三四五六七八九]))")
 
 
 def _scale_of(surface: str) -> float:
     """The size of the unit the article's last digit counts in: 1.8万 is written to the
-    thousand (±500), 51万 to the ten thousand (±5000), as a reader reads it."""
-    if "万" not in surface and "亿" not in surface:
+    thousand (±500), 51万 to the ten thousand (±5000), 7千 to the thousand, as a reader reads it."""
+    if "万" not in surface and "亿" not in surface and "千" not in surface:
         if "萬" not in surface and "億" not in surface:
             return 1.0
         surface = surface.replace("萬", "万").replace("億", "亿")     # a traditional page's surface, as written
     m = _SCALE_WORD.search(surface)
     if not m:
         return 1.0
-    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8}[m.group(1)]
+    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}[m.group(1)]
 
 
 # the units a length of time is counted in (a study's duration, a follow-up, an interval)
