@@ -1236,6 +1236,14 @@ _SESSION14 = [
      "据《新英格兰医学杂志》发表的一项研究，研究纳入5713名参与者。\n\n平均随访时间为4.6年。\n\n"
      "天气好的时候，很多人喜欢外出散步2小时。",
      {"4.6年": "supported", "2小时": "unattributed"}),
+    ("a period told by the verbs of its start and end, and months written as numbers",
+     "Design: Mass eradication was launched in 2004 and continued until 2018 on the islands. Participants "
+     "were recruited from 6/2004 to 7/2008 and followed until 1/2014. Results: Incidence fell by 53% "
+     "(95% CI 30% to 69%).",
+     "发表在《胃肠病学》(Gut)上的一项研究显示，从2004年至2018年，研究人员在岛上推行根除治疗，历时15年。"
+     "研究于2004年6月至2008年7月招募参与者，随访至2014年1月。发病率下降了53%。",
+     {"2004年至2018年": "supported", "15年": "supported", "2004年6月至2008年7月": "supported",
+      "2014年1月": "supported", "53%": "supported"}),
 ]
 
 

@@ -54,6 +54,7 @@ def _cues() -> dict:
         "general_start": re.compile("|".join(p[1:] for p in data["general"] if p.startswith("^")) or "(?!)"),
         "general": re.compile("|".join(p for p in data["general"] if not p.startswith("^")) or "(?!)"),
         "research": re.compile(data["research"]),
+        "procedure": re.compile(data["procedure"]),
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
         "reported_finding": re.compile(data["reported_finding"]),
@@ -280,6 +281,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     markers_at = scan.markers(article.text)
     # an article with no reference list of its own, checked against the one paper it is about
     single_study = n_refs == 1 and is_implicit(refs[0])
+    if single_study:
+        for k, m in scan.first(cues["procedure"]).items():
+            research_at.setdefault(k, m)
     scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
                  "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
                  "background": scan.first(cues["background"]) if single_study else {},
@@ -352,9 +356,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         if found is None and single_study and current.reference is not None and not research \
                 and new_par and not title_before and not in_item and not _LIST_ITEM.match(ntext) \
                 and not under_research_title and not _LEAD_IN.search(ntext) and not scan_hits["on_topic"](ntext, ms):
-            # a new paragraph that neither speaks of research nor of the paper's topic: the study
-            # does not carry into it (a paragraph of weather, of drink sizes, of an anecdote); an
-            # item of a numbered list goes on with the source of the items before it
+            # a new paragraph that speaks neither of research (nor, in an article about one study,
+            # of its procedure) nor of the paper's topic: the study does not carry into it (a
+            # paragraph of weather, of drink sizes, of an anecdote); an item of a numbered list
+            # goes on with the source of the items before it
             found = Attribution(None, "none")
         if found is None:
             if current.reference is None and current.how == "none" and n_refs == 1 and research:

@@ -606,10 +606,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     # 超过一半, 逾10万, 不到三成: a bound the paper's value lies past, but not far past (80% is
     # no "more than half" a reader would write, nor 157474 "at least 13")
     # (a cut-off is no bound on a value, but 超过50万 with no unit is: a cut-off is not told in 万)
-    bound = m.kind != "threshold" or _scale_of(m.surface) > 1
-    if m.qualifier in ("more_than", "at_least") and bound:
+    if m.qualifier in ("more_than", "at_least") and (m.kind != "threshold" or _scale_of(m.surface) > 1):
         return x - tol <= v <= max(1.5 * x, x + 2 * tol)
-    if m.qualifier in ("less_than", "at_most") and bound:
+    if m.qualifier in ("less_than", "at_most") and (m.kind != "threshold" or _scale_of(m.surface) > 1):
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not

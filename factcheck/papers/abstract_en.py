@@ -40,9 +40,13 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty 
 _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](" +
                        "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
                        "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
-                       r")\b(?=\s+(?:\w+\s+){0,2}(?:participants|patients|people|adults|women|men|children|"
+                       # (a few words may stand between, hyphened or listed: "two phase 3, double-blind,
+                       # randomized, controlled trials", "four double-blind trials"; never a number:
+                       # "three times with 4 weeks intervals")
+                       r")\b(?=\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
                        r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
-                       r"cases|deaths|years|months|weeks|days|doses))", re.I)
+                       r"cases|deaths|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
+                       r"provinces|cities|regions|domains|items|factors)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
 
@@ -100,6 +104,10 @@ def normalise(text: str) -> str:
     # unit of time the words before it name
     t = re.sub(r"\b(hours|minutes)(\s*\(\s*(?:[<>≥≤]\s*)?\d+(?:\.\d+)?)(?=\s+(?:per|a|each)\s+(?:day|night|week|month)\b)",
                lambda m: f"{m.group(1)}{m.group(2)} {m.group(1)}", t, flags=re.I)
+    # "recruited from 6/2004 to 7/2008 and followed until 1/2014": a month and year written as
+    # numbers after a preposition of time are that month ("1 in 2000" is written otherwise)
+    t = re.sub(r"\b(from|to|until|through|between|and|in|since|by)\s+(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b(?![/\d])",
+               lambda m: f"{m.group(1)} {_MONTHS_ORDER[int(m.group(2)) - 1]} {m.group(3)}", t)
     # "7+ h/day", "65+ years": a number with a plus is its lower bound
     t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)\+(?=\s*[A-Za-z])", r"≥\1", t)
     # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
@@ -648,6 +656,9 @@ _STATED = [
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
+    # (or its start and end told by two verbs: "was launched in 2004 and continued until 2018")
+    ("period", re.compile(r"\b(?:in|from|since)\s+((?:19|20)\d\d)\s+and\s+(?:\w+\s+){1,3}?(?:until|through|till|to)\s+"
+                          r"((?:19|20)\d\d)\b")),
     # with its months and days: "Between May 1, 2010, and April 1, 2015", "from 1989 and through June 2011"
     # (and the day before its month: "from 1 January 2012, to 31 December 2021")
     ("dated_period", re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d),?\s+"
