@@ -1244,6 +1244,15 @@ _SESSION14 = [
      "研究于2004年6月至2008年7月招募参与者，随访至2014年1月。发病率下降了53%。",
      {"2004年至2018年": "supported", "15年": "supported", "2004年6月至2008年7月": "supported",
       "2014年1月": "supported", "53%": "supported"}),
+    ("many studies, a body's guideline in a variant form, a population in Chinese numerals: background",
+     "Methods: 80 000 participants of the UK Biobank wore accelerometers. Results: Women who met the guideline "
+     "had a 22% lower risk of coronary heart disease (HR 0.78).",
+     "发表在《美国心脏病学会杂志》上的一项研究显示，达到指南推荐的女性冠心病风险降低22%。"
+     "許多研究證實，每天大约花11分钟运动，就可降低23%早死的风险。"
+     "根據世界衞生組織對成年人的建議，每週最少有2天須進行肌肉強化活動。"
+     "全世界约有十余亿人患有高血压，其中1/4在中国。",
+     {"22%": "supported", "11分钟": "unattributed", "23%": "unattributed", "2天": "unattributed",
+      "十余亿人": "unattributed"}),
 ]
 
 
