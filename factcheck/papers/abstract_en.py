@@ -80,6 +80,11 @@ def normalise(text: str) -> str:
     """The abstract's numbers as the extractor reads them."""
     # (ⱕ and ⱖ: ≤ and ≥ as copies of JAMA's typeset abstracts write them)
     t = text.replace("\u2212", "-").replace("\u2013", "–").replace("ⱕ", "≤").replace("ⱖ", "≥")
+    # "was –23.1 mm Hg (95% CI –24.4 to –21.9)": an en dash before a number, with no number just
+    # before it, is a minus sign as typeset copies write it (10 – 20 and 10–20 stay ranges)
+    if "–" in t:
+        t = re.sub(r"(?<=[\s(\[:=])–(?=\d)",
+                   lambda m: "–" if re.search(r"\d[\s(\[:=]*$", t[max(0, m.start() - 6):m.start()]) else "-", t)
     # middle dots and bullet operators as decimal points (the Lancet's 0·88, copied as 0∙88)
     t = re.sub(r"(?<=\d)[·\u2219\u22c5](?=\d)", ".", t)
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
@@ -88,6 +93,8 @@ def normalise(text: str) -> str:
     # "1.28 (1.20, 1.35)": a value with its interval written as a bracketed pair (the table style
     # of "hazard ratios [95% CI] … were …"), the interval of the form the extractor knows
     t = _BRACKETED_PAIR.sub(_pair_as_interval, t)
+    # "an 800-person cohort", "a 1,200-patient trial": a count of people
+    t = re.sub(r"(?<![\d.])(\d[\d,]*)[-‐](person|participant|patient|subject|individual|member)\b", r"\1 \2s", t)
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute|second)s?\b", r"\1 \2s", t, flags=re.I)
     # "the 10-s one-legged stance", "a 10- s stance": seconds
