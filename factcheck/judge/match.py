@@ -612,8 +612,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
-    if m.kind == "count" and x >= 1000 and x == int(x) and not m.qualifier \
-            and 0 <= v - x < min(place_value(x), 0.05 * v) and re.search(r"[1-9]0{3,}\D*$", re.sub(r"[,\s]", "", m.surface)):
+    if m.kind == "count" and x >= 1000 and 0 <= v - x < 0.05 * v and not m.qualifier and x == int(x) \
+            and v - x < place_value(x) and re.search(r"[1-9]0{3,}\D*$", re.sub(r"[,\s]", "", m.surface)):
         return True         # 36,000名 for 36,608: a round count in thousands cut at its zeros, likewise
         #                     (never by a tenth: 6000名 for 6643 is another number)
     if m.qualifier == "approx" and m.kind == "count" and x >= 1000 and x == int(x) and abs(x - v) <= place_value(x) / 2:
