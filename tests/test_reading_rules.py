@@ -1253,13 +1253,20 @@ _SESSION14 = [
      "全世界约有十余亿人患有高血压，其中1/4在中国。",
      {"22%": "supported", "11分钟": "unattributed", "23%": "unattributed", "2天": "unattributed",
       "十余亿人": "unattributed"}),
-    ("a hyphened count of people, an en dash as a minus sign, a round count cut at its thousands",
-     "Methods: We monitored glucose in an 800-person cohort and enrolled 36,608 adults in a second cohort. "
+    ("a hyphened count of people or time, an en dash as a minus sign, a round count cut at its thousands",
+     "Methods: We monitored week-long glucose levels in an 800-person cohort and enrolled 36,608 adults in a "
+     "second cohort. "
      "Results: The group difference in systolic blood pressure reduction was –23.1 mm Hg (95% CI –24.4 to "
      "–21.9) at 36 months.",
-     "发表在《自然》上的一项研究显示，研究人员监测了800名参与者的血糖，另一队列纳入36,000名成年人。"
+     "发表在《自然》上的一项研究显示，研究人员连续一周监测了800名参与者的血糖，另一队列纳入36,000名成年人。"
      "36个月时，两组收缩压差值为-23.1 mm Hg。另一分析纳入35,000名成年人。",
-     {"800名": "supported", "36,000名": "supported", "-23.1 mm Hg": "supported", "35,000名": "!supported"}),
+     {"800名": "supported", "一周": "supported", "36,000名": "supported", "-23.1 mm Hg": "supported",
+      "35,000名": "!supported"}),
+    ("the groups of a comparison by quartiles, counted in words",
+     "Methods: 5000 adults were followed for 10 years. Results: Compared with the lowest quartile of "
+     "intake, the highest quartile had a lower risk of stroke (HR 0.80, 95% CI 0.70 to 0.91).",
+     "发表在《神经病学》上的一项研究显示，研究人员按摄入量把参与者分为四组，摄入量最高的一组中风风险降低20%。",
+     {"四组": "supported", "20%": "supported"}),
 ]
 
 

@@ -1679,7 +1679,18 @@ def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerd
         return MentionVerdict(m.id, "supported", float(len(summ.groups)), None, rule="FC101", args={"note": names})
     v = next((v for v in summ.stated if v.unit == "count" and isinstance(m.value, (int, float))
               and float(v.value) == float(m.value)), None)
+    if v is None and m.surface.endswith(_CATEGORY_WORDS) and isinstance(m.value, (int, float)) \
+            and float(m.value) in (3.0, 4.0, 5.0):
+        # 分为四组 where the abstract compares quartiles of intake: the categories, counted
+        v = next((v for v in summ.stated if v.unit == "fraction" and abs(float(v.value) * float(m.value) - 100) < 0.01
+                  and _QUANTILES.search(v.note or "")), None)
+        if v is not None:
+            return MentionVerdict(m.id, "supported", float(m.value), None, rule="FC101", args={"note": v.note})
     return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note}) if v else None
+
+
+_CATEGORY_WORDS = ("组", "組", "类", "類", "档", "檔")
+_QUANTILES = re.compile(r"tertile|quartile|quintile", re.I)
 
 
 def _arms_told(m: Mention, stext: str, s: Summary) -> Optional[MentionVerdict]:

@@ -660,6 +660,8 @@ _STATED = [
     ("clock", re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)),
     ("clock", re.compile(r"\b(?:before|after|at|until|by|from|to|between|and)\s+([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", re.I)),
     ("time_one", re.compile(r"\b(?:a|one|per|each|every)[\s-]+(?:(?:each|every|extra|additional|further)\s+){0,2}(week|month|day|year|hour)\b", re.I)),
+    # ("week-long glucose levels", "a year-long programme": one unit of time, an article's 一周)
+    ("time_one", re.compile(r"\b(week|month|day|year|hour)[\s-]long\b", re.I)),
     # a study period ("NHS participants (1980-2023)", "From 2009 through 2024", "between 1999 and
     # 2013"): an article's "长达43年" or "历时15年" is its length
     ("period", re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|to|through|until|and)\s*((?:19|20)\d\d)\b", re.I)),
