@@ -54,6 +54,10 @@ def split_sentences(text: str, spans: list[Span], lines: LineIndex | None = None
             if (g == "." or g == "．") and _ABBREV.search(seg, max(0, m.start() - 8), m.start()):
                 continue
             end = base + m.end()
+            if g == "\n" and end - pos == 1:
+                para += 1           # an empty line (nothing to add) closes the paragraph
+                pos = end
+                continue
             added = _add(out, text, pos, end, line_of, para)
             if g == "\n" and not added:
                 para += 1           # a blank line closes the paragraph
