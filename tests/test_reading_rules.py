@@ -1267,6 +1267,13 @@ _SESSION14 = [
      "intake, the highest quartile had a lower risk of stroke (HR 0.80, 95% CI 0.70 to 0.91).",
      "发表在《神经病学》上的一项研究显示，研究人员按摄入量把参与者分为四组，摄入量最高的一组中风风险降低20%。",
      {"四组": "supported", "20%": "supported"}),
+    ("a P value for trend written P-trend in the abstract and P趋向 in the article",
+     "Methods: 103 388 adults were followed for 9.1 years. Results: Aspartame intake was associated with a "
+     "higher risk of type 2 diabetes (HR 1.63 [95% CI 1.38-1.93], P-trend <0.001), and sucralose too (HR 1.34 "
+     "[1.07-1.69], P-trend = 0.013).",
+     "发表在《糖尿病护理》上的一项研究显示，阿斯巴甜摄入量越高，2型糖尿病风险越高(HR 1.63，P趋向<0.001)，"
+     "三氯蔗糖亦然(P趋向=0.013)。",
+     {"P趋向<0.001": "supported", "P趋向=0.013": "supported"}),
 ]
 
 

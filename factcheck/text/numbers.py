@@ -431,7 +431,9 @@ _CI_RE = re.compile(
     rf"(?P<hi>-?{_NUM})(?P<hu>[ \t]{{0,2}}%)?(?(op)(?:\s{{0,2}}[)\]])?)",
     re.I)
 _P_RE = re.compile(
-    r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value|趋势值?|趨勢值?|for trend|trend))?\s{0,8}"
+    # (P for trend, P-trend, P趋向, P for interaction: a P value with what it tests named)
+    r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value|趋势值?|趨勢值?|趋向|趨向|for trend|-?trend"
+    r"|for interaction|-?interaction))?\s{0,8}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<num>{_NUM}){_SCI}?")
 _THOUSANDS_TAIL_RE = re.compile(r",([0-9]{3})(?![0-9])")
 _STAT_RE = re.compile(
