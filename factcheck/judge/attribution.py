@@ -273,17 +273,15 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     names = _name_index(profiles)
     # every cue is looked for once over the whole article, then bucketed by sentence
     scan = _Scan(norm, sentences)
-    research_at = scan.first(cues["research"])
+    # an article with no reference list of its own, checked against the one paper it is about
+    # (its procedure, 随访 or 参与者, speaks of research there)
+    single_study = n_refs == 1 and is_implicit(refs[0])
+    research_at = scan.first([cues["research"], cues["procedure"]] if single_study else cues["research"])
     new_source_at = scan.first(cues["new_source"])
     back_ref_at = scan.first(cues["back_reference"])
     named_at = scan.named(names)
     unknown_at = scan.unknown_names(cues)
     markers_at = scan.markers(article.text)
-    # an article with no reference list of its own, checked against the one paper it is about
-    single_study = n_refs == 1 and is_implicit(refs[0])
-    if single_study:
-        for k, m in scan.first(cues["procedure"]).items():
-            research_at.setdefault(k, m)
     scan_hits = {"new": new_source_at, "unknown": unknown_at, "research": research_at,
                  "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
                  "background": scan.first(cues["background"]) if single_study else {},

@@ -32,7 +32,7 @@ from factcheck.papers.implicit import the_one_paper
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
 from factcheck.papers.summaries import (SEX_GROUPS, Finding, Store, Summary, Value, date_parts, numbers_of,
                                         period_spans)
-from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance
+from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance, written_zeros
 from factcheck.text.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
@@ -606,14 +606,12 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     # 超过一半, 逾10万, 不到三成: a bound the paper's value lies past, but not far past (80% is
     # no "more than half" a reader would write, nor 157474 "at least 13")
     # (a cut-off is no bound on a value, but 超过50万 with no unit is: a cut-off is not told in 万)
-    if m.qualifier in ("more_than", "at_least") and (m.kind != "threshold" or _scale_of(m.surface) > 1):
-        return x - tol <= v <= max(1.5 * x, x + 2 * tol)
-    if m.qualifier in ("less_than", "at_most") and (m.kind != "threshold" or _scale_of(m.surface) > 1):
-        return x / 1.5 - tol <= v <= x + tol
+    if m.qualifier in _BOUNDS and (m.kind != "threshold" or _scale_of(m.surface) > 1):
+        return x - tol <= v <= max(1.5 * x, x + 2 * tol) if m.qualifier in _ABOVE else x / 1.5 - tol <= v <= x + tol
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
     if m.kind == "count" and x >= 1000 and 0 <= v - x < 0.05 * v and not m.qualifier and x == int(x) \
-            and v - x < place_value(x) and re.search(r"[1-9]0{3,}\D*$", re.sub(r"[,\s]", "", m.surface)):
+            and (zeros := written_zeros(m.surface)) >= 3 and v - x < 10 ** zeros:
         return True         # 36,000名 for 36,608: a round count in thousands cut at its zeros, likewise
         #                     (never by a tenth: 6000名 for 6643 is another number)
     if m.qualifier == "approx" and m.kind == "count" and x >= 1000 and x == int(x) and abs(x - v) <= place_value(x) / 2:

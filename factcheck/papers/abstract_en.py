@@ -48,6 +48,8 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        r"cases|deaths|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
                        r"provinces|cities|regions|domains|items|factors)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
+# an en dash after a space, bracket, colon or equals sign that follows no number, before a number
+_DASH_AS_MINUS = re.compile(r"(?<=[^\d\s(\[:=])([\s(\[:=]+)–(?=\d)")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
 
 
@@ -83,8 +85,7 @@ def normalise(text: str) -> str:
     # "was –23.1 mm Hg (95% CI –24.4 to –21.9)": an en dash before a number, with no number just
     # before it, is a minus sign as typeset copies write it (10 – 20 and 10–20 stay ranges)
     if "–" in t:
-        t = re.sub(r"(?<=[\s(\[:=])–(?=\d)",
-                   lambda m: "–" if re.search(r"\d[\s(\[:=]*$", t[max(0, m.start() - 6):m.start()]) else "-", t)
+        t = _DASH_AS_MINUS.sub(r"\1-", t)
     # middle dots and bullet operators as decimal points (the Lancet's 0·88, copied as 0∙88)
     t = re.sub(r"(?<=\d)[·\u2219\u22c5](?=\d)", ".", t)
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break

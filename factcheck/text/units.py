@@ -47,10 +47,9 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
     elif kind == "count" and not decimals and isinstance(value, (int, float)) and abs(value) >= 100:
         # 36,400 (or 36,500, to the half thousand) for 36 429: a count written with trailing
         # zeros is rounded to them, never by more than 2% (1000 is not 1100)
-        digits = re.sub(r"\D", "", surface.split(".")[0])
-        zeros = len(digits) - len(digits.rstrip("0"))
+        zeros = written_zeros(surface)
         if zeros >= 2:
-            step = (5 if digits.rstrip("0").endswith("5") else 1) * 10 ** zeros
+            step = (5 if re.sub(r"\D", "", surface.split(".")[0]).rstrip("0").endswith("5") else 1) * 10 ** zeros
             tol = max(tol, min(0.5 * step, 0.02 * abs(float(value))))
     if kind == "percent" and surface.endswith("成") and not decimals:
         return 5.0 if qualifier == "approx" else 3.0     # 2成 is written to the tenth: 21% (HR 0.79) is 2成
@@ -70,6 +69,13 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
 
 # (千 is a scale only as a round count's rank: 7千名, 三千人; never 千克, 千卡, 千米, 千分之 or 3千5百)
 _SCALE_WORD = re.compile(r"[0-9０-９一二三四五六七八九十两.．]\s*(万亿|千万|百万|万|亿|千(?![克卡米瓦焦帕赫分0-9一二三四五六七八九]))")
+
+
+def written_zeros(surface: str) -> int:
+    """How many zeros the digits of a whole number end in as the article writes them (36,000名:
+    3): the place it is rounded, or cut, to."""
+    digits = re.sub(r"\D", "", surface.split(".")[0])
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def _scale_of(surface: str) -> float:
