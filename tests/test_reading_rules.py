@@ -1305,3 +1305,42 @@ def test_a_near_miss_beside_the_papers_own_estimates_stays_a_misquote():
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION14], ids=[c[0] for c in _SESSION14])
 def test_a_reading_rule_of_the_fourteenth_session(abstract, article, expected):
     assert_draft_verdicts(abstract, article, expected)
+
+
+# Rules of the fifteenth session (docs/measurements.md), each as a reader of the abstract reads it.
+_SESSION15 = [
+    ("more than a round count is no rounding of a smaller count: 超过17,000名 for 16,827 is a misquote",
+     "Methods: We studied 16,827 adults with hypertension in a registry. Results: Risk was higher (HR 1.30).",
+     "据《柳叶刀》发表的一项研究，研究纳入了超过17,000名患者，风险增加了30%。研究纳入超过16,000名患者。",
+     {"17,000名": "mismatch", "16,000名": "supported", "30%": "supported"}),
+    ("smaller by (要小43%) is a relative change down, which the paper's odds ratio states",
+     "Results: Compared with 5 years or less of education, those with 6 to 8 years had an OR of 0.57 (95% CI 0.29 "
+     "to 1.13) for dementia, and those with 9 years or more an OR of 0.16 (95% CI 0.06 to 0.41).",
+     "一项研究发现，与上学不到5年的人相比，上过6年至8年学的人出现痴呆的可能性要小43%。受过9年以上教育的人患痴呆的危险要小84%。",
+     {"43%": "supported", "84%": "supported"}),
+    ("a risk lowered by a percent is held to the paper's ratio, not to an arm's rate of the same digits",
+     "Methods: 20 702 adults with hypertension were randomized to enalapril-folic acid or enalapril alone. Results: "
+     "During a median of 4.5 years, the enalapril-folic acid group had a significant risk reduction in first "
+     "stroke (2.7% vs 3.4%; HR, 0.79; 95% CI, 0.68-0.93).",
+     "发表在《美国医学会杂志》上的一项临床研究显示，平均随访4.5年后，中风风险降低了约34%。",
+     {"34%": "mismatch", "4.5年": "supported"}),
+    ("a count of four digits one digit off a whole number the abstract gives is that number misquoted",
+     "Results: Among 37 114 participants, 1477 died from ASCVD during follow-up (HR 1.21).",
+     "据《欧洲心脏杂志》发表的研究，随访期间有1447例死于动脉粥样硬化性心血管病。另有1000例住院，共37114名参与者。",
+     {"1447例": "mismatch", "1000例": "not_in_source", "37114名": "supported"}),
+    ("a clause that sounds general but holds a figure only the paper states is the paper's, all its numbers",
+     "Results: In 2020, an estimated 2 200 000 new type 2 diabetes cases (9.8% of all incident cases) were "
+     "attributable to sugar-sweetened beverages across 184 countries.",
+     "研究团队估计，在2020年，全球约有220万的2型糖尿病新发病例(约占9.8%)可归因于含糖饮料。全球约有500万人患糖尿病。",
+     {"220万": "supported", "9.8%": "supported", "500万人": "unattributed"}),
+    ("news of one case that never speaks of research: what it tells on the paper's topic is the paper's",
+     "Methods: A 57-year-old man with nonischemic cardiomyopathy received a genetically modified pig heart. "
+     "Results: The graft functioned well until day 49; life support was withdrawn on day 60.",
+     "美国57岁男子班奈特接受基因改造猪心移植手术。\n\n天气好的时候，很多人喜欢外出散步2小时。",
+     {"57岁": "supported", "2小时": "unattributed"}),
+]
+
+
+@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION15], ids=[c[0] for c in _SESSION15])
+def test_a_reading_rule_of_the_fifteenth_session(abstract, article, expected):
+    assert_draft_verdicts(abstract, article, expected)

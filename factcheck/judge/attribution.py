@@ -291,6 +291,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "headline": _headline(sentences, mentions_by_sentence),
                  "institutions": set()}      # the institutions named with the study, as they come
     introduced = False      # the single study has been named or introduced ("一项研究…")
+    # an article about one paper that never speaks of research nor cites any (the news of
+    # a transplant, of a case, of a drug's approval): what it tells on the paper's topic is the
+    # paper's, as there is no other source it could be
+    untold = single_study and not (research_at or new_source_at or back_ref_at)
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
     headings: list[int] = []
@@ -324,6 +328,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 continue
             if found is not None and found.reference is not None:
                 introduced = True
+        if found is None and untold and ms and current.how == "none" and not scan_hits["background"].get(i) \
+                and scan_hits["on_topic"](ntext, ms):
+            found = Attribution(profiles[0].index, "single_study", "topic")
         if found is None:
             m = new_source_at.get(i) or unknown_at.get(i)
             if m:

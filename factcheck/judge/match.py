@@ -205,9 +205,9 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
-# (高达 低至 多达 少于: a bound on a level, not a change)
-CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|高(?![达至于])|提升|多(?![达于])|增长|增|涨)(了)?[^，,；;。！？\n]{0,12}$")
+# (高达 低至 多达 少于: a bound on a level, not a change; but a risk 高达41% is the risk risen by it)
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|小(?![于至时])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|概率)高达|高(?![达至于])|提升|多(?![达于])|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
@@ -607,7 +607,7 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     # no "more than half" a reader would write, nor 157474 "at least 13")
     # (a cut-off is no bound on a value, but 超过50万 with no unit is: a cut-off is not told in 万)
     if m.qualifier in _BOUNDS and (m.kind != "threshold" or _scale_of(m.surface) > 1):
-        return x - tol <= v <= max(1.5 * x, x + 2 * tol) if m.qualifier in _ABOVE else x / 1.5 - tol <= v <= x + tol
+        return x - 1e-9 <= v <= max(1.5 * x, x + 2 * tol) if m.qualifier in _ABOVE else x / 1.5 - tol <= v <= x + 1e-9
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
     if m.kind == "count" and x >= 1000 and 0 <= v - x < 0.05 * v and not m.qualifier and x == int(x) \
@@ -771,6 +771,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 and ctx.change != "up" else None)     # (the sign a copy dropped: 和-5.01 read as 5.01)
         if said is not None and _other_sex(said[1].group, ctx.group):
             said = None         # the other sex's value (see step 4)
+        if said is not None and isinstance(said[1].value, (int, float)) and (
+                (m.qualifier in _ABOVE and said[1].value < float(m.value)) or (m.qualifier in _BELOW and said[1].value > float(m.value))):
+            said = None         # 超过17,000名 is no rounding of 16,827: the bound says more than the paper
         if said is not None and places == 1 and not count and said[1].unit == "%":
             said = None         # (a bare 88.5 is no percent the article would have marked with %)
         if said is not None:
@@ -821,6 +824,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         bounds = [t for t in mine if _same_bound(m, t[2])]
         if bounds:
             mine = bounds        # 至少30% is held to the paper's cut-off (≥50%), not to a group's rate
+        relative = [t for t in mine if _ratio_of(t[2]) is not None] if m.kind == "percent" and ctx.change else []
+        if relative:
+            mine = relative      # 风险降低34% is held to the paper's ratio (HR 0.79), not to its arms' 3.4%
         if mine:
             # the same group's value at another time point
             for rel, dist, c, pv in mine:
@@ -860,8 +866,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # a multiple (增加一倍, 两倍) is a relative measure: the paper's ratio of that size is the one
     # it tells (OR 1.85, "almost twofold"), whatever words name the outcome
     # (and a relative change, 概率高86%, of the size of a ratio the abstract states, OR 1.86: that ratio)
+    # (a ratio read as the change the verb tells, HR 0.91 as 风险低约9%, is that ratio too)
     relative = [t for t in other if (m.kind == "multiplier" or (m.kind == "percent" and ctx.change))
-                and t[2].kind in ("ratio", "multiplier")]
+                and (t[2].kind in ("ratio", "multiplier") or _ratio_of(t[2]) is not None)]
     if relative and not s.curated:
         return _supported(m, max(relative, key=lambda t: (t[0], -abs(float(t[3]) - float(m_eff.value)))), s)
     if other:
@@ -879,11 +886,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     #     风险高出近一倍 or 风险降低30% told of that risk is held to it
     #     (the risk may be named in the clause before: 可能性，是…的两倍)
     if not s.curated and m.kind in ("multiplier", "percent") and _names_risk(m, ctx):
-        ratios = {round(float(t[3]), 4): t for t in scored if t[2].kind == "ratio" and t[2].label in _RATIO_LABELS
-                  and isinstance(t[3], float)}
+        # (a ratio read as the change the article's verb tells, HR 0.79 as 21% lower, is that ratio)
+        ratios = {_ratio_of(t[2]): t for t in scored if isinstance(t[3], float) and _ratio_of(t[2]) is not None}
         if len(ratios) == 1:
             rel, dist, c, pv = next(iter(ratios.values()))
-            if not _equal(m_eff, pv, c.qualifier):
+            # (a ratio per unit, "per year of delay", is no contrast of another size: 65岁 vs 60岁)
+            if not _equal(m_eff, pv, c.qualifier) and not _per_unit_estimate(ctx, c):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
     # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362)
     if not s.curated and isinstance(m.value, (int, float)):
@@ -913,6 +921,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             if (rel >= 2.0 or (pv == s.population.n and _ENROLLED.search(ctx.sentence))) and c.kind == "count" \
                     and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and _one_digit_off(mine, str(int(pv))):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
+        # (or, at four digits, any whole number of people the abstract gives, however its sentence
+        # names it: 1447例 for "1477 died", three digits of four in place are no chance agreement)
+        slip = _count_one_digit_off(mine, s) if len(mine) >= 4 else None
+        if slip is not None:
+            f, v = slip
+            return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC102", args={"note": _clean_note(f.text)})
     # 7d. a draft: the size of the sample told in a sentence that says who the study took in, within
     #     a tenth of the paper's sample but not that number as a reader rounds it (8.5万 for 81,956;
     #     超过35万 for 342,183): the sample, misquoted
@@ -922,6 +936,24 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+def _count_one_digit_off(mine: str, s: Summary) -> Optional[tuple]:
+    """(finding, value) of a whole number of people or a bare whole number in the draft whose
+    digits differ from ``mine`` (four digits or more) in one place: the same count, misquoted.
+    None where the abstract also states ``mine`` itself."""
+    hit = None
+    for f in s.findings:
+        for v in f.values:
+            if v.kind not in ("count", "measurement") or v.unit not in ("person", "") \
+                    or not isinstance(v.value, (int, float)) or v.value != int(v.value):
+                continue
+            theirs = str(int(v.value))
+            if theirs == mine:
+                return None
+            if hit is None and _one_digit_off(mine, theirs):
+                hit = (f, v)
+    return hit
 
 
 def _misquoted_sample(m: Mention, m_eff: Mention, ctx: Context, scored: list, s: Summary) -> Optional[tuple]:
@@ -1085,6 +1117,15 @@ _CHANGE_EN = re.compile(r"\b(?:increas|decreas|reduc|lower|higher|declin|ris(?:e
 
 _ABSOLUTE_BEFORE = re.compile(r"(?<!relative )\b(?:difference|percentage points?)\b[^.;]{0,20}$", re.I)
 _RISK_EN = re.compile(r"\b(?:risks?|hazards?|odds|likelihood|chances?|incidence)\b", re.I)
+
+
+def _ratio_of(c: Cand) -> Optional[str]:
+    """The paper's ratio a candidate stands for, as "HR 0.79": a ratio itself, or a ratio read
+    as the relative change an article tells (21% lower); None for any other value."""
+    if c.kind == "ratio" and c.label in _RATIO_LABELS:
+        return f"{c.label} {_fmt(c.value)}"
+    label = (c.label or "").split(" ")
+    return c.label if c.kind == "percent" and len(label) == 2 and label[0] in _RATIO_LABELS else None
 
 
 def _names_risk(m: Mention, ctx: Context) -> bool:
@@ -2221,6 +2262,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         # 随机分为两组，一组…，坚持24周: each arm's clause is the protocol, not advice
         arm_cue: Optional[bool] = None    # describes_arms(stext), read only where a clause looks general
         after_report: Optional[dict] = None   # _clauses_after_a_report, read only past the first clause
+        owned: Optional[bool] = None          # a number of the sentence is the paper's own, read where one sounds general
         times = [x for x in ms if _is_time(x)]
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -2249,6 +2291,13 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     after_report = _clauses_after_a_report(s.start, stext, cuts, norm)
                 source = after_report.get(cs)
                 background = source is not None and general_at(source, cs)
+            if background and not sentence_general and summ is not None and summ is only_summ:
+                # 研究团队估计…全球约有220万…病例(约占9.8%): a clause after the study's own that sounds
+                # general but holds a figure only the paper states is the paper's account, and its
+                # other numbers with it (not a sentence general from its start: 据统计…)
+                if owned is None:
+                    owned = any(_the_papers_own(x, summ) is not None for x in ms)
+                background = not owned
             if background:
                 mv = _unattributed(m, only_summ)
             elif earlier and earlier[1] is not None and earlier[1] != ref_idx and att.how in (
