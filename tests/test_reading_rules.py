@@ -1338,6 +1338,22 @@ _SESSION15 = [
      "Results: The graft functioned well until day 49; life support was withdrawn on day 60.",
      "美国57岁男子班奈特接受基因改造猪心移植手术。\n\n天气好的时候，很多人喜欢外出散步2小时。",
      {"57岁": "supported", "2小时": "unattributed"}),
+    ("a journal's Significance box before the abstract states results in the paper's own numbers",
+     "Significance\nOur results suggest that optimism is specifically related to 11 to 15% longer life span, on "
+     "average.\nAbstract\nData are from 2 cohorts with follow-up of 10 y (2004 to 2014) and 30 y (1986 to 2016), "
+     "respectively.",
+     "一项研究发现，最乐观女性的平均寿命高15%，最乐观男性的平均寿命高11%。另一组高25%。",
+     {"15%": "supported", "11%": "supported", "25%": "not_in_source"}),
+    ("a cohort's years in brackets are a period whose span a length told as the time of follow-up states",
+     "Methods: We prospectively observed 37 698 men from the Health Professionals Follow-up Study (1986-2008) and "
+     "83 644 women from the Nurses' Health Study (1980-2008). Results: Red meat intake was associated with higher "
+     "mortality (HR 1.13).",
+     "根据哈佛大学的一项研究，用28年的时间追踪了121,342人。另一组用30年的时间追踪。",
+     {"28年": "supported", "121,342人": "supported", "30年": "not_in_source"}),
+    ("a count of four digits with two neighbouring digits swapped is the abstract's count misquoted",
+     "Results: This population-based prospective cohort study of 49 275 adults found higher risk (HR 1.20).",
+     "根据《美国医学会杂志》发表的研究，该研究纳入49257名参与者。",
+     {"49257名": "mismatch"}),
 ]
 
 

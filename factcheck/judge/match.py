@@ -922,7 +922,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                     and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and _one_digit_off(mine, str(int(pv))):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
         # (or, at four digits, any whole number of people the abstract gives, however its sentence
-        # names it: 1447例 for "1477 died", three digits of four in place are no chance agreement)
+        # names it: 1447例 for "1477 died", 49257名 for 49 275; three digits of four in place are
+        # no chance agreement)
         slip = _count_one_digit_off(mine, s) if len(mine) >= 4 else None
         if slip is not None:
             f, v = slip
@@ -940,7 +941,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
 
 def _count_one_digit_off(mine: str, s: Summary) -> Optional[tuple]:
     """(finding, value) of a whole number of people or a bare whole number in the draft whose
-    digits differ from ``mine`` (four digits or more) in one place: the same count, misquoted.
+    digits differ from ``mine`` (four digits or more) in one place, or by two neighbours swapped
+    (49257 for 49 275): the same count, misquoted.
     None where the abstract also states ``mine`` itself."""
     hit = None
     for f in s.findings:
@@ -951,7 +953,7 @@ def _count_one_digit_off(mine: str, s: Summary) -> Optional[tuple]:
             theirs = str(int(v.value))
             if theirs == mine:
                 return None
-            if hit is None and _one_digit_off(mine, theirs):
+            if hit is None and (_one_digit_off(mine, theirs) or transposed(mine, theirs)):
                 hit = (f, v)
     return hit
 
@@ -1254,7 +1256,7 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
 # 追踪…超过10年, 在13年间追踪): not any length (戒烟超五年, 服用超过10年的患者)
 PERIOD_BEFORE = re.compile(r"(?:长达|历时|为期|持续|跨越|过去|追踪了?|跟踪了?|随访了?)[^，。,；;]{0,16}$")
 # (or a change over it: 30年增长80%, 十年间上升)
-PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:随访|追踪|跟踪|研究|队列|数据|资料|观察|试验|间|中|里|当中|增长|增加|上升|下降|减少|翻)")
+PERIOD_AFTER = re.compile(r"\s*(?:多|来)?(?:的|之)?\s*(?:时间)?(?:随访|追踪|跟踪|研究|队列|数据|资料|观察|试验|间|中|里|当中|增长|增加|上升|下降|减少|翻)")
 
 
 def _span_of_period(m: Mention, s: Summary) -> Optional[MentionVerdict]:

@@ -1539,8 +1539,10 @@ def _meta_year(meta: dict) -> Optional[int]:
     return int(m.group(0)) if m else None
 
 
-# a journal's Key Points box, up to the abstract's own heading
-_KEY_POINTS = re.compile(r"(?im)^\s*key points\b[\s:：]*(.*?)(?=^\s*abstract\b|\Z)", re.S)
+# a journal's box of the main results before the abstract, up to the abstract's own heading:
+# Key Points (JAMA), Significance (PNAS), Highlights (Cell, Elsevier), a plain-language summary
+_KEY_POINTS = re.compile(r"(?im)^\s*(?:key points|significance(?: statement)?|highlights|plain language summary)\b"
+                         r"[\s:：]*(.*?)(?=^\s*abstract\b|\Z)", re.S)
 
 
 def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Record]" = None,
@@ -1579,8 +1581,9 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         primary = abstracts.get(lang) or next(iter(abstracts.values()))
         key = _KEY_POINTS.search(paras)
         if key and key.group(1).strip() not in primary:
-            # a journal's Key Points (Question, Findings, Meaning) state the main results in the
-            # paper's own numbers: read with the abstract (a stored copy may hold only them)
+            # a journal's Key Points (Question, Findings, Meaning) or Significance statement state
+            # the main results in the paper's own numbers: read with the abstract (a stored copy
+            # may hold only them)
             primary = key.group(1).strip() + "\n" + primary
     else:
         primary = _front(paras)                  # no abstract marked: the text before its references
