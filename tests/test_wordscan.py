@@ -2,6 +2,7 @@
 
 import gc
 import re
+import time
 
 from factcheck.core.gcpause import paused
 from factcheck.text.wordscan import WordIndex, overlapping
@@ -35,6 +36,11 @@ def test_overlapping_restarts_inside_a_match():
 
 
 def test_gc_pause_restores_the_collector_and_nests():
+    # (a check still running on another test's server thread pauses the collector for its call:
+    # wait for it to end rather than read its pause as this one's)
+    deadline = time.monotonic() + 10
+    while not gc.isenabled() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert gc.isenabled()
     with paused():
         assert not gc.isenabled()
