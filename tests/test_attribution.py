@@ -108,13 +108,3 @@ def test_a_numbered_heading_rests_on_the_paper_its_passage_cites(store):
     assert _find(atts, "二、风险差2.63倍").how == "heading"
     assert _find(atts, "三、写在最后").reference is None       # its passage cites nothing
 
-
-def test_a_study_introduced_with_the_numeral_one_written_as_a_digit():
-    """1項新研究 (Taiwan's news writes the one as a digit) introduces a study as 一项新研究 does;
-    11项研究 (a review's count of studies) does not."""
-    from factcheck.judge.attribution import _cues
-
-    pats = _cues()["new_source"]
-    found = lambda text: any(p.search(text) for p in pats)      # noqa: E731
-    assert found("发表在期刊的1项新研究表明") and found("一项新研究表明")
-    assert not found("纳入了11项研究") and not found("纳入了1.1项研究")

@@ -693,16 +693,13 @@ def test_a_priority_the_paper_claims_with_a_word_between_is_faithful():
     assert "FC205" in fired("这是全球首份生成式人工智能治疗聊天机器人的随机对照试验。")
 
 
-def test_a_causative_with_its_object_at_once_or_a_comparative_result_is_causal():
+def test_a_causative_with_its_object_at_once_or_a_helper_before_it_is_causal():
     s, st = _one_paper("Methods: We followed 3 432 153 Swedish adults in a nationwide registry cohort for 12 years. "
                        "Results: Dog ownership was associated with lower all-cause mortality (HR 0.80).")
     assert s.design == "registry"
-    # 可将 + object + verb (no word between 将 and the rate), a helper before 将, a comparative result
+    # 可将 + object + verb (no word between 将 and the rate), a helper before 将
     for text in ("一项研究发现，养狗可将死亡率降低20%。", "一项研究发现，养狗能帮你将全因死亡率降低20%。"):
         assert _causal(text, s, st), text
-    shift, shift_st = _one_paper(SHIFT_WORK)
-    assert _causal("哈佛大学的研究表明，不规律的轮班工作会让女性更容易患上2型糖尿病。", shift, shift_st)
     # an association, or a group described: no causal claim
     for text in ("一项研究发现，养狗与死亡率降低20%有关。", "一项研究发现，养狗的人死亡率低20%。"):
         assert not _causal(text, s, st), text
-    assert not _causal("哈佛大学的研究表明，轮班工作的女性更容易患上2型糖尿病。", shift, shift_st)
