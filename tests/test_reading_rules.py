@@ -1354,6 +1354,16 @@ _SESSION15 = [
      "Results: This population-based prospective cohort study of 49 275 adults found higher risk (HR 1.20).",
      "根据《美国医学会杂志》发表的研究，该研究纳入49257名参与者。",
      {"49257名": "mismatch"}),
+    ("the digits that end a name (CoQ10, COVID-19) are no thousands of the number after them",
+     "Results: Among 1 000 patients with COVID-19 200 were admitted to intensive care (20.0%). Methods: 420 "
+     "patients were randomly assigned to CoQ10 100 mg 3 times daily or placebo for 2 years.",
+     "一项研究发现，1000名新冠患者中有200名进入重症监护室。患者每日三次服用辅酶Q10，每次100毫克。",
+     {"1000名": "supported", "200名": "supported", "100毫克": "supported"}),
+    ("a day's dose is the dose times its frequency (每日300毫克 for 100 mg three times daily)",
+     "Methods: 420 patients with heart failure were randomly assigned to CoQ10 100 mg 3 times daily or placebo for "
+     "2 years. Results: MACE occurred in 15% vs 26% (HR 0.50).",
+     "研究人员随机分配420名患者接受安慰剂或每日300毫克辅酶Q10（每日三次，每次100毫克）。另一组每日200毫克。",
+     {"300毫克": "supported", "100毫克": "supported", "200毫克": "not_in_source"}),
 ]
 
 

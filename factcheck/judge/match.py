@@ -1612,8 +1612,11 @@ def _clean_note(text: str) -> str:
 _PLACE_UNITS = ("country", "site", "study")
 # units only few of an abstract's numbers are written in: one equal number there is the abstract's
 _RARE_UNITS = frozenset({"cup", "serving", *_PLACE_UNITS})
+# a day's dose an abstract states as a dose and its frequency (100 mg three times daily): the
+# article's 每日300毫克 or 300 mg/day (the abstract's "daily" values are the only stated masses)
+_DAILY_DOSE = {"mg": "mg", "g": "g", "ug": "ug", "mg/day": "mg", "ug/day": "ug"}
 _STATED_UNITS = {"age", "dose_unit", "per_day", "per_week", "per_month", "per_year", "km", "mile", "allocation", "fraction",
-                 "clock", *_PLACE_UNITS}
+                 "clock", *_PLACE_UNITS, *_DAILY_DOSE}
 
 
 def _fraction_word(m: Mention) -> bool:
@@ -1667,6 +1670,10 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             # (to the minute: 8:30 is no 9 o'clock)
             conv = [float(x) - 12 if float(x) >= 12 and float(y) < 12 else float(x) for x, y in zip(theirs, mine)]
             tol = 1e-6
+        elif unit in _DAILY_DOSE:
+            if v.label != "daily" or v.unit != _DAILY_DOSE[unit]:
+                continue
+            conv = [float(x) for x in theirs]
         elif v.unit == unit or (unit in _PLACE_UNITS and v.unit == "count"):
             conv = [float(x) for x in theirs]
         elif v.unit in _STATED_UNITS and unit in _STATED_UNITS:

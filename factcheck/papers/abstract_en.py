@@ -51,11 +51,16 @@ _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
 # an en dash after a space, bracket, colon or equals sign that follows no number, before a number
 _DASH_AS_MINUS = re.compile(r"(?<=[^\d\s(\[:=])([\s(\[:=]+)–(?=\d)")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
+# a short name its first digits end (CoQ10 100 mg, COVID-19 200 patients, H1N1 300 cases): a
+# name's digits are no thousands (a long word glued to them is a heading: Participants75 880)
+_NAME_BEFORE = re.compile(r"(?:^|[^A-Za-z0-9])[A-Za-z][A-Za-z0-9]{0,5}-?$")
 
 
 def _joined(m: re.Match) -> str:
     """502 641 → 502641; a count that would read as a year (2,086) keeps one comma, which the
     extractor reads as a count."""
+    if _NAME_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return m.group(0)
     digits = re.sub(r"[ \u2009\u202f\u00a0,]", "", m.group(0))
     return f"{digits[0]},{digits[1:]}" if 1900 <= int(digits) <= 2099 else digits
 
@@ -616,6 +621,11 @@ _PER_WORD = {"day": "per_day", "daily": "per_day", "d": "per_day", "week": "per_
              "wk": "per_week", "month": "per_month", "monthly": "per_month", "mo": "per_month",
              "year": "per_year", "yearly": "per_year", "annually": "per_year"}
 _STATED = [
+    # "CoQ10 100 mg 3 times daily", "50 mg twice daily", "10 mg t.i.d.": the day's dose is the
+    # dose times its frequency (每日300毫克 for 100 mg three times daily)
+    ("daily_dose", re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(mg|g|μg|µg|mcg)\s+(?:orally\s+|by mouth\s+)?"
+                              r"(?:(once|twice|thrice|one|two|three|four|[1-4])\s+(?:times?\s+)?(?:a\s+day|daily|per\s+day)"
+                              r"|(b\.?i\.?d|t\.?i\.?d|q\.?i\.?d)\b)", re.I)),
     ("time", re.compile(rf"(?<!aged )(?<!age )\b((?:\d+(?:\.\d+)?\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|"
                         rf"\s*(?:-|–|to)\s*)){{0,4}}){_N}\s*(?:or\s+(?:more|longer)\s+)?{_TIME_RE}\b", re.I)),
     ("time_point", re.compile(r"\b(week|month|day|year)s?\s+(\d+)(?:,?\s+and\s+(\d+))?\b", re.I)),
@@ -707,6 +717,10 @@ _ABBR_DEF = re.compile(r"\b(years?|months?|weeks?|days?)\s+[a-z][a-z ]{2,40}?\s*
 def _num(x: str) -> float:
     x = x.lower()
     return float(_NUM_WORDS[x]) if x in _NUM_WORDS else float(_TENS[x]) if x in _TENS else float(x)
+
+
+_TIMES_A_DAY = {"once": 1, "one": 1, "1": 1, "twice": 2, "two": 2, "2": 2, "thrice": 3, "three": 3, "3": 3,
+                "four": 4, "4": 4, "bid": 2, "tid": 3, "qid": 4}
 
 
 def stated_quantities(text: str, definitions: str = "") -> list[Value]:
@@ -802,6 +816,10 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 add(float(a) / float(b), "allocation", m)
             elif kind == "dose":
                 add(span(m), "dose_unit", m)
+            elif kind == "daily_dose":
+                times = _TIMES_A_DAY[(m.group(3) or m.group(4)).lower().replace(".", "")]
+                unit = {"mg": "mg", "g": "g"}.get(m.group(2).lower(), "ug")
+                add(_num(m.group(1)) * times, unit, m, label="daily")
             elif kind == "clock":
                 h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
                 if m.lastindex >= 3 and m.group(3) and m.group(3).lower() == "p" and h < 12:
