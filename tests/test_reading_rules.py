@@ -1364,6 +1364,11 @@ _SESSION15 = [
      "2 years. Results: MACE occurred in 15% vs 26% (HR 0.50).",
      "研究人员随机分配420名患者接受安慰剂或每日300毫克辅酶Q10（每日三次，每次100毫克）。另一组每日200毫克。",
      {"300毫克": "supported", "100毫克": "supported", "200毫克": "not_in_source"}),
+    ("a percent just outside the one range the paper gives for the measure named is that range misquoted",
+     "Significance\nOur results suggest that optimism is specifically related to 11 to 15% longer life span, on "
+     "average.\nAbstract\nData are from 2 cohorts with follow-up of 10 y (2004 to 2014) and 30 y (1986 to 2016).",
+     "一项研究发现，乐观的人寿命延长近10%。乐观的人寿命延长13%。乐观的人寿命延长50%。",
+     {"10%": "mismatch", "13%": "supported", "50%": "not_in_source"}),
 ]
 
 

@@ -934,9 +934,31 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     sample = _misquoted_sample(m, m_eff, ctx, scored, s) if not s.curated else None
     if sample is not None:
         return _mismatch(m, sample, s, "FC102")
+    # 7e. a draft: a percent told of the measure the sentence names, outside the one range of
+    #     percents the paper gives for it, yet near it (近10% for "11 to 15% longer life span"):
+    #     that range misquoted
+    ranged = _outside_the_range(m, m_eff, scored) if not s.curated else None
+    if ranged is not None:
+        return _mismatch(m, ranged, s, "FC102")
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+def _outside_the_range(m: Mention, m_eff: Mention, scored: list) -> Optional[tuple]:
+    """The one range of percents the paper gives for the measure the sentence names (11 to
+    15%), which a single percent of the article (近10%) lies outside, by less than the range's
+    own span or five points: the range misquoted (a percent far from it is another quantity)."""
+    if m.kind != "percent" or not isinstance(m_eff.value, (int, float)):
+        return None
+    ranges = {tuple(t[3]): t for t in scored if t[0] >= 2.0 and t[2].kind == "range" and t[2].unit == "%"
+              and t[2].label not in AUX_LABELS and isinstance(t[3], list) and len(t[3]) == 2}
+    if len(ranges) != 1:
+        return None
+    (lo, hi), t = next(iter(ranges.items()))
+    x = float(m_eff.value)
+    gap = lo - x if x < lo else x - hi
+    return t if 0 < gap <= max(hi - lo, 5.0) else None
 
 
 def _count_one_digit_off(mine: str, s: Summary) -> Optional[tuple]:
