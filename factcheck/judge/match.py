@@ -576,8 +576,8 @@ _BELOW, _ABOVE = ("less_than", "at_most"), ("more_than", "at_least")
 
 
 def _p_side(q: Optional[str]) -> int:
-    """-1 for P<x, +1 for P>x, 0 for P=x: P<0.05 and P>0.05 are opposite findings (an exact
-    P may stand for either bound)."""
+    """-1 for a bound below (P<x, 不到三成), +1 for one above (P>x, 超过17,000), 0 for none:
+    P<0.05 and P>0.05 are opposite findings (an exact P may stand for either bound)."""
     return -1 if q in _BELOW else 1 if q in _ABOVE else 0
 
 
@@ -766,14 +766,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         places = _written_places(m.surface)
         if count or ((places >= 2 or (places == 1 and not m.unit and abs(float(m.value)) >= 10))
                      and not by_the_book):
-            said = _stated_anywhere(float(m.value), s, tolerance(m)) or (
-                _stated_anywhere(-float(m.value), s, tolerance(m)) if not count and m.value > 0
+            side = _p_side(m.qualifier)     # (a bound, 超过17,000名, is stated only by a value past it)
+            said = _stated_anywhere(float(m.value), s, tolerance(m), side) or (
+                _stated_anywhere(-float(m.value), s, tolerance(m), -side) if not count and m.value > 0
                 and ctx.change != "up" else None)     # (the sign a copy dropped: 和-5.01 read as 5.01)
         if said is not None and _other_sex(said[1].group, ctx.group):
             said = None         # the other sex's value (see step 4)
-        if said is not None and isinstance(said[1].value, (int, float)) and (
-                (m.qualifier in _ABOVE and said[1].value < float(m.value)) or (m.qualifier in _BELOW and said[1].value > float(m.value))):
-            said = None         # 超过17,000名 is no rounding of 16,827: the bound says more than the paper
         if said is not None and places == 1 and not count and said[1].unit == "%":
             said = None         # (a bare 88.5 is no percent the article would have marked with %)
         if said is not None:
@@ -887,7 +885,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     #     (the risk may be named in the clause before: 可能性，是…的两倍)
     if not s.curated and m.kind in ("multiplier", "percent") and _names_risk(m, ctx):
         # (a ratio read as the change the article's verb tells, HR 0.79 as 21% lower, is that ratio)
-        ratios = {_ratio_of(t[2]): t for t in scored if isinstance(t[3], float) and _ratio_of(t[2]) is not None}
+        ratios = {r: t for t in scored if isinstance(t[3], float) and (r := _ratio_of(t[2])) is not None}
         if len(ratios) == 1:
             rel, dist, c, pv = next(iter(ratios.values()))
             # (a ratio per unit, "per year of delay", is no contrast of another size: 65岁 vs 60岁)
@@ -1536,17 +1534,22 @@ def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
-def _stated_anywhere(x: float, s: Summary, tol: float):
+def _stated_anywhere(x: float, s: Summary, tol: float, side: int = 0):
     """The finding and value of a draft that state this number (a point value, any unit, or an
-    end of a range the draft states: "effects ranged from 0.16 to 0.32 units")."""
+    end of a range the draft states: "effects ranged from 0.16 to 0.32 units"). ``side``: the
+    number is a bound (``_p_side`` of its qualifier), and only a value past it states it
+    (超过17,000名 is no rounding of 16,827)."""
+    def near(y: float) -> bool:
+        return abs(y - x) <= tol and (y - x) * side >= -1e-9
+
     for f in s.findings:
         for v in f.values:
             if v.kind in ("date", "year_or_date", "pvalue") or v.label in AUX_LABELS:
                 continue
-            if isinstance(v.value, (int, float)) and abs(float(v.value) - x) <= tol:
+            if isinstance(v.value, (int, float)) and near(float(v.value)):
                 return f, v
             if v.kind == "range" and isinstance(v.value, list) and v.unit != "year" \
-                    and any(abs(float(e) - x) <= tol for e in v.value):
+                    and any(near(float(e)) for e in v.value):
                 return f, v
     return None
 

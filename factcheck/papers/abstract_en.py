@@ -792,6 +792,9 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
                 lo, hi = float(m.group(1)), float(m.group(2))
                 if lo < hi:
                     add([lo, hi], "range", m)
+                    if lo == int(lo) and hi == int(hi) and 1900 <= lo and hi <= 2100:
+                        # a cohort's years in brackets, "Nurses' Health Study (1980-2008)": a period
+                        add([lo, hi], "period", m)
                     # "at weeks 13 to 16", "1-6 months": a window of time, which an article's
                     # 第13-16周 names in its units
                     w = _TIME_BEFORE_RANGE.search(norm, max(0, m.start() - 8), m.start()) \

@@ -101,20 +101,8 @@ def period_spans(s: "Summary") -> list[tuple[float, "Value"]]:
     """How long each study period a draft's abstract states lasted, counted both ways a reader
     counts it (1980-2023 is 43 years, or 44 calendar years), with the period it comes from."""
     # (a period dated to the month, "from December 2022 to March 2023", is no span of whole years)
-    # (a cohort's years in brackets, "Nurses' Health Study (1980-2008)", are read as a range whose
-    # two ends are years: a period too)
-    return [(span, v) for v in s.stated if isinstance(v.value, list) and v.label != "dated"
-            and (v.unit == "period" or (v.unit == "range" and _years(v.value)))
+    return [(span, v) for v in s.stated if v.unit == "period" and isinstance(v.value, list) and v.label != "dated"
             for d in (float(v.value[1]) - float(v.value[0]),) for span in (d, d + 1)]
-
-
-def _years(ends: list) -> bool:
-    """Two whole numbers that read as years, the first before the second (1980, 2008)."""
-    try:
-        a, b = (float(x) for x in ends)
-    except (TypeError, ValueError):
-        return False
-    return len(ends) == 2 and a == int(a) and b == int(b) and 1900 <= a < b <= 2100
 
 
 class Finding(_Strict):

@@ -1541,7 +1541,7 @@ def _meta_year(meta: dict) -> Optional[int]:
 
 # a journal's box of the main results before the abstract, up to the abstract's own heading:
 # Key Points (JAMA), Significance (PNAS), Highlights (Cell, Elsevier), a plain-language summary
-_KEY_POINTS = re.compile(r"(?im)^\s*(?:key points|significance(?: statement)?|highlights|plain language summary)\b"
+_RESULTS_BOX = re.compile(r"(?im)^\s*(?:key points|significance(?: statement)?|highlights|plain language summary)\b"
                          r"[\s:：]*(.*?)(?=^\s*abstract\b|\Z)", re.S)
 
 
@@ -1579,7 +1579,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     lang = "zh" if _is_cjk_text(text[:20000], 0.3) else "en"
     if abstracts:
         primary = abstracts.get(lang) or next(iter(abstracts.values()))
-        key = _KEY_POINTS.search(paras)
+        key = _RESULTS_BOX.search(paras)
         if key and key.group(1).strip() not in primary:
             # a journal's Key Points (Question, Findings, Meaning) or Significance statement state
             # the main results in the paper's own numbers: read with the abstract (a stored copy
