@@ -1375,3 +1375,15 @@ _SESSION15 = [
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION15], ids=[c[0] for c in _SESSION15])
 def test_a_reading_rule_of_the_fifteenth_session(abstract, article, expected):
     assert_draft_verdicts(abstract, article, expected)
+
+
+
+@pytest.mark.parametrize("text, research", [
+    ("丹麦的这项实验于2020年4月开始,招募了6000名志愿者参与。", True),      # an experiment is a study
+    ("近期进行了一项大规模的口罩对比实验。", True),
+    ("实验室里有10台离心机。", False),                                      # a laboratory is not
+])
+def test_an_experiment_speaks_of_research_and_a_laboratory_does_not(text, research):
+    from factcheck.judge.attribution import speaks_of_research
+
+    assert speaks_of_research(text) is research
