@@ -703,3 +703,17 @@ def test_a_causative_with_its_object_at_once_or_a_helper_before_it_is_causal():
     # an association, or a group described: no causal claim
     for text in ("一项研究发现，养狗与死亡率降低20%有关。", "一项研究发现，养狗的人死亡率低20%。"):
         assert not _causal(text, s, st), text
+
+
+def test_everyone_is_a_scope_claim_only_with_what_is_claimed_of_everyone():
+    fired = _rules_fired("Methods: We followed 2 000 adults with obesity in a prospective cohort for 5 years. "
+                         "Results: Weight fell by a mean of 5% (95% CI 4 to 6).")
+    # 所有…都/均 + a result: the group mean told of everyone
+    assert "FC203" in fired("研究发现，所有患者都出现了体重减轻。")
+    # the words quantify a noun phrase, what the study did or counted: no claim about everyone
+    for text in ("研究人员分析了所有参与者的数据，体重平均下降5%。", "研究开始时，所有患者平均年龄为44岁。",
+                 "实验结束后，研究人员对所有志愿者进行了检测。"):
+        assert "FC203" not in fired(text), text
+    # 比以往任何时候都: "than ever", a comparison
+    assert "FC203" not in fired("研究发现，保持体重比以往任何时候都更重要。")
+    assert "FC203" in fired("研究发现，任何年龄段的人体重都会下降。")
