@@ -717,3 +717,13 @@ def test_everyone_is_a_scope_claim_only_with_what_is_claimed_of_everyone():
     # 比以往任何时候都: "than ever", a comparison
     assert "FC203" not in fired("研究发现，保持体重比以往任何时候都更重要。")
     assert "FC203" in fired("研究发现，任何年龄段的人体重都会下降。")
+
+
+def test_a_proof_supposed_or_long_established_is_not_the_articles_certainty():
+    fired = _rules_fired("Methods: We followed 2 000 adults in a prospective cohort for 5 years. "
+                         "Results: Higher magnesium was associated with dementia (HR 1.30). "
+                         "Conclusions: Magnesium may be associated with dementia.")
+    assert "FC201" in fired("这项研究证实，血镁过高会增加痴呆风险。")
+    # under a condition (如果…得到证实) or in the passive perfect of what is known (已被证明)
+    assert "FC201" not in fired("如果这一结果得到证实，通过血液检测镁含量可以筛查痴呆风险。")
+    assert "FC201" not in fired("保持活跃和社交已被证明有助于降低痴呆风险。")

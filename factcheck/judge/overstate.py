@@ -114,6 +114,10 @@ CAUSATION_SUPPOSED = re.compile(r"(?:如果|假如|倘若|假设|要是|若)[^�
 _NEGATING_CHARS = frozenset("不没无缺未尚并")
 # a study of years ago (证实了十年前一项突破性研究的影响): the word is about that study
 YEARS_AGO_STUDY = re.compile(r"年前[^，。,；;]{0,4}$")
+# what has been shown, in the passive perfect (经常食用新鲜蔬菜已被证明可降低…, 早已被证实): knowledge
+# the article takes as established, not its reading of the new paper (综合两项研究来看，…已被证实
+# draws it from the studies the sentence names)
+ESTABLISHED = re.compile(r"(?:已经?|早已|早就|均已|都已)被(?:广泛|反复|多次|大量|充分)?(?:证明|证实)$")
 STUDY_AFTER = re.compile(r"^[^，。,；;]{0,2}(?:研究|试验)")
 NEGATED_BEFORE = re.compile("(?:" + "|".join(sorted((n for n in NEGATIONS if len(n) >= 2), key=len, reverse=True))
                             + ")[^，。,；;]{0,2}$")
@@ -448,6 +452,7 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
     since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
     if EARLIER_RESEARCH.search(before) or _other_research_said(text, since, s) or (
+            ESTABLISHED.search(text, max(lo, s - 8), e) and text.find("研究", 0, s) < 0) or (
             "年前" in before and YEARS_AGO_STUDY.search(before) and STUDY_AFTER.match(after)):
         return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
     if (text.find("因果", since, s) >= 0 and CAUSATION_SUPPOSED.search(text, since, s)) or _hedged_chain(text, lo, before):
@@ -634,8 +639,9 @@ def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: s
         sev = _judge(rule, text, i, sentences, norm, r_summ, r_idx, audience)
         if sev is None or _context(text, st, en, tokens) is not None or _faithful(rule, text, st, en, r_summ):
             continue
-        if rule.category == "scope" and HYPOTHETICAL.search(text, max(0, st - 60), st):
-            continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed
+        if rule.category in ("scope", "certainty") and HYPOTHETICAL.search(text, max(0, st - 60), st):
+            continue        # 如果每个中国人每天吃水果…: everyone supposed, not everyone claimed; 如果这一
+            #                 结果得到证实: a proof supposed (a causal claim under a condition still claims)
         if rule.category == "causal" and _association_frame(text, st, en):
             continue
         if rule.opts.get("requires_topic_near") and r_summ is not None and not r_summ.curated \
