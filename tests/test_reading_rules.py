@@ -1387,3 +1387,24 @@ def test_an_experiment_speaks_of_research_and_a_laboratory_does_not(text, resear
     from factcheck.judge.attribution import speaks_of_research
 
     assert speaks_of_research(text) is research
+
+
+def test_the_pages_list_of_links_and_its_stamps_are_not_the_studys():
+    abstract = ("Methods: We followed 12 000 adults with migraine in a national cohort for 10 years. "
+                "Results: Migraine was associated with peripheral artery disease (HR 2.29).")
+    article = ("偏头痛 心脑血管风险高\n2018/03/28 00:05\n"
+               "研究小组利用国民健康保险数据库，随访了12000名偏头痛患者10年。\n"
+               "结果表明，偏头痛可增加外周动脉疾病风险，风险为2.29倍。\n"
+               "研究人员指出，该研究发现，偏头痛患者的心脑血管疾病风险更高。\n"
+               "相关文章 浏览更多相关文章>>\n- [事件]年轻人猝死有共同点09-16\n- [事件]体脂率降低15%更健康09-14\n")
+    assert_draft_verdicts(abstract, article, {"12000名": "supported", "2018/03/28": "unattributed",
+                                              "15%": "unattributed"})
+
+
+def test_a_ratio_named_before_its_outcome_and_a_verb_is_still_that_ratio():
+    # "OR for incidence of overweight was 1.26": the ratio's name, then what it is of, then its value
+    abstract = ("Methods: A meta-analysis of 15 cohort studies (163,796 adults). Results: Comparing caesarean to "
+                "vaginal delivery, OR for incidence of overweight was 1.26 (1.16, 1.38; p<0.00001) and OR for "
+                "incidence of obesity was 1.22 (1.05, 1.42; p = 0.01).")
+    assert_draft_verdicts(abstract, "研究发现，剖腹产婴儿成年后超重机会较顺产婴高26%，肥胖的机会则高出22%。",
+                          {"26%": "supported", "22%": "supported"})

@@ -160,8 +160,9 @@ def _fmt(x: float) -> str:
 _RATIO_NAMES = (r"hazards? ratio|odds ratio|relative risk|risk ratio|incidence rate ratio|mortality rate ratio|rate ratio|incidence ratio|"
                 r"relative rate|relative hazard|standardi[sz]ed (?:mortality|incidence) ratio|prevalence ratio|time ratio")
 _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
-# (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36")
-RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,25}}$")
+# (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36"; and
+# what it is of, with a verb: "OR for incidence of overweight was 1.26", up to 40 characters)
+RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,40}}$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
