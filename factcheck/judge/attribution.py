@@ -63,6 +63,8 @@ def _cues() -> dict:
         "study_arms": re.compile(data["study_arms"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
+        "links_heading": re.compile(data["links_heading"], re.M),
+        "page_stamp": re.compile(data["page_stamp"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
     }
@@ -297,6 +299,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     untold = single_study and not (research_at or new_source_at or back_ref_at)
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
+    # the site's list of links under the article (in its second half): other pages, not the article
+    links = cues["links_heading"].search(article.text, len(article.text) // 2)
+    links_from = links.start() if links else len(norm) + 1
     headings: list[int] = []
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
@@ -304,6 +309,12 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
         ms = mentions_by_sentence.get(i, [])
+        if s.start >= links_from:
+            current = out[i] = Attribution(None, "none")     # other pages: nothing carries over
+            continue
+        # the page's stamp (a line of counters, a time stamp): read as any line, its numbers the page's
+        stamp = (s.start == 0 or norm[s.start - 1] == "\n") \
+            and bool(cues["page_stamp"].match(_line_at(article.text, s.start)))
         if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
@@ -373,7 +384,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 found = Attribution(current.reference,
                                     "carried" if current.reference is not None else current.how,
                                     current.cue)
-        out[i] = found
+        out[i] = Attribution(None, "none") if stamp else found
         current = found
         if single_study and found.reference is not None and found.how != "carried":
             scan_hits["institutions"].update(_institutions(ntext))
