@@ -630,3 +630,16 @@ def test_a_publishers_heading_closes_its_line():
     s = draft_summary("<p>Methods: Children with asthma were randomised.</p><h4>Results</h4>Forty-three children (5-13 years old) "
                       "completed the trial.", source="x")
     assert 43.0 in [v.value for f in s.findings for v in f.values if v.unit == "person"]
+
+
+def test_another_trial_told_in_the_background_is_not_the_papers_design():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("The association between proton pump inhibitors and type 2 diabetes remains unclear, although a "
+                      "recent randomised controlled trial showed a trend towards increased risk. This is a prospective "
+                      "analysis of 204 689 participants in the Nurses' Health Study. Regular users had a higher risk "
+                      "of diabetes (HR 1.24, 95% CI 1.17 to 1.31).", source="x")
+    assert s.design == "cohort" and "randomized" not in s.design_flags
+    trial = draft_summary("We randomly assigned 300 adults to drug or placebo in a double-blind trial. Results: "
+                          "Risk fell (HR 0.80).", source="y")
+    assert trial.design == "rct"
