@@ -63,7 +63,7 @@ def _cues() -> dict:
         "study_arms": re.compile(data["study_arms"]),
         "back_reference": re.compile(data["back_reference"]),
         "heading": re.compile(data["section_heading"]),
-        "links_heading": re.compile(data["links_heading"], re.M),
+        "links_heading": re.compile(data["links_heading"]),
         "page_stamp": re.compile(data["page_stamp"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
@@ -186,6 +186,29 @@ def _title_line(norm: str, s: Sentence, ms: list) -> bool:
     return 0 < len(line) <= 20 and line[-1] not in _ENDS_SENTENCE and not any(c in line for c in "，,：:")
 
 
+def _links_from(text: str, heading: re.Pattern, most: int = 40) -> int:
+    """Where the site's list of links under the article starts: a short line of its own in the
+    page's second half that heads it (相关文章, • 相關閱讀, 新闻推荐); past the end where there is
+    none. (Line by line: a regex searched over the text tried every position, 3 M instructions a
+    pass in bench/callgrind.py.)"""
+    pos = text.find("\n", len(text) // 2)
+    while pos >= 0:
+        end = text.find("\n", pos + 1)
+        stop = end if end >= 0 else len(text)
+        if stop - pos - 1 <= most:
+            line = text[pos + 1:stop].strip(" \t•·*-")
+            if line and heading.match(line):
+                return pos + 1
+        pos = end
+    return len(text) + 1
+
+
+def _short_line(norm: str, start: int, most: int = 48) -> bool:
+    """Is the line from ``start`` at most ``most`` characters long (a stamp or a counter is)?"""
+    end = norm.find("\n", start, start + most + 1)
+    return end >= 0 or len(norm) - start <= most
+
+
 def _line_at(norm: str, start: int) -> str:
     """The text from ``start`` to the end of its line."""
     end = norm.find("\n", start)
@@ -300,8 +323,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
     # the site's list of links under the article (in its second half): other pages, not the article
-    links = cues["links_heading"].search(article.text, len(article.text) // 2)
-    links_from = links.start() if links else len(norm) + 1
+    links_from = _links_from(article.text, cues["links_heading"])
     headings: list[int] = []
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
@@ -312,8 +334,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         if s.start >= links_from:
             current = out[i] = Attribution(None, "none")     # other pages: nothing carries over
             continue
-        # the page's stamp (a line of counters, a time stamp): read as any line, its numbers the page's
-        stamp = (s.start == 0 or norm[s.start - 1] == "\n") \
+        # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's
+        stamp = bool(ms) and (s.start == 0 or norm[s.start - 1] == "\n") and _short_line(norm, s.start) \
             and bool(cues["page_stamp"].match(_line_at(article.text, s.start)))
         if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
