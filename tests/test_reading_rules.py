@@ -1408,3 +1408,12 @@ def test_a_ratio_named_before_its_outcome_and_a_verb_is_still_that_ratio():
                 "incidence of obesity was 1.22 (1.05, 1.42; p = 0.01).")
     assert_draft_verdicts(abstract, "研究发现，剖腹产婴儿成年后超重机会较顺产婴高26%，肥胖的机会则高出22%。",
                           {"26%": "supported", "22%": "supported"})
+
+
+def test_a_count_in_words_with_hundreds_is_that_count():
+    # "Six hundred and three women": a sentence of an abstract opens with its count spelled out
+    abstract = ("Design: Population-based case-control study. Population: Six hundred and three women aged 18-55 "
+                "years whose most recent pregnancy had ended in miscarriage (cases) and 6116 women whose pregnancy "
+                "had progressed beyond 12 weeks (controls).")
+    assert_draft_verdicts(abstract, "研究人员对600名流产女性和6116名对照女性进行了调查。",
+                          {"600名": "supported", "6116名": "supported"})

@@ -48,6 +48,28 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        r"cases|deaths|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
                        r"provinces|cities|regions|domains|items|factors)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
+# a count in words with hundreds or thousands, as a sentence opens with one ("Six hundred and three
+# women", "One thousand two hundred patients"): its digits, before the small number words are read
+_ONES9 = "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10)
+_SUB100 = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + _ONES9 + r"))?|(?:" +
+           "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] > 0), key=len, reverse=True)) + r"))")
+_HUNDREDS = r"(?:(?:" + _ONES9 + r"|a)\s+hundred(?:\s+(?:and\s+)?" + _SUB100 + r")?)"
+_COMPOUND = re.compile(r"\b(?:(?:" + _HUNDREDS + "|" + _SUB100 + r")\s+thousand(?:,?\s+(?:and\s+)?(?:" + _HUNDREDS + "|" +
+                       _SUB100 + r"))?|" + _HUNDREDS + r")\b", re.I)
+
+
+def _compound_value(m: re.Match) -> str:
+    total = current = 0
+    for w in re.split(r"[\s,-]+", m.group().lower()):
+        if w in ("and", ""):
+            continue
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        else:
+            current += 1 if w == "a" else _TENS.get(w, _NUM_WORDS.get(w, 0))
+    return str(total + current)
 # an en dash after a space, bracket, colon or equals sign that follows no number, before a number
 _DASH_AS_MINUS = re.compile(r"(?<=[^\d\s(\[:=])([\s(\[:=]+)–(?=\d)")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ \u2009\u202f\u00a0,](\d{3}))+(?![\d]|,\d)")
@@ -140,6 +162,8 @@ def normalise(text: str) -> str:
     # comma (not a list: no number before it with a comma, none after it)
     t = re.sub(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)", r"\1,\2", t)
     t = _THOUSANDS.sub(_joined, t)
+    if "undred" in t or "housand" in t:
+        t = _COMPOUND.sub(_compound_value, t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
     return t
