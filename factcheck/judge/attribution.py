@@ -186,21 +186,9 @@ def _title_line(norm: str, s: Sentence, ms: list) -> bool:
     return 0 < len(line) <= 20 and line[-1] not in _ENDS_SENTENCE and not any(c in line for c in "，,：:")
 
 
-def _links_from(text: str, heading: re.Pattern, most: int = 40) -> int:
-    """Where the site's list of links under the article starts: a short line of its own in the
-    page's second half that heads it (相关文章, • 相關閱讀, 新闻推荐); past the end where there is
-    none. (Line by line: a regex searched over the text tried every position, 3 M instructions a
-    pass in bench/callgrind.py.)"""
-    pos = text.find("\n", len(text) // 2)
-    while pos >= 0:
-        end = text.find("\n", pos + 1)
-        stop = end if end >= 0 else len(text)
-        if stop - pos - 1 <= most:
-            line = text[pos + 1:stop].strip(" \t•·*-")
-            if line and heading.match(line):
-                return pos + 1
-        pos = end
-    return len(text) + 1
+def _opens_line(norm: str, start: int) -> bool:
+    """Does the text at ``start`` open its line, past spaces and a bullet (          • 相關閱讀)?"""
+    return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
 
 
 def _short_line(norm: str, start: int, most: int = 48) -> bool:
@@ -322,8 +310,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     untold = single_study and not (research_at or new_source_at or back_ref_at)
     current = Attribution(None, "none")
     out: dict[int, Attribution] = {}
-    # the site's list of links under the article (in its second half): other pages, not the article
-    links_from = _links_from(article.text, cues["links_heading"])
+    # the site's list of links under the article: from a short line of its own in the page's second
+    # half that heads it (相关文章, • 相關閱讀, 新闻推荐), other pages, not the article
+    half, in_links = len(norm) // 2, False
     headings: list[int] = []
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
@@ -331,12 +320,15 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     for i, s in enumerate(sentences):
         ntext = norm[s.start:s.end]
         ms = mentions_by_sentence.get(i, [])
-        if s.start >= links_from:
+        if in_links or (s.start >= half and s.end - s.start <= 40 and _opens_line(norm, s.start)
+                        and cues["links_heading"].match(article.text[s.start:s.end].strip(" \t•·*-"))):
+            in_links = True
             current = out[i] = Attribution(None, "none")     # other pages: nothing carries over
             continue
         # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's
-        stamp = bool(ms) and (s.start == 0 or norm[s.start - 1] == "\n") and _short_line(norm, s.start) \
-            and bool(cues["page_stamp"].match(_line_at(article.text, s.start)))
+        # (every stamp holds a colon, 00:05 or 回复:, which rules most sentences out at once)
+        stamp = bool(ms) and (":" in ntext or "：" in ntext) and (s.start == 0 or norm[s.start - 1] == "\n") \
+            and _short_line(norm, s.start) and bool(cues["page_stamp"].match(_line_at(article.text, s.start)))
         if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
