@@ -318,18 +318,21 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
     in_item = False         # within a numbered item the study's findings are listed under
     for i, s in enumerate(sentences):
-        ntext = norm[s.start:s.end]
+        start = s.start
+        ntext = norm[start:s.end]
         ms = mentions_by_sentence.get(i, [])
-        if in_links or (s.start >= half and s.end - s.start <= 40 and _opens_line(norm, s.start)
-                        and cues["links_heading"].match(article.text[s.start:s.end].strip(" \t•·*-"))):
+        line_start = start == 0 or norm[start - 1] == "\n"
+        if in_links or (start >= half and s.end - start <= 40 and (line_start or norm[start - 1] in " \t")
+                        and _opens_line(norm, start)
+                        and cues["links_heading"].match(article.text[start:s.end].strip(" \t•·*-"))):
             in_links = True
             current = out[i] = Attribution(None, "none")     # other pages: nothing carries over
             continue
         # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's
         # (every stamp holds a colon, 00:05 or 回复:, which rules most sentences out at once)
-        stamp = bool(ms) and (":" in ntext or "：" in ntext) and (s.start == 0 or norm[s.start - 1] == "\n") \
-            and _short_line(norm, s.start) and bool(cues["page_stamp"].match(_line_at(article.text, s.start)))
-        if (s.start == 0 or norm[s.start - 1] == "\n") and cues["heading"].match(ntext):
+        stamp = ms and line_start and (":" in ntext or "：" in ntext) and _short_line(norm, start) \
+            and cues["page_stamp"].match(_line_at(article.text, start)) is not None
+        if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
         if single_study and not ms and current.reference is not None and _page_line(norm, s):
