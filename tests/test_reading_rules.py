@@ -1389,31 +1389,32 @@ def test_an_experiment_speaks_of_research_and_a_laboratory_does_not(text, resear
     assert speaks_of_research(text) is research
 
 
-def test_the_pages_list_of_links_and_its_stamps_are_not_the_studys():
-    abstract = ("Methods: We followed 12 000 adults with migraine in a national cohort for 10 years. "
-                "Results: Migraine was associated with peripheral artery disease (HR 2.29).")
-    article = ("偏头痛 心脑血管风险高\n2018/03/28 00:05\n"
-               "研究小组利用国民健康保险数据库，随访了12000名偏头痛患者10年。\n"
-               "结果表明，偏头痛可增加外周动脉疾病风险，风险为2.29倍。\n"
-               "研究人员指出，该研究发现，偏头痛患者的心脑血管疾病风险更高。\n"
-               "相关文章 浏览更多相关文章>>\n- [事件]年轻人猝死有共同点09-16\n- [事件]体脂率降低15%更健康09-14\n")
-    assert_draft_verdicts(abstract, article, {"12000名": "supported", "2018/03/28": "unattributed",
-                                              "15%": "unattributed"})
+# sixteenth session: general rules read off the blind parts test80 to test85
+_SESSION16 = [
+    ("a site's list of links under the article and a page's time stamp hold the page's numbers, not the study's",
+     "Methods: We followed 12 000 adults with migraine in a national cohort for 10 years. "
+     "Results: Migraine was associated with peripheral artery disease (HR 2.29).",
+     "偏头痛 心脑血管风险高\n2018/03/28 00:05\n"
+     "研究小组利用国民健康保险数据库，随访了12000名偏头痛患者10年。\n"
+     "结果表明，偏头痛可增加外周动脉疾病风险，风险为2.29倍。\n"
+     "研究人员指出，该研究发现，偏头痛患者的心脑血管疾病风险更高。\n"
+     "相关文章 浏览更多相关文章>>\n- [事件]年轻人猝死有共同点09-16\n- [事件]体脂率降低15%更健康09-14\n",
+     {"12000名": "supported", "2018/03/28": "unattributed", "15%": "unattributed"}),
+    ("a ratio's name, then what it is of and a verb, then its value (OR for incidence of overweight was 1.26)",
+     "Methods: A meta-analysis of 15 cohort studies (163,796 adults). Results: Comparing caesarean to "
+     "vaginal delivery, OR for incidence of overweight was 1.26 (1.16, 1.38; p<0.00001) and OR for "
+     "incidence of obesity was 1.22 (1.05, 1.42; p = 0.01).",
+     "研究发现，剖腹产婴儿成年后超重机会较顺产婴高26%，肥胖的机会则高出22%。",
+     {"26%": "supported", "22%": "supported"}),
+    ("a count in words with hundreds, as an abstract's sentence opens with one (Six hundred and three women)",
+     "Design: Population-based case-control study. Population: Six hundred and three women aged 18-55 "
+     "years whose most recent pregnancy had ended in miscarriage (cases) and 6116 women whose pregnancy "
+     "had progressed beyond 12 weeks (controls).",
+     "研究人员对600名流产女性和6116名对照女性进行了调查。",
+     {"600名": "supported", "6116名": "supported"}),
+]
 
 
-def test_a_ratio_named_before_its_outcome_and_a_verb_is_still_that_ratio():
-    # "OR for incidence of overweight was 1.26": the ratio's name, then what it is of, then its value
-    abstract = ("Methods: A meta-analysis of 15 cohort studies (163,796 adults). Results: Comparing caesarean to "
-                "vaginal delivery, OR for incidence of overweight was 1.26 (1.16, 1.38; p<0.00001) and OR for "
-                "incidence of obesity was 1.22 (1.05, 1.42; p = 0.01).")
-    assert_draft_verdicts(abstract, "研究发现，剖腹产婴儿成年后超重机会较顺产婴高26%，肥胖的机会则高出22%。",
-                          {"26%": "supported", "22%": "supported"})
-
-
-def test_a_count_in_words_with_hundreds_is_that_count():
-    # "Six hundred and three women": a sentence of an abstract opens with its count spelled out
-    abstract = ("Design: Population-based case-control study. Population: Six hundred and three women aged 18-55 "
-                "years whose most recent pregnancy had ended in miscarriage (cases) and 6116 women whose pregnancy "
-                "had progressed beyond 12 weeks (controls).")
-    assert_draft_verdicts(abstract, "研究人员对600名流产女性和6116名对照女性进行了调查。",
-                          {"600名": "supported", "6116名": "supported"})
+@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION16], ids=[c[0] for c in _SESSION16])
+def test_a_reading_rule_of_the_sixteenth_session(abstract, article, expected):
+    assert_draft_verdicts(abstract, article, expected)

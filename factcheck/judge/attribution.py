@@ -191,12 +191,6 @@ def _opens_line(norm: str, start: int) -> bool:
     return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
 
 
-def _short_line(norm: str, start: int, most: int = 48) -> bool:
-    """Is the line from ``start`` at most ``most`` characters long (a stamp or a counter is)?"""
-    end = norm.find("\n", start, start + most + 1)
-    return end >= 0 or len(norm) - start <= most
-
-
 def _line_at(norm: str, start: int) -> str:
     """The text from ``start`` to the end of its line."""
     end = norm.find("\n", start)
@@ -330,7 +324,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             continue
         # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's
         # (every stamp holds a colon, 00:05 or 回复:, which rules most sentences out at once)
-        stamp = ms and line_start and (":" in ntext or "：" in ntext) and _short_line(norm, start) \
+        stamp = ms and line_start and (":" in ntext or "：" in ntext) \
             and cues["page_stamp"].match(_line_at(article.text, start)) is not None
         if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over

@@ -452,7 +452,7 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "purpose"        # 为证实研究结果…: an aim, not a claim (营养补充为每天… is a copula)
     since = max(text.rfind("；", 0, s), text.rfind(";", 0, s)) + 1    # a semicolon ends reported speech
     if EARLIER_RESEARCH.search(before) or _other_research_said(text, since, s) or (
-            text.find("被", max(lo, s - 6), e) >= 0 and ESTABLISHED.search(text, max(lo, s - 8), e)
+            text.find("被", max(lo, s - 8), e) >= 0 and ESTABLISHED.search(text, max(lo, s - 8), e)
             and text.find("研究", 0, s) < 0) or (
             "年前" in before and YEARS_AGO_STUDY.search(before) and STUDY_AFTER.match(after)):
         return "other_research"     # 过去的研究已经证实…: other evidence, not the paper's claim
