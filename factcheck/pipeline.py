@@ -74,11 +74,11 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
     ``papers``: ids of summaries the editor says the article is about (``check --paper``); an
     article with no reference list of its own is also checked against the summaries its text
     names (journal, title, DOI, date). Both become references the article did not list."""
-    t0 = time.perf_counter()
-    config = config or Config()
-    article = named_in_text(with_papers(article, store, papers), store)
-    notes = list(article.notes) + implicit_notes(article)
     with paused():      # many small objects, no cycles: see gcpause
+        t0 = time.perf_counter()
+        config = config or Config()
+        article = named_in_text(with_papers(article, store, papers), store)
+        notes = list(article.notes) + implicit_notes(article)
         references = resolve_references(article.references, store)
         article = dataclasses.replace(article, references=references)     # the caller's is not changed
         sentences = split_sentences(article.text, article.body)
@@ -86,28 +86,28 @@ def check(article: Article, store: Store, config: Optional[Config] = None, paper
         attributions = attribute(article, sentences, mentions, store)
         claims = judge_article(article, sentences, mentions, attributions, store, config)
         overstatements = find_overstatements(article, sentences, attributions, claims, store, config, mentions)
-    off_doc, off_line = inline_directives(article.text) if config.inline_config else ({}, {})
-    suppressed: list[dict] = []
-    claims = [c for c in claims if _on(c, "claim", config, off_doc, off_line, suppressed)]
-    overs = [o for o in overstatements if _on(o, "overstatement", config, off_doc, off_line, suppressed)]
-    stats = {
-        "mentions": len(mentions),
-        "claims": len(claims),
-        "supported": sum(c.verdict == "supported" for c in claims),
-        "mismatch": sum(c.verdict == "mismatch" for c in claims),
-        "not_in_source": sum(c.verdict == "not_in_source" for c in claims),
-        "unresolved_reference": sum(c.verdict == "unresolved_reference" for c in claims),
-        "unattributed": sum(c.verdict == "unattributed" for c in claims),
-        "overstatements": len(overs),
-        "suppressed": len(suppressed),
-        "characters": len(article.text),
-        "seconds": round(time.perf_counter() - t0, 4),
-    }
-    return render_report(Report(source=article.source, title=article.title, references=article.references,
-                  mentions=mentions, claims=claims, overstatements=overs, stats=stats,
-                  extracted_from=article.extracted_from, encoding=article.encoding,
-                  notes=notes + cited_audit_notes(article, claims, store) + _suppressed_note(suppressed),
-                  text=article.text, suppressed=suppressed), config.lang)    # messages written here, once
+        off_doc, off_line = inline_directives(article.text) if config.inline_config else ({}, {})
+        suppressed: list[dict] = []
+        claims = [c for c in claims if _on(c, "claim", config, off_doc, off_line, suppressed)]
+        overs = [o for o in overstatements if _on(o, "overstatement", config, off_doc, off_line, suppressed)]
+        stats = {
+            "mentions": len(mentions),
+            "claims": len(claims),
+            "supported": sum(c.verdict == "supported" for c in claims),
+            "mismatch": sum(c.verdict == "mismatch" for c in claims),
+            "not_in_source": sum(c.verdict == "not_in_source" for c in claims),
+            "unresolved_reference": sum(c.verdict == "unresolved_reference" for c in claims),
+            "unattributed": sum(c.verdict == "unattributed" for c in claims),
+            "overstatements": len(overs),
+            "suppressed": len(suppressed),
+            "characters": len(article.text),
+            "seconds": round(time.perf_counter() - t0, 4),
+        }
+        return render_report(Report(source=article.source, title=article.title, references=article.references,
+                      mentions=mentions, claims=claims, overstatements=overs, stats=stats,
+                      extracted_from=article.extracted_from, encoding=article.encoding,
+                      notes=notes + cited_audit_notes(article, claims, store) + _suppressed_note(suppressed),
+                      text=article.text, suppressed=suppressed), config.lang)    # messages written here, once
 
 
 def resolve_references(references: Sequence[Reference], store: Store) -> list[Reference]:

@@ -1415,6 +1415,66 @@ _SESSION16 = [
 ]
 
 
-@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _SESSION16], ids=[c[0] for c in _SESSION16])
-def test_a_reading_rule_of_the_sixteenth_session(abstract, article, expected):
+
+# (the seventeenth session's rules, each found on a blind part's first run and kept as a
+# general rule of reading; the ratio read backwards is checked for its rule code below)
+_SESSION17 = [
+    ("a ratio read the wrong way is a mismatch, the same ratio read the right way is supported",
+     "Methods: A cohort of 104 046 adults followed for 10 years. Results: For all-cause mortality, hazard "
+     "ratios for higher occupational physical activity were 1.06 (0.96-1.16), 1.13 (1.01-1.27) and "
+     "1.27 (1.05-1.54), respectively.",
+     "研究发现，工作时体力活动量较高的人，全因死亡风险分别降低6%、13%和27%。",
+     {"6%": "mismatch", "27%": "mismatch"}),
+    ("the same ratios read the right way are supported",
+     "Methods: A cohort of 104 046 adults followed for 10 years. Results: For all-cause mortality, hazard "
+     "ratios for higher occupational physical activity were 1.06 (0.96-1.16), 1.13 (1.01-1.27) and "
+     "1.27 (1.05-1.54), respectively.",
+     "研究发现，工作时体力活动量较高的人，全因死亡风险分别增加6%、13%和27%。",
+     {"6%": "supported", "27%": "supported"}),
+    ("a length the paper gives in another unit is read as the paper wrote it: a week is not five days",
+     "Methods: Participants were quarantined, given nasal drops containing the rhinovirus and "
+     "monitored over 5 days for the development of a clinical cold. Treatment lasted 12 weeks.",
+     "志愿者被隔离在一家旅馆，接触感冒病毒后，再观察一周时间。治疗持续了3个月。",
+     {"一周": "!supported", "3个月": "supported"}),
+    ("a news agency's dateline and a journal's impact factor are not the study's numbers",
+     "Methods: We followed 164 healthy adults. Results: Those sleeping less than 5 hours had a higher "
+     "risk of a cold (OR 4.50).",
+     "据新华社华盛顿9月1日电 美国研究人员在期刊《睡眠》(IF=5.6)上发表研究，调查了164名志愿者。"
+     "睡眠少于5小时的人患感冒的风险高4.5倍。",
+     {"9月1日": "unattributed", "5.6": "unattributed", "164名": "supported"}),
+    ("a page's date line with its weekday, and a forum row's time, are the page's stamp",
+     "Methods: We followed 164 healthy adults. Results: Those sleeping less than 5 hours had a higher "
+     "risk of a cold (OR 4.50).",
+     "2015年09月02日 星期三\n睡眠不足易感冒\n研究人员调查了164名志愿者，睡眠少于5小时的人患感冒的风险高4.5倍。\n",
+     {"2015年09月02日": "unattributed", "164名": "supported"}),
+]
+
+
+_BLIND_PART_RULES = _SESSION16 + _SESSION17
+
+
+@pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _BLIND_PART_RULES],
+                         ids=[c[0] for c in _BLIND_PART_RULES])
+def test_a_reading_rule_found_on_a_blind_part(abstract, article, expected):
+    """The sixteenth and seventeenth sessions' rules, each found on a blind part's first run."""
     assert_draft_verdicts(abstract, article, expected)
+
+
+def test_a_ratio_read_backwards_prints_the_change_it_means():
+    """FC116, as statcheck prints the recomputed value: HR 1.06 told as 降低6% is 6% higher."""
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
+    from factcheck.pipeline import check
+
+    s = draft_summary("Results: For all-cause mortality, hazard ratios for higher occupational physical "
+                      "activity were 1.06 (0.96-1.16) and 1.27 (1.05-1.54), respectively.", source="x")
+    store = Store()
+    store.add(s)
+    for lang, means in (("zh", "即升高6%"), ("en", "6% higher")):
+        rep = check(article_from_text("研究发现，全因死亡风险分别降低6%和27%。", "a.txt"), store, Config(lang=lang),
+                    papers=[s.id])
+        v = [v for c in rep.claims for v in c.mention_verdicts]
+        assert [x.rule for x in v] == ["FC116", "FC116"]
+        assert means in v[0].note

@@ -643,3 +643,14 @@ def test_another_trial_told_in_the_background_is_not_the_papers_design():
     trial = draft_summary("We randomly assigned 300 adults to drug or placebo in a double-blind trial. Results: "
                           "Risk fell (HR 0.80).", source="y")
     assert trial.design == "rct"
+
+
+def test_over_a_period_after_a_verb_is_how_long_not_more_than():
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Methods: Participants were monitored over 5 days for a clinical cold. Results: Adults "
+                      "aged over 65 years had a higher risk (OR 1.40). Sleep was assessed over 7 consecutive days.",
+                      source="x")
+    vals = {v.value: v for f in s.findings for v in f.values if not isinstance(v.value, list)}
+    assert (vals[5.0].unit, vals[5.0].qualifier) == ("day", None)
+    assert vals[65.0].qualifier == "more_than"      # an age's bound stays one

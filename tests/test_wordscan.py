@@ -160,3 +160,28 @@ def test_trie_pattern_of_deeply_nested_words_falls_back_to_the_plain_alternation
             flat = re.compile("|".join(map(re.escape, ws)))
             want = [(m.start(), m.group()) for m in flat.finditer(text)]
         assert got == want
+
+
+def test_a_trie_of_many_first_characters_is_grouped_and_reads_the_same():
+    """Past _DISPATCH_MIN first characters the branches are grouped under look-aheads of their
+    first characters (the full lexicon's 955): the matches stay those of the plain trie, with
+    Latin whole words or without."""
+    import random
+
+    from factcheck.text import wordscan
+
+    rng = random.Random(11)
+    alphabet = [chr(0x4e00 + k) for k in range(600)] + list("abcdefgh")
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(3000)}
+    for latin in (False, True):
+        grouped = wordscan.trie_pattern(words, latin)
+        old_min, wordscan._DISPATCH_MIN = wordscan._DISPATCH_MIN, 10 ** 9
+        try:
+            plain = wordscan.trie_pattern(words, latin)
+        finally:
+            wordscan._DISPATCH_MIN = old_min
+        assert "(?=[" in grouped and "(?=[" not in plain
+        g, p = re.compile(grouped), re.compile(plain)
+        for _ in range(50):
+            text = "".join(rng.choice(alphabet + [" "]) for _ in range(rng.randint(0, 40)))
+            assert [m.span() for m in overlapping(g, text)] == [m.span() for m in overlapping(p, text)]

@@ -86,6 +86,11 @@ def note_text(note: Any, lang: str) -> Optional[str]:
     """A note (see the module's docstring) in ``lang``."""
     if note is None or note.__class__ is str:
         return note
+    if "reads" in note:         # a ratio and the relative change it means (FC116)
+        pct, way = note["reads"]
+        said = paper_value(note, lang)
+        return (f"{said}，即{'降低' if way == 'down' else '升高'}{fmt_value(pct)}%" if lang == "zh"
+                else f"{said}, i.e. {fmt_value(pct)}% {'lower' if way == 'down' else 'higher'}")
     if "where" in note:
         return paper_value(note, lang)
     if "held" in note:
@@ -204,7 +209,7 @@ def render_report(report, lang: str):
                 if note is None or note.__class__ is str:
                     mv.note = note
                 else:
-                    mv.note = paper_value(note, lang) if "where" in note else note_text(note, lang)
+                    mv.note = paper_value(note, lang) if "where" in note and "reads" not in note else note_text(note, lang)
         if c.args is not None:
             c.message = claim_message(c, lang)
     for o in report.overstatements:

@@ -323,8 +323,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             current = out[i] = Attribution(None, "none")     # other pages: nothing carries over
             continue
         # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's
-        # (every stamp holds a colon, 00:05 or 回复:, which rules most sentences out at once)
-        stamp = ms and line_start and (":" in ntext or "：" in ntext) \
+        # (every stamp holds a colon, 00:05 or 回复:, or a weekday, 星期三, which rules most
+        # sentences out at once)
+        stamp = ms and line_start and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext) \
             and cues["page_stamp"].match(_line_at(article.text, start)) is not None
         if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over

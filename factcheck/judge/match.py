@@ -569,7 +569,27 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
         return None if None in conv else conv
     if not m.unit or not c.unit or m.unit == c.unit or (m.kind == "count" and c.unit.startswith("per ")):
         return float(c.value)   # (每千人年1.3例 for "1.3 per 1000 person-years": the rate's value as written)
-    return convert(float(c.value), c.unit, m.unit)
+    conv = convert(float(c.value), c.unit, m.unit)
+    return _Converted(conv) if conv is not None and m.unit in TIME_UNITS and c.unit in TIME_UNITS else conv
+
+
+def _same_length(m: Mention, x: float, unit: str) -> bool:
+    """Is the paper's length ``x`` ``unit`` the article's (single) number, as a reader weighs it?"""
+    conv = convert(float(x), unit, m.unit)
+    if conv is None or isinstance(m.value, list):
+        return False
+    return _equal(m, _Converted(conv) if unit != m.unit else conv)
+
+
+class _Converted(float):
+    """A paper's length converted into the article's unit (5 days as 0.71 weeks). A reader
+    weighs it as the paper wrote it: 一周 is not five days, nor 一年 ten months, though each
+    lies within half a unit of 1; 3个月 is 12 weeks, 1个月 four and 两个月 52 days. Within 15%
+    of the article's number, then, not within half its last unit."""
+
+    @staticmethod
+    def within(x: float, tol: float) -> float:
+        return min(tol, 0.15 * abs(x) + 1e-9)
 
 
 _BELOW, _ABOVE = ("less_than", "at_most"), ("more_than", "at_least")
@@ -583,6 +603,8 @@ def _p_side(q: Optional[str]) -> int:
 
 def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> bool:
     tol = tolerance(m)
+    if paper.__class__ is _Converted and isinstance(m.value, (int, float)):
+        tol = _Converted.within(float(m.value), tol)
     if m.kind == "year_or_date":
         # the article may be less precise than the record (2022年 vs 2022-05-03), never more
         if is_period(m.value):
@@ -1254,8 +1276,7 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         for tp in [v.timepoint for v in f.values] + list(f.timepoints):
             p = _parse_tp(tp)
             if p and not isinstance(m.value, list):
-                conv = convert(p[0], p[1], m.unit)
-                if conv is not None and _equal(m, conv):
+                if _same_length(m, p[0], p[1]):
                     return MentionVerdict(m.id, "supported", p[0], f.id, rule="FC101",
                                           args={"note": {"timepoint": tp, "measure": f.measure}})
     for c in _usable(s)[0]:
@@ -1265,12 +1286,18 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         if len(pv) != len(vals):
             continue
         conv = [convert(float(x), c.unit, m.unit) for x in pv]
-        if None not in conv and (_equal(m, conv[0]) if len(conv) == 1 else
+        if None not in conv and (_same_length(m, pv[0], c.unit) if len(conv) == 1 else
                                  all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))):
             return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
                                   args={"note": c.describe(s)})
     return _range_of_category(m, s) if isinstance(m.value, list) else None
 
+
+# a news agency's dateline: the date its report was filed (9月1日电, 21日讯)
+DATELINE = re.compile(r"[ \t]*(?:电|電|讯|訊)(?![视視话話影子脑腦台])")
+
+# a journal's impact factor told before its value (影响因子为74.7, IF: 21.4, IF约20)
+IMPACT_BEFORE = re.compile(r"(?:影响因子|影響因子|(?<![A-Za-z])IF|[Ii]mpact [Ff]actor)[ \t]*(?:[:：=为為约約是][ \t]*)*$")
 
 # the length of the study in the words around it (长达43年的随访, 历时15年的研究, 过去30多年中,
 # 追踪…超过10年, 在13年间追踪): not any length (戒烟超五年, 服用超过10年的患者)
@@ -1534,6 +1561,36 @@ def _time_unit_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+def _ratio_read_backwards(m: Mention, s: Summary, change: str) -> Optional[MentionVerdict]:
+    """A relative change that is the paper's ratio read the wrong way, as statcheck prints the
+    recomputed value beside the reported one: 降低6% where the paper's only such ratio is HR 1.06
+    (6% higher), or 降低64% for HR 0.64 (36% lower: the ratio taken for the change). Only a ratio
+    the paper gives to two decimals that the number's digits spell exactly, and only where no
+    ratio of the paper reads as the article's change: a number not in the paper otherwise."""
+    if not isinstance(m.value, (int, float)) or m.decimals or not 1 <= m.value < 100:
+        return None
+    x = float(m.value) / 100
+    ratios = [c for c in _usable(s)[0] if c.kind == "ratio" and c.label in RATIO_LABELS
+              and isinstance(c.value, (int, float)) and _two_places(c.value)]
+    if any(_as_relative_change(c, change) is not None and abs(_as_relative_change(c, change).value - m.value) < 0.5
+           for c in ratios):
+        return None
+    for c in ratios:
+        r = float(c.value)
+        backwards = 1 + x if change == "down" else 1 - x
+        if abs(r - backwards) < 1e-9 or (change == "down" and abs(r - x) < 1e-9):
+            means = (round(abs(1 - r) * 100, 6), "down" if r < 1 else "up")
+            note = {**c.describe(s), "reads": means}
+            return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC116",
+                                  args={"note": note})
+    return None
+
+
+def _two_places(v: float) -> bool:
+    """Is a ratio written with two decimals (1.06, 0.64), as an exact reading needs?"""
+    return abs(round(float(v), 2) - float(v)) < 1e-9 and abs(round(float(v), 1) - float(v)) > 1e-9
+
+
 def _stated_anywhere(x: float, s: Summary, tol: float, side: int = 0):
     """The finding and value of a draft that state this number (a point value, any unit, or an
     end of a range the draft states: "effects ranged from 0.16 to 0.32 units"). ``side``: the
@@ -1690,6 +1747,8 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             if v.unit not in TIME_UNITS:
                 continue
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
+            if v.unit != m.unit and len(mine) == 1 and conv[0] is not None:
+                conv = [_Converted(conv[0])]        # weighed as the paper wrote it
         elif unit == "clock" == v.unit:
             # 9点前 with no part of the day named may be 9 pm: the hour on either half of the clock
             # (to the minute: 8:30 is no 9 o'clock)
@@ -1705,7 +1764,8 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             conv = [convert(float(x), v.unit, unit) for x in theirs]      # 1 mile ↔ 1.6 公里
         else:
             continue
-        if None not in conv and all(abs(a - float(b)) <= tol for a, b in zip(conv, mine)):
+        if None not in conv and all(abs(a - float(b)) <= (_Converted.within(float(b), tol) if a.__class__ is _Converted
+                                                          else tol) for a, b in zip(conv, mine)):
             if _opposite_bounds(m.qualifier, v.qualifier) and not cut_off:
                 # 戒烟超过五年 for "within five years": the same number on the other side of it
                 return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", args={"note": v.note})
@@ -2132,8 +2192,7 @@ def _judge_visit(m: Mention, s: Summary, cands: list[Cand]) -> MentionVerdict:
         if c.label != "follow_up" or c.unit not in TIME_UNITS:
             continue
         for x in _as_list(c.value):
-            conv = convert(x, c.unit, m.unit)
-            if conv is not None and not isinstance(m.value, list) and abs(conv - float(m.value)) <= tolerance(m):
+            if _same_length(m, x, c.unit):
                 return MentionVerdict(m.id, "supported", x, c.finding.id if c.finding else None, rule="FC101",
                                       args={"note": c.describe(s)})
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103")
@@ -2163,8 +2222,7 @@ def _judge_timepoint(m: Mention, ctx: Context, s: Summary,
                 points.append((p, f))
     vals = m.value if isinstance(m.value, list) else [m.value]
     for (val, unit), f in points:
-        conv = convert(val, unit, m.unit)
-        if conv is not None and any(abs(conv - float(x)) <= tolerance(m) for x in vals) and not isinstance(m.value, list):
+        if _same_length(m, val, unit):
             return MentionVerdict(m.id, "supported", val, f.id, rule="FC101",
                                   args={"note": {"timepoint": [val, unit], "measure": f.measure}})
     # the result this time point governs is the paper's value at another time point: wrong time point
@@ -2298,6 +2356,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         after_report: Optional[dict] = None   # _clauses_after_a_report, read only past the first clause
         owned: Optional[bool] = None          # a number of the sentence is the paper's own, read where one sounds general
         times = [x for x in ms if _is_time(x)]
+        impact = "因子" in stext or "IF" in stext or "mpact" in stext     # a journal's impact factor named
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
         mvs: list[MentionVerdict] = []
@@ -2325,7 +2384,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     after_report = _clauses_after_a_report(s.start, stext, cuts, norm)
                 source = after_report.get(cs)
                 background = source is not None and general_at(source, cs)
-            if background and not sentence_general and summ is not None and summ is only_summ:
+            if (m.kind == "year_or_date" and DATELINE.match(norm, m.end)) or m.surface.startswith("IF") \
+                    or (impact and IMPACT_BEFORE.search(norm, max(s.start, m.start - 12), m.start)):
+                # 新华社华盛顿9月1日电: the day the report was filed; (IF=14.8), 影响因子25.9: the
+                # journal's standing; neither is the study's
+                background = True
+            elif background and not sentence_general and summ is not None and summ is only_summ:
                 # 研究团队估计…全球约有220万…病例(约占9.8%): a clause after the study's own that sounds
                 # general but holds a figure only the paper states is the paper's account, and its
                 # other numbers with it (not a sentence general from its start: 据统计…)
@@ -2385,6 +2449,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = _span_of_two_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
+                if mv.verdict in ("not_in_source", "mismatch") and m.unit == "%" and ctx.change is not None:
+                    mv = _ratio_read_backwards(m, summ, ctx.change) or mv
                 if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \
                         and (STUDY_LENGTH.search(norm, max(s.start, m.start - 16), m.start)
                              or OUTCOME_WINDOW.match(norm, m.end, s.end)):

@@ -496,6 +496,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     elif re.search(r"\bper\s+(?:each\s+|every\s+)?$", before[-12:]):
         label = "increment"        # "per 2 µg/m3", "per 10 g/day": the step a ratio is told for, not a level
     qualifier = m.qualifier if m.qualifier in _BOUNDS else _english_bound(before) or _bound_after(after)
+    if qualifier == "more_than" and unit in ("day", "week", "month", "year") and _OVER_A_PERIOD.search(before):
+        qualifier = None           # "monitored over 5 days": during them, not more than five
     if qualifier and kind not in ("pvalue",):
         label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
     return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
@@ -512,6 +514,10 @@ _ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\
                               re.I), "more_than"),
                   (re.compile(r"\b(less than|fewer than|under|below|lower than)\s*$|<\s*$", re.I), "less_than")]
 
+
+# a verb of observation before "over" and a period: the period it lasted ("assessed over 7
+# consecutive days", "followed over 10 years"); "aged over 65" is a bound
+_OVER_A_PERIOD = re.compile(r"\b(?!aged\b)[a-z]+ed\s+over\s*$", re.I)
 
 _BOUND_AFTER = re.compile(r"^\s*(?:years?\s+|yr\s+)?(?:or|and)\s+(?:(older|over|above|more)|(younger|under|below|less|fewer))\b",
                           re.I)

@@ -9,6 +9,7 @@ regex engine's fast first-character search doing the skipping.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable, Iterator, Optional
 
@@ -43,10 +44,9 @@ def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
                 node[""] = {}
         return trie
 
-    def emit(node: dict, latin: bool, depth: int = 0) -> str:
-        if depth > _MAX_NESTING:
-            raise _TooDeep
-        parts = []
+    def branches(node: dict, latin: bool, depth: int) -> list[tuple[str, str]]:
+        """(first character, regex) of each branch below ``node``, in character order."""
+        out = []
         for ch, sub in sorted(node.items()):
             if not ch:
                 continue
@@ -54,7 +54,13 @@ def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
             while len(sub) == 1 and "" not in sub:     # a chain with no branch: one literal
                 (nxt, sub), = sub.items()
                 run.append(nxt)
-            parts.append(re.escape("".join(run)) + emit(sub, latin, depth + 1))
+            out.append((ch, re.escape("".join(run)) + emit(sub, latin, depth + 1)))
+        return out
+
+    def emit(node: dict, latin: bool, depth: int = 0) -> str:
+        if depth > _MAX_NESTING:
+            raise _TooDeep
+        parts = [b for _ch, b in branches(node, latin, depth)]
         if "" in node and latin:
             parts.append("(?![a-zA-Z])")          # a word may end here if no letter follows
         elif "" in node and parts:              # a word ends here: the longer ones are tried first
@@ -66,21 +72,22 @@ def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
     words = [w for w in words if w]
     try:
         if not latin_whole_words:
-            return emit(build(words), False)
+            top = branches(build(words), False, 0)
+            return "" if not top else top[0][1] if len(top) == 1 else "(?:" + _dispatch(top) + ")"
         # one branch per first character, as the engine needs to search for them; in it, a
         # non-ASCII word comes first: it is never shorter than an ASCII word at the same
         # position (one would be a prefix of the other)
         other = build(w for w in words if not w.isascii())
         latin = build(w for w in words if w.isascii())
-        branches = []
+        top = []
         for ch in sorted(set(other) | set(latin)):
             rests = []
             if ch in other:
                 rests.append(emit(other[ch], False))
             if ch in latin:
                 rests.append("(?<![a-zA-Z].)" + emit(latin[ch], True))
-            branches.append(re.escape(ch) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
-        return "|".join(branches)
+            top.append((ch, re.escape(ch) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")))
+        return _dispatch(top)
     except _TooDeep:
         # words nested inside words hundreds deep (a, aa, aaa ...): the plain alternation,
         # longest first, reads the same and nests nothing
@@ -91,6 +98,23 @@ def trie_pattern(words: Iterable[str], latin_whole_words: bool = False) -> str:
                         for w in ordered)
 
 
+def _dispatch(branches: list[tuple[str, str]]) -> str:
+    """The alternation of one branch per first character. The regex engine tries the branches
+    of an alternation one after another at each position its first-character search stops at,
+    and a failed word sends it through all the rest: hundreds of literal tests for one
+    character. Many branches are therefore grouped under a look-ahead of their first
+    characters, so that a position tries the groups' classes and one group's branches (the
+    glossary's 955 first characters: about six times faster, same matches)."""
+    if len(branches) <= _DISPATCH_MIN:
+        return "|".join(b for _ch, b in branches)
+    size = max(8, math.isqrt(8 * len(branches)))
+    groups = [branches[k:k + size] for k in range(0, len(branches), size)]
+    return "|".join("(?=[" + "".join(re.escape(ch) for ch, _b in g) + "])(?:" + "|".join(b for _ch, b in g) + ")"
+                    for g in groups)
+
+
+_DISPATCH_MIN = 400     # fewer branches than this are tried one by one, as written: the first-character
+#                         search the engine then keeps is worth more than the groups below that
 _MAX_NESTING = 40       # groups inside groups: Python's regex parser recurses once per level
 
 
