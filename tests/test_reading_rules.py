@@ -1447,6 +1447,12 @@ _SESSION17 = [
      "risk of a cold (OR 4.50).",
      "2015年09月02日 星期三\n睡眠不足易感冒\n研究人员调查了164名志愿者，睡眠少于5小时的人患感冒的风险高4.5倍。\n",
      {"2015年09月02日": "unattributed", "164名": "supported"}),
+    ("the day of publication a header gives (Epub 2024 Mar 14) is the paper's date, told with no verb of publishing",
+     "Title: Second primary malignancies after CAR T-cell therapy\nJournal: Blood (Blood. 2024 Mar 14. Epub "
+     "2024 Mar 14)\nYear: 2024\n\nResults: Of 12 394 adverse event reports, 536 (4.3%) were second primary "
+     "malignancies.",
+     "(Blood. 2024年3月14日在线版)\n研究人员分析了12394份不良事件报告，第二原发肿瘤占4.3%。",
+     {"2024年3月14日": "supported", "4.3%": "supported"}),
 ]
 
 
@@ -1478,3 +1484,14 @@ def test_a_ratio_read_backwards_prints_the_change_it_means():
         v = [v for c in rep.claims for v in c.mention_verdicts]
         assert [x.rule for x in v] == ["FC116", "FC116"]
         assert means in v[0].note
+
+
+def test_a_source_of_data_is_background():
+    """根据2021年的数据: where the data come from, a source of statistics, not the study; 根据该研究的数据
+    is the study's."""
+    from factcheck.judge.attribution import general_cue
+
+    assert general_cue("根据 2021 年的数据")
+    assert general_cue("据世卫组织的数据")
+    assert not general_cue("根据该研究的数据")
+    assert not general_cue("根据 2021 年的数据，研究人员发现")

@@ -36,7 +36,7 @@ from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance, writ
 from factcheck.text.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
-PUBLISH_WORDS = re.compile(r"发表|刊发|发布|出版|刊登|published|上线")
+PUBLISH_WORDS = re.compile(r"发表|發表|刊发|刊發|发布|發布|出版|刊登|刊出|published|上线|上線|在线|在線|online")
 
 
 # ---------------------------------------------------------------- numbers
@@ -717,7 +717,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     rel_of: dict = {}        # one relevance per finding, however many values it holds
     for c, pv in cands:
         if c.kind == "date":
-            if not PUBLISH_WORDS.search(ctx.sentence):
+            # (a day of the year that is the paper's publication date is that date, whatever the
+            # sentence says; a month or a year alone is one only where it speaks of publishing)
+            if not (isinstance(m.value, str) and len(m.value) == 10 and m.value == c.value) \
+                    and not PUBLISH_WORDS.search(ctx.sentence):
                 continue
             rel, dist = 2.0, 0
         elif c.kind == "year_or_date":
@@ -1292,6 +1295,9 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                                   args={"note": c.describe(s)})
     return _range_of_category(m, s) if isinstance(m.value, list) else None
 
+
+# a clause that refers back to the figure of the clause before it (这一数字将增至1.53亿)
+THIS_FIGURE = re.compile(r"(?:这一|这个|该|此|這一|這個)(?:数字|數字|数据|數據|比例|比率|人数|人數)")
 
 # a news agency's dateline: the date its report was filed (9月1日电, 21日讯)
 DATELINE = re.compile(r"[ \t]*(?:电|電|讯|訊)(?![视視话話影子脑腦台])")
@@ -2357,6 +2363,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         owned: Optional[bool] = None          # a number of the sentence is the paper's own, read where one sounds general
         times = [x for x in ms if _is_time(x)]
         impact = "因子" in stext or "IF" in stext or "mpact" in stext     # a journal's impact factor named
+        figure_back = ("数" in stext or "數" in stext or "比" in stext) and THIS_FIGURE.search(stext) is not None
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
         mvs: list[MentionVerdict] = []
@@ -2377,6 +2384,11 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # verb that reports the finding is that finding, however general it sounds)
                 told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
             background = sentence_general or (general and not (told and cs > s.start))
+            if not background and cs > s.start and figure_back and THIS_FIGURE.search(norm, cs, ce):
+                # …全球有超过5500万人患有痴呆症，预计到2050年这一数字将增至1.53亿: the figure
+                # referred back to is the previous clause's, and its source with it
+                ps, pe = (s.start + c for c in clause_at(cuts, cs - s.start - 1))
+                background = ps < cs and general_at(ps, pe)
             if not background and cs > s.start and not in_paper:
                 # …世界卫生组织发布的数据显现，我国现在只有30%的…: the clause after a background
                 # source's verb of report is that source's statement

@@ -1534,6 +1534,29 @@ def _meta_authors(meta: dict) -> list[str]:
     return out[:50]
 
 
+_MONTH_ABBR = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                             "nov", "dec"), 1)}
+_CITED_DATE = re.compile(r"\b((?:19|20)\d\d)[ \t]+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
+                         r"(\d{1,2})\b(?!\d)|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+
+
+def _meta_published(meta: dict) -> Optional[str]:
+    """The day the paper was published, as the header gives it to the day: an ``Epub`` date
+    first (the day the news reports: "Ann Intern Med. 2024 Oct;177(10). Epub 2024 Aug 27"),
+    else the citation's ("N Engl J Med. 2024 Jun 13;390(22)"), a ``Published:`` line's, or an
+    ISO date. None when no day is given: a month alone is no day."""
+    text = " ".join(str(meta.get(k) or "") for k in ("published", "date", "journal"))
+    epub = re.search(r"Epub(?: ahead of print)?[ \t:]*", text, re.I)
+    found = (_CITED_DATE.search(text, epub.end()) if epub else None) or _CITED_DATE.search(text)
+    if not found:
+        return None
+    if found.group(1):
+        y, mo, d = int(found.group(1)), _MONTH_ABBR[found.group(2).lower()[:3]], int(found.group(3))
+    else:
+        y, mo, d = int(found.group(4)), int(found.group(5)), int(found.group(6))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
 def _meta_year(meta: dict) -> Optional[int]:
     m = re.search(r"(19|20)\d{2}", meta.get("year", "") or meta.get("published", "") or meta.get("date", ""))
     return int(m.group(0)) if m else None
@@ -1725,7 +1748,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         id=sid, doi=d, pmid=pmid, pmcid=pmcid, title=title or "",
         journal=(record.journal if record else None) or meta.get("journal") or None,
         journal_aliases=_names([record.journal_abbrev] if record and record.journal_abbrev else []),
-        year=year, published=(record.published if record else None), authors=_names(authors),
+        year=year, published=(record.published if record else None) or _meta_published(meta), authors=_names(authors),
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,
