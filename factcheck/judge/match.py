@@ -2362,7 +2362,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         after_report: Optional[dict] = None   # _clauses_after_a_report, read only past the first clause
         owned: Optional[bool] = None          # a number of the sentence is the paper's own, read where one sounds general
         times = [x for x in ms if _is_time(x)]
-        impact = "因子" in stext or "IF" in stext or "mpact" in stext     # a journal's impact factor named
+        # the page's numbers a sentence may hold: a dateline (9月1日电), an impact factor (IF=14.8)
+        impact = "因子" in stext or "IF" in stext or "mpact" in stext
+        page_marks = impact or "电" in stext or "讯" in stext or "電" in stext or "訊" in stext
         figure_back = ("数" in stext or "數" in stext or "比" in stext) and THIS_FIGURE.search(stext) is not None
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -2384,7 +2386,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # verb that reports the finding is that finding, however general it sounds)
                 told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
             background = sentence_general or (general and not (told and cs > s.start))
-            if not background and cs > s.start and figure_back and THIS_FIGURE.search(norm, cs, ce):
+            if figure_back and not background and cs > s.start and THIS_FIGURE.search(norm, cs, ce):
                 # …全球有超过5500万人患有痴呆症，预计到2050年这一数字将增至1.53亿: the figure
                 # referred back to is the previous clause's, and its source with it
                 ps, pe = (s.start + c for c in clause_at(cuts, cs - s.start - 1))
@@ -2396,8 +2398,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     after_report = _clauses_after_a_report(s.start, stext, cuts, norm)
                 source = after_report.get(cs)
                 background = source is not None and general_at(source, cs)
-            if (m.kind == "year_or_date" and DATELINE.match(norm, m.end)) or m.surface.startswith("IF") \
-                    or (impact and IMPACT_BEFORE.search(norm, max(s.start, m.start - 12), m.start)):
+            if page_marks and ((m.kind == "year_or_date" and DATELINE.match(norm, m.end)) or (impact and (
+                    m.surface.startswith("IF") or IMPACT_BEFORE.search(norm, max(s.start, m.start - 12), m.start)))):
                 # 新华社华盛顿9月1日电: the day the report was filed; (IF=14.8), 影响因子25.9: the
                 # journal's standing; neither is the study's
                 background = True
