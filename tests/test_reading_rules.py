@@ -3,8 +3,10 @@ multiple that restates ratios, several figures against one value, a count that i
 sites, schedules and units written after an interval (each rule found on a blind real part and
 written for every article)."""
 
+from pathlib import Path
+
 import pytest
-from conftest import assert_draft_verdicts, draft_verdicts
+from conftest import assert_draft_verdicts, draft_verdicts, verdict_of
 
 from factcheck.ingest.reader import article_from_text, strip_readings
 from factcheck.papers.abstract_en import normalise
@@ -1495,3 +1497,25 @@ def test_a_source_of_data_is_background():
     assert general_cue("据世卫组织的数据")
     assert not general_cue("根据该研究的数据")
     assert not general_cue("根据 2021 年的数据，研究人员发现")
+
+
+@pytest.mark.parametrize("part, doc, paper, line, surface", [
+    ("test92", "iz-02", "schmidt2018-diclofenac-cardiovascular", 1, "2018-09-30"),   # 发布时间:2018-09-30 17:35 原文链接:
+    ("test92", "je-01", "hagman2025-pediatric-obesity-ms", 3, "2025-02-09"),  # …英语2025-02-09 05:00:00 - 阅读时长2分钟
+])
+def test_a_pages_labelled_time_and_a_stamp_lines_later_sentence_are_the_pages(part, doc, paper, line, surface):
+    """On the real pages that showed them (blind part test92): a labelled time of posting opening
+    a line, and the time stamp in a later sentence of a short stamp line, are the page's numbers."""
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import read_article
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
+    from factcheck.pipeline import check
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "real" / part
+    abstract = root / "abstracts" / f"{paper}.txt"
+    s = draft_summary(abstract.read_text(encoding="utf-8"), source=str(abstract))
+    store = Store()
+    store.add(s)
+    rep = check(read_article(str(root / "articles" / f"{doc}.txt")), store, Config(), papers=[s.id])
+    assert verdict_of(rep, surface, line)[0] == "unattributed"

@@ -65,6 +65,7 @@ def _cues() -> dict:
         "heading": re.compile(data["section_heading"]),
         "links_heading": re.compile(data["links_heading"]),
         "page_stamp": re.compile(data["page_stamp"]),
+        "page_stamp_label": re.compile(data["page_stamp_label"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
     }
@@ -322,11 +323,14 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             in_links = True
             current = out[i] = Attribution(None, "none")     # other pages: nothing carries over
             continue
-        # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's
+        # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's,
+        # whichever of the line's sentences holds them (…co.uk英国 - 英语2025-02-09 05:00:00 - 阅读时长2分钟);
+        # a labelled time opening a line (发布时间:2018-09-30 17:35 原文链接:…) is one, whatever follows it
         # (every stamp holds a colon, 00:05 or 回复:, or a weekday, 星期三, which rules most
         # sentences out at once)
-        stamp = ms and line_start and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext) \
-            and cues["page_stamp"].match(_line_at(article.text, start)) is not None
+        stamp = ms and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext) and (
+            cues["page_stamp"].match(_line_at(article.text, start)) is not None
+            or (line_start and cues["page_stamp_label"].match(ntext) is not None))
         if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
