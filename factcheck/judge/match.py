@@ -1577,14 +1577,15 @@ def _ratio_read_backwards(m: Mention, s: Summary, change: str) -> Optional[Menti
         return None
     x = float(m.value) / 100
     ratios = [c for c in _usable(s)[0] if c.kind == "ratio" and c.label in RATIO_LABELS
-              and isinstance(c.value, (int, float)) and _two_places(c.value)]
-    if any(_as_relative_change(c, change) is not None and abs(_as_relative_change(c, change).value - m.value) < 0.5
-           for c in ratios):
-        return None
+              and isinstance(c.value, (int, float))]
+    for c in ratios:
+        told = _as_relative_change(c, change)
+        if told is not None and abs(told.value - m.value) < 0.5:
+            return None         # a ratio of the paper reads as the article's change: not this rule's
+    backwards = 1 + x if change == "down" else 1 - x
     for c in ratios:
         r = float(c.value)
-        backwards = 1 + x if change == "down" else 1 - x
-        if abs(r - backwards) < 1e-9 or (change == "down" and abs(r - x) < 1e-9):
+        if _two_places(r) and (abs(r - backwards) < 1e-9 or (change == "down" and abs(r - x) < 1e-9)):
             means = (round(abs(1 - r) * 100, 6), "down" if r < 1 else "up")
             note = {**c.describe(s), "reads": means}
             return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC116",
@@ -1739,6 +1740,7 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
     for v in s.stated:
         theirs = v.value if isinstance(v.value, list) else [v.value]
         cut_off = False
+        within: Optional[float] = None      # a length in another unit is read to 15%, not half a unit
         if unit == "age" and len(mine) == 1 and len(theirs) == 2 and float(mine[0]) % 10 == 0 \
                 and v.unit in ("age", "year", "range") and theirs[0] == mine[0] and theirs[1] == mine[0] + 9:
             # 在40岁时戒烟 for "quitting between ages 40-49": the decade of life the abstract bands by
@@ -1753,8 +1755,8 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             if v.unit not in TIME_UNITS:
                 continue
             conv = [convert(float(x), v.unit, m.unit) for x in theirs]
-            if v.unit != m.unit and len(mine) == 1 and conv[0] is not None:
-                conv = [_Converted(conv[0])]        # weighed as the paper wrote it
+            if v.unit != m.unit and len(mine) == 1:
+                within = _Converted.within(float(mine[0]), tol)      # weighed as the paper wrote it
         elif unit == "clock" == v.unit:
             # 9点前 with no part of the day named may be 9 pm: the hour on either half of the clock
             # (to the minute: 8:30 is no 9 o'clock)
@@ -1770,8 +1772,7 @@ def _stated(m: Mention, s: Summary, per: Optional[str] = None) -> Optional[Menti
             conv = [convert(float(x), v.unit, unit) for x in theirs]      # 1 mile ↔ 1.6 公里
         else:
             continue
-        if None not in conv and all(abs(a - float(b)) <= (_Converted.within(float(b), tol) if a.__class__ is _Converted
-                                                          else tol) for a, b in zip(conv, mine)):
+        if None not in conv and all(abs(a - float(b)) <= (tol if within is None else within) for a, b in zip(conv, mine)):
             if _opposite_bounds(m.qualifier, v.qualifier) and not cut_off:
                 # 戒烟超过五年 for "within five years": the same number on the other side of it
                 return MentionVerdict(m.id, "mismatch", v.value, None, rule="FC102", args={"note": v.note})
