@@ -727,3 +727,13 @@ def test_a_proof_supposed_or_long_established_is_not_the_articles_certainty():
     # under a condition (如果…得到证实) or in the passive perfect of what is known (已被证明)
     assert "FC201" not in fired("如果这一结果得到证实，通过血液检测镁含量可以筛查痴呆风险。")
     assert "FC201" not in fired("保持活跃和社交已被证明有助于降低痴呆风险。")
+
+
+def test_a_record_told_of_the_studys_resource_is_no_novelty_claim():
+    fired = _rules_fired("Methods: We studied 120 000 adults of the UK Biobank. "
+                         "Results: Caffeine intake was not associated with glaucoma (OR 1.02).")
+    # the record is the data source's (its biobank, its factory), not the study's priority
+    assert "FC205" not in fired("这项研究对迄今为止世界上最全的大规模人类信息资源库英国生物样本库进行了分析。")
+    assert "FC205" not in fired("研究团队在广州建成了全球最大的蚊子工厂，每周可生产500万只。")
+    # told of the study itself, it still is one
+    assert "FC205" in fired("这项研究是迄今为止规模最大的咖啡因与青光眼研究。")
