@@ -209,7 +209,7 @@ def render_report(report, lang: str):
                 if note is None or note.__class__ is str:
                     mv.note = note
                 else:
-                    mv.note = paper_value(note, lang) if "where" in note and "reads" not in note else note_text(note, lang)
+                    mv.note = note_text(note, lang)
         if c.args is not None:
             c.message = claim_message(c, lang)
     for o in report.overstatements:

@@ -1288,9 +1288,12 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         pv = c.value if isinstance(c.value, list) else [c.value]
         if len(pv) != len(vals):
             continue
-        conv = [convert(float(x), c.unit, m.unit) for x in pv]
-        if None not in conv and (_same_length(m, pv[0], c.unit) if len(conv) == 1 else
-                                 all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))):
+        if len(pv) == 1:
+            same = _same_length(m, pv[0], c.unit)
+        else:
+            conv = [convert(float(x), c.unit, m.unit) for x in pv]
+            same = None not in conv and all(abs(a - float(b)) <= tolerance(m) for a, b in zip(conv, vals))
+        if same:
             return MentionVerdict(m.id, "supported", c.value, c.finding.id if c.finding else None, rule="FC101",
                                   args={"note": c.describe(s)})
     return _range_of_category(m, s) if isinstance(m.value, list) else None

@@ -1534,27 +1534,19 @@ def _meta_authors(meta: dict) -> list[str]:
     return out[:50]
 
 
-_MONTH_ABBR = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                             "nov", "dec"), 1)}
-_CITED_DATE = re.compile(r"\b((?:19|20)\d\d)[ \t]+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
-                         r"(\d{1,2})\b(?!\d)|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-
-
 def _meta_published(meta: dict) -> Optional[str]:
-    """The day the paper was published, as the header gives it to the day: an ``Epub`` date
-    first (the day the news reports: "Ann Intern Med. 2024 Oct;177(10). Epub 2024 Aug 27"),
-    else the citation's ("N Engl J Med. 2024 Jun 13;390(22)"), a ``Published:`` line's, or an
-    ISO date. None when no day is given: a month alone is no day."""
+    """The day the paper was published, as the header gives it to the day (read by the
+    project's own date reader): an ``Epub`` date first (the day the news reports: "Ann Intern
+    Med. 2024 Oct;177(10). Epub 2024 Aug 27"), else the first ("N Engl J Med. 2024 Jun 13;
+    390(22)", a ``Published:`` line's, an ISO date). None when no day is given: a month alone
+    is no day."""
+    from factcheck.text.numbers import extract
+
     text = " ".join(str(meta.get(k) or "") for k in ("published", "date", "journal"))
-    epub = re.search(r"Epub(?: ahead of print)?[ \t:]*", text, re.I)
-    found = (_CITED_DATE.search(text, epub.end()) if epub else None) or _CITED_DATE.search(text)
-    if not found:
-        return None
-    if found.group(1):
-        y, mo, d = int(found.group(1)), _MONTH_ABBR[found.group(2).lower()[:3]], int(found.group(3))
-    else:
-        y, mo, d = int(found.group(4)), int(found.group(5)), int(found.group(6))
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    days = [m for m in extract(text) if m.kind == "year_or_date" and isinstance(m.value, str) and len(m.value) == 10]
+    epub = re.search(r"Epub", text, re.I)
+    after = [m for m in days if epub and m.start >= epub.end()]
+    return (after or days)[0].value if days else None
 
 
 def _meta_year(meta: dict) -> Optional[int]:
