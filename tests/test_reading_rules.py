@@ -1458,13 +1458,70 @@ _SESSION17 = [
 ]
 
 
-_BLIND_PART_RULES = _SESSION16 + _SESSION17
+_SESSION18 = [
+    ("a ratio taken for the increase itself is a mismatch (250% for HR 2.44, 144% higher); the right reading is supported",
+     "Methods: A cohort of 63 397 adults followed for 7.6 years. Results: Long-term use of the drug was "
+     "associated with an increased risk of gastric cancer (HR 2.44, 95% CI 1.42 to 4.20).",
+     "研究发现，长期用药者患胃癌的风险增加近250%。另一种说法是风险增加144%。",
+     {"250%": "mismatch", "144%": "supported"}),
+    ("an interval with a sign lost is the paper's interval misquoted",
+     "Results: The mean change in hemoglobin was 2.00 g/dL with vitamin C and 1.84 g/dL without "
+     "(difference, 0.16 g/dL; 95% CI, -0.03 to 0.35 g/dL).",
+     "两组差异为0.16 g/dL(95%CI,-0.03~-0.35 g/dL)。另一写法为95%CI -0.03~0.35 g/dL。",
+     {"95%CI,-0.03~-0.35": "mismatch", "95%CI -0.03~0.35": "supported"}),
+    ("multiples in words (sixfold, threefold) are read, and their quotient compares the two exposures",
+     "Results: Compared with non-users, users of the newer pills had a sixfold risk of venous "
+     "thromboembolism and users of the older pills a threefold risk.",
+     "与不服药者相比，服老药者风险增加3倍，服新药者为6倍；新药比老药风险高两倍。",
+     {"3倍": "supported", "6倍": "supported", "两倍": "supported"}),
+    ("a medium's day of report and a page's time stamp are not the study's numbers",
+     "Methods: We followed 1200 adults. Results: Hot tea drinkers had a higher risk of cancer (HR 1.41).",
+     "日本研究证明:热茶与癌症有关 发表时间:2022-12-05 09:25 研究人员随访了1200名成年人。\n"
+     "据美国健康网站10月26日报道，《英国医学杂志》刊登的这项研究随访了1200名成年人。",
+     {"2022-12-05": "unattributed", "09:25": "unattributed", "10月26日": "unattributed", "1200名": "supported"}),
+    ("a share the paper writes as 'about 90%' supports a figure within its rounding",
+     "Results: Drinking hot tea was associated with an about 90% increase in cancer risk among 50 045 adults.",
+     "研究发现，喝热茶的人患癌风险高出91%。",
+     {"91%": "supported"}),
+    ("the percent sign of a list's last item is every item's, after an enumeration comma too",
+     "Results: Among 8284 participants, the prevalence of nocturia involving >= 1, >= 2, or >= 3 voids "
+     "was 76.1, 37.3, and 17.5% for women.",
+     "一次、两次、三次以上夜尿的比率在女性分别为76.1、37.3、与17.5%。",
+     {"37.3": "supported", "17.5%": "supported"}),
+    ("an age band the paper does not report holds no mismatch of its overall rates",
+     "Results: Among 8284 participants, the prevalence of nocturia involving >= 1, >= 2, or >= 3 voids "
+     "was 76.1, 37.3, and 17.5% for women.",
+     "在40-44岁族群当中，有一次、两次、三次以上夜尿的比率分别为66.0%、25.0%与11.5%。",
+     {"66.0%": "not_in_source", "25.0%": "not_in_source"}),
+    ("a source line giving the paper's DOI names the paper, and the issue's month is its date",
+     "Title: The prevalence of nocturia in three countries\nJournal: World Journal of Urology (World J Urol. "
+     "2018 Nov;36(11):1853-1862; Epub 2018 May 23)\nYear: 2018\nDOI: 10.1007/s00345-018-2329-0\n\n"
+     "Results: Among the 8284 participants, the prevalence of nocturia was 76.1% in women.",
+     "夜尿盛行率\n出处 World J Urol. 2018 Nov;36(11):1853-1862. doi: 10.1007/s00345-018-2329-0.\n"
+     "本研究收录了8284人。",
+     {"2018 Nov": "supported", "8284人": "supported"}),
+    ("the earlier studies a review analysed are its material, not another source",
+     "Title: Cat ownership and schizophrenia: a systematic review and meta-analysis\n\nMethods: We "
+     "searched databases for publications between January 1, 1980, and May 30, 2023. Results: We "
+     "identified 1915 studies, ultimately resulting in the inclusion of 17 studies. The pooled OR was 2.14.",
+     "一项研究发现，养猫与精神分裂症有关。\n这一观点可以追溯到1995年的一篇论文。\n"
+     "但这篇论文引起争议，于是研究人员对过去44年中发表的17项研究进行了分析。",
+     {"17项": "supported", "44年": "supported"}),
+    ("an association's estimate and a place's one-in-N prevalence are background",
+     "Methods: We followed 1200 adults for 10 years. Results: Hot drinks were associated with cancer (HR 1.41).",
+     "研究人员随访了1200名成年人。美国癌症协会预估，2019年美国将出现1.7万名食道癌患者。"
+     "本港65岁或以上长者，每7人便有1人患肌少症。",
+     {"1200名": "supported", "1.7万名": "unattributed", "7人": "unattributed"}),
+]
+
+
+_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18
 
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _BLIND_PART_RULES],
                          ids=[c[0] for c in _BLIND_PART_RULES])
 def test_a_reading_rule_found_on_a_blind_part(abstract, article, expected):
-    """The sixteenth and seventeenth sessions' rules, each found on a blind part's first run."""
+    """The sixteenth to eighteenth sessions' rules, each found on a blind part's first run."""
     assert_draft_verdicts(abstract, article, expected)
 
 

@@ -111,6 +111,9 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
         names[s.title_zh] = "title"
     for df in _date_forms(s.published):
         names[df] = "date"
+    # the paper's DOI, as a page's source line gives it (出处 … doi: 10.1007/s00345-018-2329-0)
+    if s.doi and len(s.doi) >= 10:
+        names[s.doi] = "doi"
     topic = [s.title, s.title_zh or "", " ".join(s.terms.keys()), " ".join(w for v in s.terms.values() for w in v),
              s.population.who, s.conclusion.text]
     prints: set = set()
@@ -426,7 +429,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         for k in range(j, min(j + HEADING_REACH, len(sentences))):
             if k in heading_set:
                 break
-            if out[k].how in ("marker", "author", "team", "journal", "title"):
+            if out[k].how in ("marker", "author", "team", "journal", "title", "doi"):
                 out[i] = Attribution(out[k].reference, "heading", out[k].cue)
                 break
     return out
@@ -478,10 +481,15 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     usual carrying over."""
     other = hits["other"].get(i)
     intro = hits["new"].get(i) or hits["unknown"].get(i)
-    if other and not _compared_with(other) and not _pooled_from(ms, paper) \
+    pooled = other is not None and _pooled_from(ms, paper, other)
+    if other and not _compared_with(other) and not pooled \
             and not _PREMISE_BEFORE.search(ntext, 0, other.start() - s.start):
         # (基于此前的研究，…团队邀请了…: earlier work as the premise, not the sentence's source)
         return Attribution(None, "other_source", other.group(0))
+    if pooled and introduced and not intro and _analysed(other):
+        # 研究人员再次对过去44年中发表的17项研究进行了分析: the review at work on its material
+        # (not 利用2013年一项回顾41项之前研究的报告: another review, introduced as one)
+        return Attribution(paper.index, "single_study", other.group(0))
     journal = hits["other_journal"](ntext) if "《" in ntext else None
     if journal and not _states_paper_numbers(ms, paper):
         # 2019年，《JAMA Internal Medicine》上一项研究… about a NEJM paper: another journal's study
@@ -522,7 +530,8 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         return Attribution(None, "background", bg.group(0))
     if i in hits["back"]:
         # (before the markers: 该研究评估了…[11][14] names the study, whatever source it cites)
-        if current.how == "other_source" and current.reference is None and _INTRODUCED_OTHER.search(current.cue or ""):
+        if current.how == "other_source" and current.reference is None and _INTRODUCED_OTHER.search(current.cue or "") \
+                and not _pooled_from(ms, paper):
             # 新加坡的一项研究也证实…。该研究是由…: "this study" is the one just named
             return Attribution(None, "other_source", current.cue)
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
@@ -664,8 +673,8 @@ class _Scan:
         if k is None:
             return
         idx, name, how = names[m.group(0).lower()]
-        if how != "journal" and m.group(0) != name:
-            return           # only journal names match regardless of case
+        if how not in ("journal", "doi") and m.group(0) != name:
+            return           # only journal names and DOIs match regardless of case
         if k not in out or len(name) > len(out[k].cue):
             out[k] = Attribution(idx, how, name)
 
@@ -726,11 +735,27 @@ _COMPARED_BEFORE = re.compile(r"[与和同跟][^，。,；;]{0,4}$")
 _COMPARED_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:相同|一致|类似|相似|相符|吻合)")
 
 
-def _pooled_from(ms: list[Mention], p: RefProfile) -> bool:
+def _pooled_from(ms: list[Mention], p: RefProfile, other: Optional[re.Match] = None) -> bool:
     """A review's own selection (从2000多项之前研究中确定了51项): the earlier studies a
-    meta-analysis or a review counts are what it pooled, and the counts are its own."""
-    return p.summary is not None and p.summary.design in ("meta_analysis", "review") \
-        and any(m.kind == "count" and m.unit in ("study", "") for m in ms)
+    meta-analysis or a review counts are what it pooled, and the counts are its own; so are
+    the earlier studies it is said to analyse (针对过去44年间11个国家的研究论文进行分析)."""
+    if p.summary is None or p.summary.design not in ("meta_analysis", "review"):
+        return False
+    if any(m.kind == "count" and m.unit in ("study", "") for m in ms):
+        return True
+    return other is not None and _analysed(other)
+
+
+def _analysed(other: re.Match) -> bool:
+    """Are the earlier studies named as the object of an analysis (对…研究进行分析)?"""
+    norm = other.string
+    return bool(_ANALYSED_BEFORE.search(norm, max(0, other.start() - 16), other.start())
+                or _ANALYSED_AFTER.match(norm, other.end()))
+
+
+# the studies a review analysed, named as its object: 对/针对/纳入…研究, …研究(论文)进行(了)(系统)分析
+_ANALYSED_BEFORE = re.compile(r"(?:对|對|针对|針對|纳入|納入|汇总|匯總|回顾|回顧|检索|檢索|综合|綜合|分析了|收集了?)[^，。,；;]*$")
+_ANALYSED_AFTER = re.compile(r"[^，。,；;]{0,8}?(?:进行|進行)了?[^，。,；;]{0,6}?(?:分析|回顾|回顧|综述|綜述|评价|評價|汇总|匯總)")
 
 
 def _compared_with(m: re.Match) -> bool:
@@ -901,7 +926,7 @@ def _names_of(refs: tuple) -> tuple[list, dict]:
                 names[key] = (index, name, how)
     exact, nocase = [], []
     for key, (_i, name, how) in names.items():
-        if how == "journal" and name.lower() != name.upper():
+        if how in ("journal", "doi") and name.lower() != name.upper():
             nocase.append(key)
         else:
             exact.append(name)

@@ -36,7 +36,7 @@ from factcheck.text.units import TIME_UNITS, _scale_of, convert, tolerance, writ
 from factcheck.text.wordscan import WordIndex
 
 VERDICT_RANK = {"mismatch": 4, "not_in_source": 3, "unresolved_reference": 2, "supported": 1, "unattributed": 0}
-PUBLISH_WORDS = re.compile(r"发表|發表|刊发|刊發|发布|發布|出版|刊登|刊出|published|上线|上線|在线|在線|online")
+PUBLISH_WORDS = re.compile(r"发表|發表|刊发|刊發|发布|發布|出版|刊登|刊出|published|上线|上線|在线|在線|online|出处|出處|(?<![A-Za-z])(?:doi|DOI)(?![A-Za-z])")
 
 
 # ---------------------------------------------------------------- numbers
@@ -111,7 +111,17 @@ def _candidates(s: Summary) -> list[Cand]:
         out.append(Cand(None, s.published, "", "date", None, None, "published"))
     if s.year and not (s.published or "").startswith(str(s.year)):
         out.append(Cand(None, str(s.year), "", "date", None, None, "year"))   # issue year ≠ online date
+    # the issue's month in the header's citation (World J Urol. 2018 Nov;36(11)…; Epub 2018 May 23)
+    issue = _ISSUE_MONTH.search(s.journal or "")
+    if issue:
+        month = f"{issue.group(1)}-{_MONTH_NO[issue.group(2).lower()]:02d}"
+        if not (s.published or "").startswith(month):
+            out.append(Cand(None, month, "", "date", None, None, "issue"))
     return out
+
+
+_MONTH_NO = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_ISSUE_MONTH = re.compile(r"(?<!Epub )\b((?:19|20)\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
 
 
 def _build_usable(s: Summary) -> tuple[list[Cand], dict]:
@@ -654,7 +664,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         places = len(shown.split(".")[1]) if "." in shown else 0
         if places < m.decimals and (m.kind == "percent" or places >= 1) and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
             return True
-    return abs(x - v) <= tol or (m.qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
+    # (either side approximate: 约6% for 6.2%; 91% for the paper's "an about 90% increase")
+    return abs(x - v) <= tol or ("approx" in (m.qualifier, paper_qualifier) and abs(x - v) <= 0.05 * abs(v))
 
 
 def _within_bounds(m: Mention, v: float, tol: float) -> bool:
@@ -818,12 +829,15 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if st is not None:
             return st
     # 4. the measure is named right by the number: a different value there is a mismatch
+    #    (not in an age band the paper's finding does not name: 40-44岁族群当中…分别为66.0、25.0)
+    band = _age_band(ctx) if not s.curated and "岁" in ctx.sentence else None
     near = [t for t in scored if t[0] >= 2.0 and _same_kind_of_number(m, t[2]) and t[2].label != "increment"
             # (an age told bare, 在40岁时戒烟, is no misquote of the paper's age bound, "aged >70 years")
             and not (m.unit == "age" and m.qualifier is None and t[2].qualifier in _BOUNDS)
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
-                               and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])))]
+                               and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])
+                               and not (band and _unnamed_band(band, t[2]))))]
     if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and ctx.change)) and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
@@ -966,6 +980,25 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+# an age band that names who a figure is of (40-44岁族群当中, 50~64岁的女性中)
+_AGE_BAND_GROUP = re.compile(r"(\d{1,3})\s*[-~～至到—–]\s*(\d{1,3})\s*岁(?:的)?(?:族群|人群|组|者|的人|患者|女性|男性|人)?(?:当中|中|里)")
+
+
+def _age_band(ctx: Context) -> Optional[re.Match]:
+    """The age band the sentence gives its figures for (40-44岁族群当中), if any."""
+    return _AGE_BAND_GROUP.search(ctx.clause) or _AGE_BAND_GROUP.search(ctx.sentence)
+
+
+def _unnamed_band(band: re.Match, c: Cand) -> bool:
+    """Does the paper's finding not name this age band? Then the abstract holds no figure of
+    that band to contradict the article's (its overall or sex-specific rates are other
+    quantities)."""
+    if c.finding is None:
+        return False
+    text = c.finding.text
+    return not (band.group(1) in text and band.group(2) in text)
 
 
 def _outside_the_range(m: Mention, m_eff: Mention, scored: list) -> Optional[tuple]:
@@ -1305,6 +1338,24 @@ THIS_FIGURE = re.compile(r"(?:这一|这个|该|此|這一|這個)(?:数字|數�
 # a news agency's dateline: the date its report was filed (9月1日电, 21日讯)
 DATELINE = re.compile(r"[ \t]*(?:电|電|讯|訊)(?![视視话話影子脑腦台])")
 
+# the day a medium (not a journal) reported the study: 10月26日报道, 9月1日，…对此进行了报道
+REPORT_DATE = re.compile(r"[ \t]*(?:[,，][ \t]*)?(?:(?!杂志|雜誌|期刊|[Jj]ournal)[^，。,；;《]){0,24}?(?:报道|報道|报导|報導)")
+# a clock time right after a date (2022-12-05 09:25, 2009-3-29 15:01, 03/29 07:01): a page's stamp
+_DATE_BEFORE_CLOCK = re.compile(r"(?:\d{1,2}[/月-]\d{1,2}日?|\d{4}年\d{1,2}月\d{1,2}日)[ \t]*$")
+
+
+def _time_stamps(ms: list[Mention], norm: str) -> frozenset:
+    """The ids of a sentence's clock times written right after a day of the year, and of those
+    days: a page's stamp of posting or editing."""
+    out = set()
+    for i, x in enumerate(ms):
+        if x.unit == "clock" and _DATE_BEFORE_CLOCK.search(norm, max(0, x.start - 12), x.start):
+            out.add(x.id)
+            if i and ms[i - 1].kind == "year_or_date" and not norm[ms[i - 1].end:x.start].strip():
+                out.add(ms[i - 1].id)
+    return frozenset(out)
+
+
 # a journal's impact factor told before its value (影响因子为74.7, IF: 21.4, IF约20)
 IMPACT_BEFORE = re.compile(r"(?:影响因子|影響因子|(?<![A-Za-z])IF|[Ii]mpact [Ff]actor)[ \t]*(?:[:：=为為约約是][ \t]*)*$")
 
@@ -1575,16 +1626,26 @@ def _ratio_read_backwards(m: Mention, s: Summary, change: str) -> Optional[Menti
     recomputed value beside the reported one: 降低6% where the paper's only such ratio is HR 1.06
     (6% higher), or 降低64% for HR 0.64 (36% lower: the ratio taken for the change). Only a ratio
     the paper gives to two decimals that the number's digits spell exactly, and only where no
-    ratio of the paper reads as the article's change: a number not in the paper otherwise."""
-    if not isinstance(m.value, (int, float)) or m.decimals or not 1 <= m.value < 100:
+    ratio of the paper reads as the article's change: a number not in the paper otherwise.
+    An increase of 100% or more that is the ratio itself times a hundred (增加近250% for HR 2.44,
+    144% higher) is the ratio taken for the change, read as the article's qualifier reads it."""
+    if not isinstance(m.value, (int, float)) or m.decimals or not 1 <= m.value:
         return None
     x = float(m.value) / 100
     ratios = [c for c in _usable(s)[0] if c.kind == "ratio" and c.label in RATIO_LABELS
               and isinstance(c.value, (int, float))]
     for c in ratios:
         told = _as_relative_change(c, change)
-        if told is not None and abs(told.value - m.value) < 0.5:
+        if told is not None and (abs(told.value - m.value) < 0.5 or _equal(m, told.value)):
             return None         # a ratio of the paper reads as the article's change: not this rule's
+    if m.value >= 100:
+        taken = [c for c in ratios if change == "up" and float(c.value) >= 1.5 and _equal(m, round(float(c.value) * 100, 6))]
+        if len(taken) != 1:
+            return None
+        c = taken[0]
+        note = {**c.describe(s), "reads": (round((float(c.value) - 1) * 100, 6), "up")}
+        return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC116",
+                              args={"note": note})
     backwards = 1 + x if change == "down" else 1 - x
     for c in ratios:
         r = float(c.value)
@@ -1593,6 +1654,47 @@ def _ratio_read_backwards(m: Mention, s: Summary, change: str) -> Optional[Menti
             note = {**c.describe(s), "reads": means}
             return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC116",
                                   args={"note": note})
+    return None
+
+
+_COMPARES = re.compile(r"比(?!例|率|值|较|較)|[较較](?![高低大小多少长短])")
+
+
+def _quotient_of_two_ratios(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A multiple that compares two exposures the paper compares each with the same reference
+    (新药比老药风险高两倍 for "sixfold" and "threefold" against non-users): the quotient of two
+    ratios one finding of the draft states, recomputed as statcheck recomputes a test. Only a
+    finding of exactly two such ratios: among many, some quotient agrees by chance."""
+    if not isinstance(m.value, (int, float)) or m.value < 1.2:
+        return None
+    for f in s.findings:
+        xs = sorted({float(v.value) for v in f.values if isinstance(v.value, (int, float))
+                     and (v.kind in ("ratio", "multiplier") or v.unit == "x") and v.value > 1})
+        if len(xs) == 2 and _equal(m, xs[1] / xs[0]):
+            return MentionVerdict(m.id, "supported", round(xs[1] / xs[0], 6), f.id, rule="FC101",
+                                  args={"note": f"{_fmt(xs[1])} ÷ {_fmt(xs[0])}"})
+    return None
+
+
+def _interval_sign_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """An interval whose ends are the paper's confidence interval with a sign lost or added
+    (95%CI -0.03~-0.35 for "95% CI, −0.03 to 0.35"): the paper's interval, misquoted; its
+    numbers are too particular to agree by chance."""
+    if not isinstance(m.value, list) or len(m.value) != 2:
+        return None
+    tol = tolerance(m)
+    mine = [float(x) for x in m.value]
+    for f in s.findings:
+        cis = [list(f.ci)] if f.ci else []
+        cis += [v.value for v in f.values if v.kind == "interval" and isinstance(v.value, list)]
+        for ci in cis:
+            if len(ci) != 2 or not all(isinstance(x, (int, float)) for x in ci):
+                continue
+            theirs = [float(x) for x in ci]
+            if all(abs(abs(a) - abs(b)) <= tol for a, b in zip(mine, theirs)) \
+                    and any(abs(a - b) > tol for a, b in zip(mine, theirs)) and any(abs(b) > tol for b in theirs):
+                return MentionVerdict(m.id, "mismatch", theirs, f.id, rule="FC102",
+                                      args={"note": _clean_note(f.text)})
     return None
 
 
@@ -2369,6 +2471,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         # the page's numbers a sentence may hold: a dateline (9月1日电), an impact factor (IF=14.8)
         impact = "因子" in stext or "IF" in stext or "mpact" in stext
         page_marks = impact or "电" in stext or "讯" in stext or "電" in stext or "訊" in stext
+        # a media report's day (据…网站10月26日报道) and a page's time stamp (2009-3-29 15:01)
+        reported_on = "报" in stext or "報" in stext
+        stamped = _time_stamps(ms, norm) if ":" in stext else ()
         figure_back = ("数" in stext or "數" in stext or "比" in stext) and THIS_FIGURE.search(stext) is not None
         ms_starts = [x.start for x in ms]
         time_starts = [x.start for x in times]
@@ -2406,6 +2511,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     m.surface.startswith("IF") or IMPACT_BEFORE.search(norm, max(s.start, m.start - 12), m.start)))):
                 # 新华社华盛顿9月1日电: the day the report was filed; (IF=14.8), 影响因子25.9: the
                 # journal's standing; neither is the study's
+                background = True
+            elif (reported_on and m.kind == "year_or_date" and REPORT_DATE.match(norm, m.end, s.end)
+                  and not (summ is not None and m.value == summ.published)) or m.id in stamped:
+                # 据美国"健康日"网站10月26日报道, 9月1日，Psychiatric Times对此进行了报道: the day a
+                # medium reported it (not a journal's day of publication); 2022-12-05 09:25, 03/29
+                # 07:01: a page's time stamp, as no study dates its numbers to the minute
                 background = True
             elif background and not sentence_general and summ is not None and summ is only_summ:
                 # 研究团队估计…全球约有220万…病例(约占9.8%): a clause after the study's own that sounds
@@ -2467,6 +2578,13 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = _span_of_two_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
+                if mv.verdict == "not_in_source" and m.kind == "interval":
+                    mv = _interval_sign_slip(m, summ) or mv
+                if mv.verdict in ("not_in_source", "mismatch") and mv.rule in ("FC102", "FC103") \
+                        and m.kind == "multiplier" and not summ.curated and m.role != "list_item" \
+                        and _COMPARES.search(ctx.clause, 0, max(0, m.start - ctx.clause_start)):
+                    # (a comparison of the two: 新药比老药风险高两倍)
+                    mv = _quotient_of_two_ratios(m, summ) or mv
                 if mv.verdict in ("not_in_source", "mismatch") and m.unit == "%" and ctx.change is not None:
                     mv = _ratio_read_backwards(m, summ, ctx.change) or mv
                 if mv.verdict == "not_in_source" and _is_time(m) and not summ.curated \

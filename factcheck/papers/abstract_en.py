@@ -48,6 +48,8 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        r"cases|deaths|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
                        r"provinces|cities|regions|domains|items|factors)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
+_SHARE_LIST_AFTER = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%")
+_FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?fold\b", re.I)
 # a count in words with hundreds or thousands, as a sentence opens with one ("Six hundred and three
 # women", "One thousand two hundred patients"): its digits, before the small number words are read
 _ONES9 = "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10)
@@ -145,6 +147,9 @@ def normalise(text: str) -> str:
                lambda m: f"{m.group(1)} {_MONTHS_ORDER[int(m.group(2)) - 1]} {m.group(3)}", t)
     # "7+ h/day", "65+ years": a number with a plus is its lower bound
     t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)\+(?=\s*[A-Za-z])", r"≥\1", t)
+    # "a sixfold risk", "a two-fold increase": a multiple in words is that multiple in digits
+    if "fold" in t:
+        t = _FOLD_WORD.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}-fold", t)
     # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
     t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](?:SD[,:]?\s*)?(\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
                r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
@@ -460,7 +465,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # "61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its unit
     spread = None if unit or shared else re.match(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b", after)
     # "by about 35 and 20%", "between 10 and 15%": a share whose % the next number carries
-    if not unit and not isinstance(val, list) and re.match(r"^\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%", after):
+    # (or the last of a list: "(76.1, 37.3, and 17.5%, respectively)")
+    if not unit and not isinstance(val, list) and _SHARE_LIST_AFTER.match(after):
         return Value(value=float(val), kind="percent", unit="%")
     # "14.5 per 1 000 person-years", "33.3 per 10 000": a rate per thousand people (an article's
     # 14.5‰, 每万人33.3例)
@@ -500,7 +506,12 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
         qualifier = None           # "monitored over 5 days": during them, not more than five
     if qualifier and kind not in ("pvalue",):
         label = "threshold"        # "at least 10%", "<120 mmHg": a cut-off, not a result
+    elif not qualifier and kind == "percent" and _APPROX_BEFORE.search(before[-16:]):
+        qualifier = "approx"       # "an about 90% increase": the paper's own rounding, read as an article's 约
     return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
+
+
+_APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|roughly|nearly|almost)\s*$|~\s*$", re.I)
 
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
@@ -608,6 +619,8 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
                 v.label = "increment"
             elif v.kind in (None, "measurement") and twin.kind == "count":
                 v.kind, v.unit = "count", twin.unit or v.unit
+            if twin.qualifier == "approx" and not v.qualifier:
+                v.qualifier = "approx"      # "an about 90% increase": the paper's own rounding
             if not grouped and v.label not in ("total", "n"):
                 v.group = twin.group
     # a time the drafter read as a time point (At 48 weeks, …) is not a value of its own

@@ -28,6 +28,8 @@ class Glossary:
     term_re: re.Pattern = None              # every lower-cased term, as a trie (see groups_in)
     condition_re: re.Pattern = None         # the terms of ``conditions`` alone (who an article is for)
     not_topics: frozenset = frozenset()     # group keys that name no paper's topic: populations, designs, statistics
+    ascii_re: re.Pattern = None             # the ASCII terms alone (an English text holds no other)
+    plain_re: re.Pattern = None             # the terms without a Latin letter (a text of none holds no other)
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
@@ -38,7 +40,11 @@ class Glossary:
         (wordscan.trie_pattern): a Python alternation of hundreds of terms was once the
         pipeline's slowest step, and a per-character loop in Python the next."""
         groups = self.term_group
-        return {groups[m.group()] for m in self.term_re.finditer(text.lower())}
+        low = text.lower()
+        # (the terms a text cannot hold change nothing the trie reads, and leaving them out
+        # spares the engine their branches at every place a term may begin)
+        pattern = self.ascii_re if low.isascii() else self.plain_re if not _LATIN_LETTER.search(low) else None
+        return {groups[m.group()] for m in (pattern or self.term_re).finditer(low)}
 
     def expand(self, words: Iterable[str]) -> set[str]:
         """The words plus every synonym of the groups they belong to."""
@@ -61,6 +67,7 @@ class Glossary:
         return list(self.journals.get(key, [])) if key else []
 
 
+_LATIN_LETTER = re.compile("[a-z]")
 _SEEN: dict = {}
 
 
@@ -133,4 +140,7 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
                     re.compile(trie_pattern(term_group, latin_whole_words=True) or "(?!)"),
                     re.compile(trie_pattern([t for t, g in term_group.items() if g in conditions],
                                             latin_whole_words=True) or "(?!)"),
-                    frozenset(not_topics))
+                    frozenset(not_topics),
+                    re.compile(trie_pattern([t for t in term_group if t.isascii()], latin_whole_words=True) or "(?!)"),
+                    re.compile(trie_pattern([t for t in term_group if not _LATIN_LETTER.search(t)],
+                                            latin_whole_words=True) or "(?!)"))

@@ -100,9 +100,10 @@ def date_parts(value: float) -> tuple[int, int, int]:
 def period_spans(s: "Summary") -> list[tuple[float, "Value"]]:
     """How long each study period a draft's abstract states lasted, counted both ways a reader
     counts it (1980-2023 is 43 years, or 44 calendar years), with the period it comes from."""
-    # (a period dated to the month, "from December 2022 to March 2023", is no span of whole years)
-    return [(span, v) for v in s.stated if v.unit == "period" and isinstance(v.value, list) and v.label != "dated"
-            for d in (float(v.value[1]) - float(v.value[0]),) for span in (d, d + 1)]
+    # (a period dated to the month, "from December 2022 to March 2023", is no span of whole years;
+    # one of many years is, dated or not: "January 1, 1980, and May 30, 2023" is 过去44年)
+    return [(span, v) for v in s.stated if v.unit == "period" and isinstance(v.value, list)
+            for d in (float(v.value[1]) - float(v.value[0]),) if v.label != "dated" or d >= 5 for span in (d, d + 1)]
 
 
 class Finding(_Strict):

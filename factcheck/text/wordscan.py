@@ -1,4 +1,5 @@
-"""Finding every occurrence of every word of a list in a text, in one regex scan.
+"""Finding every occurrence of every word of a list in a text, in one regex scan per share of
+their first characters.
 
 An alternation of literal words, longest first, tried at every start position, reports at each
 position the longest word there; the shorter words at that position are its prefixes. So one
@@ -9,6 +10,7 @@ regex engine's fast first-character search doing the skipping.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from typing import Iterable, Iterator, Optional
@@ -127,17 +129,38 @@ class WordIndex:
 
     def __init__(self, words: Iterable[str]):
         self.words = sorted(set(w for w in words if w), key=len, reverse=True)
-        self.pattern = re.compile(trie_pattern(self.words)) if self.words else None
+        # one trie per share of the first characters (see _FIRSTS_PER_SCAN), in character order
+        by_first: dict[str, list[str]] = {}
+        for w in self.words:
+            by_first.setdefault(w[0], []).append(w)
+        firsts = sorted(by_first)
+        k = max(1, round(len(firsts) / _FIRSTS_PER_SCAN))
+        size = -(-len(firsts) // k) if firsts else 1
+        self.patterns = [re.compile(trie_pattern([w for c in firsts[i:i + size] for w in by_first[c]]))
+                         for i in range(0, len(firsts), size)]
         # each word -> the words that are its prefixes (itself included), longest first
         self.prefixes = {w: tuple(v for v in self.words if w.startswith(v)) for w in self.words}
 
     def occurrences(self, text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[tuple[int, str]]:
-        """(position, word) for every occurrence of every word in text[pos:endpos]."""
-        if self.pattern is None:
+        """(position, word) for every occurrence of every word in text[pos:endpos], by position."""
+        if not self.patterns:
             return
-        for m in overlapping(self.pattern, text, pos, endpos):
+        endpos = len(text) if endpos is None else endpos
+        scans = [overlapping(p, text, pos, endpos) for p in self.patterns]
+        for m in (scans[0] if len(scans) == 1 else heapq.merge(*scans, key=_start)):
             for w in self.prefixes[m.group(0)]:
                 yield m.start(), w
+
+
+def _start(m: re.Match) -> int:
+    return m.start()
+
+
+# first characters per trie a WordIndex scans with. Where a word's first character matches but
+# the rest does not (most places, in Chinese text), the regex engine goes on to try every other
+# first character's branch; several scans of fewer branches each cost less than one of all
+# (the overstatement rules' 147 first characters: two scans, an eighth fewer instructions)
+_FIRSTS_PER_SCAN = 75
 
 
 _QUANT = "?*{+"
