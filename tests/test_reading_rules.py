@@ -1512,6 +1512,18 @@ _SESSION18 = [
      "研究人员随访了1200名成年人。美国癌症协会预估，2019年美国将出现1.7万名食道癌患者。"
      "本港65岁或以上长者，每7人便有1人患肌少症。",
      {"1200名": "supported", "1.7万名": "unattributed", "7人": "unattributed"}),
+    ("a share in brackets after the paper's count is recomputed from the sample: within rounding "
+     "supported, misrounded a mismatch",
+     "Methods: We conducted a prospective analysis of 472,377 participants. Participants were categorised "
+     "into regular meat-eaters (n = 247,571), low meat-eaters (n = 205,385), fish-eaters (n = 10,696), and "
+     "vegetarians (n = 8685).",
+     "247571人(52%)每周吃肉超过五次，205385人(44%)每周吃肉五次或更少，8685名参与者(2%)吃素。",
+     {"52%": "supported", "44%": "mismatch", "2%": "supported"}),
+    ("a day of the year with no year is the paper's day of publication when the header gives it",
+     "Title: Emollients to prevent eczema\nJournal: JAMA Dermatology (JAMA Dermatol. 2025 Jul 23)\n"
+     "Year: 2025\n\nResults: Of 1247 infants, 152 developed eczema.",
+     "7月23日，该研究发表于《美国医学会皮肤病学杂志》。研究纳入1247名婴儿。",
+     {"7月23日": "supported", "1247名": "supported"}),
 ]
 
 

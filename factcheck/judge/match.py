@@ -621,6 +621,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
             ends = m.value.split("/")
             return (isinstance(paper, list) and len(paper) == len(ends)
                     and all(str(p).startswith(v) for v, p in zip(ends, paper)))
+        if str(m.value).startswith("--") and len(str(paper)) == 10:
+            return str(paper)[4:].startswith(str(m.value)[1:])     # 7月23日 for 2025-07-23: the day, its year untold
         return str(paper).startswith(str(m.value))
     mv = m.value
     if isinstance(mv, list) and isinstance(paper, list):
@@ -2109,19 +2111,39 @@ def _shares_of_one_whole(ms: list[Mention], mvs: list[MentionVerdict], s: Summar
 
 
 # a count of people and, in brackets, the share of the sample it is: 10,051名(2.8%), 679人(或25%)
-_SHARE_OF_COUNT_BETWEEN = re.compile(r"\s*[（(]\s*(?:或|约|約|即|占|佔)?\s*$")
+# (the people named between: 54961名参与者(12%))
+_SHARE_OF_COUNT_BETWEEN = re.compile(r"\s*[\u4e00-\u9fff]{0,4}\s*[（(]\s*(?:或|约|約|即|占|佔)?(?:比|比例)?(?:为|為)?\s*$")
 
 
-def _share_of_its_count(ms: list[Mention], mvs: list[MentionVerdict], norm: str) -> list[MentionVerdict]:
+def _share_of_its_count(ms: list[Mention], mvs: list[MentionVerdict], norm: str, s: Summary) -> list[MentionVerdict]:
     """A percent in brackets after a count of people is that count's share of the sample: its
     measure is the count's, so another percent of the paper (a risk 40% lower) is not what it
-    misquotes. Without the paper's own share of that count it is a number the paper does not
-    give (the editor can divide the count by the sample: statcheck's recomputed value)."""
+    misquotes. Where the paper states the count and its sample, the share is recomputed as
+    statcheck recomputes a statistic and printed beside it (247571人(占比52%) for 247,571 of
+    472,377, 52.4%): the article's share is supported within its rounding, a mismatch within
+    three points of it (205382人(44%) for 205,385 of 472,377, 43.5%); otherwise, as without the
+    paper's count, a number the paper does not give."""
     out = list(mvs)
+    n = s.population.n
     for i in range(1, len(ms)):
         m, c = ms[i], ms[i - 1]
-        if out[i].verdict == "mismatch" and m.kind == "percent" and c.kind == "count" and c.unit == "person" \
-                and _SHARE_OF_COUNT_BETWEEN.fullmatch(norm, c.end, m.start):
+        if not (m.kind == "percent" and c.kind == "count" and c.unit == "person"
+                and out[i].verdict in ("mismatch", "not_in_source")
+                and _SHARE_OF_COUNT_BETWEEN.fullmatch(norm, c.end, m.start)):
+            continue
+        count = out[i - 1].paper_value if out[i - 1].verdict in ("supported", "mismatch") else None
+        if n and isinstance(count, (int, float)) and 0 < count < n and isinstance(m.value, (int, float)):
+            share = 100 * float(count) / n
+            note = f"{_fmt(float(count))}/{_fmt(float(n))} = {share:.1f}%"
+            if _equal(m, round(share, 6)):
+                out[i] = MentionVerdict(m.id, "supported", round(share, 2), out[i - 1].finding_id, rule="FC101",
+                                        args={"note": note})
+                continue
+            if abs(share - float(m.value)) <= 3:
+                out[i] = MentionVerdict(m.id, "mismatch", round(share, 2), out[i - 1].finding_id, rule="FC102",
+                                        args={"note": note})
+                continue
+        if out[i].verdict == "mismatch":
             out[i] = _not_in_paper(out[i])
     return out
 
@@ -2617,7 +2639,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             mvs = _shares_of_one_whole(ms, mvs, summ, norm, s.start)
             mvs = _shares_of_the_sample(ms, mvs, summ)
             mvs = _multiple_of_its_ratios(ms, mvs)
-            mvs = _share_of_its_count(ms, mvs, norm)
+            mvs = _share_of_its_count(ms, mvs, norm, summ)
             mvs = _next_time_point(ms, mvs, summ, s.start, cuts)
         pending.append((s, ms, mvs, att, ref_idx, summ))
     _subgroup_details(pending)
