@@ -142,12 +142,14 @@ def test_relative_change_vs_percentage_points(check_text):
 
 
 def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
-    """The trie regex finds what trying every term at every position finds."""
+    """The trie regex finds what trying every term at every position finds, whichever of its
+    tries a text is read with (an English text's ASCII terms, a text with no Latin letter's
+    others, or all), and the first measure named is found as the whole reading finds it."""
     from pathlib import Path
 
     from conftest import leftmost_longest
 
-    from factcheck.papers.glossary import load_glossary
+    from factcheck.papers.glossary import load_glossary, names_a_measure
 
     gl = load_glossary()
 
@@ -157,9 +159,11 @@ def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text("utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
     lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
-    lines += ["IRB approval", "HOMA-IR升高", "insulin resistance (IR)", "2型糖尿病T2DM", ""]
+    lines += ["IRB approval", "HOMA-IR升高", "insulin resistance (IR)", "2型糖尿病T2DM", "",
+              "Insulin resistance and HbA1c in type 2 diabetes", "空腹血糖和糖化血红蛋白均下降"]
     for ln in lines:
         assert gl.groups_in(ln) == naive(ln), ln
+        assert names_a_measure(gl, ln) == bool(naive(ln) - gl.not_measures), ln
 
 
 def test_forget_texts_empties_the_caches_keyed_by_text():

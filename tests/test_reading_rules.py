@@ -1524,6 +1524,11 @@ _SESSION18 = [
      "Year: 2025\n\nResults: Of 1247 infants, 152 developed eczema.",
      "7月23日，该研究发表于《美国医学会皮肤病学杂志》。研究纳入1247名婴儿。",
      {"7月23日": "supported", "1247名": "supported"}),
+    ("the databases a review searched are counted in their own unit",
+     "Methods: We searched 10 databases, including PubMed and Embase, and included 43 studies with "
+     "436 records. Results: The pooled prevalence of pain was 71%.",
+     "研究人员对来自包含PubMed等10个数据库的43项研究进行了系统分析。",
+     {"10个数据库": "supported", "43项": "supported"}),
 ]
 
 

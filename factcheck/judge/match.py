@@ -23,7 +23,7 @@ from factcheck.judge.attribution import (describes_arms, finding_follows, genera
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
 from factcheck.core.messages import fmt_value as _fmt
-from factcheck.papers.glossary import cached_groups, load_glossary
+from factcheck.papers.glossary import load_glossary, names_a_measure
 from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                                   Sentence)
 from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_value
@@ -442,7 +442,7 @@ def _names_a_measure(sentence: str) -> bool:
     (安慰剂组, 干细胞组) do not count: "安慰剂组则从8.89%降到8.49%" goes on with the previous
     sentence's 糖化血红蛋白."""
     gl = load_glossary(lexicon=False)
-    return bool(cached_groups(gl, sentence) - gl.not_measures)
+    return names_a_measure(gl, sentence)
 
 
 def _sentence_relevance(f: Finding, s: Summary, ctx: Context, cache: dict) -> float:
@@ -1805,7 +1805,7 @@ def _clean_note(text: str) -> str:
 
 # where a study ran, or what it pooled: an abstract may name them with a noun no unit reads ("4
 # national cohorts", "19 randomised placebo-controlled clinical trials")
-_PLACE_UNITS = ("country", "site", "study")
+_PLACE_UNITS = ("country", "site", "study", "database")
 # units only few of an abstract's numbers are written in: one equal number there is the abstract's
 _RARE_UNITS = frozenset({"cup", "serving", *_PLACE_UNITS})
 # a day's dose an abstract states as a dose and its frequency (100 mg three times daily): the

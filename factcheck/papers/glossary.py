@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from factcheck.text.wordscan import trie_pattern
 
@@ -40,11 +40,20 @@ class Glossary:
         (wordscan.trie_pattern): a Python alternation of hundreds of terms was once the
         pipeline's slowest step, and a per-character loop in Python the next."""
         groups = self.term_group
+        return {groups[m.group()] for m in self._terms_in(text)}
+
+    def names_one_outside(self, text: str, exclude: frozenset) -> bool:
+        """Does ``text`` name a term of a group not in ``exclude``? (groups_in, read only as far
+        as the first such term)"""
+        groups = self.term_group
+        return any(groups[m.group()] not in exclude for m in self._terms_in(text))
+
+    def _terms_in(self, text: str) -> Iterator[re.Match]:
         low = text.lower()
         # (the terms a text cannot hold change nothing the trie reads, and leaving them out
         # spares the engine their branches at every place a term may begin)
         pattern = self.ascii_re if low.isascii() else self.plain_re if not _LATIN_LETTER.search(low) else None
-        return {groups[m.group()] for m in (pattern or self.term_re).finditer(low)}
+        return (pattern or self.term_re).finditer(low)
 
     def expand(self, words: Iterable[str]) -> set[str]:
         """The words plus every synonym of the groups they belong to."""
@@ -81,6 +90,21 @@ def cached_groups(gl: Glossary, text: str, limit: int = 20000) -> frozenset:
         if len(_SEEN) > limit:
             _SEEN.clear()
         hit = _SEEN[key] = (gl, frozenset(gl.groups_in(text)))
+    return hit[1]
+
+
+def names_a_measure(gl: Glossary, text: str, limit: int = 20000) -> bool:
+    """Does ``text`` name a measure (a group outside ``not_measures``)? Looked up once, from
+    ``cached_groups`` where that already read the text, else read only up to the first."""
+    key = ("measure", id(gl), text)
+    hit = _SEEN.get(key)
+    if hit is None or hit[0] is not gl:
+        full = _SEEN.get((id(gl), text))
+        ans = bool(full[1] - gl.not_measures) if full is not None and full[0] is gl \
+            else gl.names_one_outside(text, gl.not_measures)
+        if len(_SEEN) > limit:
+            _SEEN.clear()
+        hit = _SEEN[key] = (gl, ans)
     return hit[1]
 
 
