@@ -1529,6 +1529,13 @@ _SESSION18 = [
      "436 records. Results: The pooled prevalence of pain was 71%.",
      "研究人员对来自包含PubMed等10个数据库的43项研究进行了系统分析。",
      {"10个数据库": "supported", "43项": "supported"}),
+    ("another journal's paper named in 「」 and in Taiwan's name for the Lancet is another source",
+     "Title: Influenza vaccination and cardiovascular events\nJournal: JAMA Network Open\nYear: 2024\n\n"
+     "Results: Among 3227 participants, influenza vaccine was associated with a lower risk of cardiovascular "
+     "events (RR 0.66).",
+     "一项发表于《JAMA Network Open》的研究纳入3227名患者。\n"
+     "医师提到，在2022年发表于「刺胳针公共卫生(Lancet Public Health)」的论文，分析了4141209位成人，风险下降22.5%。",
+     {"3227名": "supported", "22.5%": "unattributed"}),
 ]
 
 

@@ -490,7 +490,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         # 研究人员再次对过去44年中发表的17项研究进行了分析: the review at work on its material
         # (not 利用2013年一项回顾41项之前研究的报告: another review, introduced as one)
         return Attribution(paper.index, "single_study", other.group(0))
-    journal = hits["other_journal"](ntext) if "《" in ntext else None
+    journal = hits["other_journal"](ntext) if "《" in ntext or "「" in ntext else None
     if journal and not _states_paper_numbers(ms, paper):
         # 2019年，《JAMA Internal Medicine》上一项研究… about a NEJM paper: another journal's study
         return Attribution(None, "other_source", journal)
@@ -770,6 +770,11 @@ def _compared_with(m: re.Match) -> bool:
 _SISTER_JOURNAL = re.compile(r"\s*(?:的)?(?:子刊|旗下|系列期刊|姊妹刊|姐妹刊)")
 
 
+# a title in 《》, or in 「」 as Taiwan's and Hong Kong's media quote one
+_QUOTED_TITLE = re.compile(r"《([^》]{2,60})》|「([^」]{2,60})」")
+_BRACKET = re.compile(r"[(（]")
+
+
 def _other_journal_finder(p: RefProfile, gl: Glossary):
     """A function giving, for a sentence, a journal in 《》 that the journal table knows and
     that is not of the paper's family (both known), or None: media name a family's journals by
@@ -781,10 +786,12 @@ def _other_journal_finder(p: RefProfile, gl: Glossary):
     def find(ntext: str) -> Optional[str]:
         if family is None:
             return None
-        for m in re.finditer(r"《([^》]{2,60})》", ntext):
+        for m in _QUOTED_TITLE.finditer(ntext):
             if _SISTER_JOURNAL.match(ntext, m.end()):
                 continue        # 《自然》子刊, 《柳叶刀》旗下期刊: a publisher's journals, whichever the paper's
-            key = gl.journal_key(m.group(1))
+            name = m.group(1) or m.group(2)
+            # (a title with its original after it in brackets: 刺胳针公共卫生(Lancet Public Health))
+            key = gl.journal_key(name) or gl.journal_key(_BRACKET.split(name)[0])
             if key is not None and key.split("_")[0] != family:
                 return m.group(0)
         return None

@@ -145,10 +145,12 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
     not_measures = set(data.get("not_measures") or ())
     conditions = set(data.get("conditions") or ())
     not_topics = set(data.get("not_topics") or ())
+    regional: dict = {}
     for extra in (sorted(LEXICON_DIR.glob("*.yaml")) if path is None and lexicon and LEXICON_DIR.is_dir() else ()):
         more = safe_load(extra.read_text(encoding="utf-8")) or {}
         _merge(groups, more.get("terms"))
         _merge(journals, more.get("journals"))
+        _merge(regional, more.get("regional_names"))
         not_measures |= set(more.get("not_measures") or ())
         conditions |= set(more.get("conditions") or ())
         not_topics |= set(more.get("not_topics") or ())
@@ -157,6 +159,12 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
         for t in terms:
             if len(t) >= 2:
                 term_group.setdefault(t.lower(), k)
+    # a journal family's name as another region's media write it (刺胳针 for 柳叶刀, in Taiwan):
+    # every name holding the one holds the other too
+    for word, others in regional.items():
+        for k, names in journals.items():
+            names.extend(n.replace(word, o) for n in list(names) if word in n for o in others
+                         if n.replace(word, o) not in names)
     journal_group = {_jnorm(n): k for k, names in journals.items() for n in names}
     return Glossary(term_group, groups, journal_group, journals,
                     frozenset(not_measures), frozenset(conditions),
