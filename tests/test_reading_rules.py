@@ -1536,6 +1536,10 @@ _SESSION18 = [
      "一项发表于《JAMA Network Open》的研究纳入3227名患者。\n"
      "医师提到，在2022年发表于「刺胳针公共卫生(Lancet Public Health)」的论文，分析了4141209位成人，风险下降22.5%。",
      {"3227名": "supported", "22.5%": "unattributed"}),
+    ("a count of times under the 每天 its clause opens with is a frequency a day (twice daily)",
+     "Results: Of 945 participants, 43% used mouthwash at least once daily and 22% at least twice daily.",
+     "研究人员表示，每天至少使用漱口水两次会破坏口腔细菌。",
+     {"两次": "supported"}),
 ]
 
 

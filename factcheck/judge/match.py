@@ -2587,7 +2587,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), rel_cache,
                                        is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, per_unit_before(norm, m.start)) or mv
+                    mv = _stated(m, summ, per_unit_before(norm, m.start, m.surface.endswith(("次", "回")))) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "count" \
                         and _GROUP_COUNT.search(m.surface):
                     # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as

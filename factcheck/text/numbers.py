@@ -316,12 +316,19 @@ _LABEL_END_RE = re.compile(
     r"(?:(?:-\s{0,3}|/[ \t]?)[A-Za-z0-9\u0370-\u03ff]{1,12}){0,3})\)?[ \t]{0,2}"
     r"(?:指数|比值|水平|浓度|值)?[ \t]{0,2}(?:的)?$")
 _FREQ_CTX_RE = re.compile(r"每(?P<per>周|星期|天|日|月|年|晚)[\u4e00-\u9fff]{0,4}$")
+_FREQ_TIMES_CTX_RE = re.compile(r"每(?P<per>周|星期|天|日|月|年|晚)[\u4e00-\u9fff]{0,12}$")
 _PER = {"周": "per_week", "星期": "per_week", "天": "per_day", "日": "per_day", "晚": "per_day",
         "月": "per_month", "年": "per_year"}
 
 
-def per_unit_before(text: str, pos: int) -> Optional[str]:
-    """per_day/per_week/…: the 每天/每周 just before ``pos`` (每天喝一罐: a count a day)."""
+def per_unit_before(text: str, pos: int, times: bool = False) -> Optional[str]:
+    """per_day/per_week/…: the 每天/每周 just before ``pos`` (每天喝一罐: a count a day); for a
+    count of times, the 每天 its clause opens with, its verb and object between (每天至少使用漱口水
+    两次: twice a day)."""
+    if times:
+        fm = _FREQ_TIMES_CTX_RE.search(text, max(0, pos - 16), pos)
+        if fm:
+            return _PER[fm.group("per")]
     fm = _FREQ_CTX_RE.search(text, max(0, pos - 7), pos)
     return _PER[fm.group("per")] if fm else None
 
