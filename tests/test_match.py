@@ -143,8 +143,8 @@ def test_relative_change_vs_percentage_points(check_text):
 
 def test_glossary_groups_match_a_leftmost_longest_reading_of_every_term():
     """The trie regex finds what trying every term at every position finds, whichever of its
-    tries a text is read with (an English text's ASCII terms, a text with no Latin letter's
-    others, or all), and the first measure named is found as the whole reading finds it."""
+    tries a text is read with (an English text's ASCII terms, or all), and the first measure
+    named is found as the whole reading finds it."""
     from pathlib import Path
 
     from conftest import leftmost_longest

@@ -1458,6 +1458,9 @@ _SESSION17 = [
 ]
 
 
+_NOCTURIA = ("Results: Among 8284 participants, the prevalence of nocturia involving >= 1, >= 2, or >= 3 voids "
+             "was 76.1, 37.3, and 17.5% for women.")
+
 _SESSION18 = [
     ("a ratio taken for the increase itself is a mismatch (250% for HR 2.44, 144% higher); the right reading is supported",
      "Methods: A cohort of 63 397 adults followed for 7.6 years. Results: Long-term use of the drug was "
@@ -1484,13 +1487,11 @@ _SESSION18 = [
      "研究发现，喝热茶的人患癌风险高出91%。",
      {"91%": "supported"}),
     ("the percent sign of a list's last item is every item's, after an enumeration comma too",
-     "Results: Among 8284 participants, the prevalence of nocturia involving >= 1, >= 2, or >= 3 voids "
-     "was 76.1, 37.3, and 17.5% for women.",
+     _NOCTURIA,
      "一次、两次、三次以上夜尿的比率在女性分别为76.1、37.3、与17.5%。",
      {"37.3": "supported", "17.5%": "supported"}),
     ("an age band the paper does not report holds no mismatch of its overall rates",
-     "Results: Among 8284 participants, the prevalence of nocturia involving >= 1, >= 2, or >= 3 voids "
-     "was 76.1, 37.3, and 17.5% for women.",
+     _NOCTURIA,
      "在40-44岁族群当中，有一次、两次、三次以上夜尿的比率分别为66.0%、25.0%与11.5%。",
      {"66.0%": "not_in_source", "25.0%": "not_in_source"}),
     ("a source line giving the paper's DOI names the paper, and the issue's month is its date",

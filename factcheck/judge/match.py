@@ -26,7 +26,7 @@ from factcheck.core.messages import fmt_value as _fmt
 from factcheck.papers.glossary import load_glossary, names_a_measure
 from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                                   Sentence)
-from factcheck.text.numbers import CHANGE_VERB_BEFORE, per_unit_before, place_value
+from factcheck.text.numbers import CHANGE_VERB_BEFORE, extract, per_unit_before, place_value
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import the_one_paper
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
@@ -111,17 +111,13 @@ def _candidates(s: Summary) -> list[Cand]:
         out.append(Cand(None, s.published, "", "date", None, None, "published"))
     if s.year and not (s.published or "").startswith(str(s.year)):
         out.append(Cand(None, str(s.year), "", "date", None, None, "year"))   # issue year ≠ online date
-    # the issue's month in the header's citation (World J Urol. 2018 Nov;36(11)…; Epub 2018 May 23)
-    issue = _ISSUE_MONTH.search(s.journal or "")
-    if issue:
-        month = f"{issue.group(1)}-{_MONTH_NO[issue.group(2).lower()]:02d}"
-        if not (s.published or "").startswith(month):
-            out.append(Cand(None, month, "", "date", None, None, "issue"))
+    # the issue's month in the header's citation (World J Urol. 2018 Nov;36(11)…; Epub 2018 May 23),
+    # read by the project's date reader
+    for d in extract(s.journal or ""):
+        if d.kind == "year_or_date" and isinstance(d.value, str) and len(d.value) == 7 \
+                and not (s.published or "").startswith(d.value):
+            out.append(Cand(None, d.value, "", "date", None, None, "issue"))
     return out
-
-
-_MONTH_NO = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_ISSUE_MONTH = re.compile(r"(?<!Epub )\b((?:19|20)\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
 
 
 def _build_usable(s: Summary) -> tuple[list[Cand], dict]:
@@ -1686,17 +1682,15 @@ def _interval_sign_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         return None
     tol = tolerance(m)
     mine = [float(x) for x in m.value]
-    for f in s.findings:
-        cis = [list(f.ci)] if f.ci else []
-        cis += [v.value for v in f.values if v.kind == "interval" and isinstance(v.value, list)]
-        for ci in cis:
-            if len(ci) != 2 or not all(isinstance(x, (int, float)) for x in ci):
-                continue
-            theirs = [float(x) for x in ci]
-            if all(abs(abs(a) - abs(b)) <= tol for a, b in zip(mine, theirs)) \
-                    and any(abs(a - b) > tol for a, b in zip(mine, theirs)) and any(abs(b) > tol for b in theirs):
-                return MentionVerdict(m.id, "mismatch", theirs, f.id, rule="FC102",
-                                      args={"note": _clean_note(f.text)})
+    for c in _usable(s)[0]:
+        if c.kind != "interval" or c.finding is None or not isinstance(c.value, list) or len(c.value) != 2 \
+                or not all(isinstance(x, (int, float)) for x in c.value):
+            continue
+        theirs = [float(x) for x in c.value]
+        if all(abs(abs(a) - abs(b)) <= tol for a, b in zip(mine, theirs)) \
+                and any(abs(a - b) > tol for a, b in zip(mine, theirs)) and any(abs(b) > tol for b in theirs):
+            return MentionVerdict(m.id, "mismatch", theirs, c.finding.id, rule="FC102",
+                                  args={"note": _clean_note(c.finding.text)})
     return None
 
 

@@ -29,7 +29,6 @@ class Glossary:
     condition_re: re.Pattern = None         # the terms of ``conditions`` alone (who an article is for)
     not_topics: frozenset = frozenset()     # group keys that name no paper's topic: populations, designs, statistics
     ascii_re: re.Pattern = None             # the ASCII terms alone (an English text holds no other)
-    plain_re: re.Pattern = None             # the terms without a Latin letter (a text of none holds no other)
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
@@ -50,10 +49,9 @@ class Glossary:
 
     def _terms_in(self, text: str) -> Iterator[re.Match]:
         low = text.lower()
-        # (the terms a text cannot hold change nothing the trie reads, and leaving them out
-        # spares the engine their branches at every place a term may begin)
-        pattern = self.ascii_re if low.isascii() else self.plain_re if not _LATIN_LETTER.search(low) else None
-        return (pattern or self.term_re).finditer(low)
+        # (an English text (a summary's, a reference entry) holds no Chinese term, and leaving
+        # those out spares the engine their branches at every letter where a term may begin)
+        return (self.ascii_re if low.isascii() else self.term_re).finditer(low)
 
     def expand(self, words: Iterable[str]) -> set[str]:
         """The words plus every synonym of the groups they belong to."""
@@ -76,7 +74,6 @@ class Glossary:
         return list(self.journals.get(key, [])) if key else []
 
 
-_LATIN_LETTER = re.compile("[a-z]")
 _SEEN: dict = {}
 
 
@@ -84,27 +81,30 @@ def cached_groups(gl: Glossary, text: str, limit: int = 20000) -> frozenset:
     """``gl.groups_in(text)``, looked up once: attribution scores a sentence against every
     reference and matching asks whether it names any measure; a summary's topic text recurs
     across an archive. ``forget`` empties the cache (pipeline.forget_texts)."""
-    key = (id(gl), text)
-    hit = _SEEN.get(key)
-    if hit is None or hit[0] is not gl:
-        if len(_SEEN) > limit:
-            _SEEN.clear()
-        hit = _SEEN[key] = (gl, frozenset(gl.groups_in(text)))
-    return hit[1]
+    return _memo(gl, (id(gl), text), lambda: frozenset(gl.groups_in(text)), limit)
 
 
 def names_a_measure(gl: Glossary, text: str, limit: int = 20000) -> bool:
     """Does ``text`` name a measure (a group outside ``not_measures``)? Looked up once, from
     ``cached_groups`` where that already read the text, else read only up to the first."""
-    key = ("measure", id(gl), text)
+    def read() -> bool:
+        full = _SEEN.get((id(gl), text))
+        if full is not None and full[0] is gl:
+            return bool(full[1] - gl.not_measures)
+        return gl.names_one_outside(text, gl.not_measures)
+
+    return _memo(gl, ("measure", id(gl), text), read, limit)
+
+
+def _memo(gl: Glossary, key: tuple, compute, limit: int):
+    """``compute()``, kept in ``_SEEN`` under ``key`` for this glossary (an id may be reused
+    by another once the first is gone: the glossary itself is kept and checked)."""
     hit = _SEEN.get(key)
     if hit is None or hit[0] is not gl:
-        full = _SEEN.get((id(gl), text))
-        ans = bool(full[1] - gl.not_measures) if full is not None and full[0] is gl \
-            else gl.names_one_outside(text, gl.not_measures)
+        value = compute()
         if len(_SEEN) > limit:
             _SEEN.clear()
-        hit = _SEEN[key] = (gl, ans)
+        hit = _SEEN[key] = (gl, value)
     return hit[1]
 
 
@@ -173,6 +173,4 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
                     re.compile(trie_pattern([t for t, g in term_group.items() if g in conditions],
                                             latin_whole_words=True) or "(?!)"),
                     frozenset(not_topics),
-                    re.compile(trie_pattern([t for t in term_group if t.isascii()], latin_whole_words=True) or "(?!)"),
-                    re.compile(trie_pattern([t for t in term_group if not _LATIN_LETTER.search(t)],
-                                            latin_whole_words=True) or "(?!)"))
+                    re.compile(trie_pattern([t for t in term_group if t.isascii()], latin_whole_words=True) or "(?!)"))
