@@ -737,3 +737,38 @@ def test_a_record_told_of_the_studys_resource_is_no_novelty_claim():
     assert "FC205" not in fired("研究团队在广州建成了全球最大的蚊子工厂，每周可生产500万只。")
     # told of the study itself, it still is one
     assert "FC205" in fired("这项研究是迄今为止规模最大的咖啡因与青光眼研究。")
+
+
+def test_a_headline_that_states_the_exposure_as_a_cause_over_a_cohort():
+    """FC222: a title has no room for "is associated with"; the body's estimates are weighed by
+    the other causal rules with their context."""
+    fired = _rules_fired("Methods: We followed 41 000 women in a prospective cohort for 12 years. "
+                         "Results: Alcohol intake was associated with breast cancer (HR 1.30).")
+    for title in ("女性喝酒增加乳腺癌风险\n研究随访了41000名女性。", "女性喝酒易患乳腺癌!\n研究随访了41000名女性。"):
+        assert "FC222" in fired(title), title
+    # hedged (或 right before the verb is 或许), or a sentence of the body: not this rule's
+    for text in ("女性喝酒或增加乳腺癌风险\n研究随访了41000名女性。",
+                 "研究随访了41000名女性，结果发现喝酒的女性乳腺癌风险增加30%，研究人员认为这一关联值得关注。"):
+        assert "FC222" not in fired(text), text
+    # over a randomised trial a causal headline may be fair
+    trial = _rules_fired("Methods: 2 000 adults were randomly assigned to the drug or placebo. "
+                         "Results: The drug lowered the risk of stroke (HR 0.70).")
+    assert "FC222" not in trial("新药降低中风风险\n研究纳入2000名成人。")
+
+
+def test_a_belief_told_in_the_passive_or_known_to_everyone_is_not_the_articles_claim():
+    fired = _rules_fired("Methods: We followed 2 000 adults in a prospective cohort for 5 years. "
+                         "Results: Fibre intake was associated with lower colorectal cancer risk (HR 0.80).")
+    assert "FC214" in fired("研究发现，膳食纤维可以降低结直肠癌风险。")
+    for text in ("研究人员介绍，膳食纤维一直被认为可以降低结直肠癌风险。",
+                 "研究指出，众所周知，膳食纤维可以降低结直肠癌风险。"):
+        assert "FC214" not in fired(text), text
+
+
+def test_who_the_study_took_in_is_no_scope_claim():
+    fired = _rules_fired("Methods: We followed 2 000 adults with obesity in a prospective cohort for 5 years. "
+                         "Results: Weight fell by a mean of 5% (95% CI 4 to 6).")
+    for text in ("所有参与者年龄均≥18岁，体重平均下降5%。", "所有患者均患有肥胖症，体重平均下降5%。"):
+        assert "FC203" not in fired(text), text
+    assert "FC203" in fired("研究发现，所有患者都出现了体重减轻。")
+

@@ -1544,13 +1544,22 @@ _SESSION18 = [
 ]
 
 
-_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18
+_SESSION19 = [
+    ("a range in brackets after a value it holds is that value's interval, and its end no value of its own",
+     "Results: Among 2 277 712 participants, the prevalence of HUA was 13.7% (11.8%~15.7%) in people aged "
+     "15~29 years old, 16.5% in 30~ (14.8%~18.4%), and 24.9% in over 70 (22.9%~27.1%).",
+     "研究发现，高尿酸血症的患病率在30岁以上人群中为16.5%，到2017年攀升到了18.4%。",
+     {"16.5%": "supported", "18.4%": "not_in_source"}),
+]
+
+
+_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18 + _SESSION19
 
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _BLIND_PART_RULES],
                          ids=[c[0] for c in _BLIND_PART_RULES])
 def test_a_reading_rule_found_on_a_blind_part(abstract, article, expected):
-    """The sixteenth to eighteenth sessions' rules, each found on a blind part's first run."""
+    """The sixteenth to nineteenth sessions' rules, each found on a blind part's first run."""
     assert_draft_verdicts(abstract, article, expected)
 
 

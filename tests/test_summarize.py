@@ -537,6 +537,11 @@ def test_plos_and_jama_section_headings():
                       "randomised trial, 708 participants were assigned to app-based CBT-I or control. At 12 months, 10% "
                       "and 18% developed depression (hazard ratio 0.58, 95% CI 0.38-0.87).\nConclusions: b.", source="t")
     assert any(v.value == 0.58 for f in s.findings for v in f.values)
+    # Hepatology's "Approach and Results", and paragraphs a copy joined with " // "
+    assert [n for n, _ in split_sections("Background and Aims: a. Approach and Results: We analyzed 12,656 adults. "
+                                         "Conclusions: b.")] == ["background", "results", "conclusion"]
+    assert [n for n, _ in split_sections("Background: a. // METHODS AND FINDINGS: 708 adults. // CONCLUSIONS: b.")] == \
+        ["background", "results", "conclusion"]
 
 
 def test_decimals_of_a_list_told_respectively_after_a_ratio_name_are_ratios():

@@ -772,7 +772,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 1b. a percent inside a narrow range of estimates the paper writes as one ("a 38%–40%
     #     reduction in all-cause and cancer mortality"): 降低39% is the paper's
     if not s.curated and m.kind == "percent" and isinstance(m.value, (int, float)):
-        inside = [t for t in scored if t[0] >= 1.0 and t[2].kind == "range" and t[2].unit == "%"
+        inside = [t for t in scored if t[0] >= 1.0 and t[2].kind == "range" and t[2].unit == "%" and t[2].label != "ci"
                   and isinstance(t[3], list) and len(t[3]) == 2 and 0 < t[3][1] - t[3][0] <= 5
                   and t[3][0] <= float(m.value) <= t[3][1]]
         if inside:
@@ -1713,8 +1713,8 @@ def _stated_anywhere(x: float, s: Summary, tol: float, side: int = 0):
                 continue
             if isinstance(v.value, (int, float)) and near(float(v.value)):
                 return f, v
-            if v.kind == "range" and isinstance(v.value, list) and v.unit != "year" \
-                    and any(near(float(e)) for e in v.value):
+            if v.kind == "range" and isinstance(v.value, list) and v.unit != "year" and v.label != "ci" \
+                    and any(near(float(e)) for e in v.value):     # (an interval's end is no value of its own)
                 return f, v
     return None
 

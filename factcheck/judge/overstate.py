@@ -66,6 +66,12 @@ NULL_SAID = re.compile(r"并不比|并没有比|不比[^，。；]{0,12}更|(没
 # reader already knows, stated as background, not the article's reading of the study
 KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|最大|第一)(的)?(原因|因素|元凶|杀手|诱因|死因)"
                          r"|人们(早就|都)?知道|大家都知道|听说过|早已(知道|证实|明确)")
+# a belief told in the passive (纤维一直被认为可以降低风险, 双歧杆菌被认为具有抑制肿瘤的作用): whose, the
+# sentence does not say; it reports the belief, it does not assert it
+BELIEVED = re.compile(r"被(?:广泛|普遍|一直)?(?:认为|视为|看作|怀疑)|据信")
+# knowledge the sentence says everyone has (众所周知, 人们已知, a clause opened by 已知)
+# (every branch opens with a literal, the clause test after 已知: the engine skips ahead to them)
+KNOWN_BEFORE = re.compile(r"众所周知|众所皆知|人们已知|已知(?<![^，,；;：:]已知)")
 HYPOTHETICAL = re.compile(r"(如果|假如|倘若|假设|要是)[^。！？]{0,40}$")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|(?:多项|许多|大量|不少|众多|一些|诸多|很多)"
@@ -173,6 +179,7 @@ RULE_OPTIONS = {
     "unless_sentence": "regex: never fires in a sentence it matches (one that says the work was in mice), "
                        "nor, over a paper of animal or cell work, where the next sentence on its line does",
     "skip_if_randomized": "never fires over randomised evidence (a trial, or a meta-analysis of trials)",
+    "requires_headline": "fires only in a headline: a line of its own of at most 40 characters with no 。",
     "requires_paper_topic": "the sentence must name what the paper studied (its exposure or outcome): "
                             "a general mechanism (血栓会引发心梗) is no claim about its result",
     "requires_topic_near": "the cue's clause or the one before it must name what the paper studied: "
@@ -462,10 +469,13 @@ def _context(text: str, s: int, e: int, tokens: "_Tokens") -> Optional[str]:
         return "quoted"
     if warned or LIMITED.search(after) or WARNED.search(text, hi):
         return "negated"   # 切勿轻信…, also in a later clause; or limited after the cue: 直接恢复有限
-    if hedged or PENDING_BEFORE.search(before):
-        return "hedged"
-    if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s):
+    if hedged or PENDING_BEFORE.search(before) or before.endswith("或"):
+        return "hedged"     # (或 right before the claim's verb is 或许: 木糖醇或增加心脏病风险)
+    if REPORTED_VERB.search(text, since, s) and REPORTERS.search(text, since, s) or (
+            ("被" in before or "据信" in before) and BELIEVED.search(before)):
         return "reported"
+    if text.find("知", since, s) >= 0 and KNOWN_BEFORE.search(text, since, s):     # (each branch holds 知: a cheap test first)
+        return "known"      # 众所周知，海拔和饮酒都会对心脏造成负担: what everyone knows, not the study's claim
     if (before and before[-1] in "不未没") or _negating_tokens(tokens.before(lo, s)) or NEGATED_BEFORE.search(before) \
             or (_NEGATING_CHARS.intersection(before) and NOT_MEANT.search(before)):
         # (不会增加: the 不 right before the cue's modal, which segmentation joins to it as 不会)
@@ -734,7 +744,11 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
             if k >= 0:
                 hits.setdefault(k, set()).add(j)
                 pats.setdefault(k, {}).setdefault(id(rules[j]), set()).add(pi)
-    return ({k: [rules[j] for j in sorted(js)] for k, js in hits.items()}, words,
+    if sc.heads:        # a rule for headlines only is not tried elsewhere (its patterns are not run)
+        for k, js in hits.items():
+            if not sc.heads.isdisjoint(js) and not _headline(norm, sentences[k]):
+                js -= sc.heads
+    return ({k: [rules[j] for j in sorted(js)] for k, js in hits.items() if js}, words,
             {k: {r: sorted(ps) for r, ps in by_rule.items()} for k, by_rule in pats.items()})
 
 
@@ -744,6 +758,7 @@ class _ScanPlan:
     word_owners: dict[str, tuple[int, ...]]           # rule word -> rules (by position) owning it
     needle_owners: dict[str, tuple[tuple[int, int], ...]]   # pattern literal -> (rule, pattern) needing it
     scanned: list[tuple[int, int, re.Pattern, str]]   # (rule, pattern, regex, a literal it needs) scanned over the article
+    heads: frozenset[int] = frozenset()               # the rules (by position) that fire in headlines only
 
 
 def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
@@ -770,7 +785,8 @@ def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
             for a in max(req, key=lambda alts: (min(map(len, alts)), -len(alts))):
                 needles.setdefault(a, []).append((j, pi))
     return _ScanPlan(WordIndex(list(owners) + list(needles)), {w: tuple(js) for w, js in owners.items()},
-                     {w: tuple(js) for w, js in needles.items()}, scanned)
+                     {w: tuple(js) for w, js in needles.items()}, scanned,
+                     frozenset(j for j, r in enumerate(rules) if r.opts.get("requires_headline")))
 
 
 _scan_plan = ObjectCache(_build_scan_plan, limit=16)     # rule lists come from load_rules(), cached
@@ -923,6 +939,18 @@ def _paper_says(summ: Summary, pattern: str) -> bool:
 _said_by: ObjectCache[dict] = ObjectCache(lambda summ: {})
 
 
+HEADLINE_LENGTH = 40
+
+
+def _headline(norm: str, s: Sentence) -> bool:
+    """Is the sentence a headline: a line of its own, short, with no full stop (a title, a
+    subheading, a caption's claim), not a sentence of the body?"""
+    lo = norm.rfind("\n", 0, s.start) + 1
+    hi = norm.find("\n", s.end)
+    line = norm[lo:hi if hi >= 0 else len(norm)].strip()
+    return 0 < len(line) <= HEADLINE_LENGTH and "。" not in line
+
+
 def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, summ: Optional[Summary],
            ref_idx: Optional[int], audience: "_Audience") -> Optional[str]:
     """The severity this hit deserves given the paper, or None to drop it."""
@@ -932,6 +960,8 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         return None
     if o.get("requires_cited_source") and ref_idx is None:
         return None     # without a cited paper there is no design to weigh the verb against
+    if o.get("requires_headline") and not _headline(norm, sentences[i]):
+        return None
     if o.get("requires_subject") and ref_idx is None and not INTERVENTION.search(text):
         return None     # "逆转胰岛素抵抗才是关键" names no treatment and no source
     if o.get("requires_conclusion_cue") and not CONCLUSION_CUE.search(text):

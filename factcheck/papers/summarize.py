@@ -232,8 +232,8 @@ _SECTION_NAMES = {
                 r"(?i:review\s+methods)|(?i:eligibility\s+criteria)|INTERVENTIONS?|Interventions?|MEASUREMENTS|"
                 r"Measurements|(?i:main\s+outcome\s+measures?)|(?i:participants/materials,\s+setting,\s+methods)"),
     # PLOS: "Methods and findings", "Methodology/Principal Findings"; AHA journals: "Methods and
-    # Results": the results are there
-    "results": (r"结\s*果|Results|RESULTS|Findings|FINDINGS|(?i:methods\s+and\s+(?:findings|results))|"
+    # Results", Hepatology: "Approach and Results": the results are there, whatever the first word
+    "results": (r"结\s*果|Results|RESULTS|Findings|FINDINGS|(?i:[a-z]+\s+and\s+(?:findings|results))|"
                 r"(?i:methodology/principal\s+findings)|(?i:principal\s+findings)|OUTCOMES|(?i:data\s+synthesis)|"
                 r"(?i:main\s+results(?:\s+and\s+the\s+role\s+of\s+chance)?)"),
     "conclusion": (r"结\s*论|Conclusions?|CONCLUSIONS?|Interpretation|INTERPRETATION|"
@@ -257,10 +257,14 @@ _HEADING_AT_START = r"(?:^|(?<=[.!?])|(?<=[.!?] ))([ \t]*(?:" + "|".join(_SECTIO
 _RUN_IN_HEADING = re.compile(_HEADING_AT_START + r"[ \t]+(?=[A-Z][a-z]|A[ \t]+[a-z]|\d)", re.M)
 
 
+_JOINED_PARAGRAPHS = re.compile(r"[ \t]+//[ \t]+(?=[A-Z\u4e00-\u9fff])")
+
+
 def split_sections(abstract: str) -> list[tuple[str, str]]:
     """``[(section, text)]`` in order; text before the first heading is section ``""``."""
     out: list[tuple[str, str]] = []
-    abstract = _RUN_IN_HEADING.sub(r"\1\n", abstract)
+    # (paragraphs a copy joined with " // ": "… iron status. // METHODS AND FINDINGS: …")
+    abstract = _RUN_IN_HEADING.sub(r"\1\n", _JOINED_PARAGRAPHS.sub("\n", abstract))
     pos, name = 0, ""
     for m in _SECTION_RE.finditer(abstract):
         sec = next(k for k in _SECTION_NAMES if m.group(k))
@@ -697,6 +701,23 @@ _CI_BEFORE = re.compile(r"(?:\bCI\b|confidence interval|置信区间|可信区�
 _VS = re.compile(r"^[\s)）\]】]*[,，]?\s*(?:vs\.?|versus|比|对比|对|compared with)\s*[\s(（\[【]*$", re.I)
 _RATIO_BEFORE = re.compile(r"(?<![A-Za-z])(aOR|aHR|AOR|AHR|OR|HR|RR|IRR)(?![A-Za-z])(?:\s*,)?(?:[^0-9;；,，]|\d{2}\s*%){0,24}$")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
+# what may stand between a value and its unlabelled interval: its group's label at most
+# ("16.5% in 30~ (14.8%~18.4%)"), no clause break
+_BEFORE_BRACKET = re.compile(r"^[^,;，；。()（）\[\]]{0,16}[(（\[]\s*$")
+
+
+def _brackets_the_value_before(x: "_M", earlier: Sequence["_M"], fs: str) -> bool:
+    """A range in brackets right after a value of its unit that lies within it is that value's
+    interval, labelled or not ("13.7% (11.8%~15.7%)", "16.5% in 30~ (14.8%~18.4%)"): not a
+    finding of its own, which a lone number of an article could be read as quoting."""
+    lo_hi = _num_value(getattr(x.m, "value", None))
+    if not isinstance(lo_hi, list) or len(lo_hi) != 2 or not lo_hi[0] < lo_hi[1]:
+        return False
+    unit = getattr(x.m, "unit", "") or ""
+    prev = next((y for y in reversed(earlier) if (getattr(y.m, "unit", "") or "") == unit), None)
+    v = _num_value(getattr(prev.m, "value", None)) if prev is not None else None
+    return v is not None and not isinstance(v, list) and lo_hi[0] <= v <= lo_hi[1] \
+        and bool(_BEFORE_BRACKET.match(fs[prev.end:x.start]))
 _TO_BETWEEN = re.compile(r"^\s*(?:to|至|到|降至|升至|增至|降到|升到|增加到|下降到|→|->)\s*$", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:decreased|increased|reduced|declined|rose|fell|reduction of|"
                             r"increase of|decrease of|降低了?|升高了?|增加了?|减少了?|下降了?|提高了?)\s*(?:by\s*)?$",
@@ -893,7 +914,7 @@ class _Drafter:
 
     def _annotate(self, fs: str, ms: list[_M]) -> None:
         tps = _timepoints(fs)
-        for x in ms:
+        for k, x in enumerate(ms):
             m = x.m
             before, after = fs[:x.start], fs[x.end:]
             kind = getattr(m, "kind", "")
@@ -933,7 +954,8 @@ class _Drafter:
                 x.role = "fromto"                   # "from 3.12 to 4.76": a change, not a range
                 x.label = lab or None
                 continue
-            if kind == "interval" or lab.upper() == "CI" or (kind == "range" and _CI_BEFORE.search(before)):
+            if kind == "interval" or lab.upper() == "CI" or (kind == "range" and (
+                    _CI_BEFORE.search(before) or _brackets_the_value_before(x, ms[:k], fs))):
                 x.role = "ci"
             elif _is_p(m):
                 x.role = "p"
