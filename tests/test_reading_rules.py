@@ -1550,6 +1550,24 @@ _SESSION19 = [
      "15~29 years old, 16.5% in 30~ (14.8%~18.4%), and 24.9% in over 70 (22.9%~27.1%).",
      "研究发现，高尿酸血症的患病率在30岁以上人群中为16.5%，到2017年攀升到了18.4%。",
      {"16.5%": "supported", "18.4%": "not_in_source"}),
+    ("an amount the paper gives over a year, told over a month, is the paper's number misquoted",
+     "Results: Among 5281 students, nearly 77% of participants consumed milk tea at least 6-11 cups in the last year.",
+     "研究发现，77%的大学生每月饮用6-11杯奶茶。",
+     {"6-11杯": "mismatch"}),
+    ("the same amount over the paper's own period is the paper's",
+     "Results: Among 5281 students, nearly 77% of participants consumed milk tea at least 6-11 cups in the last year.",
+     "研究发现，77%的大学生每年饮用6-11杯奶茶。",
+     {"6-11杯": "supported"}),
+    ("a mean age written 'mean ± SD age … y' is an age; a range more precise than the paper's is within its rounding",
+     "Results: The mean ± SD age of 482425 participants was 51.2 ± 10.5 y. Moderate tea drinkers had a 16-19% "
+     "lower hazard of dementia.",
+     "研究纳入482425名成年人,平均年龄为51.2岁。喝茶者患痴呆的风险降低了16.3%~19.1%。",
+     {"51.2岁": "supported", "16.3%~19.1%": "supported"}),
+    ("PubMed's citation line after a header gives the issue's day",
+     "Title: Serum lycopene and stroke\nJournal: Neurology\nYear: 2012\n\nNeurology. 2012 Oct 9;79(15):1540-7.\n\n"
+     "Results: Among 1031 men, high lycopene lowered the risk of stroke (RR 0.45).",
+     "研究结果刊登在2012年10月9日《神经病学》杂志。研究纳入1031名男性。",
+     {"2012年10月9日": "supported", "1031名": "supported"}),
 ]
 
 

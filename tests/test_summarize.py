@@ -252,6 +252,10 @@ def test_empty_text_is_a_clear_error():
     ("在大鼠模型中观察到成骨细胞增多。", "animal", set()),
     ("HepG2 cell lines were cultured in vitro.", "in_vitro", set()),
     ("We enrolled 40 patients and also studied mice.", "mixed", set()),
+    # one patient's case, with assays in humanized mice: a case, not an animal study
+    ("Here we characterize a case of long-term HIV-1 remission of a 53-year-old male. Outgrowth assays in "
+     "humanized mice did not reveal replication-competent virus.", "case_report", {"case_report"}),
+    ("In case of doubt, mice were excluded.", "animal", set()),
     ("本文对IGF-1与骨质疏松的相关性研究进展作一综述。", "review", set()),
 ])
 def test_classify_design(text, design, flags):

@@ -225,7 +225,8 @@ _PART_OF_BEFORE = re.compile(r"\d\s+((?:[\w-]+\s+){0,2}?(?:trials|studies|cohort
 _SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics"}
 _AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s+|or\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
-MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\))?\s+age\b", re.I)
+# ("mean (SD) age", "mean ± SD age")
+MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\)|\s*(?:±|\+/-)\s*SD)?\s+age\b", re.I)
 _FOLLOW_UP_AT = re.compile(r"follow", re.I)               # "14 years of follow-up": a length, not an age
 _DURING_BEFORE = re.compile(r"\b(?:during|over|after|for|within)\s*$", re.I)
 

@@ -1564,7 +1564,7 @@ def _meta_published(meta: dict) -> Optional[str]:
     is no day."""
     from factcheck.text.numbers import extract
 
-    text = " ".join(str(meta.get(k) or "") for k in ("published", "date", "journal"))
+    text = " ".join(str(meta.get(k) or "") for k in ("published", "date", "journal", "citation"))
     days = [m for m in extract(text) if m.kind == "year_or_date" and isinstance(m.value, str) and len(m.value) == 10]
     epub = re.search(r"Epub", text, re.I)
     after = [m for m in days if epub and m.start >= epub.end()]
@@ -1598,6 +1598,8 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     text, meta = _read_header(text)
     if not meta:
         text, meta = _read_pubmed(text)
+    elif (first := next((ln for ln in text.split("\n") if ln.strip()), "")) and _PUBMED_CITATION.match(first):
+        meta.setdefault("citation", first.strip())   # a header, then PubMed's citation line: its issue's day
     text = _plain_numbers(_without_markup(text))
     if not text.strip() and record is not None:
         if record.abstract and record.abstract.strip():
