@@ -1568,6 +1568,11 @@ _SESSION19 = [
      "Results: Among 1031 men, high lycopene lowered the risk of stroke (RR 0.45).",
      "研究结果刊登在2012年10月9日《神经病学》杂志。研究纳入1031名男性。",
      {"2012年10月9日": "supported", "1031名": "supported"}),
+    ("a difference in percentage points a traditional page works out is recomputed as a simplified one's is",
+     "Results: The 5- and 9-year OS was greater in the DBT group (98.4% and 96.8%) compared with the DM group "
+     "(95.0% and 90.4%) among 4210 women.",
+     "5年存活率顯示，3D乳攝達到98.4%，比2D的95.0%高出3.4個百分點；9年存活率則為96.8%，比2D的90.4%整整高出6.4個百分點。",
+     {"3.4個百分點": "supported", "6.4個百分點": "supported"}),
 ]
 
 
