@@ -746,8 +746,10 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
                 pats.setdefault(k, {}).setdefault(id(rules[j]), set()).add(pi)
     if sc.heads:        # a rule for headlines only is not tried elsewhere (its patterns are not run)
         for k, js in hits.items():
-            if not sc.heads.isdisjoint(js) and not _headline(norm, sentences[k]):
-                js -= sc.heads
+            if not sc.heads.isdisjoint(js):
+                s = sentences[k]     # (a sentence longer than a headline is none: no look at its line)
+                if s.end - s.start > HEADLINE_LENGTH + 2 or not _headline(norm, s):
+                    js -= sc.heads
     return ({k: [rules[j] for j in sorted(js)] for k, js in hits.items() if js}, words,
             {k: {r: sorted(ps) for r, ps in by_rule.items()} for k, by_rule in pats.items()})
 
