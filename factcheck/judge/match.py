@@ -775,7 +775,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 1b. a percent inside a narrow range of estimates the paper writes as one ("a 38%–40%
     #     reduction in all-cause and cancer mortality"): 降低39% is the paper's
     if not s.curated and m.kind == "percent" and isinstance(m.value, (int, float)):
-        inside = [t for t in scored if t[0] >= 1.0 and t[2].kind == "range" and t[2].unit == "%" and t[2].label != "ci"
+        inside = [t for t in scored if t[0] >= 1.0 and t[2].kind == "range" and t[2].unit == "%"
                   and isinstance(t[3], list) and len(t[3]) == 2 and 0 < t[3][1] - t[3][0] <= 5
                   and t[3][0] <= float(m.value) <= t[3][1]]
         if inside:
@@ -1677,11 +1677,14 @@ def _quotient_of_two_ratios(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
-def _interval_sign_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
-    """An interval whose ends are the paper's confidence interval with a sign lost or added
-    (95%CI -0.03~-0.35 for "95% CI, −0.03 to 0.35"): the paper's interval, misquoted; its
-    numbers are too particular to agree by chance."""
-    if not isinstance(m.value, list) or len(m.value) != 2:
+def _interval_told(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """A range or interval whose ends are the paper's confidence interval: told as it is, in
+    brackets after its value with no label (94.3%(92.6%至95.7%)), the paper's interval; with a
+    sign lost or added (95%CI -0.03~-0.35 for "95% CI, −0.03 to 0.35"), the paper's interval
+    misquoted. Two ends written to decimals are too particular to agree by chance (an
+    article's 1到3英里 and a paper's interval 1 to 3 are not one number); a sign slip is read
+    only in what the article calls an interval."""
+    if not isinstance(m.value, list) or len(m.value) != 2 or (m.kind != "interval" and not m.decimals):
         return None
     tol = tolerance(m)
     mine = [float(x) for x in m.value]
@@ -1690,8 +1693,11 @@ def _interval_sign_slip(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                 or not all(isinstance(x, (int, float)) for x in c.value):
             continue
         theirs = [float(x) for x in c.value]
-        if all(abs(abs(a) - abs(b)) <= tol for a, b in zip(mine, theirs)) \
-                and any(abs(a - b) > tol for a, b in zip(mine, theirs)) and any(abs(b) > tol for b in theirs):
+        if all(abs(a - b) <= tol for a, b in zip(mine, theirs)):
+            return MentionVerdict(m.id, "supported", theirs, c.finding.id, rule="FC101",
+                                  args={"note": _clean_note(c.finding.text)})
+        if m.kind == "interval" and all(abs(abs(a) - abs(b)) <= tol for a, b in zip(mine, theirs)) \
+                and any(abs(b) > tol for b in theirs):
             return MentionVerdict(m.id, "mismatch", theirs, c.finding.id, rule="FC102",
                                   args={"note": _clean_note(c.finding.text)})
     return None
@@ -1716,8 +1722,8 @@ def _stated_anywhere(x: float, s: Summary, tol: float, side: int = 0):
                 continue
             if isinstance(v.value, (int, float)) and near(float(v.value)):
                 return f, v
-            if v.kind == "range" and isinstance(v.value, list) and v.unit != "year" and v.label != "ci" \
-                    and any(near(float(e)) for e in v.value):     # (an interval's end is no value of its own)
+            if v.kind == "range" and isinstance(v.value, list) and v.unit != "year" \
+                    and any(near(float(e)) for e in v.value):
                 return f, v
     return None
 
@@ -1816,6 +1822,12 @@ def _fraction_word(m: Mention) -> bool:
     """一半, 三分之一, 四分之一, 五分之一: a share an article may tell of a category of the
     sample, or in the abstract's own words ("less than half the rate": 一半)."""
     return m.unit == "%" and m.surface.startswith(("一半", "三分之一", "四分之一", "五分之一"))
+
+
+def _per_before(norm: str, m: Mention) -> Optional[str]:
+    """The period (per_day, per_week …) the article gives the number over: its 每天/每周, or for a
+    count of times (次, 回) the 每天 its clause opens with."""
+    return per_unit_before(norm, m.start, m.surface.endswith(("次", "回")))
 
 
 _PER_KINDS = frozenset({"count", "range", "measurement", "frequency"})
@@ -2618,9 +2630,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), rel_cache,
                                        is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, per_unit_before(norm, m.start, m.surface.endswith(("次", "回")))) or mv
+                    mv = _stated(m, summ, _per_before(norm, m)) or mv
                 elif mv.verdict == "supported" and mv.finding_id and not summ.curated and m.kind in _PER_KINDS:
-                    mv = _period_slip(m, mv, summ, per_unit_before(norm, m.start, m.surface.endswith(("次", "回")))) or mv
+                    mv = _period_slip(m, mv, summ, _per_before(norm, m)) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "count" \
                         and _GROUP_COUNT.search(m.surface):
                     # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as
@@ -2633,8 +2645,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = _span_of_two_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
-                if mv.verdict == "not_in_source" and m.kind == "interval":
-                    mv = _interval_sign_slip(m, summ) or mv
+                if mv.verdict == "not_in_source" and m.kind in ("interval", "range"):
+                    mv = _interval_told(m, summ) or mv
                 if mv.verdict in ("not_in_source", "mismatch") and mv.rule in ("FC102", "FC103") \
                         and m.kind == "multiplier" and not summ.curated and m.role != "list_item" \
                         and _COMPARES.search(ctx.clause, 0, max(0, m.start - ctx.clause_start)):

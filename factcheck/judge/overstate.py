@@ -746,10 +746,8 @@ def _rules_by_sentence(rules: list[Rule], norm: str, sentences: list[Sentence]
                 pats.setdefault(k, {}).setdefault(id(rules[j]), set()).add(pi)
     if sc.heads:        # a rule for headlines only is not tried elsewhere (its patterns are not run)
         for k, js in hits.items():
-            if not sc.heads.isdisjoint(js):
-                s = sentences[k]     # (a sentence longer than a headline is none: no look at its line)
-                if s.end - s.start > HEADLINE_LENGTH + 2 or not _headline(norm, s):
-                    js -= sc.heads
+            if not sc.heads.isdisjoint(js) and not _headline(norm, sentences[k]):
+                js -= sc.heads
     return ({k: [rules[j] for j in sorted(js)] for k, js in hits.items() if js}, words,
             {k: {r: sorted(ps) for r, ps in by_rule.items()} for k, by_rule in pats.items()})
 
@@ -946,7 +944,10 @@ HEADLINE_LENGTH = 40
 
 def _headline(norm: str, s: Sentence) -> bool:
     """Is the sentence a headline: a line of its own, short, with no full stop (a title, a
-    subheading, a caption's claim), not a sentence of the body?"""
+    subheading, a caption's claim), not a sentence of the body? (A sentence longer than a
+    headline is none: its line is not looked at.)"""
+    if s.end - s.start > HEADLINE_LENGTH + 2:
+        return False
     lo = norm.rfind("\n", 0, s.start) + 1
     hi = norm.find("\n", s.end)
     line = norm[lo:hi if hi >= 0 else len(norm)].strip()
@@ -962,8 +963,6 @@ def _judge(rule: Rule, text: str, i: int, sentences: list[Sentence], norm: str, 
         return None
     if o.get("requires_cited_source") and ref_idx is None:
         return None     # without a cited paper there is no design to weigh the verb against
-    if o.get("requires_headline") and not _headline(norm, sentences[i]):
-        return None
     if o.get("requires_subject") and ref_idx is None and not INTERVENTION.search(text):
         return None     # "逆转胰岛素抵抗才是关键" names no treatment and no source
     if o.get("requires_conclusion_cue") and not CONCLUSION_CUE.search(text):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from factcheck.papers.summaries import Finding, Value, date_number
 
@@ -32,6 +32,29 @@ def is_ci_level(value, after: str) -> bool:
     if not CI_LEVEL_AFTER.match(after):
         return False
     return not after.lstrip().startswith(("(", "（")) or (isinstance(value, (int, float)) and float(value) in (80, 90, 95, 99))
+
+# what may stand between a value and its unlabelled interval: its group's label at most
+# ("16.5% in 30~ (14.8%~18.4%)"), no clause break
+_BEFORE_BRACKET = re.compile(r"[^,;，；。()（）\[\]]{0,16}[(（\[]\s*$")
+
+
+def interval_of_value_before(earlier: Sequence, m, text: str) -> bool:
+    """Is the range ``m`` (a mention) the interval of the value before it, labelled or not
+    ("13.7% (11.8%~15.7%)", "16.5% in 30~ (14.8%~18.4%)"): in brackets right after the last
+    earlier mention of its unit, whose value lies within it? Then it is no finding of its own,
+    which a lone number of an article could be read as quoting. (Both readers of an abstract
+    ask: the drafter and ``facts``.)"""
+    lo_hi = m.value
+    if not isinstance(lo_hi, list) or len(lo_hi) != 2 or not all(isinstance(x, (int, float)) for x in lo_hi) \
+            or not lo_hi[0] < lo_hi[1]:
+        return False
+    unit = m.unit or ""
+    prev = next((y for y in reversed(earlier) if (y.unit or "") == unit), None)
+    if prev is None or not isinstance(prev.value, (int, float)):
+        return False
+    return float(lo_hi[0]) <= float(prev.value) <= float(lo_hi[1]) \
+        and _BEFORE_BRACKET.fullmatch(text, prev.end, m.start) is not None
+
 
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -327,7 +350,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
     if ratio_before and not (_OWN_MEASURE.search(norm) or _RATIO_ANYWHERE.search(norm)):
         last_ratio = Value(value=0.0, kind="ratio", label=ratio_before)
     last_ratio_end: Optional[int] = None
-    for m in ms:
+    for k, m in enumerate(ms):
         before = norm[max(0, m.start - 40):m.start]
         after = norm[m.end:m.end + 40]
         if m.kind == "pvalue":
@@ -337,7 +360,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             continue
         if m.kind == "interval" or (isinstance(m.value, list) and (
                 re.search(r"(CI|CrI|confidence interval|credible interval)[^0-9]{0,6}$", before) or (
-                last_ratio is not None and re.search(r"CI|confidence|\(\s*$|,\s*$", before[-25:])))):
+                last_ratio is not None and re.search(r"CI|confidence|\(\s*$|,\s*$", before[-25:]))
+                or interval_of_value_before(ms[:k], m, norm))):
             if isinstance(m.value, list):
                 ci = ci or [float(x) for x in m.value]
                 values.append(Value(value=[float(x) for x in m.value], kind="interval", label="ci"))

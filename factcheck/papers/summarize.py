@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
-from factcheck.papers.abstract_en import is_ci_level
+from factcheck.papers.abstract_en import interval_of_value_before, is_ci_level
 from factcheck.text.doi import DOI_START
 from factcheck.ingest.reader import html_to_text
 from factcheck.papers.summaries import (SEX_GROUPS, Conclusion, Finding, Population, Summary, SummaryError, Value,
@@ -701,23 +701,6 @@ _CI_BEFORE = re.compile(r"(?:\bCI\b|confidence interval|置信区间|可信区�
 _VS = re.compile(r"^[\s)）\]】]*[,，]?\s*(?:vs\.?|versus|比|对比|对|compared with)\s*[\s(（\[【]*$", re.I)
 _RATIO_BEFORE = re.compile(r"(?<![A-Za-z])(aOR|aHR|AOR|AHR|OR|HR|RR|IRR)(?![A-Za-z])(?:\s*,)?(?:[^0-9;；,，]|\d{2}\s*%){0,24}$")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
-# what may stand between a value and its unlabelled interval: its group's label at most
-# ("16.5% in 30~ (14.8%~18.4%)"), no clause break
-_BEFORE_BRACKET = re.compile(r"^[^,;，；。()（）\[\]]{0,16}[(（\[]\s*$")
-
-
-def _brackets_the_value_before(x: "_M", earlier: Sequence["_M"], fs: str) -> bool:
-    """A range in brackets right after a value of its unit that lies within it is that value's
-    interval, labelled or not ("13.7% (11.8%~15.7%)", "16.5% in 30~ (14.8%~18.4%)"): not a
-    finding of its own, which a lone number of an article could be read as quoting."""
-    lo_hi = _num_value(getattr(x.m, "value", None))
-    if not isinstance(lo_hi, list) or len(lo_hi) != 2 or not lo_hi[0] < lo_hi[1]:
-        return False
-    unit = getattr(x.m, "unit", "") or ""
-    prev = next((y for y in reversed(earlier) if (getattr(y.m, "unit", "") or "") == unit), None)
-    v = _num_value(getattr(prev.m, "value", None)) if prev is not None else None
-    return v is not None and not isinstance(v, list) and lo_hi[0] <= v <= lo_hi[1] \
-        and bool(_BEFORE_BRACKET.match(fs[prev.end:x.start]))
 _TO_BETWEEN = re.compile(r"^\s*(?:to|至|到|降至|升至|增至|降到|升到|增加到|下降到|→|->)\s*$", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:decreased|increased|reduced|declined|rose|fell|reduction of|"
                             r"increase of|decrease of|降低了?|升高了?|增加了?|减少了?|下降了?|提高了?)\s*(?:by\s*)?$",
@@ -955,7 +938,7 @@ class _Drafter:
                 x.label = lab or None
                 continue
             if kind == "interval" or lab.upper() == "CI" or (kind == "range" and (
-                    _CI_BEFORE.search(before) or _brackets_the_value_before(x, ms[:k], fs))):
+                    _CI_BEFORE.search(before) or interval_of_value_before([y.m for y in ms[:k]], m, fs))):
                 x.role = "ci"
             elif _is_p(m):
                 x.role = "p"
