@@ -772,3 +772,17 @@ def test_who_the_study_took_in_is_no_scope_claim():
         assert "FC203" not in fired(text), text
     assert "FC203" in fired("研究发现，所有患者都出现了体重减轻。")
 
+
+
+def test_a_small_act_told_as_enough_for_the_effect():
+    """FC224: 只要…就能, 抽血就能诊断: a trial shows an average difference between groups, never
+    that doing X is enough for Y; over a trial as over a cohort."""
+    trial = _rules_fired("Methods: 4 556 newborns were randomly assigned to a probiotic or placebo for 7 days. "
+                         "Results: The probiotic reduced the risk of neonatal sepsis (risk ratio 0.60).")
+    for text in ("研究发现，只要给新生儿服用益生菌一个礼拜，就能够减少败血症的概率。",
+                 "研究显示，新生儿服用益生菌就能有效降低败血症风险。"):
+        assert "FC224" in trial(text), text
+    # a number needed to screen told as the paper tells it, and a plain result: not this rule's
+    for text in ("研究发现，益生菌组败血症的风险降低了40%。",
+                 "研究人员表示，服用益生菌并不能保证预防败血症。"):
+        assert "FC224" not in trial(text), text

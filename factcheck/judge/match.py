@@ -165,7 +165,8 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
                 continue
             if not _compatible(m, c):
                 continue
-            if _is_time(m) and c.label not in ("follow_up",) and c.kind != "duration":
+            # (a time the paper gives as a difference, "22 fewer days", is a result's amount too)
+            if _is_time(m) and c.label not in ("follow_up", "change") and c.kind != "duration":
                 continue
             pv = _paper_in_article_units(m, c)
             if pv is not None:
@@ -617,8 +618,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
             ends = m.value.split("/")
             return (isinstance(paper, list) and len(paper) == len(ends)
                     and all(str(p).startswith(v) for v, p in zip(ends, paper)))
-        if str(m.value).startswith("--") and len(str(paper)) == 10:
-            return str(paper)[4:].startswith(str(m.value)[1:])     # 7月23日 for 2025-07-23: the day, its year untold
+        if str(m.value).startswith("--"):
+            return _same_day(str(m.value), str(paper))
         return str(paper).startswith(str(m.value))
     mv = m.value
     if isinstance(mv, list) and isinstance(paper, list):
@@ -731,7 +732,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         if c.kind == "date":
             # (a day of the year that is the paper's publication date is that date, whatever the
             # sentence says; a month or a year alone is one only where it speaks of publishing)
-            if not (isinstance(m.value, str) and len(m.value) == 10 and m.value == c.value) \
+            if not (isinstance(m.value, str) and (len(m.value) == 10 and m.value == c.value or (
+                    m.value.startswith("--") and _same_day(m.value, str(c.value))))) \
                     and not PUBLISH_WORDS.search(ctx.sentence):
                 continue
             rel, dist = 2.0, 0
@@ -1341,6 +1343,42 @@ DATELINE = re.compile(r"[ \t]*(?:电|電|讯|訊)(?![视視话話影子脑腦台
 
 # the day a medium (not a journal) reported the study: 10月26日报道, 9月1日，…对此进行了报道
 REPORT_DATE = re.compile(r"[ \t]*(?:[,，][ \t]*)?(?:(?!杂志|雜誌|期刊|[Jj]ournal)[^，。,；;《]){0,24}?(?:报道|報道|报导|報導)")
+# the day a report was filed or a statement made, with no year (28日报道, 5 月 28 日消息, 30日发布声明,
+# 研究人员12日说); a page's own date (2024年2月23日 星期五, 时间:2025年07月03日 来源:, Last Updated on …,
+# a date on a line of its own)
+_NEWS_DAY = re.compile(r"[ \t]*(?:消息|讯|訊|电|電|报道|報道|报导|報導|发布声明|發布聲明|表示|称|稱|说|說|指出|宣布|援引)")
+_STAMP_AFTER = re.compile(r"[ \t,，]*(?:[（(][ \t]*)?(?:星期|禮拜|礼拜|周[一二三四五六日天]|週[一二三四五六日天]|来源|來源|"
+                          r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d{1,2}[:：]\d\d)")
+_STAMP_BEFORE = re.compile(r"(?:(?<!发表)(?<!發表)(?<!出版)(?<!刊登)(?<!刊出)(?<!上线)(?<!上線)(?<!在线)(?<!在線)"
+                           r"(?:时间|時間|日期)[ \t]*[:：]|[Uu]pdated(?: on)?|[Pp]osted(?: on)?)[ \t]*$")
+
+
+def _same_day(value: str, published: str) -> bool:
+    """Is an article's date (2025-07-23, 7月23日 as --07-23, 23日 as ---23) the paper's day of
+    publication as far as the article tells it?"""
+    if value.startswith("---"):
+        return len(published) == 10 and published[8:] == value[3:]
+    if value.startswith("--"):
+        return len(published) >= 7 and published[4:].startswith(value[1:])
+    return published.startswith(value)
+
+
+def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:
+    """A day the article dates itself or its sources by, not the study (and not the day the
+    paper came out, which an article may give in the same words)."""
+    v = m.value
+    if not isinstance(v, str) or is_period(v) or (published and _same_day(v, published)):
+        return False
+    if v.startswith("--"):
+        return len(v) > 4 and _NEWS_DAY.match(norm, m.end) is not None
+    if len(v) != 10:
+        return False
+    start = norm.rfind("\n", 0, m.start) + 1
+    end = norm.find("\n", m.end)
+    return (_STAMP_AFTER.match(norm, m.end) is not None or _STAMP_BEFORE.search(norm, max(start, m.start - 16), m.start) is not None
+            or not (norm[start:m.start].strip() or norm[m.end:end if end >= 0 else len(norm)].strip()))
+
+
 # a clock time right after a date (2022-12-05 09:25, 2009-3-29 15:01, 03/29 07:01): a page's stamp
 _DATE_BEFORE_CLOCK = re.compile(r"(?:\d{1,2}[/月-]\d{1,2}日?|\d{4}年\d{1,2}月\d{1,2}日)[ \t]*$")
 
@@ -2582,6 +2620,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # 据美国"健康日"网站10月26日报道, 9月1日，Psychiatric Times对此进行了报道: the day a
                 # medium reported it (not a journal's day of publication); 2022-12-05 09:25, 03/29
                 # 07:01: a page's time stamp, as no study dates its numbers to the minute
+                background = True
+            elif m.kind == "year_or_date" and _the_articles_day(m, norm, summ.published if summ is not None else None):
                 background = True
             elif background and not sentence_general and summ is not None and summ is only_summ:
                 # 研究团队估计…全球约有220万…病例(约占9.8%): a clause after the study's own that sounds

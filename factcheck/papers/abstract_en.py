@@ -66,10 +66,13 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        # (a few words may stand between, hyphened or listed: "two phase 3, double-blind,
                        # randomized, controlled trials", "four double-blind trials"; never a number:
                        # "three times with 4 weeks intervals")
-                       r")\b(?=\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
+                       r")\b(?=\s+or\s+(?:more|fewer|less)\s+[a-z]|\s+of\s+(?:the\s+)?\d|\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
                        r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
                        r"cases|deaths|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
-                       r"provinces|cities|regions|domains|items|factors)\b)", re.I)
+                       r"provinces|cities|regions|domains|items|factors|"
+                       # (the things a design counts: servings, shifts, tests, surveys, indicators)
+                       r"glasses|cups|servings|drinks|portions|shifts|tests|measurements|recalls|surveys|resurveys|"
+                       r"interviews|questionnaires|assessments|indicators|markers|meals|injections|infusions)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
 _SHARE_LIST_AFTER = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%")
 _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?fold\b", re.I)
@@ -194,6 +197,14 @@ def normalise(text: str) -> str:
         t = _COMPOUND.sub(_compound_value, t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
+    # "less than one glass a day", "at least one dose": one as a bound's number
+    t = re.sub(r"\b((?:less|fewer|more) than|at (?:least|most)|no more than)\s+one\s+(?=[a-z])", r"\1 1 ", t, flags=re.I)
+    # "3 or more glasses a day", "2 or fewer servings": the bound before the number, so that the
+    # noun after it is the number's unit ("65 years or older" keeps its bound after the unit)
+    # (not a length: "fewer than 3, 3 to 9, or 10 or more years" is read as a list of lengths)
+    t = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+or\s+(?:(more)|fewer|less)\s+(?=[A-Za-z])"
+               r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?)\b)",
+               lambda m: ("≥" if m.group(2) else "≤") + m.group(1) + " ", t)
     return t
 
 
@@ -248,8 +259,8 @@ _PART_OF_BEFORE = re.compile(r"\d\s+((?:[\w-]+\s+){0,2}?(?:trials|studies|cohort
 _SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics"}
 _AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s+|or\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
-# ("mean (SD) age", "mean ± SD age")
-MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*\([^)]{0,12}\)|\s*(?:±|\+/-)\s*SD)?\s+age\b", re.I)
+# ("mean (SD) age", "mean ± SD age", "median [interquartile range] age")
+MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*[(\[][^()\[\]]{0,24}[)\]]|\s*(?:±|\+/-)\s*SD)?\s+age\b", re.I)
 _FOLLOW_UP_AT = re.compile(r"follow", re.I)               # "14 years of follow-up": a length, not an age
 _DURING_BEFORE = re.compile(r"\b(?:during|over|after|for|within)\s*$", re.I)
 
@@ -373,7 +384,9 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         v = _typed(m, before, after, section, norm[max(0, m.start - 160):m.start])
         if v is None:
             continue
-        if v.unit == "year" and _mean_age_before(norm, m.start) and not _FOLLOW_UP_AT.search(after[:16]) \
+        if v.unit == "year" and re.search(r"\(SD\s*$", before[-6:]):
+            v.label = "sd"      # "51.3 years (SD 15.2 years)", as normalise() writes a mean's spread: no value of its own
+        elif v.unit == "year" and _mean_age_before(norm, m.start) and not _FOLLOW_UP_AT.search(after[:16]) \
                 and not _DURING_BEFORE.search(before):
             # "The mean (SD) age for those with dementia was 74.9 years … and for those without
             # dementia was 74.5 years": the sentence's years are ages ("The average age at cohort
@@ -498,8 +511,12 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # (and the rate it is compared with: "14.5 per 1 000 person-years in one group vs 16.9 in the other")
     if not unit and not isinstance(val, list) and (per := _RATE_PER.match(after) or _RATE_VERSUS.search(far_before)):
         return Value(value=float(val), kind="percent", unit="per " + re.sub(r"[\s,]", "", per.group(1)), label=label)
-    if not unit and (shared or spread):
-        unit = {"y": "year", "m": "month", "w": "week", "d": "day"}[(shared or spread).group(1)[0]]
+    # "22 fewer days of headache per year", "3.5 more hours": a difference told in the unit after it
+    more = None if unit or shared or spread or isinstance(val, list) else _MORE_OR_FEWER.match(after)
+    if more:
+        unit, label = _TIME_UNIT[more.group(1)[0].lower()], label or "change"
+    elif not unit and (shared or spread):
+        unit = _TIME_UNIT[(shared or spread).group(1)[0]]
     elif not unit and amount:
         unit = amount.group(1).replace("μg", "ug")
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
@@ -536,6 +553,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
 
 
+_TIME_UNIT = {"y": "year", "m": "month", "w": "week", "d": "day", "h": "hour"}
+_MORE_OR_FEWER = re.compile(r"^\s*(?:fewer|more|less|additional|extra)\s+(years?|months?|weeks?|days?|hours?)\b", re.I)
 _APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|roughly|nearly|almost)\s*$|~\s*$", re.I)
 
 

@@ -425,6 +425,12 @@ _DATE_RES = [
     # 一九九四年, 二〇二〇年: a year written digit by digit in Chinese numerals (never 1994 years)
     re.compile(r"(?P<cy>(?:一[八九]|二[〇零])[〇零一二三四五六七八九]{2})[ \t]{0,2}年"),
 ]
+# 法新社28日报道, (伦敦11日讯), 巴黎十五日电, 研究人员12日说: a day of the month alone, the day a
+# report was filed or a statement made: 日 before a word of reporting (never a length: 28日内)
+_DAY_REPORTED = re.compile(r"[ \t]{0,2}(?:讯|訊|电|電|消息|报道|報道|报导|報導|发布|發布|宣布|公布|发表|發表|刊登|刊出|"
+                           r"刊发|刊發|出版|在线|在線|上线|上線|表示|称|稱|说|說|指出|援引|撰文)")
+_DAY_CN = frozenset("一二三四五六七八九十")
+_DAY_NOT_AFTER = frozenset("0123456789月号號第每连連续續前后後近满滿至到~～-—–")
 _MONTH_OF_A_YEAR = re.compile(r"(?:去年|今年|明年|前年|同年|当年|當年|本年)[ \t]{0,2}$")
 # 2008-2012年: the first of two years sharing one 年 (searched just before the second's match)
 _YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-–—~～至到][ \t]{0,2}$")
@@ -1053,6 +1059,8 @@ class _Segment:
                     val = f"{y}-{mon:02d}-{d:02d}"
                 self.claim(a, b)
                 found.append((a, b, val))
+        if "日" in seg:
+            found += self.days_alone()
         found.sort()
         k = 0
         while k < len(found):
@@ -1066,6 +1074,29 @@ class _Segment:
             else:
                 self.emit(a, b, "year_or_date", val)
                 k += 1
+
+    def days_alone(self) -> list:
+        """Days of the month with no month (28日报道, 巴黎十五日电), as (start, end, ---DD): found
+        from each 日 that a word of reporting follows, walking back over its numeral, so that the
+        many 日 of a text (每日, 日常, 今日) cost one match each."""
+        seg, out = self.seg, []
+        p = seg.find("日")
+        while p != -1:
+            if p and _DAY_REPORTED.match(seg, p + 1):
+                j = p
+                while j > 0 and seg[j - 1] in " \t" and p - j < 2:
+                    j -= 1
+                k, digits = j, j > 0 and seg[j - 1] in _DIGITS
+                allowed = _DIGITS if digits else _DAY_CN
+                while k > 0 and seg[k - 1] in allowed and j - k < (2 if digits else 3):
+                    k -= 1
+                d = (int(seg[k:j]) if digits else _cn_value(seg[k:j])) if k < j else None
+                if isinstance(d, int) and 1 <= d <= 31 and (k == 0 or seg[k - 1] not in _DAY_NOT_AFTER
+                                                            and seg[k - 1] not in allowed) and self.free(k, p + 1):
+                    self.claim(k, p + 1)
+                    out.append((k, p + 1, f"---{d:02d}"))      # a day of the month alone (ISO 8601 ---DD)
+            p = seg.find("日", p + 1)
+        return out
 
     def clock_times(self):
         """Times of day (晚上9点前, 21:00): hours on the clock, not counts of anything. A 点 is a
@@ -1575,7 +1606,7 @@ class _Segment:
         if pc in _LETTERS and not _glued_dose(seg, ns, ne):
             return "dead"
         if pc == "-" and last_e != ns - 1 and (
-                ppc in _LETTERS or ("\u4e00" <= ppc <= "\u9fff" and is_int and len(intpart) <= 2)):
+                ppc in _LETTERS or ("\u4e00" <= ppc <= "\u9fff" and is_int and len(intpart) <= 2 and ppc not in "为是达")):
             return "dead"
         if pc in ",/" and ns - 1 == dead_end:
             return "dead"
@@ -1719,7 +1750,8 @@ class _Segment:
         if j >= 0 and seg[j] == "第":
             t.role = "ordinal"
         # negative sign
-        if not t.cn and s > 0 and seg[s - 1] in "-" and (s == 1 or seg[s - 2] in " \t\n([=:,;为是达"):
+        # (a minus sign as typeset: "−4%、−6%、−3%", the list's 、 before it)
+        if not t.cn and s > 0 and seg[s - 1] in "-−" and (s == 1 or seg[s - 2] in " \t\n([=:,;为是达、（：，；"):
             t.neg = True
             t.s = s = s - 1
         elif s > 0 and seg[s - 1] in "负負" and (s == 1 or seg[s - 2] not in "正胜抱欠担"):
