@@ -1625,6 +1625,12 @@ _SESSION20 = [
      "Results: A total of 216 patients (mean [SD] age, 51.3 [15.2] years) were included in the analyses.",
      "最终216名年龄在18岁及以上的患者纳入分析，平均年龄51.3岁。",
      {"51.3岁": "supported", "18岁": "!mismatch"}),
+    ("an interval told right after the paper's value is that value's interval: another one is misquoted",
+     "Results: Among 22 811 adults, multivariable hazard ratios for all-cause and cardiovascular disease (CVD) "
+     "mortality among regular consumers were 0.77 (95% confidence interval [CI]: 0.66 to 0.90) and 0.66 "
+     "(95% CI: 0.50 to 0.86), respectively.",
+     "研究发现，经常吃辣椒的人全因死亡风险降低了23%(HR=0.77;95%CI:0.66-0.89);另一写法为(HR=0.77;95%CI:0.66-0.90)。",
+     {"95%CI:0.66-0.89": "mismatch", "95%CI:0.66-0.90": "supported"}),
 ]
 
 

@@ -1591,6 +1591,50 @@ def _shares_of_the_sample(ms: list[Mention], mvs: list[MentionVerdict], s: Summa
     return [found[i][1] if i in found else mv for i, mv in enumerate(mvs)]
 
 
+def _interval_of_its_value(ms: list[Mention], mvs: list[MentionVerdict], s: Summary, norm: str) -> list[MentionVerdict]:
+    """An interval told right after a value the paper states (HR:0.77;95%CI:0.66-0.89), or
+    misstates (HR:0.58 for 0.56), is that value's interval: where the paper gives that value
+    another interval (0.66 to 0.90), the interval is misquoted, whatever else the abstract holds."""
+    out = list(mvs)
+    for i in range(1, len(ms)):
+        m, mv, prev, pv = ms[i], mvs[i], ms[i - 1], mvs[i - 1]
+        if m.kind != "interval" or mv.verdict != "not_in_source" or pv.verdict not in ("supported", "mismatch") \
+                or not pv.finding_id \
+                or not _VALUE_THEN_INTERVAL.fullmatch(norm, prev.end, m.start):
+            continue
+        if pv.verdict == "mismatch" and not (isinstance(prev.value, (int, float)) and isinstance(pv.paper_value, (int, float))
+                                             and abs(float(prev.value) - float(pv.paper_value)) <= 0.06 * abs(float(pv.paper_value))):
+            continue        # only a near misquote (0.58 for 0.56) is told of the same estimate
+        theirs = _interval_after(s, pv.finding_id, pv.paper_value)
+        # (an interval that holds its value: not a cut copy's 0.54-0., nor a ratio's for a percent)
+        if theirs is not None and min(theirs.value) <= float(pv.paper_value) <= max(theirs.value) and any(abs(float(a) - float(b)) > tolerance(m) for a, b in zip(m.value, theirs.value)):
+            out[i] = MentionVerdict(m.id, "mismatch", theirs.value, pv.finding_id, rule="FC102",
+                                    args={"note": theirs.note or f"{_fmt(float(pv.paper_value))} ({_fmt(theirs.value[0])}-{_fmt(theirs.value[1])})"})
+    return out
+
+
+_VALUE_THEN_INTERVAL = re.compile(r"[\s,，;；:：(（]{0,6}")
+
+
+def _interval_after(s: Summary, fid: str, value: Any) -> Optional[Value]:
+    """The interval the finding ``fid`` gives right after its value ``value`` (the finding's
+    own ``ci`` is its first estimate's)."""
+    f = next((f for f in s.findings if f.id == fid), None)
+    if f is None or not isinstance(value, (int, float)):
+        return None
+    estimates = [v for v in f.values if v.label not in AUX_LABELS and v.kind in ("ratio", "percent", "measurement")]
+    for k, v in enumerate(f.values):
+        if isinstance(v.value, (int, float)) and abs(float(v.value) - float(value)) < 1e-9:
+            nxt = f.values[k + 1] if k + 1 < len(f.values) else None
+            if nxt is not None and nxt.kind == "interval" and isinstance(nxt.value, list) and len(nxt.value) == 2 \
+                    and all(isinstance(x, (int, float)) for x in nxt.value):
+                return nxt
+            if f.ci and estimates and estimates[0] is v:
+                return Value(value=[float(x) for x in f.ci], kind="interval", label="ci")
+            return None
+    return None
+
+
 def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A range whose ends are two percentages one finding of the draft states (风险增加23%至33%
     for cola 23% and non-cola 33%), or two of its ratios as relative changes (降低9%—13% for HRs
@@ -2724,6 +2768,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             mvs = _ratio_beside_its_percent(ms, mvs, summ)
             mvs = _shares_of_one_whole(ms, mvs, summ, norm, s.start)
             mvs = _shares_of_the_sample(ms, mvs, summ)
+            mvs = _interval_of_its_value(ms, mvs, summ, norm)
             mvs = _multiple_of_its_ratios(ms, mvs)
             mvs = _share_of_its_count(ms, mvs, norm, summ)
             mvs = _next_time_point(ms, mvs, summ, s.start, cuts)
