@@ -385,3 +385,19 @@ def test_printable_share_counts_line_breaks_as_printable():
     assert _printable_share("") == 0.0
     assert _printable_share("甲\n乙\t丙\r\n") == 1.0
     assert _printable_share("ab\x00\x01") == 0.5
+
+
+def test_a_news_sites_disclaimer_and_its_dated_links_are_not_body():
+    """特别声明 opens the block of links to other stories; a bulleted title ending with its date
+    is such a link, wherever it stands: neither is the article's text."""
+    text = ("研究纳入736名孕妇，随访至孩子6岁。\n"
+            "- 厦门一5岁男孩频频跑法院,咋回事?2019-03-25\n"
+            "研究发现，鱼油组孩子的体重指数更高。\n"
+            "特别声明:本网登载内容出于更直观传递信息之目的。\n"
+            "- 高校“夸夸群”火了2019-03-15\n")
+    art = article_from_text(text, "page.txt")
+    assert in_spans(text.index("736名"), art.body)
+    assert in_spans(text.index("研究发现"), art.body)
+    for cue in ("厦门一5岁", "特别声明", "高校"):
+        assert in_spans(text.index(cue), art.boilerplate), cue
+        assert not in_spans(text.index(cue), art.body), cue

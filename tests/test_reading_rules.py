@@ -1631,6 +1631,11 @@ _SESSION20 = [
      "(95% CI: 0.50 to 0.86), respectively.",
      "研究发现，经常吃辣椒的人全因死亡风险降低了23%(HR=0.77;95%CI:0.66-0.89);另一写法为(HR=0.77;95%CI:0.66-0.90)。",
      {"95%CI:0.66-0.89": "mismatch", "95%CI:0.66-0.90": "supported"}),
+    ("a ratio's label glued to its value (HR1.04) and a pair written with blanks (151.7 / 86.4) are read",
+     "Results: Among 622 patients, mean blood pressure fell from 151.7/86.4 to 138.4/80.2 mm Hg in the "
+     "intervention group. Aspirin did not reduce cancer incidence (HR 1.04, 95% CI 0.95 to 1.14).",
+     "干预组的平均血压从151.7 / 86.4降至138.4 / 80.2 mm Hg。服用阿司匹林者的癌症发病风险没有降低(HR1.04)。",
+     {"86.4": "supported", "80.2 mm Hg": "supported", "HR1.04": "supported"}),
 ]
 
 

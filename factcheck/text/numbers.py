@@ -454,7 +454,8 @@ _STAT_RE = re.compile(
     r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?"
     # 风险比(HR)为0.61, (HR)为0.61: the label's abbreviation in brackets, or the bracket it closes
     r"(?:[ \t]{0,2}[(（][A-Za-z]{1,5}[)）]|[)）])?\s{0,3}"
-    rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
+    # (HR1.04: a ratio's label glued to its decimal value)
+    rf"(?:(?P<op>{_COMP}|=)|为|是|(?<=[A-Za-z])(?=[0-9]+\.[0-9]))\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
 # An allocation ratio (按1:1的比例随机分组, 以2:1比例, 1:1:1随机分配): one mention, its value the
 # first arm's share over the second's; the context keeps clock times (8:30) and scores (3:2) out
 # (the digit before its lookbehind: the search tests one class per position, not a lookbehind and a class)
@@ -1161,6 +1162,8 @@ class _Segment:
             if not self.free(a, b):
                 continue
             lab = m.group("lab")
+            if m.group("op") is None and m.end("lab") == m.start("num") and _STAT_KIND.get(lab) != "ratio":
+                continue        # only a ratio's label is read glued to its value (HR1.04, not r2.5)
             v, dec = _num_value(m.group("num"))
             if m.group("neg"):
                 v = -v
@@ -2057,7 +2060,9 @@ class _Segment:
         k = t.e
         if k < self.n and seg[k] == " ":
             k += 1
-        if (j >= 0 and (seg[j] in "×*÷" or (seg[j] == "/" and j > 0 and not seg[j - 1].isdigit())
+        # (not a pair written with blanks: 151.7 / 86.4, a blood pressure)
+        if (j >= 0 and (seg[j] in "×*÷" or (seg[j] == "/" and j > 0 and not seg[j - 1].isdigit()
+                                             and not (seg[j - 1] == " " and j > 1 and seg[j - 2].isdigit()))
                         )) or (k < self.n and seg[k] in "×*÷" and not _SCI_RE.match(seg, t.e)):
             kind, checkable, reason = "other", False, "formula"
         role = role or t.role
