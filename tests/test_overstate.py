@@ -786,3 +786,12 @@ def test_a_small_act_told_as_enough_for_the_effect():
     for text in ("研究发现，益生菌组败血症的风险降低了40%。",
                  "研究人员表示，服用益生菌并不能保证预防败血症。"):
         assert "FC224" not in trial(text), text
+
+
+def test_what_most_people_know_and_who_was_free_of_disease_at_the_start_are_not_claims():
+    fired = _rules_fired("Methods: We followed 2 000 women free of cardiovascular disease in a cohort for 10 years. "
+                         "Results: Early menopause was associated with heart disease (HR 1.40).")
+    assert "FC214" in fired("研究发现，提前绝经会增加心脏病的风险。")
+    assert "FC214" not in fired("许多人都知道，肥胖会增加心脏病的风险。")
+    assert "FC203" not in fired("在研究开始时，所有女性都未患有心血管疾病。")
+    assert "FC203" in fired("研究发现，所有女性都出现了心脏病风险升高。")

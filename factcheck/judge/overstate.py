@@ -71,7 +71,8 @@ KNOWN_CAUSE = re.compile(r"是[^，。；,;]{0,12}?(首要|主要|重要|头号|
 BELIEVED = re.compile(r"被(?:广泛|普遍|一直)?(?:认为|视为|看作|怀疑)|据信")
 # knowledge the sentence says everyone has (众所周知, 人们已知, a clause opened by 已知)
 # (every branch opens with a literal, the clause test after 已知: the engine skips ahead to them)
-KNOWN_BEFORE = re.compile(r"众所周知|众所皆知|人们已知|已知(?<![^，,；;：:]已知)")
+# (and what most people know: 大多数人都知道, 许多人都知道, 大家都知道)
+KNOWN_BEFORE = re.compile(r"众所周知|众所皆知|人们已知|已知(?<![^，,；;：:]已知)|(?:大多数人|许多人|很多人|大家|人们)都?知道")
 HYPOTHETICAL = re.compile(r"(如果|假如|倘若|假设|要是)[^。！？]{0,40}$")
 PROOF_VERB_FIRST = frozenset("证验确明揭查厘")
 EARLIER_RESEARCH = re.compile(r"(?:(过去|此前|之前|以往|既往|早前|先前|更早)[^，。,；;]{0,10}|(?:多项|许多|大量|不少|众多|一些|诸多|很多)"
