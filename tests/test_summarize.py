@@ -663,3 +663,14 @@ def test_over_a_period_after_a_verb_is_how_long_not_more_than():
     vals = {v.value: v for f in s.findings for v in f.values if not isinstance(v.value, list)}
     assert (vals[5.0].unit, vals[5.0].qualifier) == ("day", None)
     assert vals[65.0].qualifier == "more_than"      # an age's bound stays one
+
+
+def test_results_told_respectively_take_their_arms_in_order():
+    """"0.21±0.02 mm and 0.55±0.02 mm in the DIMS and SV groups, respectively": the second result
+    is the SV group's, though DIMS is the arm named nearest after it."""
+    s = draft_summary("Methods: Children were randomly assigned to wear DIMS (n=93) or single vision (SV) spectacle "
+                      "lenses (n=90). Results: Mean (SE) axial elongation was 0.21±0.02 mm and 0.55±0.02 mm in the "
+                      "DIMS and SV groups, respectively.")
+    f = next(f for f in s.findings if "axial elongation" in f.text)
+    got = {v.value: v.group for v in f.values if v.label != "sd"}
+    assert got[0.21] != got[0.55] and got[0.55] is not None and got[0.55].lower() == "sv", got

@@ -1848,6 +1848,34 @@ def _respective_sexes(f: Finding, gl) -> list[str]:
     return keys
 
 
+# "0.21±0.02 mm and 0.55±0.02 mm in the DIMS and SV groups, respectively": the arms a pair of
+# results belongs to, in order
+_RESPECTIVE_ARMS = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?([\w -]{1,30}?)\s+and\s+(?:the\s+)?([\w -]{1,30}?)"
+                              r"(?:\s+(?:groups?|arms?))?,?\s+respectively\b", re.I)
+
+
+def _respective_arms(f: Finding, arms: dict) -> None:
+    """Gives the first two results of a finding told "in the A and B groups, respectively" the
+    arms A and B in that order (the drafter gave each the arm named nearest after it)."""
+    m = _RESPECTIVE_ARMS.search(f.text)
+    if m is None:
+        return
+    names = {n.lower(): k for k, ns in arms.items() for n in ns}
+    last = {n.lower().split()[-1]: k for k, ns in arms.items() for n in ns if n.strip()}   # "wear DIMS" for DIMS
+    keys = [names.get(w) or last.get(w) for w in (m.group(1).strip().lower(), m.group(2).strip().lower())]
+    if None in keys or keys[0] == keys[1]:
+        return
+    results = [v for v in f.values if v.kind not in ("interval", "pvalue", "ratio") and v.unit != "age"
+               and v.label not in ("ci", "p", "n", "total", "sd", "threshold") and not isinstance(v.value, list)]
+    if len(results) != 2 or results[0].unit != results[1].unit:
+        return
+    for v, k in zip(results, keys):
+        v.group = k
+    for i, v in enumerate(f.values[1:], 1):      # a spread goes with the result before it
+        if v.label == "sd":
+            v.group = f.values[i - 1].group
+
+
 def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: list, primary: str,
                       pop: Population, title: str = ""):
     """An English abstract's findings: the drafter's (parts, groups, time points, significance),
@@ -1883,6 +1911,7 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
     for f in findings:
         for key in _respective_sexes(f, gl):
             groups.setdefault(key, [key])
+        _respective_arms(f, drafted_groups)
     for key, names in arms.names.items():
         if any(n.lower() in (x.lower() for ns in groups.values() for x in ns) for n in names):
             continue
