@@ -454,8 +454,11 @@ _STAT_RE = re.compile(
     r"(?P<lab>" + _alt(_STAT_KIND) + r")(?:[ \t]{0,2}值)?"
     # 风险比(HR)为0.61, (HR)为0.61: the label's abbreviation in brackets, or the bracket it closes
     r"(?:[ \t]{0,2}[(（][A-Za-z]{1,5}[)）]|[)）])?\s{0,3}"
-    # (HR1.04: a ratio's label glued to its decimal value)
-    rf"(?:(?P<op>{_COMP}|=)|为|是|(?<=[A-Za-z])(?=[0-9]+\.[0-9]))\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
+    rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<neg>-)?(?P<num>{_NUM})")
+# HR1.04, aOR2.35: a ratio's label glued to its decimal value (searched apart, where an R stands)
+# (no lookbehind before the label: it would cost the search its literal prefix; the letter before
+# is tested apart)
+_GLUED_RATIO_RE = re.compile(r"(?:HR|OR|RR)(?P<num>[0-9]{1,3}\.[0-9]{1,4})(?![0-9.])")
 # An allocation ratio (按1:1的比例随机分组, 以2:1比例, 1:1:1随机分配): one mention, its value the
 # first arm's share over the second's; the context keeps clock times (8:30) and scores (3:2) out
 # (the digit before its lookbehind: the search tests one class per position, not a lookbehind and a class)
@@ -1162,8 +1165,6 @@ class _Segment:
             if not self.free(a, b):
                 continue
             lab = m.group("lab")
-            if m.group("op") is None and m.end("lab") == m.start("num") and _STAT_KIND.get(lab) != "ratio":
-                continue        # only a ratio's label is read glued to its value (HR1.04, not r2.5)
             v, dec = _num_value(m.group("num"))
             if m.group("neg"):
                 v = -v
@@ -1178,6 +1179,16 @@ class _Segment:
                 continue
             self.emit(a, b, kind, v, unit, qualifier=_COMP_MAP.get(op), label=lab, decimals=dec)
             self.claim(a, b)
+        if "R" in seg:
+            for m in _GLUED_RATIO_RE.finditer(seg):
+                a, b = m.span()
+                if a and seg[a - 1] in "aI":
+                    a -= 1              # aHR, aOR, IRR
+                if (a and seg[a - 1] in _LETTERS) or not self.free(a, b):
+                    continue
+                v, dec = _num_value(m.group("num"))
+                self.emit(a, b, "ratio", v, "", label=seg[a:m.start("num")], decimals=dec)
+                self.claim(a, b)
 
     def allocations(self):
         seg = self.seg
