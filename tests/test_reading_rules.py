@@ -1636,6 +1636,12 @@ _SESSION20 = [
      "intervention group. Aspirin did not reduce cancer incidence (HR 1.04, 95% CI 0.95 to 1.14).",
      "干预组的平均血压从151.7 / 86.4降至138.4 / 80.2 mm Hg。服用阿司匹林者的癌症发病风险没有降低(HR1.04)。",
      {"86.4": "supported", "80.2 mm Hg": "supported", "HR1.04": "supported"}),
+    ("the researchers' own account of their study (我们请11名志愿者…) speaks of the study",
+     "Methods: Eleven healthy middle- and older-aged adults (n = 11) sat for 8 hours in the laboratory on five "
+     "separate days. Results: Walking for 5 minutes every 30 minutes lowered glucose.",
+     "久坐不动增患疾风险\n一项发表在《体育和运动医学与科学》期刊上的研究发现，每隔半小时走动5分钟可以降低血糖。\n"
+     "研究者介绍了他们的做法。\n我们请11名健康中、老年人志愿者在实验室坐8小时，一共5天。",
+     {"11名": "supported", "8小时": "supported"}),
 ]
 
 
