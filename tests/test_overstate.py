@@ -761,7 +761,8 @@ def test_a_belief_told_in_the_passive_or_known_to_everyone_is_not_the_articles_c
                          "Results: Fibre intake was associated with lower colorectal cancer risk (HR 0.80).")
     assert "FC214" in fired("研究发现，膳食纤维可以降低结直肠癌风险。")
     for text in ("研究人员介绍，膳食纤维一直被认为可以降低结直肠癌风险。",
-                 "研究指出，众所周知，膳食纤维可以降低结直肠癌风险。"):
+                 "研究指出，众所周知，膳食纤维可以降低结直肠癌风险。",
+                 "许多人都知道，膳食纤维可以降低结直肠癌风险。"):
         assert "FC214" not in fired(text), text
 
 
@@ -773,7 +774,6 @@ def test_who_the_study_took_in_is_no_scope_claim():
     assert "FC203" in fired("研究发现，所有患者都出现了体重减轻。")
 
 
-
 def test_a_small_act_told_as_enough_for_the_effect():
     """FC224: 只要…就能, 抽血就能诊断: a trial shows an average difference between groups, never
     that doing X is enough for Y; over a trial as over a cohort."""
@@ -782,16 +782,7 @@ def test_a_small_act_told_as_enough_for_the_effect():
     for text in ("研究发现，只要给新生儿服用益生菌一个礼拜，就能够减少败血症的概率。",
                  "研究显示，新生儿服用益生菌就能有效降低败血症风险。"):
         assert "FC224" in trial(text), text
-    # a number needed to screen told as the paper tells it, and a plain result: not this rule's
+    # a plain result, and a sufficiency denied: not this rule's
     for text in ("研究发现，益生菌组败血症的风险降低了40%。",
                  "研究人员表示，服用益生菌并不能保证预防败血症。"):
         assert "FC224" not in trial(text), text
-
-
-def test_what_most_people_know_and_who_was_free_of_disease_at_the_start_are_not_claims():
-    fired = _rules_fired("Methods: We followed 2 000 women free of cardiovascular disease in a cohort for 10 years. "
-                         "Results: Early menopause was associated with heart disease (HR 1.40).")
-    assert "FC214" in fired("研究发现，提前绝经会增加心脏病的风险。")
-    assert "FC214" not in fired("许多人都知道，肥胖会增加心脏病的风险。")
-    assert "FC203" not in fired("在研究开始时，所有女性都未患有心血管疾病。")
-    assert "FC203" in fired("研究发现，所有女性都出现了心脏病风险升高。")

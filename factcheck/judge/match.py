@@ -1343,10 +1343,11 @@ DATELINE = re.compile(r"[ \t]*(?:电|電|讯|訊)(?![视視话話影子脑腦台
 
 # the day a medium (not a journal) reported the study: 10月26日报道, 9月1日，…对此进行了报道
 REPORT_DATE = re.compile(r"[ \t]*(?:[,，][ \t]*)?(?:(?!杂志|雜誌|期刊|[Jj]ournal)[^，。,；;《]){0,24}?(?:报道|報道|报导|報導)")
-# the day a report was filed or a statement made, with no year (28日报道, 5 月 28 日消息, 30日发布声明,
-# 研究人员12日说); a page's own date (2024年2月23日 星期五, 时间:2025年07月03日 来源:, Last Updated on …,
-# a date on a line of its own)
-_NEWS_DAY = re.compile(r"[ \t]*(?:消息|讯|訊|电|電|报道|報道|报导|報導|发布声明|發布聲明|表示|称|稱|说|說|指出|宣布|援引)")
+# the day a statement was made or news given, with no year (5 月 28 日消息, 30日发布声明, 研究人员12日说;
+# a dateline, 11日讯, and a medium's day of report, 28日报道, are DATELINE's and REPORT_DATE's); a
+# page's own date (2024年2月23日 星期五, 时间:2025年07月03日 来源:, Last Updated on …, a date on a
+# line of its own)
+_NEWS_DAY = re.compile(r"[ \t]*(?:消息|发布声明|發布聲明|表示|称|稱|说|說|指出|宣布|援引)")
 _STAMP_AFTER = re.compile(r"[ \t,，]*(?:[（(][ \t]*)?(?:星期|禮拜|礼拜|周[一二三四五六日天]|週[一二三四五六日天]|来源|來源|"
                           r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d{1,2}[:：]\d\d)")
 _STAMP_BEFORE = re.compile(r"(?:(?<!发表)(?<!發表)(?<!出版)(?<!刊登)(?<!刊出)(?<!上线)(?<!上線)(?<!在线)(?<!在線)"
@@ -1602,36 +1603,38 @@ def _interval_of_its_value(ms: list[Mention], mvs: list[MentionVerdict], s: Summ
                 or not pv.finding_id \
                 or not _VALUE_THEN_INTERVAL.fullmatch(norm, prev.end, m.start):
             continue
-        if pv.verdict == "mismatch" and not (isinstance(prev.value, (int, float)) and isinstance(pv.paper_value, (int, float))
-                                             and abs(float(prev.value) - float(pv.paper_value)) <= 0.06 * abs(float(pv.paper_value))):
+        value = pv.paper_value
+        if not isinstance(value, (int, float)) or (pv.verdict == "mismatch" and not (
+                isinstance(prev.value, (int, float)) and abs(float(prev.value) - value) <= 0.06 * abs(value))):
             continue        # only a near misquote (0.58 for 0.56) is told of the same estimate
-        theirs = _interval_after(s, pv.finding_id, pv.paper_value)
+        theirs = _interval_after(s, pv.finding_id, value)
         # (an interval that holds its value: not a cut copy's 0.54-0., nor a ratio's for a percent)
-        if theirs is not None and min(theirs.value) <= float(pv.paper_value) <= max(theirs.value) and any(abs(float(a) - float(b)) > tolerance(m) for a, b in zip(m.value, theirs.value)):
-            out[i] = MentionVerdict(m.id, "mismatch", theirs.value, pv.finding_id, rule="FC102",
-                                    args={"note": theirs.note or f"{_fmt(float(pv.paper_value))} ({_fmt(theirs.value[0])}-{_fmt(theirs.value[1])})"})
+        if theirs is None or not min(theirs) <= value <= max(theirs) \
+                or all(abs(float(a) - b) <= tolerance(m) for a, b in zip(m.value, theirs)):
+            continue
+        out[i] = MentionVerdict(m.id, "mismatch", theirs, pv.finding_id, rule="FC102",
+                                args={"note": f"{_fmt(float(value))} ({_fmt(theirs[0])}-{_fmt(theirs[1])})"})
     return out
 
 
 _VALUE_THEN_INTERVAL = re.compile(r"[\s,，;；:：(（]{0,6}")
 
 
-def _interval_after(s: Summary, fid: str, value: Any) -> Optional[Value]:
+def _interval_after(s: Summary, fid: str, value: float) -> Optional[list[float]]:
     """The interval the finding ``fid`` gives right after its value ``value`` (the finding's
     own ``ci`` is its first estimate's)."""
     f = next((f for f in s.findings if f.id == fid), None)
-    if f is None or not isinstance(value, (int, float)):
+    if f is None:
         return None
-    estimates = [v for v in f.values if v.label not in AUX_LABELS and v.kind in ("ratio", "percent", "measurement")]
     for k, v in enumerate(f.values):
-        if isinstance(v.value, (int, float)) and abs(float(v.value) - float(value)) < 1e-9:
+        if isinstance(v.value, (int, float)) and abs(float(v.value) - value) < 1e-9:
             nxt = f.values[k + 1] if k + 1 < len(f.values) else None
             if nxt is not None and nxt.kind == "interval" and isinstance(nxt.value, list) and len(nxt.value) == 2 \
                     and all(isinstance(x, (int, float)) for x in nxt.value):
-                return nxt
-            if f.ci and estimates and estimates[0] is v:
-                return Value(value=[float(x) for x in f.ci], kind="interval", label="ci")
-            return None
+                return [float(x) for x in nxt.value]
+            first = next((e for e in f.values if e.label not in AUX_LABELS
+                          and e.kind in ("ratio", "percent", "measurement")), None)
+            return [float(x) for x in f.ci] if f.ci and first is v else None
     return None
 
 

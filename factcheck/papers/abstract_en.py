@@ -197,15 +197,18 @@ def normalise(text: str) -> str:
         t = _COMPOUND.sub(_compound_value, t)
     t = _WORD_NUM.sub(_word_value, t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
-    # "less than one glass a day", "at least one dose": one as a bound's number
-    t = re.sub(r"\b((?:less|fewer|more) than|at (?:least|most)|no more than)\s+one\s+(?=[a-z])", r"\1 1 ", t, flags=re.I)
-    # "3 or more glasses a day", "2 or fewer servings": the bound before the number, so that the
-    # noun after it is the number's unit ("65 years or older" keeps its bound after the unit)
-    # (not a length: "fewer than 3, 3 to 9, or 10 or more years" is read as a list of lengths)
-    t = re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+or\s+(?:(more)|fewer|less)\s+(?=[A-Za-z])"
-               r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?)\b)",
-               lambda m: ("≥" if m.group(2) else "≤") + m.group(1) + " ", t)
+    t = _ONE_BOUND.sub(r"\1 1 ", t)
+    t = _OR_MORE.sub(lambda m: ("≥" if m.group(2) else "≤") + m.group(1) + " ", t)
     return t
+
+
+# "less than one glass a day", "at least one dose": one as a bound's number
+_ONE_BOUND = re.compile(r"\b((?:less|fewer|more) than|at (?:least|most)|no more than)\s+one\s+(?=[a-z])", re.I)
+# "3 or more glasses a day", "2 or fewer servings": the bound before the number, so that the noun
+# after it is the number's unit ("65 years or older" keeps its bound after the unit)
+# (not a length: "fewer than 3, 3 to 9, or 10 or more years" is read as a list of lengths)
+_OR_MORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+or\s+(?:(more)|fewer|less)\s+(?=[A-Za-z])"
+                      r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?)\b)")
 
 
 def _word_value(m: re.Match) -> str:
@@ -356,7 +359,6 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         return None
     arm_at = arms.find(norm)
     values: list[Value] = []
-    starts: list[int] = []          # where each value stands in ``norm``
     ci = p = None
     last_ratio: Optional[Value] = None
     if ratio_before and not (_OWN_MEASURE.search(norm) or _RATIO_ANYWHERE.search(norm)):
@@ -408,11 +410,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         v.group = None if v.kind == "ratio" else _arm_of(m.start, m.end, arm_at, norm)
         v.note = m.role if m.role in ("compare_a", "compare_b") else None
         values.append(v)
-        starts.append(m.start)
         last_ratio = v if v.kind == "ratio" else last_ratio
     _pairs_by_order(ms, values, arm_at)
-    if "respectively" in norm:
-        _respective_arms(values, starts, arm_at, norm)
     if not values:
         return None
     return Finding(id=fid, text=sentence.strip(), measure=_measure(norm, ms), values=values, ci=ci, p=p,
@@ -453,27 +452,6 @@ def _ci_follows(ms, m, norm: str) -> bool:
     nxt = next((x for x in ms if x.start >= m.end and not (x.kind == "percent" and is_ci_level(x.value, norm[x.end:]))), None)
     return (nxt is not None and isinstance(nxt.value, list) and nxt.start - m.end <= 40
             and not isinstance(m.value, list) and _CI_GAP.match(norm[m.end:nxt.start]) is not None)
-
-
-def _respective_arms(values: list[Value], starts: list[int], arm_at: list[tuple[int, str]], norm: str) -> None:
-    """"0.21±0.02 mm and 0.55±0.02 mm in the DIMS and SV groups, respectively": the arms listed
-    before "respectively" take the values before them in order (the nearest arm after the second
-    value is the first of the list, not its own)."""
-    for r in _RESPECTIVELY.finditer(norm):
-        listed = list(dict.fromkeys(k for p, k in arm_at if r.start() - 60 <= p < r.start()))
-        if len(listed) < 2:
-            continue
-        first_arm = min(p for p, k in arm_at if r.start() - 60 <= p < r.start())
-        own = [i for i, (v, s) in enumerate(zip(values, starts)) if s < first_arm and v.kind not in ("ratio", "interval")
-               and v.label not in ("sd", "ci", "p", "threshold")]
-        if len(own) < len(listed) or len({values[i].unit for i in own[-len(listed):]}) != 1:
-            continue
-        for i, k in zip(own[-len(listed):], listed):
-            values[i].group = k
-            for j in range(i + 1, len(values)):          # its spread goes with it
-                if values[j].label != "sd":
-                    break
-                values[j].group = k
 
 
 def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> None:

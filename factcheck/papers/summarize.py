@@ -1837,15 +1837,30 @@ def _respective_sexes(f: Finding, gl) -> list[str]:
     if m is None:
         return []
     keys = [gl.term_group.get(m.group(1).lower()), gl.term_group.get(m.group(2).lower())]
-    results = [v for v in f.values if v.kind not in ("interval", "pvalue", "ratio") and v.unit != "age"
-               and v.label not in ("ci", "p", "n", "total") and not isinstance(v.value, list)]
+    results = _told_results(f)
     if keys[0] == keys[1] or not set(keys) <= set(SEX_GROUPS) or len(results) < 2:
         return []
     first, second = results[:2]
     if not first.unit and second.unit:
         first.unit, first.kind = second.unit, second.kind
-    first.group, second.group = keys
+    _give_groups(f, results[:2], keys)
     return keys
+
+
+def _told_results(f: Finding) -> list:
+    """A finding's results, in order: not its intervals, P values, ratios, ages, spreads, counts of
+    the sample or cut-offs (what a sentence told "respectively" lists)."""
+    return [v for v in f.values if v.kind not in ("interval", "pvalue", "ratio") and v.unit != "age"
+            and v.label not in ("ci", "p", "n", "total", "sd", "threshold") and not isinstance(v.value, list)]
+
+
+def _give_groups(f: Finding, results: list, keys: list[str]) -> None:
+    """Each result its group, in order, and the spread written right after a result the same."""
+    for v, k in zip(results, keys):
+        v.group = k
+    for before, v in zip(f.values, f.values[1:]):
+        if v.label == "sd" and any(before is r for r in results):
+            v.group = before.group
 
 
 # "0.21±0.02 mm and 0.55±0.02 mm in the DIMS and SV groups, respectively": the arms a pair of
@@ -1865,15 +1880,9 @@ def _respective_arms(f: Finding, arms: dict) -> None:
     keys = [names.get(w) or last.get(w) for w in (m.group(1).strip().lower(), m.group(2).strip().lower())]
     if None in keys or keys[0] == keys[1]:
         return
-    results = [v for v in f.values if v.kind not in ("interval", "pvalue", "ratio") and v.unit != "age"
-               and v.label not in ("ci", "p", "n", "total", "sd", "threshold") and not isinstance(v.value, list)]
-    if len(results) != 2 or results[0].unit != results[1].unit:
-        return
-    for v, k in zip(results, keys):
-        v.group = k
-    for i, v in enumerate(f.values[1:], 1):      # a spread goes with the result before it
-        if v.label == "sd":
-            v.group = f.values[i - 1].group
+    results = _told_results(f)
+    if len(results) == 2 and results[0].unit == results[1].unit:
+        _give_groups(f, results, keys)
 
 
 def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: list, primary: str,
