@@ -512,6 +512,8 @@ def test_directly_or_greatly_states_the_effect_itself():
     s, st = _one_paper(SHIFT_WORK)
     assert _causal("研究发现，轮班夜班工作的女性，患2型糖尿病的风险直接升高31%。", s, st)
     assert _causal("研究发现，轮班夜班工作会极大增加2型糖尿病的风险。", s, st)
+    # (大大, as 大幅: the adverb of size is read with the change, not the bare verb alone)
+    assert any(c.startswith("大大增加") for c in _causal("研究发现，轮班夜班工作大大增加了女性患2型糖尿病的风险。", s, st))
     assert not _causal("该研究只表明了一种相关性，而不是证明轮班夜班工作直接增加了2型糖尿病的风险。", s, st)
 
 

@@ -1645,7 +1645,33 @@ _SESSION20 = [
 ]
 
 
-_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18 + _SESSION19 + _SESSION20
+_SESSION21 = [
+    ("an annual percentage change written without its % is a percent",
+     "Title: Trends in overdiagnosis of thyroid cancer\nJournal: Cancer Sci\nYear: 2023\n\n"
+     "Results: We used data from 13 cancer registries. The fastest growth in overdiagnosis was in Chinese men and "
+     "women (annual percentage changes 6.1 and 4.6, respectively).",
+     "研究发现,中国甲状腺癌过度诊断的年增长速度最快,男性和女性年均增长率分别为6.1%和4.6%。",
+     {"6.1%": "supported", "4.6%": "supported"}),
+    ("a marker right after a full stop is that sentence's, and opens no sentence that carries it on",
+     "Title: Trends in incidence and overdiagnosis of thyroid cancer in China, Japan, and South Korea\n"
+     "Journal: Cancer Sci\nYear: 2023\n\n"
+     "Results: We used data from 13 cancer registries. From 1998 to 2012, both the incidence and proportions of "
+     "overdiagnoses of thyroid cancer showed an increasing trend.",
+     "近日,小编注意到一篇题为《Trends in incidence and overdiagnosis of thyroid cancer in China, Japan, and "
+     "South Korea》的研究,分析了1998年至2012年间甲状腺癌的发病率趋势。[1]\n研究得出相关统计数据和结论:\n"
+     "从1998年到2012年,中国、日本和韩国的甲状腺癌发病率都呈上升趋势。",
+     {"1998年至2012年": "supported", "1998年到2012年": "supported"}),
+    ("the one marker an article about one study cites throughout cites the study",
+     "Title: Whole grain intake and type 2 diabetes\nJournal: J Nutr\nYear: 2018\n\n"
+     "Results: Among 55 465 participants followed for 15 years, the highest whole grain intake was associated with "
+     "a 34% lower risk of type 2 diabetes in men.",
+     "2018年,《营养学杂志》发表了一项研究,对丹麦55465名志愿者进行了15年的随访。"
+     "在全麦摄入量最高的分组中,男性2型糖尿病风险降低34%[1]。\n全麦食品应该按照相同的比例拥有胚乳[1]。",
+     {"34%": "supported"}),
+]
+
+
+_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18 + _SESSION19 + _SESSION20 + _SESSION21
 
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _BLIND_PART_RULES],

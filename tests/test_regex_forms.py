@@ -19,7 +19,7 @@ _SOFT = r"(?:[ \t]{0,2}(?:version|ver\.?|v\.?))?[ \t]{0,2}[vV]?[0-9]{1,3}(?:\.[0
 CN = numbers._CN_ALL
 # (rewritten pattern, the plain form it must match as, compare capture groups too)
 FORMS = [
-    (sentences._END, r"[。！？!?]+[”’\"'）)」』】]*|[.．](?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$)|\s+[A-Z][a-z])|\n",
+    (sentences._END, r"[。！？!?]+[”’\"'）)」』】]*(?:[\[［]\d{1,3}(?:[,，、\-–~]\d{1,3})*[\]］])*|[.．](?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$)|\s+[A-Z][a-z])|\n",
      True),
     (numbers._RUN_RE, rf"[0-9]+(?:[.,][0-9]+)*|[{CN}]+(?:[点點][{numbers._CN_DIG}{numbers._CN_CAP[:9]}]+"
                       r"(?:万|亿|萬|億)?)?", True),
@@ -42,7 +42,7 @@ FORMS = [
 PIECES = (list("0123456789.,;:()（）另一半数点點十百千万亿两零〇壹DdOoIi/ \t\n。！？!?”’\"'）)」』】．中Pp+<=>≥≤%R")
           + ["SPSS", "GraphPad Prism", "GraphPad", "R ", "version", "v2", "doi:", "DOI 10.", "10.1000/x", "一半",
              "另一半", "半数", " 3.", "(2)", ";1.", "P值", "p-value", "吗？", "是否", "完全可以", "一定能够",
-             "治疗", "3 weeks", "2.5 Months", ". There", "e. A", "439 072", " 1 938 994", "1. 234 567", "1,234", "12,345.6", "三点五万", "3+2=5"])
+             "治疗", "3 weeks", "2.5 Months", ". There", "e. A", "439 072", " 1 938 994", "1. 234 567", "1,234", "12,345.6", "三点五万", "3+2=5", "[1]", "［2,3］", "[4-6]"])
 
 
 def _texts() -> list[str]:

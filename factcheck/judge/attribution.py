@@ -297,6 +297,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                  "back": back_ref_at, "other": scan.first(cues["other_study"]) if single_study else {},
                  "background": scan.first(cues["background"]) if single_study else {},
                  "markers": markers_at if single_study else {},
+                 "study_marks": _lone_marker(markers_at) if single_study else set(),
                  "on_topic": lambda text, ms: _topic_score(text, ms, profiles[0], df, gl) > 0,
                  "other_journal": _other_journal_finder(profiles[0], gl) if single_study else None,
                  "headline": _headline(sentences, mentions_by_sentence),
@@ -315,6 +316,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
     in_item = False         # within a numbered item the study's findings are listed under
+    named_para, seen_marks = -1, set()      # the paragraph that last named the study; markers cited so far
     for i, s in enumerate(sentences):
         start = s.start
         ntext = norm[start:s.end]
@@ -349,6 +351,15 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             found = _dated_study(ntext, ms, profiles[0]) or found
         introduced = introduced or (single_study and found is not None)
         research = i in research_at
+        if single_study and i in named_at:
+            named_para = s.paragraph
+        if single_study and i in markers_at:
+            # …题为《Trends in …》的权威研究…趋势。[1]: a marker first cited in the paragraph that
+            # names the study is the study's
+            nums = {n for _a, _b, ns in markers_at[i] for n in ns}
+            if s.paragraph == named_para:
+                scan_hits["study_marks"].update(nums - seen_marks)
+            seen_marks |= nums
         if found is None and single_study:
             found = _single_study(i, s, ntext, ms, profiles[0], cues, scan_hits, introduced, current)
             if found is not None and found.cue == "headline" and not ms:
@@ -535,10 +546,10 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
             # 新加坡的一项研究也证实…。该研究是由…: "this study" is the one just named
             return Attribution(None, "other_source", current.cue)
         return Attribution(paper.index, "single_study", hits["back"][i].group(0))
-    if hits["markers"].get(i):
-        # 降低51%[1], 被证明是高发人群[10,11]: the sentence cites an entry of the article's own
-        # list, and none of its numbers is the paper's: it rests on that entry, not on the paper
-        a, b, _nums = hits["markers"][i][0]
+    # 降低51%[1], 被证明是高发人群[10,11]: the sentence cites an entry of the article's own list (not
+    # the study: study_marks), and none of its numbers is the paper's: it rests on that entry
+    if other_marks := [x for x in hits["markers"].get(i, ()) if not hits["study_marks"].issuperset(x[2])]:
+        a, b, _nums = other_marks[0]
         return Attribution(None, "other_source", s.text[a - s.start:b - s.start])
     if not introduced and i in hits["headline"] and (i in hits["research"] or hits["on_topic"](ntext, ms) or (
             ms and _TITLE_CLAIM.search(ntext))):
@@ -711,6 +722,15 @@ class _Scan:
             if k is not None:
                 out.setdefault(k, []).append((a, b, nums))
         return out
+
+
+def _lone_marker(markers_at: dict) -> set[int]:
+    """The markers that cite the study in an article about one study, as far as the whole
+    article tells: the one number all its markers give (all [1]), as an article that cites one
+    source throughout cites the study it is about; else none (the marker first cited in the
+    paragraph that names the study is added as it comes)."""
+    nums = {n for marks in markers_at.values() for _a, _b, ns in marks for n in ns}
+    return nums if len(nums) == 1 else set()
 
 
 def _explicit_from(markers, article: Article, by_index: dict) -> Optional[Attribution]:

@@ -75,6 +75,9 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        r"interviews|questionnaires|assessments|indicators|markers|meals|injections|infusions)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
 _SHARE_LIST_AFTER = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%")
+_ANNUAL_CHANGE = re.compile(r"\b(?:annual(?:ized)?\s+(?:average\s+)?percent(?:age)?\s+changes?|E?AA?PCs?)"
+                            r"(?:\s*\(E?AA?PCs?\))?(?:\s*(?:of|was|were|=|:|,|\()\s*)*"
+                            r"\s*(?:[−-]?\d+(?:\.\d+)?%?\s*(?:,|and|to|vs\.?)\s*)*$")
 _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?fold\b", re.I)
 # a count in words with hundreds or thousands, as a sentence opens with one ("Six hundred and three
 # women", "One thousand two hundred patients"): its digits, before the small number words are read
@@ -505,10 +508,10 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
     # "61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its unit
     spread = None if unit or shared else re.match(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b", after)
-    # "by about 35 and 20%", "between 10 and 15%": a share whose % the next number carries
-    # (or the last of a list: "(76.1, 37.3, and 17.5%, respectively)")
-    if not unit and not isinstance(val, list) and _SHARE_LIST_AFTER.match(after):
-        return Value(value=float(val), kind="percent", unit="%")
+    # "by about 35 and 20%", "(76.1, 37.3, and 17.5%, respectively)": a share whose % a later number
+    # carries; "annual percentage changes 6.1 and 4.6", "AAPC = 2.3": a yearly change, its % left out
+    if not unit and not isinstance(val, list) and ((yearly := _ANNUAL_CHANGE.search(before)) or _SHARE_LIST_AFTER.match(after)):
+        return Value(value=float(val), kind="percent", unit="%", label="change" if yearly else None)
     # "14.5 per 1 000 person-years", "33.3 per 10 000": a rate per thousand people (an article's
     # 14.5‰, 每万人33.3例)
     # (and the rate it is compared with: "14.5 per 1 000 person-years in one group vs 16.9 in the other")

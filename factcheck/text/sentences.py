@@ -19,9 +19,12 @@ from factcheck.core.model import Sentence, Span
 # by a lookbehind): the same matches as "[。！？!?]+[”…]*|[.．](?<!…)…|\n", but a pattern that
 # opens with a class lets the regex engine skip ahead to the next candidate instead of trying
 # each branch at every position
+# (a citation marker right after a full stop, "…趋势。[1]", is that sentence's: it cites what the
+# sentence said, and opens no sentence of its own)
 # (and a spaced dash between words, a page's list flattened onto one line: "…新的治疗选择 [1] 分组1:
 # Xolair获批信息 - FDA批准… [1] - 这是…": each item its own sentence; not "2 - 3", a range)
 _END = re.compile(r"[。！？!?.．\n-](?:(?<=[。！？!?])[。！？!?]*[”’\"'）)」』】]*"
+                  r"(?:[\[［]\d{1,3}(?:[,，、\-–~]\d{1,3})*[\]］])*"
                   r"|(?<=[.．])(?<!\d[.．])(?!\d)(?=\s*(?:[\u4e00-\u9fff]|$)|\s+[A-Z][a-z])|(?<=\n)"
                   r"|(?<=[^\d\s] -)(?= [^\d\s]))")
 # an abbreviation's point is not a full stop even before a Han character ("Zhang et al. 发现")
