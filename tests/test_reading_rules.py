@@ -1668,6 +1668,12 @@ _SESSION21 = [
      "2018年,《营养学杂志》发表了一项研究,对丹麦55465名志愿者进行了15年的随访。"
      "在全麦摄入量最高的分组中,男性2型糖尿病风险降低34%[1]。\n全麦食品应该按照相同的比例拥有胚乳[1]。",
      {"34%": "supported"}),
+    ("what was believed before the study is background; a finding after 但 is not, whatever opened the sentence",
+     "Title: Lung function trajectories\nJournal: Lancet Respir Med\nYear: 2025\n\n"
+     "Results: Among 30 438 participants from eight cohorts, FEV1 peaked at 20 years in women and at 23 years in men.",
+     "此前学术界认为,肺功能在25岁左右达到峰值后会趋于稳定。\n"
+     "一般认为,肺功能在40岁前都很稳定,但近日发表的一项研究显示,男性的肺功能在23岁达到峰值。",
+     {"25岁": "unattributed", "40岁": "unattributed", "23岁": "!unattributed"}),
 ]
 
 

@@ -311,6 +311,8 @@ _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 # 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
 # what follows is the study's finding (a 报告 or 数据 it publishes stays background)
+# a contrast that goes on to a finding (…，但近日…研究显示): the clauses before it are what the finding is set against
+_BUT_FINDING = re.compile(r"[，,]\s*(?:但|但是|然而|不过)[^。；;]{0,60}?(?:发现|显示|表明|证实|证明|揭示)")
 _PUBLISHES_A_STUDY = re.compile(r"(?:发布|發布|公布|发表|發表)了?(?:一项|一項)(?:新|最新)?的?研究")
 _THIS_STUDY_OPENS = re.compile(r"\s*(?:这份|这项|这篇|该份|该项|该篇|该)[^，。,；;]{0,20}?(?:研究|报告|分析|综述|试验)")
 _IN_THE_PAPER = re.compile(r"论文中?(?:介绍|指出|称|写道|提到|表示|报告)")
@@ -2607,6 +2609,10 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         first_clause = stext[:cuts[1]]
         sentence_general = (general_cue(first_clause) and not _reports_the_study(stext, att)) or (
             summ is not None and _counts_a_population(stext, ms, summ))
+        # 以往人们认为…，但近日…发表的一项荟萃分析显示，几乎1/3…: what was believed, then the
+        # study's finding, whose numbers the general opening does not make background
+        but = _BUT_FINDING.search(stext, len(first_clause)) if sentence_general and att.reference is not None else None
+        general_to = s.start + but.start() if but else s.end
         # 一项研究发现，在全世界范围内每年有超过500万人…: what follows the verb is the study's
         # finding, however general its clause sounds
         # 研究人员在论文中介绍,来自美国疾控中心…的数据表明,在60岁及以上人群中…: the paper's own
@@ -2644,7 +2650,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # (…及其同事通过分析777名老年人证明，坚持3年每天补充1克…: a clause after the
                 # verb that reports the finding is that finding, however general it sounds)
                 told = arm_cue or (att.reference is not None and finding_follows(norm[s.start:cs]))
-            background = sentence_general or (general and not (told and cs > s.start))
+            background = (sentence_general and m.start < general_to) or (general and not (told and cs > s.start))
             if figure_back and not background and cs > s.start and THIS_FIGURE.search(norm, cs, ce):
                 # …全球有超过5500万人患有痴呆症，预计到2050年这一数字将增至1.53亿: the figure
                 # referred back to is the previous clause's, and its source with it
