@@ -1674,6 +1674,13 @@ _SESSION21 = [
      "此前学术界认为,肺功能在25岁左右达到峰值后会趋于稳定。\n"
      "一般认为,肺功能在40岁前都很稳定,但近日发表的一项研究显示,男性的肺功能在23岁达到峰值。",
      {"25岁": "unattributed", "40岁": "unattributed", "23岁": "!unattributed"}),
+    ("words a PDF copy glued to a number or a ratio's label are parted; a quintile's index is no value",
+     "Title: Plant-Based Diets and Incident CKD\nJournal: Clin J Am Soc Nephrol\nYear: 2019\n\n"
+     "Results: Analyses were conducted in a sample of 14,686middle-aged adults. Higher adherence to a healthy "
+     "plant-based diet (HRcomparing quintile 5versusquintile 1 [HRQ5 versus Q1], 0.86; 95%confidence interval "
+     "[95%CI], 0.78 to 0.96) was associated with a lower risk of CKD.",
+     "研究人员分析了14686名中年人的数据,发现坚持健康植物性饮食的人患肾病风险要低14%。",
+     {"14686名": "supported", "14%": "supported"}),
 ]
 
 

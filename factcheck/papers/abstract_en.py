@@ -78,6 +78,8 @@ _SHARE_LIST_AFTER = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*(?:,\s*)?(?:an
 _ANNUAL_CHANGE = re.compile(r"\b(?:annual(?:ized)?\s+(?:average\s+)?percent(?:age)?\s+changes?|E?AA?PCs?)"
                             r"(?:\s*\(E?AA?PCs?\))?(?:\s*(?:of|was|were|=|:|,|\()\s*)*"
                             r"\s*(?:[−-]?\d+(?:\.\d+)?%?\s*(?:,|and|to|vs\.?)\s*)*$")
+_CATEGORY_INDEX = re.compile(r"(?:\b(?i:quintile|quartile|tertile|decile)\s*|(?<![a-z])Q)$")
+_GLUED_WORD = re.compile(r"(?<=[\d%])(?=[a-z]{4,})|(?<=\b(?:HR|OR|RR|CI))(?=[a-z]{4,})")
 _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?fold\b", re.I)
 # a count in words with hundreds or thousands, as a sentence opens with one ("Six hundred and three
 # women", "One thousand two hundred patients"): its digits, before the small number words are read
@@ -140,6 +142,10 @@ def normalise(text: str) -> str:
     """The abstract's numbers as the extractor reads them."""
     # (ⱕ and ⱖ: ≤ and ≥ as copies of JAMA's typeset abstracts write them)
     t = text.replace("\u2212", "-").replace("\u2013", "–").replace("ⱕ", "≤").replace("ⱖ", "≥")
+    # "a sample of 14,686middle-aged adults", "(HRcomparing quintile 5 …", "95%confidence interval":
+    # a word a PDF copy glued to a number, a percent sign or a ratio's label, parted again (a unit
+    # or an ordinal, 5mg or 2nd, is shorter than a word)
+    t = _GLUED_WORD.sub(" ", t)
     # "was –23.1 mm Hg (95% CI –24.4 to –21.9)": an en dash before a number, with no number just
     # before it, is a minus sign as typeset copies write it (10 – 20 and 10–20 stay ranges)
     if "–" in t:
@@ -385,6 +391,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             continue
         if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
             continue        # an allocation ratio (1:1), not a result
+        if isinstance(m.value, int) and _CATEGORY_INDEX.search(before[-12:]):
+            continue        # "quintile 5 versus quintile 1", "HRQ5 versus Q1": which category, not a value (not "middle quintile 1.29")
         if m.kind == "percent" and is_ci_level(m.value, after):
             continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
         v = _typed(m, before, after, section, norm[max(0, m.start - 160):m.start])
@@ -446,7 +454,7 @@ def _ratio_named_before(norm: str, pos: int) -> Optional[str]:
     return _ratio_label(found[-1].rstrip("s"))
 
 
-_CI_GAP = re.compile(r"^[\s,;(\[]*(?:9[059](?:\.\d)?%\s*(?:CI|confidence interval|credible interval)(?:\s*\[CI\])?|CI)?[\s,:=]*$",
+_CI_GAP = re.compile(r"^[\s,;(\[]*(?:9[059](?:\.\d)?%\s*(?:CI|confidence interval|credible interval)(?:\s*\[(?:9[059]%\s*)?CI\])?|CI)?[\s,:=]*$",
                      re.I)
 
 
