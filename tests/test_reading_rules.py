@@ -1681,6 +1681,17 @@ _SESSION21 = [
      "[95%CI], 0.78 to 0.96) was associated with a lower risk of CKD.",
      "研究人员分析了14686名中年人的数据,发现坚持健康植物性饮食的人患肾病风险要低14%。",
      {"14686名": "supported", "14%": "supported"}),
+    ("an age in words joined by hyphens (three-month-old infants) is a length in months",
+     "Title: Water hardness and atopic dermatitis\nJournal: J Allergy Clin Immunol\nYear: 2016\n\n"
+     "Methods: We recruited 1303 three-month-old infants from the general population.",
+     "这项研究选择了全英国1303名3个月大的婴儿为研究对象。",
+     {"1303名": "supported", "3个月": "supported"}),
+    ("the Epub day a header's Year line gives is the paper's day of publication",
+     "Title: Periodontal disease and gastric adenocarcinoma\nJournal: Gut\nYear: 2021 (Epub 2020 Jul 20; "
+     "Gut 70(3):620-621)\n\nResults: Among 98 459 women, periodontal disease was associated with a 52% increased "
+     "risk of gastric adenocarcinoma.",
+     "结果发表在Gut(在线版本,2020年7月20日)上。研究追踪了98459名女性。",
+     {"2020年7月20日": "supported"}),
 ]
 
 

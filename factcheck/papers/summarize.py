@@ -1543,11 +1543,11 @@ def _meta_published(meta: dict) -> Optional[str]:
     """The day the paper was published, as the header gives it to the day (read by the
     project's own date reader): an ``Epub`` date first (the day the news reports: "Ann Intern
     Med. 2024 Oct;177(10). Epub 2024 Aug 27"), else the first ("N Engl J Med. 2024 Jun 13;
-    390(22)", a ``Published:`` line's, an ISO date). None when no day is given: a month alone
-    is no day."""
+    390(22)", a ``Published:`` line's, an ISO date, a ``Year:`` line's "2021 (Epub 2020 Jul 20)").
+    None when no day is given: a month alone is no day."""
     from factcheck.text.numbers import extract
 
-    text = " ".join(str(meta.get(k) or "") for k in ("published", "date", "journal", "citation"))
+    text = " ".join(str(meta.get(k) or "") for k in ("published", "date", "journal", "citation", "year"))
     days = [m for m in extract(text) if m.kind == "year_or_date" and isinstance(m.value, str) and len(m.value) == 10]
     epub = re.search(r"Epub", text, re.I)
     after = [m for m in days if epub and m.start >= epub.end()]
