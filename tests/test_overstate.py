@@ -788,3 +788,13 @@ def test_a_small_act_told_as_enough_for_the_effect():
     for text in ("研究发现，益生菌组败血症的风险降低了40%。",
                  "研究人员表示，服用益生菌并不能保证预防败血症。"):
         assert "FC224" not in trial(text), text
+
+
+def test_how_a_condition_comes_about_told_in_the_passive_is_no_causal_claim():
+    """FC202's not_preceded_by: 痛风是由…沉积引起的 explains the disease (a definition, a mechanism);
+    the exposure told as the cause in the active voice still is a claim."""
+    s, st = _one_paper("Methods: We followed 416 303 adults of the UK Biobank for 12 years in a prospective cohort. "
+                       "Results: An unhealthy lifestyle and high genetic risk were associated with a higher risk of "
+                       "gout (HR 3.05).")
+    assert not _causal("痛风是由长期高尿酸血症后关节内尿酸钠晶体沉积引起的。", s, st)
+    assert _causal("研究发现,不健康的生活方式导致痛风。", s, st)

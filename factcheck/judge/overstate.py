@@ -151,6 +151,7 @@ class Rule:
     patterns: list[re.Pattern] = field(default_factory=list)
     opts: dict = field(default_factory=dict)
     nf_re: Optional[re.Pattern] = None       # not_followed_by, compiled once
+    np_re: Optional[re.Pattern] = None       # not_preceded_by, compiled once
     protocol_re: Optional[re.Pattern] = None  # protocol_clause: the clause describes the study's method
     outcome_re: Optional[re.Pattern] = None   # outcome_words: ... unless it also speaks of outcomes
 
@@ -161,6 +162,8 @@ RULE_KEYS = {"code", "category", "severity", "message", "words", "patterns", "ph
 RULE_OPTIONS = {
     "not_followed_by": "regex matched right after a hit: drops it (导致了952例 is a tally)",
     "not_after": "characters that may not stand right before a pattern's hit: drops it (功能下降 is no 能下降)",
+    "not_preceded_by": "regex searched in the 40 characters before a hit, ending where it starts: drops it "
+                       "(痛风是由…沉积引起的: how a condition comes about, not the study's effect)",
     "requires_cited_source": "the sentence must rest on a cited paper",
     "requires_reference": "the sentence must rest on a paper with a summary",
     "requires_subject": "a sentence with no cited paper must name a treatment",
@@ -269,6 +272,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
     for r in rules:
         if r.opts.get("not_followed_by"):
             r.nf_re = re.compile(r.opts["not_followed_by"])
+        if r.opts.get("not_preceded_by"):
+            r.np_re = re.compile(r.opts["not_preceded_by"])
         if r.opts.get("protocol_clause"):
             r.protocol_re = re.compile(r.opts["protocol_clause"])
             r.outcome_re = re.compile(r.opts.get("outcome_words") or "(?!)")
@@ -644,6 +649,8 @@ def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: s
     sev_of: dict = {}
     paper_of: dict = {}     # the paper each rule weighed its hit against
     for st, en, rule, align in raw:
+        if rule.np_re is not None and rule.np_re.search(text, max(0, st - 40), st):
+            continue
         r_idx, r_summ = ref_idx, summ
         if on_topic_only and not (rule.opts.get("requires_paper_topic") and summ is not None
                                   and _names_paper_topic(text, summ)):
