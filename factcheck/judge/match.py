@@ -309,10 +309,10 @@ _TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", 
 _RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
 # a press report's frame (据英国《每日邮报》报道，…): general only when what it reports is
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
-# 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
-# what follows is the study's finding (a 报告 or 数据 it publishes stays background)
 # a contrast that goes on to a finding (…，但近日…研究显示): the clauses before it are what the finding is set against
 _BUT_FINDING = re.compile(r"[，,]\s*(?:但|但是|然而|不过)[^。；;]{0,60}?(?:发现|显示|表明|证实|证明|揭示)")
+# 世界卫生组织和国际劳工组织17日发布一项研究称…: the body named is the study's publisher, and
+# what follows is the study's finding (a 报告 or 数据 it publishes stays background)
 _PUBLISHES_A_STUDY = re.compile(r"(?:发布|發布|公布|发表|發表)了?(?:一项|一項)(?:新|最新)?的?研究")
 _THIS_STUDY_OPENS = re.compile(r"\s*(?:这份|这项|这篇|该份|该项|该篇|该)[^，。,；;]{0,20}?(?:研究|报告|分析|综述|试验)")
 _IN_THE_PAPER = re.compile(r"论文中?(?:介绍|指出|称|写道|提到|表示|报告)")

@@ -396,7 +396,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
         if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
             continue        # an allocation ratio (1:1), not a result
         if isinstance(m.value, int) and _CATEGORY_INDEX.search(before[-12:]):
-            continue        # "quintile 5 versus quintile 1", "HRQ5 versus Q1": which category, not a value (not "middle quintile 1.29")
+            continue        # "quintile 5 versus quintile 1", "HRQ5 versus Q1": which category, not a
+            #                 value ("middle quintile 1.29" is one)
         if m.kind == "percent" and is_ci_level(m.value, after):
             continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
         v = _typed(m, before, after, section, norm[max(0, m.start - 160):m.start])
