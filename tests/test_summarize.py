@@ -674,3 +674,16 @@ def test_results_told_respectively_take_their_arms_in_order():
     f = next(f for f in s.findings if "axial elongation" in f.text)
     got = {v.value: v.group for v in f.values if v.label != "sd"}
     assert got[0.21] != got[0.55] and got[0.55] is not None and got[0.55].lower() == "sv", got
+
+
+def test_a_journal_line_that_gives_the_citation_names_the_journal_and_its_abbreviation():
+    """The name an article names, not the citation ("JAMA Internal Medicine (JAMA Intern Med. 2022
+    Sep 1;182(9):953-962)"); the line's Epub day is still read."""
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary("Title: Early time-restricted eating\nJournal: JAMA Internal Medicine (JAMA Intern Med. 2022 "
+                      "Sep 1;182(9):953-962)\nYear: 2022\n\nResults: Among 90 adults, weight fell by 6.3 kg.")
+    assert s.journal == "JAMA Internal Medicine" and s.journal_aliases == ["JAMA Intern Med"]
+    s = draft_summary("Title: Thyroid cancer trends\nJournal: Cancer Sci. 2023 Oct;114(10):4052-4062 (Epub 2023 Jul "
+                      "24)\nYear: 2023\n\nResults: We used data from 13 cancer registries.")
+    assert s.journal == "Cancer Sci" and s.journal_aliases == [] and s.published == "2023-07-24"

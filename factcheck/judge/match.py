@@ -111,12 +111,9 @@ def _candidates(s: Summary) -> list[Cand]:
         out.append(Cand(None, s.published, "", "date", None, None, "published"))
     if s.year and not (s.published or "").startswith(str(s.year)):
         out.append(Cand(None, str(s.year), "", "date", None, None, "year"))   # issue year ≠ online date
-    # the issue's month in the header's citation (World J Urol. 2018 Nov;36(11)…; Epub 2018 May 23),
-    # read by the project's date reader
-    for d in extract(s.journal or ""):
-        if d.kind == "year_or_date" and isinstance(d.value, str) and len(d.value) == 7 \
-                and not (s.published or "").startswith(d.value):
-            out.append(Cand(None, d.value, "", "date", None, None, "issue"))
+    # the issue's month of the header's citation (World J Urol. 2018 Nov;36(11)…; Epub 2018 May 23)
+    if s.issue and not (s.published or "").startswith(s.issue):
+        out.append(Cand(None, s.issue, "", "date", None, None, "issue"))
     return out
 
 

@@ -154,6 +154,7 @@ class Summary(_Strict):
     journal_aliases: list[Name] = Field(default_factory=list)
     year: Optional[int] = None
     published: Optional[str] = None             # ISO date as far as known
+    issue: Optional[str] = None                 # the issue's month (YYYY-MM) a citation gives, when not the day published
     authors: list[Name] = Field(default_factory=list)
     language: str = "en"
     aliases: list[Name] = Field(default_factory=list)     # team leaders, hospitals, Chinese names

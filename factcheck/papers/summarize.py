@@ -1743,11 +1743,13 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
             sources.append(s)
 
     sid = make_id(authors, year, d, title, text)
+    header_journal, header_abbrev = _journal_of_header(meta.get("journal") or "")
     summary = Summary(
         id=sid, doi=d, pmid=pmid, pmcid=pmcid, title=title or "",
-        journal=(record.journal if record else None) or meta.get("journal") or None,
-        journal_aliases=_names([record.journal_abbrev] if record and record.journal_abbrev else []),
-        year=year, published=(record.published if record else None) or _meta_published(meta), authors=_names(authors),
+        journal=(record.journal if record else None) or header_journal,
+        journal_aliases=_names([record.journal_abbrev] if record and record.journal_abbrev else header_abbrev),
+        year=year, published=(record.published if record else None) or _meta_published(meta),
+        issue=_issue_month(meta.get("journal") or ""), authors=_names(authors),
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,
@@ -1955,6 +1957,34 @@ def _english_findings(drafted: list[Finding], drafted_groups: dict, sections: li
         pop.n = sum(pop.groups.values())        # 354 + 354 randomised: the trial's 708
     pop.n = pop.n or population_n(findings)
     return findings, groups
+
+
+def _issue_month(citation: str) -> Optional[str]:
+    """The issue's month of a header's citation (World J Urol. 2018 Nov;36(11)…; Epub 2018 May 23:
+    2018-11), read by the project's date reader; None if it gives none."""
+    from factcheck.text.numbers import extract
+
+    epub = citation.lower().find("epub")
+    return next((d.value for d in extract(citation) if d.kind == "year_or_date" and isinstance(d.value, str)
+                 and len(d.value) == 7 and (epub < 0 or d.start < epub)), None)
+
+
+_CITATION_AFTER = re.compile(r"[.,;]?\s+(?:19|20)\d\d\b")
+
+
+def _journal_of_header(raw: str) -> tuple[Optional[str], list[str]]:
+    """The journal's name, and its abbreviation in brackets, of a ``Journal:`` line that also
+    gives the citation ("JAMA Internal Medicine (JAMA Intern Med. 2022 Sep 1;182(9):953-962)",
+    "Cancer Sci. 2023 Oct;114(10):4052-4062"): the name is what an article names, the
+    citation never stands in one (the line as a whole stays the header's, for its dates)."""
+    raw = raw.strip()
+    if not raw:
+        return None, []
+    name, _, inner = raw.partition("(")
+    name = _CITATION_AFTER.split(name)[0].strip(" .;,") or raw
+    abbrev = _CITATION_AFTER.split(inner)[0].strip(" .;,)") if inner else ""
+    ok = abbrev and not abbrev[0].isdigit() and not abbrev.lower().startswith("epub")
+    return name, [abbrev] if ok else []
 
 
 def _names(xs) -> list[str]:
