@@ -504,14 +504,20 @@ def _negating_tokens(before: list[str]) -> bool:
     return False
 
 
+def _dropped(rule: Rule, text: str, a: int, b: int) -> bool:
+    """Does what stands around a hit at text[a:b] drop it: not_followed_by right after it,
+    not_preceded_by in the 40 characters before it?"""
+    return bool((rule.nf_re and rule.nf_re.match(text, b)) or (rule.np_re and rule.np_re.search(text, max(0, a - 40), a)))
+
+
 def _pattern_hits(rule: Rule, positions, text: str, raw: list) -> None:
     """Adds to ``raw`` the spans of the rule's patterns (those at ``positions``) in the sentence,
-    less those its not_followed_by or not_after drops."""
-    nf, na = rule.nf_re, rule.opts.get("not_after")
+    less those its not_followed_by, not_preceded_by or not_after drops."""
+    na = rule.opts.get("not_after")
     for pi in positions:
         for m in rule.patterns[pi].finditer(text):
             a, b = m.span()
-            if not (nf and nf.match(text, b)) and not (na and a and text[a - 1] in na):
+            if not _dropped(rule, text, a, b) and not (na and a and text[a - 1] in na):
                 raw.append((a, b, rule, False))
 
 
@@ -606,9 +612,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 if rule.code == "FC212":
                     nulls_here = True
                     continue   # paper-aware: _null_results decides
-                nf = rule.nf_re
                 for a, b in words_here.get(id(rule), ()):
-                    if not (nf and nf.match(text, b)):
+                    if not _dropped(rule, text, a, b):
                         raw.append((a, b, rule, True))
                 if id(rule) in patterns_here:       # (most rules that can fire here hold only words)
                     _pattern_hits(rule, patterns_here[id(rule)], text, raw)
@@ -649,8 +654,6 @@ def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: s
     sev_of: dict = {}
     paper_of: dict = {}     # the paper each rule weighed its hit against
     for st, en, rule, align in raw:
-        if rule.np_re is not None and rule.np_re.search(text, max(0, st - 40), st):
-            continue
         r_idx, r_summ = ref_idx, summ
         if on_topic_only and not (rule.opts.get("requires_paper_topic") and summ is not None
                                   and _names_paper_topic(text, summ)):
