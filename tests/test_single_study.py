@@ -299,6 +299,12 @@ REVIEW = ("Title: Air pollution and dementia: a systematic review and meta-analy
           "review and meta-analysis. Results: 2080 records were screened and 51 studies were included; 14 "
           "studies contributed to the PM2.5 meta-analysis (HR 1.17 per 2 ug/m3).")
 
+ISSUE = ("Title: Cognitive decline in women in relation to oestradiol\nJournal: Lancet. 2000 Aug 26;356(9231):708-12\n"
+         "Year: 2000\n\nMethods: 425 older women were followed for 6 years. Results: Women with higher "
+         "concentrations had less decline (OR 0.33).")
+ONLINE = ("Title: A trial of dietary improvement for adults with depression\nJournal: BMC Medicine\nYear: 2017\n"
+          "Published: 2017-01-30\n\nMethods: 67 adults were randomised. Results: Remission was reached by 32.3% "
+          "of the intervention group.")
 
 # (abstract, article, {surface: verdict}; a verdict prefixed with ! is one the number must not get)
 READINGS = [
@@ -331,6 +337,15 @@ READINGS = [
     pytest.param(SEPSIS, "28天时，维生素C组429名患者中有152名(35.4%)死亡，安慰剂组434名患者中有137名(31.6%)；"
                          "维生素C组429名患者中有39名(9.1%)发生持续性器官功能障碍。", {"9.1%": "!mismatch", "35.4%": "supported"},
                  id="a-decimal-the-draft-states-for-an-arm-it-misread-is-no-mismatch"),
+    pytest.param(ISSUE, "来自美国的科学家25日在医学期刊《柳叶刀》上发表研究报告指出，这项研究追踪了425名老年妇女。"
+                        "该研究刊登在2001年3月号的《柳叶刀》上。",
+                 {"25日": "mismatch", "2001年3月": "mismatch"}, id="a-day-of-print-the-record-contradicts"),
+    pytest.param(ISSUE, "这项研究追踪了425名老年妇女，2000年8月26日发表在《柳叶刀》上。",
+                 {"2000年8月26日": "supported"}, id="a-day-of-print-the-record-gives"),
+    pytest.param(ONLINE, "2017年1月31日，研究人员发表了这项纳入67名成人的研究(Jacka FN, et al. 2017)。"
+                         "研究人员检索了2016年3月1日以前发表的论文。该研究1月28日在线发表。",
+                 {"2017年1月31日": "mismatch", "2017": "supported", "2016年3月1日": "!mismatch", "1月28日": "!mismatch"},
+                 id="a-day-of-print-and-a-citations-year-but-not-a-search-limit-nor-an-online-day"),
 ]
 
 

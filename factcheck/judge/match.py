@@ -733,7 +733,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             # sentence says; a month or a year alone is one only where it speaks of publishing)
             if not (isinstance(m.value, str) and (len(m.value) == 10 and m.value == c.value or (
                     m.value.startswith("--") and _same_day(m.value, str(c.value))))) \
-                    and not PUBLISH_WORDS.search(ctx.sentence):
+                    and not PUBLISH_WORDS.search(ctx.sentence) and not _cited_year(m, ctx):
                 continue
             rel, dist = 2.0, 0
         elif c.kind == "year_or_date":
@@ -883,6 +883,13 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
             return _mismatch(m, (rel, dist, c, pv), s, rule)
+    # 4b. a day of publication the paper's record contradicts (9日出版的《临床肿瘤学杂志》 for the
+    #     issue of February 10, 2008年1月号 for a paper of 2007): every date of the record differs
+    #     where both tell it (a record's month says nothing of the article's day)
+    dates = [t for t in scored if t[2].kind == "date"] if m.kind == "year_or_date" and isinstance(m.value, str) \
+        and not is_period(m.value) and _the_day_of_print(m, ctx) else []
+    if dates and all(_date_contradicts(m.value, str(t[3])) for t in dates):
+        return _mismatch(m, max(dates, key=lambda t: len(str(t[3]))), s, "FC102")
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
@@ -1361,6 +1368,51 @@ def _same_day(value: str, published: str) -> bool:
     if value.startswith("--"):
         return len(published) >= 7 and published[4:].startswith(value[1:])
     return published.startswith(value)
+
+
+# a citation's year: (Jacka FN, et al. 2017), Smith等, 2019
+_CITED_BEFORE = re.compile(r"(?:et al\.?|等人?)[ \t]*[,，]?[ \t]*$")
+
+
+def _cited_year(m: Mention, ctx: Context) -> bool:
+    """Is the year the one a citation gives its paper (after "et al.")?"""
+    k = m.start - ctx.sentence_start
+    return len(str(m.value)) == 4 and _CITED_BEFORE.search(ctx.sentence, max(0, k - 12), k) is not None
+
+
+# the day a paper came out, told right before the word (9日出版的…, 25日在医学期刊《柳叶刀》上发表,
+# 2021年1月20日，该研究发表在) or after it (刊登在2008年1月号的, 发表于2012年): no other number
+# between, one comma at most
+_PRINTED_AFTER = re.compile(r"[ \t]*[,，]?(?!以前|之前|为止|為止|前|以来|以來)[^0-9,，。；;！？!?\n]{0,30}?"
+                            r"(?:发表|發表|出版|刊登|刊出|刊发|刊發|刊载|刊載|published)[^,，。；;！？!?\n]{0,16}")
+_PRINTED_BEFORE = re.compile(r"(?:发表|發表|出版|刊登|刊出|刊发|刊發|刊载|刊載|[Pp]ublished)[ \t]*(?:于|於|在|:|：)?[ \t]*$")
+# an online day may come before the issue's day the record gives: no contradiction of it
+_ONLINE = re.compile(r"在线|在線|网络版|網絡版|网站|網站|上线|上線|online|Online|预印|預印")
+
+
+def _the_day_of_print(m: Mention, ctx: Context) -> bool:
+    """Is the date the day (or month) the paper came out, in print (not online, nor a date of
+    the study, nor a year alone, which may be another paper's: 最早的研究发表于2012年)?"""
+    if len(m.value) == 4:
+        return False
+    a, b = m.start - ctx.sentence_start, m.end - ctx.sentence_start
+    after = _PRINTED_AFTER.match(ctx.sentence, b)
+    if after is not None:
+        return _ONLINE.search(ctx.sentence, b, after.end()) is None and "《" not in ctx.sentence[max(0, a - 1):a]
+    before = _PRINTED_BEFORE.search(ctx.sentence, max(0, a - 8), a)
+    return before is not None and _ONLINE.search(ctx.sentence, max(0, a - 12), a) is None
+
+
+def _date_contradicts(value: str, record: str) -> bool:
+    """Does an article's date (2008-01, --07-23 for 7月23日, ---09 for 9日) differ from a date of
+    the paper's record (2007-02-10, 2007-07, 2007) in a part both give?"""
+    if value.startswith("---"):
+        return len(record) == 10 and record[8:] != value[3:]
+    if value.startswith("--"):
+        month, day = value[2:4], value[5:7]
+        return (len(record) >= 7 and record[5:7] != month) or (len(record) == 10 and bool(day) and record[8:] != day)
+    n = min(len(value), len(record))
+    return n >= 4 and value[:n] != record[:n]
 
 
 def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:

@@ -426,9 +426,12 @@ _DATE_RES = [
     re.compile(r"(?P<cy>(?:一[八九]|二[〇零])[〇零一二三四五六七八九]{2})[ \t]{0,2}年"),
 ]
 # 法新社28日报道, (伦敦11日讯), 巴黎十五日电, 研究人员12日说: a day of the month alone, the day a
-# report was filed or a statement made: 日 before a word of reporting (never a length: 28日内)
-_DAY_REPORTED = re.compile(r"[ \t]{0,2}(?:讯|訊|电|電|消息|报道|報道|报导|報導|发布|發布|宣布|公布|发表|發表|刊登|刊出|"
-                           r"刊发|刊發|出版|在线|在線|上线|上線|表示|称|稱|说|說|指出|援引|撰文)")
+# report was filed or a statement made: 日 before a word of reporting (never a length: 28日内);
+# or before where it was published, then the word (科学家25日在医学期刊《柳叶刀》上发表…)
+_DAY_WORDS = (r"讯|訊|电|電|消息|报道|報道|报导|報導|发布|發布|宣布|公布|发表|發表|刊登|刊出|"
+              r"刊发|刊發|出版|在线|在線|上线|上線|表示|称|稱|说|說|指出|援引|撰文")
+_DAY_REPORTED = re.compile(rf"[ \t]{{0,2}}(?:{_DAY_WORDS}|在[^，。；;,！？!?\n]{{0,24}}?(?:发表|發表|刊登|刊出|刊发|刊發|出版|"
+                           rf"上线|上線|报告|報告)|在[^，。；;,！？!?\n]{{0,6}}[《<「“\"])")
 _DAY_CN = frozenset("一二三四五六七八九十")
 _DAY_NOT_AFTER = frozenset("0123456789月号號第每连連续續前后後近满滿至到~～-—–")
 _MONTH_OF_A_YEAR = re.compile(r"(?:去年|今年|明年|前年|同年|当年|當年|本年)[ \t]{0,2}$")
