@@ -275,6 +275,18 @@ CASES = [
                  id="table-ref-001"),
     pytest.param("研究方案经伦理委员会（审批号：2023-1742）审批通过", "2023-1742",
                  dict(checkable=False, reason="code"), id="approval-code-001"),
+    # English multiples written with "times" (an abstract's "1.08-times higher risk")
+    pytest.param("was associated with 1.08-times (95% CI, 0.75 to 1.55) higher risk", "1.08-times",
+                 dict(kind="multiplier", value=1.08, unit="x"), id="en-hyphen-times"),
+    pytest.param("had 2.5 times the risk of ESRD", "2.5 times the", dict(kind="multiplier", value=2.5),
+                 id="en-times-the"),
+    pytest.param("walked 3 times a day", "3 times a day", dict(kind="frequency"), id="en-times-a-day-is-frequency"),
+    # English counts of people with words between the number and the people
+    pytest.param("We compared 79 AHSCT-treated patients and 1975 patients", "79",
+                 dict(kind="count", unit="person", value=79), id="en-count-modified-people"),
+    pytest.param("in 5,859,621 historical controls", "5,859,621", dict(kind="count", unit="person"),
+                 id="en-count-modified-controls"),
+    pytest.param("5 of 20 patients", "5", dict(unit=""), id="en-count-of-is-not-modified-people"),
 ]
 
 

@@ -212,6 +212,15 @@ _SLASH_UNIT_RE = re.compile(
 _UNIT_FIRST = {c for a in _UNIT_INFO for c in (a[0], a[0].upper(), a[0].lower())} | set(" \t\n")
 
 
+# (English) a count, then up to three words that describe whom it counts, then the people:
+# no function word among them (5 of 20 patients, 2 groups of patients are not counts of people)
+_MODIFIED_PEOPLE_RE = re.compile(
+    r" (?:(?!(?:and|or|of|with|in|to|the|a|an|at|per|from|vs|versus|were|was|who|that|had|have|for|by|on|"
+    r"than|more|less|fewer|times|each|all|both|other)[ -])[A-Za-z][A-Za-z-]{0,24} ){1,3}"
+    r"(?P<p>patients|participants|subjects|people|persons|individuals|women|men|adults|children|cases|controls|"
+    r"volunteers|adolescents|infants|veterans|residents)(?![A-Za-z])")
+
+
 def _match_unit(seg: str, p: int):
     """(unit, end, alias) of a unit starting at p, after at most two blanks (and one line
     break: PDF text wraps between a number and its unit), else None."""
@@ -1696,6 +1705,12 @@ class _Segment:
                 return "dead"       # 25(OH)D
             if stem_dead:
                 return "dead"
+            if nc == " " and is_int and factor == 1 and not exp and not 1800 <= value <= 2100 \
+                    and (pm := _MODIFIED_PEOPLE_RE.match(seg, p)) is not None:
+                # 79 AHSCT-treated patients, 83 eligible children: a count of people however many
+                # words describe them (the number alone is the mention, as the words are not its unit)
+                u = _UNIT_INFO.get(_ukey(pm.group("p").lower())) or _UNIT_INFO[_ukey("patients")]
+                unit, ukind, generic, uname = u.code, u.kind, u.generic, u.name
         t = _Tok(ns, e, ns, ne, value, dec, False)
         if unit is not None:
             t.unit, t.ukind, t.generic, t.uname, t.alias = unit, ukind, generic, uname, alias
