@@ -1695,7 +1695,27 @@ _SESSION21 = [
 ]
 
 
-_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18 + _SESSION19 + _SESSION20 + _SESSION21
+_SESSION22 = [
+    ("a multiple an abstract writes as 1.08-times higher is the ratio the article's 1.08倍 tells",
+     "Title: Diet soda and end stage renal disease\nJournal: Clin J Am Soc Nephrol\nYear: 2017\n\n"
+     "Results: Relative to <1 glass/wk, consuming 1-4 glasses/wk and >7 glasses/wk, respectively, was associated "
+     "with 1.08-times (95% CI, 0.75 to 1.55) and 1.83-times (95% CI, 1.01 to 2.52) higher risk of ESRD.",
+     "与每周饮用少于1杯的人相比,每周饮用1-4杯和超过7杯的人发生ESRD的风险增加,分别为1.08倍和1.83倍。",
+     {"1.08倍": "supported", "1.83倍": "supported"}),
+    ("an English count with words describing its people before them counts people",
+     "Title: AHSCT in secondary progressive MS\nJournal: Neurology\nYear: 2022\n\n"
+     "Methods: We compared 79 AHSCT-treated patients and 1975 patients treated with other therapies.",
+     "这项分析比较了79例接受移植的患者与1,975例接受标准治疗的患者。",
+     {"79例": "supported", "1,975例": "supported"}),
+    ("a length in words joined by a hyphen (Eight-year DFS) is that length",
+     "Title: Exercise during chemotherapy\nJournal: J Clin Oncol\nYear: 2019\n\n"
+     "Results: Among 301 women, Eight-year DFS was 82.7% in the exercise group and 75.6% in the usual care group.",
+     "研究纳入301名女性,8年DFS分别是82.7%和75.6%。",
+     {"8年": "supported"}),
+]
+
+
+_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18 + _SESSION19 + _SESSION20 + _SESSION21 + _SESSION22
 
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _BLIND_PART_RULES],

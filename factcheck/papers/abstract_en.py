@@ -79,7 +79,8 @@ _ANNUAL_CHANGE = re.compile(r"\b(?:annual(?:ized)?\s+(?:average\s+)?percent(?:ag
                             r"(?:\s*\(E?AA?PCs?\))?(?:\s*(?:of|was|were|=|:|,|\()\s*)*"
                             r"\s*(?:[−-]?\d+(?:\.\d+)?%?\s*(?:,|and|to|vs\.?)\s*)*$")
 _HYPHENED_LENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute|second)s?\b", re.I)
-_AGE_IN_WORDS = re.compile(r"\b(" + "|".join(_NUM_WORDS) + r")[-‐](week|month|year|day)(?=[-‐\s]old\b)", re.I)
+# (an age or a length in words: "three-month-old infants", "Eight-year DFS", "a two-year follow-up")
+_AGE_IN_WORDS = re.compile(r"\b(" + "|".join(_NUM_WORDS) + r")[-‐](week|month|year|day|hour)(?=[-‐\s]|s\b)", re.I)
 _CATEGORY_INDEX = re.compile(r"(?:\b(?i:quintile|quartile|tertile|decile)\s*|(?<![a-z])Q)$")
 _GLUED_WORD = re.compile(r"(?<=[\d%])(?=[a-z]{4,})|(?<=\b(?:HR|OR|RR|CI))(?=[a-z]{4,})")
 _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?fold\b", re.I)
@@ -163,7 +164,7 @@ def normalise(text: str) -> str:
     # "an 800-person cohort", "a 1,200-patient trial": a count of people
     t = re.sub(r"(?<![\d.])(\d[\d,]*)[-‐](person|participant|patient|subject|individual|member)\b", r"\1 \2s", t)
     # "12-week", "the 6.3-year median follow-up": a length with its unit
-    # ("1303 three-month-old infants": an age in words, in digits first)
+    # ("1303 three-month-old infants", "Eight-year DFS": an age or length in words, in digits first)
     t = _AGE_IN_WORDS.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}-{m.group(2)}", t)
     t = _HYPHENED_LENGTH.sub(r"\1 \2s", t)
     # "the 10-s one-legged stance", "a 10- s stance": seconds
