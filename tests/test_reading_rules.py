@@ -1712,6 +1712,12 @@ _SESSION22 = [
      "Results: Among 301 women, Eight-year DFS was 82.7% in the exercise group and 75.6% in the usual care group.",
      "研究纳入301名女性,8年DFS分别是82.7%和75.6%。",
      {"8年": "supported"}),
+    ("the sample a draft states twice is no two arms of one size",
+     "Title: Sleep disturbance and semen quality\nJournal: Am J Epidemiol\nYear: 2013\n\n"
+     "Methods: A cross-sectional study among 953 young men. Results: Among the 953 men, those with a high level "
+     "of sleep disturbance had a 29% lower sperm concentration.",
+     "科学家对1000多名20岁左右的男性的睡眠习惯进行了研究。",
+     {"1000多名": "!supported"}),
 ]
 
 

@@ -1885,9 +1885,10 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
             for b in counts[i + 1:]:
                 if where[a] & where[b] and _equal(m, a + b) and not _part_of(a, b, s):
                     return (a, b)
-    # two arms of one size (65,414 users matched 1:1 with 65,414 controls)
+    # two arms of one size (65,414 users matched 1:1 with 65,414 controls), not the sample the
+    # draft states twice (1000多名 for "953 young men", told in the methods and the results)
     for a, k in Counter(told).items():
-        if k >= 2 and _equal(m, 2 * a):
+        if k >= 2 and _equal(m, 2 * a) and a != s.population.n:
             return (a, a)
     # every arm of the trial, or every cohort one sentence lists, told as their total
     wholes = [sorted({float(v.value) for f in s.findings for v in f.values
