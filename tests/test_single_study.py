@@ -37,6 +37,16 @@ def test_a_places_share_of_its_people_is_background():
     assert got["20%"] == "unattributed" and got["60岁"] == "unattributed"
 
 
+def test_a_sites_footer_an_earlier_study_and_a_years_admissions_are_not_the_study():
+    got = _verdicts("一项研究随访了577名成人30年，干预组糖尿病发病推迟了3.96年。"
+                    "早期研究发现，握力每增长1公斤，死亡风险可降低3%。\n"
+                    "这种病毒每年在美国导致17.7万人住院。\n"
+                    "京ICP证120392号 京公网安备110105007198 Copyright 2024")
+    assert got["3.96年"] == "supported"
+    assert got["3%"] == "unattributed" and got["17.7万人"] == "unattributed"
+    assert got["110105007198"] == "unattributed"
+
+
 def test_deaths_a_year_are_population_statistics():
     got = _verdicts("一项研究随访了577名成人30年。吸烟每年导致数百万人死亡。")
     assert got["数百万人"] == "unattributed"

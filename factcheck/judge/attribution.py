@@ -65,6 +65,7 @@ def _cues() -> dict:
         "heading": re.compile(data["section_heading"]),
         "links_heading": re.compile(data["links_heading"]),
         "page_stamp": re.compile(data["page_stamp"]),
+        "page_footer": re.compile(data["page_footer"]),
         "page_stamp_label": re.compile(data["page_stamp_label"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
@@ -193,6 +194,14 @@ def _title_line(norm: str, s: Sentence, ms: list) -> bool:
 def _opens_line(norm: str, start: int) -> bool:
     """Does the text at ``start`` open its line, past spaces and a bullet (          • 相關閱讀)?"""
     return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
+
+
+def _around(norm: str, a: int, b: int, reach: int = 40) -> str:
+    """norm[a:b] and up to ``reach`` characters of its line on either side (a footer's words
+    may stand in the sentence before or after the number, on a line of their own)."""
+    lo = max(norm.rfind("\n", 0, a) + 1, a - reach)
+    end = norm.find("\n", b)
+    return norm[lo:min(end if end >= 0 else len(norm), b + reach)]
 
 
 def _line_at(norm: str, start: int) -> str:
@@ -335,7 +344,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         # sentences out at once)
         stamp = ms and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext) and (
             cues["page_stamp"].match(_line_at(article.text, start)) is not None
-            or (line_start and cues["page_stamp_label"].match(ntext) is not None))
+            or (line_start and cues["page_stamp_label"].match(ntext) is not None)) or (
+            ms and cues["page_footer"].search(_around(article.text, start, s.end)) is not None)
         if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)
