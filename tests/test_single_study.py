@@ -47,6 +47,13 @@ def test_a_sites_footer_an_earlier_study_and_a_years_admissions_are_not_the_stud
     assert got["110105007198"] == "unattributed"
 
 
+def test_the_list_under_a_highlights_heading_and_a_reported_result_are_the_study_s():
+    got = _verdicts("亮点\n- 干预组糖尿病发病推迟了3.96年。\n- 心血管事件减少26%。\n"
+                    "这项研究随访了577名成人30年。研究结果表明:全球约有74万例心血管事件可归因于糖耐量受损。")
+    assert got["3.96年"] == "supported" and got["26%"] == "supported"
+    assert got["74万例"] == "not_in_source"
+
+
 def test_deaths_a_year_are_population_statistics():
     got = _verdicts("一项研究随访了577名成人30年。吸烟每年导致数百万人死亡。")
     assert got["数百万人"] == "unattributed"

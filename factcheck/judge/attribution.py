@@ -58,6 +58,7 @@ def _cues() -> dict:
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
         "reported_finding": re.compile(data["reported_finding"]),
+        "summary_heading": re.compile(data["summary_heading"]),
         "finding_follows": tuple(data["finding_follows"]),
         "finding_follows_in": re.compile("(?:" + "|".join(map(re.escape, data["finding_follows"])) + r")\s*[,，:：]"),
         "study_arms": re.compile(data["study_arms"]),
@@ -359,6 +360,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         found = (None if single_study else _explicit_from(markers_at.get(i, ()), article, by_index)) or named_at.get(i)
         if found is not None and single_study and found.how == "single_study":
             found = _dated_study(ntext, ms, profiles[0]) or found
+        if found is None and single_study and line_start and cues["summary_heading"].match(_line_at(norm, start)):
+            # 亮点 / 研究要点 on a line of its own: the list under it sums up the study
+            found = Attribution(profiles[0].index, "single_study", ntext.strip())
         introduced = introduced or (single_study and found is not None)
         research = i in research_at
         if single_study and i in named_at:
@@ -489,7 +493,9 @@ _PREMISE_BEFORE = re.compile(r"(?:基于|根据|依据|借鉴|参考|在)\s*$")
 _THIS_STUDY_REPORTS = re.compile(r"(?:这项|这个|该项?|本项?)[^，。；;]{0,30}?(?:研究|试验|分析)[^，。；;]{0,4}"
                                  r"(?:显示|发现|表明|指出|证实)"
                                  # (根据这项研究,这大致转化为每年避免156人死亡: the study's estimate)
-                                 r"|(?:根据|依据|按照)(?:这项|这个|该项?|本项?)[^，。；;]{0,10}?(?:研究|试验|分析)")
+                                 r"|(?:根据|依据|按照)(?:这项|这个|该项?|本项?)[^，。；;]{0,10}?(?:研究|试验|分析)"
+                                 # (研究结果表明:2020年,全球约有74万例…: the study's results)
+                                 r"|(?:研究|试验|分析)结果(?:显示|发现|表明|指出|证实)")
 
 
 def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: RefProfile, cues: dict,
