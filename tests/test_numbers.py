@@ -554,3 +554,15 @@ def test_no_range_runs_down_and_an_upper_bound_may_close_an_age_range():
     assert any(m.kind == "range" and m.value == [10, 20] for m in extract("随访10至20天"))
     s = draft_summary("Methods: We enrolled adolescents (12 to <18 years of age) with obesity.", source="x")
     assert [12.0, 18.0] in [v.value for v in s.stated if v.unit == "age"]
+
+
+def test_a_line_start_pattern_tried_at_line_starts_is_its_finditer():
+    """numbers._line_starts_matching gives what the (?m)^ pattern's own finditer gives."""
+    from factcheck.text import numbers as N
+    from factcheck.text.textnorm import fold_width
+    texts = ["01 第一\n 二、第二\n3.第三 4. 第四\n\n5) 五", "无编号的一行\n  7、七"]
+    texts += [fold_width(p.read_text(encoding="utf-8", errors="replace"))
+              for p in sorted((ROOT / "corpus" / "real").glob("test1[0-3]*/articles/*.txt"))]
+    for t in texts:
+        assert [m.span() for m in N._line_starts_matching(N._MARK_LINE_RE, t)] == \
+            [m.span() for m in N._MARK_LINE_RE.finditer(t)]

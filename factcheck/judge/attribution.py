@@ -10,6 +10,7 @@ the following sentences until another source is named, as a reader would read it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,7 +67,7 @@ def _cues() -> dict:
         "heading": re.compile(data["section_heading"]),
         "links_heading": re.compile(data["links_heading"]),
         "page_stamp": re.compile(data["page_stamp"]),
-        "page_footer": re.compile(data["page_footer"]),
+        "page_footer": tuple(data["page_footer"]),
         "page_stamp_label": re.compile(data["page_stamp_label"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
@@ -197,12 +198,25 @@ def _opens_line(norm: str, start: int) -> bool:
     return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
 
 
-def _around(norm: str, a: int, b: int, reach: int = 40) -> str:
-    """norm[a:b] and up to ``reach`` characters of its line on either side (a footer's words
-    may stand in the sentence before or after the number, on a line of their own)."""
-    lo = max(norm.rfind("\n", 0, a) + 1, a - reach)
-    end = norm.find("\n", b)
-    return norm[lo:min(end if end >= 0 else len(norm), b + reach)]
+def _positions(text: str, words) -> list[int]:
+    """Where any of ``words`` stands in ``text``, sorted."""
+    out = []
+    for w in words:
+        p = text.find(w)
+        while p != -1:
+            out.append(p)
+            p = text.find(w, p + 1)
+    return sorted(out)
+
+
+def _near_any(positions: list[int], text: str, a: int, b: int, reach: int = 40) -> bool:
+    """Does one of ``positions`` lie in text[a:b] or within ``reach`` characters of it on its
+    line (a footer's words may stand in the sentence before or after the number)?"""
+    lo = max(text.rfind("\n", 0, a) + 1, a - reach)
+    end = text.find("\n", b)
+    hi = min(end if end >= 0 else len(text), b + reach)
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
 
 
 def _line_at(norm: str, start: int) -> str:
@@ -322,6 +336,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     # the site's list of links under the article: from a short line of its own in the page's second
     # half that heads it (相关文章, • 相關閱讀, 新闻推荐), other pages, not the article
     half, in_links = len(norm) // 2, False
+    footer_at = _positions(article.text, cues["page_footer"])   # a site's footer words (ICP, Copyright)
     headings: list[int] = []
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
@@ -346,7 +361,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         stamp = ms and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext) and (
             cues["page_stamp"].match(_line_at(article.text, start)) is not None
             or (line_start and cues["page_stamp_label"].match(ntext) is not None)) or (
-            ms and cues["page_footer"].search(_around(article.text, start, s.end)) is not None)
+            ms and footer_at and _near_any(footer_at, article.text, start, s.end))
         if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
             headings.append(i)

@@ -221,6 +221,20 @@ _MODIFIED_PEOPLE_RE = re.compile(
     r"volunteers|adolescents|infants|veterans|residents)(?![A-Za-z])")
 
 
+def _line_starts_matching(rx: re.Pattern, seg: str) -> Iterator[re.Match]:
+    """``rx.finditer(seg)`` for a pattern anchored at a line's start ((?m)^…) whose matches stay
+    on their line: tried at each line's start alone (the engine's own search, with no first
+    character to skip ahead to, would try it at every position of the text)."""
+    p = 0
+    while p != -1:
+        m = rx.match(seg, p)
+        if m is not None:
+            yield m
+        p = seg.find("\n", p)
+        if p != -1:
+            p += 1
+
+
 def _match_unit(seg: str, p: int):
     """(unit, end, alias) of a unit starting at p, after at most two blanks (and one line
     break: PDF text wraps between a number and its unit), else None."""
@@ -1227,7 +1241,7 @@ class _Segment:
 
     def markers(self):
         seg = self.seg
-        for m in _MARK_LINE_RE.finditer(seg):
+        for m in _line_starts_matching(_MARK_LINE_RE, seg):
             if m.group("z"):
                 a, b = m.span("z")
                 v, dec = int(m.group("z")), 0
