@@ -621,6 +621,14 @@ def test_what_remains_to_be_shown_is_not_the_article_s_proof():
     assert "FC201" in codes("这项研究纳入1205例乳腺癌病例，证实晚饭后两小时再睡能预防乳腺癌。")
 
 
+def test_the_evidence_graded_up_is_more_certain_than_the_paper():
+    """结论很明确, 研究结果非常有力 over a cohort's association: the article grades the evidence."""
+    codes = _rules_fired("Methods: A cohort of 5000 adults. Results: Higher fruit intake was associated with a "
+                         "lower risk of depression (HR 0.86). Conclusions: Fruit intake may lower the risk.")
+    assert "FC201" in codes("这项研究纳入5000名成人，结论很明确：多吃水果的人抑郁风险更低。")
+    assert "FC201" not in codes("这项研究纳入5000名成人，结论并不明确。")
+
+
 def test_a_non_significant_estimate_told_as_a_firm_change():
     """风险降低16% for OR 0.84 (95% CI 0.67–1.06): the interval holds no difference (FC221); not
     for the significant OR 0.74, nor where the article says the difference was not significant."""
