@@ -566,3 +566,17 @@ def test_a_line_start_pattern_tried_at_line_starts_is_its_finditer():
     for t in texts:
         assert [m.span() for m in N._line_starts_matching(N._MARK_LINE_RE, t)] == \
             [m.span() for m in N._MARK_LINE_RE.finditer(t)]
+
+
+def test_the_digit_first_patterns_found_in_one_search_are_their_finditers():
+    """numbers._digit_first_hits gives each pattern of _DIGIT_FIRST exactly its own finditer."""
+    from factcheck.text import numbers as N
+    from factcheck.text.textnorm import fold_width
+    texts = ["2019年12月3日, 2020-08-25, 2020/8/25, 3 May 2022, 1 776例, 16 万, 1/3的人, 按1:1的比例, "
+             "5万4千6百, 邮编100871, 2020-08-25-26"]
+    texts += [fold_width(p.read_text(encoding="utf-8", errors="replace"))
+              for p in sorted((ROOT / "corpus" / "real").glob("test1[0-3]*/articles/*.txt"))]
+    for t in texts:
+        got = N._digit_first_hits(t)
+        for i, rx in enumerate(N._DIGIT_FIRST):
+            assert [m.span() for m in got[i]] == [m.span() for m in rx.finditer(t)]

@@ -572,6 +572,43 @@ _HALF_MW_RE = re.compile(r"半(?<![一二三四五六七八九十0-9多]半)(?=[
 _BETWEEN_RE = re.compile(r"[ \t]{0,2}之间")
 _BETWEEN_GAP_RE = re.compile(r"[ \t]{0,2}(?:和|与|及|至|到|-|~)[ \t]{0,2}")
 _BOUND_JOIN_RE = re.compile(r"[ \t]{0,2}[,、且并而]?[ \t]{0,2}")
+
+# Patterns that open with a digit and are tried over every segment: one search finds each place
+# where any of them can match (a search per pattern tests every character of the text against
+# its first class, eight times over), and each is matched there (_digit_first_hits; each still
+# gives exactly its own finditer: tests/test_numbers.py holds them to it over the real corpus)
+_DATES_DIGIT_FIRST = frozenset((0, 1, 4))         # of _DATE_RES
+_DIGIT_FIRST = (_POSTAL_RE, _ALLOC_RE, _MIXED_RE, _SPACED_RE, _SLASH_FRAC_RE,
+                *(_DATE_RES[i] for i in sorted(_DATES_DIGIT_FIRST)))
+_DIGIT_FIRST_INDEX = {id(rx): i for i, rx in enumerate(_DIGIT_FIRST)}
+
+
+def _any_of(patterns) -> re.Pattern:
+    """One search for the places where any of ``patterns`` (digit-first, same flags) can match:
+    their alternation with group names dropped and back references widened to any text (a
+    superset of each, as only the places are wanted)."""
+    assert all(p.flags == re.UNICODE and "(?(" not in p.pattern for p in patterns)
+    alts = (re.sub(r"\(\?P=\w+\)", "(?s:.*?)", re.sub(r"\(\?P<\w+>", "(?:", p.pattern)) for p in patterns)
+    return re.compile("(?=[0-9])(?:" + "|".join(f"(?:{a})" for a in alts) + ")")
+
+
+_DIGIT_FIRST_ANY = _any_of(_DIGIT_FIRST)
+
+
+def _digit_first_hits(seg: str) -> list[list[re.Match]]:
+    """Each of _DIGIT_FIRST's finditer over ``seg``: at each place one of them can match, in
+    order, each pattern whose last match ends there or before is matched."""
+    out: list[list[re.Match]] = [[] for _ in _DIGIT_FIRST]
+    after = [0] * len(_DIGIT_FIRST)
+    search, pos = _DIGIT_FIRST_ANY.search, 0
+    while (m := search(seg, pos)) is not None:
+        q = m.start()
+        for i, rx in enumerate(_DIGIT_FIRST):
+            if q >= after[i] and (h := rx.match(seg, q)) is not None:
+                out[i].append(h)
+                after[i] = max(h.end(), q + 1)
+        pos = q + 1
+    return out
 _ABOVE_Q = ("more_than", "at_least")
 _BELOW_Q = ("less_than", "at_most")
 
@@ -890,8 +927,15 @@ class _Segment:
         self.n = len(seg)
         self.mask = bytearray(self.n)
         self.out = st.out
+        self._digit_first: Optional[list[list[re.Match]]] = None
 
     # ------------------------------------------------------------------ helpers
+    def found(self, rx: re.Pattern) -> list[re.Match]:
+        """``rx.finditer(seg)`` for a pattern of _DIGIT_FIRST, all of them found in one search."""
+        if self._digit_first is None:
+            self._digit_first = _digit_first_hits(self.seg)
+        return self._digit_first[_DIGIT_FIRST_INDEX[id(rx)]]
+
     def free(self, a, b) -> bool:
         return self.mask.find(1, a, b) == -1
 
@@ -1008,7 +1052,7 @@ class _Segment:
         for rx in rxs:
             for m in (_after_nonletter(rx, seg) if rx is _REG_RE or rx is _SOFT_RE else rx.finditer(seg)):
                 self.claim(m.start(), m.end())
-        for m in _POSTAL_RE.finditer(seg):
+        for m in self.found(_POSTAL_RE):
             a, b = m.span()
             j = a - 1
             while j >= 0 and a - j <= 12 and seg[j] in " \t\n":
@@ -1043,7 +1087,7 @@ class _Segment:
                     or (i == 7 and ("年" not in seg or not ("一九" in seg or "二〇" in seg or "二零" in seg
                                                            or "一八" in seg))):
                 continue
-            for m in rx.finditer(seg):
+            for m in (self.found(rx) if i in _DATES_DIGIT_FIRST else rx.finditer(seg)):
                 a, b = m.span()
                 if i in (2, 5) and a > 0 and seg[a - 1] in _LETTERS:
                     continue
@@ -1220,7 +1264,7 @@ class _Segment:
         seg = self.seg
         if ":" not in seg and "：" not in seg and "∶" not in seg:
             return
-        for m in _ALLOC_RE.finditer(seg):
+        for m in self.found(_ALLOC_RE):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -1474,7 +1518,7 @@ class _Segment:
                 else:
                     self.emit_form(a, b, v)
         if "万" in seg or "千" in seg or "百" in seg:
-            for m in _MIXED_RE.finditer(seg):
+            for m in self.found(_MIXED_RE):
                 a, b = m.span()
                 groups = _MIXED_GROUP_RE.findall(m.group())
                 tail = m.group("tail")
@@ -1490,7 +1534,7 @@ class _Segment:
                 if v:
                     self.emit_form(a, b, v)
         if " " in seg or "\u00a0" in seg or "\u2009" in seg or "\u202f" in seg:
-            for m in _SPACED_RE.finditer(seg):
+            for m in self.found(_SPACED_RE):
                 a, b = m.span()
                 if not self.free(a, b) or (a and (_is_letter(seg[a - 1]) or seg[a - 1] == "-")):
                     continue
@@ -1548,7 +1592,7 @@ class _Segment:
                 fold = "increase" if _INCREASE_RE.search(w) else "times"
                 self.emit_form(a, b, v + 0.5, unit="x", ukind="multiplier", fold=fold, dec=1)
         if "/" in seg:
-            for m in _SLASH_FRAC_RE.finditer(seg):
+            for m in self.found(_SLASH_FRAC_RE):
                 a, b = m.span()
                 q, _, _ = self.qual_before(a)
                 x, y = int(m.group("a")), int(m.group("b"))
