@@ -609,6 +609,8 @@ def _digit_first_hits(seg: str) -> list[list[re.Match]]:
                 after[i] = max(h.end(), q + 1)
         pos = q + 1
     return out
+
+
 _ABOVE_Q = ("more_than", "at_least")
 _BELOW_Q = ("less_than", "at_most")
 
