@@ -24,7 +24,7 @@ from factcheck.papers.implicit import is_implicit
 from factcheck.text.sentences import by_sentence
 from factcheck.papers.summaries import Store, Summary, numbers_of, period_spans
 from factcheck.text.units import TIME_UNITS, convert, tolerance
-from factcheck.text.wordscan import trie_pattern
+from factcheck.text.wordscan import positions, trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
                "研究人员", "科研人员", "团队", "患者", "教授"}
@@ -198,17 +198,6 @@ def _opens_line(norm: str, start: int) -> bool:
     return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
 
 
-def _positions(text: str, words) -> list[int]:
-    """Where any of ``words`` stands in ``text``, sorted."""
-    out = []
-    for w in words:
-        p = text.find(w)
-        while p != -1:
-            out.append(p)
-            p = text.find(w, p + 1)
-    return sorted(out)
-
-
 def _near_any(positions: list[int], text: str, a: int, b: int, reach: int = 40) -> bool:
     """Does one of ``positions`` lie in text[a:b] or within ``reach`` characters of it on its
     line (a footer's words may stand in the sentence before or after the number)?"""
@@ -336,7 +325,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     # the site's list of links under the article: from a short line of its own in the page's second
     # half that heads it (相关文章, • 相關閱讀, 新闻推荐), other pages, not the article
     half, in_links = len(norm) // 2, False
-    footer_at = _positions(article.text, cues["page_footer"])   # a site's footer words (ICP, Copyright)
+    footer_at = positions(article.text, cues["page_footer"])   # a site's footer words (ICP, Copyright)
     headings: list[int] = []
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)

@@ -1383,9 +1383,10 @@ def _cited_year(m: Mention, ctx: Context) -> bool:
 # the day a paper came out, told right before the word (9日出版的…, 25日在医学期刊《柳叶刀》上发表,
 # 2021年1月20日，该研究发表在) or after it (刊登在2008年1月号的, 发表于2012年): no other number
 # between, one comma at most
-_PRINTED_AFTER = re.compile(r"[ \t]*[,，]?(?!以前|之前|为止|為止|前|以来|以來)[^0-9,，。；;！？!?\n]{0,30}?"
-                            r"(?:发表|發表|出版|刊登|刊出|刊发|刊發|刊载|刊載|published)[^,，。；;！？!?\n]{0,16}")
-_PRINTED_BEFORE = re.compile(r"(?:发表|發表|出版|刊登|刊出|刊发|刊發|刊载|刊載|[Pp]ublished)[ \t]*(?:于|於|在|:|：)?[ \t]*$")
+_PRINT_WORDS = r"发表|發表|出版|刊登|刊出|刊发|刊發|刊载|刊載|[Pp]ublished"
+_PRINTED_AFTER = re.compile(rf"[ \t]*[,，]?(?!以前|之前|为止|為止|前|以来|以來)[^0-9,，。；;！？!?\n]{{0,30}}?"
+                            rf"(?:{_PRINT_WORDS})[^,，。；;！？!?\n]{{0,16}}")
+_PRINTED_BEFORE = re.compile(rf"(?:{_PRINT_WORDS})[ \t]*(?:于|於|在|:|：)?[ \t]*$")
 # an online day may come before the day the record gives: no contradiction of it
 _ONLINE = re.compile(r"在线|在線|网络版|網絡版|网站|網站|上线|上線|online|Online|预印|預印")
 

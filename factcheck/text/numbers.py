@@ -49,6 +49,7 @@ from typing import Iterator, Optional
 from factcheck.core.gcpause import paused
 from factcheck.core.model import Mention
 from factcheck.text.textnorm import fold_width
+from factcheck.text.wordscan import positions
 
 __all__ = ["extract"]
 
@@ -625,14 +626,8 @@ def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) ->
     stands: from each anchor the start is found by walking back over ``back`` (at most
     ``limit`` characters, one blank allowed just before the anchor), so a pattern that opens
     with a class of common characters is not tried at every numeral of the text."""
-    hits = []
-    for ch in anchors:
-        p = seg.find(ch)
-        while p != -1:
-            hits.append(p)
-            p = seg.find(ch, p + 1)
     done = 0
-    for p in sorted(hits):
+    for p in positions(seg, anchors):
         if p < done:
             continue
         j = p - 1
