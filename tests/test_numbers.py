@@ -568,15 +568,40 @@ def test_a_line_start_pattern_tried_at_line_starts_is_its_finditer():
             [m.span() for m in N._MARK_LINE_RE.finditer(t)]
 
 
-def test_the_digit_first_patterns_found_in_one_search_are_their_finditers():
-    """numbers._digit_first_hits gives each pattern of _DIGIT_FIRST exactly its own finditer."""
+def test_the_patterns_found_in_one_search_are_their_finditers():
+    """Each ScanGroup of numbers (digit-first; label- and mark-first) gives each of its patterns
+    exactly its own finditer, over made-up lines and real articles."""
     from factcheck.text import numbers as N
     from factcheck.text.textnorm import fold_width
     texts = ["2019年12月3日, 2020-08-25, 2020/8/25, 3 May 2022, 1 776例, 16 万, 1/3的人, 按1:1的比例, "
-             "5万4千6百, 邮编100871, 2020-08-25-26"]
+             "5万4千6百, 邮编100871, 2020-08-25-26",
+             "P<0.05, p = 0.001, HR=0.84, OR 1.3, aHR1.04, RR0.9(95%CI), (3) 第三, ;1. 一, ①②, 表2, 图 3, "
+             "Fig. 4, Table 1, 注册号: ChiCTR2000029953, 伦理审批号 2020-01, Registration number NCT01234567"]
     texts += [fold_width(p.read_text(encoding="utf-8", errors="replace"))
               for p in sorted((ROOT / "corpus" / "real").glob("test1[0-3]*/articles/*.txt"))]
-    for t in texts:
-        got = N._digit_first_hits(t)
-        for i, rx in enumerate(N._DIGIT_FIRST):
-            assert [m.span() for m in got[i]] == [m.span() for m in rx.finditer(t)]
+    for group in N._SCAN_GROUPS:
+        assert group.any.pattern.startswith("[")       # each opens with its first class
+        for t in texts:
+            got = group.hits(t)
+            for i, rx in enumerate(group.patterns):
+                assert [m.span() for m in got[i]] == [m.span() for m in rx.finditer(t)], rx.pattern[:40]
+
+
+def test_a_scan_groups_first_class_holds_every_first_character():
+    """first_class reads what a pattern can open with through groups, branches, optional parts and
+    lookarounds, and gives up (None) where it cannot say: a group of such patterns still finds
+    each of its patterns' matches, through the slower form."""
+    import re
+    from factcheck.text.scangroup import ScanGroup, first_class
+    assert first_class(re.compile(r"(?:ab|c[de])x")) == "[ac]"
+    assert first_class(re.compile(r"(?<![0-9])(?P<y>1[89]|20)")) == "[12]"
+    assert first_class(re.compile(r"x?y")) == "[xy]"
+    assert first_class(re.compile(r"(?:x{0,2})?[0-9]")) == "[0-9x]"
+    assert first_class(re.compile(r"\d+")) is None              # a category is not read
+    assert first_class(re.compile(r"[^a]b")) is None             # nor a negated class
+    assert first_class(re.compile(r"a?")) is None                # a pattern that can match nothing
+    assert first_class(re.compile(r"abc", re.I)) is None
+    group = ScanGroup((re.compile(r"\d+%"), re.compile(r"风险[0-9]+")))
+    text = "风险12, 30%, 风险4与5%"
+    got = group.hits(text)
+    assert [m.group() for m in got[0]] == ["30%", "5%"] and [m.group() for m in got[1]] == ["风险12", "风险4"]

@@ -48,6 +48,7 @@ from typing import Iterator, Optional
 
 from factcheck.core.gcpause import paused
 from factcheck.core.model import Mention
+from factcheck.text.scangroup import ScanGroup
 from factcheck.text.textnorm import fold_width
 from factcheck.text.wordscan import positions
 
@@ -574,42 +575,17 @@ _BETWEEN_RE = re.compile(r"[ \t]{0,2}之间")
 _BETWEEN_GAP_RE = re.compile(r"[ \t]{0,2}(?:和|与|及|至|到|-|~)[ \t]{0,2}")
 _BOUND_JOIN_RE = re.compile(r"[ \t]{0,2}[,、且并而]?[ \t]{0,2}")
 
-# Patterns that open with a digit and are tried over every segment: one search finds each place
-# where any of them can match (a search per pattern tests every character of the text against
-# its first class, eight times over), and each is matched there (_digit_first_hits; each still
-# gives exactly its own finditer: tests/test_numbers.py holds them to it over the real corpus)
+# Patterns that open with a digit, or with a label or a mark, and are tried over every segment:
+# one search per group finds each place where any of them can match (a search per pattern tests
+# every character of the text against its first class, a dozen times over), and each is matched
+# there (ScanGroup; each still gives exactly its own finditer: tests/test_numbers.py holds them
+# to it over the real corpus)
 _DATES_DIGIT_FIRST = frozenset((0, 1, 4))         # of _DATE_RES
-_DIGIT_FIRST = (_POSTAL_RE, _ALLOC_RE, _MIXED_RE, _SPACED_RE, _SLASH_FRAC_RE,
-                *(_DATE_RES[i] for i in sorted(_DATES_DIGIT_FIRST)))
-_DIGIT_FIRST_INDEX = {id(rx): i for i, rx in enumerate(_DIGIT_FIRST)}
-
-
-def _any_of(patterns) -> re.Pattern:
-    """One search for the places where any of ``patterns`` (digit-first, same flags) can match:
-    their alternation with group names dropped and back references widened to any text (a
-    superset of each, as only the places are wanted)."""
-    assert all(p.flags == re.UNICODE and "(?(" not in p.pattern for p in patterns)
-    alts = (re.sub(r"\(\?P=\w+\)", "(?s:.*?)", re.sub(r"\(\?P<\w+>", "(?:", p.pattern)) for p in patterns)
-    return re.compile("(?=[0-9])(?:" + "|".join(f"(?:{a})" for a in alts) + ")")
-
-
-_DIGIT_FIRST_ANY = _any_of(_DIGIT_FIRST)
-
-
-def _digit_first_hits(seg: str) -> list[list[re.Match]]:
-    """Each of _DIGIT_FIRST's finditer over ``seg``: at each place one of them can match, in
-    order, each pattern whose last match ends there or before is matched."""
-    out: list[list[re.Match]] = [[] for _ in _DIGIT_FIRST]
-    after = [0] * len(_DIGIT_FIRST)
-    search, pos = _DIGIT_FIRST_ANY.search, 0
-    while (m := search(seg, pos)) is not None:
-        q = m.start()
-        for i, rx in enumerate(_DIGIT_FIRST):
-            if q >= after[i] and (h := rx.match(seg, q)) is not None:
-                out[i].append(h)
-                after[i] = max(h.end(), q + 1)
-        pos = q + 1
-    return out
+_DIGIT_FIRST = ScanGroup((_POSTAL_RE, _ALLOC_RE, _MIXED_RE, _SPACED_RE, _SLASH_FRAC_RE,
+                          *(_DATE_RES[i] for i in sorted(_DATES_DIGIT_FIRST))))
+_LABEL_FIRST = ScanGroup((_CODE_RE, _P_RE, _STAT_RE, _GLUED_RATIO_RE, _MARK_PAREN_RE, _CIRCLED_RE,
+                          _TABLE_RE))
+_SCAN_GROUPS = (_DIGIT_FIRST, _LABEL_FIRST)
 
 
 _ABOVE_Q = ("more_than", "at_least")
@@ -924,14 +900,18 @@ class _Segment:
         self.n = len(seg)
         self.mask = bytearray(self.n)
         self.out = st.out
-        self._digit_first: Optional[list[list[re.Match]]] = None
+        self._scanned: list[Optional[list[list[re.Match]]]] = [None] * len(_SCAN_GROUPS)
 
     # ------------------------------------------------------------------ helpers
     def found(self, rx: re.Pattern) -> list[re.Match]:
-        """``rx.finditer(seg)`` for a pattern of _DIGIT_FIRST, all of them found in one search."""
-        if self._digit_first is None:
-            self._digit_first = _digit_first_hits(self.seg)
-        return self._digit_first[_DIGIT_FIRST_INDEX[id(rx)]]
+        """``rx.finditer(seg)`` for a pattern of one of _SCAN_GROUPS, each group's found in one
+        search."""
+        for k, group in enumerate(_SCAN_GROUPS):
+            if (i := group.index.get(id(rx))) is not None:
+                if self._scanned[k] is None:
+                    self._scanned[k] = group.hits(self.seg)
+                return self._scanned[k][i]
+        raise KeyError(rx.pattern)
 
     def free(self, a, b) -> bool:
         return self.mask.find(1, a, b) == -1
@@ -1063,7 +1043,7 @@ class _Segment:
                 self.claim(a, b)
 
     def codes(self):
-        for m in _CODE_RE.finditer(self.seg):
+        for m in self.found(_CODE_RE):
             code = m.group("code").rstrip(".-/_")
             a = m.start("code")
             b = a + len(code)
@@ -1212,7 +1192,7 @@ class _Segment:
             self.claim(a, b)
 
     def pvalues(self):
-        for m in _P_RE.finditer(self.seg):
+        for m in self.found(_P_RE):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -1225,7 +1205,7 @@ class _Segment:
 
     def stats(self):
         seg = self.seg
-        for m in _STAT_RE.finditer(seg):
+        for m in self.found(_STAT_RE):
             a, b = m.span()
             if a > 0 and (seg[a - 1] in _LETTERS or seg[a - 1].isdigit()):
                 continue
@@ -1247,7 +1227,7 @@ class _Segment:
             self.emit(a, b, kind, v, unit, qualifier=_COMP_MAP.get(op), label=lab, decimals=dec)
             self.claim(a, b)
         if "R" in seg:
-            for m in _GLUED_RATIO_RE.finditer(seg):
+            for m in self.found(_GLUED_RATIO_RE):
                 a, b = m.span()
                 if a and seg[a - 1] in "aI":
                     a -= 1              # aHR, aOR, IRR
@@ -1315,13 +1295,13 @@ class _Segment:
             if self.free(a, b):
                 self.emit(a, b, "other", v, checkable=False, reason="marker", decimals=dec)
                 self.claim(a, b)
-        for m in _MARK_PAREN_RE.finditer(seg):
+        for m in self.found(_MARK_PAREN_RE):
             g = "n" if m.group("n") else "n2"
             a, b = (m.start(), m.end()) if g == "n" else (m.start(g), m.end())
             if self.free(a, b):
                 self.emit(a, b, "other", int(m.group(g)), checkable=False, reason="marker")
                 self.claim(a, b)
-        for m in _CIRCLED_RE.finditer(seg):
+        for m in self.found(_CIRCLED_RE):
             a, b = m.span()
             try:
                 v = unicodedata.numeric(m.group())
@@ -1336,7 +1316,7 @@ class _Segment:
         seg = self.seg
         if "表" not in seg and "图" not in seg and "Fig" not in seg and "Table" not in seg:
             return          # (four substring searches cost less than the regex's scan of the segment)
-        for m in _TABLE_RE.finditer(seg):
+        for m in self.found(_TABLE_RE):
             a, b = m.span()
             if a > 0 and seg[a - 1] in _TABLE_NOT_AFTER:
                 continue
