@@ -106,6 +106,17 @@ def test_transposed_digits():
     assert transposed("2.14", "2.41")
     assert not transposed("2.14", "2.14")
     assert not transposed("2.14", "3.41")
+    assert not transposed("1/3", "31")           # a fraction's two numbers are no digits of one
+    assert not transposed("三分之一", "31")
+
+
+def test_a_mean_age_to_a_half_year_rounds_up_to_the_papers_whole_years():
+    from factcheck.judge.match import _equal
+    from factcheck.text.numbers import extract
+    m = next(x for x in extract("平均年龄为74.5岁") if x.unit == "age")
+    assert _equal(m, 75.0) and not _equal(m, 74.0)
+    m = next(x for x in extract("平均年龄为75.5岁") if x.unit == "age")
+    assert not _equal(m, 75.0) and _equal(m, 76.0)
 
 
 def test_ratio_semantics(check_text, tmp_path):
@@ -326,6 +337,8 @@ def test_an_approximate_fraction_is_read_coarsely():
     assert m.value == 20 and tolerance(m) >= 2.0
     exact = next(x for x in extract("五分之一的患者") if "分之" in x.surface)
     assert tolerance(exact) < 2.0
+    figures = next(x for x in extract("风险增加近1/3") if "/" in x.surface)     # 近1/3 for 31%
+    assert figures.value == pytest.approx(33.33, abs=0.01) and tolerance(figures) >= 3.0
 
 
 def test_a_count_with_trailing_zeros_is_rounded_to_them_within_two_percent():

@@ -304,6 +304,10 @@ COFFEE = ("Methods: A randomized clinical trial enrolling 200 adults. Results: I
           "(hazard ratio, 0.61).")
 STEPS = ("Methods: 100 adults wore monitors for 14 days. Results: Participants walked 1058 more steps "
          "and slept 36 fewer minutes on coffee days.")
+RETINA = ("Methods: 35 917 participants of the UK Biobank. Results: Each 1 year increase in the retinal age gap "
+          "was associated with a 2% increase in risk of all-cause mortality (hazard ratio (HR) = 1.02, 95% CI 1.00-1.03).")
+MYOPIA = ("Methods: We included data from 145 studies covering 2.1 million participants. Results: We estimated "
+          "163 million people with high myopia (2.7% of the world population; 95% CI, 86-387 million [1.4%-6.3%]) in 2000.")
 TAICHI = ("Methods: 342 adults with prehypertension were randomized. Results: Compared with aerobic exercise, "
           "tai chi lowered 24-hour ambulatory SBP (-2.16 [95% CI, -3.79 to -0.54]).")
 
@@ -363,6 +367,12 @@ READINGS = [
                          "研究人员检索了2016年3月1日以前发表的论文。该研究1月28日在线发表。",
                  {"2017年1月31日": "mismatch", "2017": "supported", "2016年3月1日": "!mismatch", "1月28日": "!mismatch"},
                  id="a-day-of-print-and-a-citations-year-but-not-a-search-limit-nor-an-online-day"),
+    pytest.param(RETINA, "这项研究纳入35917名参与者。视网膜年龄差距每增加一年，全因死亡风险增加两个百分点。",
+                 {"两个百分点": "mismatch"}, id="a-ratios-relative-change-is-no-percentage-points"),
+    pytest.param(RETINA, "这项研究纳入35917名参与者。视网膜年龄差距每增加一年，全因死亡风险增加2%。",
+                 {"2%": "supported"}, id="a-ratios-relative-change-told-as-percent"),
+    pytest.param(MYOPIA, "这项研究纳入145项研究。2000年，全球约1.63亿人患有高度近视，约占总人口的2.7%；2010年占总人口的4.0%。",
+                 {"2.7%": "supported", "4.0%": "!supported"}, id="a-percent-inside-an-interval-is-not-the-papers"),
 ]
 
 

@@ -60,7 +60,10 @@ def _one_digit_off(a: str, b: str) -> bool:
 
 
 def transposed(a: str, b: str) -> bool:
-    """Same digits, two adjacent ones swapped (2.14 vs 2.41 counts, as editors see it)."""
+    """Same digits, two adjacent ones swapped (2.14 vs 2.41 counts, as editors see it); a
+    fraction's two numbers (1/3 against 31%) are no digits of one number."""
+    if "/" in a or "/" in b or "分之" in a or "分之" in b:
+        return False
     da, db = _digits(a), _digits(b)
     if len(da) != len(db) or da == db or sorted(da) != sorted(db):
         return False
@@ -651,8 +654,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return True         # 约5000名 for 5303: a round count is read to its last digit (the thousand)
     if m.unit == "age" and not m.decimals and x <= v < x + 1:
         return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
-    if m.unit == "age" and m.decimals and v == int(v) and abs(x - v) < 0.5:
-        return True         # 56.1岁 where the abstract writes a mean age of 56 years: its rounding
+    if m.unit == "age" and m.decimals and v == int(v) and v - 0.5 - 1e-9 <= x < v + 0.5:
+        return True         # 56.1岁, 74.5岁 where the abstract writes a mean age of 56, 75 years: its rounding
     if m.kind == "percent" and not m.decimals and not m.qualifier and v >= 10 and v != int(v) \
             and x % 10 == 0 and abs(x - v) < 1:
         return True         # 80% for 79.1%: rounded to the round ten (never 11% for 11.7%: cut short)
@@ -775,10 +778,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         return _supported(m, max(same, key=pref), s)
     # 1b. a percent inside a narrow range of estimates the paper writes as one ("a 38%–40%
     #     reduction in all-cause and cancer mortality"): 降低39% is the paper's
+    #     (narrow for its size too: 1.4%-6.3% is an interval around another estimate, and 4.0%
+    #     inside it is not the paper's number)
     if not s.curated and m.kind == "percent" and isinstance(m.value, (int, float)):
         inside = [t for t in scored if t[0] >= 1.0 and t[2].kind == "range" and t[2].unit == "%"
                   and isinstance(t[3], list) and len(t[3]) == 2 and 0 < t[3][1] - t[3][0] <= 5
-                  and t[3][0] <= float(m.value) <= t[3][1]]
+                  and t[3][1] <= 1.5 * t[3][0] and t[3][0] <= float(m.value) <= t[3][1]]
         if inside:
             return _supported(m, max(inside, key=pref), s)
     # 2. the other group's value of a finding named in this sentence: groups swapped
@@ -1150,8 +1155,30 @@ def _supported(m: Mention, t: tuple, s: Summary) -> MentionVerdict:
     risk = _risk_beside_odds(m, c)
     if risk is not None:
         return _mismatch(m, risk, s, "FC115")
+    if _says_points(m) and _ratio_read_as_change(c):
+        # 死亡风险增加了两个百分点 for HR 1.02 ("a 2% increase in risk"): a ratio is a relative
+        # change, and percentage points are an absolute one
+        return _mismatch(m, t, s, "FC109")
     return MentionVerdict(m.id, "supported", pv, c.finding.id if c.finding else None, rule="FC101",
                           args={"note": c.describe(s)})
+
+
+def _says_points(m: Mention) -> bool:
+    """The number is written in percentage points (个百分点, percentage points): an absolute change."""
+    return "百分点" in m.surface or "百分點" in m.surface or "percentage point" in m.surface
+
+
+def _ratio_read_as_change(c: Cand) -> bool:
+    """A percent that is a ratio's relative change: read off it (HR 1.02 as 2%, a 1.4-fold risk
+    as 40%), or written beside it ("a 2% increase in risk (HR 1.02)")."""
+    if c.kind != "percent" or isinstance(c.value, list):
+        return False
+    head = (c.label or "").split(" ")[0]
+    if head.endswith("-fold") or (head in RATIO_LABELS and " " in (c.label or "")):
+        return True
+    return c.finding is not None and any(
+        v.kind == "ratio" and v.label in RATIO_LABELS and not isinstance(v.value, list)
+        and abs(abs(float(v.value) - 1) * 100 - abs(float(c.value))) <= 0.5 for v in c.finding.values)
 
 
 def _risk_beside_odds(m: Mention, c: Cand) -> Optional[tuple]:
@@ -1356,6 +1383,7 @@ REPORT_DATE = re.compile(r"[ \t]*(?:[,，][ \t]*)?(?:(?!杂志|雜誌|期刊|[Jj
 _NEWS_DAY = re.compile(r"[ \t]*(?:消息|发布声明|發布聲明|表示|称|稱|说|說|指出|宣布|援引)")
 _STAMP_AFTER = re.compile(r"[ \t,，]*(?:[（(][ \t]*)?(?:星期|禮拜|礼拜|周[一二三四五六日天]|週[一二三四五六日天]|来源|來源|"
                           r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d{1,2}[:：]\d\d)")
+_STORED_DATE_LABEL = re.compile(r"(?<![^\n])[ \t]*(?:date|Date|DATE)[ \t]*[:：]?[ \t]*$")
 _STAMP_BEFORE = re.compile(r"(?:(?<!发表)(?<!發表)(?<!出版)(?<!刊登)(?<!刊出)(?<!上线)(?<!上線)(?<!在线)(?<!在線)"
                            r"(?:时间|時間|日期)[ \t]*[:：]|[Uu]pdated(?: on)?|[Pp]osted(?: on)?)[ \t]*$")
 
@@ -1422,6 +1450,8 @@ def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:
     v = m.value
     if not isinstance(v, str) or is_period(v) or (published and _same_day(v, published)):
         return False
+    if _STORED_DATE_LABEL.search(norm, max(0, m.start - 8), m.start) is not None:
+        return True         # date 2025-12-15 研究顯示…: the date a stored copy of the page heads it with
     if v.startswith("--"):
         return len(v) > 4 and _NEWS_DAY.match(norm, m.end) is not None
     if len(v) != 10:
@@ -2473,7 +2503,7 @@ def _points_confusion(m: Mention, ctx: Context, s: Summary, scored) -> Optional[
     percentage points, or 16.6% relative. An article that gives one as the other is FC109."""
     if m.unit != "%" or not isinstance(m.value, (int, float)):
         return None
-    says_points = "百分点" in m.surface or "百分點" in m.surface or "percentage point" in m.surface
+    says_points = _says_points(m)
     for rel, dist, c, pv in scored:
         if rel < 2.0 or c.label != "baseline" or c.unit != "%" or isinstance(c.value, list):
             continue

@@ -59,8 +59,8 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
     if kind == "percent" and isinstance(value, (int, float)) and not re.search(r"\d", surface):
         tol = max(tol, 0.05 * abs(float(value)))     # 一半, 减半, 三分之一: words, not figures, for 51%
     if qualifier == "approx":
-        if kind == "percent" and "分之" in surface and isinstance(value, (int, float)):
-            return max(tol, 0.1 * abs(float(value)))     # 几乎五分之一 for 18%: fractions are coarse too
+        if kind == "percent" and ("分之" in surface or "/" in surface) and isinstance(value, (int, float)):
+            return max(tol, 0.1 * abs(float(value)))     # 几乎五分之一, 近1/3 for 18%, 31%: fractions are coarse too
         v = value[0] if isinstance(value, tuple) else value
         if isinstance(v, (int, float)):         # (a date's value is a string)
             tol = max(tol, 0.05 * abs(v))
