@@ -32,6 +32,15 @@ def check(m, **want):
 
 # (text, surface, expected fields) -- real sentences first
 CASES = [
+    # --- a count before a word for people, with no measure word (test142's first run)
+    pytest.param("研究人员分析了数据超过385000成年人(平均年龄43岁)和湿疹。", "385000成年人",
+                 dict(kind="count", value=385000, unit="person", qualifier="more_than"), id="people-word"),
+    pytest.param("约2000儿童参与了调查。", "2000儿童", dict(kind="count", value=2000, unit="person"),
+                 id="people-word-not-a-year"),
+    pytest.param("研究纳入**500名**患者", "500名", dict(kind="count", value=500, unit="person", checkable=True),
+                 id="a-pages-bold-is-no-multiplication"),
+    pytest.param("全球几乎1/3男性感染了HPV", "1/3", dict(kind="percent", value=33.33, unit="%", qualifier="approx"),
+                 id="a-fraction-before-a-word-for-people-is-a-share"),
     # --- multiplier, 倍 (000)
     pytest.param("当胰岛素抵抗指数(HOMA-IR)超过2.41，你在孕早期发生流产的风险，是胰岛素代谢正常女性的2.63倍。",
                  "2.63倍", dict(kind="multiplier", value=2.63, unit="x", qualifier=None, checkable=True,
@@ -444,6 +453,15 @@ def test_english_from_to_is_a_change_and_ranged_from_is_a_range():
     m = extract("ages ranged from 21 to 42 years")
     assert [(x.kind, x.value) for x in m] == [("range", [21, 42])]
     assert [x.value for x in extract("Age 36–40y: 11.5%")] == [[36, 40], 11.5]
+
+
+def test_a_time_point_named_in_english_opens_no_range_of_percents():
+    """"fell from 21.0% at age 2 to 6.1% at age 19": 2 is an age, 6.1% a share of its own; a range
+    of weeks or of ages stays one."""
+    m = extract("fell from 21.0% at age 2 to 6.1% at age 19")
+    assert [(x.surface, x.value) for x in m if x.unit == "%"] == [("21.0%", 21.0), ("6.1%", 6.1)]
+    assert [x.value for x in extract("at weeks 13 to 16.")] == [[13, 16]]
+    assert [x.value for x in extract("between 12 to 15%")] == [[12, 15]]
 
 
 def test_rewritten_scans_find_what_their_lookbehind_forms_found():

@@ -903,7 +903,7 @@ _SESSION11 = [
      "met the primary end point.",
      "要点 - 该研究评估了奥马珠单抗在1至55岁花生过敏患者中的安全性和有效性 [11][14] - 患者随机接受安慰剂"
      "或注射16至20周 [12] - 预计2024年美国有340万儿童被诊断为食物过敏 [6] - 结果显示67%的患者达到主要终点 [3]\n",
-     {"1至55岁": "supported", "340万": "unattributed"}),
+     {"1至55岁": "supported", "340万儿童": "unattributed"}),
     ("decimals without their zero, grams as 公克",
      "Results: The morning-type pattern was associated with lower all-cause mortality (hazard ratio: .84; 95% "
      "confidential interval: .74–.95). For each 30 grams/day increase in processed meat, the risk of gastric "
@@ -1143,7 +1143,7 @@ _SESSION13 = [
      "risk (HR 1.3).",
      "这项研究发表在《柳叶刀》上。在美国,目前估计有690万老年人患有阿尔茨海默病,到2050年将达到1300万病例。"
      "研究发现，听力损失者痴呆风险增加30%。研究纳入了约5000人。",
-     {"690万": "unattributed", "2050年": "unattributed", "1300万": "unattributed", "30%": "supported",
+     {"690万老年人": "unattributed", "2050年": "unattributed", "1300万": "unattributed", "30%": "supported",
       "5000人": "supported"}),
     ("a burden study's own population counts stay the study's",
      "Results: In 2019 there were 1.19 million incident cases of cancer in adolescents and young adults "
@@ -1721,7 +1721,38 @@ _SESSION22 = [
 ]
 
 
-_BLIND_PART_RULES = _SESSION16 + _SESSION17 + _SESSION18 + _SESSION19 + _SESSION20 + _SESSION21 + _SESSION22
+_SLEEP_MEN = ("Title: Sleep disturbance and semen quality\nJournal: Am J Epidemiol\nYear: 2013\n\n"
+              "Methods: A cross-sectional study among 953 young men. Results: Among the 953 men, those with a high "
+              "level of sleep disturbance had a 29% lower sperm concentration.")
+_SESSION23 = [
+    ("a notice of the reading time is the page's",
+     _SLEEP_MEN, "本篇文章435字,读完约1分钟\n一项研究纳入953名年轻男性,睡眠障碍者精子浓度低29%。",
+     {"435": "unattributed", "1分钟": "unattributed", "953名": "supported", "29%": "supported"}),
+    ("the date a stored copy heads a page with is the page's",
+     _SLEEP_MEN, " date 2025-12-15 研究显示，睡眠障碍的男性精子浓度低29%。\n一项研究纳入953名年轻男性。",
+     {"2025-12-15": "unattributed", "29%": "supported", "953名": "supported"}),
+    ("a fraction told nearly (近1/3) for 31% is the paper's, no transposed digits",
+     "Title: Circulating vitamin D and colorectal cancer\nJournal: J Natl Cancer Inst\nYear: 2019\n\n"
+     "Results: Among 5706 cases, deficient vitamin D was associated with a 31% higher colorectal cancer risk "
+     "(RR = 1.31, 95% CI = 1.05 to 1.62).",
+     "这项研究纳入5706例病例。缺乏维生素D会将结直肠癌的风险增加近1/3。",
+     {"1/3": "supported"}),
+    ("a mean age to the half year rounds up to the paper's whole years",
+     "Title: Bowel movement frequency and cognition\nJournal: Gut Microbes\nYear: 2023\n\n"
+     "Methods: We followed 112 753 women and men. Mean age at assessment was 76 years in NHS and 75 years in HPFS.",
+     "这项研究纳入112753名参与者。在评估时,NHS人群的平均年龄为75.7岁,HPFS为74.5岁。",
+     {"75.7岁": "supported", "74.5岁": "supported"}),
+    ("a median age with no years after it is an age, and a count before a word for people counts them",
+     "Title: Atopic eczema and cardiovascular disease\nJournal: BMJ\nYear: 2018\n\n"
+     "Results: 387 439 patients with atopic eczema were matched to 1 528 477 patients without atopic eczema. "
+     "The median age was 43 at cohort entry and 66% were female.",
+     "研究人员分析了数据超过385000成年人(平均年龄43岁)和湿疹。",
+     {"385000成年人": "supported", "43岁": "supported"}),
+]
+
+
+_BLIND_PART_RULES = (_SESSION16 + _SESSION17 + _SESSION18 + _SESSION19 + _SESSION20 + _SESSION21 + _SESSION22
+                     + _SESSION23)
 
 
 @pytest.mark.parametrize("abstract, article, expected", [c[1:] for c in _BLIND_PART_RULES],

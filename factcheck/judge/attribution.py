@@ -345,9 +345,10 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
         # the page's stamp (a short line of counters, a time stamp): read as any line, its numbers the page's,
         # whichever of the line's sentences holds them (…co.uk英国 - 英语2025-02-09 05:00:00 - 阅读时长2分钟);
         # a labelled time opening a line (发布时间:2018-09-30 17:35 原文链接:…) is one, whatever follows it
-        # (every stamp holds a colon, 00:05 or 回复:, or a weekday, 星期三, which rules most
-        # sentences out at once)
-        stamp = ms and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext) and (
+        # (every stamp holds a colon, 00:05 or 回复:, a weekday, 星期三, or the minutes of a reading
+        # time, 读完约1分钟, which rules most sentences out at once)
+        stamp = ms and (":" in ntext or "：" in ntext or "星期" in ntext or "拜" in ntext or "分钟" in ntext
+                        or "分鐘" in ntext) and (
             cues["page_stamp"].match(_line_at(article.text, start)) is not None
             or (line_start and cues["page_stamp_label"].match(ntext) is not None)) or (
             ms and footer_at and _near_any(footer_at, article.text, start, s.end))

@@ -278,6 +278,9 @@ _AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
 # ("mean (SD) age", "mean ± SD age", "median [interquartile range] age")
 MEAN_AGE = re.compile(r"\b(?:mean|median|average)\b(?:\s*[(\[][^()\[\]]{0,24}[)\]]|\s*(?:±|\+/-)\s*SD)?\s+age\b", re.I)
+# a mean or median age with its value next ("The median age was 43", "mean age of 61.2")
+_AGE_WAS = re.compile(r"\b(?:mean|median|average)\b(?:\s*[(\[][^()\[\]]{0,24}[)\]])?\s+age\b"
+                      r"(?:\s+at\s+\w+(?:\s+\w+)?)?\s*(?:was|of|=|:|,|is)\s*$", re.I)
 _FOLLOW_UP_AT = re.compile(r"follow", re.I)               # "14 years of follow-up": a length, not an age
 _DURING_BEFORE = re.compile(r"\b(?:during|over|after|for|within)\s*$", re.I)
 
@@ -413,6 +416,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             # entry was 45 years and the median follow-up was 3.4 years": the 45, not the 3.4)
             v.unit, v.kind = "age", ("range" if isinstance(v.value, list) else "measurement")
             v.label = None if v.label == "follow_up" else v.label
+        elif v.unit == "" and v.kind == "measurement" and not isinstance(v.value, list) and _AGE_WAS.search(before):
+            v.unit = "age"      # "The median age was 43 at cohort entry": an age with no "years" after it
         named = last_ratio.label if last_ratio is not None else _ratio_named_before(norm, m.start)
         if v.kind != "ratio" and named and v.unit == "" and (_ci_follows(ms, m, norm) or (
                 m.decimals and v.kind == "measurement" and (_RESPECTIVELY.search(norm, m.end) or (

@@ -362,6 +362,9 @@ _RANGE_FIRST = set("-–—~至到t")
 _EN_TO_RE = re.compile(r"[ \t]{1,2}to[ \t]{1,2}")
 _EN_FROM_RE = re.compile(r"\bfrom[ \t]{1,2}$", re.I)
 _EN_RANGED_RE = re.compile(r"\b(rang\w*|between|aged)[ \t]{1,2}from[ \t]{1,2}$", re.I)
+# a number a word before it names as a time point ("at age 2 to 6.1% at age 19", "week 12 to 40%"):
+# no low end of a range of percents
+_EN_NAMED_POINT_RE = re.compile(r"\b(?:ages?|weeks?|months?|years?|days?|visits?|waves?|cycles?)[ \t]{1,2}$", re.I)
 _LIST_FIRST = set("、以和及与或,")
 _CHANGE_FIRST = {w[0] for w in (_LEX.get("change_words") or ["下降"])}
 # a verb of change right before an amount (减少大约半小时, 风险降低了16%): the amount is a change,
@@ -622,6 +625,12 @@ def _anchored(seg: str, anchors, rx: re.Pattern, back: frozenset, limit: int) ->
                 done = m.end()
                 yield m
                 break
+
+
+def _times_at(seg: str, i: int) -> bool:
+    """A sign of multiplication at ``i``: ×, ÷ or a lone * (** is a page's bold, as Markdown writes it)."""
+    c = seg[i]
+    return c in "×÷" or (c == "*" and not (i > 0 and seg[i - 1] == "*") and not (i + 1 < len(seg) and seg[i + 1] == "*"))
 
 
 def place_value(v) -> float:
@@ -1577,8 +1586,8 @@ class _Segment:
                 # 水平处于最高1/3的参与者: the top tertile is a group, not a share)
                 if (q is None and (not _SHARE_OF_AFTER.match(seg, b) or _RANKED_PART_BEFORE.search(seg, max(0, a - 3), a))) \
                         or x >= y or not self.free(a, b) \
-                        or _match_unit(seg, b):
-                    continue
+                        or ((um := _match_unit(seg, b)) is not None and um[0].code != "person"):
+                    continue        # (1/2杯 is a measure; 1/3男性 a share of people)
                 self.emit_form(a, b, round(x / y * 100, 2), unit="%", ukind="percent")
         if "半" in seg:
             for m in _HALF_MW_RE.finditer(seg):
@@ -2012,6 +2021,8 @@ class _Segment:
             return False
         if a.generic and not a.naked:
             return False
+        if b.unit == "%" and not a.unit and not a.cn and _EN_NAMED_POINT_RE.search(self.seg, max(0, a.s - 10), a.s):
+            return False
         if b.neg:
             # "10 - 20": the sign was read as a minus; "1.2 -3" stays two numbers
             g2 = self.seg[a.e:b.ns]
@@ -2124,10 +2135,10 @@ class _Segment:
         k = t.e
         if k < self.n and seg[k] == " ":
             k += 1
-        # (not a pair written with blanks: 151.7 / 86.4, a blood pressure)
-        if (j >= 0 and (seg[j] in "×*÷" or (seg[j] == "/" and j > 0 and not seg[j - 1].isdigit()
-                                             and not (seg[j - 1] == " " and j > 1 and seg[j - 2].isdigit()))
-                        )) or (k < self.n and seg[k] in "×*÷" and not _SCI_RE.match(seg, t.e)):
+        # (not a pair written with blanks: 151.7 / 86.4, a blood pressure; nor a page's bold, **200万人**)
+        if (j >= 0 and (_times_at(seg, j) or (seg[j] == "/" and j > 0 and not seg[j - 1].isdigit()
+                                               and not (seg[j - 1] == " " and j > 1 and seg[j - 2].isdigit()))
+                        )) or (k < self.n and _times_at(seg, k) and not _SCI_RE.match(seg, t.e)):
             kind, checkable, reason = "other", False, "formula"
         role = role or t.role
         self.emit(t.s, t.e, kind, value, t.unit, qualifier=t.qual, checkable=checkable,
