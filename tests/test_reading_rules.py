@@ -1731,6 +1731,23 @@ _SESSION23 = [
     ("the date a stored copy heads a page with is the page's",
      _SLEEP_MEN, " date 2025-12-15 研究显示，睡眠障碍的男性精子浓度低29%。\n一项研究纳入953名年轻男性。",
      {"2025-12-15": "unattributed", "29%": "supported", "953名": "supported"}),
+    ("one in nine in an abstract is the share an article's 九分之一 tells",
+     "Title: ADHD and life expectancy\nJournal: Br J Psychiatry\nYear: 2025\n\n"
+     "Results: We compared 30 029 adults with ADHD with 300 390 matched adults. Diagnosed adults are ~1 in 9 of "
+     "all adults with ADHD. One in five had a comorbid anxiety disorder.",
+     "研究纳入30,029名确诊ADHD的成年人。不到九分之一的ADHD成人得到了诊断。五分之一的人同时患有焦虑症。",
+     {"九分之一": "supported", "五分之一": "supported"}),
+    ("twenty-odd (20多岁) is an age a mean age supports, no bound on who was studied; a spread in brackets "
+     "after a mean is told as one",
+     "Title: Self-harm in adolescence\nJournal: Lancet\nYear: 2012\n\n"
+     "Methods: 1943 adolescents were assessed at seven waves, ending at mean age 29.0 years (SD 0.59). "
+     "Results: Among 857 physician suicides, mean age was 59.8 years (SD 15.3).",
+     "研究调查了1943名青少年,直到他们进入20多岁。医生中共有857例自杀(平均[SD]年龄为59.8[15.3])。",
+     {"20多岁": "supported", "15.3": "supported"}),
+    ("an organisation's data are background",
+     _SLEEP_MEN, "一项研究纳入953名年轻男性,睡眠障碍者精子浓度低29%。根据全国精神疾病联盟的数据,美国18.1%的成年人患有焦虑症。"
+                 "美国国立卫生院提供的数据显示,约43%的美国成年男女会服用补充剂。",
+     {"953名": "supported", "18.1%": "unattributed", "43%": "unattributed"}),
     ("a fraction told nearly (近1/3) for 31% is the paper's, no transposed digits",
      "Title: Circulating vitamin D and colorectal cancer\nJournal: J Natl Cancer Inst\nYear: 2019\n\n"
      "Results: Among 5706 cases, deficient vitamin D was associated with a 31% higher colorectal cancer risk "
@@ -1748,6 +1765,18 @@ _SESSION23 = [
      "The median age was 43 at cohort entry and 66% were female.",
      "研究人员分析了数据超过385000成年人(平均年龄43岁)和湿疹。",
      {"385000成年人": "supported", "43岁": "supported"}),
+    ("an age the population is bounded by is no mean age written with its decimal zero (75.0)",
+     "Title: Antibiotic use and dementia\nJournal: Neurology\nYear: 2025\n\n"
+     "Results: We documented 461 dementia cases among 13,571 participants (mean age ± SD 75.0 ± 4.1 years, "
+     "54.3% female).",
+     "这项研究涉及13,571名70岁以上的健康人。",
+     {"13,571名": "supported", "70岁": "!supported"}),
+    ("a spread in brackets (SD = 1.7) is no value an article's count can be",
+     "Title: Anxiety and dementia\nJournal: J Am Geriatr Soc\nYear: 2024\n\n"
+     "Results: Among 2132 participants, chronic anxiety was associated with all-cause dementia (HR 2.80) with an "
+     "average time to dementia diagnosis of 10 years (SD = 1.7).",
+     "这项研究调查了2,132名参与者。每个人报告了两次焦虑水平。",
+     {"2,132名": "supported", "两次": "!supported"}),
 ]
 
 

@@ -748,7 +748,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             rel, dist = rel_of[key]
         scored.append((rel, dist, c, pv))
 
-    if m.unit == "age" and m.qualifier in _BOUNDS:
+    if m.unit == "age" and m.qualifier in _BOUNDS and not getattr(m, "bounds", None):
         # 80岁以上 is who was studied: the paper's mean or median age neither supports nor contradicts it
         scored = [t for t in scored if not _bound_against_average(t[2])]
 
@@ -770,7 +770,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                                   args={"note": c.describe(s)})
     # 1. the same measure (and group, where both name one) states the same number → supported;
     #    a cut-off of the paper (≥50%) supports only a cut-off (将近一半 is not the paper's 50%)
+    #    (a spread, "10 years (SD = 1.7)", only a number told as one: 标准差1.7, ±1.7)
     same = [t for t in scored if t[0] >= 1.0 and group_ok(t[2])
+            and (t[2].label != "sd" or _told_as_spread(m, ctx))
             and (_equal(m_eff, t[3], t[2].qualifier) or (m_book is not None and _equal(m_book, t[3], t[2].qualifier)))
             and (not _is_cut_off(t[2]) or m.kind == "threshold" or _same_bound(m, t[2]))
             and not _step_for_bound(m, t[2])]
@@ -1139,13 +1141,24 @@ def _written_as_times(m: Mention, s: Summary) -> bool:
     return any(rx.search(f.text) for f in s.findings)
 
 
+# (or in brackets right after a value: 平均[SD]年龄为59.8[15.3], 52.8 (11.8)岁)
+_SPREAD_BEFORE = re.compile(r"(?:标准差|標準差|SD|sd|±)[^，。；;,\d]{0,4}$|\d[ \t]*[\[(（][ \t]*$")
+
+
+def _told_as_spread(m: Mention, ctx: Context) -> bool:
+    """Is the number told as a standard deviation (标准差为1.7, 52.8±11.8)?"""
+    return _SPREAD_BEFORE.search(ctx.clause, max(0, m.start - ctx.clause_start - 8), max(0, m.start - ctx.clause_start)) is not None
+
+
 def _bound_against_average(c: Cand) -> bool:
     """Is the paper's age a mean or median ("mean age at baseline 93 years")? An age the
     population is bounded by (80岁以上的老人) is not that, which lies past any such bound."""
     if c.finding is None or isinstance(c.value, list):
         return False
-    return bool(re.search(r"(?:mean|median|average)\s+(?:[\w\[\]()]+\s+){0,3}?age\b[^.;\d]{0,30}" + re.escape(_fmt(c.value))
-                          + r"(?![\d.])|平均年龄[^。；\d]{0,8}" + re.escape(_fmt(c.value)), c.finding.text, re.I))
+    # (the value as the abstract writes it: 75.0 for 75)
+    value = re.escape(_fmt(c.value)) + (r"(?:\.0+)?" if float(c.value).is_integer() else "")
+    return bool(re.search(r"(?:mean|median|average)\s+(?:[\w\[\]()]+\s+){0,3}?age\b[^.;\d]{0,30}" + value
+                          + r"(?![\d.])|平均年龄[^。；\d]{0,8}" + value, c.finding.text, re.I))
 
 
 def _supported(m: Mention, t: tuple, s: Summary) -> MentionVerdict:

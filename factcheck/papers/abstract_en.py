@@ -56,6 +56,8 @@ def interval_of_value_before(earlier: Sequence, m, text: str) -> bool:
         and _BEFORE_BRACKET.fullmatch(text, prev.end, m.start) is not None
 
 
+_ONE_IN_WORDS = re.compile(r"\b(one|One|ONE|\d{1,2})\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b"
+                           r"(?![\w%]|[.,]\d)")
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -166,6 +168,9 @@ def normalise(text: str) -> str:
     # "12-week", "the 6.3-year median follow-up": a length with its unit
     # ("1303 three-month-old infants", "Eight-year DFS": an age or length in words, in digits first)
     t = _AGE_IN_WORDS.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}-{m.group(2)}", t)
+    # "one in five", "One in 9": a share in words, in digits first (facts reads it as a percent)
+    t = _ONE_IN_WORDS.sub(lambda m: f"{_NUM_WORDS.get(m.group(1).lower(), m.group(1))} in "
+                                    f"{_NUM_WORDS.get(m.group(2).lower(), m.group(2))}", t)
     t = _HYPHENED_LENGTH.sub(r"\1 \2s", t)
     # "the 10-s one-legged stance", "a 10- s stance": seconds
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐]\s?(?:s|sec)\b(?![-‐])", r"\1 seconds", t)
@@ -381,9 +386,14 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
     if ratio_before and not (_OWN_MEASURE.search(norm) or _RATIO_ANYWHERE.search(norm)):
         last_ratio = Value(value=0.0, kind="ratio", label=ratio_before)
     last_ratio_end: Optional[int] = None
+    shares = _shares(norm)
     for k, m in enumerate(ms):
         before = norm[max(0, m.start - 40):m.start]
         after = norm[m.end:m.end + 40]
+        if m.start in shares and not isinstance(m.value, list):
+            if shares[m.start] is not None:     # (the 1 of "1 in 9" is read with the 9)
+                values.append(shares[m.start])
+            continue
         if m.kind == "pvalue":
             p = p or (("<" if m.qualifier in ("less_than", "at_most") else ">" if m.qualifier in
                        ("more_than", "at_least") else "") + _fmt(float(m.value)))
@@ -492,8 +502,29 @@ def _pairs_by_order(ms, values: list[Value], arm_at: list[tuple[int, str]]) -> N
         v.note = None
 
 
+_ONE_IN = re.compile(r"(?<![\d.,\w])(\d{1,2})\s+in\s+(\d{1,4})(?![\w%]|[.,]\d)")
+
+
+def _shares(norm: str) -> dict:
+    """"~1 in 9 of all adults", "1 in 5 children": a share, as an article's 九分之一 tells it. By
+    the start of each of its two numbers: the share (a percent) at the second, None at the first."""
+    out: dict = {}
+    for sm in _ONE_IN.finditer(norm) if " in " in norm else ():
+        a, b = int(sm.group(1)), int(sm.group(2))
+        if a < b and not 1900 <= b <= 2100:
+            approx = "approx" if _APPROX_BEFORE.search(norm, 0, sm.start()) else None
+            out[sm.start()] = None
+            out[sm.start(2)] = Value(value=round(a / b * 100, 2), kind="percent", unit="%", qualifier=approx)
+    return out
+_APPROX_BEFORE = re.compile(r"(?:~|about|approximately|nearly|almost|around|roughly)\s*$", re.I)
+_SD_BEFORE = re.compile(r"[(\[]\s*(?:SD|s\.d\.)\s*[=:,]?\s*$", re.I)
 _EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)
 _OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)
+
+
+def _spread_label(label: Optional[str], before: str) -> Optional[str]:
+    """"10 years (SD = 1.7)", "52.8 (SD, 11.8)": a spread, labelled sd (no value of its own)."""
+    return "sd" if (label or "").lower() in ("sd", "s.d.") or (label is None and _SD_BEFORE.search(before)) else label
 
 
 def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Optional[Value]:
@@ -502,7 +533,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     val = [float(x) for x in m.value] if isinstance(m.value, list) else m.value
     if isinstance(val, str):
         return None            # dates: the period of a study is not what articles check here
-    unit, kind, label = m.unit or "", m.kind, m.label
+    unit, kind, label = m.unit or "", m.kind, _spread_label(m.label, before)
     r = RATIO.search(before)
     if r is None and not isinstance(val, list) and unit in ("", "x") and _EFFECT_SIZE.search(before) \
             and _OF_RISK.search(far_before):
@@ -682,6 +713,8 @@ def merge_values(drafted: list[Finding], typed: Finding) -> None:
                     continue
             elif twin.label == "follow_up" and not v.label:
                 v.label = "follow_up"
+            elif twin.label == "sd":
+                v.label = "sd"              # "10 years (SD = 1.7)": the spread of the value before it
             elif twin.label == "threshold":
                 v.label, v.qualifier = "threshold", twin.qualifier
             elif twin.label == "increment":
