@@ -534,6 +534,11 @@ def test_a_comparison_told_against_everyone_else_is_flagged():
     # the paper's own comparator is no switch
     assert not [o for o in _overstated("研究发现，与白班女性相比，轮班夜班的女性2型糖尿病风险高31%。", s, st)
                 if o.rule == "FC220"]
+    # nor the general population, where the paper compares with it (a cohort matched from it)
+    fired = _rules_fired("Methods: 30 029 adults with diagnosed ADHD and a comparison group of 300 390 matched "
+                         "participants. Results: Life expectancy relative to the general population was 6.78 years "
+                         "lower for males (HR for mortality 1.89).")
+    assert "FC220" not in fired("研究发现，ADHD男性的死亡概率是普通人的1.89倍。")
 
 
 
