@@ -1731,6 +1731,20 @@ _SESSION23 = [
     ("the date a stored copy heads a page with is the page's",
      _SLEEP_MEN, " date 2025-12-15 研究显示，睡眠障碍的男性精子浓度低29%。\n一项研究纳入953名年轻男性。",
      {"2025-12-15": "unattributed", "29%": "supported", "953名": "supported"}),
+    ("a forum's counters on a line of their own are the page's; 有数据显示 and 根据…中心, give background",
+     _SLEEP_MEN, "一项研究纳入953名年轻男性,睡眠障碍者精子浓度低29%。\n签到天数: 617 天 连续签到: 1 天 [LV.9]签到八年\n"
+                 "支持 0 反对 0 举报 2021-04-06 08:23\n有数据显示2018年我国饮料的全年零售额超过2000亿元。"
+                 "根据疾病控制及预防中心,2016年14个生育的妇女之中,就有1个在怀孕期间吸烟。",
+     {"953名": "supported", "617 天": "unattributed", "2021-04-06": "unattributed", "2000亿元": "unattributed",
+      "14个": "unattributed"}),
+    ("earlier research named as the view the study contradicts, then the study's finding: its numbers are "
+     "the study's",
+     "Title: BMI and dementia risk\nJournal: Lancet Diabetes Endocrinol\nYear: 2015\n\n"
+     "Methods: 1 958 191 people aged 40-60 years were followed for 15 years. Results: Being underweight in "
+     "middle age was associated with a 34% higher risk of dementia.",
+     "有悖于既往研究认为的中年肥胖会增加老年痴呆风险的观点,研究人员发现:40-60岁时过瘦的人,15年后痴呆风险高34%。"
+     "既往研究认为中年肥胖会使痴呆风险增加60%。",
+     {"40-60岁": "supported", "15年": "supported", "34%": "supported", "60%": "unattributed"}),
     ("one in nine in an abstract is the share an article's 九分之一 tells",
      "Title: ADHD and life expectancy\nJournal: Br J Psychiatry\nYear: 2025\n\n"
      "Results: We compared 30 029 adults with ADHD with 300 390 matched adults. Diagnosed adults are ~1 in 9 of "

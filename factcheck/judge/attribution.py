@@ -69,6 +69,8 @@ def _cues() -> dict:
         "page_stamp": re.compile(data["page_stamp"]),
         "page_footer": tuple(data["page_footer"]),
         "page_stamp_label": re.compile(data["page_stamp_label"]),
+        "forum_counters": tuple(data["forum_counters"]),
+        "forum_line": _forum_line(data["forum_counters"]),
         "identity_duration": re.compile(data["identity_duration"]),
         "design": {k: re.compile("|".join(v), re.I) for k, v in data["design"].items()},
     }
@@ -351,6 +353,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                         or "分鐘" in ntext) and (
             cues["page_stamp"].match(_line_at(article.text, start)) is not None
             or (line_start and cues["page_stamp_label"].match(ntext) is not None)) or (
+            ms and any(w in ntext for w in cues["forum_counters"])
+            and cues["forum_line"].match(_line_at(norm, start)) is not None) or (
             ms and footer_at and _near_any(footer_at, article.text, start, s.end))
         if line_start and cues["heading"].match(ntext):
             current = Attribution(None, "none")      # a new top-level section: nothing carries over
@@ -515,7 +519,8 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     intro = hits["new"].get(i) or hits["unknown"].get(i)
     pooled = other is not None and _pooled_from(ms, paper, other)
     if other and not _compared_with(other) and not pooled \
-            and not _PREMISE_BEFORE.search(ntext, 0, other.start() - s.start):
+            and not _PREMISE_BEFORE.search(ntext, 0, other.start() - s.start) \
+            and not _finding_after(ntext, other.end() - s.start, ms, s.start, cues):
         # (基于此前的研究，…团队邀请了…: earlier work as the premise, not the sentence's source)
         return Attribution(None, "other_source", other.group(0))
     if pooled and introduced and not intro and _analysed(other):
@@ -618,6 +623,15 @@ def _headline(sentences: list[Sentence], mentions_by_sentence: dict) -> frozense
             break
         out.append(k)
     return frozenset(out)
+
+
+def _forum_line(words: list) -> re.Pattern:
+    """A line of a forum's counters and nothing else: each word with its count (a number, in
+    digits or in Chinese, of days or times), a level ([LV.9]), a time stamp, a dash."""
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    count = r"(?:[0-9]+|[一二两三四五六七八九十百]+)[ \t]*(?:天|次|分|年)?"
+    stamp = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    return re.compile(rf"^(?:[ \t]*(?:(?:{alt})[ \t]*[:：]?[ \t]*(?:{count})?|{stamp}|\[LV\.\d+\]|-))+[ \t]*$")
 
 
 def _page_line(norm: str, s: Sentence) -> bool:
@@ -774,6 +788,23 @@ def _dated_otherwise(before: str, p: Optional[RefProfile]) -> bool:
 
 _COMPARED_BEFORE = re.compile(r"[与和同跟][^，。,；;]{0,4}$")
 _COMPARED_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:相同|一致|类似|相似|相符|吻合)")
+
+
+def _finding_after(ntext: str, pos: int, ms: list[Mention], base: int, cues: dict) -> bool:
+    """有悖于既往研究认为的…观点，…研究人员发现：中年过瘦会增加…风险: earlier research named as
+    the view the study contradicts, then the study's finding, which holds every number of the
+    sentence. (Not "也发现": another study agreeing is the earlier one's.)"""
+    if not ms:
+        return False
+    cut = _CLAUSE_CUT.search(ntext, pos)
+    later = _RESEARCHERS_FOUND.search(ntext, cut.end()) if cut is not None else None
+    return later is not None and ntext[max(0, later.start() - 1):later.start()] != "也" \
+        and all(m.start - base >= later.end() for m in ms)
+
+
+# (the study's researchers, after a clause's end: not 另一项研究发现 nor 一项研究显示, another study)
+_CLAUSE_CUT = re.compile(r"[，,：:；;]")
+_RESEARCHERS_FOUND = re.compile(r"(?:研究|科研)(?:人员|團隊|团队|者|小组|人員)(?:还|进一步)?(?:发现|显示|表明|证实|指出|發現|顯示)")
 
 
 def _pooled_from(ms: list[Mention], p: RefProfile, other: Optional[re.Match] = None) -> bool:
