@@ -811,3 +811,17 @@ def test_how_a_condition_comes_about_told_in_the_passive_is_no_causal_claim():
                        "gout (HR 3.05).")
     assert not _causal("痛风是由长期高尿酸血症后关节内尿酸钠晶体沉积引起的。", s, st)
     assert _causal("研究发现,不健康的生活方式导致痛风。", s, st)
+
+
+def test_a_reversal_over_a_paper_that_measured_remission_is_its_endpoint_but_a_cure_is_not():
+    """逆转 (FC225) over a paper whose endpoint is remission is the paper's own word; over one that
+    measured none it is flagged, and 治愈 (FC204) is flagged over either."""
+    remission = _rules_fired("Methods: 1105 adults with prediabetes in a lifestyle intervention trial. Results: "
+                             "Remission of prediabetes, defined as normal glucose regulation, was reached by 22% "
+                             "without weight loss.")
+    none = _rules_fired("Methods: 1105 adults with prediabetes in a lifestyle intervention trial. Results: "
+                        "Fasting glucose fell by 0.3 mmol/L with the intervention.")
+    text = "这项试验显示,生活方式干预可以逆转糖尿病前期。"
+    assert "FC225" not in remission(text) and "FC225" in none(text)
+    assert "FC204" in remission("这项试验显示,生活方式干预可以治愈糖尿病前期。")
+
