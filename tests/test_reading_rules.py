@@ -1745,6 +1745,12 @@ _SESSION23 = [
      "有悖于既往研究认为的中年肥胖会增加老年痴呆风险的观点,研究人员发现:40-60岁时过瘦的人,15年后痴呆风险高34%。"
      "既往研究认为中年肥胖会使痴呆风险增加60%。",
      {"40-60岁": "supported", "15年": "supported", "34%": "supported", "60%": "unattributed"}),
+    ("a sample told as involving (涉及) the study's people, one digit off its size, is the sample misquoted",
+     "Title: Handheld screen time and expressive speech delay\nJournal: Pediatrics\nYear: 2019\n\n"
+     "Methods: The study sample included 893 children aged 6 months to 2 years. Results: Each 30-minute "
+     "increase in daily handheld device use was associated with expressive speech delay (OR 2.33).",
+     "科学家依靠一项涉及894名6个月至2岁儿童的实验。",
+     {"894名": "mismatch"}),
     ("one in nine in an abstract is the share an article's 九分之一 tells",
      "Title: ADHD and life expectancy\nJournal: Br J Psychiatry\nYear: 2025\n\n"
      "Results: We compared 30 029 adults with ADHD with 300 390 matched adults. Diagnosed adults are ~1 in 9 of "

@@ -1122,7 +1122,7 @@ def _last_digit_slip(m: Mention, scored: list, pref) -> Optional[tuple]:
 
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
 # a sentence that says who the study took in (纳入, 招募, 找来, 共有…参与)
-_ENROLLED = re.compile(r"纳入|納入|招募|招收|找来|找來|入组|入組|参与|參與|受试者|受試者|样本|樣本")
+_ENROLLED = re.compile(r"纳入|納入|招募|招收|找来|找來|入组|入組|参与|參與|受试者|受試者|样本|樣本|涉及|涵盖|涵蓋|覆盖|覆蓋")
 _COUNTED_STUDIES = re.compile(r"[项項篇]$")
 _OF_STUDIES = re.compile(r"研究|試驗|试验|文献|文獻|队列|隊列|纳入|納入")
 
