@@ -1751,6 +1751,12 @@ _SESSION23 = [
      "increase in daily handheld device use was associated with expressive speech delay (OR 2.33).",
      "科学家依靠一项涉及894名6个月至2岁儿童的实验。",
      {"894名": "mismatch"}),
+    ("a length whose unit follows the words of a follow-up ('26.4 median follow-up years') is that length",
+     "Title: Smoking cessation and CVD\nJournal: JAMA\nYear: 2019\n\nResults: The study population included 8770 "
+     "participants with a mean age of 42.2 years. There were 2371 heavy ever smokers (406 [17%] former and 1965 "
+     "[83%] current). Over 26.4 median follow-up years, 2435 first CVD events occurred (1095 in heavy smokers).",
+     "这项研究纳入8770名参与者。中位随访26.4年后,共有2435例参与者发生CVD事件,其中重度吸烟者1095例。",
+     {"26.4年": "supported"}),
     ("one in nine in an abstract is the share an article's 九分之一 tells",
      "Title: ADHD and life expectancy\nJournal: Br J Psychiatry\nYear: 2025\n\n"
      "Results: We compared 30 029 adults with ADHD with 300 390 matched adults. Diagnosed adults are ~1 in 9 of "

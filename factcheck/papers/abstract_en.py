@@ -522,6 +522,16 @@ _EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)
 _OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)
 
 
+_SPREAD_THEN_UNIT = re.compile(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b")
+_FOLLOW_UP_THEN_UNIT = re.compile(r"^\s*(?:median|mean|average)\s+follow[- ]?up\s+(years?|months?)\b", re.I)
+
+
+def _unit_further_on(after: str) -> Optional[re.Match]:
+    """"61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its
+    unit; or its unit after the words of a follow-up ("Over 26.4 median follow-up years")."""
+    return _SPREAD_THEN_UNIT.match(after) or _FOLLOW_UP_THEN_UNIT.match(after)
+
+
 def _spread_label(label: Optional[str], before: str) -> Optional[str]:
     """"10 years (SD = 1.7)", "52.8 (SD, 11.8)": a spread, labelled sd (no value of its own)."""
     return "sd" if (label or "").lower() in ("sd", "s.d.") or (label is None and _SD_BEFORE.search(before)) else label
@@ -556,8 +566,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # "2 and 4 years", ">100–≤200 g per week": the unit the next number of the pair is written with
     shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
     amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
-    # "61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its unit
-    spread = None if unit or shared else re.match(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b", after)
+    spread = None if unit or shared else _unit_further_on(after)
     # "by about 35 and 20%", "(76.1, 37.3, and 17.5%, respectively)": a share whose % a later number
     # carries; "annual percentage changes 6.1 and 4.6", "AAPC = 2.3": a yearly change, its % left out
     if not unit and not isinstance(val, list) and ((yearly := _ANNUAL_CHANGE.search(before)) or _SHARE_LIST_AFTER.match(after)):
