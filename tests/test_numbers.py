@@ -37,6 +37,8 @@ CASES = [
                  dict(kind="count", value=385000, unit="person", qualifier="more_than"), id="people-word"),
     pytest.param("约2000儿童参与了调查。", "2000儿童", dict(kind="count", value=2000, unit="person"),
                  id="people-word-not-a-year"),
+    pytest.param("每个类别的患病率均更高(轻度:24.6%对16.2%;中度:14.8对5.7%)", "14.8",
+                 dict(kind="percent", value=14.8, unit="%", role="compare_a"), id="the-first-of-two-shares-told-with-dui"),
     pytest.param("研究纳入**500名**患者", "500名", dict(kind="count", value=500, unit="person", checkable=True),
                  id="a-pages-bold-is-no-multiplication"),
     pytest.param("全球几乎1/3男性感染了HPV", "1/3", dict(kind="percent", value=33.33, unit="%", qualifier="approx"),

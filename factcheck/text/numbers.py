@@ -1948,8 +1948,10 @@ class _Segment:
                     self.emit_range(a, b)
                     i += 2
                     continue
-                # comparison: A vs B
-                if c0 in "vV" and _CMP_GAP_RE.fullmatch(g) and not a.naked and not b.naked:
+                # comparison: A vs B; and 14.8对5.7%, the first of two shares written without its %
+                if (c0 in "vV" and _CMP_GAP_RE.fullmatch(g) and not a.naked and not b.naked) or (
+                        g == "对" and b.unit == "%" and not a.unit and not a.comp and not b.comp and not a.cn
+                        and a.role != "ordinal"):
                     self.emit_pair(a, b, "compare_a", "compare_b")
                     i += 2
                     continue
