@@ -200,14 +200,14 @@ def _opens_line(norm: str, start: int) -> bool:
     return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
 
 
-def _near_any(positions: list[int], text: str, a: int, b: int, reach: int = 40) -> bool:
-    """Does one of ``positions`` lie in text[a:b] or within ``reach`` characters of it on its
-    line (a footer's words may stand in the sentence before or after the number)?"""
+def _near_any(at: list[int], text: str, a: int, b: int, reach: int = 40) -> bool:
+    """Does one of the sorted offsets ``at`` lie in text[a:b] or within ``reach`` characters of
+    it on its line (a footer's words may stand in the sentence before or after the number)?"""
     lo = max(text.rfind("\n", 0, a) + 1, a - reach)
     end = text.find("\n", b)
     hi = min(end if end >= 0 else len(text), b + reach)
-    k = bisect.bisect_left(positions, lo)
-    return k < len(positions) and positions[k] < hi
+    k = bisect.bisect_left(at, lo)
+    return k < len(at) and at[k] < hi
 
 
 def _line_at(norm: str, start: int) -> str:
@@ -328,6 +328,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     # half that heads it (相关文章, • 相關閱讀, 新闻推荐), other pages, not the article
     half, in_links = len(norm) // 2, False
     footer_at = positions(article.text, cues["page_footer"])   # a site's footer words (ICP, Copyright)
+    forum_at = positions(norm, cues["forum_counters"])          # a forum's counter words (签到天数, 举报)
     headings: list[int] = []
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
@@ -353,7 +354,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                         or "分鐘" in ntext) and (
             cues["page_stamp"].match(_line_at(article.text, start)) is not None
             or (line_start and cues["page_stamp_label"].match(ntext) is not None)) or (
-            ms and any(w in ntext for w in cues["forum_counters"])
+            ms and forum_at and _near_any(forum_at, norm, start, s.end, reach=0)
             and cues["forum_line"].match(_line_at(norm, start)) is not None) or (
             ms and footer_at and _near_any(footer_at, article.text, start, s.end))
         if line_start and cues["heading"].match(ntext):
@@ -520,7 +521,7 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
     pooled = other is not None and _pooled_from(ms, paper, other)
     if other and not _compared_with(other) and not pooled \
             and not _PREMISE_BEFORE.search(ntext, 0, other.start() - s.start) \
-            and not _finding_after(ntext, other.end() - s.start, ms, s.start, cues):
+            and not _finding_after(ntext, other.end() - s.start, ms, s.start):
         # (基于此前的研究，…团队邀请了…: earlier work as the premise, not the sentence's source)
         return Attribution(None, "other_source", other.group(0))
     if pooled and introduced and not intro and _analysed(other):
@@ -790,7 +791,7 @@ _COMPARED_BEFORE = re.compile(r"[与和同跟][^，。,；;]{0,4}$")
 _COMPARED_AFTER = re.compile(r"^[^，。,；;]{0,12}?(?:相同|一致|类似|相似|相符|吻合)")
 
 
-def _finding_after(ntext: str, pos: int, ms: list[Mention], base: int, cues: dict) -> bool:
+def _finding_after(ntext: str, pos: int, ms: list[Mention], base: int) -> bool:
     """有悖于既往研究认为的…观点，…研究人员发现：中年过瘦会增加…风险: earlier research named as
     the view the study contradicts, then the study's finding, which holds every number of the
     sentence. (Not "也发现": another study agreeing is the earlier one's.)"""

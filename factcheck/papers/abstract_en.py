@@ -516,6 +516,8 @@ def _shares(norm: str) -> dict:
             out[sm.start()] = None
             out[sm.start(2)] = Value(value=round(a / b * 100, 2), kind="percent", unit="%", qualifier=approx)
     return out
+
+
 _APPROX_BEFORE = re.compile(r"(?:~|about|approximately|nearly|almost|around|roughly)\s*$", re.I)
 _SD_BEFORE = re.compile(r"[(\[]\s*(?:SD|s\.d\.)\s*[=:,]?\s*$", re.I)
 _EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)

@@ -1323,8 +1323,6 @@ class _Segment:
 
     def tables(self):
         seg = self.seg
-        if "表" not in seg and "图" not in seg and "Fig" not in seg and "Table" not in seg:
-            return          # (four substring searches cost less than the regex's scan of the segment)
         for m in self.found(_TABLE_RE):
             a, b = m.span()
             if a > 0 and seg[a - 1] in _TABLE_NOT_AFTER:
