@@ -329,6 +329,32 @@ def test_an_approximate_number_is_approximate_not_anything_near():
     assert tolerance(three_tenths) == 5.0            # 近三成 covers 27.8%
 
 
+def test_an_approximate_round_ten_is_read_to_the_ten_a_decimal_to_its_digit():
+    from factcheck.judge.match import _equal
+    from factcheck.text.numbers import extract
+
+    twenty = next(m for m in extract("风险增加约20%") if m.surface == "20%")
+    assert _equal(twenty, 18.0) and _equal(twenty, 23.0)       # 约20% for HR 1.18
+    assert not _equal(twenty, 14.0) and not _equal(twenty, 25.0)
+    ten = next(m for m in extract("风险增加约10%") if m.surface == "10%")
+    assert not _equal(ten, 11.72)                                # a small ten is no round figure
+    exact = next(m for m in extract("风险增加20%") if m.surface == "20%")
+    assert not _equal(exact, 18.0)
+    tenth = next(m for m in extract("平均约为33.9摄氏度") if m.surface.startswith("33.9"))
+    assert _equal(tenth, 33.95) and not _equal(tenth, 34.4)     # 约33.9 is written to its tenth
+    wan = next(m for m in extract("约3.5万名参与者") if "万" in m.surface)
+    assert _equal(wan, 35_900.0) and not _equal(wan, 37_500.0)  # 约3.5万: a thousand either side
+
+
+def test_halved_is_a_fall_by_half():
+    from factcheck.judge.match import change_of
+    from factcheck.text.numbers import extract
+
+    text = "卵巢癌风险减半"
+    m = next(x for x in extract(text) if x.surface == "减半")
+    assert m.value == 50 and change_of(text, m, 0) == "down"
+
+
 def test_an_approximate_fraction_is_read_coarsely():
     from factcheck.text.numbers import extract
     from factcheck.text.units import tolerance

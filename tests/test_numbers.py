@@ -518,6 +518,8 @@ def test_simple_numeral_table_agrees_with_cn2an():
     ("将近一半的患者", "一半", 50, "approx"),
     ("半数患者在48周时达标", "半数", 50, None),
     ("超过三分之一（35%）的周期", "三分之一", 33.33, "more_than"),
+    ("服药十年，卵巢癌风险减半", "减半", 50, None),          # halved: a fall by 50%
+    ("死亡率減半", "減半", 50, None),
 ])
 def test_fraction_words_are_percentages(text, surface, value, qualifier):
     check(by_surface(text, surface), kind="percent", value=value, qualifier=qualifier)
@@ -625,3 +627,11 @@ def test_a_scan_groups_first_class_holds_every_first_character():
     text = "风险12, 30%, 风险4与5%"
     got = group.hits(text)
     assert [m.group() for m in got[0]] == ["30%", "5%"] and [m.group() for m in got[1]] == ["风险12", "风险4"]
+
+
+def test_a_p_value_named_with_what_it_tests_after_value_is_a_p_value():
+    """"P value for trend <0.001", as abstracts write it: the test named after "value" too."""
+    for text, value in (("(0.68, 95% CI 0.57 to 0.80, P value for trend <0.001)", 0.001),
+                        ("P values for trend < 0.01", 0.01), ("P-value for interaction = 0.02", 0.02)):
+        ps = [m for m in extract(text) if m.kind == "pvalue"]
+        assert [m.value for m in ps] == [value], text

@@ -225,6 +225,8 @@ _LIST_ITEM_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%(?:\s*[（(][^（()）]{0,60}[
 def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     """"风险降低42%", "下降了惊人的20.2%", "分别降低43%和46%": the number is a relative change,
     down or up, when its clause says so before it."""
+    if m.surface[:1] in "减減" and m.surface.endswith("半"):
+        return "down"       # 减半: the change is in the word itself
     end = m.start
     # 分别降低5%、13%、12%、9%和11%: the earlier items of a list stand between the word and the number
     while True:
@@ -656,6 +658,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         return True         # 64岁 for a mean age of 64.6 years: an age is told in years completed
     if m.unit == "age" and m.decimals and v == int(v) and v - 0.5 - 1e-9 <= x < v + 0.5:
         return True         # 56.1岁, 74.5岁 where the abstract writes a mean age of 56, 75 years: its rounding
+    if m.qualifier == "approx" and m.kind == "percent" and not m.decimals and x >= 20 and x % 10 == 0 \
+            and abs(x - v) < min(5, 0.25 * x):
+        return True         # 约20% for 18%, 近40% for 36%: a round ten told as about is read to the ten
     if m.kind == "percent" and not m.decimals and not m.qualifier and v >= 10 and v != int(v) \
             and x % 10 == 0 and abs(x - v) < 1:
         return True         # 80% for 79.1%: rounded to the round ten (never 11% for 11.7%: cut short)
@@ -669,7 +674,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         if places < m.decimals and (m.kind == "percent" or places >= 1) and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
             return True
     # (either side approximate: 约6% for 6.2%; 91% for the paper's "an about 90% increase")
-    return abs(x - v) <= tol or ("approx" in (m.qualifier, paper_qualifier) and abs(x - v) <= 0.05 * abs(v))
+    # (约33.9 is read to its tenth, tolerance's own reading: the 5% of 约6% is for a whole number)
+    loose = paper_qualifier == "approx" or (m.qualifier == "approx" and (not m.decimals or _scale_of(m.surface) > 1))
+    return abs(x - v) <= tol or (loose and abs(x - v) <= 0.05 * abs(v))
 
 
 def _within_bounds(m: Mention, v: float, tol: float) -> bool:

@@ -477,8 +477,8 @@ _CI_RE = re.compile(
     re.I)
 _P_RE = re.compile(
     # (P for trend, P-trend, P趋向, P for interaction: a P value with what it tests named)
-    r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?value|趋势值?|趨勢值?|趋向|趨向|for trend|-?trend"
-    r"|for interaction|-?interaction))?\s{0,8}"
+    r"(?P<lab>[Pp])(?<![A-Za-z0-9][Pp])(?:[ \t]{0,2}(?:值|-?values?(?:[ \t]for[ \t](?:trend|interaction|heterogeneity))?"
+    r"|趋势值?|趨勢值?|趋向|趨向|for trend|-?trend|for interaction|-?interaction))?\s{0,8}"
     rf"(?:(?P<op>{_COMP}|=)|为|是)\s{{0,8}}(?P<num>{_NUM}){_SCI}?")
 _THOUSANDS_TAIL_RE = re.compile(r",([0-9]{3})(?![0-9])")
 _STAT_RE = re.compile(
@@ -510,9 +510,10 @@ _CIRCLED_RE = re.compile(r"[\u2460-\u249b\u24eb-\u24ff\u2776-\u2793\u3251-\u325f
 _TABLE_NOT_AFTER = set("发代外报手仪钟电水列")
 _TABLE_RE = re.compile(r"(?P<lab>附表|表|图|Table|Fig\.?|Figure)[ \t]{0,2}"
                        r"(?P<num>[0-9]{1,3})(?![0-9]|\.[0-9])")
-# 一半 / 半数 of a group is 50% (另一半 is a spouse)
+# 一半 / 半数 of a group is 50% (另一半 is a spouse); 减半 is a fall by half
 _DOUBLING_RE = re.compile(r"翻(?:了)?(?:一)?倍|翻(?:了)?一番|倍增")
-_HALF_RE = re.compile(r"一(?<!另一)半|半(?<!另半)数")     # (?<!另)(?:一半|半数), each branch opening with its character
+# (减半: halved, a fall by 50%)
+_HALF_RE = re.compile(r"一(?<!另一)半|半(?<!另半)数|减半|減半")     # (?<!另)(?:一半|半数), each branch opening with its character
 _PCT_CN_RE = re.compile(rf"百分之[ \t]{{0,2}}(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?|{_NUM}|{_CNNUM})")
 _FRAC_RE = re.compile(rf"(?<![0-9.{_CN_ALL}])(?P<a>{_NUM}|{_CNNUM})[ \t]{{0,2}}分之[ \t]{{0,2}}"
                       rf"(?P<b>{_NUM}|{_CNNUM})")

@@ -63,7 +63,8 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
             return max(tol, 0.1 * abs(float(value)))     # 几乎五分之一, 近1/3 for 18%, 31%: fractions are coarse too
         v = value[0] if isinstance(value, tuple) else value
         if isinstance(v, (int, float)):         # (a date's value is a string)
-            tol = max(tol, 0.05 * abs(v))
+            # (约33.9 is written to its tenth: 约 widens it by a unit of that digit, not by 5%)
+            tol = max(tol, min(0.05 * abs(v), 10 ** -decimals * scale) if decimals else 0.05 * abs(v))
     return tol
 
 
