@@ -418,3 +418,12 @@ def test_an_institutions_scientists_or_a_latin_named_professor_introduce_the_stu
 def test_a_headline_that_tells_a_survey_is_the_study():
     got = _attributions(NOISE, "染发致癌是真的吗? 哈佛大学调查11万人长达36年,结论终于出来了\n一项研究发现了103,500例新的痴呆症病例。")
     assert got[1][0] == "single_study"
+
+
+def test_a_spread_of_the_follow_up_is_no_length_of_time_the_study_states():
+    abstract = ("Design: Population based cohort study. Participants: 992 061 patients newly treated with "
+                "antihypertensive drugs. Results: The cohort was followed for a mean of 6.4 (SD 4.7) years, "
+                "generating 7952 incident lung cancer events.")
+    v = draft_verdicts(abstract, "一项研究纳入992061名患者，研究持续了4.7年，共发生7952例肺癌。")
+    assert v["4.7年"] != "supported"
+    assert v["7952例"] == "supported"

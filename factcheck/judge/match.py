@@ -1372,8 +1372,8 @@ def _drafted_time(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                     return MentionVerdict(m.id, "supported", p[0], f.id, rule="FC101",
                                           args={"note": {"timepoint": tp, "measure": f.measure}})
     for c in _usable(s)[0]:
-        if c.unit not in TIME_UNITS or c.kind in ("date", "year_or_date"):
-            continue
+        if c.unit not in TIME_UNITS or c.kind in ("date", "year_or_date") or c.label == "sd":
+            continue        # (a spread, "6.4 (SD 4.7) years", is no length of time)
         pv = c.value if isinstance(c.value, list) else [c.value]
         if len(pv) != len(vals):
             continue
