@@ -427,3 +427,21 @@ def test_a_spread_of_the_follow_up_is_no_length_of_time_the_study_states():
     v = draft_verdicts(abstract, "一项研究纳入992061名患者，研究持续了4.7年，共发生7952例肺癌。")
     assert v["4.7年"] != "supported"
     assert v["7952例"] == "supported"
+
+
+def test_the_same_risk_told_again_at_later_times_keeps_its_change():
+    abstract = ("Design: Cohort study. Participants: 137 031 women starting SSRIs. Results: Fracture rates were "
+                "higher among SSRI initiators, with HRs over 1, 2 and 5 years of 1.76 (95% CI 1.33 to 2.32), "
+                "1.73 (95% CI 1.45 to 2.06) and 1.67 (95% CI 1.50 to 1.85).")
+    v = draft_verdicts(abstract, "研究发现，服药一年的女性骨折风险上升了76%，这一风险在服药两年后为73%，在服药五年后为67%。")
+    assert v["76%"] == v["73%"] == v["67%"] == "supported"
+
+
+def test_a_rate_per_hundred_is_a_percent():
+    abstract = ("Design: Collaborative reanalysis of 36 epidemiological studies. Results: In high-income countries, "
+                "10 years use of oral contraceptives was estimated to reduce the absolute risk of endometrial "
+                "cancer arising before age 75 years from 2.3 to 1.3 per 100 women.")
+    v = draft_verdicts(abstract, "研究发现，服用避孕药10年，75岁前患子宫内膜癌的绝对风险从2.3%降至1.3%。")
+    assert v["2.3%"] == v["1.3%"] == "supported"
+    v = draft_verdicts(abstract, "研究发现，服用避孕药10年，75岁前患子宫内膜癌的风险降至每百人1.3人。")
+    assert v["1.3人"] == "supported"

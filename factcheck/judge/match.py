@@ -268,6 +268,12 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         verbs = _CHANGE_VERB.findall(norm, max(sentence_start, cut[-1] - 40), cut[-1] - 1)
         if verbs:
             return "down" if verbs[-1] in _DOWN_VERBS else "up"
+    # 骨折风险上升了76%,这一风险在服药两年后为73%,在服药五年后为67%: the same risk told again at
+    # another time keeps the change the clause that first told it gave
+    if cut and _SAME_RISK_AGAIN.match(before):
+        prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
+        if prev:
+            return "down" if prev.group(1) in _DOWN_VERBS + ("减轻",) else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
@@ -279,6 +285,11 @@ _AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
 _DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of change that lower (the others raise)
 _CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
 _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
+# a clause that states the same risk again at another time (这一风险在服药两年后为73%, 在五年后为67%)
+_AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数字|數字)[^，,；;。！？\n\d%]{0,14}|在[^，,；;。！？\n\d%]{0,10}(?:后|後|时|時))(?:为|為|是|达|達)\s*"
+_SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
+_CHANGED_THEN_AGAIN = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升)了?[^，,；;。！？\n\d%]{0,8}\d+(?:\.\d+)?%"
+                                 rf"(?:[，,]\s*{_AGAIN}\d+(?:\.\d+)?%)*[，,]\s*$")
 _RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
                               r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
 _CHANGE_AFTER_EN = re.compile(r"\s*(?:percent\s+)?(increased|higher|greater|elevated|more|decreased|lower|reduced|"
@@ -564,6 +575,8 @@ def _compatible(m: Mention, c: Cand) -> bool:
         return True         # 39.1/10000人 against "39.1 per 10 000": the rate with its base written apart
     if m.kind == "count" and mu in ("person", "case", "") and cu.startswith("per ") and m.decimals:
         return True         # 每千人1.3例, 每1000人年11.9例: a fraction of a person is a rate's value
+    if m.kind == "count" and mu in ("person", "case") and cu == "%" and m.decimals:
+        return True         # 每百人2.3人 against "2.3 per 100 women": a rate per hundred is a percent
     return bool(mu and cu) and convert(1.0, cu, mu) is not None
 
 
@@ -578,7 +591,8 @@ def _paper_in_article_units(m: Mention, c: Cand) -> Optional[Any]:
     if isinstance(c.value, list):
         conv = [convert(x, c.unit, m.unit) if (m.unit and c.unit) else x for x in c.value]
         return None if None in conv else conv
-    if not m.unit or not c.unit or m.unit == c.unit or (m.kind == "count" and c.unit.startswith("per ")):
+    if not m.unit or not c.unit or m.unit == c.unit or (m.kind == "count" and (
+            c.unit.startswith("per ") or (c.unit == "%" and m.decimals))):
         return float(c.value)   # (每千人年1.3例 for "1.3 per 1000 person-years": the rate's value as written)
     conv = convert(float(c.value), c.unit, m.unit)
     return _Converted(conv) if conv is not None and m.unit in TIME_UNITS and c.unit in TIME_UNITS else conv

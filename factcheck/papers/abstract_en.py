@@ -577,7 +577,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # 14.5‰, 每万人33.3例)
     # (and the rate it is compared with: "14.5 per 1 000 person-years in one group vs 16.9 in the other")
     if not unit and not isinstance(val, list) and (per := _RATE_PER.match(after) or _RATE_VERSUS.search(far_before)):
-        return Value(value=float(val), kind="percent", unit="per " + re.sub(r"[\s,]", "", per.group(1)), label=label)
+        base = re.sub(r"[\s,]", "", per.group(1) or per.group(2))
+        return Value(value=float(val), kind="percent", unit="%" if base == "100" else "per " + base, label=label)
     # "22 fewer days of headache per year", "3.5 more hours": a difference told in the unit after it
     more = None if unit or shared or spread or isinstance(val, list) else _MORE_OR_FEWER.match(after)
     if more:
@@ -626,8 +627,11 @@ _APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|roughly|nearly|alm
 
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
-_RATE_BASE = r"per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000)(?![\d,])"       # per 1 000, per 10,000, per 100000
-_RATE_PER = re.compile(rf"\s*(?:cases?\s+|events?\s+|deaths?\s+)?{_RATE_BASE}")
+# per 1 000, per 10,000, per 100000; per 100 (a percent: "1.3 per 100 women" is 1.3%)
+_RATE_BASE = r"per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000|100(?![\s,]?\d))(?![\d,])"
+# (the first of "from 2.3 to 1.3 per 100 women" is a percent too)
+_RATE_PER = re.compile(rf"\s*(?:cases?\s+|events?\s+|deaths?\s+)?(?:{_RATE_BASE}|(?:to|and|vs\.?|versus)\s+\d+(?:\.\d+)?\s+"
+                       r"(?:cases?\s+|events?\s+|deaths?\s+)?per\s+(100)(?![\s,]?\d)(?![\d,]))")
 _RATE_VERSUS = re.compile(rf"\d\s+{_RATE_BASE}[^.;()\d]{{0,60}}\b(?:vs\.?|versus)\s*$")
 _COUNTED_AFTER = re.compile(r"\s+(?:of\s+(?:the\b|\d)|(?:[a-z-]+\s+){0,2}?[a-z]+s\b)", re.I)
 _ENGLISH_BOUND = [(re.compile(r"\b(at least|no less than|no fewer than)\s*$|≥\s*$", re.I), "at_least"),
