@@ -445,3 +445,13 @@ def test_a_rate_per_hundred_is_a_percent():
     assert v["2.3%"] == v["1.3%"] == "supported"
     v = draft_verdicts(abstract, "研究发现，服用避孕药10年，75岁前患子宫内膜癌的风险降至每百人1.3人。")
     assert v["1.3人"] == "supported"
+
+
+def test_a_range_of_multiples_spanning_two_of_the_paper_s_ratios_is_supported():
+    abstract = ("Design: Case-control study. Participants: 1 060 patients with dementia and 10 600 controls. Results: "
+                "Long-term exposure was associated with dementia, with adjusted odds ratios of 2.00 (95% CI 1.85 to "
+                "2.15) for ozone and 4.17 (95% CI 3.86 to 4.51) for PM10.")
+    v = draft_verdicts(abstract, "研究发现，长期吸入臭氧和PM10的人失智风险增2至4倍。")
+    assert v["2至4倍"] == "supported"
+    v = draft_verdicts(abstract, "研究发现，长期吸入臭氧和PM10的人失智风险增5至8倍。")
+    assert v["5至8倍"] != "supported"

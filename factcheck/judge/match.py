@@ -1762,6 +1762,16 @@ def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
         return None
     lo, hi = (float(x) for x in m.value)
     tol = tolerance(m)
+    if m.unit == "x":
+        # 2至4倍 for AORs 2.00 (ozone) and 4.17 (PM10): each end one of the paper's ratios, a whole
+        # multiple read to within 15% of its size, both of one finding
+        for f in s.findings:
+            ratios = [float(v.value) for v in f.values
+                      if v.kind == "ratio" and v.label in _RATIO_LABELS and isinstance(v.value, (int, float))]
+            if any(abs(x - lo) <= min(0.5, 0.15 * lo) for x in ratios) \
+                    and any(abs(x - hi) <= min(0.5, 0.15 * hi) for x in ratios):
+                return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", args={"note": _clean_note(f.text)})
+        return None
     for f in s.findings:
         # its rates, and the relative changes its ratios state (HRs 0.87 to 0.91: 9%—13% lower)
         pcts = _percents(f) + [round(abs(1 - float(v.value)) * 100, 4) for v in f.values
@@ -2846,7 +2856,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as
                     # 两组 in words is (a prose count the draft states)
                     mv = _count_stated(m, summ, stext) or mv
-                if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit == "%":
+                if mv.verdict == "not_in_source" and not summ.curated and m.kind == "range" and m.unit in ("%", "x"):
                     mv = _range_of_two_values(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and isinstance(m.value, list) \
                         and (m.unit == "age" or m.unit in TIME_UNITS):
