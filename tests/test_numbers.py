@@ -635,3 +635,12 @@ def test_a_p_value_named_with_what_it_tests_after_value_is_a_p_value():
                         ("P values for trend < 0.01", 0.01), ("P-value for interaction = 0.02", 0.02)):
         ps = [m for m in extract(text) if m.kind == "pvalue"]
         assert [m.value for m in ps] == [value], text
+
+
+def test_once_after_a_period_or_a_bound_is_a_frequency():
+    """每月一次, 每周少于一次: 一 with a classifier is a count after 每月/每年 as after 每天/每周, and
+    after a bound (少于, 不到) as after 至少; 这是一次尝试 stays prose."""
+    for text, unit in (("每月一次", "per_month"), ("每年一次", "per_year"), ("每周少于一次", "per_week")):
+        ms = extract(text)
+        assert [(m.kind, m.value, m.unit) for m in ms] == [("frequency", 1, unit)], text
+    assert not extract("这是一次尝试")
