@@ -273,7 +273,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     if cut and _SAME_RISK_AGAIN.match(before):
         prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
         if prev:
-            return "down" if prev.group(1) in _DOWN_VERBS + ("减轻",) else "up"
+            return "down" if prev.group(1) in _DOWN_VERBS else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
@@ -288,7 +288,7 @@ _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)
 # a clause that states the same risk again at another time (这一风险在服药两年后为73%, 在五年后为67%)
 _AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数字|數字)[^，,；;。！？\n\d%]{0,14}|在[^，,；;。！？\n\d%]{0,10}(?:后|後|时|時))(?:为|為|是|达|達)\s*"
 _SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
-_CHANGED_THEN_AGAIN = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升)了?[^，,；;。！？\n\d%]{0,8}\d+(?:\.\d+)?%"
+_CHANGED_THEN_AGAIN = re.compile(rf"({_CHANGE_VERB.pattern})了?[^，,；;。！？\n\d%]{{0,8}}\d+(?:\.\d+)?%"
                                  rf"(?:[，,]\s*{_AGAIN}\d+(?:\.\d+)?%)*[，,]\s*$")
 _RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
                               r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
@@ -687,10 +687,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         places = len(shown.split(".")[1]) if "." in shown else 0
         if places < m.decimals and (m.kind == "percent" or places >= 1) and abs(x - v) <= 0.5 * 10 ** -places + 1e-9:
             return True
-    # (either side approximate: 约6% for 6.2%; 91% for the paper's "an about 90% increase")
-    # (约33.9 is read to its tenth, tolerance's own reading: the 5% of 约6% is for a whole number)
-    loose = paper_qualifier == "approx" or (m.qualifier == "approx" and (not m.decimals or _scale_of(m.surface) > 1))
-    return abs(x - v) <= tol or (loose and abs(x - v) <= 0.05 * abs(v))
+    # (the article's 约 is in its tolerance, 约6% for 6.2%; the paper's read here: 91% for "an
+    # about 90% increase")
+    return abs(x - v) <= tol or (paper_qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
 
 
 def _within_bounds(m: Mention, v: float, tol: float) -> bool:
@@ -1757,26 +1756,20 @@ def _interval_after(s: Summary, fid: str, value: float) -> Optional[list[float]]
 def _range_of_two_values(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """A range whose ends are two percentages one finding of the draft states (风险增加23%至33%
     for cola 23% and non-cola 33%), or two of its ratios as relative changes (降低9%—13% for HRs
-    0.91 and 0.87): the article spans the paper's estimates, it adds none."""
+    0.91 and 0.87), or of multiples two of its ratios (2至4倍 for AORs 2.00 and 4.17, each end a
+    whole multiple read to within 15% of its size): the article spans the paper's estimates, it
+    adds none."""
     if not (isinstance(m.value, list) and len(m.value) == 2):
         return None
     lo, hi = (float(x) for x in m.value)
     tol = tolerance(m)
-    if m.unit == "x":
-        # 2至4倍 for AORs 2.00 (ozone) and 4.17 (PM10): each end one of the paper's ratios, a whole
-        # multiple read to within 15% of its size, both of one finding
-        for f in s.findings:
-            ratios = [float(v.value) for v in f.values
-                      if v.kind == "ratio" and v.label in _RATIO_LABELS and isinstance(v.value, (int, float))]
-            if any(abs(x - lo) <= min(0.5, 0.15 * lo) for x in ratios) \
-                    and any(abs(x - hi) <= min(0.5, 0.15 * hi) for x in ratios):
-                return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", args={"note": _clean_note(f.text)})
-        return None
+    times = m.unit == "x"
     for f in s.findings:
+        ratios = [float(v.value) for v in f.values
+                  if v.kind == "ratio" and v.label in _RATIO_LABELS and isinstance(v.value, (int, float))]
         # its rates, and the relative changes its ratios state (HRs 0.87 to 0.91: 9%—13% lower)
-        pcts = _percents(f) + [round(abs(1 - float(v.value)) * 100, 4) for v in f.values
-                               if v.kind == "ratio" and v.label in _RATIO_LABELS and isinstance(v.value, (int, float))]
-        if any(abs(x - lo) <= tol for x in pcts) and any(abs(x - hi) <= tol for x in pcts):
+        said = ratios if times else _percents(f) + [round(abs(1 - r) * 100, 4) for r in ratios]
+        if all(any(abs(x - end) <= (min(0.5, 0.15 * end) if times else tol) for x in said) for end in (lo, hi)):
             return MentionVerdict(m.id, "supported", [lo, hi], f.id, rule="FC101", args={"note": _clean_note(f.text)})
     return None
 

@@ -518,7 +518,6 @@ def _shares(norm: str) -> dict:
     return out
 
 
-_APPROX_BEFORE = re.compile(r"(?:~|about|approximately|nearly|almost|around|roughly)\s*$", re.I)
 _SD_BEFORE = re.compile(r"[(\[]\s*(?:SD|s\.d\.)\s*[=:,]?\s*$", re.I)
 _EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)
 _OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)
