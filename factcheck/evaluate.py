@@ -85,6 +85,26 @@ def locate(rows: list[dict], lines: list[str]) -> list[GoldSpan]:
         if pos < 0:
             pos = ln.find(surface)
         out.append(GoldSpan(r, r["line"], max(pos, 0), max(pos, 0) + len(surface)))
+    return _outside_longer(out, lines)
+
+
+def _outside_longer(spans: list[GoldSpan], lines: list[str]) -> list[GoldSpan]:
+    """A surface found inside a longer row's surface on its line (45岁 inside 18-45岁) stands at
+    its next occurrence that lies inside none: each row names a number of its own."""
+    out = list(spans)
+    for i, g in enumerate(out):
+        def inside(a: int, b: int) -> bool:
+            return any(j != i and h.line == g.line and h.end - h.start > b - a and h.start <= a and b <= h.end
+                       for j, h in enumerate(out))
+        if not inside(g.start, g.end):
+            continue
+        ln = lines[g.line - 1] if 0 < g.line <= len(lines) else ""
+        surface, pos = ln[g.start:g.end], g.start
+        while (pos := _find_number(ln, surface, pos + 1)) >= 0:
+            if not inside(pos, pos + len(surface)) and not any(
+                    j != i and h.line == g.line and h.start == pos for j, h in enumerate(out)):
+                out[i] = GoldSpan(g.row, g.line, pos, pos + len(surface))
+                break
     return out
 
 

@@ -644,3 +644,30 @@ def test_once_after_a_period_or_a_bound_is_a_frequency():
         ms = extract(text)
         assert [(m.kind, m.value, m.unit) for m in ms] == [("frequency", 1, unit)], text
     assert not extract("这是一次尝试")
+
+
+def test_more_than_n_times_is_an_open_multiple():
+    """4倍多 is more than four times, [4, 5): the 多 is part of it (not 2倍多数人, where 多数 is a
+    word), and after a verb of increase it keeps that reading."""
+    (m,) = extract("安眠药会使死亡的风险增至4倍多。")
+    assert (m.surface, m.value, m.bounds, m.qualifier, m.fold) == ("4倍多", 4, [4, 5], "more_than", "times")
+    (m,) = extract("死亡风险增加一倍多，住院风险上升")
+    assert (m.surface, m.bounds, m.fold) == ("一倍多", [1, 2], "increase")
+    assert [m.surface for m in extract("两倍多数人")] == ["两倍"]
+
+
+def test_a_fraction_after_a_verb_of_change_is_a_share():
+    """增加1/3, 降低了1/2: the size of a change; 时间为1/3至 is no share a word announces."""
+    assert [(m.surface, m.value, m.kind) for m in extract("早亡的几率会增加1/3。")] == [("1/3", 33.33, "percent")]
+    assert [(m.surface, m.kind) for m in extract("血压降低了1/2")] == [("1/2", "percent")]
+    assert all(m.kind != "percent" for m in extract("时间为1/3至"))
+
+
+def test_an_age_told_as_a_gap_is_a_number_of_years():
+    """年轻11岁, 比他大5岁: a difference of ages, in years; 最小56岁 and 平均年龄81岁 stay ages."""
+    for text in ("能够让大脑年轻11岁！", "比最少组年輕11歲。", "比他大5岁"):
+        (m,) = extract(text)
+        assert (m.unit, m.kind) == ("year", "duration"), text
+    for text in ("（最小56岁）", "平均年龄81岁", "小于65岁"):
+        (m,) = extract(text)
+        assert m.unit == "age", text

@@ -455,3 +455,62 @@ def test_a_range_of_multiples_spanning_two_of_the_paper_s_ratios_is_supported():
     assert v["2至4倍"] == "supported"
     v = draft_verdicts(abstract, "研究发现，长期吸入臭氧和PM10的人失智风险增5至8倍。")
     assert v["5至8倍"] != "supported"
+
+
+def test_more_than_n_times_holds_a_ratio_past_n_only():
+    abstract = ("Design: Matched cohort study. Participants: 10 529 patients who received hypnotic prescriptions "
+                "and 23 676 controls. Results: Patients prescribed any hypnotic had increased hazards of dying "
+                "(HR 3.60 for up to 18 doses a year, HR 4.43 for 18-132 doses, HR 5.32 for over 132 doses).")
+    v = draft_verdicts(abstract, "研究发现，每年服用18至132剂安眠药的人，死亡风险是不服药者的4倍多。")
+    assert v["4倍多"] == "supported"
+    v = draft_verdicts(abstract, "研究发现，服用安眠药的人死亡风险是不服药者的6倍多。")
+    assert v["6倍多"] != "supported"
+
+
+def test_half_the_sample_in_words_is_one_arm_of_an_even_split():
+    abstract = ("Design: Randomized clinical trial enrolling 2111 participants at 5 sites. Interventions: "
+                "Participants were randomly assigned with equal probability to structured (n = 1056) or "
+                "self-guided (n = 1055) interventions. Results: Global cognition improved more in the structured group.")
+    v = draft_verdicts(abstract, "2111名参与者中约半数参加了结构化小组会议。")
+    assert v["半数"] == "supported"
+
+
+def test_an_age_range_to_the_next_birthday_is_the_paper_s_and_one_end_off_is_a_misquote():
+    abstract = ("Design: Prospective cohort study. Participants: 475 581 men and women aged 40-69 years. "
+                "Results: During an average of 5.7 years of follow-up, 2609 cases of colorectal cancer occurred.")
+    v = draft_verdicts(abstract, "研究纳入了475581名40岁至70岁的成年人，平均随访5.7年。")
+    assert v["40岁至70岁"] == "supported"
+    v = draft_verdicts(abstract, "研究纳入了475581名41岁至69岁的成年人，平均随访5.7年。")
+    assert v["41岁至69岁"] == "mismatch"
+
+
+def test_a_count_with_two_neighbouring_digits_swapped_is_a_misquote():
+    abstract = ("Design: Cohort study. Setting: UK Clinical Practice Research Datalink, electronic health records "
+                "from 674 general practices. Results: 16 912 patients aged 10-19 harmed themselves.")
+    v = draft_verdicts(abstract, "研究人员分析了英国647个全科诊所的电子病历。")
+    assert v["647个"] == "mismatch"
+
+
+def test_a_dose_list_shares_the_unit_it_ends_with():
+    abstract = ("Design: Randomized controlled trial. Participants: 494 women with a singleton pregnancy at 12 to "
+                "16 weeks' gestation received 400, 2000, or 4000 IU of vitamin D(3) per day until delivery. "
+                "Results: The 4000 IU group achieved sufficiency most often.")
+    v = draft_verdicts(abstract, "研究将494名孕妇分为3组，分别每天补充400国际单位、2000国际单位和4000国际单位的维生素D。")
+    assert v["400国际单位"] == v["2000国际单位"] == "supported"
+
+
+def test_a_cohort_s_time_over_a_mean_is_its_follow_up():
+    abstract = ("Methods: This was a prospective study of 960 participants, ages 58-99 years, who completed a food "
+                "frequency questionnaire and had at least 2 cognitive assessments over a mean 4.7 years. Results: "
+                "Consumption of green leafy vegetables was associated with slower decline, the equivalent of being "
+                "11 years younger in age.")
+    v = draft_verdicts(abstract, "随访10年后，研究人员发现，绿叶蔬菜摄入量最多组的大脑比最少组年轻11岁。")
+    assert v["10年"] == "mismatch"
+    assert v["11岁"] == "supported"
+
+
+def test_a_bound_on_a_figure_that_is_not_round_is_that_figure():
+    abstract = ("Design: Cohort study. Results: At baseline, mean calcium intakes were 783.0 mg/day in the third "
+                "quintile and 1168.9 mg/day in the fourth.")
+    v = draft_verdicts(abstract, "通过饮食补钙的参与者每天摄入钙的量超过1022mg。")
+    assert v["1022mg"] != "supported"

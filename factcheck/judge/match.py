@@ -644,12 +644,16 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         if len(mv) == len(paper) and m.decimals and all(float(y).is_integer() for y in paper) \
                 and all(abs(x - y) <= 0.5 for x, y in zip(mv, paper)):
             return True     # 降低了16.3%~19.1% for "a 16-19% lower hazard": more precise than the paper, within its rounding
+        if m.unit == "age" and len(mv) == len(paper) == 2 and not m.decimals and float(mv[0]) == float(paper[0]) \
+                and float(mv[1]) == float(paper[1]) + 1 and float(paper[1]).is_integer():
+            return True     # 40岁至70岁 for "aged 40-69": ages in years completed, up to the 70th birthday
         return all(abs(x - y) <= tol for x, y in zip(mv, paper))
     if isinstance(mv, list) or isinstance(paper, list):
         return False
     x, v = float(mv), float(paper)
     if getattr(m, "bounds", None):
-        return _within_bounds(m, v, tol)
+        # (a multiple's open end is its written number: 4倍多 is no 3.6 times)
+        return _within_bounds(m, v, 1e-9 if m.kind == "multiplier" else tol)
     if m.kind == "pvalue":
         return abs(x - v) <= tol and _p_side(m.qualifier) * _p_side(paper_qualifier) >= 0
     if m.qualifier and paper_qualifier and _p_side(m.qualifier) and _p_side(paper_qualifier):
@@ -658,7 +662,7 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     # 超过一半, 逾10万, 不到三成: a bound the paper's value lies past, but not far past (80% is
     # no "more than half" a reader would write, nor 157474 "at least 13")
     # (a cut-off is no bound on a value, but 超过50万 with no unit is: a cut-off is not told in 万)
-    if m.qualifier in _BOUNDS and (m.kind != "threshold" or _scale_of(m.surface) > 1):
+    if m.qualifier in _BOUNDS and (m.kind != "threshold" or _scale_of(m.surface) > 1) and _round_figure(m.surface):
         return x - 1e-9 <= v <= max(1.5 * x, x + 2 * tol) if m.qualifier in _ABOVE else x / 1.5 - tol <= v <= x + 1e-9
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not
@@ -692,12 +696,28 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     return abs(x - v) <= tol or (paper_qualifier == "approx" and abs(x - v) <= 0.05 * abs(v))
 
 
+def _round_figure(surface: str) -> bool:
+    """Is the number written as a round figure (超过35万, 不到三成, 逾2500, 超过13.5%)? Only a
+    round figure bounds a value near it; 超过1022mg is that number, not one past it."""
+    digits = re.search(r"\d[\d,.]*", surface)
+    if digits is None:
+        return True
+    sig = re.sub(r"\D", "", digits.group()).strip("0")
+    return len(sig) <= 2 or (len(sig) == 3 and sig.endswith("5"))
+
+
 def _within_bounds(m: Mention, v: float, tol: float) -> bool:
     """An open quantity (100多, 十几万) holds the values of its interval [low, high): 十几万 is
     supported by 130 000 and not by 250 000; 约 widens the interval by its usual 5%."""
     lo, hi = (float(b) if b is not None else None for b in m.bounds)
     ext = 0.05 * abs(lo if lo is not None else hi or 0) if m.qualifier == "approx" else 0.0
     return (lo is None or v >= lo - tol - ext) and (hi is None or v < hi + ext)
+
+
+def _plus_one(m: Mention) -> Mention:
+    """提高了X倍 read by the book, X+1 times (an open 一倍多, [1, 2), becomes [2, 3))."""
+    bounds = [None if b is None else float(b) + 1 for b in m.bounds] if getattr(m, "bounds", None) else None
+    return dataclasses.replace(m, value=float(m.value) + 1, bounds=bounds)
 
 
 def _fold_value(m: Mention) -> Any:
@@ -742,10 +762,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         and not s.curated and not _written_as_times(m, s)
     folded = _fold_value(m) if s.curated or by_the_book or (isinstance(m.value, (int, float)) and m.value <= 1) \
         else m.value
-    m_eff = m if folded is m.value else dataclasses.replace(m, value=folded)
+    m_eff = m if folded is m.value else _plus_one(m)
     # 高出两倍, 增加近4倍 written whole: the loose reading (×2) and the book's (×3) are both in
     # use; a ratio of the paper that either reading states is the one the article tells
-    m_book = dataclasses.replace(m, value=float(m.value) + 1) if (
+    m_book = _plus_one(m) if (
         m.kind == "multiplier" and m.fold == "increase" and not s.curated and folded is m.value
         and isinstance(m.value, (int, float)) and m.value >= 1 and not _written_places(m.surface)) else None
     scored = []
@@ -966,12 +986,17 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             # (a ratio per unit, "per year of delay", is no contrast of another size: 65岁 vs 60岁)
             if not _equal(m_eff, pv, c.qualifier) and not _per_unit_estimate(ctx, c):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
-    # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362)
-    if not s.curated and isinstance(m.value, (int, float)):
-        for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
-            if isinstance(pv, float) and _same_kind_of_number(m, c) and len(_digits(m.surface)) >= 3 \
-                    and transposed(m.surface, _fmt(pv)):
-                return _mismatch(m, (rel, dist, c, pv), s, "FC108")
+    # 7. a draft: the paper's number of the same kind with two digits swapped (1326 for 1362),
+    #    of the values the sentence is about or, for a count, of any in its own unit (246人 for
+    #    264 cases, 647个 for 674 practices): a slip of the keyboard
+    if not s.curated and isinstance(m.value, (int, float)) and len(_digits(m.surface)) >= 3:
+        kin = [t for t in sorted(scored, key=pref, reverse=True) if _same_kind_of_number(m, t[2])]
+        own_unit = [(0.0, 0.0, c, pv) for c, pv in cands if m.kind == "count" and not m.qualifier
+                    and c.unit == m.unit and c.kind in ("count", "measurement")
+                    and isinstance(pv, float) and pv == int(pv) and pv >= 100]
+        for t in kin + own_unit:
+            if isinstance(t[3], float) and transposed(m.surface, _fmt(t[3])):
+                return _mismatch(m, t, s, "FC108")
     # 7a. a draft: the paper's figure for the measure named, misquoted in its last digit (27.7% for 27.4%)
     slip = _last_digit_slip(m, scored, pref) if not s.curated else None
     if slip is not None:
@@ -1016,6 +1041,25 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+def _range_end_slipped(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """7-18岁 where the abstract writes "aged 6-18 years", 4至82岁 for 4-80: an age range with one
+    end the paper's and the other a few years off is that range misquoted, where the abstract
+    gives one range of ages (with two, 9-14 and 20-28, a third is an age band of its own)."""
+    if m.unit != "age" or not isinstance(m.value, list) or len(m.value) != 2:
+        return None
+    said = [(v.value, v.note) for v in s.stated if v.unit == "age"]
+    said += [(v.value, _clean_note(f.text)) for f in s.findings for v in f.values if v.unit == "age"]
+    ranges = {tuple(float(x) for x in value): (value, note) for value, note in said
+              if isinstance(value, list) and len(value) == 2}
+    if len(ranges) != 1:
+        return None
+    (a, b), (value, note) = next(iter(ranges.items()))
+    lo, hi = (float(x) for x in m.value)
+    if (lo == a) != (hi == b) and max(abs(lo - a), abs(hi - b)) <= max(2.0, 0.2 * (b - a)):
+        return MentionVerdict(m.id, "mismatch", value, None, rule="FC102", args={"note": note})
+    return None
 
 
 # an age band that names who a figure is of (40-44岁族群当中, 50~64岁的女性中)
@@ -1627,6 +1671,8 @@ STUDY_LENGTH = re.compile(r"(?:研究|试验|随访)[^，。,；;]{0,6}?(?:历�
 # the window an outcome is told over (10年内死亡机率增加84%, 在接下来的10年内死亡的可能性): the
 # study's follow-up, as the article tells it
 OUTCOME_WINDOW = re.compile(r"\s*(?:内|之内|里)[^，。,；;]{0,8}?(?:死亡|去世|发病|患病|罹患|风险|几率|机率|概率|可能性)"
+                            # (3年期间，有504名妇女死亡: the years the deaths were counted over)
+                            r"|\s*期间[^。；;]{0,12}?(?:死亡|去世|发病|患病|罹患)"
                             # (or the follow-up named after it: 在十年的追踪期间, 10年随访数据, 30年数据)
                             r"|\s*(?:的|之)?\s*(?:随访|追踪|跟踪)|\s*(?:的)?数据")
 
@@ -1672,13 +1718,19 @@ def _proportion_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     return None
 
 
+# half of the sample in words (一半, 半数): an even split, two arms or the sexes, is the share a
+# writer tells of a count the abstract gives no percent for; other fractions in words (三分之一,
+# 八成) matched a quotient of the abstract's counts by chance as often as by design
+_HALF_WORD = re.compile(r"(?:一半|半数|半數)$")
+
+
 def _share_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, MentionVerdict]]:
     """(the count, the verdict) when ``m`` is the share a count the abstract states makes of its
     whole sample (67.3% for "Among these 11 037 cases, … 7430 were ischaemic strokes"), worked
     out as statcheck recomputes a statistic and printed beside it."""
     n = s.population.n
-    if not n or m.decimals < 1 or not isinstance(m.value, (int, float)):
-        return None
+    if not n or (m.decimals < 1 and not _HALF_WORD.match(m.surface)) or not isinstance(m.value, (int, float)):
+        return None         # (a whole percent is too coarse to name its count; 半数 is read so)
     for f in s.findings:
         for v in f.values:
             if not isinstance(v.value, float) or v.value != int(v.value) or not 0 < v.value < n \
@@ -2029,10 +2081,18 @@ def _fraction_word(m: Mention) -> bool:
     return m.unit == "%" and m.surface.startswith(("一半", "三分之一", "四分之一", "五分之一"))
 
 
-def _per_before(norm: str, m: Mention) -> Optional[str]:
+def _per_before(norm: str, m: Mention, ms: list[Mention] = (), starts: list[int] = (),
+                sentence_start: int = 0) -> Optional[str]:
     """The period (per_day, per_week …) the article gives the number over: its 每天/每周, or for a
-    count of times (次, 回) the 每天 its clause opens with."""
-    return per_unit_before(norm, m.start, m.surface.endswith(("次", "回")))
+    count of times (次, 回) the 每天 its clause opens with; or the period of a count in the same
+    unit earlier in its sentence (一组每天走4000步以上，一组少于4000步: the second is a day's too;
+    not a count under ten, 每天半杯啤酒和一杯啤酒, which a serving of any abstract is by chance)."""
+    per = per_unit_before(norm, m.start, m.surface.endswith(("次", "回")))
+    if per is None and m.kind == "count" and m.unit and isinstance(m.value, (int, float)) and m.value >= 10:
+        for x in reversed(ms[bisect.bisect_left(starts, sentence_start):bisect.bisect_left(starts, m.start)]):
+            if x.unit == m.unit and x.kind == "count":
+                return per_unit_before(norm, x.start, x.surface.endswith(("次", "回")))
+    return per
 
 
 _PER_KINDS = frozenset({"count", "range", "measurement", "frequency"})
@@ -2347,10 +2407,13 @@ def _shares_of_one_whole(ms: list[Mention], mvs: list[MentionVerdict], s: Summar
         for size in range(len(idx), 1, -1):
             for sub in itertools.combinations(idx, size):
                 rest = [i for i in sub if not ok(i)]
-                tol = sum(tolerance(ms[i]) for i in sub)
-                if len(rest) == 1 and out[rest[0]].verdict in ("not_in_source", "mismatch") \
-                        and abs(sum(float(ms[i].value) for i in sub) - 100) <= tol:
-                    j = rest[0]
+                if len(rest) != 1 or out[rest[0]].verdict not in ("not_in_source", "mismatch"):
+                    continue
+                j = rest[0]
+                # (each supported share read to half a point of its figure, not to its own reading:
+                # 1/3 for 33% is 33 here, not the 30-37 a fraction may stand for)
+                slack = tolerance(ms[j]) + sum(0.5 * 10 ** -max(0, ms[i].decimals) for i in sub if i != j)
+                if abs(sum(float(ms[i].value) for i in sub) - 100) <= slack:
                     others = [float(out[i].paper_value) if isinstance(out[i].paper_value, (int, float))
                               else float(ms[i].value) for i in sub if i != j]
                     out[j] = MentionVerdict(ms[j].id, "supported", round(100 - sum(others), 4), None, rule="FC101",
@@ -2408,8 +2471,9 @@ def _multiple_of_its_ratios(ms: list[Mention], mvs: list[MentionVerdict]) -> lis
     out = []
     for m, v in zip(ms, mvs):
         if m.kind == "multiplier" and v.verdict in ("mismatch", "not_in_source") and isinstance(m.value, (int, float)):
-            x = float(_fold_value(m)) if m.value <= 1 else float(m.value)
-            hit = [(r, w) for r, w in ratios if abs(r - x) <= tolerance(m)]
+            b = _plus_one(m) if m.value <= 1 else m
+            x = float(b.value)
+            hit = [(r, w) for r, w in ratios if (_within_bounds(b, r, 1e-9) if b.bounds else abs(r - x) <= tolerance(m))]
             if hit:
                 r, w = min(hit, key=lambda t: abs(t[0] - x))
                 v = MentionVerdict(m.id, "supported", r, w.finding_id, rule="FC101", args=w.args)
@@ -2841,9 +2905,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), rel_cache,
                                        is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, _per_before(norm, m)) or mv
+                    mv = _stated(m, summ, _per_before(norm, m, ms, ms_starts, s.start)) or mv
                 elif mv.verdict == "supported" and mv.finding_id and not summ.curated and m.kind in _PER_KINDS:
-                    mv = _period_slip(m, mv, summ, _per_before(norm, m)) or mv
+                    mv = _period_slip(m, mv, summ, _per_before(norm, m, ms, ms_starts, s.start)) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and m.unit == "%" \
+                        and _HALF_WORD.match(m.surface) and (hit := _share_of_counts(m, summ)):
+                    mv = hit[1]     # 约半数参与者 for "structured (n = 1056)" of 2111: one count's share, in words
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "count" \
                         and _GROUP_COUNT.search(m.surface):
                     # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as
@@ -2854,6 +2921,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 if mv.verdict == "not_in_source" and not summ.curated and isinstance(m.value, list) \
                         and (m.unit == "age" or m.unit in TIME_UNITS):
                     mv = _span_of_two_stated(m, summ) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and m.unit == "age":
+                    mv = _range_end_slipped(m, summ) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
                 if mv.verdict == "not_in_source" and m.kind in ("interval", "range"):

@@ -182,6 +182,9 @@ def normalise(text: str) -> str:
     # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
     # (and "at baseline, 12-, and 24-month follow-up": the list's comma too)
     t = re.sub(r"(?<![\d.])(\d+)[-‐],?\s+(to|and|or)\s+(?=\d)", r"\1 \2 ", t)
+    # "received 400, 2000, or 4000 IU", "the 2000- and the 400-IU groups": the dose unit a list
+    # ends with is each item's (a dose told without it, 400国际单位, is still the paper's)
+    t = _DOSE_LIST.sub(lambda m: re.sub(r"(\d+(?:\.\d+)?)[-‐]?(?=\s*(?:,|or\b|and\b))", rf"\1 {m.group('u')}", m.group(0)), t)
     # "working long hours (≥55 per week)": a bracketed amount with no unit of its own takes the
     # unit of time the words before it name
     t = re.sub(r"\b(hours|minutes)(\s*\(\s*(?:[<>≥≤]\s*)?\d+(?:\.\d+)?)(?=\s+(?:per|a|each)\s+(?:day|night|week|month)\b)",
@@ -221,6 +224,8 @@ def normalise(text: str) -> str:
     return t
 
 
+_DOSE_LIST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?:[-‐]?,\s*\d+(?:\.\d+)?){0,4}[-‐]?,?\s+(?:or|and)\s+(?:the\s+)?"
+                        r"\d+(?:\.\d+)?[-‐ ]?(?P<u>IU|mg|mcg|μg|g|mL|ml)\b")
 # "less than one glass a day", "at least one dose": one as a bound's number
 _ONE_BOUND = re.compile(r"\b((?:less|fewer|more) than|at (?:least|most)|no more than)\s+one\s+(?=[a-z])", re.I)
 # "3 or more glasses a day", "2 or fewer servings": the bound before the number, so that the noun
@@ -300,7 +305,8 @@ def _mean_age_before(norm: str, pos: int) -> bool:
 
 FOLLOW_UP = re.compile(r"follow(?:ed)?[- ]?up|followed\b", re.I)
 # "followed for an average of 9.1 years", "followed up for a median of": the length, further back
-_FOLLOWED_FOR = re.compile(r"\bfollowed(?:\s+up)?\s+for\s+(?:an?\s+)?(?:mean|median|average)\s+(?:\(\w+\)\s+)?(?:of\s+)?$", re.I)
+# (or "had ≥2 cognitive assessments over a mean 4.7 years": a cohort's time under observation)
+_FOLLOWED_FOR = re.compile(r"(?:\bfollowed(?:\s+up)?\s+for|\bover)\s+(?:an?\s+)?(?:mean|median|average)\s+(?:\(\w+\)\s+)?(?:of\s+)?$", re.I)
 CHANGE_BEFORE = re.compile(r"\b(reduc\w*|lower\w*|decreas\w*|increas\w*|higher|rais\w*|declin\w*|fell|dropp\w*|"
                            r"los[st]|gain\w*|change[sd]?)\b[^.;]{0,30}$", re.I)
 

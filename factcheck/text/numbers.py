@@ -568,6 +568,9 @@ _HALF_TIME_RE = re.compile(rf"(?<![{_CN_ALL}0-9半大多])(?:半(?P<u>年|个月
                            rf"|(?P<n>[0-9]{{1,3}}|[{_CN_ALL}]{{1,3}})(?P<u2>年|个月|個月|小时|小時|天|周|週)半)"
                            rf"(?![{_CN_ALL}])")
 _HALF_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,6}}|[{_CN_ALL}]{{1,6}})倍半")
+_AGE_GAP_BEFORE = re.compile(r"(?:年轻|年輕|年老|(?<![最较較])[老小大])了?(?:约|約|近|大约|大約|将近|將近)?$")
+# 4倍多, 两倍多 (more than 4, 2 times: [4, 5)), not 倍 before a word in 多 (2倍多数, 3倍多种)
+_MORE_TIMES_RE = re.compile(rf"(?P<n>[0-9]{{1,4}}(?:\.[0-9])?|[{_CN_ALL}]{{1,6}})倍多(?![数數种種个個项項样樣少巴元次])")
 # 超过1/2, 近2/3: a written fraction after a word qualifier, or before 的, reads as a share
 _SLASH_FRAC_RE = re.compile(r"(?P<a>[1-9])(?<![0-9./][1-9])/(?P<b>[1-9][0-9]?)(?![0-9./])")
 _SHARE_OF_AFTER = re.compile(r"的[\u4e00-\u9fff]")
@@ -1576,6 +1579,16 @@ class _Segment:
                 w = seg[max(0, a - 8):a]
                 fold = "increase" if _INCREASE_RE.search(w) else "times"
                 self.emit_form(a, b, v + 0.5, unit="x", ukind="multiplier", fold=fold, dec=1)
+        if "倍多" in seg:
+            for m in _MORE_TIMES_RE.finditer(seg):
+                a, b = m.span()
+                n = m.group("n")
+                v = _num_value(n)[0] if n[0].isdigit() else _cn_value(n)
+                if not v or not self.free(a, b) or (a and (seg[a - 1].isdigit() or seg[a - 1] in "第.")):
+                    continue
+                fold = "increase" if _INCREASE_RE.search(seg[max(0, a - 8):a]) else "times"
+                self.emit_form(a, b, v, unit="x", ukind="multiplier", fold=fold, qual="more_than",
+                               bounds=[v, _num(float(v) + 1)])
         if "/" in seg:
             for m in self.found(_SLASH_FRAC_RE):
                 a, b = m.span()
@@ -1583,7 +1596,9 @@ class _Segment:
                 x, y = int(m.group("a")), int(m.group("b"))
                 # (or before 的 and what it is a share of: 其中1/3的人听力正常; not a rank's part,
                 # 水平处于最高1/3的参与者: the top tertile is a group, not a share)
-                if (q is None and (not _SHARE_OF_AFTER.match(seg, b) or _RANKED_PART_BEFORE.search(seg, max(0, a - 3), a))) \
+                # (增加1/3, 降低了1/2: the size of a change is a share of what it changes)
+                if (q is None and not CHANGE_VERB_BEFORE.search(seg, max(0, a - 8), a)
+                        and (not _SHARE_OF_AFTER.match(seg, b) or _RANKED_PART_BEFORE.search(seg, max(0, a - 3), a))) \
                         or x >= y or not self.free(a, b) \
                         or ((um := _match_unit(seg, b)) is not None and um[0].code != "person"):
                     continue        # (1/2杯 is a measure; 1/3男性 a share of people)
@@ -1762,6 +1777,7 @@ class _Segment:
         t.factor = (factor, exp)
         t.plain = "," not in txt and factor == 1 and not exp
         if (pc in _CTX_PC or uname == "times" or unit == "x" or (e < n and seg[e] in _QA_FIRST)
+                or (unit == "age" and pc in "轻輕老小大")
                 or (pc in _QB_VERB_LAST and ns > 2 and seg[ns - 3] in _QB_WORD_LAST)):     # 至少降低5%
             self.context(t)
         return t
@@ -1867,6 +1883,9 @@ class _Segment:
                 t.kind = None if t.kind != "threshold" else t.kind
                 t.checkable = True
                 t.reason = None
+        # 年轻11岁, 比对照组老了5岁: an age told as a gap is a number of years
+        if t.unit == "age" and _AGE_GAP_BEFORE.search(seg, max(0, t.s - 5), t.s):
+            t.unit, t.ukind = "year", "duration"
         # 倍: times or increase
         if t.unit == "x":
             w = seg[max(0, t.s - 8):t.s]
