@@ -671,3 +671,11 @@ def test_an_age_told_as_a_gap_is_a_number_of_years():
     for text in ("（最小56岁）", "平均年龄81岁", "小于65岁"):
         (m,) = extract(text)
         assert m.unit == "age", text
+
+
+def test_a_number_past_any_year_a_study_tells_before_a_noun_of_people_is_a_count():
+    """2095 incident lung cancer cases: no study is dated 2095; 2019 stays a year where it may be one."""
+    ms = extract("During follow-up (mean 12.8 years), 2095 incident lung cancer cases were diagnosed.")
+    assert [(m.kind, m.value, m.unit) for m in ms if m.value == 2095] == [("count", 2095, "person")]
+    ms = extract("From 2019 onwards, 1995 incident cases occurred")
+    assert all(m.kind == "year_or_date" for m in ms)

@@ -22,7 +22,8 @@ ECIG = ("Methods: Associations were examined in 2,086 Southern California partic
 
 
 def test_a_count_written_with_a_thousands_separator_is_never_a_year():
-    assert [m.kind for m in extract("examined in 2,086 Southern California participants in 2014")] == ["measurement", "year_or_date"]
+    # (a count of people, as the words after it say: no year a study is dated by)
+    assert [m.kind for m in extract("examined in 2,086 Southern California participants in 2014")] == ["count", "year_or_date"]
     assert "2,086" in normalise("in 2 086 Southern California participants")
     v = draft_verdicts(ECIG, "研究人员分析了2086个研究参与者的问卷。")
     assert v["2086个"] == "supported"

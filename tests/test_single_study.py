@@ -514,3 +514,25 @@ def test_a_bound_on_a_figure_that_is_not_round_is_that_figure():
                 "quintile and 1168.9 mg/day in the fourth.")
     v = draft_verdicts(abstract, "通过饮食补钙的参与者每天摄入钙的量超过1022mg。")
     assert v["1022mg"] != "supported"
+
+
+def test_a_byline_s_date_and_a_copyright_line_are_the_page_s():
+    abstract = ("Design: Cohort study of 2 418 adults with obesity. Results: Class I, II, and III obesity was "
+                "observed in 21.2% of participants.")
+    text = ("2025-12-09 梅斯内分泌新前沿 MedSci原创 发表于上海\n"
+            "来源:科技日报 刘霞 2025-04-11\n"
+            "研究纳入2418名成年人，21.2%存在肥胖。\n"
+            "© 2014-2024 上海东方报业有限公司\n")
+    v = draft_verdicts(abstract, text)
+    assert v["2025-12-09"] == v["2025-04-11"] == v["2014-2024"] == "unattributed"
+    assert v["21.2%"] == "supported"
+
+
+def test_a_regulator_s_limit_and_a_similar_earlier_survey_are_background():
+    abstract = ("Design: Pooled analysis of 14 European cohorts (312 944 people). Results: For every increase "
+                "of 5 ug/m3 in PM2.5 the risk of lung cancer rose by 18% (HR 1.18).")
+    v = draft_verdicts(abstract, "分析表明，PM2.5每增加5微克，患肺癌的风险会增加18%。欧盟规定的PM2.5最高限值为每立方米25微克。")
+    assert v["18%"] == "supported"
+    assert v["25微克"] == "unattributed"
+    v = draft_verdicts(abstract, "研究发现PM2.5每增加5微克，肺癌风险增加18%。2007年，一项类似的调查显示，肺癌发病率为9.7%。")
+    assert v["9.7%"] == "unattributed"

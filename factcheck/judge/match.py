@@ -1525,7 +1525,15 @@ def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:
     """A day the article dates itself or its sources by, not the study (and not the day the
     paper came out, which an article may give in the same words)."""
     v = m.value
-    if not isinstance(v, str) or is_period(v) or (published and _same_day(v, published)):
+    start = norm.rfind("\n", 0, m.start) + 1
+    end = norm.find("\n", m.end)
+    line = norm[start:end if end >= 0 else len(norm)]
+    if (isinstance(v, str) and is_period(v)) or (isinstance(v, list) and all(
+            isinstance(x, (int, float)) and 1900 <= x <= 2100 for x in v)):
+        # © 2014-2024 上海东方报业有限公司: the page's (the mark beside the years, not anywhere on
+        # a page whose text came as one line)
+        return _COPYRIGHT.search(norm, max(start, m.start - 12), min(start + len(line), m.end + 24)) is not None
+    if not isinstance(v, str) or (published and _same_day(v, published)):
         return False
     if _STORED_DATE_LABEL.search(norm, max(0, m.start - 8), m.start) is not None:
         return True         # date 2025-12-15 研究顯示…: the date a stored copy of the page heads it with
@@ -1533,10 +1541,19 @@ def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:
         return len(v) > 4 and _NEWS_DAY.match(norm, m.end) is not None
     if len(v) != 10:
         return False
-    start = norm.rfind("\n", 0, m.start) + 1
-    end = norm.find("\n", m.end)
+    if _NUMERIC_DATE.fullmatch(m.surface.strip()) and "。" not in line and (
+            not norm[start:m.start].strip() or _SOURCE_BEFORE.search(norm, start, m.start)):
+        return True         # 2025-12-09 梅斯内分泌 MedSci原创, 来源:科技日报 刘霞 2025-04-11: a byline's stamp
     return (_STAMP_AFTER.match(norm, m.end) is not None or _STAMP_BEFORE.search(norm, max(start, m.start - 16), m.start) is not None
             or not (norm[start:m.start].strip() or norm[m.end:end if end >= 0 else len(norm)].strip()))
+
+
+# a date in figures (2025-12-09, 2025/4/11), as pages stamp their posts, not as articles tell dates
+_NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# a byline's source before it on its line (来源:科技日报 刘霞 2025-04-11)
+_SOURCE_BEFORE = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編)[ \t]*[:：][^。，,]{0,20}$")
+# a page's copyright line (© 2014-2024 …有限公司, Copyright 2005-2024, 版权所有)
+_COPYRIGHT = re.compile(r"©|[Cc]opyright|版权|版權|有限公司|All [Rr]ights")
 
 
 # a clock time right after a date (2022-12-05 09:25, 2009-3-29 15:01, 03/29 07:01): a page's stamp
@@ -2856,7 +2873,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                 # medium reported it (not a journal's day of publication); 2022-12-05 09:25, 03/29
                 # 07:01: a page's time stamp, as no study dates its numbers to the minute
                 background = True
-            elif m.kind == "year_or_date" and _the_articles_day(m, norm, summ.published if summ is not None else None):
+            elif m.kind in ("year_or_date", "range") and _the_articles_day(m, norm, summ.published if summ is not None else None):
                 background = True
             elif background and not sentence_general and summ is not None and summ is only_summ:
                 # 研究团队估计…全球约有220万…病例(约占9.8%): a clause after the study's own that sounds

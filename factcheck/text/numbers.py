@@ -807,6 +807,10 @@ class _Tok:
         self.s, self.e, self.ns, self.ne, self.value, self.dec, self.cn = s, e, ns, ne, value, dec, cn
 
 
+# the last year an abstract dates its data or its projections by (to 2030, 2050 …): a
+# four-digit number past it before a noun of people is a count
+_LAST_YEAR_TOLD = 2060
+
 # ====================================================================== the extractor
 
 def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = None,
@@ -1763,10 +1767,11 @@ class _Segment:
                 return "dead"       # 25(OH)D
             if stem_dead:
                 return "dead"
-            if nc == " " and is_int and factor == 1 and not exp and not 1800 <= value <= 2100 \
+            if nc == " " and is_int and factor == 1 and not exp and not 1800 <= value <= _LAST_YEAR_TOLD \
                     and (pm := _MODIFIED_PEOPLE_RE.match(seg, p)) is not None:
                 # 79 AHSCT-treated patients, 83 eligible children: a count of people however many
                 # words describe them (the number alone is the mention, as the words are not its unit)
+                # (2095 incident lung cancer cases: no year a study is dated by, so a count)
                 u = _UNIT_INFO.get(_ukey(pm.group("p").lower())) or _UNIT_INFO[_ukey("patients")]
                 unit, ukind, generic, uname = u.code, u.kind, u.generic, u.name
         t = _Tok(ns, e, ns, ne, value, dec, False)
