@@ -825,12 +825,3 @@ def test_a_reversal_over_a_paper_that_measured_remission_is_its_endpoint_but_a_c
     assert "FC225" not in remission(text) and "FC225" in none(text)
     assert "FC204" in remission("这项试验显示,生活方式干预可以治愈糖尿病前期。")
 
-
-
-def test_a_modal_with_a_causative_verb_states_an_effect():
-    """能够让大脑年轻11岁 over a cohort: the exposure makes it so; 可使用 (can use) is no such verb."""
-    s, st = _one_paper("Methods: A prospective cohort of 960 older adults. Results: Consumption of green leafy "
-                       "vegetables was associated with slower cognitive decline, the equivalent of being 11 years "
-                       "younger in age. Conclusions: Green leafy vegetable intake may help slow cognitive decline.")
-    assert _causal("研究发现，适当吃一些绿叶蔬菜，能够让大脑认知年轻11岁。", s, st)
-    assert not _causal("研究人员说，绿叶蔬菜可使用多种方式烹饪，认知衰退与摄入量有关。", s, st)
