@@ -536,3 +536,12 @@ def test_a_regulator_s_limit_and_a_similar_earlier_survey_are_background():
     assert v["25微克"] == "unattributed"
     v = draft_verdicts(abstract, "研究发现PM2.5每增加5微克，肺癌风险增加18%。2007年，一项类似的调查显示，肺癌发病率为9.7%。")
     assert v["9.7%"] == "unattributed"
+
+
+def test_a_list_of_named_items_with_their_percents_in_brackets_keeps_the_change():
+    abstract = ("Design: Pooled analysis of 12 cohorts, 1.44 million participants. Results: High vs low levels of "
+                "leisure-time physical activity were associated with lower risks of 13 cancers: esophageal "
+                "adenocarcinoma (HR, 0.58; 95% CI, 0.37-0.89), liver (HR, 0.73; 95% CI, 0.55-0.98), lung (HR, 0.74; "
+                "95% CI, 0.71-0.77), kidney (HR, 0.77; 95% CI, 0.70-0.85).")
+    v = draft_verdicts(abstract, "研究发现，高水平体力活动与13种癌症风险降低有关，包括食管腺癌(风险降低42%)、肝癌(27%)、肺癌(26%)、肾癌(23%)。")
+    assert v["42%"] == v["27%"] == v["26%"] == v["23%"] == "supported"

@@ -219,7 +219,9 @@ _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
 # (an item may name its measure: 降低56%的心血管死亡风险,36%的心梗风险和42%的心衰风险)
-_LIST_ITEM_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%(?:\s*[（(][^（()）]{0,60}[)）])?(?:的[^，,；;。！？\d%]{1,12})?\s*(?:、|和|及|与|以及|,|，)\s*$")
+# (or each item named, its percent in brackets: 食管腺癌(风险降低42%)、肝癌(27%)、肺癌(26%))
+_LIST_ITEM_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*%(?:(?:\s*[（(][^（()）]{0,60}[)）])?(?:的[^，,；;。！？\d%]{1,12})?\s*(?:、|和|及|与|以及|,|，)"
+                               r"|\s*[)）]\s*(?:、|和|及|与|以及|,|，)\s*[^（()），,；;。！？\d%]{1,16}[（(])\s*$")
 
 
 def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
