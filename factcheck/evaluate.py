@@ -92,19 +92,25 @@ def _outside_longer(spans: list[GoldSpan], lines: list[str]) -> list[GoldSpan]:
     """A surface found inside a longer row's surface on its line (45岁 inside 18-45岁) stands at
     its next occurrence that lies inside none: each row names a number of its own."""
     out = list(spans)
+    by_line: dict[int, list[int]] = {}
     for i, g in enumerate(out):
-        def inside(a: int, b: int) -> bool:
-            return any(j != i and h.line == g.line and h.end - h.start > b - a and h.start <= a and b <= h.end
-                       for j, h in enumerate(out))
-        if not inside(g.start, g.end):
-            continue
-        ln = lines[g.line - 1] if 0 < g.line <= len(lines) else ""
-        surface, pos = ln[g.start:g.end], g.start
-        while (pos := _find_number(ln, surface, pos + 1)) >= 0:
-            if not inside(pos, pos + len(surface)) and not any(
-                    j != i and h.line == g.line and h.start == pos for j, h in enumerate(out)):
-                out[i] = GoldSpan(g.row, g.line, pos, pos + len(surface))
-                break
+        by_line.setdefault(g.line, []).append(i)
+    for idx in by_line.values():
+        for i in idx:
+            g = out[i]
+            others = [out[j] for j in idx if j != i]
+
+            def inside(a: int, b: int) -> bool:
+                return any(h.end - h.start > b - a and h.start <= a and b <= h.end for h in others)
+
+            if not inside(g.start, g.end):
+                continue
+            ln = lines[g.line - 1] if 0 < g.line <= len(lines) else ""
+            surface, pos = ln[g.start:g.end], g.start
+            while (pos := _find_number(ln, surface, pos + 1)) >= 0:
+                if not inside(pos, pos + len(surface)) and all(h.start != pos for h in others):
+                    out[i] = GoldSpan(g.row, g.line, pos, pos + len(surface))
+                    break
     return out
 
 

@@ -545,3 +545,10 @@ def test_a_list_of_named_items_with_their_percents_in_brackets_keeps_the_change(
                 "95% CI, 0.71-0.77), kidney (HR, 0.77; 95% CI, 0.70-0.85).")
     v = draft_verdicts(abstract, "研究发现，高水平体力活动与13种癌症风险降低有关，包括食管腺癌(风险降低42%)、肝癌(27%)、肺癌(26%)、肾癌(23%)。")
     assert v["42%"] == v["27%"] == v["26%"] == v["23%"] == "supported"
+
+
+def test_a_multiple_under_one_is_not_read_as_an_increase_unless_told_so():
+    abstract = ("Design: Case-control study of 1 200 adults. Results: Smokers (OR 1.52, 95% CI 1.20 to 1.93) and "
+                "former smokers (OR 1.48, 95% CI 1.10 to 1.99) had higher odds of the disease.")
+    v = draft_verdicts(abstract, "研究发现，吸烟者(OR 1.52)和戒烟者(OR 1.48)患病的几率是从不吸烟者的0.5倍。")
+    assert v["0.5倍"] != "supported"          # half the odds, not 1.5 times

@@ -200,6 +200,11 @@ def _opens_line(norm: str, start: int) -> bool:
     return not norm[norm.rfind("\n", 0, start) + 1:start].strip(" \t•·*-")
 
 
+def page_footer_words() -> tuple[str, ...]:
+    """A site footer's words (ICP, Copyright, 版权所有), as attribution.yaml lists them."""
+    return _cues()["page_footer"]
+
+
 def _near_any(at: list[int], text: str, a: int, b: int, reach: int = 40) -> bool:
     """Does one of the sorted offsets ``at`` lie in text[a:b] or within ``reach`` characters of
     it on its line (a footer's words may stand in the sentence before or after the number)?"""

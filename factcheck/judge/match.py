@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from factcheck.judge.attribution import (describes_arms, finding_follows, general_cue, may_report_then_state, quoted_at,
-                                         reports_finding, speaks_of_research)
+from factcheck.judge.attribution import (describes_arms, finding_follows, general_cue, may_report_then_state,
+                                         page_footer_words, quoted_at, reports_finding, speaks_of_research)
 from factcheck.core.codes import messages
 from factcheck.core.config import Config
 from factcheck.core.messages import fmt_value as _fmt
@@ -722,11 +722,9 @@ def _plus_one(m: Mention) -> Mention:
     return dataclasses.replace(m, value=float(m.value) + 1, bounds=bounds)
 
 
-def _fold_value(m: Mention) -> Any:
-    """提高了X倍 means X+1 times."""
-    if m.kind == "multiplier" and m.fold == "increase" and isinstance(m.value, (int, float)):
-        return float(m.value) + 1
-    return m.value
+def _folds(m: Mention) -> bool:
+    """A multiple told as an increase (提高了X倍), which the book reads as X+1 times."""
+    return m.kind == "multiplier" and m.fold == "increase" and isinstance(m.value, (int, float))
 
 
 def _is_time(m: Mention) -> bool:
@@ -762,14 +760,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # (unless the abstract writes that loose way itself: "1.48 times higher", "4.87-fold")
     by_the_book = m.kind == "multiplier" and m.fold == "increase" and _written_places(m.surface) >= 1 \
         and not s.curated and not _written_as_times(m, s)
-    folded = _fold_value(m) if s.curated or by_the_book or (isinstance(m.value, (int, float)) and m.value <= 1) \
-        else m.value
-    m_eff = m if folded is m.value else _plus_one(m)
+    book = _folds(m) and (s.curated or by_the_book or m.value <= 1)
+    m_eff = _plus_one(m) if book else m
     # 高出两倍, 增加近4倍 written whole: the loose reading (×2) and the book's (×3) are both in
     # use; a ratio of the paper that either reading states is the one the article tells
-    m_book = _plus_one(m) if (
-        m.kind == "multiplier" and m.fold == "increase" and not s.curated and folded is m.value
-        and isinstance(m.value, (int, float)) and m.value >= 1 and not _written_places(m.surface)) else None
+    m_book = _plus_one(m) if (_folds(m) and not s.curated and not book and m.value >= 1
+                              and not _written_places(m.surface)) else None
     scored = []
     rel_of: dict = {}        # one relevance per finding, however many values it holds
     for c, pv in cands:
@@ -1529,12 +1525,13 @@ def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:
     v = m.value
     start = norm.rfind("\n", 0, m.start) + 1
     end = norm.find("\n", m.end)
-    line = norm[start:end if end >= 0 else len(norm)]
+    end = end if end >= 0 else len(norm)
     if (isinstance(v, str) and is_period(v)) or (isinstance(v, list) and all(
             isinstance(x, (int, float)) and 1900 <= x <= 2100 for x in v)):
         # © 2014-2024 上海东方报业有限公司: the page's (the mark beside the years, not anywhere on
         # a page whose text came as one line)
-        return _COPYRIGHT.search(norm, max(start, m.start - 12), min(start + len(line), m.end + 24)) is not None
+        beside = norm[max(start, m.start - 12):min(end, m.end + 24)]
+        return any(w in beside for w in page_footer_words() + _COPYRIGHT_MARKS)
     if not isinstance(v, str) or (published and _same_day(v, published)):
         return False
     if _STORED_DATE_LABEL.search(norm, max(0, m.start - 8), m.start) is not None:
@@ -1543,19 +1540,20 @@ def _the_articles_day(m: Mention, norm: str, published: Optional[str]) -> bool:
         return len(v) > 4 and _NEWS_DAY.match(norm, m.end) is not None
     if len(v) != 10:
         return False
-    if _NUMERIC_DATE.fullmatch(m.surface.strip()) and "。" not in line and (
+    if _NUMERIC_DATE.fullmatch(m.surface.strip()) and norm.find("。", start, end) < 0 and (
             not norm[start:m.start].strip() or _SOURCE_BEFORE.search(norm, start, m.start)):
         return True         # 2025-12-09 梅斯内分泌 MedSci原创, 来源:科技日报 刘霞 2025-04-11: a byline's stamp
     return (_STAMP_AFTER.match(norm, m.end) is not None or _STAMP_BEFORE.search(norm, max(start, m.start - 16), m.start) is not None
-            or not (norm[start:m.start].strip() or norm[m.end:end if end >= 0 else len(norm)].strip()))
+            or not (norm[start:m.start].strip() or norm[m.end:end].strip()))
 
 
 # a date in figures (2025-12-09, 2025/4/11), as pages stamp their posts, not as articles tell dates
 _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 # a byline's source before it on its line (来源:科技日报 刘霞 2025-04-11)
 _SOURCE_BEFORE = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編)[ \t]*[:：][^。，,]{0,20}$")
-# a page's copyright line (© 2014-2024 …有限公司, Copyright 2005-2024, 版权所有)
-_COPYRIGHT = re.compile(r"©|[Cc]opyright|版权|版權|有限公司|All [Rr]ights")
+# beside a copyright's years, besides a site footer's words (attribution.yaml page_footer:
+# Copyright, 版权所有): the mark and the company holding it (© 2014-2024 …有限公司)
+_COPYRIGHT_MARKS = ("©", "有限公司")
 
 
 # a clock time right after a date (2022-12-05 09:25, 2009-3-29 15:01, 03/29 07:01): a page's stamp
@@ -2490,7 +2488,7 @@ def _multiple_of_its_ratios(ms: list[Mention], mvs: list[MentionVerdict]) -> lis
     out = []
     for m, v in zip(ms, mvs):
         if m.kind == "multiplier" and v.verdict in ("mismatch", "not_in_source") and isinstance(m.value, (int, float)):
-            b = _plus_one(m) if m.value <= 1 else m
+            b = _plus_one(m) if _folds(m) and m.value <= 1 else m
             x = float(b.value)
             hit = [(r, w) for r, w in ratios if (_within_bounds(b, r, 1e-9) if b.bounds else abs(r - x) <= tolerance(m))]
             if hit:
