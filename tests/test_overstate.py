@@ -825,3 +825,30 @@ def test_a_reversal_over_a_paper_that_measured_remission_is_its_endpoint_but_a_c
     assert "FC225" not in remission(text) and "FC225" in none(text)
     assert "FC204" in remission("这项试验显示,生活方式干预可以治愈糖尿病前期。")
 
+
+
+def test_a_single_arm_trial_is_an_experiment_not_an_association():
+    """A trial of one treated group (a single-arm gene-therapy trial) shows the treatment's course
+    in the treated: 可以改善 over it is no association told as an effect."""
+    from factcheck.papers.summarize import classify_design
+
+    assert classify_design("We conducted a single-arm trial of AAV gene therapy in ten participants.")[0] \
+        == "single_arm_trial"
+    assert classify_design("In this randomized single-group crossover trial, 20 adults ...")[0] == "rct"
+    abstract = ("Title: AAV gene therapy for deafness: a single-arm trial\nJournal: Nat Med\nYear: 2025\n\n"
+                "We conducted a single-arm trial of AAV gene therapy in ten participants. All ten improved their "
+                "hearing level from 106 to 52 dB.")
+    s, st = _one_paper(abstract)
+    assert s.design == "single_arm_trial"
+    assert not _causal("研究表明，这种基因疗法可以改善患者的听力，10名患者的听力都有提高。", s, st)
+    # (the same sentence over a cohort of the treated is an association told as an effect)
+    s, st = _one_paper(abstract.replace("a single-arm trial", "a prospective cohort"))
+    assert _causal("研究表明，这种基因疗法可以改善患者的听力，10名患者的听力都有提高。", s, st)
+
+
+def test_the_taiwanese_word_for_odds_is_an_odds_word():
+    """機率 (机率), as Taiwan's and Hong Kong's media write 几率: a causal verb on it is weighed as on
+    几率 or 概率."""
+    s, st = _one_paper("Methods: A prospective cohort of 4290 adults. Results: Midlife physical activity in Q4 or "
+                       "Q5 was associated with a lower risk of dementia (HR 0.60).")
+    assert _causal("研究發現，中年增加體能活動，可以將罹患失智症的機率降低達40%。", s, st)

@@ -552,3 +552,50 @@ def test_a_multiple_under_one_is_not_read_as_an_increase_unless_told_so():
                 "former smokers (OR 1.48, 95% CI 1.10 to 1.99) had higher odds of the disease.")
     v = draft_verdicts(abstract, "研究发现，吸烟者(OR 1.52)和戒烟者(OR 1.48)患病的几率是从不吸烟者的0.5倍。")
     assert v["0.5倍"] != "supported"          # half the odds, not 1.5 times
+
+
+def test_a_citation_line_under_the_header_dates_the_paper():
+    """A page's copy of a PubMed record puts the citation line (with its month and day) under the
+    title or the affiliations, below a header whose Year line has no month: it dates the paper."""
+    from factcheck.papers.summarize import draft_summary
+
+    head = "Title: Milk intake and hip fracture\nJournal: J Bone Miner Res\nYear: 2014\nPMID: 24760749\n\n"
+    s = draft_summary(head + "Milk intake and hip fracture: the Framingham cohort\n\n"
+                      "J Bone Miner Res. 2014 Aug;29(8):1756-62. doi: 10.1002/jbmr.2219.\n\n"
+                      "Abstract\n\nResults: Of 830 participants, 97 had a hip fracture.", source="x")
+    assert s.issue == "2014-08"
+    s = draft_summary(head + ". 2019 Sep 4;366:l4897. doi: 10.1136/bmj.l4897\n\n"
+                      "Results: Of 830 participants, 97 had a hip fracture.", source="x")
+    assert s.published == "2019-09-04"
+    v = draft_verdicts(head + "J Bone Miner Res. 2014 Aug;29(8):1756-62.\n\nResults: Of 830 participants, 97 "
+                       "had a hip fracture.", "该研究2014年8月发表于《骨与矿物质研究杂志》，830名参与者中97人髋部骨折。")
+    assert v["2014年8月"] == "supported"
+
+
+def test_values_with_spreads_in_a_list_share_the_unit_at_its_end():
+    abstract = ("Results: Participants were followed up for a mean (SD) of 37.2 (7.1), 25.9 (8.5), or 14.5 (6.6) "
+                "years for incident dementia.")
+    v = draft_verdicts(abstract, "三组参与者分别被随访了37.2年、25.9年和14.5年。")
+    assert v["37.2年"] == v["25.9年"] == v["14.5年"] == "supported"
+
+
+def test_a_length_told_to_the_half_is_read_to_the_half():
+    abstract = "Results: Over a median follow-up of 7.4 years, 5796 participants died."
+    assert draft_verdicts(abstract, "研究人员对参与者进行了平均七年半的跟踪调查，期间5796人死亡。")["七年半"] == "supported"
+    assert draft_verdicts(abstract, "研究人员对参与者进行了平均八年半的跟踪调查，期间5796人死亡。")["八年半"] != "supported"
+
+
+def test_an_age_the_abstract_gives_is_no_misquote_of_its_other_age():
+    abstract = ("Methods: Participants with and without hypertension at index ages of 45 years and 55 years. "
+                "Results: For participants at age 45 years, 1,677 incident heart failure events occurred.")
+    v = draft_verdicts(abstract, "对年龄45岁的参与者的随访中，发生1,677例心衰。以种族和年龄55岁时划分有类似的趋势。")
+    assert v["55岁"] != "mismatch"
+    assert v["1,677例"] == "supported"
+
+
+def test_a_length_of_years_that_spans_a_period_the_abstract_states():
+    abstract = ("Objective: To quantify the cancer deaths averted from 1975 to 2020 by prevention, screening and "
+                "treatment. Results: Of 5.94 million deaths averted, 80% were due to prevention and screening.")
+    v = draft_verdicts(abstract, "研究发现，45年来预防和筛查避免了约600万例癌症死亡。")
+    assert v["45年"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，50年来预防和筛查避免了约600万例癌症死亡。")["50年"] != "supported"

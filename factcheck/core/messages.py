@@ -35,7 +35,7 @@ UNIT_ZH = {"%": "%", "x": "倍", "person": "例", "week": "周", "month": "个�
 UNIT_EN = {"%": "%", "x": "×", "person": " people", "age": " years old", "study": " studies", "site": " sites",
            "country": " countries", "per 1000": " per 1000", "per 10000": " per 10 000", "per 100000": " per 100 000"}
 
-DESIGN_ZH = {"rct": "随机对照试验", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
+DESIGN_ZH = {"rct": "随机对照试验", "single_arm_trial": "单臂试验（无对照组）", "cohort": "队列研究", "registry": "登记研究", "case_control": "病例对照",
              "cross_sectional": "横断面研究", "mixed": "观察性研究加细胞/动物实验", "review": "综述",
              "meta_analysis": "荟萃分析", "animal": "动物实验", "in_vitro": "细胞实验", "unknown": "未知"}
 LEVEL_ZH = {"none": "没有说明两者的关系", "correlational": "两者相关", "conditional_causal": "可能有因果作用（有条件的表述）",

@@ -214,7 +214,7 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
 # (高达 低至 多达 少于: a bound on a level, not a change; but a risk 高达41% is the risk risen by it)
 CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|小(?![于至时])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|概率)高达|高(?![达至于])|提升|多(?![达于])|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|机率|概率)高达|高(?![达至于])|提升|多(?![达于])|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
@@ -254,7 +254,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     # 可以显著降低肥胖合并CVD患者的主要不良心血管事件风险(MACE)20%: the verb's object, the risk,
     # stands between it and the number
     near = norm[max(sentence_start, end - 16):end]
-    if "风险" in near or "几率" in near or "概率" in near:
+    if "风险" in near or "几率" in near or "机率" in near or "概率" in near:
         far = _RISK_CHANGED.search(norm, max(sentence_start, end - 48), end)
         if far:
             return "down" if far.group(1) in _DOWN_VERBS else "up"
@@ -286,21 +286,21 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
 _AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
 _DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of change that lower (the others raise)
 _CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
-_BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
+_BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|机率|概率)\s*$")
 # a clause that states the same risk again at another time (这一风险在服药两年后为73%, 在五年后为67%)
 _AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数字|數字)[^，,；;。！？\n\d%]{0,14}|在[^，,；;。！？\n\d%]{0,10}(?:后|後|时|時))(?:为|為|是|达|達)\s*"
 _SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
 _CHANGED_THEN_AGAIN = re.compile(rf"({_CHANGE_VERB.pattern})了?[^，,；;。！？\n\d%]{{0,8}}\d+(?:\.\d+)?%"
                                  rf"(?:[，,]\s*{_AGAIN}\d+(?:\.\d+)?%)*[，,]\s*$")
-_RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
-                              r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
+_RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|机率|概率)\s*\d+(?:\.\d+)?%"
+                              r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|机率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
 _CHANGE_AFTER_EN = re.compile(r"\s*(?:percent\s+)?(increased|higher|greater|elevated|more|decreased|lower|reduced|"
                               r"less|fewer)\b", re.I)
 _UP_EN = frozenset({"increased", "higher", "greater", "elevated", "more"})
 
 
 _RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
-_RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|概率)"
+_RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|机率|概率)"
                            r"(?:\s*[(（][^()（）\d]{1,12}[)）])?\s*$")
 
 
@@ -321,7 +321,7 @@ FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了
 _TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)   # \d+ as \d\d*: a class to skip ahead to
 
 
-_RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
+_RISK_WORD = re.compile(r"风险|危险|几率|机率|概率|可能性")
 # a press report's frame (据英国《每日邮报》报道，…): general only when what it reports is
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 # a contrast that goes on to a finding (…，但近日…研究显示): the clauses before it are what the finding is set against
@@ -885,14 +885,16 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])
                                and not (band and _unnamed_band(band, t[2]))))]
-    if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and ctx.change)) and any(
+    if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and ctx.change)
+                                   or m.unit == "age") and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
         # steatohepatitis): a number written to its decimals that the abstract states is that
         # number, not another measure's mismatch; nor another arm's, as a draft reads its arms
         # from English prose ("39 of 429 patients (9.1%) and 30 of 434 patients (6.9%)": no arm named);
-        # a multiple (风险是…的6倍) of the size of a ratio the abstract states (6.05) is that ratio
+        # a multiple (风险是…的6倍) of the size of a ratio the abstract states (6.05) is that ratio;
+        # an age the abstract gives (index ages of 45 and 55 years) is no misquote of its other age
         # (but the sexes a draft reads from "in women and men, respectively" are sure: 男性1.5年
         # where the abstract's 1.50 years is the women's is the sexes swapped)
         near = []
@@ -940,8 +942,10 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     #    same kind and unit that is distinctive enough not to be chance is the paper's number
     other = [t for t in scored if _equal(m_eff, t[3], t[2].qualifier) and t[2].kind != "date"
              and not _step_for_bound(m, t[2])]
-    if other and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in other)):
-        return _supported(m, max(other, key=pref), s)
+    # (not the other sex's value: 女性减少2.28年 where 2.28 years is the men's, see step 4)
+    own_sex = [t for t in other if not _other_sex(t[2].group, ctx.group)]
+    if own_sex and not s.curated and (_distinctive(m) or any(ctx.group and t[2].group == ctx.group for t in own_sex)):
+        return _supported(m, max(own_sex, key=pref), s)
     # 发现有10项符合纳入条件 for "10 cohort studies were included": the studies a review pooled,
     # counted by 项 or 篇 in a sentence that speaks of studies; 每天喝4杯 for "≥4 cups": a number in
     # a unit that only few of the abstract's numbers have (cups, servings, studies, centres)
@@ -962,6 +966,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 and (t[2].kind in ("ratio", "multiplier") or _ratio_of(t[2]) is not None)]
     if relative and not s.curated:
         return _supported(m, max(relative, key=lambda t: (t[0], -abs(float(t[3]) - float(m_eff.value)))), s)
+    if other and not own_sex and not s.curated:
+        # the other sex's value, where the same finding gives this sex's: the sexes swapped (a
+        # draft reads "in women and men, respectively" surely)
+        c = max(other, key=pref)[2]
+        right = [t for t in scored if t[2].finding is c.finding and t[2].group == ctx.group
+                 and t[2].unit == c.unit and t[2].label == c.label and t[2].timepoint == c.timepoint]
+        if right:
+            return _mismatch(m, right[0], s, "FC107")
     if other:
         rel, dist, c, pv = max(other, key=pref)
         return MentionVerdict(m.id, "not_in_source", None, c.finding.id if c.finding else None,
@@ -1492,6 +1504,8 @@ _PRINTED_AFTER = re.compile(rf"[ \t]*[,，]?(?!以前|之前|为止|為止|前|�
 _PRINTED_BEFORE = re.compile(rf"(?:{_PRINT_WORDS})[ \t]*(?:于|於|在|:|：)?[ \t]*$")
 # an online day may come before the issue's day the record gives: no contradiction of it
 _ONLINE = re.compile(r"在线|在線|网络版|網絡版|网站|網站|上线|上線|online|Online|预印|預印")
+# (5日发表新闻公报说: the day of a press release, not of the paper)
+_PRESS_RELEASE = re.compile(r"新闻公报|新聞公報|公报|公報|新闻稿|新聞稿|声明|聲明|通报|通報")
 
 
 def _the_day_of_print(m: Mention, ctx: Context) -> bool:
@@ -1502,7 +1516,8 @@ def _the_day_of_print(m: Mention, ctx: Context) -> bool:
     a, b = m.start - ctx.sentence_start, m.end - ctx.sentence_start
     after = _PRINTED_AFTER.match(ctx.sentence, b)
     if after is not None:
-        return _ONLINE.search(ctx.sentence, b, after.end()) is None and "《" not in ctx.sentence[max(0, a - 1):a]
+        return _ONLINE.search(ctx.sentence, b, after.end()) is None and "《" not in ctx.sentence[max(0, a - 1):a] \
+            and _PRESS_RELEASE.search(ctx.sentence, b, after.end()) is None
     before = _PRINTED_BEFORE.search(ctx.sentence, max(0, a - 8), a)
     return before is not None and _ONLINE.search(ctx.sentence, max(0, a - 12), a) is None
 
@@ -2143,6 +2158,35 @@ def _period_slip(m: Mention, mv: MentionVerdict, s: Summary, per: Optional[str])
             return MentionVerdict(m.id, "mismatch", mv.paper_value, f.id, rule="FC102",
                                   args={"note": f.text[hit.start():after.end()]})
         return None
+    return None
+
+
+# a length told as the time a study covered: 历时24年, 在过去45年中, 20年期间, 在20年的时间里
+# (not 五年存活率, 这两年, 两年内, 3年后: a rate's window, the writer's time, a deadline, a moment)
+_SPAN_BEFORE = re.compile(r"(?:历时|歷時|横跨|橫跨|跨越|跨度|长达|長達|为期|為期|经过|經過|过去|過去|在|达|達)[约近]?\s*$")
+_SPAN_AFTER = re.compile(r"^\s*(?:期间|期間|间|間|的时间|的時間|来|來|中|里|裡)")
+_NOT_A_SPAN_AFTER = re.compile(r"^\s*(?:后|後|内|內|以后|以後|存活|生存|OS|的?(?:生存|存活|死亡|患病|发病|發病)率)")
+
+
+def _span_of_a_period(m: Mention, s: Summary, norm: str) -> Optional[MentionVerdict]:
+    """历时24年 for a study of "1986-2010", 在过去45年中 for deaths averted "from 1975 to 2020": a
+    length in whole years, told as the time a study covered, that is the span of a period the
+    abstract states (its end less its start: 2011-2014 is three years, not four)."""
+    if m.unit != "year" or m.kind != "duration" or isinstance(m.value, list) or m.qualifier in _BELOW \
+            or not float(m.value).is_integer() or m.value < 2:
+        return None
+    after = norm[m.end:m.end + 4]
+    if _NOT_A_SPAN_AFTER.match(after) or not (_SPAN_BEFORE.search(norm, max(0, m.start - 6), m.start)
+                                               or _SPAN_AFTER.match(after)):
+        return None
+    tol = tolerance(m)
+    for v in s.stated:
+        if v.unit == "period" and isinstance(v.value, list) and len(v.value) == 2 \
+                and all(isinstance(x, (int, float)) for x in v.value):
+            lo, hi = (float(x) for x in v.value)
+            if abs(float(m.value) - (hi - lo)) <= tol:
+                return MentionVerdict(m.id, "supported", hi - lo, None, rule="FC101",
+                                      args={"note": f"{_fmt(lo)}–{_fmt(hi)}"})
     return None
 
 
@@ -2922,7 +2966,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     mv = judge_mention(m, ctx, summ, comparable(m, summ, ctx.change), rel_cache,
                                        is_length=length, segment=seg_ms)
                 if mv.verdict == "not_in_source" and summ.stated:
-                    mv = _stated(m, summ, _per_before(norm, m, ms, ms_starts, s.start)) or mv
+                    mv = _stated(m, summ, _per_before(norm, m, ms, ms_starts, s.start)) \
+                        or (_span_of_a_period(m, summ, norm) if not summ.curated else None) or mv
                 elif mv.verdict == "supported" and mv.finding_id and not summ.curated and m.kind in _PER_KINDS:
                     mv = _period_slip(m, mv, summ, _per_before(norm, m, ms, ms_starts, s.start)) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.unit == "%" \

@@ -529,7 +529,11 @@ _EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)
 _OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)
 
 
-_SPREAD_THEN_UNIT = re.compile(r"^\s*[(\[][^()\[\]]{1,24}[)\]]\s*(years?|months?|weeks?|days?)\b")
+# (and a list of such values, each with its bracket but the last maybe, which normalise() may
+# have rewritten: "37.2 (7.1), 25.9 (8.5), or 14.5 (6.6) years",
+# "12 (n = 635), 24 (n = 610) and 48 (n = 449) months")
+_SPREAD_THEN_UNIT = re.compile(r"^\s*[(\[][^()\[\]]{1,24}[)\]](?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\d+(?:\.\d+)?"
+                               r"(?:\s*[(\[][^()\[\]]{1,24}[)\]])?){0,5}\s*(years?|months?|weeks?|days?)\b")
 _FOLLOW_UP_THEN_UNIT = re.compile(r"^\s*(?:median|mean|average)\s+follow[- ]?up\s+(years?|months?)\b", re.I)
 
 
@@ -589,7 +593,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     if more:
         unit, label = _TIME_UNIT[more.group(1)[0].lower()], label or "change"
     elif not unit and (shared or spread):
-        unit = _TIME_UNIT[(shared or spread).group(1)[0]]
+        unit, kind = _TIME_UNIT[(shared or spread).group(1)[0]], ("duration" if kind == "measurement" else kind)
     elif not unit and amount:
         unit = amount.group(1).replace("μg", "ug")
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from factcheck.text.doi import normalize_doi   # summaries.normalize_doi: read here by papers and tests
 
-Design = Literal["rct", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
+Design = Literal["rct", "single_arm_trial", "cohort", "case_control", "cross_sectional", "registry", "meta_analysis",
                  "review", "animal", "in_vitro", "mixed", "case_report", "other", "unknown"]
 Strength = Literal["descriptive", "correlational", "conditional_causal", "causal", "hypothesis"]
 Scope = Literal["all", "most", "group_average", "subgroup", "individual"]

@@ -1472,6 +1472,26 @@ _PUBMED_TAIL = re.compile(r"^\s*(DOI|PMID|PMCID|Copyright|©|Conflict of interes
                           r"Update of|Update in|Retraction in|Publication types|MeSH terms)\b", re.I)
 
 
+# the citation line as a page prints it under a header, with or without the journal's name
+# before it ("BMJ. 2021 Mar 24;372:n530", ". 2019 Sep 4;366:l4897", "2019 Aug;28(8):1161-1171"):
+# a year, a month, then a volume or an Epub date
+_CITATION_LINE = re.compile(r"^\s*(?:\d+\.\s+)?(?:[A-Z][^.\n]{1,80}\.\s+|\.\s*)?(?:19|20)\d{2}\s+"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b[^\n]{0,200}?(?:[;:]|\bEpub\b)")
+
+
+def _body_citation(text: str, lines_read: int = 6) -> Optional[str]:
+    """PubMed's citation line among the first lines below a header (under the title or the
+    affiliations a page copies first), whose dates the header's ``Year:`` line lacks."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:lines_read + 1]
+    at = 0 if lines and _PUBMED_CITATION.match(lines[0]) else next(
+        (k for k, ln in enumerate(lines[:lines_read]) if len(ln) < 300 and _CITATION_LINE.match(ln)), None)
+    if at is None:
+        return None
+    # (its DOI and Epub day may stand on the next line: ". 2025 May 3;405(10489)" / "doi: … Epub 2025 Apr 14.")
+    more = lines[at + 1] if at + 1 < len(lines) and re.match(r"(?i)(?:doi:|epub\b)", lines[at + 1]) else ""
+    return f"{lines[at]} {more}".strip()
+
+
 def _read_pubmed(text: str) -> tuple[str, dict]:
     """PubMed's Abstract-format export → (the abstract, metadata), or (text, {}) when the text does
     not open with a PubMed citation line ("1. N Engl J Med. 2022 Aug 11;387(6):1234-1245. doi: …")."""
@@ -1581,8 +1601,8 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
     text, meta = _read_header(text)
     if not meta:
         text, meta = _read_pubmed(text)
-    elif (first := next((ln for ln in text.split("\n") if ln.strip()), "")) and _PUBMED_CITATION.match(first):
-        meta.setdefault("citation", first.strip())   # a header, then PubMed's citation line: its issue's day
+    elif cite := _body_citation(text):
+        meta.setdefault("citation", cite)   # a header, then PubMed's citation line: its issue's day
     text = _plain_numbers(_without_markup(text))
     if not text.strip() and record is not None:
         if record.abstract and record.abstract.strip():
@@ -1749,7 +1769,7 @@ def draft_summary(text: str, *, doi: Optional[str] = None, record: "Optional[Rec
         journal=(record.journal if record else None) or header_journal,
         journal_aliases=_names([record.journal_abbrev] if record and record.journal_abbrev else header_abbrev),
         year=year, published=(record.published if record else None) or _meta_published(meta),
-        issue=_issue_month(meta.get("journal") or ""), authors=_names(authors),
+        issue=_issue_month(meta.get("journal") or "") or _issue_month(meta.get("citation") or ""), authors=_names(authors),
         language=lang, curated=False, available=True,
         availability_note=("drafted from the abstract only" if abstracts or len(text) < 8000 else None),
         design=design, design_flags=flags, species=species, population=pop,

@@ -60,6 +60,8 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
         tol = max(tol, 0.05 * abs(float(value)))     # 一半, 减半, 三分之一: words, not figures, for 51%
     if kind == "percent" and ("分之" in surface or "/" in surface) and isinstance(value, (int, float)):
         tol = max(tol, 0.1 * abs(float(value)))      # 增加1/3, 三分之一 for 36%: a fraction is coarse
+    if kind != "percent" and "半" in surface and isinstance(value, (int, float)) and not value % 0.5 and value % 1:
+        tol = max(tol, 0.25 + 1e-9)     # 七年半, 3个半月: told to the half (7.4 years is 七年半), not to the tenth
     if qualifier == "approx":
         if kind == "percent" and ("分之" in surface or "/" in surface) and isinstance(value, (int, float)):
             return max(tol, 0.1 * abs(float(value)))     # 几乎五分之一, 近1/3 for 18%, 31%: fractions are coarse too
