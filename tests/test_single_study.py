@@ -599,3 +599,37 @@ def test_a_length_of_years_that_spans_a_period_the_abstract_states():
     v = draft_verdicts(abstract, "研究发现，45年来预防和筛查避免了约600万例癌症死亡。")
     assert v["45年"] == "supported"
     assert draft_verdicts(abstract, "研究发现，50年来预防和筛查避免了约600万例癌症死亡。")["50年"] != "supported"
+
+
+def test_an_ordinal_birthday_is_an_age_and_a_compared_pair_shares_its_unit():
+    abstract = ("Methods: Individuals whose 80th birthday was just a few weeks before November 1, 2016, never became "
+                "eligible. Results: The HR was 1.32 (1.15-1.51) for natural menopause at <47 compared to 50 years.")
+    v = draft_verdicts(abstract, "研究发现，在2016年11月1日当天刚满80周岁的人不能接种。")
+    assert v["80周岁"] == "supported"
+    from factcheck.papers.summarize import draft_summary
+
+    s = draft_summary(abstract, source="x")
+    assert any(v.value == 47.0 and v.unit == "year" for f in s.findings for v in f.values)
+
+
+def test_a_ratio_named_before_the_categories_it_compares_is_that_ratio():
+    abstract = ("Results: The adjusted hazard ratio comparing ⱖ60 dB(A) with ⬍45 dB(A) was 1.3 (95% confidence "
+                "interval ⫽ 0.96–1.7). The hazard ratio was 1.5 (1.0-2.2) for those exposed for 15 years or more.")
+    v = draft_verdicts(abstract, "研究发现，接触至少60分贝噪音的人，跟接触低于45分贝噪音的人相比，心脏病死亡的危险高出30%。")
+    assert v["30%"] == "supported"
+
+
+def test_a_day_before_the_issue_the_record_gives_may_be_the_online_day():
+    abstract = ("Title: Herpes zoster vaccination and dementia\nJournal: JAMA\nYear: 2025\n\n"
+                "JAMA. 2025 Jun 17;333(23):2083-2092.\n\nResults: Of 101 219 adults, 9.6% received the vaccine.")
+    assert draft_verdicts(abstract, "该研究于2025年4月23日发表于JAMA，纳入101219名成人。")["2025年4月23日"] != "mismatch"
+    assert draft_verdicts(abstract, "该研究于2025年8月23日发表于JAMA，纳入101219名成人。")["2025年8月23日"] == "mismatch"
+
+
+def test_the_end_of_a_period_of_data_is_no_year_of_another_study():
+    abstract = ("Title: Rosacea and dementia\nJournal: Ann Neurol\nYear: 2016\n\n"
+                "Methods: Nationwide cohort of 5,591,718 Danish citizens, 1997-2012. Results: Rosacea was associated "
+                "with dementia (HR 1.07, 95% CI 1.01-1.14) and Alzheimer disease (HR 1.25, 95% CI 1.14-1.37).")
+    v = draft_verdicts(abstract, "有研究显示草莓鼻和痴呆症有关。丹麦专家分析了1997-2012年的资料，发表了研究结果称，有草莓鼻的人患痴呆症的"
+                                 "机率比没有的人高出7%，其中阿兹海默症高出25%。")
+    assert v["7%"] == v["25%"] == "supported"

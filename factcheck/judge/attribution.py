@@ -889,6 +889,9 @@ def _states_paper_numbers(ms: list[Mention], p: RefProfile) -> bool:
     if any(m.kind == "count" and isinstance(m.value, (int, float)) and m.value >= 100 and not m.bounds
            and not m.qualifier and float(m.value) in p.fingerprints for m in ms):
         return True
+    # (two changes in a risk, 高出7%…高出25%, that are the paper's ratios as a reader converts them: HR 1.07, 1.25)
+    if sum(_ratio_fingerprint(m, p) for m in ms) >= 2:
+        return True
     # (the ends of an age band, 7到11岁: small whole numbers that agree with any paper's by chance)
     return sum(v in p.numbers for v, u in said if not (u == "age" and v < 20 and v == int(v))) >= 2
 
@@ -920,7 +923,8 @@ _SEARCHED = re.compile(r"检索|搜索|查找|数据库")
 
 # a study published or run in a stated year (2015年…发表了…试验, 2013年美国研究人员开展的研究,
 # 2014年的一个…调查, 2000年…等人首次报道)
-_DATED_STUDY = re.compile(r"((?:19|20)\d{2})\s*年(?:[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验|文章|论文|报告)"
+# (not the end of a period of data: 分析了…1997-2012年的资料,发表了研究结果)
+_DATED_STUDY = re.compile(r"(?<![\d\-–~～至到])((?:19|20)\d{2})\s*年(?:[^。；;！？]{0,30}?(?:发表|公布|发布|开展|完成)了?[^。；;！？]{0,20}?(?:研究|试验|文章|论文|报告)"
                           r"|的?一(?:个|项|篇|份)[^。；;！？，,]{0,20}?(?:研究|试验|调查)"
                           # 2000年,…的Andersen等人首次报道: a team's report of that year
                           r"|[^。；;！？]{0,30}?(?:等人|团队|课题组)[^。；;！？]{0,6}?(?:报道|报告|发现|发表))")

@@ -935,7 +935,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     #     where both tell it (a record's month says nothing of the article's day)
     dates = [t for t in scored if t[2].kind == "date"] if m.kind == "year_or_date" and isinstance(m.value, str) \
         and not is_period(m.value) and _the_day_of_print(m, ctx) else []
-    if dates and all(_date_contradicts(m.value, str(t[3])) for t in dates):
+    if dates and all(_date_contradicts(m.value, str(t[3])) for t in dates) \
+            and not _online_before_print(m.value, [str(t[3]) for t in dates]):
         return _mismatch(m, max(dates, key=lambda t: len(str(t[3]))), s, "FC102")
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
@@ -1520,6 +1521,24 @@ def _the_day_of_print(m: Mention, ctx: Context) -> bool:
             and _PRESS_RELEASE.search(ctx.sentence, b, after.end()) is None
     before = _PRINTED_BEFORE.search(ctx.sentence, max(0, a - 8), a)
     return before is not None and _ONLINE.search(ctx.sentence, max(0, a - 12), a) is None
+
+
+def _online_before_print(value: str, records: list[str]) -> bool:
+    """2025年4月23日 for a record dated by its issue, 2025 Jun 17: a day up to a year before
+    every date of the record may be the day it came out online, which the record need not give."""
+    def months(v: str, year: int) -> Optional[int]:
+        parts = v.lstrip("-").split("-")
+        if not v.startswith("--") and len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
+            return int(parts[0]) * 12 + int(parts[1])
+        if v.startswith("--") and not v.startswith("---") and parts[0].isdigit():
+            return year * 12 + int(parts[0])         # 4月23日: the record's year
+        return None
+    dated = [r for r in records if len(r) >= 7 and r[:4].isdigit() and r[5:7].isdigit()]
+    if not dated:
+        return False
+    theirs = min(int(r[:4]) * 12 + int(r[5:7]) for r in dated)
+    mine = months(value, int(dated[0][:4]))
+    return mine is not None and 0 < theirs - mine <= 12
 
 
 def _date_contradicts(value: str, record: str) -> bool:

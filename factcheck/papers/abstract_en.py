@@ -143,10 +143,15 @@ def _pair_as_interval(m: re.Match) -> str:
     return m.group(0)
 
 
+# minus signs and dashes as the extractor reads them; ⱕ ⱖ ⫽ ⬍: ≤ ≥ = < as copies of JAMA's typeset
+# abstracts write them ("95% confidence interval ⫽ 0.96–1.7", "⬍45 dB(A)")
+_TYPESET_SIGNS = str.maketrans({"\u2212": "-", "ⱕ": "≤", "ⱖ": "≥", "⫽": "=", "⬍": "<"})
+_ORDINAL_BIRTHDAY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
+
+
 def normalise(text: str) -> str:
     """The abstract's numbers as the extractor reads them."""
-    # (ⱕ and ⱖ: ≤ and ≥ as copies of JAMA's typeset abstracts write them)
-    t = text.replace("\u2212", "-").replace("\u2013", "–").replace("ⱕ", "≤").replace("ⱖ", "≥")
+    t = text.translate(_TYPESET_SIGNS)
     # "a sample of 14,686middle-aged adults", "(HRcomparing quintile 5 …", "95%confidence interval":
     # a word a PDF copy glued to a number, a percent sign or a ratio's label, parted again (a unit
     # or an ordinal, 5mg or 2nd, is shorter than a word)
@@ -155,6 +160,8 @@ def normalise(text: str) -> str:
     # before it, is a minus sign as typeset copies write it (10 – 20 and 10–20 stay ranges)
     if "–" in t:
         t = _DASH_AS_MINUS.sub(r"\1-", t)
+    # "whose 80th birthday was …": an ordinal birthday is an age (an article's 满80周岁)
+    t = _ORDINAL_BIRTHDAY.sub(r"birthday at age \1 years", t) if "birthday" in t else t
     # middle dots and bullet operators as decimal points (the Lancet's 0·88, copied as 0∙88)
     t = re.sub(r"(?<=\d)[·\u2219\u22c5](?=\d)", ".", t)
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
@@ -253,6 +260,10 @@ _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
 # (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36"; and
 # what it is of, with a verb: "OR for incidence of overweight was 1.26", up to 40 characters)
 RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,40}}$")
+# "The adjusted hazard ratio comparing ≥60 dB(A) with <45 dB(A) was 1.3": the categories compared
+# stand between the ratio's name and its value, their cut-offs with them
+RATIO_COMPARING = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\s+(?:comparing|for)\s[^;.]{{0,70}}?"
+                             rf"\b(?:with|to|versus|vs\.?)\s[^;]{{0,40}}?\b(?:was|were|of)\s*$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
@@ -548,6 +559,13 @@ def _spread_label(label: Optional[str], before: str) -> Optional[str]:
     return "sd" if (label or "").lower() in ("sd", "s.d.") or (label is None and _SD_BEFORE.search(before)) else label
 
 
+def _ratio_named(before: str, far_before: str) -> Optional[re.Match]:
+    """The ratio a value is the estimate of, named just before it or before the categories it
+    compares."""
+    return RATIO.search(before) or (RATIO_COMPARING.search(far_before)
+                                    if "compar" in far_before or " for " in far_before else None)
+
+
 def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Optional[Value]:
     """A mention as a Value of the paper: its kind, unit and label from the words around it
     (``far_before``: the sentence's words further back, where a part finds its whole)."""
@@ -555,7 +573,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     if isinstance(val, str):
         return None            # dates: the period of a study is not what articles check here
     unit, kind, label = m.unit or "", m.kind, _spread_label(m.label, before)
-    r = RATIO.search(before)
+    r = _ratio_named(before, far_before)
     if r is None and not isinstance(val, list) and unit in ("", "x") and _EFFECT_SIZE.search(before) \
             and _OF_RISK.search(far_before):
         # "an increased risk of all-cause mortality (pooled effect size for social isolation,
@@ -575,7 +593,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
             and not _COUNTED_AFTER.match(after):
         unit = "kg/m2"      # (not "between BMI and 22 of the most common cancers": a count)
     # "2 and 4 years", ">100–≤200 g per week": the unit the next number of the pair is written with
-    shared = re.match(r"^\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b", after)
+    shared = _SHARED_TIME_UNIT.match(after)
     amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
     spread = None if unit or shared else _unit_further_on(after)
     # "by about 35 and 20%", "(76.1, 37.3, and 17.5%, respectively)": a share whose % a later number
@@ -631,6 +649,9 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
 
 
 _TIME_UNIT = {"y": "year", "m": "month", "w": "week", "d": "day", "h": "hour"}
+# (and the pair compared: "menopause at <47 compared to 50 years", "5 vs 10 years")
+_SHARED_TIME_UNIT = re.compile(r"^\s*(?:and|or|to|-|–|vs\.?|versus|compared (?:with|to))\s*\d+(?:\.\d+)?\s*"
+                               r"(years?|months?|weeks?|days?)\b")
 _MORE_OR_FEWER = re.compile(r"^\s*(?:fewer|more|less|additional|extra)\s+(years?|months?|weeks?|days?|hours?)\b", re.I)
 _APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|roughly|nearly|almost)\s*$|~\s*$", re.I)
 
