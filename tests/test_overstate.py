@@ -852,3 +852,21 @@ def test_the_taiwanese_word_for_odds_is_an_odds_word():
     s, st = _one_paper("Methods: A prospective cohort of 4290 adults. Results: Midlife physical activity in Q4 or "
                        "Q5 was associated with a lower risk of dementia (HR 0.60).")
     assert _causal("研究發現，中年增加體能活動，可以將罹患失智症的機率降低達40%。", s, st)
+
+
+def test_a_change_found_against_one_arm_and_not_another_is_no_null_result():
+    """"Hepatic steatosis significantly decreased in the TRE group compared to the SOC group, with
+    no significant difference between TRE and CR": the diet improved the measure (against usual
+    care), so 改善脂肪肝 contradicts nothing; a finding of no change at all still is contradicted."""
+    mixed = ("Methods: 337 adults with MASLD were randomized to time-restricted eating (TRE), calorie restriction "
+             "(CR) or standard of care (SOC). Results: After the 16-week intervention, hepatic steatosis "
+             "significantly decreased in the TRE group (-25.8%) compared to the SOC group (0.7%, p <0.001), with "
+             "no significant difference between TRE and CR (-24.7%, p >0.999).")
+    s, st = _one_paper(mixed)
+    text = "研究发现，限时进食可以改善脂肪肝，肝脏脂肪减少了25.8%。"
+    assert not [o for o in _overstated(text, s, st) if o.rule == "FC210"]
+    null = ("Methods: 337 adults with MASLD were randomized to time-restricted eating (TRE) or standard of care "
+            "(SOC). Results: After 16 weeks, hepatic steatosis did not differ between the TRE and SOC groups "
+            "(no significant difference, p = 0.41).")
+    s, st = _one_paper(null)
+    assert [o for o in _overstated(text, s, st) if o.rule == "FC210"]

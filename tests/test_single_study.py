@@ -633,3 +633,24 @@ def test_the_end_of_a_period_of_data_is_no_year_of_another_study():
     v = draft_verdicts(abstract, "有研究显示草莓鼻和痴呆症有关。丹麦专家分析了1997-2012年的资料，发表了研究结果称，有草莓鼻的人患痴呆症的"
                                  "机率比没有的人高出7%，其中阿兹海默症高出25%。")
     assert v["7%"] == v["25%"] == "supported"
+
+
+def test_ages_of_chronological_age_and_a_pair_of_ages_one_slipped():
+    abstract = ("Results: The analysis revealed nonlinear patterns in molecular markers of aging, with substantial "
+                "dysregulation occurring at two major periods occurring at approximately 44 years and 60 years of "
+                "chronological age.")
+    v = draft_verdicts(abstract, "研究发现衰老的两个关键转折点：44岁和60岁。")
+    assert v["44岁"] == v["60岁"] == "supported"
+    v = draft_verdicts(abstract, "研究发现衰老的两个关键转折点：45岁和60岁。")
+    assert v["45岁"] == "mismatch" and v["60岁"] == "supported"
+    assert draft_verdicts(abstract, "研究发现衰老的两个关键转折点：50岁和60岁。")["50岁"] != "mismatch"
+
+
+def test_outcomes_named_bare_after_clauses_told_their_change_go_on_with_it():
+    abstract = ("Results: Significant positive associations with maternal smoking were found for limb reduction "
+                "defects (OR 1.26), clubfoot (OR 1.28), gastrointestinal defects (OR 1.27), craniosynostosis "
+                "(OR 1.33), eye defects (OR 1.25) and orofacial clefts (OR 1.28).")
+    v = draft_verdicts(abstract, "研究发现，孕期吸烟的妇女生出缺四肢婴儿的风险上升了26%，胃肠缺陷风险增加了27%，颅骨缺陷33%，眼部缺陷25%。")
+    assert v["33%"] == v["25%"] == "supported"
+    v = draft_verdicts(abstract, "研究发现，孕期吸烟的妇女生出缺四肢婴儿的风险上升了26%，吸烟者占33%。")
+    assert v["33%"] != "supported"

@@ -276,6 +276,12 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
         if prev:
             return "down" if prev.group(1) in _DOWN_VERBS else "up"
+    # …胃肠缺陷风险增加了27%,颅骨缺陷33%,眼部缺陷25%: an outcome named bare, its percent right
+    # after it, in a run of clauses each told its change by a percent, goes on with their verb
+    if cut and _BARE_ITEM.fullmatch(before):
+        prev = _CHANGED_BY_PERCENT.search(norm, max(sentence_start, cut[-1] - 90), cut[-1])
+        if prev:
+            return "down" if prev.group(1) in _DOWN_VERBS else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
@@ -287,6 +293,12 @@ _AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
 _DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of change that lower (the others raise)
 _CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
 _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|机率|概率)\s*$")
+# (a noun alone: no verb, copula or share word that would make its percent a level: 女性占33%)
+_BARE_ITEM = re.compile(r"[^，,；;。！？\d%为是占达约有率比在的了]{2,10}\s*")
+# the clause before ends with its change and that change's percent (风险增加了27%, 上升28%, 以及其他…降低31%)
+# (or with bare items of its own after it: 增加了27%,颅骨缺陷33%, for the 25% of 眼部缺陷25%)
+_CHANGED_BY_PERCENT = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升)了?\s*\d+(?:\.\d+)?\s*%"
+                                 r"(?:\s*[,，、]\s*[^，,；;。！？\d%为是占达约有率比在的了]{2,10}\s*\d+(?:\.\d+)?\s*%)*\s*[,，、]?\s*$")
 # a clause that states the same risk again at another time (这一风险在服药两年后为73%, 在五年后为67%)
 _AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数字|數字)[^，,；;。！？\n\d%]{0,14}|在[^，,；;。！？\n\d%]{0,10}(?:后|後|时|時))(?:为|為|是|达|達)\s*"
 _SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
@@ -1071,6 +1083,35 @@ def _range_end_slipped(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     if (lo == a) != (hi == b) and max(abs(lo - a), abs(hi - b)) <= max(2.0, 0.2 * (b - a)):
         return MentionVerdict(m.id, "mismatch", value, None, rule="FC102", args={"note": note})
     return None
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:和|与|與|及|、|以及|and|,|，)\s*")
+
+
+def _pair_of_ages_slipped(ms: list[Mention], mvs: list[MentionVerdict], s: Summary, norm: str
+                          ) -> list[MentionVerdict]:
+    """45岁和60岁 where the abstract gives its two ages "approximately 44 years and 60 years": a
+    pair of ages, one the paper's and the other a year or two off the paper's one other age in
+    that finding, is that pair misquoted (as one end of a range is, _range_end_slipped)."""
+    out = list(mvs)
+    for i in range(len(ms) - 1):
+        a, b = ms[i], ms[i + 1]
+        if a.unit != "age" or b.unit != "age" or not _AND_BETWEEN.fullmatch(norm[a.end:b.start]):
+            continue
+        for k, other in ((i, i + 1), (i + 1, i)):
+            told, right = out[k], out[other]
+            m = ms[k]
+            if told.verdict != "not_in_source" or right.verdict != "supported" or not right.finding_id \
+                    or not isinstance(m.value, (int, float)):
+                continue
+            f = next((f for f in s.findings if f.id == right.finding_id), None)
+            ages = {float(v.value) for v in (f.values if f else ()) if v.unit == "age"
+                    and isinstance(v.value, (int, float))}
+            theirs = ages - {float(right.paper_value)} if isinstance(right.paper_value, (int, float)) else set()
+            if len(ages) == 2 and len(theirs) == 1 and 0 < abs(next(iter(theirs)) - float(m.value)) <= 2:
+                out[k] = MentionVerdict(m.id, "mismatch", next(iter(theirs)), f.id, rule="FC102",
+                                        args={"note": _clean_note(f.text)})
+    return out
 
 
 # an age band that names who a figure is of (40-44岁族群当中, 50~64岁的女性中)
@@ -3049,6 +3090,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             mvs = _multiple_of_its_ratios(ms, mvs)
             mvs = _share_of_its_count(ms, mvs, norm, summ)
             mvs = _next_time_point(ms, mvs, summ, s.start, cuts)
+            mvs = _pair_of_ages_slipped(ms, mvs, summ, norm)
         pending.append((s, ms, mvs, att, ref_idx, summ))
     _subgroup_details(pending)
     _far_from_the_value(pending)

@@ -618,7 +618,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
         unit = "year"                                    # "at age 50": an age with its unit left out
     elif not unit and not isinstance(val, list) and _AGE_LIST_BEFORE.search(before):
         unit = "year"                                    # the 60 and 70 of "at age 50, 60, and 70"
-    if unit in ("year",) and (AGE_BEFORE.search(before) or re.match(r"^\s*(?:of age|old)\b", after)):
+    if unit in ("year",) and (AGE_BEFORE.search(before) or _OF_AGE_AFTER.match(after)):
         unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
     elif unit in ("", "person") and PEOPLE.match(after):
         unit, kind = "person", "range" if isinstance(val, list) else "count"
@@ -648,6 +648,8 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
 
 
+# "65 years of age", "44 years and 60 years of chronological age", "70 years old": ages
+_OF_AGE_AFTER = re.compile(r"^\s*(?:(?:and|or|to|,)\s*\d+(?:\.\d+)?\s*years?\s+)?(?:of\s+(?:[a-z]+\s+)?age\b|old\b)")
 _TIME_UNIT = {"y": "year", "m": "month", "w": "week", "d": "day", "h": "hour"}
 # (and the pair compared: "menopause at <47 compared to 50 years", "5 vs 10 years")
 _SHARED_TIME_UNIT = re.compile(r"^\s*(?:and|or|to|-|–|vs\.?|versus|compared (?:with|to))\s*\d+(?:\.\d+)?\s*"

@@ -1194,7 +1194,10 @@ class _Drafter:
         if len(dirs) != 1:
             dirs = [d for d in ("increase", "decrease") if c.direction[d].search(part)]
         if c.direction["none"].search(part):
-            direction = "none"
+            # (a change found against one arm and none against another: "significantly decreased in
+            # the TRE group … compared to the SOC group, with no significant difference between
+            # TRE and CR" is no null finding)
+            direction = "mixed" if _SIGNIFICANT_CHANGE.search(part) else "none"
         elif len(dirs) == 1:
             direction = dirs[0]
         elif len(dirs) == 2:
@@ -1297,6 +1300,10 @@ def _clause_bounds(fs: str, depth: list[int], pos: int, a: int, b: int) -> tuple
             c1 = m.start()
             break
     return c0, c1
+
+
+_SIGNIFICANT_CHANGE = re.compile(r"(?<!not )(?<!n't )\bsignificantly\s+(?:decreas|increas|reduc|improv|lower|higher|"
+                                 r"elevat|rais|prolong|shorten)\w*", re.I)
 
 
 def _finding_strength(design: str, values: list[Value], text: str) -> str:
