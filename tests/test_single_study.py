@@ -654,3 +654,18 @@ def test_outcomes_named_bare_after_clauses_told_their_change_go_on_with_it():
     assert v["33%"] == v["25%"] == "supported"
     v = draft_verdicts(abstract, "研究发现，孕期吸烟的妇女生出缺四肢婴儿的风险上升了26%，吸烟者占33%。")
     assert v["33%"] != "supported"
+
+
+def test_a_rate_per_thousand_told_as_a_percent_is_a_unit_slip():
+    abstract = ("Results: The absolute risk of late stillbirth for women who went to sleep on their left was "
+                "1.96/1000 and was 3.93/1000 for women who did not go to sleep on their left.")
+    v = draft_verdicts(abstract, "研究发现，不朝左侧睡的孕妇晚期死产的风险为4%，而朝左侧睡的孕妇为2%。")
+    assert v["4%"] == v["2%"] == "mismatch"
+    v = draft_verdicts(abstract, "研究发现，不朝左侧睡的孕妇晚期死产的风险为3.93‰，而朝左侧睡的孕妇为1.96‰。")
+    assert v["3.93‰"] == v["1.96‰"] == "supported"
+
+
+def test_a_round_number_of_years_spans_a_period_to_the_year():
+    abstract = "Methods: A cohort of 19 046 adults was followed from 2000 to 2021. Results: 33 percent developed diabetes."
+    assert draft_verdicts(abstract, "研究发现，在过去20年中，19046名参与者中有33%患上糖尿病。")["20年"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，在过去30年中，19046名参与者中有33%患上糖尿病。")["30年"] != "supported"

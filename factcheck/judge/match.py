@@ -2228,6 +2228,20 @@ _SPAN_AFTER = re.compile(r"^\s*(?:期间|期間|间|間|的时间|的時間|来|
 _NOT_A_SPAN_AFTER = re.compile(r"^\s*(?:后|後|内|內|以后|以後|存活|生存|OS|的?(?:生存|存活|死亡|患病|发病|發病)率)")
 
 
+def _per_mille_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """4% for a rate of "3.93 per 1000": the paper's rate per thousand told as a percent, ten
+    times its size (a unit slip, as 150 μg for 150 mg)."""
+    if m.kind != "percent" or not isinstance(m.value, (int, float)) or m.value < 1:
+        return None
+    tol = tolerance(m)
+    for f in s.findings:
+        for v in f.values:
+            if v.unit == "per 1000" and isinstance(v.value, (int, float)) and abs(float(v.value) - m.value) <= tol:
+                return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC113",
+                                      args={"note": _clean_note(f.text)})
+    return None
+
+
 def _span_of_a_period(m: Mention, s: Summary, norm: str) -> Optional[MentionVerdict]:
     """历时24年 for a study of "1986-2010", 在过去45年中 for deaths averted "from 1975 to 2020": a
     length in whole years, told as the time a study covered, that is the span of a period the
@@ -2239,7 +2253,8 @@ def _span_of_a_period(m: Mention, s: Summary, norm: str) -> Optional[MentionVerd
     if _NOT_A_SPAN_AFTER.match(after) or not (_SPAN_BEFORE.search(norm, max(0, m.start - 6), m.start)
                                                or _SPAN_AFTER.match(after)):
         return None
-    tol = tolerance(m)
+    # (过去20年 for 2000-2021: a round number of years is read to the year)
+    tol = max(tolerance(m), 1.0) if m.value >= 10 and not m.value % 10 else tolerance(m)
     for v in s.stated:
         if v.unit == "period" and isinstance(v.value, list) and len(v.value) == 2 \
                 and all(isinstance(x, (int, float)) for x in v.value):
@@ -3030,6 +3045,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         or (_span_of_a_period(m, summ, norm) if not summ.curated else None) or mv
                 elif mv.verdict == "supported" and mv.finding_id and not summ.curated and m.kind in _PER_KINDS:
                     mv = _period_slip(m, mv, summ, _per_before(norm, m, ms, ms_starts, s.start)) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and m.unit == "%":
+                    mv = _per_mille_as_percent(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.unit == "%" \
                         and _HALF_WORD.match(m.surface) and (hit := _share_of_counts(m, summ)):
                     mv = hit[1]     # 约半数参与者 for "structured (n = 1056)" of 2111: one count's share, in words

@@ -660,7 +660,7 @@ _APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|roughly|nearly|alm
 
 _BOUNDS = ("less_than", "more_than", "at_least", "at_most")
 # per 1 000, per 10,000, per 100000; per 100 (a percent: "1.3 per 100 women" is 1.3%)
-_RATE_BASE = r"per\s+(1[\s,]?000|10[\s,]?000|100[\s,]?000|100(?![\s,]?\d))(?![\d,])"
+_RATE_BASE = r"(?:per\s+|/\s*)(1[\s,]?000|10[\s,]?000|100[\s,]?000|100(?![\s,]?\d))(?![\d,])"
 # (the first of "from 2.3 to 1.3 per 100 women" is a percent too)
 _RATE_PER = re.compile(rf"\s*(?:cases?\s+|events?\s+|deaths?\s+)?(?:{_RATE_BASE}|(?:to|and|vs\.?|versus)\s+\d+(?:\.\d+)?\s+"
                        r"(?:cases?\s+|events?\s+|deaths?\s+)?per\s+(100)(?![\s,]?\d)(?![\d,]))")
