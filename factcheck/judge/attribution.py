@@ -655,7 +655,7 @@ def _furniture(text: str) -> bool:
     return bool(_BREADCRUMB.search(text) or _FURNITURE.search(text)) or len(_CJK.findall(text)) < 6
 
 
-_RISK_WORD = re.compile(r"风险|几率|机率|概率|可能性|risk", re.I)
+_RISK_WORD = re.compile(r"风险|几率|概率|可能性|risk", re.I)
 
 
 def _ratio_fingerprint(m: Mention, paper: RefProfile) -> bool:

@@ -214,7 +214,7 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
 # (高达 低至 多达 少于: a bound on a level, not a change; but a risk 高达41% is the risk risen by it)
 CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|小(?![于至时])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|机率|概率)高达|高(?![达至于])|提升|多(?![达于])|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|概率)高达|高(?![达至于])|提升|多(?![达于])|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
@@ -254,7 +254,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     # 可以显著降低肥胖合并CVD患者的主要不良心血管事件风险(MACE)20%: the verb's object, the risk,
     # stands between it and the number
     near = norm[max(sentence_start, end - 16):end]
-    if "风险" in near or "几率" in near or "机率" in near or "概率" in near:
+    if "风险" in near or "几率" in near or "概率" in near:
         far = _RISK_CHANGED.search(norm, max(sentence_start, end - 48), end)
         if far:
             return "down" if far.group(1) in _DOWN_VERBS else "up"
@@ -292,7 +292,7 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
 _AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
 _DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of change that lower (the others raise)
 _CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
-_BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|机率|概率)\s*$")
+_BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
 # (a noun alone: no verb, copula or share word that would make its percent a level: 女性占33%)
 _BARE_ITEM = re.compile(r"[^，,；;。！？\d%为是占达约有率比在的了]{2,10}\s*")
 # the clause before ends with its change and that change's percent (风险增加了27%, 上升28%, 以及其他…降低31%)
@@ -304,15 +304,15 @@ _AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数
 _SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
 _CHANGED_THEN_AGAIN = re.compile(rf"({_CHANGE_VERB.pattern})了?[^，,；;。！？\n\d%]{{0,8}}\d+(?:\.\d+)?%"
                                  rf"(?:[，,]\s*{_AGAIN}\d+(?:\.\d+)?%)*[，,]\s*$")
-_RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|机率|概率)\s*\d+(?:\.\d+)?%"
-                              r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|机率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
+_RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,30}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%"
+                              r"(?:[，,][^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*\d+(?:\.\d+)?%)*[，,]\s*$")
 _CHANGE_AFTER_EN = re.compile(r"\s*(?:percent\s+)?(increased|higher|greater|elevated|more|decreased|lower|reduced|"
                               r"less|fewer)\b", re.I)
 _UP_EN = frozenset({"increased", "higher", "greater", "elevated", "more"})
 
 
 _RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
-_RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|机率|概率)"
+_RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|概率)"
                            r"(?:\s*[(（][^()（）\d]{1,12}[)）])?\s*$")
 
 
@@ -333,7 +333,7 @@ FOLLOW_UP_VISIT = re.compile(r"^(的)?随访\s*([，,。；;]|$)")   # 完成了
 _TP_RE = re.compile(r"(\d\d*(?:\.\d+)?)\s*(week|month|year|day|hour|minute)s?", re.I)   # \d+ as \d\d*: a class to skip ahead to
 
 
-_RISK_WORD = re.compile(r"风险|危险|几率|机率|概率|可能性")
+_RISK_WORD = re.compile(r"风险|危险|几率|概率|可能性")
 # a press report's frame (据英国《每日邮报》报道，…): general only when what it reports is
 _REPORT_FRAME = re.compile(r"据[^，。,；;]{0,16}报道[，,:：]?")
 # a contrast that goes on to a finding (…，但近日…研究显示): the clauses before it are what the finding is set against

@@ -125,9 +125,17 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
 _SPACED_THOUSANDS = re.compile(r"\d(?<![\d.,] \d)(?<![\d.,]\d)\d{0,2}(?: \d{3})+(?!\d)")
 
 
+# a word Taiwan's and Hong Kong's media write for the mainland's (機率 for 几率, "probability"),
+# folded after the characters are, as OpenCC's phrase tables fold them: every rule, cue and
+# lexicon entry is written once, in the mainland's word (same length, so every offset holds)
+_REGIONAL_WORDS = {"机率": "几率"}
+_REGIONAL = re.compile("|".join(_REGIONAL_WORDS))
+
+
 def normalize(text: str) -> str:
     """The folded copy the pipeline matches on (same length as ``text``)."""
     folded = fold_width(text)
     if " " in folded:
         folded = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), folded)
-    return to_simplified(folded) if looks_traditional(folded) else folded
+    folded = to_simplified(folded) if looks_traditional(folded) else folded
+    return _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()], folded) if "率" in folded else folded
