@@ -2221,13 +2221,6 @@ def _period_slip(m: Mention, mv: MentionVerdict, s: Summary, per: Optional[str])
     return None
 
 
-# a length told as the time a study covered: 历时24年, 在过去45年中, 20年期间, 在20年的时间里
-# (not 五年存活率, 这两年, 两年内, 3年后: a rate's window, the writer's time, a deadline, a moment)
-_SPAN_BEFORE = re.compile(r"(?:历时|歷時|横跨|橫跨|跨越|跨度|长达|長達|为期|為期|经过|經過|过去|過去|在|达|達)[约近]?\s*$")
-_SPAN_AFTER = re.compile(r"^\s*(?:期间|期間|间|間|的时间|的時間|来|來|中|里|裡)")
-_NOT_A_SPAN_AFTER = re.compile(r"^\s*(?:后|後|内|內|以后|以後|存活|生存|OS|的?(?:生存|存活|死亡|患病|发病|發病)率)")
-
-
 def _per_mille_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """4% for a rate of "3.93 per 1000": the paper's rate per thousand told as a percent, ten
     times its size (a unit slip, as 150 μg for 150 mg)."""
@@ -2240,6 +2233,13 @@ def _per_mille_as_percent(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                 return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC113",
                                       args={"note": _clean_note(f.text)})
     return None
+
+
+# a length told as the time a study covered: 历时24年, 在过去45年中, 20年期间, 在20年的时间里
+# (not 五年存活率, 这两年, 两年内, 3年后: a rate's window, the writer's time, a deadline, a moment)
+_SPAN_BEFORE = re.compile(r"(?:历时|歷時|横跨|橫跨|跨越|跨度|长达|長達|为期|為期|经过|經過|过去|過去|在|达|達)[约近]?\s*$")
+_SPAN_AFTER = re.compile(r"^\s*(?:期间|期間|间|間|的时间|的時間|来|來|中|里|裡)")
+_NOT_A_SPAN_AFTER = re.compile(r"^\s*(?:后|後|内|內|以后|以後|存活|生存|OS|的?(?:生存|存活|死亡|患病|发病|發病)率)")
 
 
 def _span_of_a_period(m: Mention, s: Summary, norm: str) -> Optional[MentionVerdict]:
