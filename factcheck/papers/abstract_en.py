@@ -1076,11 +1076,11 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
 
 
 # a month as abstracts write it, whole or cut short ("Sept", "Aug.")
-_MONTH_WORD = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]*)\.?"
+MONTH_WORD = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]*)\.?"
 # "September 19, 2023", "1 January 2012", "June 2011", "January 1 to June 30, 2005": a day or
 # a month with its year (a day without one is a day of every year: "May 31 the following year")
-_NAMED_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+{_MONTH_WORD.replace('(Jan', '(?P<m1>Jan')}|"
-                         rf"{_MONTH_WORD.replace('(Jan', '(?P<m2>Jan')}(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
+_NAMED_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+{MONTH_WORD.replace('(Jan', '(?P<m1>Jan')}|"
+                         rf"{MONTH_WORD.replace('(Jan', '(?P<m2>Jan')}(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
                          r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?(?![-–]\d|\d|;\d)")
 _DATE_LINKED = re.compile(r",?\s*(?:to|through|until|and|-|–)\s*")
 

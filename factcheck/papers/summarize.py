@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import yaml
 
-from factcheck.papers.abstract_en import interval_of_value_before, is_ci_level
+from factcheck.papers.abstract_en import MONTH_WORD, interval_of_value_before, is_ci_level
 from factcheck.text.doi import DOI_START
 from factcheck.ingest.reader import html_to_text
 from factcheck.papers.summaries import (SEX_GROUPS, Conclusion, Finding, Population, Summary, SummaryError, Value,
@@ -1482,14 +1482,15 @@ _PUBMED_TAIL = re.compile(r"^\s*(DOI|PMID|PMCID|Copyright|©|Conflict of interes
 # the citation line as a page prints it under a header, with or without the journal's name
 # before it ("BMJ. 2021 Mar 24;372:n530", ". 2019 Sep 4;366:l4897", "2019 Aug;28(8):1161-1171"):
 # a year, a month, then a volume or an Epub date
-_CITATION_LINE = re.compile(r"^\s*(?:\d+\.\s+)?(?:[A-Z][^.\n]{1,80}\.\s+|\.\s*)?(?:19|20)\d{2}\s+"
-                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b[^\n]{0,200}?(?:[;:]|\bEpub\b)")
+_CITATION_LINE = re.compile(rf"^\s*(?:\d+\.\s+)?(?:[A-Z][^.\n]{{1,80}}\.\s+|\.\s*)?(?:19|20)\d{{2}}\s+{MONTH_WORD}"
+                            r"[^\n]{0,200}?(?:[;:]|\bEpub\b)")
 
 
 def _body_citation(text: str, lines_read: int = 6) -> Optional[str]:
     """PubMed's citation line among the first lines below a header (under the title or the
     affiliations a page copies first), whose dates the header's ``Year:`` line lacks."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:lines_read + 1]
+    # (read from the text's opening only: the abstract below may be long)
+    lines = [ln.strip() for ln in text[:8000].split("\n") if ln.strip()][:lines_read + 1]
     at = 0 if lines and _PUBMED_CITATION.match(lines[0]) else next(
         (k for k, ln in enumerate(lines[:lines_read]) if len(ln) < 300 and _CITATION_LINE.match(ln)), None)
     if at is None:
