@@ -669,3 +669,78 @@ def test_a_round_number_of_years_spans_a_period_to_the_year():
     abstract = "Methods: A cohort of 19 046 adults was followed from 2000 to 2021. Results: 33 percent developed diabetes."
     assert draft_verdicts(abstract, "研究发现，在过去20年中，19046名参与者中有33%患上糖尿病。")["20年"] == "supported"
     assert draft_verdicts(abstract, "研究发现，在过去30年中，19046名参与者中有33%患上糖尿病。")["30年"] != "supported"
+
+
+def test_an_item_of_a_list_beside_its_finding_s_other_items_is_that_finding_s():
+    abstract = ("Methods: A total of 4282 adults were tested. The final SRT score was obtained by adding sitting and "
+                "rising scores and stratified in five groups for analysis: 0–4, 4.5–7.5, 8, 8.5–9.5, and 10. "
+                "Results: During a median follow-up of 12.3 (interquartile range = 7.6–18.0) years, there were 665 deaths.")
+    v = draft_verdicts(abstract, "研究发现，按得分分为5组:0-4分、4.5-7.5分、8分、8.5-9.5分和10分。随后进行了中位时间长达12.3年的随访。")
+    assert v["8"] == v["10"] == v["12.3年"] == "supported"
+    # (alone, a common number the abstract gives for another measure is no support)
+    assert draft_verdicts(abstract, "研究发现，得分为8分的人更多。")["8"] != "supported"
+
+
+def test_an_age_before_which_is_the_range_that_ends_the_year_before():
+    abstract = ("Methods: We performed a meta-analysis of early-onset stroke (EOS), ages 18-59 years, in 16,730 cases "
+                "and 599,237 controls.")
+    assert draft_verdicts(abstract, "研究发现，A型血的人60岁前中风风险更高。")["60岁"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，A型血的人50岁前中风风险更高。")["50岁"] != "supported"
+
+
+def test_a_length_told_for_each_sex_after_its_value_keeps_its_unit():
+    abstract = ("Abstract: The average loss of life per cigarette smoked is approximately 20 minutes: 17 for men "
+                "and 22 for women.")
+    v = draft_verdicts(abstract, "研究显示，吸一支香烟会使寿命缩短约20分钟，男性减少17分钟，女性减少22分钟。")
+    assert v["17分钟"] == v["22分钟"] == "supported"
+
+
+def test_the_study_s_cohorts_or_countries_a_little_miscounted():
+    abstract = ("Methods: We conducted an individual-participant meta-analysis of 1,966,444 adults in 31 cohorts from "
+                "the Americas (12), Europe (9) and Western Pacific (7).")
+    v = draft_verdicts(abstract, "研究发现，研究团队分析了32个研究队列。")
+    assert v["32个"] == "mismatch"
+    assert draft_verdicts(abstract, "研究发现，研究团队分析了31个研究队列。")["31个"] == "supported"
+    # (a part the abstract states, and a round number, are no miscount)
+    assert draft_verdicts(abstract, "研究发现，美洲有12个队列。")["12个"] != "mismatch"
+    # (a round count of fifty or more is a reader's rounding: 80 for 82 countries; 十 for 11 is not)
+    assert draft_verdicts(abstract, "研究发现，研究团队分析了30个研究队列。")["30个"] == "mismatch"
+    countries = "Methods: We pooled data from 82 countries."
+    assert draft_verdicts(countries, "研究发现，研究团队分析了80个国家的数据。")["80个国家"] != "mismatch"
+    assert draft_verdicts(countries, "研究发现，研究团队分析了84个国家的数据。")["84个国家"] == "mismatch"
+
+
+def test_a_count_of_people_in_ten_thousands_a_little_off_the_paper_s():
+    abstract = ("Results: A total of 697 828 individuals were in the UK Biobank and 23andMe cohorts. A further 170 756 "
+                "individuals with depression and 329 443 control participants were in the PGC. Conclusions: This "
+                "2-sample mendelian randomization analysis of data from nearly 840 000 adults found an association "
+                "between earlier sleep timing and lower risk of depression.")
+    assert draft_verdicts(abstract, "研究发现，这项分析纳入了85万人的数据。")["85万人"] == "mismatch"
+    assert draft_verdicts(abstract, "研究发现，这项分析纳入了84万人的数据。")["84万人"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，这项分析纳入了8.4万人的数据。")["8.4万人"] == "mismatch"
+    # (约, 近 and 多 widen a count: no slip)
+    assert draft_verdicts(abstract, "研究发现，这项分析纳入了约85万人的数据。")["85万人"] != "mismatch"
+
+
+def test_a_healthy_pattern_s_thresholds_as_a_pdf_and_its_kinds_of_minutes_write_them():
+    abstract = ("EXPOSURES A healthy lifestyle pattern was defined as never or past smoking, no or moderate alcohol "
+                "drinking (ⱕ1 drink/d for women, ⱕ2 drinks/d for men), and weekly aerobic physical activity of at "
+                "least 75 vigorous-intensity or 150 moderate-intensity minutes.")
+    v = draft_verdicts(abstract, "研究发现，健康生活方式包括：女性饮酒≤1杯/天，男性≤2杯/天，每周至少75分钟高强度运动或150分钟中等强度运动。")
+    assert v["≤1杯"] == v["≤2杯"] == v["75分钟"] == v["150分钟"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，每周至少90分钟高强度运动。")["90分钟"] != "supported"
+
+
+def test_a_health_body_s_researchers_are_the_study_s_not_its_statistics():
+    abstract = ("Methods: Nine countries participated in the survey. We obtained data for 109 101 of 112 152 "
+                "deliveries. Findings: The overall rate of caesarean section was 27.3%.")
+    v = draft_verdicts(abstract, "世界卫生组织 (WHO) 的研究者分析了9个亚洲国家近108,000例孕妇的分娩方式。")
+    assert v["108,000例"] == "supported"
+    assert draft_verdicts(abstract, "世界卫生组织的数据显示，全球剖腹产率为21%。")["21%"] == "unattributed"
+
+
+def test_a_count_with_its_share_before_its_people_and_two_digits_swapped():
+    abstract = ("Methods: 4112 participants without diabetes were followed. Results: A total of 264 (6.42%) "
+                "participants developed type 2 diabetes over the follow-up.")
+    assert draft_verdicts(abstract, "研究发现，共有264人患上了2型糖尿病。")["264人"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，共有246人患上了2型糖尿病。")["246人"] == "mismatch"

@@ -156,7 +156,7 @@ events (adjusted HR 1.57, 95% CI 1.12-2.21)."""
     assert draft_verdicts(abstract, "研究发现，木糖醇水平最高的人群，心血管疾病风险高出57%。")["57%"] == "supported"
 
 
-def test_a_prose_count_the_abstract_states_is_reported_as_supported_others_stay_prose():
+def test_a_prose_count_the_abstract_states_is_supported_others_are_not_in_it():
     abstract = """Title: Screen time and development
 Journal: Test Journal
 Year: 2023
@@ -164,7 +164,9 @@ Year: 2023
 Results: Screen time was associated with delays in two domains at age 4 (n = 7097)."""
     got = draft_verdicts(abstract, "研究发现，屏幕时间与4岁时两项发育领域的迟缓有关。研究还发现了三个其他问题。")
     assert got.get("两项") == "supported"
-    assert "三个" not in got
+    # (in an article about one drafted paper a prose count is a claim like any other: one the
+    # abstract does not state is not in it, never supported by some other 3 of the abstract)
+    assert got.get("三个") == "not_in_source"
 
 
 def test_distances_in_miles_and_kilometres():

@@ -1035,19 +1035,22 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                     and abs(pv - float(m.value)) <= 0.01 * pv:
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
     # 7c. a draft: a count of people of three digits or more, written to the unit, one digit off
-    #     the paper's count of the measure named there (233例 for "223 women died"): a slip
+    #     the paper's count of the measure named there (233例 for "223 women died", or two digits
+    #     swapped: 246人 for "264 incident cases"): a slip
     if not s.curated and m.kind == "count" and m.unit == "person" and isinstance(m.value, (int, float)) \
             and not m.qualifier and m.value >= 100 and int(m.value) % 10 and _scale_of(m.surface) == 1:
         mine = _digits(m.surface)
         for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
             # (or the study's whole sample, whatever the sentence names: 找来139名 for "a total of 138")
             if (rel >= 2.0 or (pv == s.population.n and _ENROLLED.search(ctx.sentence))) and c.kind == "count" \
-                    and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and _one_digit_off(mine, str(int(pv))):
+                    and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and (
+                        _one_digit_off(mine, str(int(pv))) or transposed(mine, str(int(pv)))):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
         # (or, at four digits, any whole number of people the abstract gives, however its sentence
         # names it: 1447例 for "1477 died", 49257名 for 49 275; three digits of four in place are
         # no chance agreement)
-        slip = _count_one_digit_off(mine, s) if len(mine) >= 4 else None
+        slip = _count_one_digit_off(mine, s) if len(mine) >= 4 else (
+            _count_one_digit_off(mine, s, swapped_only=True) if len(mine) == 3 else None)
         if slip is not None:
             f, v = slip
             return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC102", args={"note": _clean_note(f.text)})
@@ -1084,6 +1087,69 @@ def _range_end_slipped(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     lo, hi = (float(x) for x in m.value)
     if (lo == a) != (hi == b) and max(abs(lo - a), abs(hi - b)) <= max(2.0, 0.2 * (b - a)):
         return MentionVerdict(m.id, "mismatch", value, None, rule="FC102", args={"note": note})
+    return None
+
+
+def _units_miscounted(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """32个研究队列 where the abstract pools "31 cohorts", 193个国家 for "200 countries and
+    territories": a count of the study's cohorts, countries, centres or databases within a tenth
+    of the one count of them the abstract gives, and written to the unit (a round 80 for 82 is a
+    reader's rounding; 十家 for 11 centres is not), is that count misquoted. A number the abstract states anywhere is no such
+    slip (12个队列 for "the Americas (12)" is a part of the whole; 13篇 of 16 studies, a part too far
+    off to be a slip)."""
+    if not isinstance(m.value, (int, float)) or m.qualifier or (float(m.value) % 10 == 0 and m.value >= 50):
+        return None
+    x = float(m.value)
+    counts = {float(v.value): (f, v) for f in s.findings for v in f.values
+              if v.unit == m.unit and v.kind == "count" and isinstance(v.value, (int, float))
+              and not 1900 <= float(v.value) <= 2100}     # (not the 2019 of "from 1985 to 2019 in 200 countries")
+    if len(counts) != 1:
+        return None
+    p, (f, v) = next(iter(counts.items()))
+    if p == x or abs(x - p) > 0.1 * p or _stated_anywhere(x, s, 0.0) is not None:
+        return None
+    return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC102",
+                          args={"note": f"{_fmt(p)}（{_clean_note(f.text)}）"})
+
+
+def _people_a_little_off(m: Mention, s: Summary) -> Optional[MentionVerdict]:
+    """85万人 where the abstract writes "nearly 840 000 adults", 60.5万名 for 599 237 controls, 83000名
+    for 82 369: a count of people in ten thousands or in round thousands (no 约, 近 or 多 about it)
+    past its rounding but within 3% of a count of people the abstract gives is that count
+    misquoted: a reader takes 85万 for 850 000 give or take 5000, not for 840 000. So is one ten
+    times the paper's (420万 for 422 730: the rank of 万 slipped)."""
+    if m.qualifier or not isinstance(m.value, (int, float)) or (
+            _scale_of(m.surface) < 1e4 and written_zeros(m.surface) < 3):
+        return None
+    x, tol = float(m.value), tolerance(m)
+    people = [(float(v.value), f, v) for f in s.findings for v in f.values
+              if v.unit == "person" and v.kind == "count" and isinstance(v.value, (int, float))]
+    if not people or any(abs(p - x) <= tol for p, _f, _v in people) or _stated_anywhere(x, s, tol) is not None:
+        return None
+    close = [t for t in people if abs(t[0] - x) <= 0.03 * t[0]
+             or (t[0] >= 1000 and tol <= 0.05 * x and min(abs(10 * t[0] - x), abs(t[0] / 10 - x)) <= tol)]
+    if not close:
+        return None
+    p, f, v = min(close, key=lambda t: abs(t[0] - x))
+    return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC102",
+                          args={"note": f"{_fmt(p)}（{_clean_note(f.text)}）"})
+
+
+_YOUNGER_THAN = re.compile(r"\s*(?:之前|以前|前)(?![\d年])")
+
+
+def _age_bound_of_a_range(m: Mention, s: Summary, norm: str) -> Optional[MentionVerdict]:
+    """60岁前 for "ages 18-59 years": an age told as the one before which something happens is
+    the paper's range of ages that ends the year before it (ages are counted in whole years, so
+    under sixty is at most fifty-nine)."""
+    if m.unit != "age" or isinstance(m.value, list) or not _YOUNGER_THAN.match(norm, m.end):
+        return None
+    x = float(m.value)
+    said = [(v.value, v.note) for v in s.stated if v.unit == "age"]
+    said += [(v.value, _clean_note(f.text)) for f in s.findings for v in f.values if v.unit == "age"]
+    for value, note in said:
+        if isinstance(value, list) and len(value) == 2 and float(value[1]) == x - 1 and float(value[0]) < x - 1:
+            return MentionVerdict(m.id, "supported", value, None, rule="FC101", args={"note": note})
     return None
 
 
@@ -1150,21 +1216,22 @@ def _outside_the_range(m: Mention, m_eff: Mention, scored: list) -> Optional[tup
     return t if 0 < gap <= max(hi - lo, 5.0) else None
 
 
-def _count_one_digit_off(mine: str, s: Summary) -> Optional[tuple]:
+def _count_one_digit_off(mine: str, s: Summary, swapped_only: bool = False) -> Optional[tuple]:
     """(finding, value) of a whole number of people or a bare whole number in the draft whose
     digits differ from ``mine`` (four digits or more) in one place, or by two neighbours swapped
-    (49257 for 49 275): the same count, misquoted.
+    (49257 for 49 275): the same count, misquoted. ``swapped_only``: at three digits, only a swap
+    of two neighbours in a count of people (246人 for 264 cases) is no chance agreement.
     None where the abstract also states ``mine`` itself."""
     hit = None
     for f in s.findings:
         for v in f.values:
-            if v.kind not in ("count", "measurement") or v.unit not in ("person", "") \
+            if v.kind not in ("count", "measurement") or v.unit not in (("person",) if swapped_only else ("person", "")) \
                     or not isinstance(v.value, (int, float)) or v.value != int(v.value):
                 continue
             theirs = str(int(v.value))
             if theirs == mine:
                 return None
-            if hit is None and (_one_digit_off(mine, theirs) or transposed(mine, theirs)):
+            if hit is None and ((not swapped_only and _one_digit_off(mine, theirs)) or transposed(mine, theirs)):
                 hit = (f, v)
     return hit
 
@@ -2336,8 +2403,9 @@ _GROUP_COUNT = re.compile(r"(?:组|組|类|類|种|種|档|檔)$")
 
 def _counts_stated(ms, summ: Optional[Summary], stext: str = "") -> list[tuple[Mention, MentionVerdict]]:
     """Prose counts (三个指标, 两款疫苗) that a drafted abstract states ("three biological
-    metrics", "two vaccines"): reported as supported; the others stay prose, unreported. The
-    arms a sentence says the study was split into (随机分为两组) are the trial's arms."""
+    metrics", "two vaccines"): reported as supported (the others are not in the paper where the
+    article is about that one paper, ``judge_article``). The arms a sentence says the study was
+    split into (随机分为两组) are the trial's arms."""
     if not ms or summ is None or summ.curated or not summ.stated:
         return []
     return [(m, v) for m in ms if (v := _count_stated(m, summ, stext)) is not None]
@@ -2458,6 +2526,22 @@ def _details_beside_told(ms: list[Mention], mvs: list[MentionVerdict]) -> list[M
     for i in est:
         if out[i].verdict == "mismatch" and out[i].rule == "FC102" and not _near_miss(ms[i], out[i].paper_value):
             out[i] = _not_in_paper(out[i])
+    return out
+
+
+def _item_of_a_finding_told(mvs: list[MentionVerdict]) -> list[MentionVerdict]:
+    """0-4分、4.5-7.5分、8分、8.5-9.5分和10分 for "five groups: 0–4, 4.5–7.5, 8, 8.5–9.5, and 10": a
+    number the paper gives for another measure (FC111) is that finding's own where its neighbour
+    in the sentence and one more of its numbers are that finding's values too; alone, 8 is too
+    common a number to be the paper's by chance, beside them it is the sentence's account of
+    the one finding."""
+    out = list(mvs)
+    for i, v in enumerate(mvs):
+        if v.rule != "FC111" or v.finding_id is None:
+            continue
+        same = [j for j, w in enumerate(mvs) if j != i and w.verdict == "supported" and w.finding_id == v.finding_id]
+        if len(same) >= 2 and (i - 1 in same or i + 1 in same):
+            out[i] = MentionVerdict(v.mention_id, "supported", None, v.finding_id, rule="FC101", args=v.args)
     return out
 
 
@@ -2905,8 +2989,13 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         summ = store.get(refs[ref_idx].summary_id) if ref_idx in refs else None
         stext = norm[s.start:s.end]
         counted = _counts_stated(prose.get(k, ()), summ, stext)
-        if counted:
-            ms = sorted(list(ms) + [m for m, _v in counted], key=lambda x: x.start)
+        # (in an article about one drafted paper, the other prose counts are claims too: 三种疫苗,
+        # 四种癌症 that the abstract does not state are not in it, or background)
+        told = {id(m) for m, _v in counted}
+        loose = {id(m) for m in prose.get(k, ()) if id(m) not in told} if only_summ is not None else set()
+        if counted or loose:
+            ms = sorted(list(ms) + [m for m in prose.get(k, ()) if id(m) in told or id(m) in loose],
+                        key=lambda x: x.start)
         if not ms:
             continue
         prev_text = _previous_measure_sentence(norm, sentences, k)
@@ -3000,6 +3089,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             elif summ is None or not summ.available:
                 mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
                                     args={"note": summ.availability_note if summ else None})
+            elif id(m) in loose:
+                mv = MentionVerdict(m.id, "not_in_source", rule="FC103")    # (no count the draft states)
             else:
                 cands = _usable(summ)[0]
                 own = _group_pattern(summ)[1].get(norm[m.start:m.end].lower()) if summ.groups else None
@@ -3036,6 +3127,9 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         and _HALF_WORD.match(m.surface) and (hit := _share_of_counts(m, summ)):
                     mv = hit[1]     # 约半数参与者 for "structured (n = 1056)" of 2111: one count's share, in words
                 if mv.verdict == "not_in_source" and not summ.curated and m.kind == "count" \
+                        and (m.unit in _PLACE_UNITS or m.unit == "person"):
+                    mv = (_units_miscounted(m, summ) if m.unit != "person" else _people_a_little_off(m, summ)) or mv
+                if mv.verdict == "not_in_source" and not summ.curated and m.kind == "count" \
                         and _GROUP_COUNT.search(m.surface):
                     # 分为5组, 3种不同剂量: written in digits, a count of the study's groups as
                     # 两组 in words is (a prose count the draft states)
@@ -3046,7 +3140,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                         and (m.unit == "age" or m.unit in TIME_UNITS):
                     mv = _span_of_two_stated(m, summ) or mv
                 if mv.verdict == "not_in_source" and not summ.curated and m.unit == "age":
-                    mv = _range_end_slipped(m, summ) or mv
+                    mv = _range_end_slipped(m, summ) or _age_bound_of_a_range(m, summ, norm) or mv
                 if mv.verdict == "not_in_source" and _is_time(m):
                     mv = _time_unit_slip(m, summ) or mv
                 if mv.verdict == "not_in_source" and m.kind in ("interval", "range"):
@@ -3085,6 +3179,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         if summ is not None and not summ.curated:
             mvs = _one_value_many_numbers(mvs, summ)
             mvs = _details_beside_told(ms, mvs)
+            mvs = _item_of_a_finding_told(mvs)
             mvs = _ratio_beside_its_percent(ms, mvs, summ)
             mvs = _shares_of_one_whole(ms, mvs, summ, norm, s.start)
             mvs = _shares_of_the_sample(ms, mvs, summ)

@@ -273,7 +273,8 @@ _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR
                 "mortality rate ratio": "RR", "mrr": "RR", "smr": "RR", "sir": "RR",
                 "standardized mortality ratio": "RR", "standardised mortality ratio": "RR",
                 "standardized incidence ratio": "RR", "standardised incidence ratio": "RR", "prevalence ratio": "RR"}
-PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
+# (a count's share may stand in brackets before them: "A total of 264 (6.42%) participants developed …")
+PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
                     r"females|males|"
                     r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
                     r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
@@ -406,7 +407,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
     shares = _shares(norm)
     for k, m in enumerate(ms):
         before = norm[max(0, m.start - 40):m.start]
-        after = norm[m.end:m.end + 40]
+        after = norm[m.end:m.end + 60]
         if m.start in shares and not isinstance(m.value, list):
             if shares[m.start] is not None:     # (the 1 of "1 in 9" is read with the 9)
                 values.append(shares[m.start])
@@ -543,15 +544,19 @@ _OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)
 # (and a list of such values, each with its bracket but the last maybe, which normalise() may
 # have rewritten: "37.2 (7.1), 25.9 (8.5), or 14.5 (6.6) years",
 # "12 (n = 635), 24 (n = 610) and 48 (n = 449) months")
-_SPREAD_THEN_UNIT = re.compile(r"^\s*[(\[][^()\[\]]{1,24}[)\]](?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\d+(?:\.\d+)?"
-                               r"(?:\s*[(\[][^()\[\]]{1,24}[)\]])?){0,5}\s*(years?|months?|weeks?|days?)\b")
+_SPREAD_THEN_UNIT = re.compile(r"^\s*[(\[][^()\[\]]{1,40}[)\]](?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\d+(?:\.\d+)?"
+                               r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])?){0,5}\s*(years?|months?|weeks?|days?)\b")
+# "at least 75 vigorous-intensity or 150 moderate-intensity minutes": a value, the kind of time it
+# counts, then the unit (or the pair's other value before it)
+_KIND_THEN_UNIT = re.compile(r"^\s*(?:[a-z]+-[a-z]+\s+){0,2}(?:(?:or|and|to)\s+\d+(?:\.\d+)?\s+(?:[a-z]+-[a-z]+\s+){0,2})?"
+                             r"(minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 _FOLLOW_UP_THEN_UNIT = re.compile(r"^\s*(?:median|mean|average)\s+follow[- ]?up\s+(years?|months?)\b", re.I)
 
 
 def _unit_further_on(after: str) -> Optional[re.Match]:
     """"61.5 [56.7-66.0] years", "49.3 (11.9) years": a value, its spread in brackets, then its
     unit; or its unit after the words of a follow-up ("Over 26.4 median follow-up years")."""
-    return _SPREAD_THEN_UNIT.match(after) or _FOLLOW_UP_THEN_UNIT.match(after)
+    return _SPREAD_THEN_UNIT.match(after) or _FOLLOW_UP_THEN_UNIT.match(after) or _KIND_THEN_UNIT.match(after)
 
 
 def _spread_label(label: Optional[str], before: str) -> Optional[str]:
@@ -595,7 +600,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # "2 and 4 years", ">100–≤200 g per week": the unit the next number of the pair is written with
     shared = _SHARED_TIME_UNIT.match(after)
     amount = re.match(r"^\s*(?:and|or|to|-|–)\s*(?:[<>≤≥]\s*)?\d+(?:\.\d+)?\s*(g|mg|μg|kg|IU)\b", after)
-    spread = None if unit or shared else _unit_further_on(after)
+    spread = None if unit or shared else (_unit_further_on(after) or _split_by_sex(far_before, after, val))
     # "by about 35 and 20%", "(76.1, 37.3, and 17.5%, respectively)": a share whose % a later number
     # carries; "annual percentage changes 6.1 and 4.6", "AAPC = 2.3": a yearly change, its % left out
     if not unit and not isinstance(val, list) and ((yearly := _ANNUAL_CHANGE.search(before)) or _SHARE_LIST_AFTER.match(after)):
@@ -611,7 +616,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     if more:
         unit, label = _TIME_UNIT[more.group(1)[0].lower()], label or "change"
     elif not unit and (shared or spread):
-        unit, kind = _TIME_UNIT[(shared or spread).group(1)[0]], ("duration" if kind == "measurement" else kind)
+        unit, kind = time_unit((shared or spread).group(1)), ("duration" if kind == "measurement" else kind)
     elif not unit and amount:
         unit = amount.group(1).replace("μg", "ug")
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
@@ -651,6 +656,22 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
 # "65 years of age", "44 years and 60 years of chronological age", "70 years old": ages
 _OF_AGE_AFTER = re.compile(r"^\s*(?:(?:and|or|to|,)\s*\d+(?:\.\d+)?\s*years?\s+)?(?:of\s+(?:[a-z]+\s+)?age\b|old\b)")
 _TIME_UNIT = {"y": "year", "m": "month", "w": "week", "d": "day", "h": "hour"}
+# "approximately 20 minutes: 17 for men and 22 for women", "10.2 years (9.8 in women, 10.9 in
+# men)": a length, then its value in each sex with the unit left out
+_SPLIT_BEFORE = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?)\s*[:(]\s*"
+                           r"(?:\d+(?:\.\d+)?\s+(?:for|in|among)\s+(?:the\s+)?[\w-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$", re.I)
+_FOR_A_SEX = re.compile(r"^\s+(?:for|in|among)\s+(?:the\s+)?(?:men|women|males|females|boys|girls)\b", re.I)
+
+
+def _split_by_sex(far_before: str, after: str, val) -> Optional[re.Match]:
+    """A length told for each sex after its overall value (see above): its unit of time's word."""
+    return None if isinstance(val, list) or not _FOR_A_SEX.match(after) else _SPLIT_BEFORE.search(far_before)
+
+
+def time_unit(word: str) -> str:
+    """The unit code of an English word of time (minutes, months: the first letter is not enough)."""
+    word = word.lower()
+    return "minute" if word.startswith("min") else _TIME_UNIT[word[0]]
 # (and the pair compared: "menopause at <47 compared to 50 years", "5 vs 10 years")
 _SHARED_TIME_UNIT = re.compile(r"^\s*(?:and|or|to|-|–|vs\.?|versus|compared (?:with|to))\s*\d+(?:\.\d+)?\s*"
                                r"(years?|months?|weeks?|days?)\b")
