@@ -744,3 +744,16 @@ def test_a_count_with_its_share_before_its_people_and_two_digits_swapped():
                 "participants developed type 2 diabetes over the follow-up.")
     assert draft_verdicts(abstract, "研究发现，共有264人患上了2型糖尿病。")["264人"] == "supported"
     assert draft_verdicts(abstract, "研究发现，共有246人患上了2型糖尿病。")["246人"] == "mismatch"
+
+
+def test_a_risk_lowered_by_up_to_a_percent_is_read_against_the_ratio():
+    abstract = ("Results: With a median of 7.9 years of follow-up, the cumulative incidence of hepatocellular carcinoma "
+                "was 4.0% among aspirin users and 8.3% among nonusers (adjusted hazard ratio, 0.69; 95% CI, 0.62 to 0.76).")
+    assert draft_verdicts(abstract, "研究证实阿司匹林可降低B、C型肝炎患者的肝癌风险达31%。")["31%"] == "supported"
+
+
+def test_a_study_of_another_year_told_by_what_it_found_is_another_study():
+    abstract = ("Title: Meat consumption and incident type 2 diabetes\nJournal: Lancet Diabetes Endocrinol\nYear: 2024\n\n"
+                "Results: Higher intake of unprocessed red meat was associated with a 10% higher risk of type 2 diabetes.")
+    v = draft_verdicts(abstract, "研究发现，红肉摄入增加10%的糖尿病风险。哈佛大学2019年的研究发现，每天吃坚果的人死亡率低20%。")
+    assert v["10%"] == "supported" and v["20%"] == "unattributed"

@@ -313,7 +313,7 @@ _UP_EN = frozenset({"increased", "higher", "greater", "elevated", "more"})
 
 _RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
 _RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|概率)"
-                           r"(?:\s*[(（][^()（）\d]{1,12}[)）])?\s*$")
+                           r"(?:\s*[(（][^()（）\d]{1,12}[)）])?\s*(?:达到?|高达|约)?\s*$")
 
 
 def _parse_p(p: str) -> tuple[Optional[str], Optional[float]]:
