@@ -1094,9 +1094,9 @@ def _units_miscounted(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """32个研究队列 where the abstract pools "31 cohorts", 193个国家 for "200 countries and
     territories": a count of the study's cohorts, countries, centres or databases within a tenth
     of the one count of them the abstract gives, and written to the unit (a round 80 for 82 is a
-    reader's rounding; 十家 for 11 centres is not), is that count misquoted. A number the abstract states anywhere is no such
-    slip (12个队列 for "the Americas (12)" is a part of the whole; 13篇 of 16 studies, a part too far
-    off to be a slip)."""
+    reader's rounding; 十家 for 11 centres is not), is that count misquoted. A number the
+    abstract states anywhere is no such slip (12个队列 for "the Americas (12)" is a part of the
+    whole; 13篇 of 16 studies, a part too far off to be a slip)."""
     if not isinstance(m.value, (int, float)) or m.qualifier or (float(m.value) % 10 == 0 and m.value >= 50):
         return None
     x = float(m.value)
