@@ -294,11 +294,12 @@ _DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of chang
 _CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
 _BARE_RISK = re.compile(r"^[^，,；;。！？\d%]{1,20}(?:风险|几率|概率)\s*$")
 # (a noun alone: no verb, copula or share word that would make its percent a level: 女性占33%)
-_BARE_ITEM = re.compile(r"[^，,；;。！？\d%为是占达约有率比在的了]{2,10}\s*")
+_ITEM_NOUN = r"[^，,；;。！？\d%为是占达约有率比在的了]{2,10}"
+_BARE_ITEM = re.compile(_ITEM_NOUN + r"\s*")
 # the clause before ends with its change and that change's percent (风险增加了27%, 上升28%, 以及其他…降低31%)
 # (or with bare items of its own after it: 增加了27%,颅骨缺陷33%, for the 25% of 眼部缺陷25%)
 _CHANGED_BY_PERCENT = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升)了?\s*\d+(?:\.\d+)?\s*%"
-                                 r"(?:\s*[,，、]\s*[^，,；;。！？\d%为是占达约有率比在的了]{2,10}\s*\d+(?:\.\d+)?\s*%)*\s*[,，、]?\s*$")
+                                 rf"(?:\s*[,，、]\s*{_ITEM_NOUN}\s*\d+(?:\.\d+)?\s*%)*\s*[,，、]?\s*$")
 # a clause that states the same risk again at another time (这一风险在服药两年后为73%, 在五年后为67%)
 _AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数字|數字)[^，,；;。！？\n\d%]{0,14}|在[^，,；;。！？\n\d%]{0,10}(?:后|後|时|時))(?:为|為|是|达|達)\s*"
 _SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
@@ -1071,15 +1072,19 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                           args={"note": {"held": held}} if held else None)
 
 
+def _ages_said(s: Summary) -> list[tuple[Any, Optional[str]]]:
+    """Every age the draft gives (stated in passing or in a finding), each with its words."""
+    said = [(v.value, v.note) for v in s.stated if v.unit == "age"]
+    return said + [(v.value, _clean_note(f.text)) for f in s.findings for v in f.values if v.unit == "age"]
+
+
 def _range_end_slipped(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     """7-18岁 where the abstract writes "aged 6-18 years", 4至82岁 for 4-80: an age range with one
     end the paper's and the other a few years off is that range misquoted, where the abstract
     gives one range of ages (with two, 9-14 and 20-28, a third is an age band of its own)."""
     if m.unit != "age" or not isinstance(m.value, list) or len(m.value) != 2:
         return None
-    said = [(v.value, v.note) for v in s.stated if v.unit == "age"]
-    said += [(v.value, _clean_note(f.text)) for f in s.findings for v in f.values if v.unit == "age"]
-    ranges = {tuple(float(x) for x in value): (value, note) for value, note in said
+    ranges = {tuple(float(x) for x in value): (value, note) for value, note in _ages_said(s)
               if isinstance(value, list) and len(value) == 2}
     if len(ranges) != 1:
         return None
@@ -1124,6 +1129,7 @@ def _people_a_little_off(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     x, tol = float(m.value), tolerance(m)
     people = [(float(v.value), f, v) for f in s.findings for v in f.values
               if v.unit == "person" and v.kind == "count" and isinstance(v.value, (int, float))]
+    # (the paper's own count within its rounding, a cut-off's too, which _stated_anywhere passes over)
     if not people or any(abs(p - x) <= tol for p, _f, _v in people) or _stated_anywhere(x, s, tol) is not None:
         return None
     close = [t for t in people if abs(t[0] - x) <= 0.03 * t[0]
@@ -1145,9 +1151,7 @@ def _age_bound_of_a_range(m: Mention, s: Summary, norm: str) -> Optional[Mention
     if m.unit != "age" or isinstance(m.value, list) or not _YOUNGER_THAN.match(norm, m.end):
         return None
     x = float(m.value)
-    said = [(v.value, v.note) for v in s.stated if v.unit == "age"]
-    said += [(v.value, _clean_note(f.text)) for f in s.findings for v in f.values if v.unit == "age"]
-    for value, note in said:
+    for value, note in _ages_said(s):
         if isinstance(value, list) and len(value) == 2 and float(value[1]) == x - 1 and float(value[0]) < x - 1:
             return MentionVerdict(m.id, "supported", value, None, rule="FC101", args={"note": note})
     return None
@@ -2991,11 +2995,10 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         counted = _counts_stated(prose.get(k, ()), summ, stext)
         # (in an article about one drafted paper, the other prose counts are claims too: 三种疫苗,
         # 四种癌症 that the abstract does not state are not in it, or background)
-        told = {id(m) for m, _v in counted}
-        loose = {id(m) for m in prose.get(k, ()) if id(m) not in told} if only_summ is not None else set()
-        if counted or loose:
-            ms = sorted(list(ms) + [m for m in prose.get(k, ()) if id(m) in told or id(m) in loose],
-                        key=lambda x: x.start)
+        joined = list(prose.get(k, ())) if only_summ is not None else [m for m, _v in counted]
+        loose = {id(m) for m in joined} - {id(m) for m, _v in counted}
+        if joined:
+            ms = sorted(list(ms) + joined, key=lambda x: x.start)
         if not ms:
             continue
         prev_text = _previous_measure_sentence(norm, sentences, k)

@@ -614,9 +614,9 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     # "22 fewer days of headache per year", "3.5 more hours": a difference told in the unit after it
     more = None if unit or shared or spread or isinstance(val, list) else _MORE_OR_FEWER.match(after)
     if more:
-        unit, label = _TIME_UNIT[more.group(1)[0].lower()], label or "change"
+        unit, label = _time_unit(more.group(1)), label or "change"
     elif not unit and (shared or spread):
-        unit, kind = time_unit((shared or spread).group(1)), ("duration" if kind == "measurement" else kind)
+        unit, kind = _time_unit((shared or spread).group(1)), ("duration" if kind == "measurement" else kind)
     elif not unit and amount:
         unit = amount.group(1).replace("μg", "ug")
     if not unit and re.search(r"\b(?:at|from|by)?\s*(?:the\s+)?aged?\s*$", before, re.I) and not isinstance(val, list):
@@ -668,7 +668,7 @@ def _split_by_sex(far_before: str, after: str, val) -> Optional[re.Match]:
     return None if isinstance(val, list) or not _FOR_A_SEX.match(after) else _SPLIT_BEFORE.search(far_before)
 
 
-def time_unit(word: str) -> str:
+def _time_unit(word: str) -> str:
     """The unit code of an English word of time (minutes, months: the first letter is not enough)."""
     word = word.lower()
     return "minute" if word.startswith("min") else _TIME_UNIT[word[0]]
