@@ -2996,7 +2996,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
         # (in an article about one drafted paper, the other prose counts are claims too: 三种疫苗,
         # 四种癌症 that the abstract does not state are not in it, or background)
         joined = list(prose.get(k, ())) if only_summ is not None else [m for m, _v in counted]
-        loose = {id(m) for m in joined} - {id(m) for m, _v in counted}
+        loose = {id(m) for m in joined} - {id(m) for m, _v in counted} if joined else frozenset()
         if joined:
             ms = sorted(list(ms) + joined, key=lambda x: x.start)
         if not ms:
@@ -3092,7 +3092,7 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
             elif summ is None or not summ.available:
                 mv = MentionVerdict(m.id, "unresolved_reference", rule="FC104",
                                     args={"note": summ.availability_note if summ else None})
-            elif id(m) in loose:
+            elif loose and id(m) in loose:
                 mv = MentionVerdict(m.id, "not_in_source", rule="FC103")    # (no count the draft states)
             else:
                 cands = _usable(summ)[0]
