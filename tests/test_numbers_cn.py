@@ -303,3 +303,15 @@ def test_a_fraction_before_a_measure_word_is_a_part_of_that_measure():
     # of people, it is a share
     m = _one("四分之一的受试者", "四分之一")
     assert (m.value, m.unit) == (25, "%")
+
+
+def test_once_after_a_frequency_or_a_bound_with_a_verb_between_is_a_count():
+    from factcheck.text.numbers import extract
+
+    def got(text):
+        return [(m.surface, m.kind, m.value, m.unit) for m in extract(text) if m.checkable]
+    assert got("患者每周注射一次司美格鲁肽。") == [("每周注射一次", "frequency", 1, "per_week")]
+    assert got("孩子们每年接受一次过敏测试。") == [("每年接受一次", "frequency", 1, "per_year")]
+    assert got("29.7%的参与者至少跌倒一次。")[-1] == ("一次", "count", 1, "")
+    # (一次 as an article or an ordinal stays none: 这一次研究, 一次性)
+    assert got("这一次研究很重要，一次性餐具也是。") == []

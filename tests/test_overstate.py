@@ -870,3 +870,23 @@ def test_a_change_found_against_one_arm_and_not_another_is_no_null_result():
             "(no significant difference, p = 0.41).")
     s, st = _one_paper(null)
     assert [o for o in _overstated(text, s, st) if o.rule == "FC210"]
+
+
+def test_a_broader_condition_names_the_papers_narrower_one():
+    """An article names 心脑血管病 for a paper on stroke and coronary heart disease: its topic."""
+    fired = _rules_fired("Title: Long working hours and risk of coronary heart disease and stroke\n\n"
+                         "Methods: We followed 600 000 workers in prospective cohort studies. "
+                         "Results: Long working hours were associated with stroke (RR 1.33).")
+    assert "FC222" in fired("研究显示工作过久增心脑血管病风险\n研究纳入60万名工人。")
+    # (a condition of another kind is still not the paper's topic)
+    assert "FC222" not in fired("研究显示工作过久增糖尿病风险\n研究纳入60万名工人。")
+
+
+def test_a_cause_whose_effect_is_not_what_the_paper_measured_is_a_mechanism():
+    """FC202 over a cohort on hypertension and dementia: 高血压导致痴呆 claims the study's result;
+    高血压可导致动脉硬化 tells how the body works, not what the paper measured."""
+    fired = _rules_fired("Title: Midlife hypertension and risk of dementia\n\n"
+                         "Methods: We followed 8 000 adults in a prospective cohort for 20 years. "
+                         "Results: Hypertension at age 50 was associated with dementia (HR 1.38).")
+    assert "FC202" in fired("研究发现，中年高血压会导致痴呆。")
+    assert "FC202" not in fired("研究人员说，高血压可导致动脉硬化和微循环障碍，进而与痴呆有关。")

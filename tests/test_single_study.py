@@ -757,3 +757,38 @@ def test_a_study_of_another_year_told_by_what_it_found_is_another_study():
                 "Results: Higher intake of unprocessed red meat was associated with a 10% higher risk of type 2 diabetes.")
     v = draft_verdicts(abstract, "研究发现，红肉摄入增加10%的糖尿病风险。哈佛大学2019年的研究发现，每天吃坚果的人死亡率低20%。")
     assert v["10%"] == "supported" and v["20%"] == "unattributed"
+
+
+def test_at_least_and_at_most_bound_a_change_they_do_not_tell_its_direction():
+    abstract = ("Results: Ever smokers had a 1.3-fold [95% confidence interval (CI): 1.1-1.7] increased risk of "
+                "breast cancer overall.")
+    # 增加至少30%: 至少 holds 少, but it bounds the number; the verb before it says the risk rose
+    assert draft_verdicts(abstract, "研究发现，女性抽烟会使罹患乳腺癌的危险增加至少30%。")["30%"] == "supported"
+
+
+def test_a_rate_faster_by_a_percent_is_the_ratio_of_rates():
+    abstract = ("Results: Patients who received remdesivir had a median recovery time of 10 days, as compared with "
+                "15 days in those who received placebo (rate ratio for recovery, 1.32; 95% CI, 1.12 to 1.55).")
+    assert draft_verdicts(abstract, "研究发现，瑞德西韦组患者的康复速度快32%。")["32%"] == "supported"
+    # (慢性, chronic, is no change: a share of chronic-disease deaths is no ratio of the paper)
+    deaths = "Results: The change in body weight was -11.1% at week 48."
+    assert draft_verdicts(deaths, "研究发现，肥胖引发的死亡已占慢性病相关死亡的11.1%。")["11.1%"] != "supported"
+
+
+def test_a_decade_is_ten_years():
+    abstract = ("Results: After adjustment for potential confounders, every decade abstinent from alcohol was associated "
+                "with an approximate 20% (95% CI 11-28%) lower rate of incident AF. Participants were followed for "
+                "two decades.")
+    v = draft_verdicts(abstract, "研究发现，每戒酒十年，房颤风险降低20%，参与者被随访了20年。")
+    assert v["十年"] == v["20年"] == "supported"
+
+
+def test_two_groups_are_the_two_an_abstract_compares():
+    abstract = ("Methods: 13 571 healthy adults aged 70 years or older were followed. Results: Compared with "
+                "nonuse, antibiotic use was not associated with cognitive decline.")
+    assert draft_verdicts(abstract, "研究发现，比较了使用抗生素和未使用抗生素的个体，两组之间没有显著差异。")["两组"] == "supported"
+    # (分为两组 tells how the study split its people: an abstract that names no arms does not say)
+    assert draft_verdicts(abstract, "研究发现，研究人员将参与者分为两组。")["两组"] != "supported"
+    # (an abstract that compares no groups gives no count of them)
+    alone = "Results: The prevalence of myopia was 31.5% among 5 000 children."
+    assert draft_verdicts(alone, "研究发现，两组儿童的近视率没有差异。")["两组"] != "supported"

@@ -687,3 +687,14 @@ def test_a_journal_line_that_gives_the_citation_names_the_journal_and_its_abbrev
     s = draft_summary("Title: Thyroid cancer trends\nJournal: Cancer Sci. 2023 Oct;114(10):4052-4062 (Epub 2023 Jul "
                       "24)\nYear: 2023\n\nResults: We used data from 13 cancer registries.")
     assert s.journal == "Cancer Sci" and s.journal_aliases == [] and s.published == "2023-07-24"
+
+
+def test_pooled_analyses_of_one_papers_own_cohorts_are_no_meta_analysis():
+    text = ("Methods: We included 49,281 men in the Health Professional Follow-up Study and 80,336 women from the "
+            "Nurses' Health Study. Results: No significant relationship was observed in women or in pooled analyses "
+            "(p trend = 0.23).")
+    s = draft_summary(text, source="<test>")
+    assert s.design == "cohort" and "meta_analysis" not in s.design_flags
+    pooled = draft_summary("Design: A pooled analysis was conducted of 2 large US cohort studies, the Nurses' Health "
+                           "Study and the Health Professionals Follow-up Study.", source="<test>")
+    assert pooled.design == "meta_analysis"

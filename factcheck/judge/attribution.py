@@ -1028,11 +1028,12 @@ def _names_of(refs: tuple) -> tuple[list, dict]:
 
 
 def _by_design(ntext: str, profiles: list[RefProfile], cues: dict) -> Optional[Attribution]:
+    # (a design names a paper only where one reference has it: the sentence is searched only then)
     for design, pat in cues["design"].items():
-        m = pat.search(ntext)
-        if m:
-            hits = [p for p in profiles if design in p.designs]
-            if len(hits) == 1:
+        hits = [p for p in profiles if design in p.designs]
+        if len(hits) == 1:
+            m = pat.search(ntext)
+            if m:
                 return Attribution(hits[0].index, "design", m.group(0))
     return None
 

@@ -213,8 +213,10 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
 # (高达 低至 多达 少于: a bound on a level, not a change; but a risk 高达41% is the risk risen by it)
-CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|少(?![于至])|小(?![于至时])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
-CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|概率)高达|高(?![达至于])|提升|多(?![达于])|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
+# (至少 最少 至多 最多 bound the number that follows, 增加至少30%: they tell no change; a rate
+# 快31% or 慢20%, the number right after the word, is a ratio of rates told as a change; 慢性 is not)
+CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|(?<![至最])少(?![于至])|慢(?=了?[约近达]?$)|小(?![于至时])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
+CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|概率)高达|高(?![达至于])|提升|(?<![至最])多(?![达于])|快(?=了?[约近达]?$)|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
 
 
@@ -2410,7 +2412,7 @@ def _counts_stated(ms, summ: Optional[Summary], stext: str = "") -> list[tuple[M
     metrics", "two vaccines"): reported as supported (the others are not in the paper where the
     article is about that one paper, ``judge_article``). The arms a sentence says the study was
     split into (随机分为两组) are the trial's arms."""
-    if not ms or summ is None or summ.curated or not summ.stated:
+    if not ms or summ is None or summ.curated:
         return []
     return [(m, v) for m in ms if (v := _count_stated(m, summ, stext)) is not None]
 
@@ -2427,6 +2429,12 @@ def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerd
         # the attention-placebo control): the study's groups, counted
         names = " / ".join(str(n[0]) if n else k for k, n in summ.groups.items())
         return MentionVerdict(m.id, "supported", float(len(summ.groups)), None, rule="FC101", args={"note": names})
+    if m.surface.endswith(("组", "組")) and m.value == 2 and len(summ.groups) < 2 \
+            and not any(v.label == "arms" for v in summ.stated) and _compares(summ) and not describes_arms(stext):
+        # 两组之间没有显著差异 where the abstract compares users with non-users, exposed with a
+        # reference: the two groups it compares (a trial of more arms states them, above; 分为两组
+        # tells how the study split its people, which an abstract that names no arms does not say)
+        return MentionVerdict(m.id, "supported", 2.0, None, rule="FC101", args={"note": _compares(summ)})
     v = next((v for v in summ.stated if v.unit == "count" and isinstance(m.value, (int, float))
               and float(v.value) == float(m.value)), None)
     if v is None and m.surface.endswith(_CATEGORY_WORDS) and isinstance(m.value, (int, float)) \
@@ -2440,6 +2448,18 @@ def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerd
 
 
 _CATEGORY_WORDS = ("组", "組", "类", "類", "档", "檔")
+# the words by which an abstract compares one group with another
+_COMPARISON = re.compile(r"\b(?:(?i:versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|relative to|than (?:those|the|"
+                         r"in|among|with|non\w*)|(?:hazard|odds|risk|rate) ratios?|placebo|control (?:group|arm)s?)|HRs?|ORs?|RRs?)\b")
+
+
+def _build_comparison(s: Summary) -> str:
+    """The abstract's first words that compare two groups ("compared with", "HR"), or ""."""
+    m = next((x for f in s.findings if (x := _COMPARISON.search(f.text))), None)
+    return m.group(0) if m else ""
+
+
+_compares = ObjectCache(_build_comparison)
 _QUANTILES = re.compile(r"tertile|quartile|quintile", re.I)
 
 

@@ -190,6 +190,9 @@ RULE_OPTIONS = {
                            "a causal chain about something else (炎症损害髓鞘…导致症状) is no claim about its result; "
                            "read for drafted summaries, whose topic the whole lexicon names (a curated one is "
                            "read against the glossary alone, too few words to tell)",
+    "requires_effect_on_topic": "the words after the cue, to the end of its clause, must name what the paper "
+                                "studied: a cause whose effect is something else (高血压可导致动脉硬化, over a paper "
+                                "on dementia) is a mechanism or an aside, not the study's result (drafted summaries)",
     "skip_if_protocol": "never fires in a sentence that describes what the study did (随机分配, 受试者每周注射)",
     "skip_if_known_cause": "never fires where the sentence names a cause everyone knows as such "
                            "(吸烟是导致肺癌的首要因素, 人们知道饮酒对肝脏不好), not the study's result",
@@ -669,6 +672,9 @@ def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: s
         if rule.opts.get("requires_topic_near") and r_summ is not None and not r_summ.curated \
                 and not _topic_near(text, st, en, r_summ):
             continue
+        if rule.opts.get("requires_effect_on_topic") and r_summ is not None and not r_summ.curated \
+                and not _names_measured(text[en:_clause(text, st, en)[1]], r_summ):
+            continue
         if align and not tokens.aligned(st, en, bool(rule.opts.get("in_compounds"))):
             continue
         if rule.opts.get("unless_tested") and not ADDRESSED.search(text, st, en) \
@@ -866,7 +872,7 @@ def _build_topic_groups(s: Summary) -> frozenset:
     gl = load_glossary(lexicon=not s.curated)
     text = " ".join([s.title, s.title_zh or "", s.population.who, s.conclusion.text]
                     + [t for ts in s.terms.values() for t in ts] + list(s.aliases))
-    return frozenset(gl.groups_in(text) - gl.not_topics)
+    return frozenset(gl.with_broader(gl.groups_in(text) - gl.not_topics))
 
 
 _topic_groups = ObjectCache(_build_topic_groups)
@@ -889,6 +895,23 @@ def _names_paper_topic(text: str, s: Summary) -> bool:
     if not topic or topic & gl.groups_in(text):
         return True
     return not s.curated and any(w in text for w in _topic_words(s))
+
+
+def _build_measured(s: Summary) -> frozenset:
+    """What a drafted paper studied or measured: its topic and every condition or outcome its
+    findings name (with their broader groups), for the effect a causal verb names."""
+    gl = load_glossary(lexicon=True)
+    named = set().union(*(gl.groups_in(f.text) for f in s.findings)) if s.findings else set()
+    # (a condition people have is something a paper measures, though the glossary names its seed
+    # papers' population, type 2 diabetes, as no topic of theirs)
+    return frozenset(_topic_groups(s) | gl.with_broader(named - (gl.not_topics - gl.conditions)))
+
+
+_measured = ObjectCache(_build_measured)
+
+
+def _names_measured(text: str, s: Summary) -> bool:
+    return bool(_measured(s) & load_glossary(lexicon=True).groups_in(text)) or _names_paper_topic(text, s)
 
 
 class _Audience:

@@ -70,7 +70,7 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        # "three times with 4 weeks intervals")
                        r")\b(?=\s+or\s+(?:more|fewer|less)\s+[a-z]|\s+of\s+(?:the\s+)?\d|\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
                        r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
-                       r"cases|deaths|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
+                       r"cases|deaths|decades|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
                        r"provinces|cities|regions|domains|items|factors|"
                        # (the things a design counts: servings, shifts, tests, surveys, indicators)
                        r"glasses|cups|servings|drinks|portions|shifts|tests|measurements|recalls|surveys|resurveys|"
@@ -221,16 +221,26 @@ def normalise(text: str) -> str:
     # "65, 414 melatonin users", "12, 411 users": a copy that put a space after the thousands
     # comma (not a list: no number before it with a comma, none after it)
     t = re.sub(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)", r"\1,\2", t)
-    t = _THOUSANDS.sub(_joined, t)
+    return _numbers_in_words(_THOUSANDS.sub(_joined, t))
+
+
+def _numbers_in_words(t: str) -> str:
+    """Counts, decades, millions and bounds written in words, in digits (normalise's last step)."""
     if "undred" in t or "housand" in t:
         t = _COMPOUND.sub(_compound_value, t)
     t = _WORD_NUM.sub(_word_value, t)
+    # "two decades of follow-up", "every decade abstinent": a decade is ten years, as the
+    # article's 20年 and 每十年 tell it
+    if "ecade" in t:
+        t = _DECADES.sub(lambda m: f"{_fmt(float(m.group(1)) * 10)} years", t)
+        t = _ONE_DECADE.sub(r"\1 10 years", t)
     t = _SCALE.sub(lambda m: _fmt(float(m.group(1)) * (1e6 if m.group(2).lower() == "million" else 1e9)), t)
     t = _ONE_BOUND.sub(r"\1 1 ", t)
-    t = _OR_MORE.sub(lambda m: ("≥" if m.group(2) else "≤") + m.group(1) + " ", t)
-    return t
+    return _OR_MORE.sub(lambda m: ("≥" if m.group(2) else "≤") + m.group(1) + " ", t)
 
 
+_DECADES = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s+decades\b", re.I)
+_ONE_DECADE = re.compile(r"\b(a|an|one|each|every|per|additional|another|the first|the past|the last)\s+decade\b", re.I)
 _DOSE_LIST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?:[-‐]?,\s*\d+(?:\.\d+)?){0,4}[-‐]?,?\s+(?:or|and)\s+(?:the\s+)?"
                         r"\d+(?:\.\d+)?[-‐ ]?(?P<u>IU|mg|mcg|μg|g|mL|ml)\b")
 # "less than one glass a day", "at least one dose": one as a bound's number

@@ -29,6 +29,7 @@ class Glossary:
     condition_re: re.Pattern = None         # the terms of ``conditions`` alone (who an article is for)
     not_topics: frozenset = frozenset()     # group keys that name no paper's topic: populations, designs, statistics
     ascii_re: re.Pattern = None             # the ASCII terms alone (an English text holds no other)
+    broader: dict = None                    # group key -> the group of the broader condition (lexicon/broader.yaml)
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
@@ -52,6 +53,19 @@ class Glossary:
         # (an English text (a summary's, a reference entry) holds no Chinese term, and leaving
         # those out spares the engine their branches at every letter where a term may begin)
         return (self.ascii_re if low.isascii() else self.term_re).finditer(low)
+
+    def with_broader(self, groups: Iterable[str]) -> set[str]:
+        """The groups and every broader group of each (breast cancer: cancer; stroke:
+        cerebrovascular disease, cardiovascular disease), as an article may name its paper's topic."""
+        out, todo = set(), list(groups)
+        while todo:
+            g = todo.pop()
+            if g not in out:
+                out.add(g)
+                up = (self.broader or {}).get(g)
+                if up:
+                    todo.append(up)
+        return out
 
     def expand(self, words: Iterable[str]) -> set[str]:
         """The words plus every synonym of the groups they belong to."""
@@ -146,11 +160,13 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
     conditions = set(data.get("conditions") or ())
     not_topics = set(data.get("not_topics") or ())
     regional: dict = {}
+    broader: dict = {}
     for extra in (sorted(LEXICON_DIR.glob("*.yaml")) if path is None and lexicon and LEXICON_DIR.is_dir() else ()):
         more = safe_load(extra.read_text(encoding="utf-8")) or {}
         _merge(groups, more.get("terms"))
         _merge(journals, more.get("journals"))
         _merge(regional, more.get("regional_names"))
+        broader.update({str(k): str(v) for k, v in (more.get("broader") or {}).items()})
         not_measures |= set(more.get("not_measures") or ())
         conditions |= set(more.get("conditions") or ())
         not_topics |= set(more.get("not_topics") or ())
@@ -173,4 +189,5 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
                     re.compile(trie_pattern([t for t, g in term_group.items() if g in conditions],
                                             latin_whole_words=True) or "(?!)"),
                     frozenset(not_topics),
-                    re.compile(trie_pattern([t for t in term_group if t.isascii()], latin_whole_words=True) or "(?!)"))
+                    re.compile(trie_pattern([t for t in term_group if t.isascii()], latin_whole_words=True) or "(?!)"),
+                    broader)
