@@ -890,3 +890,16 @@ def test_a_cause_whose_effect_is_not_what_the_paper_measured_is_a_mechanism():
                          "Results: Hypertension at age 50 was associated with dementia (HR 1.38).")
     assert "FC202" in fired("研究发现，中年高血压会导致痴呆。")
     assert "FC202" not in fired("研究人员说，高血压可导致动脉硬化和微循环障碍，进而与痴呆有关。")
+
+
+def test_a_diagnosis_confirmed_is_not_a_finding_told_with_certainty():
+    fired = _rules_fired("Methods: We followed 2 000 adults in a prospective cohort for 5 years. "
+                         "Results: Higher magnesium was associated with dementia (HR 1.30). "
+                         "Conclusions: Magnesium may be associated with dementia.")
+    assert "FC201" not in fired("研究发现，其中34%的参与者被证实有痴呆。")
+    assert "FC201" not in fired("研究发现，痴呆需经临床和影像学证实，并记录血镁水平。")
+    assert "FC201" in fired("这项研究证实，血镁过高会增加痴呆风险。")
+    assert "FC201" in fired("这项研究证实有效的预防办法是控制血镁。")
+    # (a proof by research still is one: 经多年研究证实, 我们已经证明了)
+    assert "FC201" in fired("这一结论是经多年权威研究数据证实的。")
+    assert "FC201" in fired("这项研究已经证明了血镁过高会增加痴呆风险。")

@@ -792,3 +792,12 @@ def test_two_groups_are_the_two_an_abstract_compares():
     # (an abstract that compares no groups gives no count of them)
     alone = "Results: The prevalence of myopia was 31.5% among 5 000 children."
     assert draft_verdicts(alone, "研究发现，两组儿童的近视率没有差异。")["两组"] != "supported"
+
+
+def test_a_bound_on_a_category_does_not_misquote_the_papers_level():
+    abstract = ("Methods: We studied 2742 participants of MESA. Results: At baseline, mean calcium intakes across "
+                "quintiles were 313.3, 540.3, 783.0, 1168.9, and 2157.4 mg/day. Calcium supplement use was "
+                "associated with increased risk for incident CAC (RR, 1.22).")
+    # 超过1022mg: a cut-off of those who took in more, not the paper's mean intake of a quintile
+    v = draft_verdicts(abstract, "研究发现，通过饮食补钙的参与者每天摄入钙的量超过1022mg，并没有增加其患心脏病的风险。")
+    assert v["1022mg"] == "not_in_source"

@@ -899,7 +899,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (t[2].label not in AUX_LABELS or m.kind in ("threshold", "interval") or _same_bound(m, t[2]))
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])
-                               and not (band and _unnamed_band(band, t[2]))))]
+                               and not (band and _unnamed_band(band, t[2])) and not _bound_against_level(m, t[2])))]
     if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and ctx.change)
                                    or m.unit == "age") and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
@@ -1315,6 +1315,16 @@ _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
 _ENROLLED = re.compile(r"纳入|納入|招募|招收|找来|找來|入组|入組|参与|參與|受试者|受試者|样本|樣本|涉及|涵盖|涵蓋|覆盖|覆蓋")
 _COUNTED_STUDIES = re.compile(r"[项項篇]$")
 _OF_STUDIES = re.compile(r"研究|試驗|试验|文献|文獻|队列|隊列|纳入|納入")
+
+
+def _bound_against_level(m: Mention, c: Cand) -> bool:
+    """The article's number is a bound (超过20克, 21%或以上的人, ≥5年) and the paper's value a plain
+    level (a mean, a group's share): a cut-off of a category is another quantity than the level
+    the paper reports, so the one cannot misquote the other."""
+    # (an open quantity, 10万多名 or 50多岁, is a count or an age told loosely, not a cut-off; a
+    # share, 超过一半的参与者, bounds the paper's share of the same people)
+    return m.qualifier in _BOUNDS and not getattr(m, "bounds", None) and m.unit != "%" and c.qualifier not in _BOUNDS \
+        and c.kind != "threshold" and c.label not in ("threshold", "increment")
 
 
 def _step_for_bound(m: Mention, c: Cand) -> bool:
