@@ -177,3 +177,18 @@ def test_an_abstract_with_no_numbers_is_refused(tmp_path):
     p.write_text("Title: Nothing\n\nThis abstract reports no numbers at all.", encoding="utf-8")
     with pytest.raises(PaperError, match="no numbers"):
         load_paper(str(p))
+
+
+def test_broader_terms_name_known_groups_and_a_misspelt_one_is_an_error():
+    import pytest
+
+    from factcheck.papers.glossary import check_broader, load_glossary
+
+    gl = load_glossary()
+    assert gl.with_broader({"ischemic_stroke"}) >= {"stroke", "cerebrovascular_disease", "cardiovascular_disease"}
+    assert "cancer" in gl.with_broader({"breast_cancer"})
+    groups = {"stroke": [], "cardiovascular_disease": []}
+    assert check_broader({"stroke": ("cardiovascular_disease", "broader.yaml")}, groups) == {
+        "stroke": "cardiovascular_disease"}
+    with pytest.raises(ValueError, match="broader.yaml: strok -> cardiovascular_disease"):
+        check_broader({"strok": ("cardiovascular_disease", "broader.yaml")}, groups)

@@ -191,7 +191,7 @@ RULE_OPTIONS = {
                            "read for drafted summaries, whose topic the whole lexicon names (a curated one is "
                            "read against the glossary alone, too few words to tell)",
     "requires_effect_on_topic": "the words after the cue, to the end of its clause, must name what the paper "
-                                "studied: a cause whose effect is something else (高血压可导致动脉硬化, over a paper "
+                                "studied or measured: a cause whose effect is something else (高血压可导致动脉硬化, over a paper "
                                 "on dementia) is a mechanism or an aside, not the study's result (drafted summaries)",
     "skip_if_protocol": "never fires in a sentence that describes what the study did (随机分配, 受试者每周注射)",
     "skip_if_known_cause": "never fires where the sentence names a cause everyone knows as such "

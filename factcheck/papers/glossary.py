@@ -126,6 +126,15 @@ def forget() -> None:
     _SEEN.clear()
 
 
+def check_broader(broader: dict, groups: dict) -> dict:
+    """{narrower: (broader, file)} as {narrower: broader}; a key that is no term group is an
+    error naming its file (a misspelt group would silently name nothing)."""
+    bad = [f"{f}: {k} -> {v}" for k, (v, f) in broader.items() if k not in groups or v not in groups]
+    if bad:
+        raise ValueError("lexicon broader terms name unknown groups: " + "; ".join(bad))
+    return {k: v for k, (v, _f) in broader.items()}
+
+
 def _jnorm(name: str) -> str:
     return re.sub(r"[\s.()（）&,，]+", "", name).lower()
 
@@ -166,10 +175,11 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
         _merge(groups, more.get("terms"))
         _merge(journals, more.get("journals"))
         _merge(regional, more.get("regional_names"))
-        broader.update({str(k): str(v) for k, v in (more.get("broader") or {}).items()})
+        broader.update({str(k): (str(v), extra.name) for k, v in (more.get("broader") or {}).items()})
         not_measures |= set(more.get("not_measures") or ())
         conditions |= set(more.get("conditions") or ())
         not_topics |= set(more.get("not_topics") or ())
+    broader = check_broader(broader, groups)
     term_group = {}
     for k, terms in groups.items():
         for t in terms:
