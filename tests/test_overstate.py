@@ -734,10 +734,13 @@ def test_everyone_is_a_scope_claim_only_with_what_is_claimed_of_everyone():
     assert "FC203" in fired("研究发现，任何年龄段的人体重都会下降。")
 
 
+_MAGNESIUM = ("Methods: We followed 2 000 adults in a prospective cohort for 5 years. "
+              "Results: Higher magnesium was associated with dementia (HR 1.30). "
+              "Conclusions: Magnesium may be associated with dementia.")
+
+
 def test_a_proof_supposed_or_long_established_is_not_the_articles_certainty():
-    fired = _rules_fired("Methods: We followed 2 000 adults in a prospective cohort for 5 years. "
-                         "Results: Higher magnesium was associated with dementia (HR 1.30). "
-                         "Conclusions: Magnesium may be associated with dementia.")
+    fired = _rules_fired(_MAGNESIUM)
     assert "FC201" in fired("这项研究证实，血镁过高会增加痴呆风险。")
     # under a condition (如果…得到证实) or in the passive perfect of what is known (已被证明)
     assert "FC201" not in fired("如果这一结果得到证实，通过血液检测镁含量可以筛查痴呆风险。")
@@ -893,9 +896,7 @@ def test_a_cause_whose_effect_is_not_what_the_paper_measured_is_a_mechanism():
 
 
 def test_a_diagnosis_confirmed_is_not_a_finding_told_with_certainty():
-    fired = _rules_fired("Methods: We followed 2 000 adults in a prospective cohort for 5 years. "
-                         "Results: Higher magnesium was associated with dementia (HR 1.30). "
-                         "Conclusions: Magnesium may be associated with dementia.")
+    fired = _rules_fired(_MAGNESIUM)
     assert "FC201" not in fired("研究发现，其中34%的参与者被证实有痴呆。")
     assert "FC201" not in fired("研究发现，痴呆需经临床和影像学证实，并记录血镁水平。")
     assert "FC201" in fired("这项研究证实，血镁过高会增加痴呆风险。")

@@ -1115,8 +1115,7 @@ def _units_miscounted(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     p, (f, v) = next(iter(counts.items()))
     if p == x or abs(x - p) > 0.1 * p or _stated_anywhere(x, s, 0.0) is not None:
         return None
-    return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC102",
-                          args={"note": f"{_fmt(p)}（{_clean_note(f.text)}）"})
+    return _miscounted(m, f, v)
 
 
 def _people_a_little_off(m: Mention, s: Summary) -> Optional[MentionVerdict]:
@@ -1138,9 +1137,14 @@ def _people_a_little_off(m: Mention, s: Summary) -> Optional[MentionVerdict]:
              or (t[0] >= 1000 and tol <= 0.05 * x and min(abs(10 * t[0] - x), abs(t[0] / 10 - x)) <= tol)]
     if not close:
         return None
-    p, f, v = min(close, key=lambda t: abs(t[0] - x))
+    _p, f, v = min(close, key=lambda t: abs(t[0] - x))
+    return _miscounted(m, f, v)
+
+
+def _miscounted(m: Mention, f: Finding, v: Value) -> MentionVerdict:
+    """The mismatch of a count the article misquotes, with the paper's count and its words."""
     return MentionVerdict(m.id, "mismatch", v.value, f.id, rule="FC102",
-                          args={"note": f"{_fmt(p)}（{_clean_note(f.text)}）"})
+                          args={"note": f"{_fmt(float(v.value))}（{_clean_note(f.text)}）"})
 
 
 _YOUNGER_THAN = re.compile(r"\s*(?:之前|以前|前)(?![\d年])")
@@ -1323,7 +1327,7 @@ def _bound_against_level(m: Mention, c: Cand) -> bool:
     the paper reports, so the one cannot misquote the other."""
     # (an open quantity, 10万多名 or 50多岁, is a count or an age told loosely, not a cut-off; a
     # share, 超过一半的参与者, bounds the paper's share of the same people)
-    return m.qualifier in _BOUNDS and not getattr(m, "bounds", None) and m.unit != "%" and c.qualifier not in _BOUNDS \
+    return m.qualifier in _BOUNDS and not m.bounds and m.unit != "%" and c.qualifier not in _BOUNDS \
         and c.kind != "threshold" and c.label not in ("threshold", "increment")
 
 
@@ -2440,11 +2444,12 @@ def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerd
         names = " / ".join(str(n[0]) if n else k for k, n in summ.groups.items())
         return MentionVerdict(m.id, "supported", float(len(summ.groups)), None, rule="FC101", args={"note": names})
     if m.surface.endswith(("组", "組")) and m.value == 2 and len(summ.groups) < 2 \
-            and not any(v.label == "arms" for v in summ.stated) and _compares(summ) and not describes_arms(stext):
+            and not any(v.label == "arms" for v in summ.stated) and (compared := _compares(summ)) \
+            and not describes_arms(stext):
         # 两组之间没有显著差异 where the abstract compares users with non-users, exposed with a
         # reference: the two groups it compares (a trial of more arms states them, above; 分为两组
         # tells how the study split its people, which an abstract that names no arms does not say)
-        return MentionVerdict(m.id, "supported", 2.0, None, rule="FC101", args={"note": _compares(summ)})
+        return MentionVerdict(m.id, "supported", 2.0, None, rule="FC101", args={"note": compared})
     v = next((v for v in summ.stated if v.unit == "count" and isinstance(m.value, (int, float))
               and float(v.value) == float(m.value)), None)
     if v is None and m.surface.endswith(_CATEGORY_WORDS) and isinstance(m.value, (int, float)) \

@@ -340,13 +340,13 @@ _LABEL_END_RE = re.compile(
     r"(?<![A-Za-z0-9])(?P<l>[A-Za-z\u0370-\u03ff][A-Za-z0-9\u0370-\u03ff]{0,12}"
     r"(?:(?:-\s{0,3}|/[ \t]?)[A-Za-z0-9\u0370-\u03ff]{1,12}){0,3})\)?[ \t]{0,2}"
     r"(?:指数|比值|水平|浓度|值)?[ \t]{0,2}(?:的)?$")
-_FREQ_CTX_RE = re.compile(r"每(?P<per>周|星期|天|日|月|年|晚)[\u4e00-\u9fff]{0,4}$")
-# 一次 after a frequency's 每周 or a bound's 至少 with a verb between (每周注射一次, 至少跌倒一次)
-_ONCE_UNITS = ("次",)
-_ONCE_CTX_RE = re.compile(r"(?:每(?:周|星期|天|日|月|年|晚)|至少|最少)[\u4e00-\u9fff]{1,5}$")
-_FREQ_TIMES_CTX_RE = re.compile(r"每(?P<per>周|星期|天|日|月|年|晚)[\u4e00-\u9fff]{0,12}$")
 _PER = {"周": "per_week", "星期": "per_week", "天": "per_day", "日": "per_day", "晚": "per_day",
         "月": "per_month", "年": "per_year"}
+_EVERY = "每(?P<per>" + "|".join(_PER) + ")"
+_FREQ_CTX_RE = re.compile(_EVERY + r"[\u4e00-\u9fff]{0,4}$")
+_FREQ_TIMES_CTX_RE = re.compile(_EVERY + r"[\u4e00-\u9fff]{0,12}$")
+# 一次 after a frequency's 每周 or a bound's 至少 with a verb between (每周注射一次, 至少跌倒一次)
+_ONCE_CTX_RE = re.compile("(?:" + _EVERY + r"|至少|最少)[\u4e00-\u9fff]{1,5}$")
 
 
 def per_unit_before(text: str, pos: int, times: bool = False) -> Optional[str]:
@@ -1824,7 +1824,7 @@ class _Segment:
                     return None     # 二元logistic回归, 一元线性回归: a name, not money
                 one_counts = run == "一" and (seg[max(0, rs - 3):rs].endswith(_ONE_COUNT_AFTER) or (
                     # 每周注射一次, 每年接受一次, 至少跌倒一次: once a week, at least once, a verb between
-                    alias in _ONCE_UNITS and _ONCE_CTX_RE.search(seg, max(0, rs - 8), rs) is not None))
+                    alias == "次" and _ONCE_CTX_RE.search(seg, max(0, rs - 8), rs) is not None))
                 if run == "一" and (u.generic or alias in _INDEF_UNITS) and not one_counts:
                     return None
                 code = _refine(u, seg, ue)
