@@ -2,7 +2,7 @@
 numbers rest on that paper."""
 
 import pytest
-from conftest import assert_draft_verdicts, draft_verdicts
+from conftest import assert_draft_verdicts, draft_verdicts, verdict_of
 
 ABSTRACT = """Title: Lifestyle intervention and diabetes: 30-year follow-up
 Journal: Test Journal
@@ -801,3 +801,27 @@ def test_a_bound_on_a_category_does_not_misquote_the_papers_level():
     # 超过1022mg: a cut-off of those who took in more, not the paper's mean intake of a quintile
     v = draft_verdicts(abstract, "研究发现，通过饮食补钙的参与者每天摄入钙的量超过1022mg，并没有增加其患心脏病的风险。")
     assert v["1022mg"] == "not_in_source"
+
+
+def test_a_drafts_value_twice_or_half_the_articles_is_another_step_not_a_misquote():
+    """8-year-olds against 4岁, HR 0.78 (22% lower) against 降低44%: a value twice or half the
+    article's is another step of the paper's scale, not the number misquoted; it is reported as
+    not in the paper, with that value shown (a curated summary still calls the doubling, FC106)."""
+    from factcheck.core.config import Config
+    from factcheck.ingest.reader import article_from_text
+    from factcheck.papers.summaries import Store
+    from factcheck.papers.summarize import draft_summary
+    from factcheck.pipeline import check
+
+    abstract = ("Results: Dental flossing was significantly associated with a lower risk of ischemic stroke "
+                "(HR 0.78, 95% CI 0.66-0.92) among the 6 258 participants.")
+    s = draft_summary(abstract, source="x")
+    store = Store()
+    store.add(s)
+    rep = check(article_from_text("研究发现，使用牙线的人缺血性中风风险降低44%。", "a.txt"), store, Config(), papers=[s.id])
+    v = verdict_of(rep, "44%")
+    assert v[0] == "not_in_source" and v[2] == "FC103"
+    note = next(x.note for c in rep.claims for x in c.mention_verdicts if x.verdict == "not_in_source")
+    assert "22%" in str(note)
+    # (a near value is still the paper's number misquoted)
+    assert draft_verdicts(abstract, "研究发现，使用牙线的人缺血性中风风险降低25%。")["25%"] == "mismatch"

@@ -941,6 +941,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             if isinstance(pv, float) and isinstance(m_eff.value, (int, float)) and pv:
                 ratio = float(m_eff.value) / pv
                 if abs(ratio - 2) < 0.05 or abs(ratio - 0.5) < 0.0125:
+                    if not s.curated:
+                        # a draft's value twice or half the article's is another step of the
+                        # paper's scale (per 50 g for 100克, 8-year-olds for 4岁, HR 0.78 for
+                        # 降低44%), not the article's number misquoted: reporters slip by a digit,
+                        # by rounding or by the arm, not by a factor of two. Not in the paper,
+                        # with that value shown.
+                        return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
+                                              args={"note": {"held": [c.describe(s)]}})
                     rule = "FC106"
                 elif transposed(m.surface, _fmt(pv)):
                     rule = "FC108"
