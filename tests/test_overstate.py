@@ -430,6 +430,27 @@ def test_an_animal_result_told_as_a_treatment_for_people_is_extrapolation():
     assert not extrap("一项研究显示，在小鼠身上，维生素B3可以预防青光眼。")
 
 
+def test_an_animal_result_told_as_an_effect_in_people_is_extrapolation():
+    """FC226: over a paper of work in mice, an effect told with a modal (会加速, 会提高…风险) or
+    of people (使人) in a sentence that does not say the work was in animals."""
+    s, st = _one_paper("Methods: Mice were fed a high-fat diet for 12 weeks. Results: The high-fat diet depleted "
+                       "hair follicle stem cells and accelerated hair loss in the mice (P < 0.01).")
+    assert s.design == "animal"
+
+    def extrap(text):
+        return [o.surface for o in _overstated(text, s, st) if o.rule == "FC226"]
+
+    assert extrap("一项研究发现，高脂肪饮食会加速脱发。")
+    assert extrap("研究发现，高脂肪饮食会使人脱发。")
+    # (the sentence says the work was in mice; a hedge keeps the claim a hedge)
+    assert not extrap("一项研究发现，在小鼠身上，高脂肪饮食会加速脱发。")
+    assert not extrap("一项研究发现，高脂肪饮食可能会加速脱发。")
+    # (over a study in people the causal rules weigh the verb, not this one)
+    s2, st2 = _one_paper("Methods: We followed 20 000 adults for 10 years in a prospective cohort. Results: A "
+                         "high-fat diet was associated with more hair loss (HR 1.30).")
+    assert not [o for o in _overstated("一项研究发现，高脂肪饮食会加速脱发。", s2, st2) if o.rule == "FC226"]
+
+
 def test_use_no_evidence_a_study_of_years_ago_and_research_in_general_are_not_the_claim():
     s, st = _one_paper("Methods: We followed 37 510 women aged 60 years or older in a prospective cohort. Results: "
                        "Long-term antibiotic use was associated with higher all-cause mortality (HR, 1.27).")
