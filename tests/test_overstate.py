@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import draft_verdicts
+
 ZANG = "\n参考文献\n[1] Zang L, et al. Efficacy and safety of umbilical cord-derived mesenchymal stem cells. " \
        "Stem Cell Res Ther. 2022;13:180. doi: 10.1186/s13287-022-02848-6\n"
 CHIN = "\n参考文献\n[1] Chin SP. Umbilical Cord-Derived Mesenchymal Stem Cells Infusion in Type 2 Diabetes. " \
@@ -503,15 +505,28 @@ def test_a_negation_joined_to_the_cue_s_modal_denies_it():
     assert _causal("一项研究追踪了65万多名儿童：MMR疫苗会造成自闭症。", s, st)
 
 
+_ASPIRIN = ("Methods: 19 114 persons aged 70 years or older were randomly assigned to 100 mg of "
+            "enteric-coated aspirin daily or placebo. Results: The rate of cardiovascular disease was "
+            "10.7 events per 1000 person-years in the aspirin group and 11.3 in the placebo group.")
+
+
 def test_the_regimen_the_trial_tested_is_no_untested_advice():
-    s, st = _one_paper("Methods: 19 114 persons aged 70 years or older were randomly assigned to 100 mg of "
-                       "enteric-coated aspirin daily or placebo. Results: The rate of cardiovascular disease was "
-                       "10.7 events per 1000 person-years in the aspirin group and 11.3 in the placebo group.")
+    s, st = _one_paper(_ASPIRIN)
     advice = lambda text: [o.surface for o in _overstated(text, s, st) if o.category == "advice"]
     # the dose the trial gave, as the paper gives it: what was studied
     assert not advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(100mg)阿司匹林的习惯。")
-    # a dose the trial never gave: advice it did not test
-    assert advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(300mg)阿司匹林的习惯。")
+    # a habit told with a dose the trial never gave describes the participants, wrongly: no advice
+    # (the dose is the number check's: 300mg is not in the paper)
+    assert not advice("研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(300mg)阿司匹林的习惯。")
+    assert draft_verdicts(_ASPIRIN, "研究对19114名70岁以上老人进行了研究，他们有每天服用低剂量(300mg)阿司匹林的习惯。")[
+        "300mg"] == "not_in_source"
+    # a dose the trial never gave, told to the readers: advice it did not test
+    assert advice("照着这项研究，70岁以上的老人可以每天服用300mg阿司匹林。")
+    # a schedule after a word of advice in its sentence is advice, however far the word stands;
+    # a bare schedule describes what people took (每日服用SSRI者), and a need (需要每天注射) is no advice
+    assert advice("研究对19114名老人进行了研究。建议有心脏病史的读者，从明天开始每天服用300mg阿司匹林。")
+    assert not advice("研究对19114名老人进行了研究，每天服用300mg阿司匹林的人出血更多。")
+    assert not advice("研究对19114名老人进行了研究，这些老人需要每天服用300mg阿司匹林。")
     # the tested regimen told to the readers is advice all the same
     assert advice("照着试验里的方案，70岁以上的老人可以每天服用100mg阿司匹林。")
 
@@ -590,6 +605,17 @@ def test_a_help_or_a_protection_is_an_effect_unless_hedged_or_quoted():
     assert "FC214" in codes("这项研究追踪了286383名老人,发现流感疫苗对心脏具有保护作用。")
     assert "FC214" not in codes("这项研究追踪了286383名老人,发现流感疫苗可能有助于预防心脏病。")
     assert "FC214" not in codes("这项研究追踪了286383名老人,有人说流感疫苗对心脏有“保护作用”。")
+
+
+def test_a_modal_that_helps_delays_or_prompts_is_an_effect():
+    """可以帮助预防, 可以推迟, 可促使: a modal with a helping verb or a verb of delay or prompting
+    states an effect, as 可降低 does, over a cohort."""
+    codes = _rules_fired("Methods: We followed 1923 older adults without dementia for 6.7 years in a cohort. "
+                         "Results: Higher social activity was associated with a lower risk of dementia (HR 0.62).")
+    assert "FC214" in codes("这项研究追踪了1923名老人,发现频繁的社交活动可以帮助预防痴呆症。")
+    assert "FC214" in codes("这项研究追踪了1923名老人,发现经常参加社交活动可以推迟痴呆症的发生。")
+    assert "FC214" in codes("这项研究追踪了1923名老人,发现孤独可促使痴呆症发生。")
+    assert "FC214" not in codes("这项研究追踪了1923名老人,发现社交活动可能有助于推迟痴呆症。")
 
 
 def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey():

@@ -675,8 +675,12 @@ def test_a_share_beside_its_count_and_a_share_of_people_are_not_misquotes_of_a_r
                 "Drinking 2 to 3 cups of coffee and tea per day was associated with a 32% lower risk of stroke.")
     v = draft_verdicts(abstract, "研究纳入365682名参与者,随访11.35年。在全部参与者中,16%报告每天喝2-3杯咖啡和茶。")
     assert v["16%"] == "not_in_source"         # a share of people, not half of "32% lower"
+    v = draft_verdicts(abstract, "研究纳入365682名参与者,每天喝2-3杯咖啡和茶的人中风风险降低25%。")
+    assert v["25%"] == "mismatch"              # the risk's change, told wrong
+    # (exactly half the paper's change is another estimate of the full paper, a model or a
+    # subgroup, as every real half or double told of a draft's ratio was: not in the abstract)
     v = draft_verdicts(abstract, "研究纳入365682名参与者,每天喝2-3杯咖啡和茶的人中风风险降低16%。")
-    assert v["16%"] == "mismatch"              # the risk's change, told wrong
+    assert v["16%"] == "not_in_source"
 
 
 @pytest.mark.parametrize("told, number", [

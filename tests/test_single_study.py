@@ -825,3 +825,15 @@ def test_a_drafts_value_twice_or_half_the_articles_is_another_step_not_a_misquot
     assert "22%" in str(note)
     # (a near value is still the paper's number misquoted)
     assert draft_verdicts(abstract, "研究发现，使用牙线的人缺血性中风风险降低25%。")["25%"] == "mismatch"
+
+
+def test_a_change_after_a_category_is_held_to_the_estimate_listed_under_it():
+    """每天喝两到三杯咖啡，风险降低22%—23% where the abstract lists "2 to 3 cups/d: 0.83": held to
+    the ratio written under that category (17% lower), a misquote; the category's own ratio told
+    right (降低17%) is supported."""
+    abstract = ("Results: Higher coffee consumption was associated with lower AKI risk versus no consumption (hazard "
+                "ratio [HR] <1 cup/d: 0.92 [95% CI: 0.79–1.08]; 1 cup/d: 1.08 [95% CI: 0.94–1.24]; 2 to 3 cups/d: "
+                "0.83 [95% CI: 0.72–0.95]; >3 cups/d: 0.83 [95% CI: 0.71–0.96]; reference: never, P = 0.003).")
+    v = draft_verdicts(abstract, "研究发现，每天喝两到三杯咖啡的人，罹患急性肾损伤的风险降低22%—23%。")
+    assert v["两到三杯"] == "supported" and v["22%—23%"] == "mismatch"
+    assert draft_verdicts(abstract, "研究发现，每天喝两到三杯咖啡的人，罹患急性肾损伤的风险降低17%。")["17%"] == "supported"
