@@ -698,3 +698,17 @@ def test_pooled_analyses_of_one_papers_own_cohorts_are_no_meta_analysis():
     pooled = draft_summary("Design: A pooled analysis was conducted of 2 large US cohort studies, the Nurses' Health "
                            "Study and the Health Professionals Follow-up Study.", source="<test>")
     assert pooled.design == "meta_analysis"
+
+
+def test_a_range_of_ranks_is_read_as_its_two_ends():
+    """"the 0 to 50th, 51st to 70th, and 91st-100th percentiles": the ends of each band are
+    numbers (an article's 51-70百分位), the ordinal endings dropped; a lone ordinal stays a word."""
+    from conftest import draft_verdicts
+    from factcheck.papers.abstract_en import normalise
+
+    abstract = ("Exposure: light data categorized into the 0 to 50th, 51st to 70th, 71st to 90th, and 91st to "
+                "100th percentiles. Results: Those with the brightest nights (91st-100th percentiles) had higher "
+                "risks (aHR, 1.32). The 2nd visit was at 6 months.")
+    v = draft_verdicts(abstract, "研究发现，夜间光照分为0-50、51-70、71-90和91-100百分位。")
+    assert v["51-70"] == v["71-90"] == v["91-100"] == "supported"
+    assert "2nd visit" in normalise(abstract)

@@ -149,6 +149,9 @@ _TYPESET_SIGNS = str.maketrans({"\u2212": "-", "ⱕ": "≤", "ⱖ": "≥", "⫽"
 _ORDINAL_BIRTHDAY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
 
 
+_ORDINAL_RANGE = re.compile(r"(?<![\d.])(\d{1,3})(?:st|nd|rd|th)?\s*(?:to|-|–)\s*(\d{1,3})(?:st|nd|rd|th)\b")
+
+
 def normalise(text: str) -> str:
     """The abstract's numbers as the extractor reads them."""
     t = text.translate(_TYPESET_SIGNS)
@@ -162,6 +165,9 @@ def normalise(text: str) -> str:
         t = _DASH_AS_MINUS.sub(r"\1-", t)
     # "whose 80th birthday was …": an ordinal birthday is an age (an article's 满80周岁)
     t = _ORDINAL_BIRTHDAY.sub(r"birthday at age \1 years", t) if "birthday" in t else t
+    # "the 0 to 50th, 51st to 70th and 91st-100th percentiles": a range of ranks, its ends as
+    # numbers (an article's 51-70百分位), the ordinal endings dropped
+    t = _ORDINAL_RANGE.sub(r"\1-\2", t) if re.search(r"\d(?:st|nd|rd|th)\b", t) else t
     # middle dots and bullet operators as decimal points (the Lancet's 0·88, copied as 0∙88)
     t = re.sub(r"(?<=\d)[·\u2219\u22c5](?=\d)", ".", t)
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
