@@ -52,9 +52,9 @@ def seed_reports(store):
     return {p.stem[:3]: check(read_article(str(p)), store) for p in sorted((ROOT / "corpus").glob("*.txt"))}
 
 
-def draft_verdicts(abstract: str, text: str) -> dict:
-    """{surface: verdict} of ``text`` checked against the summary drafted from ``abstract``, as
-    ``check ARTICLE --paper ABSTRACT`` does it."""
+def draft_report(abstract: str, text: str, lang: str = "zh"):
+    """The report on ``text`` checked against the summary drafted from ``abstract``, as
+    ``check ARTICLE --paper ABSTRACT`` gives it."""
     from factcheck.core.config import Config
     from factcheck.ingest.reader import article_from_text
     from factcheck.pipeline import check
@@ -64,7 +64,13 @@ def draft_verdicts(abstract: str, text: str) -> dict:
     s = draft_summary(abstract, source="<test abstract>")
     store = Store()
     store.add(s)
-    rep = check(article_from_text(text, "a.txt"), store, Config(), papers=[s.id])
+    return check(article_from_text(text, "a.txt"), store, Config(lang=lang), papers=[s.id])
+
+
+def draft_verdicts(abstract: str, text: str) -> dict:
+    """{surface: verdict} of ``text`` checked against the summary drafted from ``abstract``, as
+    ``check ARTICLE --paper ABSTRACT`` does it."""
+    rep = draft_report(abstract, text)
     ms = {m.id: m for m in rep.mentions}
     return {ms[v.mention_id].surface: v.verdict for c in rep.claims for v in c.mention_verdicts}
 

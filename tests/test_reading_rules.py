@@ -6,7 +6,7 @@ written for every article)."""
 from pathlib import Path
 
 import pytest
-from conftest import assert_draft_verdicts, draft_verdicts, verdict_of
+from conftest import assert_draft_verdicts, draft_report, draft_verdicts, verdict_of
 
 from factcheck.ingest.reader import article_from_text, strip_readings
 from factcheck.papers.abstract_en import normalise
@@ -1824,19 +1824,10 @@ def test_a_reading_rule_found_on_a_blind_part(abstract, article, expected):
 
 def test_a_ratio_read_backwards_prints_the_change_it_means():
     """FC116, as statcheck prints the recomputed value: HR 1.06 told as 降低6% is 6% higher."""
-    from factcheck.core.config import Config
-    from factcheck.ingest.reader import article_from_text
-    from factcheck.papers.summaries import Store
-    from factcheck.papers.summarize import draft_summary
-    from factcheck.pipeline import check
-
-    s = draft_summary("Results: For all-cause mortality, hazard ratios for higher occupational physical "
-                      "activity were 1.06 (0.96-1.16) and 1.27 (1.05-1.54), respectively.", source="x")
-    store = Store()
-    store.add(s)
+    abstract = ("Results: For all-cause mortality, hazard ratios for higher occupational physical "
+                "activity were 1.06 (0.96-1.16) and 1.27 (1.05-1.54), respectively.")
     for lang, means in (("zh", "即升高6%"), ("en", "6% higher")):
-        rep = check(article_from_text("研究发现，全因死亡风险分别降低6%和27%。", "a.txt"), store, Config(lang=lang),
-                    papers=[s.id])
+        rep = draft_report(abstract, "研究发现，全因死亡风险分别降低6%和27%。", lang)
         v = [v for c in rep.claims for v in c.mention_verdicts]
         assert [x.rule for x in v] == ["FC116", "FC116"]
         assert means in v[0].note

@@ -2,7 +2,7 @@
 numbers rest on that paper."""
 
 import pytest
-from conftest import assert_draft_verdicts, draft_verdicts, verdict_of
+from conftest import assert_draft_verdicts, draft_report, draft_verdicts, verdict_of
 
 ABSTRACT = """Title: Lifestyle intervention and diabetes: 30-year follow-up
 Journal: Test Journal
@@ -807,18 +807,9 @@ def test_a_drafts_value_twice_or_half_the_articles_is_another_step_not_a_misquot
     """8-year-olds against 4岁, HR 0.78 (22% lower) against 降低44%: a value twice or half the
     article's is another step of the paper's scale, not the number misquoted; it is reported as
     not in the paper, with that value shown (a curated summary still calls the doubling, FC106)."""
-    from factcheck.core.config import Config
-    from factcheck.ingest.reader import article_from_text
-    from factcheck.papers.summaries import Store
-    from factcheck.papers.summarize import draft_summary
-    from factcheck.pipeline import check
-
     abstract = ("Results: Dental flossing was significantly associated with a lower risk of ischemic stroke "
                 "(HR 0.78, 95% CI 0.66-0.92) among the 6 258 participants.")
-    s = draft_summary(abstract, source="x")
-    store = Store()
-    store.add(s)
-    rep = check(article_from_text("研究发现，使用牙线的人缺血性中风风险降低44%。", "a.txt"), store, Config(), papers=[s.id])
+    rep = draft_report(abstract, "研究发现，使用牙线的人缺血性中风风险降低44%。")
     v = verdict_of(rep, "44%")
     assert v[0] == "not_in_source" and v[2] == "FC103"
     note = next(x.note for c in rep.claims for x in c.mention_verdicts if x.verdict == "not_in_source")
