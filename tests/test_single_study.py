@@ -828,3 +828,31 @@ def test_a_change_after_a_category_is_held_to_the_estimate_listed_under_it():
     v = draft_verdicts(abstract, "研究发现，每天喝两到三杯咖啡的人，罹患急性肾损伤的风险降低22%—23%。")
     assert v["两到三杯"] == "supported" and v["22%—23%"] == "mismatch"
     assert draft_verdicts(abstract, "研究发现，每天喝两到三杯咖啡的人，罹患急性肾损伤的风险降低17%。")["17%"] == "supported"
+
+
+def test_a_journal_named_as_media_vary_its_name_is_that_journal():
+    from factcheck.papers.glossary import load_glossary
+
+    gl = load_glossary(lexicon=True)
+    # the original in brackets, a section's separator, 卷, 杂志 moved, 学 dropped: one journal
+    for name in ("《美国医学会杂志(JAMA)》", "美国医学会杂志·内科学卷", "美国医学会内科杂志",
+                 "美国医学会杂志•内科学", "柳叶刀·糖尿病和内分泌学杂志"):
+        assert gl.journal_key(name) in ("jama", "jama_internal_medicine", "lancet_diabetes_endocrinology"), name
+    assert gl.journal_key("美国医学会内科杂志") == "jama_internal_medicine"
+    # a form that two journals of the table share names neither; a book's title names none
+    assert gl.journal_key("《时间简史》") is None
+    # the paper's journal in its Archives name (Arch Intern Med) is of JAMA's family: 《美国医学会
+    # 杂志》 is not another study's journal, 《内科学年鉴》 (Annals) is
+    abstract = ("Title: Coffee and kidney stones\nJournal: Archives of Internal Medicine\nYear: 2010\n\n"
+                "Methods: 50 275 adults. Results: Coffee drinking was associated with a 31% lower risk "
+                "of kidney stones (HR 0.69).")
+    v = draft_verdicts(abstract, "这项发表在《美国医学会杂志·内科学卷》的研究追踪了50275名成人，风险降低31%。"
+                                 "2019年，《内科医学年鉴》上一项研究表明，喝茶的人风险降低29%。")
+    assert v["50275名"] == "supported" and v["31%"] == "supported"
+    assert v["29%"] == "unattributed"
+
+
+def test_a_percent_written_per_cent_is_a_percent():
+    from factcheck.text.numbers import extract
+
+    assert [(m.kind, m.value) for m in extract("the risk of death was 36 per cent higher")] == [("percent", 36)]

@@ -30,6 +30,7 @@ class Glossary:
     not_topics: frozenset = frozenset()     # group keys that name no paper's topic: populations, designs, statistics
     ascii_re: re.Pattern = None             # the ASCII terms alone (an English text holds no other)
     broader: dict = None                    # group key -> the group of the broader condition (lexicon/broader.yaml)
+    journal_canon: dict = None              # a journal name as media vary it (_jcanon) -> the one key with it
 
     def groups_in(self, text: str) -> set[str]:
         """Glossary group keys whose terms occur in ``text``, read leftmost-longest as an
@@ -78,8 +79,12 @@ class Glossary:
         return out
 
     def journal_key(self, name: str | None) -> str | None:
-        """The journal table's key for a journal name, in any of its forms (None if unknown)."""
-        return self.journal_group.get(_jnorm(name)) if name else None
+        """The journal table's key for a journal name, in any of its forms (None if unknown);
+        else for the name as media vary it (``_jcanon``: 《美国医学会杂志(JAMA)》,
+        美国医学会杂志·内科学卷, 美国医学会内科杂志), where that form is one journal's alone."""
+        if not name:
+            return None
+        return self.journal_group.get(_jnorm(name)) or (self.journal_canon or {}).get(_jcanon(name))
 
     def journal_names(self, name: str | None) -> list[str]:
         if not name:
@@ -137,6 +142,30 @@ def check_broader(broader: dict, groups: dict) -> dict:
 
 def _jnorm(name: str) -> str:
     return re.sub(r"[\s.()（）&,，]+", "", name).lower()
+
+
+# what media vary in a journal's Chinese name: the original in brackets, the separator before a
+# section (· • - — : 、), the word for journal (杂志, 期刊, 学报, 卷, 子刊) and 学 (内科学 / 内科)
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_VARIED = re.compile(r"[\s.,，&·•‧・\-–—:：、/《》]+|杂志|期刊|学报|院刊|分册|子刊|卷|学")
+
+
+def _jcanon(name: str) -> str:
+    """A journal's name less what media vary in it (see ``_VARIED``)."""
+    rest = _BRACKETED.sub("", name)
+    return _VARIED.sub("", rest if rest.strip("《》 ") else name).lower()
+
+
+def _canon_index(journals: dict) -> dict:
+    """``_jcanon`` form -> key, for the forms that one journal alone has (a form two journals
+    share names neither)."""
+    owners: dict[str, set] = {}
+    for k, names in journals.items():
+        for n in names:
+            c = _jcanon(n)
+            if len(c) >= 2:
+                owners.setdefault(c, set()).add(k)
+    return {c: next(iter(ks)) for c, ks in owners.items() if len(ks) == 1}
 
 
 LEXICON_DIR = Path(__file__).parent.parent / "data" / "lexicon"
@@ -200,4 +229,4 @@ def load_glossary(path: str | None = None, lexicon: bool = True) -> Glossary:
                                             latin_whole_words=True) or "(?!)"),
                     frozenset(not_topics),
                     re.compile(trie_pattern([t for t in term_group if t.isascii()], latin_whole_words=True) or "(?!)"),
-                    broader)
+                    broader, _canon_index(journals))
