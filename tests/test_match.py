@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import verdict_of
+from conftest import draft_verdicts, verdict_of
 from factcheck.judge.match import convert, transposed
 
 ZANG = "\n参考文献\n[1] Zang L, et al. Efficacy and safety of umbilical cord-derived mesenchymal stem cells. " \
@@ -385,3 +385,39 @@ def test_a_count_with_trailing_zeros_is_rounded_to_them_within_two_percent():
                             ("共36,429名女性", 36430, False)):
         v, t = tol(text)
         assert (abs(v - paper) <= t) is ok, (text, paper)
+
+
+def test_a_numeral_after_wan_is_written_to_its_own_last_digit():
+    from factcheck.text.numbers import extract
+    from factcheck.text.units import tolerance
+
+    def tol(text):
+        return tolerance(next(m for m in extract(text) if m.kind == "count"))
+
+    # 2万875, 3万1712, 四萬七千三百五十五: to the unit; 5万9000: to its zeros, as a count's are
+    assert tol("共有2万875名儿童") == pytest.approx(0.5)
+    assert tol("共有3万1712名患者") == pytest.approx(0.5)
+    assert tol("四万七千三百五十五名学生") == pytest.approx(0.5)
+    assert tol("共5万9000名") == pytest.approx(500)
+    # but 51万, 1.8万, 八万四千, 53万7千: to the place of the last 万 or 千
+    assert tol("共51万名") == pytest.approx(5000)
+    assert tol("共1.8万名") == pytest.approx(500)
+    assert tol("八万四千名") == pytest.approx(500)
+    v = draft_verdicts("Methods: In this trial, 20,869 children were randomized to vaccine or placebo.",
+                       "研究在5个国家招募了2万875名儿童。")
+    assert v["2万875名"] == "mismatch"
+
+
+def test_a_percent_in_figures_the_abstract_states_is_not_another_arms_misquote():
+    # a draft reads "30% in the placebo group, 55% in the 5-mg group, 51% in the 10-mg group"
+    # as one finding: the article's 55% (in figures, over ten) is the abstract's 55%
+    abstract = ("Title: Tirzepatide for MASH\nJournal: N Engl J Med\nYear: 2024\n\nMethods: 190 participants "
+                "were randomized. Results: The percentage of participants who met the criteria for resolution "
+                "of MASH without worsening of fibrosis was 10% in the placebo group, 44% in the 5-mg tirzepatide "
+                "group, 56% in the 10-mg tirzepatide group, and 62% in the 15-mg tirzepatide group. The percentage "
+                "of participants who had an improvement of at least one fibrosis stage was 30% in the placebo "
+                "group, 55% in the 5-mg tirzepatide group, 51% in the 10-mg group, and 51% in the 15-mg group.")
+    v = draft_verdicts(abstract, "符合MASH消退标准的参与者百分比在安慰剂组中为10%,在5-mg tirzepatide组中为44%,"
+                                 "10-mg tirzepatide组为56%,而15-mg tirzepatide组为62%。至少一个纤维化阶段得到改善的"
+                                 "参与者的百分比在安慰剂组中为30%,在5-mg tirzepatide组中为55%。")
+    assert v["30%"] == "supported" and v["55%"] == "supported" and v["44%"] == "supported"

@@ -901,8 +901,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and (s.curated or (_draft_comparable(m, t[2], amount) and not _change_against_level(m, ctx, t[2])
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])
                                and not (band and _unnamed_band(band, t[2])) and not _bound_against_level(m, t[2])))]
-    if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and ctx.change)
-                                   or m.unit == "age") and any(
+    if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and (
+            ctx.change or (_distinctive(m) and _IN_FIGURES.search(m.surface)))) or m.unit == "age") and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
@@ -910,6 +910,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         # number, not another measure's mismatch; nor another arm's, as a draft reads its arms
         # from English prose ("39 of 429 patients (9.1%) and 30 of 434 patients (6.9%)": no arm named);
         # a multiple (风险是…的6倍) of the size of a ratio the abstract states (6.05) is that ratio;
+        # a percent in figures, over ten (44%), that the abstract states is that percent, not
+        # another arm's misquote (a draft reads "44% in the 5-mg group, 56% in the 10-mg group"
+        # as one finding; 一半, 三成 are words, near many of its values: not so);
         # an age the abstract gives (index ages of 45 and 55 years) is no misquote of its other age
         # (but the sexes a draft reads from "in women and men, respectively" are sure: 男性1.5年
         # where the abstract's 1.50 years is the women's is the sexes swapped)
@@ -1538,6 +1541,10 @@ def _same_order(a, b) -> bool:
     except (TypeError, ValueError):
         return False
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= 10
+
+
+# a percent written in figures (44%, 82 percent), not in words (一半, 三成, 四分之一)
+_IN_FIGURES = re.compile(r"\d\s*(?:%|％|per ?cent)")
 
 
 def _distinctive(m: Mention) -> bool:

@@ -90,10 +90,20 @@ def _scale_of(surface: str) -> float:
         if "萬" not in surface and "億" not in surface:
             return 1.0
         surface = surface.replace("萬", "万").replace("億", "亿")     # a traditional page's surface, as written
-    m = _SCALE_WORD.search(surface)
-    if not m:
+    last = None
+    for last in _SCALE_WORD.finditer(surface):
+        pass
+    if last is None:
         return 1.0
-    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}[m.group(1)]
+    tail = _NUMERAL_TAIL.match(surface, last.end())
+    if tail.group():
+        # 2万875, 3万1712, 四萬七千三百五十五: a numeral after the last 万 or 千 is written to the
+        # place of its own last digit (5万9000: to the unit, its zeros read as counts' zeros are)
+        return 1e2 if tail.group().endswith("百") else 1.0
+    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}[last.group(1)]
+
+
+_NUMERAL_TAIL = re.compile(r"\s*[0-9０-９一二三四五六七八九十两兩零〇百,]*")
 
 
 # the units a length of time is counted in (a study's duration, a follow-up, an interval)
