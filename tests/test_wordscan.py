@@ -185,3 +185,37 @@ def test_a_trie_of_many_first_characters_is_grouped_and_reads_the_same():
         for _ in range(50):
             text = "".join(rng.choice(alphabet + [" "]) for _ in range(rng.randint(0, 40)))
             assert [m.span() for m in overlapping(g, text)] == [m.span() for m in overlapping(p, text)]
+
+
+def test_literal_spans_are_the_spans_finditer_gives_for_a_plain_alternation():
+    import random
+
+    from factcheck.text.wordscan import literal_spans
+
+    rng = random.Random(5)
+    for pattern in ("等|团队|课题组", "ab|abc|b", "aa|a", r"C\.I\.|CI|ci", "教授|博士|研究员"):
+        rx = re.compile(pattern)
+        for _ in range(2000):
+            text = "".join(rng.choice("abcCI.等团队课题组教授博士研究员") for _ in range(rng.randint(0, 30)))
+            a, b = rng.randint(0, 10), rng.randint(10, 30)
+            assert literal_spans(rx, text, a, b) == [m.span() for m in rx.finditer(text, a, b)], (pattern, text)
+    assert literal_spans(re.compile("a+|b"), "aab", 0, 3) is None      # not plain words: the regex decides
+
+
+def test_may_match_is_false_only_where_no_match_can_be():
+    import random
+
+    from factcheck.text.wordscan import may_match
+
+    rng = random.Random(7)
+    patterns = ["(学者|专家)(们)?(认为|发现)", r"CI|Cl|C\.I\.|区间", "有研究(?<!所有研究)", "一项.{0,3}?(研究|试验)",
+                "[ab]c", "(?i)abc", "x|y+"]
+    for pattern in patterns:
+        rx = re.compile(pattern)
+        for _ in range(2000):
+            text = "".join(rng.choice(["学者", "专家", "们", "认为", "发现", "所有", "有", "研究", "一项", "试验",
+                                       "C", "I", ".", "l", "区间", "a", "b", "c", "A", "x", "y"])
+                           for _ in range(rng.randint(0, 8)))
+            if rx.search(text):
+                assert may_match(rx, text), (pattern, text)
+    assert not may_match(re.compile("(学者|专家)认为"), "研究人员发现") and not may_match(re.compile("CI|区间"), "无")

@@ -24,7 +24,7 @@ from factcheck.papers.implicit import is_implicit
 from factcheck.text.sentences import by_sentence
 from factcheck.papers.summaries import Store, Summary, numbers_of, period_spans
 from factcheck.text.units import TIME_UNITS, convert, tolerance
-from factcheck.text.wordscan import positions, trie_pattern
+from factcheck.text.wordscan import literal_spans, may_match, positions, trie_pattern
 
 _STOP_NAMES = {"研究", "研究者", "这个", "他们", "我们", "该", "本", "医生", "学者", "作者", "专家",
                "研究人员", "科研人员", "团队", "患者", "教授"}
@@ -700,6 +700,8 @@ class _Scan:
         (scanned one by one: an alternation of them loses the literal-prefix search)."""
         out: dict = {}
         for pattern in (patterns if isinstance(patterns, list) else [patterns]):
+            if not may_match(pattern, self.norm):
+                continue
             for m in pattern.finditer(self.norm, self.lo, self.hi):
                 k = self._where(m.start(), m.end())
                 if k is not None and (k not in out or m.start() < out[k].start()):
@@ -747,11 +749,12 @@ class _Scan:
             yield from pat.finditer(self.norm, self.lo, self.hi)
             return
         done = self.lo          # matches do not overlap, as with one finditer over the text
-        for h in hint.finditer(self.norm, self.lo, self.hi):
-            a = max(done, h.start() - HINT_REACH)
-            if a >= h.end():
+        hits = literal_spans(hint, self.norm, self.lo, self.hi)
+        for hs, he in (m.span() for m in hint.finditer(self.norm, self.lo, self.hi)) if hits is None else hits:
+            a = max(done, hs - HINT_REACH)
+            if a >= he:
                 continue
-            for m in pat.finditer(self.norm, a, min(self.hi, h.end() + HINT_REACH)):
+            for m in pat.finditer(self.norm, a, min(self.hi, he + HINT_REACH)):
                 if m.end() > done:
                     done = m.end()
                     yield m

@@ -50,7 +50,7 @@ from factcheck.core.gcpause import paused
 from factcheck.core.model import Mention
 from factcheck.text.scangroup import ScanGroup
 from factcheck.text.textnorm import fold_width
-from factcheck.text.wordscan import positions
+from factcheck.text.wordscan import may_match, positions
 
 __all__ = ["extract"]
 
@@ -1195,7 +1195,7 @@ class _Segment:
                     self.claim(*m.span())
 
     def intervals(self):
-        if "%" not in self.seg or not _CI_QUICK.search(self.seg):
+        if "%" not in self.seg or not may_match(_CI_QUICK, self.seg):
             return
         for m in _CI_RE.finditer(self.seg):
             a, b = m.span()

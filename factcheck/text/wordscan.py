@@ -178,6 +178,68 @@ _FIRSTS_PER_SCAN = 75
 _QUANT = "?*{+"
 
 
+_GATES: dict = {}
+# a|bc|d: words only (a punctuation mark may be escaped: C\.I\.)
+_PLAIN_WORDS = re.compile(r"(?:[^\\()\[\]{}?*+.^$|]|\\[^A-Za-z0-9])+(?:\|(?:[^\\()\[\]{}?*+.^$|]|\\[^A-Za-z0-9])+)*")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def plain_words(rx: re.Pattern) -> Optional[list[str]]:
+    """The words of a pattern that is a plain alternation of them (等|团队|课题组; an escaped
+    mark, as in C\\.I\\., stands for the mark), in its order; None for any other pattern."""
+    if rx.flags & (re.IGNORECASE | re.VERBOSE) or not _PLAIN_WORDS.fullmatch(rx.pattern):
+        return None
+    return [_ESCAPED.sub(r"\1", w) for w in rx.pattern.split("|")]
+
+
+def literal_spans(rx: re.Pattern, text: str, pos: int, endpos: int) -> Optional[list[tuple[int, int]]]:
+    """The spans ``rx.finditer(text, pos, endpos)`` gives, found with str.find where ``rx`` is a
+    plain alternation of words (等|团队|课题组): leftmost first, the earlier word of the
+    alternation first at one position, none overlapping the one before. None for any other
+    pattern. (A regex alternation tests a character set at every position of the text; a
+    substring search for each word costs a fraction of that.)"""
+    words = plain_words(rx)
+    if words is None:
+        return None
+    hits = []
+    for order, w in enumerate(words):
+        p = text.find(w, pos, endpos)
+        while p != -1:
+            hits.append((p, order, p + len(w)))
+            p = text.find(w, p + 1, endpos)
+    out, last = [], pos
+    for a, _order, b in sorted(hits):
+        if a >= last:
+            out.append((a, b))
+            last = b
+    return out
+
+
+def may_match(rx: re.Pattern, text: str) -> bool:
+    """Can ``rx`` match anywhere in ``text``? False only where none of the alternatives of one
+    entry of ``required_literals`` stands in it, so a False is certain. A pattern that opens
+    with a group or a class has no literal prefix the regex engine could skip ahead by: it
+    tests a character set at every position, while ``in`` finds a literal with a fast substring
+    search (the attribution cues, scanned over every article, are most of them absent)."""
+    gate = _GATES.get(rx)
+    if gate is None:
+        gate = _GATES[rx] = _gate_of(rx)
+    return not gate or any(a in text for a in gate)
+
+
+def _gate_of(rx: re.Pattern) -> tuple[str, ...]:
+    """The entry of ``required_literals`` a text is tested for: the longest shortest
+    alternative, then the fewest (empty: no test; nor with flags that change what a literal
+    matches)."""
+    if rx.flags & (re.IGNORECASE | re.VERBOSE) or "(?" in rx.pattern and re.search(r"\(\?[a-zA-Z]*[ix]", rx.pattern):
+        return ()
+    words = plain_words(rx)
+    if words is not None:
+        return tuple(words)     # (a plain alternation matches where one of its words stands)
+    req = required_literals(rx.pattern)
+    return max(req, key=lambda alts: (min(map(len, alts)), -len(alts))) if req else ()
+
+
 def required_literals(pattern: str) -> list[tuple[str, ...]]:
     """Literal alternatives a match of ``pattern`` must contain: for "(首次|第一次)(发现|揭示)"
     [("首次", "第一次"), ("发现", "揭示")]; for "每周(运动)?\\d+次" [("每周",), ("次",)].
