@@ -421,3 +421,17 @@ def test_a_percent_in_figures_the_abstract_states_is_not_another_arms_misquote()
                                  "10-mg tirzepatide组为56%,而15-mg tirzepatide组为62%。至少一个纤维化阶段得到改善的"
                                  "参与者的百分比在安慰剂组中为30%,在5-mg tirzepatide组中为55%。")
     assert v["30%"] == "supported" and v["55%"] == "supported" and v["44%"] == "supported"
+
+
+def test_a_ratio_far_from_the_value_it_is_held_to_is_another_quantity_not_a_misquote():
+    # HR 0.55 against the abstract's one HR 0.83 is a subgroup's or another model's ratio the
+    # abstract does not give; HR 0.80 is the 0.83 misquoted; 0.83 is the paper's
+    abstract = ("Title: Tea and mortality\nJournal: BMJ\nYear: 2020\n\nMethods: 100 902 adults were followed "
+                "for 7 years. Results: Habitual tea drinking was associated with a lower risk of all-cause "
+                "mortality (HR 0.83, 95% CI 0.75-0.92).")
+    v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.55）。")
+    assert v["HR=0.55"] == "not_in_source"
+    v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.80）。")
+    assert v["HR=0.80"] == "mismatch"
+    v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.83）。")
+    assert v["HR=0.83"] == "supported"
