@@ -850,6 +850,13 @@ def test_a_journal_named_as_media_vary_its_name_is_that_journal():
                                  "2019年，《内科医学年鉴》上一项研究表明，喝茶的人风险降低29%。")
     assert v["50275名"] == "supported" and v["31%"] == "supported"
     assert v["29%"] == "unattributed"
+    # a title right after another and 的 is that journal's section or sister title:
+    # 《美国医学协会杂志》的《眼科学》 is JAMA Ophthalmology, the paper's own, not 《眼科学》 (Ophthalmology)
+    abstract = ("Title: Smoking cessation and cataract\nJournal: JAMA Ophthalmology\nYear: 2014\n\n"
+                "Methods: 44 371 men were followed. Results: The excess risk of cataract extraction among "
+                "former smokers persisted for more than 20 years after smoking cessation.")
+    v = draft_verdicts(abstract, "根据一项发表在《美国医学协会杂志》的《眼科学》的研究，戒烟后患白内障的风险仍会持续超过20年。")
+    assert v["20年"] == "supported"
 
 
 def test_a_percent_written_per_cent_is_a_percent():

@@ -849,6 +849,8 @@ def _compared_with(m: re.Match) -> bool:
 
 # a journal named with 子刊 or 旗下 names its publisher's family of journals, not one journal
 _SISTER_JOURNAL = re.compile(r"\s*(?:的)?(?:子刊|旗下|系列期刊|姊妹刊|姐妹刊)")
+# a title right after another and 的 (or 子刊, 旗下): 《美国医学协会杂志》的《眼科学》
+_SECTION_OF_BEFORE = re.compile(r"[》」]\s*(?:杂志|期刊)?\s*(?:的|之|子刊|旗下|旗下的)\s*$")
 
 
 # a title in 《》, or in 「」 as Taiwan's and Hong Kong's media quote one
@@ -868,8 +870,10 @@ def _other_journal_finder(p: RefProfile, gl: Glossary):
         if family is None:
             return None
         for m in _QUOTED_TITLE.finditer(ntext):
-            if _SISTER_JOURNAL.match(ntext, m.end()):
-                continue        # 《自然》子刊, 《柳叶刀》旗下期刊: a publisher's journals, whichever the paper's
+            if _SISTER_JOURNAL.match(ntext, m.end()) or _SECTION_OF_BEFORE.search(ntext, 0, m.start()):
+                # 《自然》子刊, 《柳叶刀》旗下期刊: a publisher's journals, whichever the paper's;
+                # 《美国医学协会杂志》的《眼科学》: a journal's section or sister title, named after it
+                continue
             name = m.group(1) or m.group(2)
             # (a title with its original after it in brackets: 刺胳针公共卫生(Lancet Public Health))
             key = gl.journal_key(name) or gl.journal_key(_BRACKET.split(name)[0])
