@@ -31,7 +31,7 @@ from factcheck.text.segmenter import segment, segmenter_words
 from factcheck.text.sentences import clause_cuts
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.summaries import Design, Finding, Store, Summary
-from factcheck.text.wordscan import WordIndex, required_literals
+from factcheck.text.wordscan import WordIndex, plain_words, required_literals
 
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
@@ -786,8 +786,9 @@ def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
         for w in rule.words:
             owners.setdefault(w, []).append(j)
         for pi, rx in enumerate(rule.patterns):
-            if _LITERALS.fullmatch(rx.pattern):
-                for a in rx.pattern.split("|"):      # 保护心血管|护肝: its words are its needles
+            words = plain_words(rx)
+            if words is not None:
+                for a in words:      # 保护心血管|护肝: its words are its needles
                     needles.setdefault(a, []).append((j, pi))
                 continue
             # the most telling entry: one-character literals (也, 每) occur everywhere, and of
@@ -807,7 +808,6 @@ def _build_scan_plan(rules: list[Rule]) -> _ScanPlan:
 
 
 _scan_plan = ObjectCache(_build_scan_plan, limit=16)     # rule lists come from load_rules(), cached
-_LITERALS = re.compile(r"[^\\()\[\]{}?*+.^$|]+(?:\|[^\\()\[\]{}?*+.^$|]+)*")     # a|bc|d: words only
 
 
 def _build_paper_terms(s: Summary) -> frozenset:
