@@ -859,6 +859,20 @@ def test_a_journal_named_as_media_vary_its_name_is_that_journal():
     assert v["20年"] == "supported"
 
 
+def test_a_journal_name_media_give_two_journals_may_be_the_papers():
+    # 《肝脏病学杂志》 is the table's form of the Journal of Hepatology, and how media name
+    # Hepatology (《肝脏病学》) too: over a paper of Hepatology it is no other journal's study;
+    # a journal of another name still is
+    abstract = ("Title: Modest wine drinking and fatty liver\nJournal: Hepatology\nYear: 2008\n\n"
+                "Methods: 8 156 adults. Results: The adjusted odds ratio was 0.51 (95% confidence "
+                "interval, 0.33-0.79).")
+    v = draft_verdicts(abstract, "发表于2008年第六期《肝脏病学杂志》的研究表明，每天一杯红酒，"
+                                 "患脂肪肝的风险可以减少49%。")
+    assert v["49%"] == "supported"
+    v = draft_verdicts(abstract, "发表于2008年《胃肠病学》的研究表明，每天一杯红酒，患脂肪肝的风险可以减少49%。")
+    assert v["49%"] == "unattributed"
+
+
 def test_a_percent_written_per_cent_is_a_percent():
     from factcheck.text.numbers import extract
 

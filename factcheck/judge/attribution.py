@@ -877,7 +877,9 @@ def _other_journal_finder(p: RefProfile, gl: Glossary):
             name = m.group(1) or m.group(2)
             # (a title with its original after it in brackets: 刺胳针公共卫生(Lancet Public Health))
             key = gl.journal_key(name) or gl.journal_key(_BRACKET.split(name)[0])
-            if key is not None and key.split("_")[0] != family:
+            # (nor a name that is the paper's journal's as media vary it: 《肝脏病学杂志》 for
+            # Hepatology, though the table files that form under the Journal of Hepatology)
+            if key is not None and key.split("_")[0] != family and not gl.may_name(name, mine):
                 return m.group(0)
         return None
 

@@ -86,6 +86,15 @@ class Glossary:
             return None
         return self.journal_group.get(_jnorm(name)) or (self.journal_canon or {}).get(_jcanon(name))
 
+    def may_name(self, name: str, key: str | None) -> bool:
+        """Can media mean journal ``key`` by ``name``? True where the name, less what media vary
+        in it (``_jcanon``), is one of that journal's: 《肝脏病学杂志》 is how Chinese media name
+        Hepatology (《肝脏病学》) as well as the Journal of Hepatology, whose table entry it is."""
+        if not key or key not in self.journals:
+            return False
+        form = _jcanon(name)
+        return len(form) >= 2 and any(_jcanon(n) == form for n in self.journals[key])
+
     def journal_names(self, name: str | None) -> list[str]:
         if not name:
             return []
