@@ -802,6 +802,8 @@ def test_a_record_told_of_the_studys_resource_is_no_novelty_claim():
     assert "FC205" not in fired("研究团队在广州建成了全球最大的蚊子工厂，每周可生产500万只。")
     # told of the study itself, it still is one
     assert "FC205" in fired("这项研究是迄今为止规模最大的咖啡因与青光眼研究。")
+    # the record's field may stand between 迄今 and 最 (in that population, of that question)
+    assert "FC205" in fired("迄今为止在该患者人群中进行的最大规模临床研究发现，咖啡因与青光眼无关。")
 
 
 def test_a_headline_that_states_the_exposure_as_a_cause_over_a_cohort():
