@@ -435,3 +435,19 @@ def test_a_ratio_far_from_the_value_it_is_held_to_is_another_quantity_not_a_misq
     assert v["HR=0.80"] == "mismatch"
     v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.83）。")
     assert v["HR=0.83"] == "supported"
+
+
+def test_the_other_arms_figure_set_against_a_change_is_that_change():
+    """肝脏脂肪减少幅度达到20.5%,远超对照组的15.5%; 体重减轻25.3%,安慰剂组为9.9%: the figure set
+    against the change the clause before told (a comparison, another arm with its copula) is a
+    change the same way; a clause of its own is not."""
+    from factcheck.judge.match import change_of
+    from factcheck.text.numbers import extract
+
+    def change(text: str, surface: str):
+        return change_of(text, next(x for x in extract(text) if x.surface == surface), 0)
+
+    assert change("轻断食组肝脏脂肪减少幅度达到20.5%,远超持续热量限制组的15.5%。", "15.5%") == "down"
+    assert change("干预组体重减轻25.3%,安慰剂组为9.9%。", "9.9%") == "down"
+    assert change("干预组风险增加了12%,明显高于对照组(5.6%)。", "5.6%") == "up"
+    assert change("干预组体重减轻25.3%,其中女性占60%。", "60%") is None

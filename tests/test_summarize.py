@@ -712,3 +712,32 @@ def test_a_range_of_ranks_is_read_as_its_two_ends():
     v = draft_verdicts(abstract, "研究发现，夜间光照分为0-50、51-70、71-90和91-100百分位。")
     assert v["51-70"] == v["71-90"] == v["91-100"] == "supported"
     assert "2nd visit" in normalise(abstract)
+
+
+def test_a_length_with_a_word_of_sequence_is_that_length():
+    """"2 successive days of fasting", "7 consecutive days": the word between the number and its
+    unit leaves it that many days (an article's 2天, 连续7天); a word of another kind does not."""
+    from conftest import draft_verdicts
+    from factcheck.papers.abstract_en import normalise
+
+    assert normalise("2 successive days of fasting and 7 consecutive days") == "2 days of fasting and 7 days"
+    assert normalise("3 healthy days") == "3 healthy days"
+    abstract = ("Methods: 60 adults were randomly assigned to intermittent calorie restriction (2 successive "
+                "days of fasting per week) or continuous calorie restriction. Results: Liver fat fell in both "
+                "groups.")
+    assert draft_verdicts(abstract, "研究中，轻断食组每周连续2天断食。")["2天"] == "supported"
+
+
+def test_the_places_a_study_ran_in_are_its_sites():
+    """"in ten regions of China", "from 6 cities": the places a study ran in are counted as its
+    sites on both sides (10个地区, 6个城市, 10所学校), so the article's count is the abstract's; a
+    classifier before any other noun (三个方面) stays a bare count."""
+    from conftest import draft_verdicts
+    from factcheck.text.numbers import extract
+
+    assert [(m.unit, m.value) for m in extract("覆盖中国10个地区的前瞻性队列，在6个城市和10所学校中开展")] == [
+        ("site", 10), ("site", 6), ("site", 10)]
+    assert [m.unit for m in extract("研究从三个方面评估")] == [""]
+    abstract = ("Methods: We performed a prospective cohort study in ten regions of China that recruited "
+                "512 689 adults. Results: Each 10 μg/m3 higher PM2.5 was associated with a 4% higher risk (HR 1.04).")
+    assert draft_verdicts(abstract, "这项覆盖中国10个地区的前瞻性队列研究招募了512689名成年人。")["10个"] == "supported"

@@ -80,6 +80,11 @@ _SHARE_LIST_AFTER = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*(?:,\s*)?(?:an
 _ANNUAL_CHANGE = re.compile(r"\b(?:annual(?:ized)?\s+(?:average\s+)?percent(?:age)?\s+changes?|E?AA?PCs?)"
                             r"(?:\s*\(E?AA?PCs?\))?(?:\s*(?:of|was|were|=|:|,|\()\s*)*"
                             r"\s*(?:[−-]?\d+(?:\.\d+)?%?\s*(?:,|and|to|vs\.?)\s*)*$")
+# "2 successive days of fasting", "7 consecutive days", "2 more years": a length with a word of
+# sequence or addition between the number and its unit (the number is still that many days)
+_LENGTH_WITH_A_WORD = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s+(?:consecutive|successive|non-?consecutive|separate|"
+                                 r"additional|further|more|full|whole|complete)\s+"
+                                 r"(?=(?:days?|weeks?|months?|years?|nights?|hours?)\b)", re.I)
 _HYPHENED_LENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](week|month|year|day|hour|minute|second)s?\b", re.I)
 # (an age or a length in words: "three-month-old infants", "Eight-year DFS", "a two-year follow-up")
 _AGE_IN_WORDS = re.compile(r"\b(" + "|".join(_NUM_WORDS) + r")[-‐](week|month|year|day|hour)(?=[-‐\s]|s\b)", re.I)
@@ -185,6 +190,7 @@ def normalise(text: str) -> str:
     t = _ONE_IN_WORDS.sub(lambda m: f"{_NUM_WORDS.get(m.group(1).lower(), m.group(1))} in "
                                     f"{_NUM_WORDS.get(m.group(2).lower(), m.group(2))}", t)
     t = _HYPHENED_LENGTH.sub(r"\1 \2s", t)
+    t = _LENGTH_WITH_A_WORD.sub(r"\1 ", t)
     # "the 10-s one-legged stance", "a 10- s stance": seconds
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐]\s?(?:s|sec)\b(?![-‐])", r"\1 seconds", t)
     # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
@@ -306,12 +312,15 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+
 ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed|enrolled|"
                       r"included|recruited)\b", re.I)
 UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(trials|studies|cohorts|RCTs|papers|articles|publications|"
-                            r"countries|sites|centres|centers|hospitals|clinics|cities|provinces)\b", re.I)
+                            r"countries|sites|centres|centers|hospitals|clinics|cities|provinces|regions|counties|districts|"
+                            r"communities|villages|schools)\b", re.I)
 # "136 papers met the criteria, of which 57 were …": the part counts the things its whole did
 _PART_OF_BEFORE = re.compile(r"\d\s+((?:[\w-]+\s+){0,2}?(?:trials|studies|cohorts|RCTs|papers|articles|publications|"
                              r"countries|sites|centres|centers|hospitals|clinics))\b[^.;]{0,60}\b(?:of which|of these|of them)\s*$",
                              re.I)
-_SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics"}
+# (and the places a study ran in: "ten regions of China", "6 cities", "64 villages", "10 schools")
+_SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics", "cities", "provinces", "regions", "counties",
+               "districts", "communities", "villages", "schools"}
 _AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s+|or\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
 # ("mean (SD) age", "mean ± SD age", "median [interquartile range] age")
