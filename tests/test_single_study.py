@@ -68,6 +68,11 @@ def test_definitions_guidelines_and_received_wisdom_are_not_the_study():
     assert v["257名"] == "supported"
     for surface in ("5毫米", "25克", "7到9小时", "22.6"):
         assert v[surface] == "unattributed", surface
+    # 是指南推荐 is 是 + 指南 (a guideline), not 是指 (a definition): the study's numbers after it stay its own
+    # 是指 defines a word; 是指导 (是 + 指导) and 是指数 (是 + 指数) do not
+    from factcheck.judge.attribution import general_cue
+    assert general_cue("微塑料是指粒径小于5毫米的塑料颗粒")
+    assert not general_cue("每周运动300分钟是指导意见下限的两倍") and not general_cue("这一结果是指数级的增长")
 
 
 def test_the_headline_is_the_first_line_that_is_not_page_furniture():
@@ -816,6 +821,11 @@ def test_a_drafts_value_twice_or_half_the_articles_is_another_step_not_a_misquot
     assert "22%" in str(note)
     # (a near value is still the paper's number misquoted)
     assert draft_verdicts(abstract, "研究发现，使用牙线的人缺血性中风风险降低25%。")["25%"] == "mismatch"
+    # a share of people too: twice the draft's is another share (a background rate), not a slip
+    shares = ("Methods: 9 120 adults were surveyed. Results: The prevalence of atopic eczema was 13.8% "
+              "(95% CI 12.9-14.7) in adults.")
+    assert draft_verdicts(shares, "研究发现，成年人特应性湿疹的患病率为27.6%。")["27.6%"] == "not_in_source"
+    assert draft_verdicts(shares, "研究发现，成年人特应性湿疹的患病率为15.8%。")["15.8%"] == "mismatch"
 
 
 def test_a_change_after_a_category_is_held_to_the_estimate_listed_under_it():
