@@ -955,10 +955,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             rule = "FC102"
             if isinstance(pv, float) and isinstance(m_eff.value, (int, float)) and pv:
                 if _double_or_half(m_eff, pv):
-                    # (in a draft, a share of people too: 27% beside a prevalence of 13.8% is
-                    # another share, a background rate or another cohort's, not the paper's halved
-                    # or doubled: 1 of 12 such calls on every part was a slip)
-                    if not s.curated:
+                    # (a share of people told at twice the paper's, 40%的患者 for "20% of patients",
+                    # is the doubling slip FC106 names, in a draft as in a curated summary)
+                    if not s.curated and not (m.kind == "percent" and not ctx.change):
                         return _another_step(m, m_eff, c, mine, s)
                     rule = "FC106"
                 elif transposed(m.surface, _fmt(pv)):
