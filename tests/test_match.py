@@ -451,3 +451,13 @@ def test_the_other_arms_figure_set_against_a_change_is_that_change():
     assert change("干预组体重减轻25.3%,安慰剂组为9.9%。", "9.9%") == "down"
     assert change("干预组风险增加了12%,明显高于对照组(5.6%)。", "5.6%") == "up"
     assert change("干预组体重减轻25.3%,其中女性占60%。", "60%") is None
+
+
+def test_the_plastics_of_taiwan_and_hong_kong_are_the_lexicons_plastics():
+    """微塑膠 (微塑胶 once folded to simplified), 奈米塑膠, 塑膠微粒: the word Taiwan's and Hong
+    Kong's media use for plastic names the same topic as the mainland's 微塑料."""
+    from factcheck.papers.glossary import load_glossary
+
+    gl = load_glossary(lexicon=True)
+    for text in ("血液中的微塑胶", "奈米塑胶会进入大脑", "塑胶微粒", "微塑料"):
+        assert "microplastics_food" in gl.groups_in(text), text
