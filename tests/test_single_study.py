@@ -871,11 +871,9 @@ def test_a_journal_name_media_give_two_journals_may_be_the_papers():
     abstract = ("Title: Modest wine drinking and fatty liver\nJournal: Hepatology\nYear: 2008\n\n"
                 "Methods: 8 156 adults. Results: The adjusted odds ratio was 0.51 (95% confidence "
                 "interval, 0.33-0.79).")
-    v = draft_verdicts(abstract, "发表于2008年第六期《肝脏病学杂志》的研究表明，每天一杯红酒，"
-                                 "患脂肪肝的风险可以减少49%。")
-    assert v["49%"] == "supported"
-    v = draft_verdicts(abstract, "发表于2008年《胃肠病学》的研究表明，每天一杯红酒，患脂肪肝的风险可以减少49%。")
-    assert v["49%"] == "unattributed"
+    for journal, verdict in (("2008年第六期《肝脏病学杂志》", "supported"), ("2008年《胃肠病学》", "unattributed")):
+        said = f"发表于{journal}的研究表明，每天一杯红酒，患脂肪肝的风险可以减少49%。"
+        assert draft_verdicts(abstract, said)["49%"] == verdict, journal
 
 
 def test_a_percent_written_per_cent_is_a_percent():
