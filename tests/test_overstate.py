@@ -829,7 +829,9 @@ def test_a_belief_told_in_the_passive_or_known_to_everyone_is_not_the_articles_c
     assert "FC214" in fired("研究发现，膳食纤维可以降低结直肠癌风险。")
     for text in ("研究人员介绍，膳食纤维一直被认为可以降低结直肠癌风险。",
                  "研究指出，众所周知，膳食纤维可以降低结直肠癌风险。",
-                 "许多人都知道，膳食纤维可以降低结直肠癌风险。"):
+                 "许多人都知道，膳食纤维可以降低结直肠癌风险。",
+                 # a guess (估计, 估計 once folded): hedged as 可能 is
+                 "所以估计膳食纤维也会降低结直肠癌风险。"):
         assert "FC214" not in fired(text), text
 
 

@@ -36,7 +36,7 @@ from factcheck.text.wordscan import WordIndex, plain_words, required_literals
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
              "未能", "不会", "不再", "不要", "切勿", "千万别", "不可", "不宜", "并无", "尚无", "缺乏"}
-HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似")
+HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似", "估计")
 # what remains to be shown, the cue being the showing: 还需要后续的研究工作来加以证实, 有待证实
 PENDING_BEFORE = re.compile(r"(?:有待|尚待|还需要?|仍需要?|尚需|需要)[^，。；;,]{0,16}$")
 HEDGE_RE = re.compile("|".join(HEDGES))
