@@ -429,12 +429,9 @@ def test_a_ratio_far_from_the_value_it_is_held_to_is_another_quantity_not_a_misq
     abstract = ("Title: Tea and mortality\nJournal: BMJ\nYear: 2020\n\nMethods: 100 902 adults were followed "
                 "for 7 years. Results: Habitual tea drinking was associated with a lower risk of all-cause "
                 "mortality (HR 0.83, 95% CI 0.75-0.92).")
-    v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.55）。")
-    assert v["HR=0.55"] == "not_in_source"
-    v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.80）。")
-    assert v["HR=0.80"] == "mismatch"
-    v = draft_verdicts(abstract, "研究发现，常喝茶的人全因死亡风险较低（HR=0.83）。")
-    assert v["HR=0.83"] == "supported"
+    for hr, verdict in (("0.55", "not_in_source"), ("0.80", "mismatch"), ("0.83", "supported")):
+        said = draft_verdicts(abstract, f"研究发现，常喝茶的人全因死亡风险较低（HR={hr}）。")
+        assert said[f"HR={hr}"] == verdict, hr
 
 
 def test_the_other_arms_figure_set_against_a_change_is_that_change():

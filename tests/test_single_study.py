@@ -862,12 +862,9 @@ def test_a_journal_named_as_media_vary_its_name_is_that_journal():
                 "former smokers persisted for more than 20 years after smoking cessation.")
     v = draft_verdicts(abstract, "根据一项发表在《美国医学协会杂志》的《眼科学》的研究，戒烟后患白内障的风险仍会持续超过20年。")
     assert v["20年"] == "supported"
-
-
-def test_a_journal_name_media_give_two_journals_may_be_the_papers():
-    # 《肝脏病学杂志》 is the table's form of the Journal of Hepatology, and how media name
-    # Hepatology (《肝脏病学》) too: over a paper of Hepatology it is no other journal's study;
-    # a journal of another name still is
+    # a name media give two journals: 《肝脏病学杂志》 is the table's form of the Journal of
+    # Hepatology, and how media name Hepatology (《肝脏病学》) too: over a paper of Hepatology it is
+    # no other journal's study; a journal of another name still is
     abstract = ("Title: Modest wine drinking and fatty liver\nJournal: Hepatology\nYear: 2008\n\n"
                 "Methods: 8 156 adults. Results: The adjusted odds ratio was 0.51 (95% confidence "
                 "interval, 0.33-0.79).")

@@ -286,9 +286,10 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         if prev:
             return "down" if prev.group(1) in _DOWN_VERBS else "up"
     # 肝脏脂肪减少幅度达到20.5%,远超对照组的15.5%; 体重减轻25.3%,安慰剂组为9.9%: the other arm's
-    # figure, set against the change the clause before told, is that change too
+    # figure, set against the change the clause before told (as a risk told again is), is that
+    # change too
     if cut and _SET_AGAINST.fullmatch(before):
-        prev = _CHANGED_TO.search(norm, max(sentence_start, cut[-1] - 40), cut[-1])
+        prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
         if prev:
             return "down" if prev.group(1) in _DOWN_VERBS else "up"
     # a page's English, the change after its number: "41% increased risk", "46 percent greater"
@@ -319,8 +320,6 @@ _RISK_CHANGED_BY = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，
 # (a comparison, 远超…的, 高于…的, or another arm named with its copula: 安慰剂组为, 对照组仅为)
 _SET_AGAINST = re.compile(r"\s*(?:而|但|则)?\s*(?:(?:远|明显|显著)?(?:超过|超出|超|高于|低于|优于|好于|多于|少于|大于|小于|不及)"
                           r"[^，,；;。！？\d%]{0,16}?的?|[^，,；;。！？\d%]{1,12}组(?:则|仅|只)?(?:为|是|有))\s*[(（]?\s*")
-# the clause before ends with a change and its percent (减少幅度达到20.5%, 减轻了25.3%)
-_CHANGED_TO = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升)了?[^，,；;。！？\d%]{0,8}\d+(?:\.\d+)?\s*%\s*[，,]\s*$")
 _CHANGE_AFTER_EN = re.compile(r"\s*(?:percent\s+)?(increased|higher|greater|elevated|more|decreased|lower|reduced|"
                               r"less|fewer)\b", re.I)
 _UP_EN = frozenset({"increased", "higher", "greater", "elevated", "more"})

@@ -311,16 +311,17 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+
 # those assigned)
 ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated|randomi[sz]ed|enrolled|"
                       r"included|recruited)\b", re.I)
-UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(trials|studies|cohorts|RCTs|papers|articles|publications|"
-                            r"countries|sites|centres|centers|hospitals|clinics|cities|provinces|regions|counties|districts|"
-                            r"communities|villages|schools)\b", re.I)
+# the things a study counts that are studies (a review's), and the places it ran in (its sites:
+# "ten regions of China", "6 cities", "64 villages", "10 schools")
+_STUDY_WORDS = ("trials", "studies", "cohorts", "rcts", "papers", "articles", "publications")
+_SITE_WORDS = ("sites", "centres", "centers", "hospitals", "clinics", "cities", "provinces", "regions", "counties",
+               "districts", "communities", "villages", "schools")
+UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(" + "|".join(_STUDY_WORDS + ("countries",) + _SITE_WORDS)
+                            + r")\b", re.I)
 # "136 papers met the criteria, of which 57 were …": the part counts the things its whole did
 _PART_OF_BEFORE = re.compile(r"\d\s+((?:[\w-]+\s+){0,2}?(?:trials|studies|cohorts|RCTs|papers|articles|publications|"
                              r"countries|sites|centres|centers|hospitals|clinics))\b[^.;]{0,60}\b(?:of which|of these|of them)\s*$",
                              re.I)
-# (and the places a study ran in: "ten regions of China", "6 cities", "64 villages", "10 schools")
-_SITE_WORDS = {"sites", "centres", "centers", "hospitals", "clinics", "cities", "provinces", "regions", "counties",
-               "districts", "communities", "villages", "schools"}
 _AGE_LIST_BEFORE = re.compile(r"\bages?\s+\d+(?:\s*,\s*\d+)*\s*(?:,\s*)?(?:and\s+|or\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"\b(aged?|ages)\b[^.;]{0,20}$", re.I)
 # ("mean (SD) age", "mean ± SD age", "median [interquartile range] age")
@@ -654,7 +655,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
         unit, kind = "person", "range" if isinstance(val, list) else "count"
     elif unit == "" and (UNITS_OF_STUDY.match(after) or (part_of := _PART_OF_BEFORE.search(far_before))):
         word = (UNITS_OF_STUDY.match(after) or UNITS_OF_STUDY.match(part_of.group(1))).group(1).lower()
-        unit = ("study" if word in ("trials", "studies", "rcts", "cohorts", "papers", "articles", "publications") else
+        unit = ("study" if word in _STUDY_WORDS else
                 "site" if word in _SITE_WORDS else "country" if word == "countries" else "")
         kind = "count"
     elif re.match(r"^\s*n\s*=\s*$", before[-6:]) or re.search(r"\bn\s*=\s*$", before):
