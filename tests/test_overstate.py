@@ -955,3 +955,15 @@ def test_a_diagnosis_confirmed_is_not_a_finding_told_with_certainty():
     # (a proof by research still is one: 经多年研究证实, 我们已经证明了)
     assert "FC201" in fired("这一结论是经多年权威研究数据证实的。")
     assert "FC201" in fired("这项研究已经证明了血镁过高会增加痴呆风险。")
+
+
+def test_animals_studied_beside_patients_make_a_study_of_both():
+    """Mice and patients in one study ("in preclinical models of cancer and patients with advanced
+    cancer"): a claim about the patients is no mouse result told of people."""
+    from factcheck.papers.summarize import classify_design
+
+    both = classify_design("Sucralose limits immunotherapy response in mouse models of cancer and patients "
+                           "with advanced cancer treated with anti-PD-1 inhibitors.")
+    assert both[0] == "mixed" and both[2] == "human+mouse"
+    assert classify_design("Sucralose limits immunotherapy response in preclinical models of cancer in mice.")[0] \
+        == "animal"

@@ -506,6 +506,10 @@ def test_times_of_day_on_the_clock_and_a_span_a_change_runs_over():
     assert [(m.surface, m.value, m.unit) for m in extract("在晚上9点前吃晚饭,早上7点30分起床,21:00以后")] == [
         ("9点", 21, "clock"), ("7点30分", 7.5, "clock"), ("21:00", 21.0, "clock")]
     assert [m.unit for m in extract("评分下降了3点")] == [""]           # a score's points, not a time
+    # the English clock a Chinese page keeps (8 AM, 9 pm, 7:30 a.m.), not PM2.5
+    assert [(m.surface, m.value, m.unit) for m in extract("早于8 AM吃早餐,晚于9 pm吃晚餐,7:30 a.m.起床")] == [
+        ("8 AM", 8, "clock"), ("9 pm", 21, "clock"), ("7:30 a.m.", 7.5, "clock")]
+    assert all(m.unit != "clock" for m in extract("空气中2 PM2.5的浓度"))
     assert [m.unit for m in extract("按1:1的比例")] == ["allocation"]
     abstract = ("Results: A similar protection was observed in subjects having supper before 9 pm compared with "
                 "supper after 10 pm. Global incidence of early-onset cancer increased by 79.1% from 1990 to 2019.")

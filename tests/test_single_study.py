@@ -145,6 +145,11 @@ def test_a_new_paragraph_about_neither_research_nor_the_topic_does_not_carry_the
                                  "研究人员指出，这项研究纳入了474919名参与者。")
     assert v["474919名"] == "supported"
     assert v["68岁"] == "unattributed"
+    # (a paragraph that opens by going on with the one before it is the study's still)
+    abstract = ("Results: Here we analyse whole-genome sequence data from 347,630 individuals. We show that coding "
+                "and non-coding genetic variants account for 21% and 79% of the rare-variant WGS heritability.")
+    v = draft_verdicts(abstract, "一项研究分析了347630人的全基因组数据。\n具体来看，罕见变异中非编码区占了79%。")
+    assert v["79%"] == "supported"
 
 
 def test_arms_counted_without_a_noun_are_people_and_add_up_to_the_sample():
@@ -624,6 +629,14 @@ def test_a_ratio_named_before_the_categories_it_compares_is_that_ratio():
     assert v["30%"] == "supported"
 
 
+def test_a_ratio_named_before_what_it_is_of_with_its_digits_is_that_ratio():
+    # (the abstract is cut inside the interval, as stores cut them)
+    abstract = ("Results: Symptoms of respiratory infection were reported by 100 (17%) within 7 days. The relative "
+                "risk (RR) for MI occurring within 1–7 days after respiratory infection symptoms was 12.0 (95")
+    v = draft_verdicts(abstract, "研究显示，呼吸道感染后一周内心梗风险增加12倍。")
+    assert v["12倍"] == "supported"
+
+
 def test_a_day_before_the_issue_the_record_gives_may_be_the_online_day():
     abstract = ("Title: Herpes zoster vaccination and dementia\nJournal: JAMA\nYear: 2025\n\n"
                 "JAMA. 2025 Jun 17;333(23):2083-2092.\n\nResults: Of 101 219 adults, 9.6% received the vaccine.")
@@ -877,3 +890,53 @@ def test_a_percent_written_per_cent_is_a_percent():
     from factcheck.text.numbers import extract
 
     assert [(m.kind, m.value) for m in extract("the risk of death was 36 per cent higher")] == [("percent", 36)]
+
+
+def test_number_words_ranges_and_counts_abstracts_write_in_words():
+    # a hyphen of U+2010 in "Seventy‐four", "three to six times per week", "23 published reports",
+    # "the first 2 years of life", each against the article's figure
+    for abstract, text, surface in (
+            ("Results: Seventy‐four studies were included.", "研究人员分析了74份研究。", "74份"),
+            ("Methods: Participants ate bananas three to six times per week. Results: risk was lower (HR 0.6).",
+             "研究发现，每周吃3-6次香蕉的人风险更低。", "3-6次"),
+            ("Methods: We searched 23 published reports.", "研究人员分析了23项研究。", "23项"),
+            ("Methods: Antibiotic exposure during the first 2 years of life was recorded.",
+             "研究发现2岁前使用抗生素的儿童风险更高。", "2岁")):
+        assert draft_verdicts(abstract, text)[surface] == "supported", surface
+
+
+def test_an_open_count_with_ranks_and_digits_is_one_number():
+    abstract = "Results: Of 27,670 self-reported nondiabetic participants aged 40 or over, 1,189 developed cataract."
+    assert draft_verdicts(abstract, "英国科研人员对2万7600多名40岁以上者进行了调查。")["2万7600多名"] == "supported"
+    assert draft_verdicts(abstract, "研究中有1千1百多名参与者患上白内障。")["1千1百多名"] == "supported"
+
+
+def test_tenths_with_a_point_are_read_to_the_point():
+    abstract = ("Results: In males, physical activity of 6 hours or more per week was inversely associated with "
+                "Parkinson's disease (HR 0.55, 95% CI 0.34-0.89).")
+    v = draft_verdicts(abstract, "研究发现，男性每星期活动六小时或以上，患病风险减少四成三。")
+    assert v["四成三"] == "mismatch"
+    assert draft_verdicts(abstract, "研究发现，男性每星期活动六小时或以上，患病风险减少四成四。")["四成四"] == "supported"
+
+
+def test_a_frequency_in_hertz_is_a_measurement():
+    abstract = "Results: In mice, multisensory 40 Hz stimulation for 1 h daily promoted clearance."
+    assert draft_verdicts(abstract, "研究发现，40Hz刺激促进清除。")["40Hz"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，40赫兹的刺激促进清除。")["40赫兹"] == "supported"
+    # (HZ is herpes zoster: "106,601 HZ cases and 213,202 controls" are people, 32万 of them)
+    zoster = "Methods: A retrospective cohort of 106,601 HZ cases and 213,202 controls was identified."
+    assert draft_verdicts(zoster, "研究分析了32万人的资料。")["32万人"] == "supported"
+
+
+def test_a_share_past_its_bound_is_past_it_by_less_than_its_last_digit():
+    abstract = ("Results: Prevalence of at least one nonoptimal risk factor before heart failure was 99.7% in Korea; "
+                "about half of the men (52%) had two.")
+    v = draft_verdicts(abstract, "研究显示，超过99%的患者在发病前至少存在一项风险因素，且93%以上患者有两个风险因素。")
+    assert v["99%"] == "supported" and v["93%"] != "supported"
+    assert draft_verdicts(abstract, "研究显示，超过一半的男性有两个风险因素。")["一半"] == "supported"
+
+
+def test_an_abstracts_litres_are_litres():
+    abstract = ("Methods: Ten healthy men received a standardized diet. Subjects consumed 1.5 L/day of fruit tea "
+                "during the 5-day control phase and 1.5 L/day of black tea during the 5-day test phase.")
+    assert draft_verdicts(abstract, "两个阶段：先饮用果茶（1.5 升/天），再饮用红茶（1.5 升/天）。")["1.5 升"] == "supported"

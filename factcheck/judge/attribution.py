@@ -430,7 +430,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             in_item = False         # a blank line closes a numbered item
         if found is None and single_study and current.reference is not None and not research \
                 and new_par and not title_before and not in_item and not _LIST_ITEM.match(ntext) \
-                and not under_research_title and not _LEAD_IN.search(ntext) and not scan_hits["on_topic"](ntext, ms):
+                and not under_research_title and not _LEAD_IN.search(ntext) and not _GOES_ON.match(ntext) \
+                and not scan_hits["on_topic"](ntext, ms):
             # a new paragraph that speaks neither of research (nor, in an article about one study,
             # of its procedure) nor of the paper's topic: the study does not carry into it (a
             # paragraph of weather, of drink sizes, of an anecdote); an item of a numbered list
@@ -477,6 +478,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
 
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
 _LEAD_IN = re.compile(r"[:：]\s*$")       # a line ending in a colon introduces the lines under it
+# a paragraph that opens by telling the details of the one before it (具体来看, 具体而言): the source
+# goes on with it (not 另外, 其中, 与此同时: a page turns to its background as often with them)
+_GOES_ON = re.compile(r"^\s*具体(?:来看|来说|而言|地说|地看)")
 _NUMBERED = r"\s*\d{1,2}[.、．](?!\d)"          # "1." "2、": a numbered item
 _LIST_ITEM = re.compile(rf"{_NUMBERED}|\s*(?:\d{{1,2}}[)）](?!\d)|[（(]\d{{1,2}}[)）]|[-•·*]\s|[①-⑳])")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|医院|研究所|研究院|研究中心|医学中心)")

@@ -691,6 +691,11 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
     # no "more than half" a reader would write, nor 157474 "at least 13")
     # (a cut-off is no bound on a value, but 超过50万 with no unit is: a cut-off is not told in 万)
     if m.qualifier in _BOUNDS and (m.kind != "threshold" or _scale_of(m.surface) > 1) and _round_figure(m.surface):
+        if m.kind == "percent" and x % 10:
+            # (a share past a bound written to the unit by less than that unit: 93%以上 is no
+            # 99.7%, 超过99% is 99.7%; a round ten bounds loosely, 超过百分之50 for a 73% drop)
+            step = max(place_value(x), 2 * tol)
+            return x - 1e-9 <= v <= x + step if m.qualifier in _ABOVE else x - step <= v <= x + 1e-9
         return x - 1e-9 <= v <= max(1.5 * x, x + 2 * tol) if m.qualifier in _ABOVE else x / 1.5 - tol <= v <= x + 1e-9
     if m.kind in ("count", "measurement") and _scale_of(m.surface) > 1 and 0 <= v - x < 2 * tol:
         return True         # 41.5万 for 415,737: large counts are cut, not rounded, as often as not

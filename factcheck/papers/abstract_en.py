@@ -62,14 +62,16 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](" +
+_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-‐ ](" +
                        "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
                        "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
                        # (a few words may stand between, hyphened or listed: "two phase 3, double-blind,
                        # randomized, controlled trials", "four double-blind trials"; never a number:
                        # "three times with 4 weeks intervals")
-                       r")\b(?=\s+or\s+(?:more|fewer|less)\s+[a-z]|\s+of\s+(?:the\s+)?\d|\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
-                       r"individuals|subjects|trials|studies|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
+                       # (and how often, a range of it too: "three to six times per week")
+                       r")\b(?=\s+or\s+(?:more|fewer|less)\s+[a-z]|\s+of\s+(?:the\s+)?\d|"
+                       r"(?:\s+(?:to|or)\s+[a-z]+)?\s+times\s+(?:per|a|each|every)\s+(?:day|week|month|year)\b|\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
+                       r"individuals|subjects|trials|studies|reports|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
                        r"cases|deaths|decades|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
                        r"provinces|cities|regions|domains|items|factors|"
                        # (the things a design counts: servings, shifts, tests, surveys, indicators)
@@ -94,7 +96,7 @@ _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?f
 # a count in words with hundreds or thousands, as a sentence opens with one ("Six hundred and three
 # women", "One thousand two hundred patients"): its digits, before the small number words are read
 _ONES9 = "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10)
-_SUB100 = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + _ONES9 + r"))?|(?:" +
+_SUB100 = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-‐ ](?:" + _ONES9 + r"))?|(?:" +
            "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] > 0), key=len, reverse=True)) + r"))")
 _HUNDREDS = r"(?:(?:" + _ONES9 + r"|a)\s+hundred(?:\s+(?:and\s+)?" + _SUB100 + r")?)"
 _COMPOUND = re.compile(r"\b(?:(?:" + _HUNDREDS + "|" + _SUB100 + r")\s+thousand(?:,?\s+(?:and\s+)?(?:" + _HUNDREDS + "|" +
@@ -103,7 +105,7 @@ _COMPOUND = re.compile(r"\b(?:(?:" + _HUNDREDS + "|" + _SUB100 + r")\s+thousand(
 
 def _compound_value(m: re.Match) -> str:
     total = current = 0
-    for w in re.split(r"[\s,-]+", m.group().lower()):
+    for w in re.split(r"[\s,\-‐]+", m.group().lower()):
         if w in ("and", ""):
             continue
         if w == "hundred":
@@ -286,6 +288,11 @@ RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?
 # stand between the ratio's name and its value, their cut-offs with them
 RATIO_COMPARING = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\s+(?:comparing|for)\s[^;.]{{0,70}}?"
                              rf"\b(?:with|to|versus|vs\.?)\s[^;]{{0,40}}?\b(?:was|were|of)\s*$")
+# "The relative risk (RR) for MI occurring within 1–7 days after respiratory infection symptoms was
+# 17.0": the ratio's name, its abbreviation in brackets, then what it is of (digits allowed, up to
+# 80 characters of one clause) and the verb right before the value
+RATIO_WAS = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:\s*\([A-Za-z]+\))?"
+                       rf"(?:(?!\b(?:was|were)\b|\.\s)[^;()]){{0,80}}?\b(?:was|were)\s*$")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
@@ -313,7 +320,7 @@ ASSIGNED = re.compile(r"^\s*(?:were|was)\s+(?:\w+\s+){0,2}?(?:assigned|allocated
                       r"included|recruited)\b", re.I)
 # the things a study counts that are studies (a review's), and the places it ran in (its sites:
 # "ten regions of China", "6 cities", "64 villages", "10 schools")
-_STUDY_WORDS = ("trials", "studies", "cohorts", "rcts", "papers", "articles", "publications")
+_STUDY_WORDS = ("trials", "studies", "cohorts", "rcts", "papers", "articles", "publications", "reports")
 _SITE_WORDS = ("sites", "centres", "centers", "hospitals", "clinics", "cities", "provinces", "regions", "counties",
                "districts", "communities", "villages", "schools")
 UNITS_OF_STUDY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(" + "|".join(_STUDY_WORDS + ("countries",) + _SITE_WORDS)
@@ -594,7 +601,8 @@ def _ratio_named(before: str, far_before: str) -> Optional[re.Match]:
     """The ratio a value is the estimate of, named just before it or before the categories it
     compares."""
     return RATIO.search(before) or (RATIO_COMPARING.search(far_before)
-                                    if "compar" in far_before or " for " in far_before else None)
+                                    if "compar" in far_before or " for " in far_before else None) \
+        or (RATIO_WAS.search(far_before) if far_before.rstrip().endswith(("was", "were")) else None)
 
 
 def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Optional[Value]:
@@ -945,8 +953,9 @@ _STATED = [
     # May 2023", "conceived in May"): an article's 今年5月, 9月份 told of the study
     ("month_named", re.compile(rf"(?:\b\d{{1,2}}\s+|\b(?:in|of|during|since|until|through|from|to|and|between)\s+)"
                                rf"({_MONTHS})\b|\b({_MONTHS})\s+\d")),
-    # "during the first year of life": the first year of age (an article's 一岁前, 一周岁内)
-    ("first_year", re.compile(r"\bfirst\s+year\s+of\s+life\b", re.I)),
+    # "during the first year of life": the first year of age (an article's 一岁前, 一周岁内); "in the
+    # first 2 years of life", "the first three years of life": that age (2岁前, 三岁以内)
+    ("first_year", re.compile(rf"\bfirst\s+(?:{_N}\s+)?years?\s+of\s+life\b", re.I)),
     # "1 or more SSBs daily", "less than 1 SSB monthly"
     ("frequency", re.compile(rf"\b{_N}\s+(?:or\s+more\s+)?(?:[A-Za-z]+\s+){{0,3}}?(daily|weekly|monthly)\b", re.I)),
 ]
@@ -1084,7 +1093,7 @@ def stated_quantities(text: str, definitions: str = "") -> list[Value]:
             elif kind == "month_named":
                 add(float(_MONTHS_ORDER.index(m.group(1) or m.group(2)) + 1), "month_named", m)
             elif kind == "first_year":
-                add(1.0, "age", m)
+                add(_num(m.group(1)) if m.group(1) else 1.0, "age", m)
             elif kind == "dose_ordinal":
                 add(float(_ORDINAL[m.group(1).lower()]), "dose_unit", m)
             else:

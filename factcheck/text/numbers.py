@@ -156,14 +156,17 @@ def _build_units(cfg):
     aliases = set()
     # `not_before`: what may not follow the alias (周期 is no cycle in 18到32周期间)
     stops: dict[str, list[str]] = {}
+    exact: set[str] = set()         # `case_sensitive`: Hz is no HZ (herpes zoster's cases)
     for e in cfg.get("units") or []:
         for a in e.get("aliases") or []:
             aliases.add(fold_width(str(a)))
+            if e.get("case_sensitive"):
+                exact.add(fold_width(str(a)))
             if e.get("not_before"):
                 stops.setdefault(fold_width(str(a)), []).extend(fold_width(str(x)) for x in e["not_before"])
     for a in sorted(aliases, key=len, reverse=True):
         p = re.escape(a)
-        if len(a) == 1 and a.isascii() and a.isalpha():
+        if (len(a) == 1 and a.isascii() and a.isalpha()) or a in exact:
             p = f"(?-i:{p})"
         if a[-1].isascii() and a[-1].isalnum():
             p += "(?![A-Za-z0-9])"
@@ -428,6 +431,7 @@ _CLOCK_RE = re.compile(r"(?P<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,
                        r"(?:(?P<half>半)|(?P<m>[0-9]{1,2})分|钟)?(?P<after>之?前|之?后|以前|以后|左右|至|到)?")
 _CLOCK_BACK = frozenset("0123456789一二两三四五六七八九十")
 _DIGITS = frozenset("0123456789")
+_CLOCK_AMPM_RE = re.compile(r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-5][0-9]))?[ \t]?(?P<p>[AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z0-9])")
 _CLOCK_COLON_RE = re.compile(r"(?P<h>[01]?[0-9]|2[0-3])[:：](?P<m>[0-5][0-9])(?![0-9:：])")
 # the three gates above in one scan (each a set of Latin words: one pass over a segment that is
 # mostly Chinese instead of three), telling which of them the segment holds
@@ -1187,6 +1191,17 @@ class _Segment:
                 end = m.start("after") if m.group("after") else m.end()
                 self.emit(m.start("h"), end, "measurement", h, unit="clock")
                 self.claim(m.start("h"), end)
+        if "m" in seg or "M" in seg:
+            # (8 AM, 9 pm, 7:30 a.m.: the English clock Chinese pages keep)
+            for m in _CLOCK_AMPM_RE.finditer(seg):
+                h = int(m.group("h"))
+                # (not the end of a range, 8‐10 am: the range reads it)
+                if not 1 <= h <= 12 or (m.start() and seg[m.start() - 1] in "0123456789.:：-‐–~～至到") \
+                        or not self.free(*m.span()):
+                    continue
+                h = h % 12 + (12 if m.group("p") in "Pp" else 0) + (int(m.group("m")) / 60 if m.group("m") else 0)
+                self.emit(m.start(), m.end(), "measurement", h, unit="clock")
+                self.claim(*m.span())
         if ":" in seg or "：" in seg:
             for m in _anchored(seg, ":：", _CLOCK_COLON_RE, _DIGITS, 2):
                 if (m.start() == 0 or seg[m.start() - 1] not in "0123456789:：.") and self.free(*m.span()):
@@ -1519,14 +1534,19 @@ class _Segment:
                 tail = m.group("tail")
                 if len(groups) < 2 and groups and groups[0][1] not in "千百" and not tail:
                     continue        # 16万 alone: pass 3 reads it
-                if (b < len(seg) and seg[b] in "多余几") or not self.free(a, b):
+                # (2万7600多名, 1万5千多名: the whole is open above its last digits, 27,600 to 27,700)
+                more = (len(tail) > 1 if tail else len(groups) > 1) and b < len(seg) and seg[b] in "多余"
+                if (b < len(seg) and seg[b] in "多余几" and not more) or not self.free(a, b + more):
                     continue
                 v = _mixed_value(m.group()[: len(m.group()) - len(tail or "")])
                 if v and tail:
                     last = _RANK.get(groups[-1][1]) or _SCALE.get(groups[-1][1], 1)
                     # 1万600 = 10600 (cn2an), 3万5 = 35000 (the next rank down, as spoken)
                     v += int(tail) * (last // 10) if len(tail) == 1 and tail != "0" else int(tail)
-                if v:
+                if v and more:
+                    step = place_value(int(tail)) if tail else (_RANK.get(groups[-1][1]) or _SCALE.get(groups[-1][1], 1))
+                    self.emit_form(a, b + 1, v, qual="more_than", bounds=[v, _num(v + step)])
+                elif v:
                     self.emit_form(a, b, v)
         if " " in seg or "\u00a0" in seg or "\u2009" in seg or "\u202f" in seg:
             for m in self.found(_SPACED_RE):

@@ -44,6 +44,9 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
         digits = re.match(r"\d+", re.sub(r"\s", "", surface))
         zeros = len(digits.group()) - len(digits.group().rstrip("0")) if digits else 0
         tol = 0.5 * 10 ** zeros * scale + 1e-9
+        if isinstance(value, (int, float)) and value:
+            # (never by more than 15% of it: 100万 is no round million for 826 436)
+            tol = min(tol, 0.15 * abs(float(value)) + 1e-9)
     elif kind == "count" and not decimals and isinstance(value, (int, float)) and abs(value) >= 100:
         # 36,400 (or 36,500, to the half thousand) for 36 429: a count written with trailing
         # zeros is rounded to them, never by more than 2% (1000 is not 1100)
@@ -56,6 +59,9 @@ def _tolerance(surface: str, kind: str, decimals: int, value: Any, qualifier: Op
     if kind == "percent" and not decimals and isinstance(value, (int, float)) and value >= 10 \
             and not value % 10 and re.search(r"\d", surface):
         tol = max(tol, 1.0 + 1e-9)      # 增加20% for RR 1.19: a round ten is read to the nearest whole point
+    if kind == "percent" and re.search(r"成[一二三四五六七八九半]$", surface):
+        # 四成三 (43%) is written to the point, 三成半 (35%) to the half tenth: not the words' 5%
+        return 2.5 if surface.endswith("半") else 1.0 + 1e-9
     if kind == "percent" and isinstance(value, (int, float)) and not re.search(r"\d", surface):
         tol = max(tol, 0.05 * abs(float(value)))     # 一半, 减半, 三分之一: words, not figures, for 51%
     if kind == "percent" and ("分之" in surface or "/" in surface) and isinstance(value, (int, float)):
