@@ -510,6 +510,8 @@ def test_times_of_day_on_the_clock_and_a_span_a_change_runs_over():
     assert [(m.surface, m.value, m.unit) for m in extract("早于8 AM吃早餐,晚于9 pm吃晚餐,7:30 a.m.起床")] == [
         ("8 AM", 8, "clock"), ("9 pm", 21, "clock"), ("7:30 a.m.", 7.5, "clock")]
     assert all(m.unit != "clock" for m in extract("空气中2 PM2.5的浓度"))
+    # a range of months in one year is one period, the end's year the start's (not 7 months)
+    assert [(m.surface, m.value) for m in extract("试验于2022年5月至7月进行")] == [("2022年5月至7月", "2022-05/2022-07")]
     assert [m.unit for m in extract("按1:1的比例")] == ["allocation"]
     abstract = ("Results: A similar protection was observed in subjects having supper before 9 pm compared with "
                 "supper after 10 pm. Global incidence of early-onset cancer increased by 79.1% from 1990 to 2019.")

@@ -940,3 +940,19 @@ def test_an_abstracts_litres_are_litres():
     abstract = ("Methods: Ten healthy men received a standardized diet. Subjects consumed 1.5 L/day of fruit tea "
                 "during the 5-day control phase and 1.5 L/day of black tea during the 5-day test phase.")
     assert draft_verdicts(abstract, "两个阶段：先饮用果茶（1.5 升/天），再饮用红茶（1.5 升/天）。")["1.5 升"] == "supported"
+
+
+def test_a_range_that_spans_a_findings_estimates_is_that_span():
+    abstract = ("Results: Specifically, the hazard ratios for dementia across each BMI group were 0.875 (95% "
+                "confidence interval [CI]: 0.848–0.904), 0.917 (0.885–0.951), 0.878 (0.834–0.924) and 0.891 "
+                "(0.834–0.953), respectively. For all-cause mortality, the corresponding hazard ratios were 0.719 "
+                "(0.701–0.737), 0.727 (0.708–0.746), 0.717 (0.694–0.741) and 0.743 (0.717–0.771).")
+    v = draft_verdicts(abstract, "研究发现，二甲双胍使用者的痴呆风险比介于0.875至0.917之间，全因死亡风险比介于0.717至0.743之间。")
+    assert v["0.875至0.917"] == v["0.717至0.743"] == "supported"
+    assert draft_verdicts(abstract, "研究发现，痴呆风险比介于0.875至0.951之间。")["0.875至0.951"] != "supported"
+
+
+def test_each_count_of_a_bracketed_list_is_of_the_people_it_ends_with():
+    abstract = ("Results: The matched cohorts included 132 920 (BMI 25–29.9), 142 723 (30–34.9), 94 402 (35–39.9) "
+                "and 82 732 (over 40) patients per group.")
+    assert draft_verdicts(abstract, "研究纳入了45万名肥胖的糖尿病患者。")["45万名"] == "supported"

@@ -847,6 +847,12 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             and not _step_for_bound(m, t[2])]
     if same:
         return _supported(m, max(same, key=pref), s)
+    # 1a. a range whose ends are the lowest and the highest of the estimates the finding of the
+    #     measure named lists (HR 0.875-0.917 for "hazard ratios … across each BMI group were 0.875
+    #     (…), 0.917 (…), 0.878 (…) and 0.891 (…)"): their span, as the article tells it
+    span = _span_of_estimates(m, scored)
+    if span is not None:
+        return span
     # 1b. a percent inside a narrow range of estimates the paper writes as one ("a 38%–40%
     #     reduction in all-cause and cancer mortality"): 降低39% is the paper's
     #     (narrow for its size too: 1.4%-6.3% is an interval around another estimate, and 4.0%
@@ -2228,7 +2234,9 @@ def _sum_of_counts(m: Mention, s: Summary) -> Optional[tuple[float, ...]]:
     # every arm of the trial, or every cohort one sentence lists, told as their total
     wholes = [sorted({float(v.value) for f in s.findings for v in f.values
                       if v.group and isinstance(v.value, (int, float)) and v.unit == "person"})]
-    wholes += [sorted({float(v.value) for v in f.values if isinstance(v.value, (int, float)) and v.unit == "person"})
+    # (not a cut-off told in people's words: the 40 of "82 732 (over 40) patients")
+    wholes += [sorted({float(v.value) for v in f.values if isinstance(v.value, (int, float)) and v.unit == "person"
+                       and v.label != "threshold"})
                for f in s.findings]
     for parts in wholes:
         if 2 < len(parts) <= 40 and _equal(m, sum(parts)):
@@ -3040,6 +3048,24 @@ def _same_bound(m: Mention, c: Cand) -> bool:
     """Both are cut-offs on the same side (至少30% and the paper's ≥50%)."""
     side = _p_side(m.qualifier)
     return bool(side) and c.kind != "pvalue" and _is_cut_off(c) and side == _p_side(c.qualifier)
+
+
+def _span_of_estimates(m: Mention, scored: list) -> Optional[MentionVerdict]:
+    """A range told as the span of one finding's estimates (see step 1a), or None."""
+    if not (isinstance(m.value, list) and len(m.value) == 2 and m.unit in ("", "%")):
+        return None
+    lo, hi = sorted(float(x) for x in m.value)
+    tol = tolerance(m)
+    # (ends written to two decimals or more are too distinctive to agree by chance: any finding)
+    floor = 0.0 if (m.decimals or 0) >= 2 else 1.0
+    for f in {id(t[2].finding): t[2].finding for t in scored if t[0] >= floor and t[2].finding}.values():
+        vals = [float(v.value) for v in f.values if isinstance(v.value, (int, float)) and not isinstance(v.value, bool)
+                and v.kind in ("ratio", "percent", "measurement") and (v.unit or "") == m.unit
+                and v.label not in ("ci", "sd", "threshold", "n", "total")]
+        if len(set(vals)) >= 2 and abs(min(vals) - lo) <= tol and abs(max(vals) - hi) <= tol:
+            return MentionVerdict(m.id, "supported", [min(vals), max(vals)], f.id, rule="FC101",
+                                  args={"note": _clean_note(f.text)})
+    return None
 
 
 def _same_kind_of_number(m: Mention, c: Cand) -> bool:

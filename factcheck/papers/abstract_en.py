@@ -313,6 +313,12 @@ PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+
                     r"employees|survivors|recipients|members|donors|inpatients|outpatients|responders|attendees|"
                     r"seniors|teenagers|youths?|neonates|toddlers|fathers|parents|retirees|soldiers|beneficiaries|"
                     r"enrollees|consumers|pupils|decedents)\b", re.I)
+# "132920 (BMI 25–29.9), 142723 (30–34.9), 94402 (35–39.9) and 82732 (over 40) patients per group":
+# each count of a list, its category in brackets, is of the people the list ends with
+# (whole counts, the noun right after the last bracket; the last count of the list, after another's bracket)
+_LISTED_PEOPLE = re.compile(r"^\s*\([^()]{1,30}\)(?P<more>(?:\s*,?\s*(?:and\s+)?\d[\d,\u2009\u202f\u00a0 ]*\s*\([^()]{1,30}\)){0,8})\s+"
+                            r"(?:participants|patients|people|persons|adults|women|men|children|"
+                            r"individuals|subjects|cases|users|infants|pregnancies)\b", re.I)
 # a bare count that is the subject of an allocation ("553 were assigned to placebo", "and 412
 # were randomised"): the arms of a trial are people (not "(546 analysed)": the arms' sum is of
 # those assigned)
@@ -465,7 +471,7 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
             #                 value ("middle quintile 1.29" is one)
         if m.kind == "percent" and is_ci_level(m.value, after):
             continue        # the 95% of a 95% CI (a level is a percent: "0.87 (CI, 0.84 to 0.91)" is a value)
-        v = _typed(m, before, after, section, norm[max(0, m.start - 160):m.start])
+        v = _typed(m, before, after, section, norm[max(0, m.start - 160):m.start], norm[m.end:m.end + 200])
         if v is None:
             continue
         if v.unit == "year" and re.search(r"\(SD\s*$", before[-6:]):
@@ -605,9 +611,9 @@ def _ratio_named(before: str, far_before: str) -> Optional[re.Match]:
         or (RATIO_WAS.search(far_before) if far_before.rstrip().endswith(("was", "were")) else None)
 
 
-def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Optional[Value]:
+def _typed(m, before: str, after: str, section: str, far_before: str = "", far_after: str = "") -> Optional[Value]:
     """A mention as a Value of the paper: its kind, unit and label from the words around it
-    (``far_before``: the sentence's words further back, where a part finds its whole)."""
+    (``far_before``, ``far_after``: the sentence further back, where a part finds its whole, and on)."""
     val = [float(x) for x in m.value] if isinstance(m.value, list) else m.value
     if isinstance(val, str):
         return None            # dates: the period of a study is not what articles check here
@@ -659,7 +665,7 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
         unit = "year"                                    # the 60 and 70 of "at age 50, 60, and 70"
     if unit in ("year",) and (AGE_BEFORE.search(before) or _OF_AGE_AFTER.match(after)):
         unit, kind = "age", ("range" if isinstance(val, list) else "measurement")
-    elif unit in ("", "person") and PEOPLE.match(after):
+    elif unit in ("", "person") and (PEOPLE.match(after) or _listed_people(val, before, far_after or after)):
         unit, kind = "person", "range" if isinstance(val, list) else "count"
     elif unit == "" and (UNITS_OF_STUDY.match(after) or (part_of := _PART_OF_BEFORE.search(far_before))):
         word = (UNITS_OF_STUDY.match(after) or UNITS_OF_STUDY.match(part_of.group(1))).group(1).lower()
@@ -685,6 +691,15 @@ def _typed(m, before: str, after: str, section: str, far_before: str = "") -> Op
     elif not qualifier and kind == "percent" and _APPROX_BEFORE.search(before[-16:]):
         qualifier = "approx"       # "an about 90% increase": the paper's own rounding, read as an article's 约
     return Value(value=val, unit=unit, kind=kind, label=label, qualifier=qualifier)
+
+
+def _listed_people(val, before: str, after: str) -> bool:
+    """A whole count of a list whose items carry their category in brackets and whose last is
+    followed by the people counted (_LISTED_PEOPLE): more items after it, or one before it."""
+    if not (isinstance(val, (int, float)) and float(val).is_integer()):
+        return False
+    listed = _LISTED_PEOPLE.match(after)
+    return bool(listed and (listed.group("more") or re.search(r"\)\s*,?\s*(?:and\s+)?$", before)))
 
 
 # "65 years of age", "44 years and 60 years of chronological age", "70 years old": ages

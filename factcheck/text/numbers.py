@@ -431,6 +431,7 @@ _CLOCK_RE = re.compile(r"(?P<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,
                        r"(?:(?P<half>半)|(?P<m>[0-9]{1,2})分|钟)?(?P<after>之?前|之?后|以前|以后|左右|至|到)?")
 _CLOCK_BACK = frozenset("0123456789一二两三四五六七八九十")
 _DIGITS = frozenset("0123456789")
+_AMPM_WORDS = ("am", "AM", "pm", "PM", "a.m", "p.m", "A.M", "P.M", "Am", "Pm", "a m", "p m", "a. m", "p. m", "A M", "P M")
 _CLOCK_AMPM_RE = re.compile(r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-5][0-9]))?[ \t]?(?P<p>[AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z0-9])")
 _CLOCK_COLON_RE = re.compile(r"(?P<h>[01]?[0-9]|2[0-3])[:：](?P<m>[0-5][0-9])(?![0-9:：])")
 # the three gates above in one scan (each a set of Latin words: one pass over a segment that is
@@ -472,6 +473,7 @@ _DAY_NOT_AFTER = frozenset("0123456789月号號第每连連续續前后後近满
 _MONTH_OF_A_YEAR = re.compile(r"(?:去年|今年|明年|前年|同年|当年|當年|本年)[ \t]{0,2}$")
 # 2008-2012年: the first of two years sharing one 年 (searched just before the second's match)
 _YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-–—~～至到][ \t]{0,2}$")
+_MONTH_RANGE_END = re.compile(r"年\s{0,2}\d{1,2}\s{0,2}月\s{0,3}(?:至|到|-|–|—|~)\s{0,3}$")
 _DATE_LINK_RE = re.compile(r"\s{0,3}(?:至|到|-|–|—|~|and|to)\s{0,3}")
 
 _CI_QUICK = re.compile(r"CI|Cl|C\.I\.|区间|onfidence|ci")
@@ -1093,8 +1095,10 @@ class _Segment:
                 if i in (2, 5) and a > 0 and seg[a - 1] in _LETTERS:
                     continue
                 if i == 6 and not m.group("d") and not m.group("fen") \
-                        and not _MONTH_OF_A_YEAR.search(seg, max(0, a - 4), a):
+                        and not _MONTH_OF_A_YEAR.search(seg, max(0, a - 4), a) \
+                        and not _MONTH_RANGE_END.search(seg, max(0, a - 14), a):
                     continue        # 3月 alone may be three months (持续了3月): a month only in 今年3月
+                    #                 (or at the end of a range of months: 2022年5月至7月)
                 gd = m.groupdict()
                 y = gd.get("y") or ("".join(str(_SIMPLE_NUMERALS[c]) for c in gd["cy"]) if gd.get("cy") else None)
                 if y is not None and not 1800 <= int(y) <= 2100:
@@ -1144,7 +1148,10 @@ class _Segment:
             if nxt is not None and nxt[0] - b <= 12 and _DATE_LINK_RE.fullmatch(seg, b, nxt[0]):
                 # a period (2008年至2012年, 2019年 1月至 2022年 2月) is one statement: one mention,
                 # its value an ISO 8601 interval (2019-01/2022-02)
-                self.emit(a, nxt[1], "year_or_date", f"{val}/{nxt[2]}")
+                end = nxt[2]
+                if end.startswith("--") and len(end) == 4 and len(val) == 7 and val[4] == "-":
+                    end = val[:4] + end[1:]     # 2022年5月至7月: the end's year is the start's
+                self.emit(a, nxt[1], "year_or_date", f"{val}/{end}")
                 k += 2
             else:
                 self.emit(a, b, "year_or_date", val)
@@ -1191,7 +1198,7 @@ class _Segment:
                 end = m.start("after") if m.group("after") else m.end()
                 self.emit(m.start("h"), end, "measurement", h, unit="clock")
                 self.claim(m.start("h"), end)
-        if "m" in seg or "M" in seg:
+        if any(w in seg for w in _AMPM_WORDS):
             # (8 AM, 9 pm, 7:30 a.m.: the English clock Chinese pages keep)
             for m in _CLOCK_AMPM_RE.finditer(seg):
                 h = int(m.group("h"))
