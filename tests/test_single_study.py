@@ -956,3 +956,23 @@ def test_each_count_of_a_bracketed_list_is_of_the_people_it_ends_with():
     abstract = ("Results: The matched cohorts included 132 920 (BMI 25–29.9), 142 723 (30–34.9), 94 402 (35–39.9) "
                 "and 82 732 (over 40) patients per group.")
     assert draft_verdicts(abstract, "研究纳入了45万名肥胖的糖尿病患者。")["45万名"] == "supported"
+
+
+def test_a_protection_raised_is_the_risk_it_protects_from_lowered():
+    abstract = ("Results: Incident HIV infection occurred in 52 participants: 13 in the cabotegravir group and 39 in "
+                "the TDF-FTC group (hazard ratio, 0.34; 95% confidence interval, 0.18 to 0.62).")
+    assert draft_verdicts(abstract, "结果显示，注射药物在预防HIV方面的效力提高了66%。")["66%"] == "supported"
+    assert draft_verdicts(abstract, "结果显示，注射药物使感染风险提高了66%。")["66%"] != "supported"
+
+
+def test_a_hyphened_measure_unit_is_that_unit():
+    abstract = "Results: The net result was a significant 3.0-mm Hg mean difference in favor of HEPA filtration (P = 0.04)."
+    assert draft_verdicts(abstract, "研究发现，空气净化使收缩压平均下降3.0mmHg。")["3.0mmHg"] == "supported"
+
+
+def test_two_arms_told_as_their_total_below_a_hundred():
+    abstract = ("Methods: Participants experiencing cognitive issues were randomized to consume either wild blueberry "
+                "(n = 44) or placebo (n = 42) powder daily for 6 months. Participants who were not experiencing any "
+                "cognitive issues were included as a reference group (n = 45).")
+    v = draft_verdicts(abstract, "研究招募了86名有认知问题的参与者。")
+    assert v["86名"] == "supported"

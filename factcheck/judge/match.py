@@ -219,6 +219,7 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
 CHANGE_DOWN = re.compile(r"(降低|减少|下降|下跌|减低|缩短|减|低(?![至于达])|削减|缩小|(?<![至最])少(?![于至])|慢(?=了?[约近达]?$)|小(?![于至时])|降|跌)(了)?[^，,；;。！？\n]{0,12}$")
 CHANGE_UP = re.compile(r"(增加|升高|提高|增高|上升|上涨|攀升|飙升|高出|延长|(?<=风险|几率|概率)高达|高(?![达至于])|提升|(?<![至最])多(?![达于])|快(?=了?[约近达]?$)|增长|增|涨|升(?![级至]))(了)?[^，,；;。！？\n]{0,12}$")
 _CLAUSE_END = re.compile(r"[，,；;。！？\n]")
+_PROTECTION_RAISED = re.compile(r"(?:效力|有效性|保护力|保护效果|保护作用|预防效果|防护效果)[^，,；;。！？\n]{0,12}(?:提高|增加|提升|高出|增强)")
 
 
 # (an item may name its measure: 降低56%的心血管死亡风险,36%的心梗风险和42%的心衰风险)
@@ -253,7 +254,9 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     if down:
         return "down"
     if CHANGE_UP.search(before):
-        return "up"
+        # 预防HIV方面的效力提高了66% for HR 0.34: a protection raised is the risk it protects from
+        # lowered, as the paper's ratio tells it
+        return "down" if _PROTECTION_RAISED.search(before) else "up"
     # 可以显著降低肥胖合并CVD患者的主要不良心血管事件风险(MACE)20%: the verb's object, the risk,
     # stands between it and the number
     near = norm[max(sentence_start, end - 16):end]
@@ -898,7 +901,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
             f, v = said
             return MentionVerdict(m.id, "supported", v.value, f.id, rule="FC101",
                                   args={"note": _clean_note(f.text)})
-        parts = _sum_of_counts(m, s) if count and m.unit == "person" else None
+        # (two arms of 44 and 42 are 86名 too: a sum of a draft's own arms is no chance below a hundred)
+        parts = _sum_of_counts(m, s) if m.kind == "count" and float(m.value) >= 20 and m.unit == "person" else None
         if parts is not None:
             return MentionVerdict(m.id, "supported", sum(parts), None, rule="FC101",
                                   args={"note": " + ".join(_fmt(x) for x in parts)})

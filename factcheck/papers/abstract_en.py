@@ -198,7 +198,8 @@ def normalise(text: str) -> str:
     # "5-min and 10-min increases", "a 24-h recall", "the 6-mo visit": an abbreviated unit of time
     # (and of an amount: "each 240-mL (8-oz) serving", "a 5-mg dose"); "a 5.7-y younger age",
     # "20-y cumulative mortality": y and yr are years
-    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:(mins?|hrs?|h|wks?|mos?|mL|ml|mg|g|kg|μg|mcg|IU)\b|(?:yr|y)\b(?!-))",
+    # ("a 3.0-mm Hg mean difference", "a 5-cm gain": a measure's unit hyphened too)
+    t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)[-‐](?:(mins?|hrs?|h|wks?|mos?|mL|ml|mg|g|kg|μg|mcg|IU|mmHg|cm|mm|kcal)\b|(?:yr|y)\b(?!-))",
                lambda m: f"{m.group(1)} {m.group(2) or 'years'}", t)
     # "2- to 17-year-old", "14- to 17-year-olds": a hyphen left hanging before "to" joins a range
     # (and "at baseline, 12-, and 24-month follow-up": the list's comma too)
