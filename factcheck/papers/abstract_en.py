@@ -62,7 +62,7 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-‐ ](" +
+_WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](" +
                        "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
                        "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
                        # (a few words may stand between, hyphened or listed: "two phase 3, double-blind,
@@ -96,7 +96,7 @@ _FOLD_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)[- ]?f
 # a count in words with hundreds or thousands, as a sentence opens with one ("Six hundred and three
 # women", "One thousand two hundred patients"): its digits, before the small number words are read
 _ONES9 = "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10)
-_SUB100 = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-‐ ](?:" + _ONES9 + r"))?|(?:" +
+_SUB100 = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + _ONES9 + r"))?|(?:" +
            "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] > 0), key=len, reverse=True)) + r"))")
 _HUNDREDS = r"(?:(?:" + _ONES9 + r"|a)\s+hundred(?:\s+(?:and\s+)?" + _SUB100 + r")?)"
 _COMPOUND = re.compile(r"\b(?:(?:" + _HUNDREDS + "|" + _SUB100 + r")\s+thousand(?:,?\s+(?:and\s+)?(?:" + _HUNDREDS + "|" +
@@ -105,7 +105,7 @@ _COMPOUND = re.compile(r"\b(?:(?:" + _HUNDREDS + "|" + _SUB100 + r")\s+thousand(
 
 def _compound_value(m: re.Match) -> str:
     total = current = 0
-    for w in re.split(r"[\s,\-‐]+", m.group().lower()):
+    for w in re.split(r"[\s,-]+", m.group().lower()):
         if w in ("and", ""):
             continue
         if w == "hundred":
@@ -152,7 +152,8 @@ def _pair_as_interval(m: re.Match) -> str:
 
 # minus signs and dashes as the extractor reads them; ⱕ ⱖ ⫽ ⬍: ≤ ≥ = < as copies of JAMA's typeset
 # abstracts write them ("95% confidence interval ⫽ 0.96–1.7", "⬍45 dB(A)")
-_TYPESET_SIGNS = str.maketrans({"\u2212": "-", "ⱕ": "≤", "ⱖ": "≥", "⫽": "=", "⬍": "<"})
+# (and the typeset hyphens, U+2010 and U+2011, as the plain one: "Seventy‐four studies")
+_TYPESET_SIGNS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "ⱕ": "≤", "ⱖ": "≥", "⫽": "=", "⬍": "<"})
 _ORDINAL_BIRTHDAY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b", re.I)
 
 
@@ -303,23 +304,24 @@ _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR
                 "mortality rate ratio": "RR", "mrr": "RR", "smr": "RR", "sir": "RR",
                 "standardized mortality ratio": "RR", "standardised mortality ratio": "RR",
                 "standardized incidence ratio": "RR", "standardised incidence ratio": "RR", "prevalence ratio": "RR"}
+# the nouns of people a count is of, one list for the readings below
+_PEOPLE_NOUNS = (r"participants|patients|people|persons|adults|women|men|"
+                 r"females|males|"
+                 r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
+                 r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
+                 r"workers|students|twins|births|events|"
+                 # (who a study counted by what they did or were: "138 first-time marathon completers")
+                 r"completers|finishers|runners|athletes|players|drinkers|nurses|physicians|doctors|clinicians|"
+                 r"employees|survivors|recipients|members|donors|inpatients|outpatients|responders|attendees|"
+                 r"seniors|teenagers|youths?|neonates|toddlers|fathers|parents|retirees|soldiers|beneficiaries|"
+                 r"enrollees|consumers|pupils|decedents")
 # (a count's share may stand in brackets before them: "A total of 264 (6.42%) participants developed …")
-PEOPLE = re.compile(r"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+\s+){0,3}?(participants|patients|people|persons|adults|women|men|"
-                    r"females|males|"
-                    r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
-                    r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
-                    r"workers|students|twins|births|events|"
-                    # (who a study counted by what they did or were: "138 first-time marathon completers")
-                    r"completers|finishers|runners|athletes|players|drinkers|nurses|physicians|doctors|clinicians|"
-                    r"employees|survivors|recipients|members|donors|inpatients|outpatients|responders|attendees|"
-                    r"seniors|teenagers|youths?|neonates|toddlers|fathers|parents|retirees|soldiers|beneficiaries|"
-                    r"enrollees|consumers|pupils|decedents)\b", re.I)
+PEOPLE = re.compile(rf"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+\s+){{0,3}}?({_PEOPLE_NOUNS})\b", re.I)
 # "132920 (BMI 25–29.9), 142723 (30–34.9), 94402 (35–39.9) and 82732 (over 40) patients per group":
 # each count of a list, its category in brackets, is of the people the list ends with
 # (whole counts, the noun right after the last bracket; the last count of the list, after another's bracket)
 _LISTED_PEOPLE = re.compile(r"^\s*\([^()]{1,30}\)(?P<more>(?:\s*,?\s*(?:and\s+)?\d[\d,\u2009\u202f\u00a0 ]*\s*\([^()]{1,30}\)){0,8})\s+"
-                            r"(?:participants|patients|people|persons|adults|women|men|children|"
-                            r"individuals|subjects|cases|users|infants|pregnancies)\b", re.I)
+                            rf"(?:{_PEOPLE_NOUNS})\b", re.I)
 # a bare count that is the subject of an allocation ("553 were assigned to placebo", "and 412
 # were randomised"): the arms of a trial are people (not "(546 analysed)": the arms' sum is of
 # those assigned)

@@ -431,15 +431,16 @@ _CLOCK_RE = re.compile(r"(?P<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,
                        r"(?:(?P<half>半)|(?P<m>[0-9]{1,2})分|钟)?(?P<after>之?前|之?后|以前|以后|左右|至|到)?")
 _CLOCK_BACK = frozenset("0123456789一二两三四五六七八九十")
 _DIGITS = frozenset("0123456789")
-_AMPM_WORDS = ("am", "AM", "pm", "PM", "a.m", "p.m", "A.M", "P.M", "Am", "Pm", "a m", "p m", "a. m", "p. m", "A M", "P M")
 _CLOCK_AMPM_RE = re.compile(r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-5][0-9]))?[ \t]?(?P<p>[AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z0-9])")
 _CLOCK_COLON_RE = re.compile(r"(?P<h>[01]?[0-9]|2[0-3])[:：](?P<m>[0-5][0-9])(?![0-9:：])")
 # the three gates above in one scan (each a set of Latin words: one pass over a segment that is
 # mostly Chinese instead of three), telling which of them the segment holds
 # (a plain alternation: named groups around its branches would cost the regex engine its search
 # for the branches' first characters, and it would try the pattern at every position)
-_LATIN_QUICK = re.compile(rf"{_REG_QUICK.pattern}|{_SOFT_QUICK.pattern}|{_MON_QUICK.pattern}")
-_LATIN_KINDS = (("reg", _REG_QUICK), ("soft", _SOFT_QUICK), ("mon", _MON_QUICK))
+# (and the English clock's am/pm, 8 AM, 9 pm, 7:30 a.m.: a fourth gate)
+_AMPM_QUICK = re.compile(r"am|AM|pm|PM|Am|Pm|a\.m|p\.m|A\.M|P\.M|a m|p m|A M|P M|a\. m|p\. m")
+_LATIN_QUICK = re.compile(rf"{_REG_QUICK.pattern}|{_SOFT_QUICK.pattern}|{_MON_QUICK.pattern}|{_AMPM_QUICK.pattern}")
+_LATIN_KINDS = (("reg", _REG_QUICK), ("soft", _SOFT_QUICK), ("mon", _MON_QUICK), ("ampm", _AMPM_QUICK))
 _DATE_RES = [
     # 2022年5月3日, 2019年 1月, 2025年
     re.compile(rf"{_YEAR_LEAD}[ \t]{{0,2}}年(?:\s{{0,8}}(?P<m>[0-9]{{1,2}})[ \t]{{0,2}}月"
@@ -993,7 +994,7 @@ class _Segment:
         self.latin = set()
         for m in _LATIN_QUICK.finditer(self.seg):
             self.latin.add(next(k for k, rx in _LATIN_KINDS if rx.match(m.group())))
-            if len(self.latin) == 3:
+            if len(self.latin) == len(_LATIN_KINDS):
                 break
         self.exclusions()
         self.codes()
@@ -1198,7 +1199,7 @@ class _Segment:
                 end = m.start("after") if m.group("after") else m.end()
                 self.emit(m.start("h"), end, "measurement", h, unit="clock")
                 self.claim(m.start("h"), end)
-        if any(w in seg for w in _AMPM_WORDS):
+        if "ampm" in self.latin:
             # (8 AM, 9 pm, 7:30 a.m.: the English clock Chinese pages keep)
             for m in _CLOCK_AMPM_RE.finditer(seg):
                 h = int(m.group("h"))
@@ -1546,12 +1547,12 @@ class _Segment:
                 if (b < len(seg) and seg[b] in "多余几" and not more) or not self.free(a, b + more):
                     continue
                 v = _mixed_value(m.group()[: len(m.group()) - len(tail or "")])
+                last = _RANK.get(groups[-1][1]) or _SCALE.get(groups[-1][1], 1) if groups else 1
                 if v and tail:
-                    last = _RANK.get(groups[-1][1]) or _SCALE.get(groups[-1][1], 1)
                     # 1万600 = 10600 (cn2an), 3万5 = 35000 (the next rank down, as spoken)
                     v += int(tail) * (last // 10) if len(tail) == 1 and tail != "0" else int(tail)
                 if v and more:
-                    step = place_value(int(tail)) if tail else (_RANK.get(groups[-1][1]) or _SCALE.get(groups[-1][1], 1))
+                    step = place_value(int(tail)) if tail else last
                     self.emit_form(a, b + 1, v, qual="more_than", bounds=[v, _num(v + step)])
                 elif v:
                     self.emit_form(a, b, v)
