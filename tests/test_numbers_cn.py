@@ -315,3 +315,46 @@ def test_once_after_a_frequency_or_a_bound_with_a_verb_between_is_a_count():
     assert got("29.7%的参与者至少跌倒一次。")[-1] == ("一次", "count", 1, "")
     # (一次 as an article or an ordinal stays none: 这一次研究, 一次性)
     assert got("这一次研究很重要，一次性餐具也是。") == []
+
+
+def test_chinese_digits_written_one_by_one_are_a_digit_string():
+    from factcheck.text.numbers import extract
+
+    def got(text):
+        return [(m.surface, m.kind, m.value) for m in extract(text) if m.checkable]
+    # ○ for 〇 as Hong Kong print writes it; a period whose years are cut to two digits
+    assert got("研究於二○○二至○三年招募") == [("二○○二至○三年", "year_or_date", "2002/2003")]
+    assert got("於○九至一三年跟進") == [("○九至一三年", "year_or_date", "2009/2013")]
+    assert got("一九九八至二〇〇〇年间") == [("一九九八至二〇〇〇年", "year_or_date", "1998/2000")]
+    assert got("2002至03年") == [("2002至03年", "year_or_date", "2002/2003")]
+    assert got("四○%的人") == [("四○%", "percent", 40)]
+    # (a 零 first is "and"; a pair of digits with no zero is a rounded pair; 十 makes a numeral)
+    assert got("十二年零四个月")[1][:3] == ("零四个月", "duration", 4)
+    assert got("三四年") == [("三四年", "range", [3, 4])]
+    assert got("随访5至10年") == [("5至10年", "range", [5, 10])]
+
+
+def test_twenty_and_thirty_in_one_sign_and_dates_in_chinese_numerals():
+    from factcheck.text.numbers import extract
+
+    def got(text):
+        return [(m.surface, m.kind, m.value) for m in extract(text) if m.checkable]
+    assert got("約廿一萬名") == [("廿一萬名", "count", 210000)]
+    assert got("四百卅八名") == [("四百卅八名", "count", 438)]
+    # a month with its day is the calendar's, never a length
+    assert got("二○一○年四月二日") == [("二○一○年四月二日", "year_or_date", "2010-04-02")]
+    assert got("八月廿一日") == [("八月廿一日", "year_or_date", "--08-21")]
+    assert got("持续四个月") == [("四个月", "duration", 4)]
+
+
+def test_over_a_rank_and_a_rank_after_a_space_are_quantities():
+    from factcheck.text.numbers import extract
+
+    def got(text):
+        return [(m.surface, m.kind, m.value, m.qualifier) for m in extract(text) if m.checkable]
+    # 过千 as 逾千 (Hong Kong print), not the 过 of 经过千辛万苦
+    assert got("研究招募了过千名患者") == [("千名", "count", 1000, "more_than")]
+    assert got("经过千辛万苦") == []
+    # a number at a line's start with its rank after a space is no heading's number
+    assert got("43 万女性随访25年")[0][:3] == ("43 万女性", "count", 430000)
+    assert got("1 研究对象") == []

@@ -127,6 +127,52 @@ def test_the_papers_number_with_another_unit_is_a_unit_error(tmp_path):
     assert c.verdict == "mismatch" and c.rule == "FC113"
 
 
+def test_a_time_in_hours_is_no_slip_for_the_papers_weeks(tmp_path):
+    # the paper's 12 weeks and the article's 12小时 are other quantities, not one number's slip
+    # (nor 3天 a week for a 3.4-year follow-up)
+    abstract = ABSTRACT.replace("Aspirin was given", "During a mean follow-up of 3.4 years, 120 developed "
+                                "proteinuria. Aspirin was given")
+    rep = _check(tmp_path, "研究发现，每周超过3天不吃早饭的人蛋白尿风险更高。\n", abstract)
+    assert _verdicts(rep)["3天"] != "mismatch"
+    rep = _check(tmp_path, "研究发现，睡前<2小时吃晚餐的人风险更高。\n", abstract.replace("3.4 years", "2 years"))
+    assert _verdicts(rep)["<2小时"] != "mismatch"
+
+
+def test_the_unit_after_a_bracket_is_the_values_before_it(tmp_path):
+    abstract = ABSTRACT.replace("Aspirin was given", "Responders had a shorter diabetes duration "
+                                "(2.7 ± 0.3 versus 3.8 ± 0.4 years) and a higher fat mass (395.4 (86.6 to 704.3) g). "
+                                "Aspirin was given")
+    rep = _check(tmp_path, "有反应者的糖尿病病程更短，为2.7年。\n有反应者的脂肪量更高，为395克。\n", abstract)
+    v = _verdicts(rep)
+    assert v["2.7年"] == "supported" and v["395克"] == "supported"
+
+
+def test_a_count_of_hundreds_the_paper_states_is_its_count_whatever_the_classifier(tmp_path):
+    # 两千两百六十个(肝癌病人) for "2260 cases", 二十三万九千一百四十六个 for "239,146 noncases"; the
+    # count after a registry number a copy glued to it ("ISRCTN24647151.160 921 women") is read too
+    abstract = ABSTRACT.replace("Aspirin was given", "Nine studies, involving 2260 cases and 239,146 noncases, "
+                                "were pooled. The trial is registered, ISRCTN24647151.160 921 women were recruited. "
+                                "Aspirin was given")
+    rep = _check(tmp_path, "研究共涉及两千两百六十个肝癌病人，以及二十三万九千一百四十六个健康人士。\n"
+                           "研究入组16万0921例女性。\n", abstract)
+    v = _verdicts(rep)
+    assert v["两千两百六十个"] == "supported" and v["二十三万九千一百四十六个"] == "supported"
+    assert v["16万0921例"] == "supported"
+
+
+def test_money_signs_number_words_and_completed_weeks_in_an_abstract(tmp_path):
+    # "£400 ($440)", "One percent of participants", "Nineteen 3- to 5-year-old children",
+    # "34-36 completed weeks": read as the article tells them
+    abstract = ABSTRACT.replace("Aspirin was given", "Quitters received up to £400 ($440) in vouchers. One percent "
+                                "of participants underwent imaging. Nineteen 3- to 5-year-old children completed a "
+                                "scan. Risk was higher at 34-36 completed weeks. Aspirin was given")
+    rep = _check(tmp_path, "戒烟者最多可获得400英镑(约440美元)的购物券。\n研究中1.0%的参与者接受了成像检查。\n"
+                           "共有19名3至5岁的儿童完成了扫描。\n孕34~36周出生的孩子风险更高。\n", abstract)
+    v = _verdicts(rep)
+    assert v["400英镑"] == "supported" and v["440美元"] == "supported"
+    assert v["1.0%"] == "supported" and v["19名"] == "supported" and v["34~36周"] == "supported"
+
+
 def test_background_statistics_are_not_pinned_on_the_paper(tmp_path):
     rep = _check(tmp_path, "一项研究纳入708名年轻人。\n据世界卫生组织统计，全球约有3.5亿人患抑郁症。\n"
                            "全球抑郁症患者人数超过3亿。\n")

@@ -1028,9 +1028,11 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                               rule="FC111", args={"note": c.describe(s)})
     # 6. the paper's number with another unit of the same dimension (150 μg for 150 mg): a unit error
     #    (distinctive, not to agree by chance; a rate per thousand told as a percent, 4% for
-    #    3.93/1000, is the one such slip a reporter makes with any number)
+    #    3.93/1000, is the one such slip a reporter makes with any number; not times: 2小时 for a
+    #    2-year follow-up, 3天 a week for 3.4 years are other quantities, never a slip, on every part)
     for rel, dist, c, pv in scored:
         if (m.unit and c.unit and m.unit != c.unit and not isinstance(c.value, list)
+                and not (m.unit in TIME_UNITS and c.unit in TIME_UNITS)
                 and isinstance(m.value, (int, float)) and (_distinctive(m) or (m.unit, c.unit) == ("%", "per 1000"))
                 and abs(float(c.value) - float(m.value)) <= tolerance(m)):
             return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
@@ -2506,6 +2508,14 @@ def _count_stated(m: Mention, summ: Summary, stext: str) -> Optional[MentionVerd
                   and _QUANTILES.search(v.note or "")), None)
         if v is not None:
             return MentionVerdict(m.id, "supported", float(m.value), None, rule="FC101", args={"note": v.note})
+    if v is None and isinstance(m.value, (int, float)) and float(m.value) >= 100:
+        # 两千两百六十个(肝癌病人) for "2260 cases": a count of hundreds or more that the draft
+        # states to the unit is its count, whatever the classifier (not chance at that size)
+        c = next((c for c in _usable(summ)[0] if c.kind == "count" and not isinstance(c.value, list)
+                  and float(c.value) == float(m.value)), None)
+        if c is not None:
+            return MentionVerdict(m.id, "supported", float(c.value), c.finding.id if c.finding else None,
+                                  rule="FC101", args={"note": c.describe(summ)})
     return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note}) if v else None
 
 

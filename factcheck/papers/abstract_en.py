@@ -66,11 +66,11 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        "|".join(k for k in _NUM_WORDS if 0 < _NUM_WORDS[k] < 10) + r"))?\b|\b(" +
                        "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] >= 2), key=len, reverse=True)) +
                        # (a few words may stand between, hyphened or listed: "two phase 3, double-blind,
-                       # randomized, controlled trials", "four double-blind trials"; never a number:
-                       # "three times with 4 weeks intervals")
+                       # randomized, controlled trials", "four double-blind trials", "Nineteen 3- to
+                       # 5-year-old children"; never a number: "three times with 4 weeks intervals")
                        # (and how often, a range of it too: "three to six times per week")
                        r")\b(?=\s+or\s+(?:more|fewer|less)\s+[a-z]|\s+of\s+(?:the\s+)?\d|"
-                       r"(?:\s+(?:to|or)\s+[a-z]+)?\s+times\s+(?:per|a|each|every)\s+(?:day|week|month|year)\b|\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
+                       r"(?:\s+(?:to|or)\s+[a-z]+)?\s+times\s+(?:per|a|each|every)\s+(?:day|week|month|year)\b|\s+(?:(?:phase\s+[\dIV]+[ab]?|[A-Za-z][\w-]*|\d+-[\w-]*|\d+(?:\s+to\s+\d+)?\s+years?-old),?\s+){0,4}(?:participants|patients|people|adults|women|men|children|"
                        r"individuals|subjects|trials|studies|reports|cohorts|countries|sites|centres|centers|hospitals|clinics|groups|arms|"
                        r"cases|deaths|decades|years|months|weeks|days|doses|outcomes|scores|schools|visits|sessions|RCTs|databases|"
                        r"provinces|cities|regions|domains|items|factors|"
@@ -218,19 +218,17 @@ def normalise(text: str) -> str:
                lambda m: f"{m.group(1)} {_MONTHS_ORDER[int(m.group(2)) - 1]} {m.group(3)}", t)
     # "7+ h/day", "65+ years": a number with a plus is its lower bound
     t = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?)\+(?=\s*[A-Za-z])", r"≥\1", t)
+    # "registered with ISRCTN24647151.160 921 women were recruited": a copy that lost the space
+    # after a registry number's full stop (the count after it is no decimal of the number)
+    t = _REGISTRY_GLUED.sub(r"\1. ", t)
+    # "34-36 completed weeks", "5 full years": the length, whatever says it was whole
+    t = _COMPLETED_UNIT.sub(r"\1 \2", t) if "omplete" in t or "full" in t else t
+    # "£400 ($440; €455)", "a €20 fee": money with its sign before it, as the article's 400英镑
+    t = _MONEY_SIGN.sub(lambda m: f"{m.group(2)} {_MONEY_CODE[m.group(1)]}", t)
     # "a sixfold risk", "a two-fold increase": a multiple in words is that multiple in digits
     if "fold" in t:
         t = _FOLD_WORD.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}-fold", t)
-    # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
-    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](?:SD[,:]?\s*)?(\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
-               r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
-    # "7.3 (95% CI, 3.4-11.2) percentage points": the unit after an estimate's interval is the
-    # estimate's too
-    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)(\s*[(\[]\s*95%\s*(?:CI|confidence interval)[^()\[\]]{0,40}[)\]])\s*"
-               r"(percentage points?|points?|mm Hg|mmHg|kg|days|weeks|months|years)\b", r"\1 \3\2", t)
-    # "at 18 (n = 4415; 53%) and 32 weeks": the unit the list ends with is each item's
-    t = re.sub(r"\b(at|by|after)\s+(\d+(?:\.\d+)?)(\s*\([^()]{0,40}\))?\s+(and|or)\s+(\d+(?:\.\d+)?)"
-               r"(?=(\s*\([^()]{0,40}\))?\s*(weeks?|months?|years?|days?)\b)", r"\1 \2 \7\3 \4 \1 \5", t)
+    t = _units_carried(t)
     # "adjusted OR for 0-60 days, 1.93": the ratio's label and its value, the subgroup after them
     t = re.sub(r"\b(ORs?|HRs?|RRs?|(?:odds|hazard|risk) ratios?(?:\s*\[(?:OR|HR|RR)\])?)\s+for\s+([^,;()\[\]]{1,40}?),\s*"
                r"(\d+\.\d+)(?![\d.])", r"\1 \3 for \2", t)
@@ -240,11 +238,30 @@ def normalise(text: str) -> str:
     return _numbers_in_words(_THOUSANDS.sub(_joined, t))
 
 
+def _units_carried(t: str) -> str:
+    """The unit written once after several values, or after a value's bracket, given to each
+    value it belongs to (normalise's step for units)."""
+    # "36.1 (9.1) years", "6.8 (SD, 3.9) years", "91.8 (16.0) kg": the unit after a mean's SD belongs to the mean too
+    t = re.sub(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[(\[](?:SD[,:]?\s*)?(\d+(?:\.\d+)?)[)\]]\s*(years|months|weeks|days|kg/m2|kg/m²|kg|cm|mm Hg|mmHg|"
+               r"mg/dL|mmol/L|mg|g|%)", r"\1 \3 (SD \2 \3)", t)
+    # "7.3 (95% CI, 3.4-11.2) percentage points", "395.4 (86.6 to 704.3) g", "1.71 (95% CI
+    # 1.26–2.32) times the risk": the unit after an estimate's interval is the estimate's too
+    t = _RANGE_THEN_UNIT.sub(r"\1 \5 \2\3 \5\4", _INTERVAL_THEN_UNIT.sub(r"\1 \3\2", t))
+    # "2.7 ± 0.3 versus 3.8 ± 0.4 years": the unit after the second mean is the first's too
+    t = _SPREAD_PAIR_THEN_UNIT.sub(r"\1 \5\2\3\4 \5", t)
+    # "at 18 (n = 4415; 53%) and 32 weeks": the unit the list ends with is each item's
+    t = re.sub(r"\b(at|by|after)\s+(\d+(?:\.\d+)?)(\s*\([^()]{0,40}\))?\s+(and|or)\s+(\d+(?:\.\d+)?)"
+               r"(?=(\s*\([^()]{0,40}\))?\s*(weeks?|months?|years?|days?)\b)", r"\1 \2 \7\3 \4 \1 \5", t)
+    return t
+
+
 def _numbers_in_words(t: str) -> str:
     """Counts, decades, millions and bounds written in words, in digits (normalise's last step)."""
     if "undred" in t or "housand" in t:
         t = _COMPOUND.sub(_compound_value, t)
     t = _WORD_NUM.sub(_word_value, t)
+    if "ercent" in t or "er cent" in t:     # "One percent of participants": a share in words
+        t = _WORD_PERCENT.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}%", t)
     # "two decades of follow-up", "every decade abstinent": a decade is ten years, as the
     # article's 20年 and 每十年 tell it
     if "ecade" in t:
@@ -255,6 +272,8 @@ def _numbers_in_words(t: str) -> str:
     return _OR_MORE.sub(lambda m: ("≥" if m.group(2) else "≤") + m.group(1) + " ", t)
 
 
+_WORD_PERCENT = re.compile(r"(?<![\w-])(" + "|".join(sorted((k for k in _NUM_WORDS if _NUM_WORDS[k] > 0), key=len, reverse=True))
+                           + r")\s+(?:percent|per cent)\b", re.I)
 _DECADES = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s+decades\b", re.I)
 _ONE_DECADE = re.compile(r"\b(a|an|one|each|every|per|additional|another|the first|the past|the last)\s+decade\b", re.I)
 _DOSE_LIST = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?:[-‐]?,\s*\d+(?:\.\d+)?){0,4}[-‐]?,?\s+(?:or|and)\s+(?:the\s+)?"
@@ -308,7 +327,7 @@ _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR
 _PEOPLE_NOUNS = (r"participants|patients|people|persons|adults|women|men|"
                  r"females|males|"
                  r"girls|boys|children|adolescents|individuals|subjects|respondents|volunteers|infants|"
-                 r"newborns|mothers|pregnan\w*|cases|deaths|controls|users|smokers|residents|veterans|"
+                 r"newborns|mothers|pregnan\w*|cases|non-?cases|deaths|controls|users|smokers|residents|veterans|"
                  r"workers|students|twins|births|events|"
                  # (who a study counted by what they did or were: "138 first-time marathon completers")
                  r"completers|finishers|runners|athletes|players|drinkers|nurses|physicians|doctors|clinicians|"
@@ -316,7 +335,7 @@ _PEOPLE_NOUNS = (r"participants|patients|people|persons|adults|women|men|"
                  r"seniors|teenagers|youths?|neonates|toddlers|fathers|parents|retirees|soldiers|beneficiaries|"
                  r"enrollees|consumers|pupils|decedents")
 # (a count's share may stand in brackets before them: "A total of 264 (6.42%) participants developed …")
-PEOPLE = re.compile(rf"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w-]+\s+){{0,3}}?({_PEOPLE_NOUNS})\b", re.I)
+PEOPLE = re.compile(rf"^\s*(?:\)\s*)?(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:[\w'’-]+\s+|\d+(?:\s+to\s+\d+)?\s+years?-old\s+){{0,3}}?({_PEOPLE_NOUNS})\b", re.I)
 # "132920 (BMI 25–29.9), 142723 (30–34.9), 94402 (35–39.9) and 82732 (over 40) patients per group":
 # each count of a list, its category in brackets, is of the people the list ends with
 # (whole counts, the noun right after the last bracket; the last count of the list, after another's bracket)
@@ -578,6 +597,23 @@ def _shares(norm: str) -> dict:
     return out
 
 
+_COMPLETED_UNIT = re.compile(r"(\d)\s+(?:completed|complete|full)\s+(weeks|months|years|days)\b", re.I)
+_MONEY_CODE = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "US $": "USD"}
+_MONEY_SIGN = re.compile(r"(US\s?\$|[£€$])\s?(\d[\d,]*(?:\.\d+)?)(?![\d.])")
+_REGISTRY_GLUED = re.compile(r"\b((?:ISRCTN|NCT|ChiCTR|ACTRN|CRD|DRKS|UMIN|KCT|CTRI)[\w/-]*?\d)\.(?=\d)")
+# the units an estimate's bracket may stand before (a unit glued to more, g/day, is left alone)
+_BRACKETED_UNITS = (r"(percentage points?|points?|mm Hg|mmHg|kg/m2|kg/m²|kg|g|mg|µg|μg|ng/mL|mL|ml|cm|mm|kcal|steps|"
+                    r"hours|minutes|days|weeks|months|years|times|-?fold)(?![\w/²])")
+_INTERVAL_THEN_UNIT = re.compile(
+    r"(?<![\d.])(-?\d+(?:\.\d+)?)(\s*[(\[]\s*95%\s*(?:CI|confidence interval)[^()\[\]]{0,40}[)\]])\s*" + _BRACKETED_UNITS)
+# (an unlabelled range in the bracket takes the unit too, so that it is still read as the
+# value's interval; times of life are read further on, by _SPREAD_THEN_UNIT)
+_RANGE_THEN_UNIT = re.compile(
+    r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*([(\[])\s*(-?\d+(?:\.\d+)?\s*(?:to|-|–)\s*-?\d+(?:\.\d+)?)\s*([)\]])\s*"
+    r"(?!(?:days|weeks|months|years)\b)" + _BRACKETED_UNITS)
+_SPREAD_PAIR_THEN_UNIT = re.compile(
+    r"(?<![\d.])(-?\d+(?:\.\d+)?)(\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)(\s+(?:versus|vs\.?|to)\s+)"
+    r"(-?\d+(?:\.\d+)?\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)\s*" + _BRACKETED_UNITS)
 _SD_BEFORE = re.compile(r"[(\[]\s*(?:SD|s\.d\.)\s*[=:,]?\s*$", re.I)
 _EFFECT_SIZE = re.compile(r"\beffect sizes?\b[^.;()]{0,30}$", re.I)
 _OF_RISK = re.compile(r"\b(?:risk|hazard|odds|mortality)\b", re.I)

@@ -85,7 +85,8 @@ _CN_DIG = "零〇一二两三四五六七八九"
 _CN_CAP = "壹贰叁肆伍陆柒捌玖拾佰仟"
 # traditional forms that fold_width keeps (萬 億 兩): read as 万 亿 两 when no t2s copy is given
 _CN_TRAD = "萬億兩"
-_CN_ALL = _CN_DIG + "十百千万亿" + _CN_CAP + _CN_TRAD
+# (廿 and 卅, twenty and thirty in one sign, as Hong Kong print writes them: 廿一萬, 四百卅八名)
+_CN_ALL = _CN_DIG + "十百千万亿廿卅" + _CN_CAP + _CN_TRAD
 _TRAD_NUM = str.maketrans("萬億兩點負", "万亿两点负")
 _NUM = r"(?:[0-9]{1,15}(?:\.[0-9]{1,15})?|\.[0-9]{1,15})"
 _CNNUM = rf"(?:[{_CN_ALL}]{{1,40}}(?:点[{_CN_DIG}]{{1,15}})?)"
@@ -474,6 +475,13 @@ _DAY_NOT_AFTER = frozenset("0123456789月号號第每连連续續前后後近满
 _MONTH_OF_A_YEAR = re.compile(r"(?:去年|今年|明年|前年|同年|当年|當年|本年)[ \t]{0,2}$")
 # 2008-2012年: the first of two years sharing one 年 (searched just before the second's match)
 _YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-–—~～至到][ \t]{0,2}$")
+# 2002至03年, 08至10年 (as 二○○二至○三年, ○八至一○年 are read): a period whose years are cut to
+# two digits (a leading zero is never a count's)
+_SHORT_PERIOD_RE = re.compile(r"(?<![0-9.])(?:(?P<y>(?:19|20)[0-9]{2})|(?P<a>0[0-9]))[ \t]{0,2}年?[ \t]{0,2}"
+                              r"(?:至|到|[-–—~])[ \t]{0,2}(?P<b>[0-9]{2})[ \t]{0,2}年(?!代)")
+_CN_MONTH_DAY_RE = re.compile(r"(?<![0-9一二三四五六七八九十廿卅])(?:(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}年[ \t]{0,2})?"
+                              r"(?P<cm>十[一二]?|[一二三四五六七八九])[ \t]{0,2}月[ \t]{0,2}"
+                              r"(?P<cd>[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])[ \t]{0,2}[日号號]")
 _MONTH_RANGE_END = re.compile(r"年\s{0,2}\d{1,2}\s{0,2}月\s{0,3}(?:至|到|-|–|—|~)\s{0,3}$")
 _DATE_LINK_RE = re.compile(r"\s{0,3}(?:至|到|-|–|—|~|and|to)\s{0,3}")
 
@@ -553,7 +561,9 @@ _MORE_BACK = frozenset("0123456789.," + _CN_ALL)     # (3,500多名: the thousan
 _JI_RE = re.compile(rf"(?:(?P<pre>[一二两三四五六七八九十百千万]{{0,10}}[十百千万])几(?P<r1>[十百千])?"
                     rf"|几(?P<r2>[十百千万]))(?P<s>{_SCALE_ALT})?")
 # 上百, 近万, 逾千: a bare rank word after 上/近/逾
-_RANK_WORD_RE = re.compile(r"(?<![千万成])(?P<w>上|近|逾|将近|超过)(?P<n>十万|百万|千万|百|千|万|亿)(?![0-9一二三四五六七八九十百千])")
+# (过千名, 過萬人: 过 as 逾, over the rank, as Hong Kong print writes it; not 经过, 通过, 不过, 超过's own)
+_RANK_WORD_RE = re.compile(r"(?<![千万成])(?P<w>上|近|逾|将近|超过|(?<![经通超不度越穿跨])过)(?P<n>十万|百万|千万|百|千|万|亿)"
+                           r"(?![0-9一二三四五六七八九十百千])")
 # 5万4千6百, 3千5百: Arabic digits with Chinese ranks
 _RANK_BACK = frozenset("将超")
 _MIXED_RE = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,3}[亿万千百十](?:[0-9]{1,4}[亿万千百十]){0,4}"
@@ -735,6 +745,8 @@ def _cn_value(s: str):
     """Value of a Chinese numeral (cn2an), None when it is not one."""
     if s in _SIMPLE_NUMERALS:
         return _SIMPLE_NUMERALS[s]
+    if "廿" in s or "卅" in s:
+        return _cn_value(s.replace("廿", "二十").replace("卅", "三十"))
     s = s.translate(_TRAD_NUM)
     if s[-1:] in ("万", "亿") and "点" in s:    # 二十点一万 = 201000 (cn2an refuses it)
         v = _cn_value(s[:-1])
@@ -823,6 +835,29 @@ _LAST_YEAR_TOLD = 2060
 
 # ====================================================================== the extractor
 
+# 二○○二年, 三二○○萬, 四○%, ○八至一○年: Chinese digits written one by one with a zero (○ for 〇
+# in Hong Kong and Taiwan print), or a year of four, are a digit string, never a count or a pair
+# of rounded numbers (三四年 is 3 or 4 years; 十, 百, 千 next to a run make it a numeral; a 零
+# first is "and": 十二年零四个月)
+_CN_DIGIT_OF = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_CN_RUN_EDGE = "〇零○一二两兩三四五六七八九十百千廿卅点點第几幾"
+_CN_DIGIT_RUN = re.compile(
+    rf"(?<![{_CN_RUN_EDGE}])(?!零)(?:[〇零○一二三四五六七八九]*[〇零○][〇零○一二三四五六七八九]*"
+    rf"(?<=[〇零○一二三四五六七八九]{{2}})|(?:一[八九]|二[〇零○])[〇零○一二三四五六七八九]{{2}}(?=[ \t]{{0,2}}(?:年|至|到|[-–—~])))"
+    rf"(?![{_CN_RUN_EDGE}])")
+# (and the year a period ends in after such a year: 〇九至一三年, 一九九二至二○○二年)
+_CN_YEAR_END = re.compile(r"(?<=[0-9])[ \t]{0,2}年?[ \t]{0,2}(?:至|到|[-–—~])[ \t]{0,2}([一二三四五六七八九〇零○]{2}(?:[一二三四五六七八九〇零○]{2})?)"
+                          r"(?=[ \t]{0,2}年)")
+
+
+def digit_strings(norm: str) -> str:
+    """``norm`` with the digit strings of Chinese digits in Arabic ones (offsets kept)."""
+    out = _CN_DIGIT_RUN.sub(lambda m: m.group(0).translate(_CN_DIGIT_OF), norm)
+    if out == norm:
+        return norm
+    return _CN_YEAR_END.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + m.group(1).translate(_CN_DIGIT_OF), out)
+
+
 def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = None,
             id_prefix: str = "m") -> list[Mention]:
     """Numeric mentions of ``text`` (restricted to ``spans``), sorted by start, ids m1, m2 ..."""
@@ -830,6 +865,8 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
         return []
     if norm is None or len(norm) != len(text):
         norm = fold_width(text)
+    if "〇" in norm or "零" in norm or "○" in norm or "一九" in norm:
+        norm = digit_strings(norm)
     n = len(text)
     if spans is None:
         regions = [(0, n)]
@@ -1083,7 +1120,9 @@ class _Segment:
     # ------------------------------------------------------------------ pass 2
     def dates(self):
         seg = self.seg
-        found = []
+        found = self.short_year_periods() if "年" in seg else []
+        if "月" in seg:
+            found += self.chinese_month_days()
         has_mon = "mon" in self.latin
         for i, rx in enumerate(_DATE_RES):
             # (each pattern is tried only where the characters it needs stand)
@@ -1157,6 +1196,50 @@ class _Segment:
             else:
                 self.emit(a, b, "year_or_date", val)
                 k += 1
+
+    def short_year_periods(self) -> list:
+        """Periods whose end year, or both years, are written with two digits (2002至03年,
+        ○八至一○年 as 08至10年), as (start, end, YYYY/YYYY)."""
+        out = []
+        for m in self._ending_at("年", "0123456789 \t", _SHORT_PERIOD_RE, 20):
+            a, b = m.span()
+            start = int(m.group("y")) if m.group("y") else 2000 + int(m.group("a"))
+            end = start - start % 100 + int(m.group("b"))
+            end += 100 if end <= start else 0       # 1998-02年: the next 02 after 1998
+            if self.free(a, b):
+                self.claim(a, b)
+                out.append((a, b, f"{start}/{end}"))
+        return out
+
+    def chinese_month_days(self) -> list:
+        """Dates whose month and day are Chinese numerals (八月廿一日, 2010年四月二日), as (start,
+        end, ISO 8601): a month with its day is the calendar's, never a length (that is 四个月)."""
+        out = []
+        for m in self._ending_at("日号號", "一二三四五六七八九十廿卅 \t", _CN_MONTH_DAY_RE, 16):
+            a, b = m.span()
+            mon, d = _cn_value(m.group("cm")), _cn_value(m.group("cd"))
+            if not (isinstance(mon, int) and 1 <= mon <= 12 and isinstance(d, int) and 1 <= d <= 31) \
+                    or not self.free(a, b):
+                continue
+            y = m.group("y")
+            self.claim(a, b)
+            out.append((a, b, f"{y}-{mon:02d}-{d:02d}" if y else f"--{mon:02d}-{d:02d}"))
+        return out
+
+    def _ending_at(self, ends: str, before: str, rx: re.Pattern, width: int) -> list[re.Match]:
+        """The matches of ``rx`` that end at one of the characters ``ends`` with one of ``before``
+        just before it: found from those characters (str.find), each pattern tried over a short
+        window, so that a pattern that may start anywhere is not run over the whole segment."""
+        seg, out = self.seg, []
+        for ch in ends:
+            p = seg.find(ch)
+            while p != -1:
+                if p and seg[p - 1] in before:
+                    m = next((m for m in rx.finditer(seg, max(0, p - width), p + 1) if m.end() == p + 1), None)
+                    if m is not None:
+                        out.append(m)
+                p = seg.find(ch, p + 1)
+        return sorted(out, key=lambda m: m.start())
 
     def days_alone(self) -> list:
         """Days of the month with no month (28日报道, 巴黎十五日电), as (start, end, ---DD): found
@@ -1325,8 +1408,8 @@ class _Segment:
                         k += 1
                     if k == b or k >= self.n or seg[k] in "\n" or seg[k].isdigit():
                         continue
-                    if _match_unit(seg, b) or seg[k] in "%‰±~-–—×*/=<>()":
-                        continue
+                    if _match_unit(seg, b) or seg[k] in "%‰±~-–—×*/=<>()万亿萬億":
+                        continue    # (43 万女性: a number with its rank, not a heading's)
                     if "a" <= seg[k] <= "z":
                         continue    # "11 prospective studies": a count before a lowercase word, not a heading's number
                     j = m.start() - 1
@@ -1515,7 +1598,7 @@ class _Segment:
                 scale = _SCALE[m.group("s")] if m.group("s") else (10 ** 4 if m.group("r") == "万" else 1)
                 self.emit_form(a, b, _num(pos * scale), qual="more_than",
                                bounds=[_num(pos * scale), _num(10 * pos * scale)])
-        for w in ("上", "近", "逾", "超过"):
+        for w in ("上", "近", "逾", "过"):
             if w in seg:
                 break
         else:
@@ -1527,10 +1610,10 @@ class _Segment:
                     continue
                 w = m.group("w")
                 v = _BARE_SCALE[m.group("n")]
-                if w == "上":
+                if w in ("上", "过"):
                     if _match_unit(seg, b) is None and b < len(seg) and _is_han(seg[b]) and seg[b] not in "的":
-                        continue    # 上万 needs a count after it unless it ends the phrase
-                    self.emit_form(a, b, v, qual="at_least")
+                        continue    # 上万 needs a count after it unless it ends the phrase (经过千辛万苦)
+                    self.emit_form(a, b, v, qual="at_least" if w == "上" else "more_than")
                 elif w in ("近", "将近"):   # 近百: nearly a hundred, from below
                     self.emit_form(a, b, v, bounds=[_num(v * 0.9), v])
                 else:
