@@ -173,6 +173,20 @@ def test_money_signs_number_words_and_completed_weeks_in_an_abstract(tmp_path):
     assert v["1.0%"] == "supported" and v["19名"] == "supported" and v["34~36周"] == "supported"
 
 
+def test_the_one_entry_of_a_list_no_marker_points_to_is_the_papers_study(tmp_path):
+    # a page that lists one paper at its foot and cites it with no marker is about that paper,
+    # as a reader takes it (its study numbers rest on it, not "unattributed")
+    a = tmp_path / "abstract.txt"
+    a.write_text(ABSTRACT, encoding="utf-8")
+    st = Store()
+    st.add(load_paper(str(a)))
+    listed = ("参考文献：\n[1] Si-Jing Chen, Yun Kwok Wing. App-based therapy for insomnia to prevent depression "
+              "in youth: a randomized clinical trial. PLoS Medicine, 2025. doi:10.1371/journal.pmed.9999999\n")
+    rep = check(article_from_text("研究人员进行了一项研究，发现干预组10%的参与者患上抑郁症，对照组为18%。\n\n"
+                                  + listed, "a.txt"), st)
+    assert _verdicts(rep) == {"10%": "supported", "18%": "supported"}
+
+
 def test_background_statistics_are_not_pinned_on_the_paper(tmp_path):
     rep = _check(tmp_path, "一项研究纳入708名年轻人。\n据世界卫生组织统计，全球约有3.5亿人患抑郁症。\n"
                            "全球抑郁症患者人数超过3亿。\n")

@@ -20,7 +20,7 @@ from factcheck.ingest.citations import find_markers
 from factcheck.papers.glossary import Glossary, cached_groups, load_glossary
 from factcheck.core.model import Article, Attribution, Mention, Reference, Sentence
 from factcheck.core.objcache import ObjectCache
-from factcheck.papers.implicit import is_implicit
+from factcheck.papers.implicit import is_implicit, the_one_paper
 from factcheck.text.sentences import by_sentence
 from factcheck.papers.summaries import Store, Summary, numbers_of, period_spans
 from factcheck.text.units import TIME_UNITS, convert, tolerance
@@ -306,7 +306,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     scan = _Scan(norm, sentences)
     # an article with no reference list of its own, checked against the one paper it is about
     # (its procedure, 随访 or 参与者, speaks of research there)
-    single_study = n_refs == 1 and is_implicit(refs[0])
+    single_study = n_refs == 1 and (is_implicit(refs[0]) or the_one_paper(article) == refs[0].index)
     research_at = scan.first([cues["research"], cues["procedure"]] if single_study else cues["research"])
     new_source_at = scan.first(cues["new_source"])
     back_ref_at = scan.first(cues["back_reference"])

@@ -35,9 +35,17 @@ def is_implicit(ref: Reference) -> bool:
 
 def the_one_paper(article: Article) -> Optional[int]:
     """The index of the one paper an article is checked against without listing it (--paper,
-    or named in its text), or None."""
+    or named in its text), or the one entry of its own list that no marker of the text points
+    to (a reader takes the page as about that paper); None otherwise."""
     refs = article.references
-    return refs[0].index if len(refs) == 1 and is_implicit(refs[0]) else None
+    return refs[0].index if len(refs) == 1 and (is_implicit(refs[0]) or _listed_alone(refs[0], article.text)) else None
+
+
+def _listed_alone(ref: Reference, text: str) -> bool:
+    """The page's one reference, resolved to a summary, with no marker ([1]) before the list."""
+    from factcheck.ingest.citations import MARKER_RE
+
+    return ref.summary_id is not None and MARKER_RE.search(text, 0, ref.start or len(text)) is None
 
 
 def load_paper(spec: str, *, fetch_client=None) -> Summary:
