@@ -187,6 +187,18 @@ def test_the_one_entry_of_a_list_no_marker_points_to_is_the_papers_study(tmp_pat
     assert _verdicts(rep) == {"10%": "supported", "18%": "supported"}
 
 
+def test_a_range_of_ratios_is_the_range_of_changes_an_article_tells(tmp_path):
+    abstract = ABSTRACT.replace("Aspirin was given", "Brighter night light had higher all-cause mortality risk "
+                                "(aHR ranges: 1.15 to 1.18 [70 to 90th], and 1.21 to 1.34 [90 to 100th]), brighter "
+                                "day light lower risk (aHR ranges: 0.74 to 0.84, and 0.66 to 0.83). Aspirin was given")
+    rep = _check(tmp_path, "夜间光照最强者的死亡风险增加了21%至34%。\n白天光照最强者的死亡风险降低了17%至34%。\n"
+                           "白天光照最强者的死亡风险增加了17%至34%。\n", abstract)
+    v = [(m.surface, mv.verdict) for c in rep.claims for mv in c.mention_verdicts for m in rep.mentions
+         if m.id == mv.mention_id]
+    assert v[0] == ("21%至34%", "supported") and v[1] == ("17%至34%", "supported")
+    assert v[2] != ("17%至34%", "supported")     # the words say up; the paper's ratios are down
+
+
 def test_background_statistics_are_not_pinned_on_the_paper(tmp_path):
     rep = _check(tmp_path, "一项研究纳入708名年轻人。\n据世界卫生组织统计，全球约有3.5亿人患抑郁症。\n"
                            "全球抑郁症患者人数超过3亿。\n")

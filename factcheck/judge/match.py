@@ -152,7 +152,8 @@ def comparable(m: Mention, s: Summary, change: Optional[str] = None) -> list[tup
             if loose and c.kind == "ratio" and m.decimals and not isinstance(c.value, list):
                 out.append((c, float(c.value)))      # a bare 1.86 for the draft's MRR 1.86: the ratio, unlabelled
                 continue
-            rc = _as_relative_change(c, change) if m.kind == "percent" else None
+            rc = _as_relative_change(c, change) if m.kind == "percent" else (
+                _as_relative_span(c, change) if m.kind == "range" and m.unit == "%" else None)
             if rc is not None:
                 out.append((rc, rc.value))
                 continue
@@ -210,6 +211,24 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
         pct = round(abs(1 - r) * 100, 6)
         return Cand(c.finding, pct, "%", "percent", c.group, c.timepoint, f"{c.label} {_fmt(c.value)}")
     return None
+
+
+def _as_relative_span(c: Cand, change: Optional[str]) -> Optional[Cand]:
+    """A range of the paper's ratios as the range of relative changes an article states: "aHR
+    ranges … 1.21 to 1.34" → 死亡风险增加了21%至34%, 0.66 to 0.83 → 降低17%~34%; only in the
+    direction the article's words give, and only a range its finding labels as ratios."""
+    if not change or c.kind != "range" or c.unit or not isinstance(c.value, list) or len(c.value) != 2:
+        return None
+    if c.label not in RATIO_LABELS and not (c.finding is not None and any(v.label in RATIO_LABELS for v in c.finding.values)):
+        return None
+    lo, hi = sorted(float(x) for x in c.value)
+    if change == "up" and 1 < lo and hi < 10:
+        span = [round((lo - 1) * 100, 6), round((hi - 1) * 100, 6)]
+    elif change == "down" and 0 < lo and hi < 1:
+        span = [round((1 - hi) * 100, 6), round((1 - lo) * 100, 6)]
+    else:
+        return None
+    return Cand(c.finding, span, "%", "range", c.group, c.timepoint, f"{c.label or 'ratio'} {_fmt(lo)}-{_fmt(hi)}")
 
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍
