@@ -29,14 +29,22 @@ Conclusions: App-based CBT-I may prevent depression in youth with insomnia.
 """
 
 
-def _check(tmp_path, article: str, abstract: str = ABSTRACT):
+def _check(tmp_path, article: str, abstract: str = ABSTRACT, named: bool = True):
+    """``article`` checked against the drafted ``abstract``: named by the editor (--paper), or
+    (``named=False``) only in the store, for the page's own list to find."""
     a = tmp_path / "abstract.txt"
     a.write_text(abstract, encoding="utf-8")
     s = load_paper(str(a))
     st = Store()
     st.add(s)
     art = article_from_text(article, "a.txt")
-    return check(art, st, papers=[s.id])
+    return check(art, st, papers=[s.id] if named else ())
+
+
+def _verdict_pairs(rep) -> list[tuple[str, str]]:
+    """(surface, verdict) of every judged mention, in the report's order (a surface may repeat)."""
+    ms = {m.id: m for m in rep.mentions}
+    return [(ms[v.mention_id].surface, v.verdict) for c in rep.claims for v in c.mention_verdicts]
 
 
 def _verdicts(rep) -> dict[str, str]:
@@ -115,8 +123,7 @@ def test_the_article_words_carry_the_sign_of_a_change(tmp_path):
 def test_ten_thousands_are_read_to_the_digit_written(tmp_path):
     abstract = ABSTRACT.replace("Aspirin was given", "A total of 162 602 women were followed. Aspirin was given")
     rep = _check(tmp_path, "该研究跟踪了16.3万名女性。\n研究共纳入16万名女性。\n研究共纳入17万名女性。\n", abstract)
-    v = [(m.surface, mv.verdict) for c in rep.claims for mv in c.mention_verdicts for m in rep.mentions
-         if m.id == mv.mention_id]
+    v = _verdict_pairs(rep)
     assert ("16万名", "supported") in v and ("16.3万名", "supported") in v
     assert ("17万名", "supported") not in v
 
@@ -171,19 +178,16 @@ def test_money_signs_number_words_and_completed_weeks_in_an_abstract(tmp_path):
     v = _verdicts(rep)
     assert v["400英镑"] == "supported" and v["440美元"] == "supported"
     assert v["1.0%"] == "supported" and v["19名"] == "supported" and v["34~36周"] == "supported"
+    assert normalise("a fee of US\u00a0$5") == "a fee of 5 USD"     # the sign decides, whatever space
 
 
 def test_the_one_entry_of_a_list_no_marker_points_to_is_the_papers_study(tmp_path):
     # a page that lists one paper at its foot and cites it with no marker is about that paper,
     # as a reader takes it (its study numbers rest on it, not "unattributed")
-    a = tmp_path / "abstract.txt"
-    a.write_text(ABSTRACT, encoding="utf-8")
-    st = Store()
-    st.add(load_paper(str(a)))
     listed = ("参考文献：\n[1] Si-Jing Chen, Yun Kwok Wing. App-based therapy for insomnia to prevent depression "
               "in youth: a randomized clinical trial. PLoS Medicine, 2025. doi:10.1371/journal.pmed.9999999\n")
-    rep = check(article_from_text("研究人员进行了一项研究，发现干预组10%的参与者患上抑郁症，对照组为18%。\n\n"
-                                  + listed, "a.txt"), st)
+    rep = _check(tmp_path, "研究人员进行了一项研究，发现干预组10%的参与者患上抑郁症，对照组为18%。\n\n" + listed,
+                 named=False)
     assert _verdicts(rep) == {"10%": "supported", "18%": "supported"}
 
 
@@ -193,8 +197,7 @@ def test_a_range_of_ratios_is_the_range_of_changes_an_article_tells(tmp_path):
                                 "day light lower risk (aHR ranges: 0.74 to 0.84, and 0.66 to 0.83). Aspirin was given")
     rep = _check(tmp_path, "夜间光照最强者的死亡风险增加了21%至34%。\n白天光照最强者的死亡风险降低了17%至34%。\n"
                            "白天光照最强者的死亡风险增加了17%至34%。\n", abstract)
-    v = [(m.surface, mv.verdict) for c in rep.claims for mv in c.mention_verdicts for m in rep.mentions
-         if m.id == mv.mention_id]
+    v = _verdict_pairs(rep)
     assert v[0] == ("21%至34%", "supported") and v[1] == ("17%至34%", "supported")
     assert v[2] != ("17%至34%", "supported")     # the words say up; the paper's ratios are down
 

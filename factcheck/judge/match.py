@@ -206,11 +206,13 @@ def _as_relative_change(c: Cand, change: Optional[str]) -> Optional[Cand]:
                     f"{_fmt(c.value)}-fold")
     if c.kind != "ratio" or c.label not in RATIO_LABELS:
         return None
-    r = float(c.value)
-    if (change == "down" and r < 1) or (change == "up" and r > 1):
-        pct = round(abs(1 - r) * 100, 6)
-        return Cand(c.finding, pct, "%", "percent", c.group, c.timepoint, f"{c.label} {_fmt(c.value)}")
-    return None
+    pct = _ratio_as_change(float(c.value), change)
+    return None if pct is None else Cand(c.finding, pct, "%", "percent", c.group, c.timepoint, f"{c.label} {_fmt(c.value)}")
+
+
+def _ratio_as_change(r: float, change: str) -> Optional[float]:
+    """A ratio as the percent change its direction tells (0.58 down → 42), or None against it."""
+    return round(abs(1 - r) * 100, 6) if (change == "down" and 0 < r < 1) or (change == "up" and r > 1) else None
 
 
 def _as_relative_span(c: Cand, change: Optional[str]) -> Optional[Cand]:
@@ -222,13 +224,10 @@ def _as_relative_span(c: Cand, change: Optional[str]) -> Optional[Cand]:
     if c.label not in RATIO_LABELS and not (c.finding is not None and any(v.label in RATIO_LABELS for v in c.finding.values)):
         return None
     lo, hi = sorted(float(x) for x in c.value)
-    if change == "up" and 1 < lo and hi < 10:
-        span = [round((lo - 1) * 100, 6), round((hi - 1) * 100, 6)]
-    elif change == "down" and 0 < lo and hi < 1:
-        span = [round((1 - hi) * 100, 6), round((1 - lo) * 100, 6)]
-    else:
+    ends = [_ratio_as_change(x, change) for x in (lo, hi)]
+    if None in ends or hi >= 10:
         return None
-    return Cand(c.finding, span, "%", "range", c.group, c.timepoint, f"{c.label or 'ratio'} {_fmt(lo)}-{_fmt(hi)}")
+    return Cand(c.finding, sorted(ends), "%", "range", c.group, c.timepoint, f"{c.label or 'ratio'} {_fmt(lo)}-{_fmt(hi)}")
 
 
 # a relative change told in the article: 降低42%, 风险高80%, 减少了逾四成, 增加近一倍

@@ -22,6 +22,7 @@ from typing import Optional, Sequence
 
 from factcheck.core.codes import input_message
 from factcheck.core.errors import PaperError
+from factcheck.ingest.citations import MARKER_RE
 from factcheck.text.doi import dois_in_text
 from factcheck.core.model import Article, Reference
 from factcheck.papers.summaries import Store, Summary, SummaryError, load_summary, normalize_doi
@@ -43,8 +44,6 @@ def the_one_paper(article: Article) -> Optional[int]:
 
 def _listed_alone(ref: Reference, text: str) -> bool:
     """The page's one reference, resolved to a summary, with no marker ([1]) before the list."""
-    from factcheck.ingest.citations import MARKER_RE
-
     return ref.summary_id is not None and MARKER_RE.search(text, 0, ref.start or len(text)) is None
 
 

@@ -850,7 +850,7 @@ _CN_YEAR_END = re.compile(r"(?<=[0-9])[ \t]{0,2}年?[ \t]{0,2}(?:至|到|[-–�
                           r"(?=[ \t]{0,2}年)")
 
 
-def digit_strings(norm: str) -> str:
+def _digit_strings(norm: str) -> str:
     """``norm`` with the digit strings of Chinese digits in Arabic ones (offsets kept)."""
     out = _CN_DIGIT_RUN.sub(lambda m: m.group(0).translate(_CN_DIGIT_OF), norm)
     if out == norm:
@@ -866,7 +866,7 @@ def extract(text: str, spans: Optional[list] = None, *, norm: Optional[str] = No
     if norm is None or len(norm) != len(text):
         norm = fold_width(text)
     if "〇" in norm or "零" in norm or "○" in norm or "一九" in norm:
-        norm = digit_strings(norm)
+        norm = _digit_strings(norm)
     n = len(text)
     if spans is None:
         regions = [(0, n)]
