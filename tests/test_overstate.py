@@ -967,3 +967,18 @@ def test_animals_studied_beside_patients_make_a_study_of_both():
     assert both[0] == "mixed" and both[2] == "human+mouse"
     assert classify_design("Sucralose limits immunotherapy response in preclinical models of cancer in mice.")[0] \
         == "animal"
+
+
+def test_risk_called_weixian_a_conclusion_denied_and_a_stir_among_readers():
+    """危险 is risk as mainland news writes it (可使罹患痴呆危险降低20%, over a cohort: a causal
+    claim); a conclusion the article says cannot be drawn (并不能直接得出…导致…的结论) and what a
+    study stirred (引发了广泛关注) are not the article's causal claims."""
+    fired = _rules_fired(_MAGNESIUM)
+    assert "FC214" in fired("研究发现，每天补充镁可使罹患痴呆危险降低20%。")
+    assert not {"FC202", "FC214", "FC216"} & fired("这项研究只提供了关联，并不能直接得出血镁过高导致痴呆的结论。")
+    assert not {"FC202", "FC214", "FC216"} & fired("这项关于血镁与痴呆的研究引发了广泛关注。")
+    # (only what is stirred right after the verb: 思考能力 affected is an effect)
+    assert "FC214" in fired("研究发现，血镁过高会增加痴呆和思考障碍。")
+    assert "FC202" in fired("研究发现，血镁过高导致痴呆。")
+    # (预计, 预测: a projection, hedged as 估计 is)
+    assert not {"FC202", "FC214", "FC216"} & fired("研究说明了服用镁补充剂后，预计痴呆风险会增加多少。")

@@ -202,6 +202,41 @@ def test_a_range_of_ratios_is_the_range_of_changes_an_article_tells(tmp_path):
     assert v[2] != ("17%至34%", "supported")     # the words say up; the paper's ratios are down
 
 
+def test_a_dose_the_abstract_gives_names_an_arm_not_a_misquote_of_the_other(tmp_path):
+    # "a low (0.3 mg) or high (5.0 mg) dose": the article's 5毫克 is the high arm, whatever finding
+    # the sentence's words bring nearer (one that names only the 0.3 mg)
+    abstract = ABSTRACT.replace("Aspirin was given at 150 mg per day.", "Adults received a low (0.3 mg) or high "
+                                "(5.0 mg) dose of melatonin. Although 0.3 mg melatonin had a trend towards "
+                                "increasing sleep, it was not significant.")
+    rep = _check(tmp_path, "研究发现，与安慰剂相比，5毫克的褪黑激素增加了睡眠。\n研究发现，2毫克的褪黑激素增加了睡眠。\n", abstract)
+    v = _verdicts(rep)
+    assert v["5毫克"] == "supported" and v["2毫克"] != "supported"
+
+
+def test_a_year_told_against_the_journal_dates_the_paper(tmp_path):
+    # 2025年《公共科学图书馆·医学》: the paper's year (the sentence need not say 发表); a later year than
+    # the record's is a misdated paper, an earlier one may be its day online
+    rep = _check(tmp_path, "2025年《公共科学图书馆·医学》上的一项研究纳入708名年轻人。\n"
+                           "2026年《公共科学图书馆·医学》上的一项研究纳入708名年轻人。\n"
+                           "2024年《公共科学图书馆·医学》上的一项研究纳入708名年轻人。\n")
+    v = _verdict_pairs(rep)
+    assert ("2025年", "supported") in v and ("2026年", "mismatch") in v
+    assert ("2024年", "mismatch") not in v and ("2024年", "supported") not in v
+
+
+def test_an_interval_written_with_a_comma_is_two_ends_not_thousands():
+    t = normalise("about 184 ug/m3 [95% confidence interval (CI): 61, 307] higher; 65, 414 melatonin users")
+    assert "61, 307" in t and "65414 melatonin users" in t
+
+
+def test_a_line_on_a_broader_topic_than_the_papers_is_the_papers(tmp_path):
+    # 寿命 for a paper on life expectancy (lexicon/broader.yaml), as 癌症 for one on breast cancer
+    abstract = ABSTRACT.replace("Aspirin was given at 150 mg per day.", "Life expectancy was about 5.5 y lower in "
+                                "the north.")
+    rep = _check(tmp_path, "一项研究纳入708名年轻人。\n\n居民寿命缩短幅度超5.5年\n", abstract)
+    assert {c.line: c.verdict for c in rep.claims}[3] == "supported"
+
+
 def test_background_statistics_are_not_pinned_on_the_paper(tmp_path):
     rep = _check(tmp_path, "一项研究纳入708名年轻人。\n据世界卫生组织统计，全球约有3.5亿人患抑郁症。\n"
                            "全球抑郁症患者人数超过3亿。\n")

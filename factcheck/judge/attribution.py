@@ -180,7 +180,9 @@ def _quotes_the_abstract(ntext: str, paper: RefProfile) -> bool:
 
 
 # glossary groups of a summary's topic text (title, terms, population, conclusion, measures)
-_summary_groups = ObjectCache(lambda s, gl, topic: gl.groups_in(" ".join(topic)))
+# (with every broader group of the paper's: an article names 癌症 for a paper on breast cancer,
+# 寿命 for one on life expectancy, as overstate.py reads the paper's topic)
+_summary_groups = ObjectCache(lambda s, gl, topic: frozenset(gl.with_broader(gl.groups_in(" ".join(topic)))))
 
 
 _ENDS_SENTENCE = frozenset("。！？!?；;…”\"」』）)")

@@ -945,7 +945,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                                and not _level_against_change(m, ctx, t[2]) and not _per_unit_estimate(ctx, t[2])
                                and not (band and _unnamed_band(band, t[2])) and not _bound_against_level(m, t[2])))]
     if near and not s.curated and (m.decimals or m.kind == "multiplier" or (m.kind == "percent" and (
-            ctx.change or (_distinctive(m) and _IN_FIGURES.search(m.surface)))) or m.unit == "age") and any(
+            ctx.change or (_distinctive(m) and _IN_FIGURES.search(m.surface)))) or m.unit == "age"
+            or (m.kind == "dose" and _distinctive(m))) and any(
             _equal(m_eff, t[3], t[2].qualifier) and t[2].kind == near[0][2].kind and not _other_sex(t[2].group, ctx.group)
             for t in scored):
         # a draft names its measures in English words the lexicon may not know (resolution of
@@ -956,7 +957,8 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         # a percent in figures, over ten (44%), that the abstract states is that percent, not
         # another arm's misquote (a draft reads "44% in the 5-mg group, 56% in the 10-mg group"
         # as one finding; 一半, 三成 are words, near many of its values: not so);
-        # an age the abstract gives (index ages of 45 and 55 years) is no misquote of its other age
+        # an age the abstract gives (index ages of 45 and 55 years) is no misquote of its other age;
+        # a dose it gives (a low (0.3 mg) or high (5.0 mg) dose) names an arm, not another dose's misquote
         # (but the sexes a draft reads from "in women and men, respectively" are sure: 男性1.5年
         # where the abstract's 1.50 years is the women's is the sexes swapped)
         near = []
@@ -998,10 +1000,14 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     # 4b. a day of publication the paper's record contradicts (9日出版的《临床肿瘤学杂志》 for the
     #     issue of February 10, 2008年1月号 for a paper of 2007): every date of the record differs
     #     where both tell it (a record's month says nothing of the article's day)
+    #     (a journal's year, 2023年《新英格兰医学杂志》, later than every year of the record: a
+    #     year before it may be the day the paper came out online)
+    journals = m.kind == "year_or_date" and isinstance(m.value, str) and _journals_year(m, ctx)
     dates = [t for t in scored if t[2].kind == "date"] if m.kind == "year_or_date" and isinstance(m.value, str) \
-        and not is_period(m.value) and _the_day_of_print(m, ctx) else []
+        and not is_period(m.value) and (journals or _the_day_of_print(m, ctx)) else []
     if dates and all(_date_contradicts(m.value, str(t[3])) for t in dates) \
-            and not _online_before_print(m.value, [str(t[3]) for t in dates]):
+            and not _online_before_print(m.value, [str(t[3]) for t in dates]) \
+            and not (journals and any(str(t[3])[:4] > m.value for t in dates)):
         return _mismatch(m, max(dates, key=lambda t: len(str(t[3]))), s, "FC102")
     # 5. the number occurs, but for another measure: never support. A draft from an abstract
     #    names its measures in English words the glossary may not know: there, a number of the
@@ -1684,10 +1690,25 @@ def _same_day(value: str, published: str) -> bool:
 _CITED_BEFORE = re.compile(r"(?:et al\.?|等人?)[ \t]*[,，]?[ \t]*$")
 
 
+# a journal's year: 2024年《美国国家科学院院刊》上的一项研究, 《柳叶刀》2019年
+_TITLE_AFTER = re.compile(r"[ \t]*(?:的|在|于|於)?[ \t]*《")
+_TITLE_BEFORE = re.compile(r"》[ \t]*(?:杂志|雜誌|期刊)?[ \t]*(?:于|於|在)?[ \t]*$")
+
+
 def _cited_year(m: Mention, ctx: Context) -> bool:
     """Is the year the one a citation gives its paper (after "et al.")?"""
     k = m.start - ctx.sentence_start
-    return len(str(m.value)) == 4 and _CITED_BEFORE.search(ctx.sentence, max(0, k - 12), k) is not None
+    return len(str(m.value)) == 4 and (_CITED_BEFORE.search(ctx.sentence, max(0, k - 12), k) is not None
+                                       or _journals_year(m, ctx))
+
+
+def _journals_year(m: Mention, ctx: Context) -> bool:
+    """Is the year told right against the title of a journal in 《》 (2024年《美国国家科学院院刊》,
+    《柳叶刀》2019年)? It dates the paper that journal carried: the paper the sentence is held to,
+    since a sentence naming another journal's study is that study's (attribution)."""
+    a, b = m.start - ctx.sentence_start, m.end - ctx.sentence_start
+    return len(str(m.value)) == 4 and (_TITLE_AFTER.match(ctx.sentence, b) is not None
+                                       or _TITLE_BEFORE.search(ctx.sentence, max(0, a - 10), a) is not None)
 
 
 # the day a paper came out, told right before the word (9日出版的…, 25日在医学期刊《柳叶刀》上发表,

@@ -36,7 +36,7 @@ from factcheck.text.wordscan import WordIndex, plain_words, required_literals
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
 NEGATIONS = {"不", "没有", "没", "未", "并非", "非", "尚未", "无法", "不能", "难以", "并未", "而非", "不是",
              "未能", "不会", "不再", "不要", "切勿", "千万别", "不可", "不宜", "并无", "尚无", "缺乏"}
-HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似", "估计")
+HEDGES = ("可能", "或许", "也许", "或可", "或能", "或会", "或将", "有望", "疑似", "怀疑", "推测", "似乎", "貌似", "估计", "预计", "预估")
 # what remains to be shown, the cue being the showing: 还需要后续的研究工作来加以证实, 有待证实
 PENDING_BEFORE = re.compile(r"(?:有待|尚待|还需要?|仍需要?|尚需|需要)[^，。；;,]{0,16}$")
 HEDGE_RE = re.compile("|".join(HEDGES))
@@ -111,14 +111,16 @@ NOT_MEANT = re.compile(r"(?:不代表|不意味着|不等于|不能说明|并不
                        # 并无确凿研究证据表明…: no evidence shows it; 并未发现打了疫苗会增加…: not found
                        r"|(?:并无|没有|尚无|缺乏|未有|无)[^，。,；;]{0,8}证据[^，。,；;]*$"
                        r"|(?:并未|没有|未能|未|没)(?:发现|找到|观察到|看到)[^，。,；;]*$"
-                       r"|(?:并未|没有|未)因[^，。,；;]{1,20}而[^，。,；;]{0,4}$")
+                       r"|(?:并未|没有|未)因[^，。,；;]{1,20}而[^，。,；;]{0,4}$"
+                       # 并不能直接得出饮茶导致胃癌的结论: a conclusion the article says cannot be drawn
+                       r"|(?:不能|无法|难以|不可|未能)[^，。,；;]{0,4}(?:得出|推断|推论|断言|下结论|认定)[^，。,；;]*$")
 # a consequence chained on a hedged clause (可能会分散注意力，导致医疗事故; 可能会导致血小板凝结，随后…，
 # 引发心脏病发作) keeps its hedge: these open such a clause
 CHAIN_OPENERS = ("", "并", "并且", "从而", "进而", "继而", "而", "甚至", "最终", "最后", "随后", "然后", "再", "还会", "就会", "则会")
 # the article itself makes the effect conditional on causation (如果二者确为因果关系，那么…可减少)
 CAUSATION_SUPPOSED = re.compile(r"(?:如果|假如|倘若|假设|要是|若)[^。；;]{0,20}因果")
 # every branch of NOT_MEANT holds one of these: a clause without them is not searched
-_NEGATING_CHARS = frozenset("不没无缺未尚并")
+_NEGATING_CHARS = frozenset("不没无缺未尚并难")
 # a study of years ago (证实了十年前一项突破性研究的影响): the word is about that study
 YEARS_AGO_STUDY = re.compile(r"年前[^，。,；;]{0,4}$")
 # what has been shown, in the passive perfect (经常食用新鲜蔬菜已被证明可降低…, 早已被证实): knowledge

@@ -233,9 +233,15 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(ORs?|HRs?|RRs?|(?:odds|hazard|risk) ratios?(?:\s*\[(?:OR|HR|RR)\])?)\s+for\s+([^,;()\[\]]{1,40}?),\s*"
                r"(\d+\.\d+)(?![\d.])", r"\1 \3 for \2", t)
     # "65, 414 melatonin users", "12, 411 users": a copy that put a space after the thousands
-    # comma (not a list: no number before it with a comma, none after it)
-    t = re.sub(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)", r"\1,\2", t)
+    # comma (not a list: no number before it with a comma, none after it; nor an interval's two
+    # ends, "[95% CI: 61, 307]")
+    t = re.sub(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)",
+               lambda m: m.group(0) if _INTERVAL_OPENS.search(t, max(0, m.start() - 16), m.start())
+               else f"{m.group(1)},{m.group(2)}", t)
     return _numbers_in_words(_THOUSANDS.sub(_joined, t))
+
+
+_INTERVAL_OPENS = re.compile(r"(?:\bCI|\binterval|\bCrI)\)?\s*[:=,]?\s*$")
 
 
 def _units_carried(t: str) -> str:
