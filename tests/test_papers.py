@@ -41,6 +41,11 @@ def _check(tmp_path, article: str, abstract: str = ABSTRACT, named: bool = True)
     return check(art, st, papers=[s.id] if named else ())
 
 
+def _with_results(sentences: str) -> str:
+    """The test abstract with ``sentences`` told among its results (before its last one)."""
+    return ABSTRACT.replace("Aspirin was given", sentences + " Aspirin was given")
+
+
 def _verdict_pairs(rep) -> list[tuple[str, str]]:
     """(surface, verdict) of every judged mention, in the report's order (a surface may repeat)."""
     ms = {m.id: m for m in rep.mentions}
@@ -121,7 +126,7 @@ def test_the_article_words_carry_the_sign_of_a_change(tmp_path):
 
 
 def test_ten_thousands_are_read_to_the_digit_written(tmp_path):
-    abstract = ABSTRACT.replace("Aspirin was given", "A total of 162 602 women were followed. Aspirin was given")
+    abstract = _with_results("A total of 162 602 women were followed.")
     rep = _check(tmp_path, "该研究跟踪了16.3万名女性。\n研究共纳入16万名女性。\n研究共纳入17万名女性。\n", abstract)
     v = _verdict_pairs(rep)
     assert ("16万名", "supported") in v and ("16.3万名", "supported") in v
@@ -137,8 +142,8 @@ def test_the_papers_number_with_another_unit_is_a_unit_error(tmp_path):
 def test_a_time_in_hours_is_no_slip_for_the_papers_weeks(tmp_path):
     # the paper's 12 weeks and the article's 12小时 are other quantities, not one number's slip
     # (nor 3天 a week for a 3.4-year follow-up)
-    abstract = ABSTRACT.replace("Aspirin was given", "During a mean follow-up of 3.4 years, 120 developed "
-                                "proteinuria. Aspirin was given")
+    abstract = _with_results("During a mean follow-up of 3.4 years, 120 developed "
+                             "proteinuria.")
     rep = _check(tmp_path, "研究发现，每周超过3天不吃早饭的人蛋白尿风险更高。\n", abstract)
     assert _verdicts(rep)["3天"] != "mismatch"
     rep = _check(tmp_path, "研究发现，睡前<2小时吃晚餐的人风险更高。\n", abstract.replace("3.4 years", "2 years"))
@@ -146,9 +151,8 @@ def test_a_time_in_hours_is_no_slip_for_the_papers_weeks(tmp_path):
 
 
 def test_the_unit_after_a_bracket_is_the_values_before_it(tmp_path):
-    abstract = ABSTRACT.replace("Aspirin was given", "Responders had a shorter diabetes duration "
-                                "(2.7 ± 0.3 versus 3.8 ± 0.4 years) and a higher fat mass (395.4 (86.6 to 704.3) g). "
-                                "Aspirin was given")
+    abstract = _with_results("Responders had a shorter diabetes duration "
+                             "(2.7 ± 0.3 versus 3.8 ± 0.4 years) and a higher fat mass (395.4 (86.6 to 704.3) g).")
     rep = _check(tmp_path, "有反应者的糖尿病病程更短，为2.7年。\n有反应者的脂肪量更高，为395克。\n", abstract)
     v = _verdicts(rep)
     assert v["2.7年"] == "supported" and v["395克"] == "supported"
@@ -157,9 +161,8 @@ def test_the_unit_after_a_bracket_is_the_values_before_it(tmp_path):
 def test_a_count_of_hundreds_the_paper_states_is_its_count_whatever_the_classifier(tmp_path):
     # 两千两百六十个(肝癌病人) for "2260 cases", 二十三万九千一百四十六个 for "239,146 noncases"; the
     # count after a registry number a copy glued to it ("ISRCTN24647151.160 921 women") is read too
-    abstract = ABSTRACT.replace("Aspirin was given", "Nine studies, involving 2260 cases and 239,146 noncases, "
-                                "were pooled. The trial is registered, ISRCTN24647151.160 921 women were recruited. "
-                                "Aspirin was given")
+    abstract = _with_results("Nine studies, involving 2260 cases and 239,146 noncases, "
+                             "were pooled. The trial is registered, ISRCTN24647151.160 921 women were recruited.")
     rep = _check(tmp_path, "研究共涉及两千两百六十个肝癌病人，以及二十三万九千一百四十六个健康人士。\n"
                            "研究入组16万0921例女性。\n", abstract)
     v = _verdicts(rep)
@@ -170,9 +173,9 @@ def test_a_count_of_hundreds_the_paper_states_is_its_count_whatever_the_classifi
 def test_money_signs_number_words_and_completed_weeks_in_an_abstract(tmp_path):
     # "£400 ($440)", "One percent of participants", "Nineteen 3- to 5-year-old children",
     # "34-36 completed weeks": read as the article tells them
-    abstract = ABSTRACT.replace("Aspirin was given", "Quitters received up to £400 ($440) in vouchers. One percent "
-                                "of participants underwent imaging. Nineteen 3- to 5-year-old children completed a "
-                                "scan. Risk was higher at 34-36 completed weeks. Aspirin was given")
+    abstract = _with_results("Quitters received up to £400 ($440) in vouchers. One percent "
+                             "of participants underwent imaging. Nineteen 3- to 5-year-old children completed a "
+                             "scan. Risk was higher at 34-36 completed weeks.")
     rep = _check(tmp_path, "戒烟者最多可获得400英镑(约440美元)的购物券。\n研究中1.0%的参与者接受了成像检查。\n"
                            "共有19名3至5岁的儿童完成了扫描。\n孕34~36周出生的孩子风险更高。\n", abstract)
     v = _verdicts(rep)
@@ -192,9 +195,9 @@ def test_the_one_entry_of_a_list_no_marker_points_to_is_the_papers_study(tmp_pat
 
 
 def test_a_range_of_ratios_is_the_range_of_changes_an_article_tells(tmp_path):
-    abstract = ABSTRACT.replace("Aspirin was given", "Brighter night light had higher all-cause mortality risk "
-                                "(aHR ranges: 1.15 to 1.18 [70 to 90th], and 1.21 to 1.34 [90 to 100th]), brighter "
-                                "day light lower risk (aHR ranges: 0.74 to 0.84, and 0.66 to 0.83). Aspirin was given")
+    abstract = _with_results("Brighter night light had higher all-cause mortality risk "
+                             "(aHR ranges: 1.15 to 1.18 [70 to 90th], and 1.21 to 1.34 [90 to 100th]), brighter "
+                             "day light lower risk (aHR ranges: 0.74 to 0.84, and 0.66 to 0.83).")
     rep = _check(tmp_path, "夜间光照最强者的死亡风险增加了21%至34%。\n白天光照最强者的死亡风险降低了17%至34%。\n"
                            "白天光照最强者的死亡风险增加了17%至34%。\n", abstract)
     v = _verdict_pairs(rep)
@@ -205,9 +208,9 @@ def test_a_range_of_ratios_is_the_range_of_changes_an_article_tells(tmp_path):
 def test_a_dose_the_abstract_gives_names_an_arm_not_a_misquote_of_the_other(tmp_path):
     # "a low (0.3 mg) or high (5.0 mg) dose": the article's 5毫克 is the high arm, whatever finding
     # the sentence's words bring nearer (one that names only the 0.3 mg)
-    abstract = ABSTRACT.replace("Aspirin was given at 150 mg per day.", "Adults received a low (0.3 mg) or high "
-                                "(5.0 mg) dose of melatonin. Although 0.3 mg melatonin had a trend towards "
-                                "increasing sleep, it was not significant.")
+    abstract = _with_results("Adults received a low (0.3 mg) or high "
+                             "(5.0 mg) dose of melatonin. Although 0.3 mg melatonin had a trend towards "
+                             "increasing sleep, it was not significant.")
     rep = _check(tmp_path, "研究发现，与安慰剂相比，5毫克的褪黑激素增加了睡眠。\n研究发现，2毫克的褪黑激素增加了睡眠。\n", abstract)
     v = _verdicts(rep)
     assert v["5毫克"] == "supported" and v["2毫克"] != "supported"
@@ -231,8 +234,8 @@ def test_an_interval_written_with_a_comma_is_two_ends_not_thousands():
 
 def test_a_line_on_a_broader_topic_than_the_papers_is_the_papers(tmp_path):
     # 寿命 for a paper on life expectancy (lexicon/broader.yaml), as 癌症 for one on breast cancer
-    abstract = ABSTRACT.replace("Aspirin was given at 150 mg per day.", "Life expectancy was about 5.5 y lower in "
-                                "the north.")
+    abstract = _with_results("Life expectancy was about 5.5 y lower in "
+                             "the north.")
     rep = _check(tmp_path, "一项研究纳入708名年轻人。\n\n居民寿命缩短幅度超5.5年\n", abstract)
     assert {c.line: c.verdict for c in rep.claims}[3] == "supported"
 

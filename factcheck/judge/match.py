@@ -1002,9 +1002,9 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     #     where both tell it (a record's month says nothing of the article's day)
     #     (a journal's year, 2023年《新英格兰医学杂志》, later than every year of the record: a
     #     year before it may be the day the paper came out online)
-    journals = m.kind == "year_or_date" and isinstance(m.value, str) and _journals_year(m, ctx)
-    dates = [t for t in scored if t[2].kind == "date"] if m.kind == "year_or_date" and isinstance(m.value, str) \
-        and not is_period(m.value) and (journals or _the_day_of_print(m, ctx)) else []
+    dated = m.kind == "year_or_date" and isinstance(m.value, str) and not is_period(m.value)
+    journals = dated and _journals_year(m, ctx)
+    dates = [t for t in scored if t[2].kind == "date"] if dated and (journals or _the_day_of_print(m, ctx)) else []
     if dates and all(_date_contradicts(m.value, str(t[3])) for t in dates) \
             and not _online_before_print(m.value, [str(t[3]) for t in dates]) \
             and not (journals and any(str(t[3])[:4] > m.value for t in dates)):

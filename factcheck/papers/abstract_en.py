@@ -235,13 +235,19 @@ def normalise(text: str) -> str:
     # "65, 414 melatonin users", "12, 411 users": a copy that put a space after the thousands
     # comma (not a list: no number before it with a comma, none after it; nor an interval's two
     # ends, "[95% CI: 61, 307]")
-    t = re.sub(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)",
-               lambda m: m.group(0) if _INTERVAL_OPENS.search(t, max(0, m.start() - 16), m.start())
-               else f"{m.group(1)},{m.group(2)}", t)
+    t = _SPACED_THOUSANDS.sub(_spaced_thousands, t)
     return _numbers_in_words(_THOUSANDS.sub(_joined, t))
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)")
 _INTERVAL_OPENS = re.compile(r"(?:\bCI|\binterval|\bCrI)\)?\s*[:=,]?\s*$")
+
+
+def _spaced_thousands(m: re.Match) -> str:
+    """"65, 414" → "65,414", unless an interval's label stands before it ("CI: 61, 307")."""
+    if _INTERVAL_OPENS.search(m.string, max(0, m.start() - 16), m.start()):
+        return m.group(0)
+    return f"{m.group(1)},{m.group(2)}"
 
 
 def _units_carried(t: str) -> str:
