@@ -982,3 +982,23 @@ def test_risk_called_weixian_a_conclusion_denied_and_a_stir_among_readers():
     assert "FC202" in fired("研究发现，血镁过高导致痴呆。")
     # (预计, 预测: a projection, hedged as 估计 is)
     assert not {"FC202", "FC214", "FC216"} & fired("研究说明了服用镁补充剂后，预计痴呆风险会增加多少。")
+
+
+def test_a_record_of_size_a_big_advance_or_a_new_path_is_novelty_unless_the_paper_claims_it():
+    """规模最大, 重大进展, 开辟了新途径, 首次量化, 首度成功, 打破…神话: hype the abstract must state
+    ("largest", "first") to be fair; 重磅研究, 新思路 and 前所未有 are left to pass (editors let
+    the news trade's words through, and the blind parts' writers flagged them rarely)."""
+    plain = _rules_fired("Methods: A cohort of 35000 women followed for 8 years. Results: Higher fish intake "
+                         "was associated with a lower risk of heart failure (HR 0.85).")
+    for hype in ("这项纳入3.5万名女性的研究是同类研究中规模最大的。",
+                 "这项纳入3.5万名女性的研究是心衰预防的重大进展。",
+                 "这项纳入3.5万名女性的研究为预防心衰开辟了新途径。",
+                 "这项纳入3.5万名女性的研究首次量化了吃鱼与心衰的关系。",
+                 "这项纳入3.5万名女性的研究打破了心衰无法预防的神话。"):
+        assert "FC205" in plain(hype), hype
+    for fair in ("这项纳入3.5万名女性的重磅研究发表在顶级期刊上。",
+                 "这项纳入3.5万名女性的研究为后续研究提供了新思路。"):
+        assert "FC205" not in plain(fair), fair
+    largest = _rules_fired("Methods: The largest cohort to date of 35000 women followed for 8 years. Results: "
+                           "Higher fish intake was associated with a lower risk of heart failure (HR 0.85).")
+    assert "FC205" not in largest("这项纳入3.5万名女性的研究是同类研究中规模最大的。")
