@@ -990,15 +990,14 @@ def test_a_record_of_size_a_big_advance_or_a_new_path_is_novelty_unless_the_pape
     the news trade's words through, and the blind parts' writers flagged them rarely)."""
     plain = _rules_fired("Methods: A cohort of 35000 women followed for 8 years. Results: Higher fish intake "
                          "was associated with a lower risk of heart failure (HR 0.85).")
-    for hype in ("这项纳入3.5万名女性的研究是同类研究中规模最大的。",
-                 "这项纳入3.5万名女性的研究是心衰预防的重大进展。",
-                 "这项纳入3.5万名女性的研究为预防心衰开辟了新途径。",
-                 "这项纳入3.5万名女性的研究首次量化了吃鱼与心衰的关系。",
-                 "这项纳入3.5万名女性的研究打破了心衰无法预防的神话。"):
-        assert "FC205" in plain(hype), hype
-    for fair in ("这项纳入3.5万名女性的重磅研究发表在顶级期刊上。",
-                 "这项纳入3.5万名女性的研究为后续研究提供了新思路。"):
-        assert "FC205" not in plain(fair), fair
+    said = {"这项纳入3.5万名女性的研究是同类研究中规模最大的。": True,
+            "这项纳入3.5万名女性的研究是心衰预防的重大进展。": True,
+            "这项纳入3.5万名女性的研究为预防心衰开辟了新途径。": True,
+            "这项纳入3.5万名女性的研究首次量化了吃鱼与心衰的关系。": True,
+            "这项纳入3.5万名女性的研究打破了心衰无法预防的神话。": True,
+            "这项纳入3.5万名女性的重磅研究发表在顶级期刊上。": False,
+            "这项纳入3.5万名女性的研究为后续研究提供了新思路。": False}
+    assert {text: "FC205" in plain(text) for text in said} == said
     largest = _rules_fired("Methods: The largest cohort to date of 35000 women followed for 8 years. Results: "
                            "Higher fish intake was associated with a lower risk of heart failure (HR 0.85).")
     assert "FC205" not in largest("这项纳入3.5万名女性的研究是同类研究中规模最大的。")
