@@ -1001,3 +1001,23 @@ def test_a_record_of_size_a_big_advance_or_a_new_path_is_novelty_unless_the_pape
     largest = _rules_fired("Methods: The largest cohort to date of 35000 women followed for 8 years. Results: "
                            "Higher fish intake was associated with a lower risk of heart failure (HR 0.85).")
     assert "FC205" not in largest("这项纳入3.5万名女性的研究是同类研究中规模最大的。")
+
+
+def test_a_view_a_guideline_holds_and_the_causes_of_a_condition_named_as_a_category_are_not_claims():
+    """传统的观点认为…会增加, 现有指南认为…会增加: received knowledge the study is weighed against;
+    导致中风的危险因素有很多: the causes of a condition named as a category (but 少晒太阳是导致中风的
+    重要因素 names the study's exposure as one). Neither is the article's
+    causal reading of the study; the same verbs told of the study's exposure still are."""
+    fired = _rules_fired("Methods: We followed 12000 adults in a prospective cohort for 10 years. Results: "
+                         "Sun exposure was associated with a lower risk of stroke (HR 0.80).")
+
+    def causal(text: str) -> bool:
+        return bool({"FC202", "FC214"} & set(fired(text)))
+
+    received = ["研究随访了1.2万名成人。" + k for k in ("传统的观点认为晒太阳会增加中风风险。",
+                                                 "现有指南认为晒太阳会增加中风风险。", "导致中风的危险因素有很多。")]
+    assert [t for t in received if causal(t)] == []
+    assert causal("研究随访了1.2万名成人，发现晒太阳会增加中风风险。")
+    assert causal("研究随访了1.2万名成人，发现少晒太阳导致中风。")
+    assert causal("研究随访了1.2万名成人，发现少晒太阳是导致中风的重要因素。")
+    assert causal("研究随访了1.2万名成人，得出了导致中风的关键因素。")

@@ -139,6 +139,18 @@ def test_the_papers_number_with_another_unit_is_a_unit_error(tmp_path):
     assert c.verdict == "mismatch" and c.rule == "FC113"
 
 
+def test_a_dose_per_kilogram_told_as_a_flat_dose_is_a_unit_error(tmp_path):
+    """"10 mg or 20 mg per kilogram per day" gives both doses per body weight; the article's
+    10毫克 (whatever arm label, "the 10-mg group", the abstract also uses) drops the per kilogram,
+    while 每公斤体重10毫克 keeps it."""
+    abstract = _with_results("Cannabidiol was added at a dose of 10 mg or 20 mg per kilogram per day; "
+                             "the 10-mg group had fewer seizures.")
+    rep = _check(tmp_path, "研究中，患者每天服用10毫克大麻二酚。\n研究中，患者每天按每公斤体重20毫克服用大麻二酚。\n", abstract)
+    flat = next(c for c in rep.claims if "10毫克" in c.sentence)
+    assert (flat.verdict, flat.rule) == ("mismatch", "FC113")
+    assert _verdicts(rep)["20毫克"] == "supported"
+
+
 def test_a_time_in_hours_is_no_slip_for_the_papers_weeks(tmp_path):
     # the paper's 12 weeks and the article's 12小时 are other quantities, not one number's slip
     # (nor 3天 a week for a 3.4-year follow-up)

@@ -850,6 +850,11 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         role_ok = (m.role == "from") == (c.label == "baseline" or c.timepoint == "baseline")
         return (rel, c.group == ctx.group and ctx.group is not None, role_ok, -dist)
 
+    # 0a. a dose the paper gives per kilogram of body weight (10 mg/kg), told as a flat dose
+    #     (10毫克): the per-kilogram dropped, whatever arm label ("the 10-mg group") the paper uses
+    dropped = _per_kilogram_dropped(m, ctx, s)
+    if dropped is not None:
+        return dropped
     # 0. the number is the name of one of the paper's groups (41-42岁, an age band) and the
     #    paper gives that group this very value: a label, right wherever it stands
     if ctx.names_group:
@@ -1130,6 +1135,26 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
     held = list({id(t[2]): t[2].describe(s) for t in scored if t[0] >= 2.0 and t[2].label not in AUX_LABELS}.values())
     return MentionVerdict(m.id, "not_in_source", None, None, rule="FC103",
                           args={"note": {"held": held}} if held else None)
+
+
+_PER_KILOGRAM = {"mg": "mg/kg", "g": "g/kg"}
+_WEIGHT_NAMED_AFTER = re.compile(r"[^，。；;,]{0,10}(?:公斤|千克|kg|体重)")
+
+
+def _per_kilogram_dropped(m: Mention, ctx: Context, s: Summary) -> Optional[MentionVerdict]:
+    """A flat mass dose (10毫克) whose value the paper gives only per kilogram of body weight
+    (10 mg/kg): a unit error an editor must see, not the paper's dose (unless the clause names
+    the body weight after the number: 10毫克，按每公斤体重计)."""
+    per = _PER_KILOGRAM.get(m.unit) if m.kind == "dose" else None
+    if per is None or not isinstance(m.value, (int, float)):
+        return None
+    hits = [c for c in _usable(s)[0] if c.unit == per and isinstance(c.value, (int, float))
+            and float(c.value) == float(m.value)]
+    if not hits or _WEIGHT_NAMED_AFTER.match(ctx.clause, max(0, m.end - ctx.clause_start)):
+        return None
+    c = hits[0]
+    return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC113",
+                          args={"note": c.describe(s)})
 
 
 def _ages_said(s: Summary) -> list[tuple[Any, Optional[str]]]:

@@ -51,6 +51,9 @@ REPORTERS = re.compile(
     # the authors' own belief or guess (研究人员认为…会促使, 作者分析认为…会导致): their reading,
     # which the article reports, not its own claim (认为 and 推测, not 指出 or 表示, which assert)
     r"|(?:作者|研究者|研究人员|研究团队|团队)[^，。,；;]{0,4}(?:认为|推测|猜测|推断)"
+    # a view, a guideline or a field holds it (传统的观点认为晒太阳会增加…, 现有指南认为饱和脂肪会增加…,
+    # 医学界普遍认为): received knowledge the study is weighed against, not its reading
+    r"|(?:观点|看法|观念|理论|说法|指南|共识|医学界|学界|科学界)(?:也|都|一直|普遍|通常|一般)?(?:认为|相信)"
     r"|号称|宣称|自称|标榜")
 REPORTED_VERB = re.compile(r"认为|觉得|说|推测|提出|指出|以为|相信|称|标榜")   # every REPORTERS match holds one: a cheap first test
 # every branch opens with a literal (完全/一定/肯定 each spelled out before (可以|能够?)): the
