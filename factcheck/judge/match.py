@@ -27,7 +27,7 @@ from factcheck.core.messages import fmt_value as _fmt
 from factcheck.papers.glossary import load_glossary, names_a_measure
 from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                                   Sentence)
-from factcheck.text.numbers import CHANGE_VERB_BEFORE, extract, per_unit_before, place_value
+from factcheck.text.numbers import CHANGE_VERB_BEFORE, PER_KG, extract, per_unit_before, place_value
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import the_one_paper
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
@@ -1064,8 +1064,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                 and not (m.unit in TIME_UNITS and c.unit in TIME_UNITS)
                 and isinstance(m.value, (int, float)) and (_distinctive(m) or (m.unit, c.unit) == ("%", "per 1000"))
                 and abs(float(c.value) - float(m.value)) <= tolerance(m)):
-            return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
-                                  args={"note": c.describe(s)})
+            return _unit_error(m, c, pv, s)
     # 6b. a draft that states one ratio (HR 1.57) holds its one relative risk: the article's
     #     风险高出近一倍 or 风险降低30% told of that risk is held to it
     #     (the risk may be named in the clause before: 可能性，是…的两倍)
@@ -1137,7 +1136,6 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
                           args={"note": {"held": held}} if held else None)
 
 
-_PER_KILOGRAM = {"mg": "mg/kg", "g": "g/kg"}
 _WEIGHT_NAMED_AFTER = re.compile(r"[^，。；;,]{0,10}(?:公斤|千克|kg|体重)")
 
 
@@ -1145,15 +1143,19 @@ def _per_kilogram_dropped(m: Mention, ctx: Context, s: Summary) -> Optional[Ment
     """A flat mass dose (10毫克) whose value the paper gives only per kilogram of body weight
     (10 mg/kg): a unit error an editor must see, not the paper's dose (unless the clause names
     the body weight after the number: 10毫克，按每公斤体重计)."""
-    per = _PER_KILOGRAM.get(m.unit) if m.kind == "dose" else None
+    per = PER_KG.get(m.unit) if m.kind == "dose" else None
     if per is None or not isinstance(m.value, (int, float)):
         return None
     hits = [c for c in _usable(s)[0] if c.unit == per and isinstance(c.value, (int, float))
             and float(c.value) == float(m.value)]
     if not hits or _WEIGHT_NAMED_AFTER.match(ctx.clause, max(0, m.end - ctx.clause_start)):
         return None
-    c = hits[0]
-    return MentionVerdict(m.id, "mismatch", c.value, c.finding.id if c.finding else None, rule="FC113",
+    return _unit_error(m, hits[0], hits[0].value, s)
+
+
+def _unit_error(m: Mention, c: Cand, pv: Any, s: Summary) -> MentionVerdict:
+    """FC113: the paper's number ``pv`` of candidate ``c``, which the article gives another unit."""
+    return MentionVerdict(m.id, "mismatch", pv, c.finding.id if c.finding else None, rule="FC113",
                           args={"note": c.describe(s)})
 
 

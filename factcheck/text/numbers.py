@@ -365,8 +365,9 @@ def per_unit_before(text: str, pos: int, times: bool = False) -> Optional[str]:
     return _PER[fm.group("per")] if fm else None
 
 # a mass dose per body weight written with 每公斤 before it, or sharing the per-kilogram of the
-# next dose of a pair ("10 mg or 20 mg per kilogram per day", 10或20毫克/公斤)
-_PER_KG = {"mg": "mg/kg", "g": "g/kg"}
+# next dose of a pair ("10 mg or 20 mg per kilogram per day", 10或20毫克/公斤): each mass unit
+# with its per-kilogram unit (matching holds a flat dose against the paper's per-kilogram one)
+PER_KG = {"mg": "mg/kg", "g": "g/kg"}
 _PER_KG_BEFORE = re.compile(r"每(?:公斤|千克)(?:体重)?[ \t]{0,2}$")
 _PER_KG_SHARED = re.compile(r"[ \t]{0,2}(?:或|和|至|到|、|or|and|to|-|–)[ \t]{0,2}[0-9.]{1,6}[ \t]{0,2}"
                             r"(?:mg|毫克|g|克)[ \t]{0,2}(?:per kilogram|per kg|/kg|/公斤|/千克|每公斤|每千克)")
@@ -997,9 +998,9 @@ class _Segment:
         if unit == "year" and _AGED_BEFORE.search(self.seg, max(0, s - 16), s):
             unit = "age"        # "aged 40-69 years" in pasted English: an age, as 40-69岁
             kind = "measurement" if kind == "duration" else kind
-        elif unit in _PER_KG and (_PER_KG_BEFORE.search(self.seg, max(0, s - 8), s)
+        elif unit in PER_KG and (_PER_KG_BEFORE.search(self.seg, max(0, s - 8), s)
                                   or _PER_KG_SHARED.match(self.seg, e)):
-            unit = _PER_KG[unit]    # 每公斤体重20毫克, "10 mg or 20 mg per kilogram": a dose per body weight
+            unit = PER_KG[unit]     # 每公斤体重20毫克, "10 mg or 20 mg per kilogram": a dose per body weight
         self.out.append(Mention("", self.base + s, self.base + e, 0, "", kind, value, unit, qualifier,
                                 checkable, label, sd, fold, role, group_id, reason, decimals, bounds))
 
