@@ -317,3 +317,52 @@ def test_broader_terms_name_known_groups_and_a_misspelt_one_is_an_error():
         "stroke": "cardiovascular_disease"}
     with pytest.raises(ValueError, match="broader.yaml: strok -> cardiovascular_disease"):
         check_broader({"strok": ("cardiovascular_disease", "broader.yaml")}, groups)
+
+
+def test_a_year_in_citation_form_is_the_papers_year(tmp_path):
+    """A reference line's year between the journal and its volume (PLoS Med. 2025;22:e1004),
+    or the year a citation gives after its authors (Chen等人(2025年), (Chen 等人, PLoS Med 2025))
+    dates the paper the article cites: no publishing verb needs to stand near it."""
+    rep = _check(tmp_path, "Chen SJ, Wing YK. App-based therapy for insomnia. PLoS Med. 2025;22(3):e1004.\n"
+                           "Chen等人(2025年)分析了失眠青少年的数据。\n"
+                           "Chen SJ, Wing YK. App-based therapy for insomnia. PLoS Med. 2023;22(3):e1004.\n")
+    pairs = [(s, v) for s, v in _verdict_pairs(rep) if s.startswith("20")]
+    assert pairs == [("2025", "supported"), ("2025年", "supported"), ("2023", "not_in_source")]
+
+
+def test_a_sample_told_of_whom_the_study_followed_is_held_to_its_n(tmp_path):
+    """对超过710名青少年随访: the study's sample (708 randomised), told with a bound it breaks;
+    对703名…进行了跟踪: one digit off it. Both misquote the sample; 对约700名 rounds it."""
+    rep = _check(tmp_path, "研究人员对超过710名失眠青少年随访了12个月。\n"
+                           "研究人员对703名失眠青少年进行了跟踪研究。\n"
+                           "研究人员对约700名失眠青少年随访了12个月。\n")
+    v = _verdicts(rep)
+    assert v["710名"] == "mismatch" and v["703名"] == "mismatch" and v["700名"] == "supported"
+
+
+def test_the_level_of_an_interval_the_store_cut_is_no_value():
+    """An abstract cut inside the interval's name ("(hazard ratio, 1.58; 95% C") keeps the 95% a
+    level, not a share of patients an article's 超过80% could be held to."""
+    cut = ABSTRACT.split("Aspirin was given")[0] + ("Death occurred in 8 patients (2.2%) and 5 patients (1.4%), "
+                                                    "respectively (hazard ratio, 1.58; 95% C")
+    s = draft_summary(cut)
+    assert 95.0 not in [v.value for f in s.findings for v in f.values if v.kind == "percent"]
+
+
+def test_a_regimen_counted_in_words_is_read_as_numbers(tmp_path):
+    """"two to five antibiotic courses": what a regimen counts (courses, cycles, prescriptions),
+    written in words as a range, is the range an article writes in digits (2~5个疗程)."""
+    abstract = _with_results("Treatment with two to five antibiotic courses was associated with "
+                             "higher risk (OR 1.23, 95% CI 1.08-1.40).")
+    rep = _check(tmp_path, "研究发现，使用2~5个疗程抗生素的人风险更高。\n", abstract)
+    assert _verdicts(rep)["2~5个"] == "supported"
+
+
+def test_a_ratio_with_its_category_as_a_subscript_is_a_ratio(tmp_path):
+    """"HRT2 = 0.83 … HRT3 = 0.77": a hazard ratio with the tertile it compares glued to its name
+    is still a hazard ratio, which an article tells as 17% and 23% lower."""
+    abstract = _with_results("A survival advantage was found by tertile of reading "
+                             "(HRT2 = 0.83, p < 0.001, HRT3 = 0.77, p < 0.001).")
+    rep = _check(tmp_path, "研究发现，读书较少的人死亡率低17%，读书较多的人死亡率低23%。\n", abstract)
+    v = _verdicts(rep)
+    assert v["17%"] == "supported" and v["23%"] == "supported"

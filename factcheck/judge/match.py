@@ -1107,7 +1107,7 @@ def judge_mention(m: Mention, ctx: Context, s: Summary, cands: list[tuple[Cand, 
         mine = _digits(m.surface)
         for rel, dist, c, pv in sorted(scored, key=pref, reverse=True):
             # (or the study's whole sample, whatever the sentence names: 找来139名 for "a total of 138")
-            if (rel >= 2.0 or (pv == s.population.n and _ENROLLED.search(ctx.sentence))) and c.kind == "count" \
+            if (rel >= 2.0 or (pv == s.population.n and _STUDIED.search(ctx.sentence))) and c.kind == "count" \
                     and c.unit == "person" and isinstance(pv, float) and pv == int(pv) and (
                         _one_digit_off(mine, str(int(pv))) or transposed(mine, str(int(pv)))):
                 return _mismatch(m, (rel, dist, c, pv), s, "FC102")
@@ -1339,7 +1339,7 @@ def _misquoted_sample(m: Mention, m_eff: Mention, ctx: Context, scored: list, s:
     n = s.population.n
     if not n or m.kind != "count" or m.unit != "person" or not isinstance(m.value, (int, float)) \
             or (_scale_of(m.surface) == 1 and m.qualifier not in _BOUNDS) \
-            or not _ENROLLED.search(ctx.sentence) or abs(float(m.value) - n) > 0.1 * n:
+            or not _STUDIED.search(ctx.sentence) or abs(float(m.value) - n) > 0.1 * n:
         return None
     for t in scored:
         if t[2].label == "n" and not _equal(m_eff, t[3], t[2].qualifier):
@@ -1411,6 +1411,8 @@ def _last_digit_slip(m: Mention, scored: list, pref) -> Optional[tuple]:
 _BOUNDS = ("more_than", "at_least", "less_than", "at_most")
 # a sentence that says who the study took in (纳入, 招募, 找来, 共有…参与)
 _ENROLLED = re.compile(r"纳入|納入|招募|招收|找来|找來|入组|入組|参与|參與|受试者|受試者|样本|樣本|涉及|涵盖|涵蓋|覆盖|覆蓋")
+# a sentence that says whom the study followed (对163名女性进行了跟踪研究, 对超过1.4万名老人随访3年)
+_STUDIED = re.compile(_ENROLLED.pattern + r"|随访|隨訪|跟踪|跟蹤|追踪|追蹤|[对對](?:超过|超過|约|約|近|逾|共)?\d")
 _COUNTED_STUDIES = re.compile(r"[项項篇]$")
 _OF_STUDIES = re.compile(r"研究|試驗|试验|文献|文獻|队列|隊列|纳入|納入")
 
@@ -1713,8 +1715,16 @@ def _same_day(value: str, published: str) -> bool:
     return published.startswith(value)
 
 
-# a citation's year: (Jacka FN, et al. 2017), Smith等, 2019
-_CITED_BEFORE = re.compile(r"(?:et al\.?|等人?)[ \t]*[,，]?[ \t]*$")
+# a citation's year: (Jacka FN, et al. 2017), Smith等, 2019, Marino等人(2025年), (Topiwala等,《BMJ循证医学》,
+# 2025), (Tie 等人, Nat Med 2025), J. Feng et al., Science (2018)
+_CITED_BEFORE = re.compile(r"(?:et al\.?|等人?)[ \t]*(?:[,，][ \t]*(?:《[^》\n]{1,30}》|[A-Z][A-Za-z. ]{1,40}?))?"
+                           r"[ \t]*[,，]?[ \t]*[(（]?[ \t]*$")
+# a reference line's year, between the journal and its volume and pages (Neurology. 2014, 83:1699-704;
+# JAMA. 2018;319(13):1351; World Journal of Urology (2025) 43:212; Scientific reports.2018. https…)
+_REFERENCE_AFTER = re.compile(r"[ \t]*(?:[;；][ \t]*(?:\d|$)|[,，][ \t]*\d+[ \t]*(?:\(\d+\))?[ \t]*[:：][ \t]*[A-Za-z]?\d"
+                              r"|[)）][ \t]*\d+[ \t]*(?:\(\d+\))?[ \t]*[:：][ \t]*[A-Za-z]?\d)")
+_REFERENCE_BEFORE = re.compile(r"[A-Za-z]{2,}\.[ \t]*$")
+_REFERENCE_END = re.compile(r"[ \t]*\.[ \t]*(?:https?:|doi|DOI|$)")
 
 
 # a journal's year: 2024年《美国国家科学院院刊》上的一项研究, 《柳叶刀》2019年
@@ -1724,8 +1734,11 @@ _TITLE_BEFORE = re.compile(r"》[ \t]*(?:杂志|雜誌|期刊)?[ \t]*(?:于|於|
 
 def _cited_year(m: Mention, ctx: Context) -> bool:
     """Is the year the one a citation gives its paper (after "et al.")?"""
-    k = m.start - ctx.sentence_start
-    return len(str(m.value)) == 4 and (_CITED_BEFORE.search(ctx.sentence, max(0, k - 12), k) is not None
+    k, e = m.start - ctx.sentence_start, m.end - ctx.sentence_start
+    return len(str(m.value)) == 4 and (_CITED_BEFORE.search(ctx.sentence, max(0, k - 60), k) is not None
+                                       or _REFERENCE_AFTER.match(ctx.sentence, e) is not None
+                                       or (_REFERENCE_BEFORE.search(ctx.sentence, max(0, k - 40), k) is not None
+                                           and _REFERENCE_END.match(ctx.sentence, e) is not None)
                                        or _journals_year(m, ctx))
 
 

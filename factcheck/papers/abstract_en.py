@@ -26,11 +26,15 @@ CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)s?\b\s*\)?|(?:emp
                             r"confidence)\s+(?:CI|interval)s?|confidence|credible|置信区间|可信区间)", re.I)
 
 
+_CUT_LEVEL = re.compile(r"\s*(?:C|CI?|confidence(?: interval)?)?\s*$", re.I)
+
+
 def is_ci_level(value, after: str) -> bool:
     """The 95% of "95% CI": a percent followed by the interval's name. "10% (CI, 5% to 15%)" is a
     value with its interval: a level in brackets is one of the usual levels (80, 90, 95, 99)."""
     if not CI_LEVEL_AFTER.match(after):
-        return False
+        # (an abstract the store cut inside the interval's name: "(hazard ratio, 1.58; 95% C")
+        return _CUT_LEVEL.match(after) is not None and isinstance(value, (int, float)) and float(value) in (90, 95, 99)
     return not after.lstrip().startswith(("(", "（")) or (isinstance(value, (int, float)) and float(value) in (80, 90, 95, 99))
 
 # what may stand between a value and its unlabelled interval: its group's label at most
@@ -76,7 +80,10 @@ _WORD_NUM = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) +
                        r"provinces|cities|regions|domains|items|factors|"
                        # (the things a design counts: servings, shifts, tests, surveys, indicators)
                        r"glasses|cups|servings|drinks|portions|shifts|tests|measurements|recalls|surveys|resurveys|"
-                       r"interviews|questionnaires|assessments|indicators|markers|meals|injections|infusions)\b)", re.I)
+                       r"interviews|questionnaires|assessments|indicators|markers|meals|injections|infusions|"
+                       # (and what a regimen or an exposure counts: "two to five antibiotic courses")
+                       r"courses|prescriptions|cycles|episodes|tablets|pills|cigarettes|nights|hours|categories|"
+                       r"levels|rounds)\b)", re.I)
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion)\b", re.I)
 _SHARE_LIST_AFTER = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*(?:,\s*)?(?:and|or|to|-|–)\s*\d+(?:\.\d+)?\s*%")
 _ANNUAL_CHANGE = re.compile(r"\b(?:annual(?:ized)?\s+(?:average\s+)?percent(?:age)?\s+changes?|E?AA?PCs?)"
@@ -316,7 +323,8 @@ _RATIO_NAMES = (r"hazards? ratio|odds ratio|relative risk|risk ratio|incidence r
 _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
 # (a label's own digits may stand between the ratio's name and its value: "HR in Q2 vs Q1, 1.36"; and
 # what it is of, with a verb: "OR for incidence of overweight was 1.26", up to 40 characters)
-RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,40}}$")
+# (and the category it compares glued to it as a subscript: "HRT2 = 0.83", "ORQ5 1.4")
+RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))(?:s|(?<=R)[TQ]\d{{1,2}})?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,40}}$")
 # "The adjusted hazard ratio comparing ≥60 dB(A) with <45 dB(A) was 1.3": the categories compared
 # stand between the ratio's name and its value, their cut-offs with them
 RATIO_COMPARING = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\s+(?:comparing|for)\s[^;.]{{0,70}}?"
