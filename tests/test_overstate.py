@@ -226,6 +226,9 @@ def test_alignment_without_jieba_agrees_with_jieba_around_every_rule_word():
     ("skip_if_desing: [rct]", r"house.yaml: rule FC291: unknown option 'skip_if_desing'"),
     # a design no summary carries (cell for in_vitro) would leave the rule silent
     ("requires_design: [animal, cell]", r"house.yaml: rule FC291: requires_design: unknown design 'cell'"),
+    # a context regex that is no regex, or a list holding something else
+    ("not_followed_by: '(了'", r"house.yaml: rule FC291: not_followed_by: bad regex"),
+    ("not_preceded_by: [是由, {a: 1}]", r"house.yaml: rule FC291: not_preceded_by: a regex or a list"),
 ])
 def test_a_misspelt_rule_option_or_design_is_an_error_naming_the_file(tmp_path, option, error):
     from factcheck.judge.overstate import RuleFileError, load_rules
@@ -235,6 +238,21 @@ def test_a_misspelt_rule_option_or_design_is_an_error_naming_the_file(tmp_path, 
         "  message: {zh: 'x', en: 'x'}\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=error):
         load_rules((str(tmp_path),))
+
+
+def test_a_context_regex_may_be_a_list_of_alternatives(tmp_path):
+    """not_followed_by as a list (the alternatives rules share through a YAML anchor) drops what
+    any of them matches, as the one regex of them all would."""
+    from factcheck.judge.overstate import load_rules
+
+    (tmp_path / "house.yaml").write_text(
+        "- code: FC291\n  category: causal\n  not_followed_by: [&tally '了?\\d', '的患者']\n  words: [导致]\n"
+        "  message: {zh: 'x', en: 'x'}\n"
+        "- code: FC292\n  category: causal\n  not_followed_by: *tally\n  words: [引发]\n"
+        "  message: {zh: 'x', en: 'x'}\n", encoding="utf-8")
+    rules = {r.code: r for r in load_rules((str(tmp_path),))}
+    assert rules["FC291"].nf_re.pattern == "了?\\d|的患者" and rules["FC292"].nf_re.pattern == "了?\\d"
+    assert rules["FC291"].nf_re.match("的患者") and not rules["FC291"].nf_re.match("癌症")
 
 
 def test_a_modal_causal_claim_weighs_the_design(check_text):

@@ -1721,8 +1721,7 @@ _CITED_BEFORE = re.compile(r"(?:et al\.?|等人?)[ \t]*(?:[,，][ \t]*(?:《[^�
                            r"[ \t]*[,，]?[ \t]*[(（]?[ \t]*$")
 # a reference line's year, between the journal and its volume and pages (Neurology. 2014, 83:1699-704;
 # JAMA. 2018;319(13):1351; World Journal of Urology (2025) 43:212; Scientific reports.2018. https…)
-_REFERENCE_AFTER = re.compile(r"[ \t]*(?:[;；][ \t]*(?:\d|$)|[,，][ \t]*\d+[ \t]*(?:\(\d+\))?[ \t]*[:：][ \t]*[A-Za-z]?\d"
-                              r"|[)）][ \t]*\d+[ \t]*(?:\(\d+\))?[ \t]*[:：][ \t]*[A-Za-z]?\d)")
+_REFERENCE_AFTER = re.compile(r"[ \t]*(?:[;；][ \t]*(?:\d|$)|[,，)）][ \t]*\d+[ \t]*(?:\(\d+\))?[ \t]*[:：][ \t]*[A-Za-z]?\d)")
 _REFERENCE_BEFORE = re.compile(r"[A-Za-z]{2,}\.[ \t]*$")
 _REFERENCE_END = re.compile(r"[ \t]*\.[ \t]*(?:https?:|doi|DOI|$)")
 
@@ -1733,7 +1732,8 @@ _TITLE_BEFORE = re.compile(r"》[ \t]*(?:杂志|雜誌|期刊)?[ \t]*(?:于|於|
 
 
 def _cited_year(m: Mention, ctx: Context) -> bool:
-    """Is the year the one a citation gives its paper (after "et al.")?"""
+    """Is the year the one a citation gives its paper: after its authors ("et al.", 等人), in a
+    reference line (between the journal and its volume), or against a journal's title?"""
     k, e = m.start - ctx.sentence_start, m.end - ctx.sentence_start
     return len(str(m.value)) == 4 and (_CITED_BEFORE.search(ctx.sentence, max(0, k - 60), k) is not None
                                        or _REFERENCE_AFTER.match(ctx.sentence, e) is not None

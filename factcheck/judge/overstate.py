@@ -165,9 +165,9 @@ class Rule:
 # an error naming the file, not silently ignored).
 RULE_KEYS = {"code", "category", "severity", "message", "words", "patterns", "phrases"}
 RULE_OPTIONS = {
-    "not_followed_by": "regex matched right after a hit: drops it (导致了952例 is a tally)",
+    "not_followed_by": "regex (or list of alternatives) matched right after a hit: drops it (导致了952例 is a tally)",
     "not_after": "characters that may not stand right before a pattern's hit: drops it (功能下降 is no 能下降)",
-    "not_preceded_by": "regex searched in the 40 characters before a hit, ending where it starts: drops it "
+    "not_preceded_by": "regex (or list of alternatives) searched in the 40 characters before a hit, ending where it starts: drops it "
                        "(痛风是由…沉积引起的: how a condition comes about, not the study's effect)",
     "requires_cited_source": "the sentence must rest on a cited paper",
     "requires_reference": "the sentence must rest on a paper with a summary",
@@ -248,7 +248,23 @@ def _rule_entry(f: Path, r) -> Rule:
     patterns += [_phrase_pattern(f, r["code"], ph) for ph in r.get("phrases", [])]
     return Rule(code=str(r["code"]), category=r["category"], severity=r.get("severity", "warning"),
                 message=r["message"], words=[str(w) for w in r.get("words", [])], patterns=patterns,
-                opts={k: v for k, v in r.items() if k not in RULE_KEYS})
+                opts={k: v for k, v in r.items() if k not in RULE_KEYS},
+                nf_re=_context_re(f, r, "not_followed_by"), np_re=_context_re(f, r, "not_preceded_by"))
+
+
+def _context_re(f: Path, r: dict, opt: str) -> Optional[re.Pattern]:
+    """A rule's ``not_followed_by`` or ``not_preceded_by``: one regex, or a list of alternatives
+    (so that rules share one, a YAML anchor, instead of copying it into each string)."""
+    v = r.get(opt)
+    if not v:
+        return None
+    alts = v if isinstance(v, list) else [v]
+    if not all(isinstance(a, str) and a for a in alts):
+        raise RuleFileError(f"{f}: rule {r['code']}: {opt}: a regex or a list of regexes")
+    try:
+        return re.compile("|".join(alts))
+    except re.error as e:
+        raise RuleFileError(f"{f}: rule {r['code']}: {opt}: bad regex: {e}") from None
 
 
 def _phrase_pattern(f: Path, code: str, ph) -> re.Pattern:
@@ -278,10 +294,6 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
             for r in safe_load(f.read_text("utf-8")) or []:
                 rules.append(_rule_entry(f, r))
     for r in rules:
-        if r.opts.get("not_followed_by"):
-            r.nf_re = re.compile(r.opts["not_followed_by"])
-        if r.opts.get("not_preceded_by"):
-            r.np_re = re.compile(r.opts["not_preceded_by"])
         if r.opts.get("protocol_clause"):
             r.protocol_re = re.compile(r.opts["protocol_clause"])
             r.outcome_re = re.compile(r.opts.get("outcome_words") or "(?!)")

@@ -24,9 +24,8 @@ from factcheck.papers.summaries import Finding, Value, date_number
 # "95% credible interval", "95% UI", "95%置信区间" is not a value
 CI_LEVEL_AFTER = re.compile(r"^\s*(?:\(?\s*(?:CI|eCI|CrI|UI|PI)s?\b\s*\)?|(?:empirical|credible|uncertainty|prediction|"
                             r"confidence)\s+(?:CI|interval)s?|confidence|credible|置信区间|可信区间)", re.I)
-
-
-_CUT_LEVEL = re.compile(r"\s*(?:C|CI?|confidence(?: interval)?)?\s*$", re.I)
+# (or what is left of that name where the store cut the abstract: "(hazard ratio, 1.58; 95% C")
+_CUT_LEVEL = re.compile(r"\s*(?:CI?|confidence(?: interval)?)?\s*$", re.I)
 
 
 def is_ci_level(value, after: str) -> bool:
