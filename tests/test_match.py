@@ -458,3 +458,24 @@ def test_the_plastics_of_taiwan_and_hong_kong_are_the_lexicons_plastics():
     gl = load_glossary(lexicon=True)
     for text in ("血液中的微塑胶", "奈米塑胶会进入大脑", "塑胶微粒", "微塑料"):
         assert "microplastics_food" in gl.groups_in(text), text
+
+
+def test_a_change_told_once_for_a_list_or_after_its_number_is_read():
+    """中风风险,分别下降8%、6%与11%: the 分别 clause names its own verb (the clause before names
+    only the outcomes); 风险增加最大,达47%: a copula alone after a risk told changed; 增加25%(阿尔茨海默
+    症14%,血管性痴呆28%): a run of outcomes opened in brackets; 降低卵巢癌风险高达40%: 高达 bounds
+    the lowering; 16%的相对风险增幅: the change named after its number. Not 患病率增加,达47% (a
+    rate's level), nor 20%的人风险降低 (a share of people)."""
+    from factcheck.judge.match import change_of
+    from factcheck.text.numbers import extract
+
+    def change(text: str, surface: str):
+        return change_of(text, next(x for x in extract(text) if x.surface == surface), 0)
+
+    assert change("罹患心血管疾病、冠心病与中风风险,分别下降8%、6%与11%。", "11%") == "down"
+    assert change("18~44岁人群心血管病死亡风险增加最大,达47%。", "47%") == "up"
+    assert change("痴呆的风险随之增加25%(阿尔茨海默症14%,血管性痴呆28%)。", "28%") == "up"
+    assert change("口服避孕药可以降低卵巢癌风险高达40%。", "40%") == "down"
+    assert change("他指出,16%的相对风险增幅在个体层面属中等。", "16%") == "up"
+    assert change("该地区糖尿病患病率增加,达47%。", "47%") is None
+    assert change("研究发现,20%的人风险降低。", "20%") is None

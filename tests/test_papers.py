@@ -366,3 +366,36 @@ def test_a_ratio_with_its_category_as_a_subscript_is_a_ratio(tmp_path):
     rep = _check(tmp_path, "研究发现，读书较少的人死亡率低17%，读书较多的人死亡率低23%。\n", abstract)
     v = _verdicts(rep)
     assert v["17%"] == "supported" and v["23%"] == "supported"
+
+
+def test_a_ratio_written_with_its_level_in_brackets_is_a_ratio(tmp_path):
+    """"HRs [95% CIs] = 0.83 [0.70, 0.98]", "relative risk among men in the highest quintile, as
+    compared with those in the lowest quintile, was 0.56", "hazard ratio for scores of 1-3 v score
+    0: 1.20": each is the ratio an article tells as a change (17% lower, 44% lower, 20% higher)."""
+    abstract = _with_results("Frequent intake was associated with a decreased risk (≥3 times/week: "
+                             "HRs [95% CIs] = 0.83 [0.70, 0.98]). The multivariate relative risk among "
+                             "men in the highest quintile, as compared with those in the lowest quintile, "
+                             "was 0.56 (95 percent confidence interval, 0.42 to 0.74). Distress raised "
+                             "mortality (adjusted hazard ratio for questionnaire scores of 1-3 v score 0: "
+                             "1.20, 95% confidence interval 1.09 to 1.32).")
+    s = draft_summary(abstract)
+    ratios = {v.value for f in s.findings for v in f.values if v.kind == "ratio"}
+    assert {0.83, 0.56, 1.2} <= ratios
+    rep = _check(tmp_path, "研究发现，常吃的人风险降低17%，最高五分位的人风险降低44%，轻度忧虑者死亡风险高出20%。\n", abstract)
+    v = _verdicts(rep)
+    assert v["17%"] == v["44%"] == v["20%"] == "supported"
+
+
+def test_a_decade_is_read_as_its_years(tmp_path):
+    """20世纪60年代 is the 1960s, not the number 20 and a length of 60 years; 上世纪90年代 and 1970年代
+    likewise. Each decade of 从20世纪60年代到21世纪10年代 is a mention of its own, supported by the
+    abstract's "(1960s)" and "(2010s)"; a decade the abstract never names is not."""
+    from factcheck.text.numbers import extract
+
+    got = [(m.surface, m.kind, m.value) for m in extract("从20世纪60年代到21世纪10年代，上世纪90年代与1970年代。")]
+    assert got == [("20世纪60年代", "year_or_date", "1960/1969"), ("21世纪10年代", "year_or_date", "2010/2019"),
+                   ("上世纪90年代", "year_or_date", "1990/1999"), ("1970年代", "year_or_date", "1970/1979")]
+    abstract = _with_results("Annual deaths rose from 46,401 (1960s) to 98,748 (2010s).")
+    rep = _check(tmp_path, "研究发现，从20世纪60年代到21世纪10年代，死亡人数增加，20世纪80年代也是如此。\n", abstract)
+    v = _verdicts(rep)
+    assert v["20世纪60年代"] == v["21世纪10年代"] == "supported" and v["20世纪80年代"] != "supported"

@@ -261,14 +261,16 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
     start = max(sentence_start, end - 24)
     cut = [x.end() for x in _CLAUSE_END.finditer(norm, start, end)]
     before = norm[cut[-1] if cut else start:end]
-    if cut and _RESPECTIVELY_ZH.match(before):
+    if cut and _RESPECTIVELY_ZH.match(before) and not (CHANGE_DOWN.search(before) or CHANGE_UP.search(before)):
         # 死亡风险均明显增加,分别为71%、114%: the clause before tells how its numbers changed
+        # (…中风风险,分别下降8%、6%与11%: unless the 分别 clause says it itself)
         before = norm[max(sentence_start, cut[-1] - 25):cut[-1] - 1]
     down = CHANGE_DOWN.search(before)
     up = CHANGE_UP.search(before) if down else None
     if down and up:
-        # 肾功能下降30%的风险高了25%: the word nearest the number says how it changed
-        return "down" if down.start() > up.start() else "up"
+        # 肾功能下降30%的风险高了25%: the word nearest the number says how it changed (but 降低卵巢癌
+        # 风险高达40%: a risk 高达 after a verb that lowered it is the bound of that change)
+        return "down" if down.start() > up.start() or up.group(1) == "高达" else "up"
     if down:
         return "down"
     if CHANGE_UP.search(before):
@@ -300,6 +302,10 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
         if prev:
             return "down" if prev.group(1) in _DOWN_VERBS else "up"
+    if cut and _COPULA_ALONE.fullmatch(before):
+        prev = _RISK_CHANGED_MOST.search(norm, max(sentence_start, cut[-1] - 40), cut[-1])
+        if prev:
+            return "down" if prev.group(1) in _DOWN_VERBS else "up"
     # …胃肠缺陷风险增加了27%,颅骨缺陷33%,眼部缺陷25%: an outcome named bare, its percent right
     # after it, in a run of clauses each told its change by a percent, goes on with their verb
     if cut and _BARE_ITEM.fullmatch(before):
@@ -313,13 +319,26 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
         if prev:
             return "down" if prev.group(1) in _DOWN_VERBS else "up"
-    # a page's English, the change after its number: "41% increased risk", "46 percent greater"
+    return _change_after(norm, m)
+
+
+def _change_after(norm: str, m: Mention) -> Optional[str]:
+    """The change named after the number: a page's English ("41% increased risk", "46 percent
+    greater"), or 16%的相对风险增幅, 约20%的风险降低, 30%的降幅."""
     after = _CHANGE_AFTER_EN.match(norm, m.end)
     if after:
         return "up" if after.group(1).lower() in _UP_EN else "down"
+    after = _CHANGE_AFTER_ZH.match(norm, m.end)
+    if after:
+        return "down" if after.group(1) in _DOWN_AFTER_ZH else "up"
     return None
 
 
+# 死亡风险增加最大,达47%: a clause of a copula alone after a risk told changed (its verb last, a
+# degree word after it): the number is that change (not 患病率增加,达到47%: a rate is a level)
+_COPULA_ALONE = re.compile(r"\s*(?:达到|高达|达|為|为|约为|约)\s*$")
+_RISK_CHANGED_MOST = re.compile(r"(?:风险|几率|概率|風險|機率)[^，,；;。！？\n\d%]{0,4}(降低|减少|下降|减轻|增加|升高|提高|上升|增高)了?"
+                                r"(?:最大|最多|最高|最为?(?:显著|明显)|尤为(?:显著|明显)|更为?(?:显著|明显))\s*[，,]\s*$")
 _AND_ALSO = re.compile(r"\s*(?:以及|还有|另外还?|并且?|及)\s*")
 _DOWN_VERBS = ("降低", "减少", "下降", "减轻")      # the verbs of change that lower (the others raise)
 _CHANGE_VERB = re.compile("|".join(_DOWN_VERBS + ("增加", "升高", "提高", "上升")))
@@ -329,8 +348,8 @@ _ITEM_NOUN = r"[^，,；;。！？\d%为是占达约有率比在的了]{2,10}"
 _BARE_ITEM = re.compile(_ITEM_NOUN + r"\s*")
 # the clause before ends with its change and that change's percent (风险增加了27%, 上升28%, 以及其他…降低31%)
 # (or with bare items of its own after it: 增加了27%,颅骨缺陷33%, for the 25% of 眼部缺陷25%)
-_CHANGED_BY_PERCENT = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升)了?\s*\d+(?:\.\d+)?\s*%"
-                                 rf"(?:\s*[,，、]\s*{_ITEM_NOUN}\s*\d+(?:\.\d+)?\s*%)*\s*[,，、]?\s*$")
+_CHANGED_BY_PERCENT = re.compile(r"(降低|减少|下降|减轻|增加|升高|提高|上升|高出|增高)了?\s*\d+(?:\.\d+)?\s*%"
+                                 rf"(?:\s*[,，、(（]\s*{_ITEM_NOUN}\s*\d+(?:\.\d+)?\s*%)*\s*[,，、]?\s*$")
 # a clause that states the same risk again at another time (这一风险在服药两年后为73%, 在五年后为67%)
 _AGAIN = r"(?:(?:这一|这个|该|此|這一|這個)(?:风险|風險|比例|数字|數字)[^，,；;。！？\n\d%]{0,14}|在[^，,；;。！？\n\d%]{0,10}(?:后|後|时|時))(?:为|為|是|达|達)\s*"
 _SAME_RISK_AGAIN = re.compile(rf"^\s*{_AGAIN}$")
@@ -344,6 +363,10 @@ _SET_AGAINST = re.compile(r"\s*(?:而|但|则)?\s*(?:(?:远|明显|显著)?(?:�
 _CHANGE_AFTER_EN = re.compile(r"\s*(?:percent\s+)?(increased|higher|greater|elevated|more|decreased|lower|reduced|"
                               r"less|fewer)\b", re.I)
 _UP_EN = frozenset({"increased", "higher", "greater", "elevated", "more"})
+# (what changed may be named between, not who: 20%的人风险降低 is a share of people)
+_CHANGE_AFTER_ZH = re.compile(r"\s*的\s*(?:[^，,；;。！？\n\d%的人者例名]{0,8}?(?:风险|几率|概率)的?)?"
+                              r"(增幅|增长|增加|升高|上升|提升|降幅|降低|下降|减少|减低)")
+_DOWN_AFTER_ZH = frozenset({"降幅", "降低", "下降", "减少", "减低"})
 
 
 _RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
@@ -675,6 +698,9 @@ def _p_side(q: Optional[str]) -> int:
     return -1 if q in _BELOW else 1 if q in _ABOVE else 0
 
 
+_DECADE = re.compile(r"(?P<d>\d{3})0/(?P=d)9")        # a decade as the period of its years (1980/1989)
+
+
 def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> bool:
     tol = tolerance(m)
     if paper.__class__ is _Converted and isinstance(m.value, (int, float)):
@@ -683,6 +709,9 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         # the article may be less precise than the record (2022年 vs 2022-05-03), never more
         if is_period(m.value):
             ends = m.value.split("/")
+            if _DECADE.fullmatch(m.value) and isinstance(paper, list) and paper:
+                # 上世纪80年代 for births in 1987-1989: a decade the paper's period starts in
+                return ends[0] <= str(paper[0])[:4] <= ends[1]
             return (isinstance(paper, list) and len(paper) == len(ends)
                     and all(str(p).startswith(v) for v, p in zip(ends, paper)))
         if str(m.value).startswith("--"):
@@ -1905,6 +1934,13 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                 return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
         return None
     ends = [e[:4] for e in m.value.split("/")]
+    if _DECADE.fullmatch(m.value):
+        # 上世纪80年代 for births "from 1987 to 1989": a decade a period of the abstract starts in
+        # (a reader's rounding of the period, never a misquote of it)
+        for v in s.stated:
+            if v.unit == "period" and isinstance(v.value, list) and ends[0] <= str(int(v.value[0])) <= ends[1]:
+                return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
+        return None
     if not _whole_years(m.value.split("/")):
         return None             # 2009年5月 where the abstract says 2009–2021: the month is the article's own
     for v in s.stated:

@@ -138,7 +138,7 @@ def _joined(m: re.Match) -> str:
     return f"{digits[0]},{digits[1:]}" if 1900 <= int(digits) <= 2099 else digits
 
 
-_BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*\()(\d+\.\d+),\s*(\d+\.\d+)(?=\))")
+_BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*\()(\d+\.\d+),\s*(\d+\.\d+)(?=\))|(?<![\d.])(\d+\.\d+)(\s*\[)(\d+\.\d+),\s*(\d+\.\d+)(?=\])")
 
 
 _SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
@@ -146,13 +146,14 @@ _SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
 
 def _pair_as_interval(m: re.Match) -> str:
     """"1.28 (1.20, 1.35)" as "1.28 (1.20–1.35)" when the pair brackets the value."""
-    x, lo, hi = (float(m.group(i)) for i in (1, 3, 4))
+    k = 0 if m.group(1) else 4      # (the pair in round brackets, or in square ones: "0.83 [0.70, 0.98]")
+    x, lo, hi = (float(m.group(k + i)) for i in (1, 3, 4))
     text, at = m.string, m.start()
     since = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     # (only in a sentence that speaks of intervals: "9.34 (8.36, 11.77)" may be a median and its IQR)
     # (or of ratios: "the hazards ratios of CVD … were 1.83 (1.22, 2.73)": a ratio's pair is its interval)
     if lo < hi and lo <= x <= hi and (_SPEAKS_OF_CI.search(text, since, at) or _RATIO_ANYWHERE.search(text, since, at)):
-        return f"{m.group(1)}{m.group(2)}{m.group(3)}–{m.group(4)}"
+        return f"{m.group(k + 1)}{m.group(k + 2)}{m.group(k + 3)}–{m.group(k + 4)}"
     return m.group(0)
 
 
@@ -187,6 +188,9 @@ def normalise(text: str) -> str:
     # P = 4.5×10 -27 (a superscript lost in copying): one number, not a sentence break
     t = re.sub(r"(\d(?:\.\d+)?)\s*[×x]\s*10\s*[-−–]\s*(\d+)", r"\1e-\2", t)
     t = re.sub(r"\bmm\s+Hg\b", "mmHg", t)
+    # "HRs [95% CIs] = 0.83 [0.70, 0.98]", "HR [95% CI], 0.83": a ratio's name with the level of
+    # its interval in brackets before the value, as "HR (95% CI): 0.83" (the form read below)
+    t = _RATIO_THEN_LEVEL.sub(r"\1 (95% CI): ", t)
     # "1.28 (1.20, 1.35)": a value with its interval written as a bracketed pair (the table style
     # of "hazard ratios [95% CI] … were …"), the interval of the form the extractor knows
     t = _BRACKETED_PAIR.sub(_pair_as_interval, t)
@@ -325,14 +329,17 @@ _RATIO_ABBR = r"HR|OR|RR|IRR|MRR|SMR|SIR|TR|aHR|aOR|AHR|AOR"
 # (and the category it compares glued to it as a subscript: "HRT2 = 0.83", "ORQ5 1.4")
 RATIO = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))(?:s|(?<=R)[TQ]\d{{1,2}})?\b(?:[^0-9;]|(?<=[A-Za-z])[0-9]){{0,40}}$")
 # "The adjusted hazard ratio comparing ≥60 dB(A) with <45 dB(A) was 1.3": the categories compared
-# stand between the ratio's name and its value, their cut-offs with them
+# stand between the ratio's name and its value, their cut-offs with them ("hazard ratio for General
+# Health Questionnaire scores of 1-3 v score 0: 1.20": or a colon before it)
 RATIO_COMPARING = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\s+(?:comparing|for)\s[^;.]{{0,70}}?"
-                             rf"\b(?:with|to|versus|vs\.?)\s[^;]{{0,40}}?\b(?:was|were|of)\s*$")
+                             rf"\b(?:with|to|versus|vs\.?|v)\s[^;]{{0,40}}?(?:\b(?:was|were|of)|(?<=[\w)]):)\s*$")
 # "The relative risk (RR) for MI occurring within 1–7 days after respiratory infection symptoms was
 # 17.0": the ratio's name, its abbreviation in brackets, then what it is of (digits allowed, up to
-# 80 characters of one clause) and the verb right before the value
+# 110 characters of one clause: "the multivariate relative risk among men in the highest quintile,
+# as compared with those in the lowest quintile, was 0.56") and the verb right before the value
 RATIO_WAS = re.compile(rf"((?i:{_RATIO_NAMES})|\b(?:{_RATIO_ABBR}))s?\b(?:\s*\([A-Za-z]+\))?"
-                       rf"(?:(?!\b(?:was|were)\b|\.\s)[^;()]){{0,80}}?\b(?:was|were)\s*$")
+                       rf"(?:(?!\b(?:was|were)\b|\.\s)[^;()]){{0,110}}?\b(?:was|were)\s*$")
+_RATIO_THEN_LEVEL = re.compile(rf"\b({_RATIO_ABBR})s?\s*[\[(]\s*95\s*%\s*(?:CIs?|confidence intervals?)\s*[\])]\s*[=:,]?\s*(?=[-−–]?\d)")
 _RATIO_LABEL = {"hazard ratio": "HR", "hr": "HR", "ahr": "HR", "odds ratio": "OR", "or": "OR", "aor": "OR",
                 "relative rate": "RR", "relative hazard": "HR",
                 "relative risk": "RR", "risk ratio": "RR", "rr": "RR", "rate ratio": "RR", "irr": "RR",
@@ -505,8 +512,8 @@ def facts(sentence: str, section: str, arms: Arms, fid: str, ratio_before: Optio
                 ci = ci or [float(x) for x in m.value]
                 values.append(Value(value=[float(x) for x in m.value], kind="interval", label="ci"))
             continue
-        if re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after):
-            continue        # an allocation ratio (1:1), not a result
+        if (re.search(r"\d\s*:\s*$", before[-3:]) or re.match(r"^\s*:\s*\d", after)) and not m.decimals:
+            continue        # an allocation ratio (1:1), not a result (but "score 0: 1.20": a value after a colon)
         if isinstance(m.value, int) and _CATEGORY_INDEX.search(before[-12:]):
             continue        # "quintile 5 versus quintile 1", "HRQ5 versus Q1": which category, not a
             #                 value ("middle quintile 1.29" is one)

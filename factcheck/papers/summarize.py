@@ -895,6 +895,17 @@ class _Drafter:
 
     # ------------------------------------------------------------ reading the mentions
 
+    def _year_role(self, x: _M, v) -> None:
+        """A study period ("from 2008 through 2012") is a fact of the Methods; a decade ("46,401
+        (1960s) to 98,748 (2010s)"), wherever it is told, the period a result is of, which an
+        article gives as 20世纪60年代; any other date is not a value here."""
+        if self.section == "methods" and isinstance(v, str) and re.fullmatch(r"(?:19|20)\d\d", v):
+            x.role, x.label = "year", "period"
+        elif isinstance(v, str) and re.fullmatch(r"(?P<d>(?:1[89]|20)\d)0/(?P=d)9", v):
+            x.role, x.label = "year", "decade"
+        else:
+            x.skip = True
+
     def _annotate(self, fs: str, ms: list[_M]) -> None:
         tps = _timepoints(fs)
         for k, x in enumerate(ms):
@@ -906,12 +917,7 @@ class _Drafter:
                 x.skip = True
                 continue
             if kind == "year_or_date":
-                # a study period ("from 2008 through 2012") is a fact of the Methods
-                v = getattr(m, "value", None)
-                if self.section == "methods" and isinstance(v, str) and re.fullmatch(r"(?:19|20)\d\d", v):
-                    x.role, x.label = "year", "period"
-                else:
-                    x.skip = True
+                self._year_role(x, getattr(m, "value", None))
                 continue
             # the 95% of "95% CI" is not a value
             if kind == "percent" and is_ci_level(m.value, after) and (m.label or "") != "CI":
@@ -1149,7 +1155,9 @@ class _Drafter:
             if label and (label.upper() in ("P",) or label in _NOT_LABELS):
                 label = None
             if x.role == "year":
-                values.append(Value(value=float(m.value), kind="year_or_date", label="period"))
+                decade = x.label == "decade"        # (its years, ["1960", "1969"], as a period is kept)
+                values.append(Value(value=m.value.split("/") if decade else float(m.value), kind="year_or_date",
+                                    label=x.label if decade else "period"))
                 continue
             if x.role == "fromto" and isinstance(v, list):
                 values.append(Value(value=v[0], unit=unit, kind="measurement", group=x.group,

@@ -37,6 +37,7 @@ Word lists live in data/numbers.yaml and units in data/units.yaml, so an editor 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -487,6 +488,14 @@ _YEAR_SPAN_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}[-�
 # two digits (a leading zero is never a count's)
 _SHORT_PERIOD_RE = re.compile(r"(?<![0-9.])(?:(?P<y>(?:19|20)[0-9]{2})|(?P<a>0[0-9]))[ \t]{0,2}年?[ \t]{0,2}"
                               r"(?:至|到|[-–—~])[ \t]{0,2}(?P<b>[0-9]{2})[ \t]{0,2}年(?!代)")
+# 20世纪60年代, 二十世纪八十年代, 上世纪90年代, 90年代, 1970年代: a decade, as ISO 8601 writes one
+# (196 for the 1960s), so that a year of the record within it (1963, "the 1960s") supports it
+_DECADE_RE = re.compile(r"(?:(?P<cent>1[89]|2[01]|十九|二十一?)[ \t]{0,2}世[纪紀][ \t]{0,2}(?:的[ \t]{0,2})?"
+                        r"|(?P<last>上个?世[纪紀]|上個世紀)[ \t]{0,2}(?:的[ \t]{0,2})?)?"
+                        r"(?<![0-9.])(?P<dec>[1-9]0|[一二三四五六七八九]十)[ \t]{0,2}年代"
+                        r"|(?<![0-9.])(?P<year>(?:1[89]|20)[0-9]0)[ \t]{0,2}年代")
+_DECADE_EN = re.compile(r"(?<![0-9.])(?P<year>(?:1[89]|20)[0-9]0)['’]?s\b")
+_CENTURY_CN = {"十九": 19, "二十": 20, "二十一": 21}
 _CN_MONTH_DAY_RE = re.compile(r"(?<![0-9一二三四五六七八九十廿卅])(?:(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}年[ \t]{0,2})?"
                               r"(?P<cm>十[一二]?|[一二三四五六七八九])[ \t]{0,2}月[ \t]{0,2}"
                               r"(?P<cd>[二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])[ \t]{0,2}[日号號]")
@@ -1131,7 +1140,8 @@ class _Segment:
     # ------------------------------------------------------------------ pass 2
     def dates(self):
         seg = self.seg
-        found = self.short_year_periods() if "年" in seg else []
+        decades = self.decades() if "年代" in seg or "0s" in seg or "0's" in seg else []
+        found = decades + (self.short_year_periods() if "年" in seg else [])
         if "月" in seg:
             found += self.chinese_month_days()
         has_mon = "mon" in self.latin
@@ -1196,7 +1206,8 @@ class _Segment:
         while k < len(found):
             a, b, val = found[k]
             nxt = found[k + 1] if k + 1 < len(found) else None
-            if nxt is not None and nxt[0] - b <= 12 and _DATE_LINK_RE.fullmatch(seg, b, nxt[0]):
+            if nxt is not None and nxt[0] - b <= 12 and _DATE_LINK_RE.fullmatch(seg, b, nxt[0]) \
+                    and not (decades and (found[k] in decades or nxt in decades)):
                 # a period (2008年至2012年, 2019年 1月至 2022年 2月) is one statement: one mention,
                 # its value an ISO 8601 interval (2019-01/2022-02)
                 end = nxt[2]
@@ -1207,6 +1218,29 @@ class _Segment:
             else:
                 self.emit(a, b, "year_or_date", val)
                 k += 1
+
+    def decades(self) -> list:
+        """Decades (20世纪60年代, 上世纪90年代, 1970年代, the 1960s) as (start, end, the period of
+        their years: 1960/1969): the century's 20 is no number of its own, nor the decade's 60 a
+        length of 60 years; each decade of 20世纪60年代至21世纪10年代 stays a mention of its own."""
+        out = []
+        for m in itertools.chain(_DECADE_RE.finditer(self.seg) if "年代" in self.seg else (),
+                                 _DECADE_EN.finditer(self.seg) if "0s" in self.seg or "0's" in self.seg else ()):
+            a, b = m.span()
+            if not self.free(a, b):
+                continue
+            if m.group("year"):
+                val = m.group("year")[:3]       # (the decade's first three digits, as ISO 8601 writes it)
+            else:
+                dec = m.group("dec")
+                tens = int(dec[0]) if dec[0].isdigit() else "一二三四五六七八九".index(dec[0]) + 1
+                cent = m.group("cent")
+                century = (int(cent) if cent.isdigit() else _CENTURY_CN[cent]) if cent \
+                    else 20 if m.group("last") or tens >= 3 else 21     # 90年代: the 1990s; 10年代: the 2010s
+                val = f"{century - 1}{tens}"
+            self.claim(a, b)
+            out.append((a, b, f"{val}0/{val}9"))
+        return out
 
     def short_year_periods(self) -> list:
         """Periods whose end year, or both years, are written with two digits (2002至03年,
