@@ -27,7 +27,7 @@ from factcheck.core.messages import fmt_value as _fmt
 from factcheck.papers.glossary import load_glossary, names_a_measure
 from factcheck.core.model import (Article, Attribution, Claim, Evidence, Mention, MentionVerdict,
                                   Sentence)
-from factcheck.text.numbers import CHANGE_VERB_BEFORE, PER_KG, extract, per_unit_before, place_value
+from factcheck.text.numbers import CHANGE_VERB_BEFORE, PER_KG, extract, is_decade, per_unit_before, place_value
 from factcheck.core.objcache import ObjectCache
 from factcheck.papers.implicit import the_one_paper
 from factcheck.text.sentences import by_sentence, clause_at, clause_cuts
@@ -698,7 +698,10 @@ def _p_side(q: Optional[str]) -> int:
     return -1 if q in _BELOW else 1 if q in _ABOVE else 0
 
 
-_DECADE = re.compile(r"(?P<d>\d{3})0/(?P=d)9")        # a decade as the period of its years (1980/1989)
+def _starts_in(decade: str, start: Any) -> bool:
+    """上世纪80年代 for births "from 1987 to 1989": a decade (1980/1989) the paper's period starts in."""
+    first, last = decade.split("/")
+    return first <= str(start)[:4] <= last
 
 
 def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> bool:
@@ -709,9 +712,8 @@ def _equal(m: Mention, paper: Any, paper_qualifier: Optional[str] = None) -> boo
         # the article may be less precise than the record (2022年 vs 2022-05-03), never more
         if is_period(m.value):
             ends = m.value.split("/")
-            if _DECADE.fullmatch(m.value) and isinstance(paper, list) and paper:
-                # 上世纪80年代 for births in 1987-1989: a decade the paper's period starts in
-                return ends[0] <= str(paper[0])[:4] <= ends[1]
+            if is_decade(m.value) and isinstance(paper, list) and paper:
+                return _starts_in(m.value, paper[0])
             return (isinstance(paper, list) and len(paper) == len(ends)
                     and all(str(p).startswith(v) for v, p in zip(ends, paper)))
         if str(m.value).startswith("--"):
@@ -1934,11 +1936,10 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
                 return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
         return None
     ends = [e[:4] for e in m.value.split("/")]
-    if _DECADE.fullmatch(m.value):
-        # 上世纪80年代 for births "from 1987 to 1989": a decade a period of the abstract starts in
-        # (a reader's rounding of the period, never a misquote of it)
+    if is_decade(m.value):
+        # (a reader's rounding of the abstract's period, never a misquote of it)
         for v in s.stated:
-            if v.unit == "period" and isinstance(v.value, list) and ends[0] <= str(int(v.value[0])) <= ends[1]:
+            if v.unit == "period" and isinstance(v.value, list) and _starts_in(m.value, int(v.value[0])):
                 return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
         return None
     if not _whole_years(m.value.split("/")):

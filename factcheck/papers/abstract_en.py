@@ -138,7 +138,9 @@ def _joined(m: re.Match) -> str:
     return f"{digits[0]},{digits[1:]}" if 1900 <= int(digits) <= 2099 else digits
 
 
-_BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*\()(\d+\.\d+),\s*(\d+\.\d+)(?=\))|(?<![\d.])(\d+\.\d+)(\s*\[)(\d+\.\d+),\s*(\d+\.\d+)(?=\])")
+# (in round brackets or square ones, "0.83 [0.70, 0.98]", closing as they opened)
+_BRACKETED_PAIR = re.compile(r"(?<![\d.])(\d+\.\d+)(\s*[(\[])(\d+\.\d+),\s*(\d+\.\d+)(?=[)\]])")
+_CLOSING = {"(": ")", "[": "]"}
 
 
 _SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
@@ -146,14 +148,15 @@ _SPEAKS_OF_CI = re.compile(r"\bCI\b|confidence interval", re.I)
 
 def _pair_as_interval(m: re.Match) -> str:
     """"1.28 (1.20, 1.35)" as "1.28 (1.20–1.35)" when the pair brackets the value."""
-    k = 0 if m.group(1) else 4      # (the pair in round brackets, or in square ones: "0.83 [0.70, 0.98]")
-    x, lo, hi = (float(m.group(k + i)) for i in (1, 3, 4))
     text, at = m.string, m.start()
+    if text[m.end():m.end() + 1] != _CLOSING[m.group(2)[-1]]:
+        return m.group(0)
+    x, lo, hi = (float(m.group(i)) for i in (1, 3, 4))
     since = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     # (only in a sentence that speaks of intervals: "9.34 (8.36, 11.77)" may be a median and its IQR)
     # (or of ratios: "the hazards ratios of CVD … were 1.83 (1.22, 2.73)": a ratio's pair is its interval)
     if lo < hi and lo <= x <= hi and (_SPEAKS_OF_CI.search(text, since, at) or _RATIO_ANYWHERE.search(text, since, at)):
-        return f"{m.group(k + 1)}{m.group(k + 2)}{m.group(k + 3)}–{m.group(k + 4)}"
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}–{m.group(4)}"
     return m.group(0)
 
 

@@ -899,9 +899,10 @@ class _Drafter:
         """A study period ("from 2008 through 2012") is a fact of the Methods; a decade ("46,401
         (1960s) to 98,748 (2010s)"), wherever it is told, the period a result is of, which an
         article gives as 20世纪60年代; any other date is not a value here."""
+        from factcheck.text.numbers import is_decade
         if self.section == "methods" and isinstance(v, str) and re.fullmatch(r"(?:19|20)\d\d", v):
             x.role, x.label = "year", "period"
-        elif isinstance(v, str) and re.fullmatch(r"(?P<d>(?:1[89]|20)\d)0/(?P=d)9", v):
+        elif is_decade(v):
             x.role, x.label = "year", "decade"
         else:
             x.skip = True
