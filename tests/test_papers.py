@@ -399,3 +399,20 @@ def test_a_decade_is_read_as_its_years(tmp_path):
     rep = _check(tmp_path, "研究发现，从20世纪60年代到21世纪10年代，死亡人数增加，20世纪80年代也是如此。\n", abstract)
     v = _verdicts(rep)
     assert v["20世纪60年代"] == v["21世纪10年代"] == "supported" and v["20世纪80年代"] != "supported"
+
+
+def test_a_decade_of_history_is_background(tmp_path):
+    """A decade the abstract does not date the study by, in a sentence of the study's account
+    that speaks of no study, its data or its people (认知行为疗法自1960年代就已出现), is history told
+    as background, not a number the paper fails to give; in a sentence about the study
+    (研究人员自1990年代初期即追踪) it stays a claim the abstract does not state."""
+    for history, decade in (("失眠疗法自1940年代就已经存在，如今有354人使用。", "1940年代"),
+                            ("认知行为疗法自1960年代就已出现，干预组有10%的人患上抑郁症。", "1960年代")):
+        rep = _check(tmp_path, f"研究纳入708名年轻人，随访12个月。\n{history}\n")
+        v = _verdicts(rep)
+        assert v[decade] == "unattributed" and v["708名"] == "supported"
+        # (the claim's message names only the number the paper states, not the decade beside it)
+        told = [c.message for c in rep.claims if decade in c.sentence]
+        assert told and decade not in told[0] and "与原文一致" in told[0]
+    v = _verdicts(_check(tmp_path, "研究纳入708名年轻人。研究人员自1990年代初期即追踪这些居民，干预组有10%的人患上抑郁症。\n"))
+    assert v["1990年代"] == "not_in_source" and v["10%"] == "supported"

@@ -142,7 +142,8 @@ def claim_message(c, lang: str) -> str:
     if "surfaces" in a:         # several numbers, all supported
         tpl = _templates(lang)["FC101"]
         kw = {"surface": "、".join(a["surfaces"]) if zh else ", ".join(a["surfaces"]),
-              "paper": "；".join(v.note or "" for v in c.mention_verdicts), "detail": "", "paper_number": ""}
+              "paper": "；".join(v.note or "" for v in c.mention_verdicts if v.verdict == "supported"),
+              "detail": "", "paper_number": ""}
     elif verdict == "unattributed":
         tpl = _templates(lang)[c.rule]
         kw = {"surface": a["surface"], "detail": "", "paper": "", "paper_number": ""}

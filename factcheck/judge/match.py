@@ -1892,6 +1892,11 @@ def _time_stamps(ms: list[Mention], norm: str) -> frozenset:
     return frozenset(out)
 
 
+# what a sentence about a study, its data or its people names (研究人员自1990年代初期即追踪,
+# 分析了…在1990年代报告的饮食数据, 1940年代出生的女性): read in the folded (simplified) text
+_OF_A_STUDY = re.compile(r"研究|试验|调查|追踪|跟踪|随访|参与者|受试者|数据|分析|队列|样本|纳入|招募|出生")
+
+
 # a journal's impact factor told before its value (影响因子为74.7, IF: 21.4, IF约20)
 IMPACT_BEFORE = re.compile(r"(?:影响因子|影響因子|(?<![A-Za-z])IF|[Ii]mpact [Ff]actor)[ \t]*(?:[:：=为為约約是][ \t]*)*$")
 
@@ -3486,6 +3491,12 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     and not summ.curated else None
                 if quote:       # the abstract's own words, copied with the number among them
                     mv = MentionVerdict(m.id, "supported", m.value, None, rule="FC101", args={"note": quote})
+                elif mv.verdict == "not_in_source" and is_decade(m.value) \
+                        and not _OF_A_STUDY.search(norm, s.start, s.end):
+                    # 女性吸烟人口在1960年代达到高峰, 雄激素剥夺疗法自1940年代就已存在: a decade the
+                    # abstract does not date the study by, in a sentence that speaks of no study,
+                    # its data or its people, is history told as background
+                    mv = _unattributed(m, only_summ)
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))
@@ -3649,8 +3660,10 @@ def _claim(article, s, ms, mvs, att, ref_idx, summ, config, n) -> Claim:
         args["paper_number"] = _fmt(m.value)
     elif verdict not in ("not_in_source", "unresolved_reference", "unattributed") and _ratio(m, worst):
         args["ratio"] = _ratio(m, worst)
-    if verdict == "supported" and len(mvs) > 1:
-        args["surfaces"] = [x.surface for x in ms]
+    told = [x.surface for x, v in zip(ms, mvs) if v.verdict == "supported"]
+    if verdict == "supported" and len(told) > 1:
+        # (only the numbers the paper states: a background decade beside them is not "in agreement")
+        args["surfaces"] = told
     ev = None
     if summ is not None:
         ev = Evidence(summary_id=summ.id, finding_id=worst.finding_id, paper_value=worst.paper_value,
