@@ -1893,8 +1893,9 @@ def _time_stamps(ms: list[Mention], norm: str) -> frozenset:
 
 
 # what a sentence about a study, its data or its people names (研究人员自1990年代初期即追踪,
-# 分析了…在1990年代报告的饮食数据, 1940年代出生的女性): read in the folded (simplified) text
-_OF_A_STUDY = re.compile(r"研究|试验|调查|追踪|跟踪|随访|参与者|受试者|数据|分析|队列|样本|纳入|招募|出生")
+# 分析了…在1990年代报告的饮食数据, 1940年代出生的女性): the words of whom a study took in and
+# followed and of studies (_STUDIED, _OF_STUDIES), and of surveys, data and births
+_OF_A_STUDY = re.compile("|".join((_STUDIED.pattern, _OF_STUDIES.pattern, r"调查|數據|数据|分析|出生")))
 
 
 # a journal's impact factor told before its value (影响因子为74.7, IF: 21.4, IF约20)
