@@ -416,3 +416,15 @@ def test_a_decade_of_history_is_background(tmp_path):
         assert told and decade not in told[0] and "与原文一致" in told[0]
     v = _verdicts(_check(tmp_path, "研究纳入708名年轻人。研究人员自1990年代初期即追踪这些居民，干预组有10%的人患上抑郁症。\n"))
     assert v["1990年代"] == "not_in_source" and v["10%"] == "supported"
+
+def test_a_universal_in_a_background_paragraph_is_no_overstatement_of_the_paper(tmp_path):
+    """In an article about one paper it does not list, a paragraph past the lead into which the
+    study is not carried (每个人都会有感到悲伤或孤独的时候) is background: its "everyone" claims
+    nothing of the paper's result; the same article's claim on the study (失眠完全可以根治) is
+    still weighed. (An unmarked sentence of an article citing by markers is the writer's own
+    claim and is still judged: test_overstate.test_more_overstatements_fire.)"""
+    lead = "研究纳入708名年轻人，随访12个月，干预组有10%的人患上抑郁症。"
+    rep = _check(tmp_path, lead + "\n\n每个人都会有感到悲伤或孤独的时候。\n")
+    assert not [o for o in rep.overstatements if o.category == "scope"], [(o.surface, o.rule) for o in rep.overstatements]
+    rep = _check(tmp_path, "研究纳入708名年轻人，随访12个月。所有患者都从应用程序治疗中获益，失眠完全可以根治。\n")
+    assert [o.surface for o in rep.overstatements if o.category == "cure_reversal"] == ["根治"]

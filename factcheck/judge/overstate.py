@@ -172,6 +172,11 @@ RULE_OPTIONS = {
     "requires_cited_source": "the sentence must rest on a cited paper",
     "requires_reference": "the sentence must rest on a paper with a summary",
     "requires_subject": "a sentence with no cited paper must name a treatment",
+    "skip_if_background": "never fires in a sentence the attribution places outside every cited paper: "
+                          "another source's or background (据统计, 世卫组织), or, in an article about one "
+                          "paper it does not list, past the lead where the study is not carried "
+                          "(放射治疗是鼻咽癌的根治手段); an unmarked sentence of an article that cites by "
+                          "markers is still the writer's own claim",
     "requires_conclusion": "the paper's conclusion strength must be one of these",
     "requires_conclusion_cue": "the sentence must draw a conclusion (所以, 因此, 说明)",
     "escalate_if_conclusion": "error when the paper's conclusion strength is one of these",
@@ -639,6 +644,8 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                     _pattern_hits(rule, patterns_here[id(rule)], text, raw)
         raw.extend((a, b, r, False) for a, b, r in _paper_aware(text, summ, all_summaries, rules, paper_hits.get(i),
                                                                 nulls_here, firm.get(i, ())))
+        if raw and ref_idx is None and _outside_the_papers(att, text, only is not None and i >= lead_end):
+            raw = [h for h in raw if not h[2].opts.get("skip_if_background")]
         if not raw:
             continue
         kept, sev_of, paper_of = _weigh_hits(raw, text, i, sentences, norm, (ref_idx, summ, on_topic_only),
@@ -660,6 +667,19 @@ def find_overstatements(article: Article, sentences: list[Sentence], attribution
                 claim_id=claim.id if claim else None, reference=ref_of_hit, paper_wording=wording,
                 context="assertion", args=args))
     return out
+
+
+def _outside_the_papers(att: Optional[Attribution], text: str, past_lead: bool) -> bool:
+    """Does the attribution place the sentence ``text`` outside every cited paper? Another
+    source's or background, by a cue of its own (a source carried from the sentence before,
+    某主任在直播中说过… / 只要把免疫调好，…完全可以根治, may be the writer's own words again), or, in
+    an article about one paper it does not list (``past_lead``), a sentence past the lead into
+    which the study is not carried."""
+    if att is None:
+        return past_lead
+    if att.how in ("other_source", "background"):
+        return bool(att.cue) and att.cue in text
+    return past_lead and att.how == "none"
 
 
 def _weigh_hits(raw: list, text: str, i: int, sentences: list[Sentence], norm: str, paper: tuple,
