@@ -284,41 +284,14 @@ def change_of(norm: str, m: Mention, sentence_start: int) -> Optional[str]:
         far = _RISK_CHANGED.search(norm, max(sentence_start, end - 48), end)
         if far:
             return "down" if far.group(1) in _DOWN_VERBS else "up"
-    # 增加A风险41%,B风险21%: a risk named bare after a clause that changed one by its percent
-    # shares that clause's verb
-    if cut and _BARE_RISK.search(before):
-        prev = _RISK_CHANGED_BY.search(norm, max(sentence_start, cut[-1] - 120), cut[-1])
-        if prev:
-            return "down" if prev.group(1) in _DOWN_VERBS else "up"
-    # 可降低38%~46%的房颤风险,以及31%和39%的其他心律失常风险: a clause that opens by adding to
-    # the list of the clause before goes on with that clause's verb
-    if cut and _AND_ALSO.fullmatch(before):
-        verbs = _CHANGE_VERB.findall(norm, max(sentence_start, cut[-1] - 40), cut[-1] - 1)
-        if verbs:
-            return "down" if verbs[-1] in _DOWN_VERBS else "up"
-    # 骨折风险上升了76%,这一风险在服药两年后为73%,在服药五年后为67%: the same risk told again at
-    # another time keeps the change the clause that first told it gave
-    if cut and _SAME_RISK_AGAIN.match(before):
-        prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
-        if prev:
-            return "down" if prev.group(1) in _DOWN_VERBS else "up"
-    if cut and _COPULA_ALONE.fullmatch(before):
-        prev = _RISK_CHANGED_MOST.search(norm, max(sentence_start, cut[-1] - 40), cut[-1])
-        if prev:
-            return "down" if prev.group(1) in _DOWN_VERBS else "up"
-    # …胃肠缺陷风险增加了27%,颅骨缺陷33%,眼部缺陷25%: an outcome named bare, its percent right
-    # after it, in a run of clauses each told its change by a percent, goes on with their verb
-    if cut and _BARE_ITEM.fullmatch(before):
-        prev = _CHANGED_BY_PERCENT.search(norm, max(sentence_start, cut[-1] - 90), cut[-1])
-        if prev:
-            return "down" if prev.group(1) in _DOWN_VERBS else "up"
-    # 肝脏脂肪减少幅度达到20.5%,远超对照组的15.5%; 体重减轻25.3%,安慰剂组为9.9%: the other arm's
-    # figure, set against the change the clause before told (as a risk told again is), is that
-    # change too
-    if cut and _SET_AGAINST.fullmatch(before):
-        prev = _CHANGED_THEN_AGAIN.search(norm, max(sentence_start, cut[-1] - 80), cut[-1])
-        if prev:
-            return "down" if prev.group(1) in _DOWN_VERBS else "up"
+    if cut:
+        # a clause that goes on from the one before (names another risk bare, adds to its list,
+        # tells its risk again, sets the other arm against it): that clause's verb of change
+        for goes_on, verb_of, reach in _GOES_ON:
+            if goes_on(before):
+                verb = verb_of(norm, max(sentence_start, cut[-1] - reach), cut[-1])
+                if verb:
+                    return "down" if verb in _DOWN_VERBS else "up"
     return _change_after(norm, m)
 
 
@@ -368,6 +341,44 @@ _CHANGE_AFTER_ZH = re.compile(r"\s*的\s*(?:[^，,；;。！？\n\d%的人者例
                               r"(增幅|增长|增加|升高|上升|提升|降幅|降低|下降|减少|减低)")
 _DOWN_AFTER_ZH = frozenset({"降幅", "降低", "下降", "减少", "减低"})
 
+
+
+def _first_verb(rx: re.Pattern):
+    """The verb of change (group 1) of ``rx``'s first match in norm[lo:hi]."""
+    def find(norm: str, lo: int, hi: int) -> Optional[str]:
+        m = rx.search(norm, lo, hi)
+        return m.group(1) if m else None
+    return find
+
+
+def _last_verb(norm: str, lo: int, hi: int) -> Optional[str]:
+    """The last verb of change before the clause's own comma."""
+    verbs = _CHANGE_VERB.findall(norm, lo, hi - 1)
+    return verbs[-1] if verbs else None
+
+
+# (the clause before a number, how it goes on from the clause before it, the verb that clause
+# changed by, how far back to look for it), tried in this order
+_GOES_ON = (
+    # 增加A风险41%,B风险21%: a risk named bare after a clause that changed one by its percent
+    # shares that clause's verb
+    (_BARE_RISK.search, _first_verb(_RISK_CHANGED_BY), 120),
+    # 可降低38%~46%的房颤风险,以及31%和39%的其他心律失常风险: a clause that opens by adding to
+    # the list of the clause before goes on with that clause's verb
+    (_AND_ALSO.fullmatch, _last_verb, 40),
+    # 骨折风险上升了76%,这一风险在服药两年后为73%,在服药五年后为67%: the same risk told again at
+    # another time keeps the change the clause that first told it gave
+    (_SAME_RISK_AGAIN.match, _first_verb(_CHANGED_THEN_AGAIN), 80),
+    # 死亡风险增加最大,达47%: a copula alone after a risk told changed most
+    (_COPULA_ALONE.fullmatch, _first_verb(_RISK_CHANGED_MOST), 40),
+    # …胃肠缺陷风险增加了27%,颅骨缺陷33%,眼部缺陷25%: an outcome named bare, its percent right
+    # after it, in a run of clauses each told its change by a percent, goes on with their verb
+    (_BARE_ITEM.fullmatch, _first_verb(_CHANGED_BY_PERCENT), 90),
+    # 肝脏脂肪减少幅度达到20.5%,远超对照组的15.5%; 体重减轻25.3%,安慰剂组为9.9%: the other arm's
+    # figure, set against the change the clause before told (as a risk told again is), is that
+    # change too
+    (_SET_AGAINST.fullmatch, _first_verb(_CHANGED_THEN_AGAIN), 80),
+)
 
 _RESPECTIVELY_ZH = re.compile(r"\s*(?:分别|依次)(?:为|是)?[^，,；;。！？\n]{0,3}$")
 _RISK_CHANGED = re.compile(r"(降低|减少|下降|增加|升高|提高)[^，,；;。！？\n%]{0,36}(?:风险|几率|概率)"
@@ -1945,7 +1956,7 @@ def _period_stated(m: Mention, s: Summary) -> Optional[MentionVerdict]:
     if is_decade(m.value):
         # (a reader's rounding of the abstract's period, never a misquote of it)
         for v in s.stated:
-            if v.unit == "period" and isinstance(v.value, list) and _starts_in(m.value, int(v.value[0])):
+            if v.unit == "period" and isinstance(v.value, list) and _starts_in(m.value, v.value[0]):
                 return MentionVerdict(m.id, "supported", v.value, None, rule="FC101", args={"note": v.note})
         return None
     if not _whole_years(m.value.split("/")):

@@ -502,6 +502,8 @@ _DECADE_VALUE = re.compile(r"(?P<d>(?:1[89]|20)[0-9])0/(?P=d)9")
 def is_decade(value) -> bool:
     """Whether a date mention's value is a decade (20世纪60年代, the 1960s: 1960/1969)."""
     return isinstance(value, str) and _DECADE_VALUE.fullmatch(value) is not None
+
+
 _CENTURY_CN = {"十九": 19, "二十": 20, "二十一": 21}
 _CN_MONTH_DAY_RE = re.compile(r"(?<![0-9一二三四五六七八九十廿卅])(?:(?P<y>(?:1[89]|20)[0-9]{2})[ \t]{0,2}年[ \t]{0,2})?"
                               r"(?P<cm>十[一二]?|[一二三四五六七八九])[ \t]{0,2}月[ \t]{0,2}"
