@@ -649,6 +649,19 @@ def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey()
     assert "FC202" in codes("这项调查纳入40337名儿童，发现儿童焦虑的主要诱因是屏幕时间。")
 
 
+def test_first_before_a_studys_own_act_through_a_preposition_is_a_priority_claim():
+    """首次 + a manner adverb + a phrase opened by its preposition + the study's act (首次系统地比较了,
+    首次对…进行了计数, 首次分析): the study claimed the first to do it; not 首次 before an event of care
+    (首次住院后进行随访, 首次接种疫苗后进行检测), whose verb comes after another clause."""
+    codes = _rules_fired("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
+                         "associated with lower psychological well-being and more diagnoses of anxiety.")
+    assert "FC205" in codes("这项调查纳入40337名儿童，首次系统地比较了各国儿童的屏幕时间。")
+    assert "FC205" in codes("这项调查纳入40337名儿童，首次对儿童的屏幕时间进行了计数。")
+    assert "FC205" in codes("这项调查纳入40337名儿童，这也是科学家首次分析屏幕时间与焦虑的关系。")
+    assert "FC205" not in codes("这项调查纳入40337名儿童。儿童首次住院后进行随访。")
+    assert "FC205" not in codes("这项调查纳入40337名儿童。儿童首次接种疫苗后进行检测。")
+
+
 def test_every_modal_with_every_effect_verb_and_a_word_ending_in_neng_is_not_a_modal():
     """``phrases``: 亦能下降, 可減低 (a traditional page) fire as 可降低 does; 肾功能下降 is no 能下降."""
     codes = _rules_fired("Methods: A cohort of 289573 women. Results: Breastfeeding was associated with a lower "

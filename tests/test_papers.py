@@ -194,6 +194,8 @@ def test_money_signs_number_words_and_completed_weeks_in_an_abstract(tmp_path):
     assert v["400英镑"] == "supported" and v["440美元"] == "supported"
     assert v["1.0%"] == "supported" and v["19名"] == "supported" and v["34~36周"] == "supported"
     assert normalise("a fee of US\u00a0$5") == "a fee of 5 USD"     # the sign decides, whatever space
+    # its thousands grouped by a space or a thin space, as the abstract writes them
+    assert normalise("in Canada (US $21 840) and Norway (US $19\u2009783)") == "in Canada (21840 USD) and Norway (19783 USD)"
 
 
 def test_the_one_entry_of_a_list_no_marker_points_to_is_the_papers_study(tmp_path):

@@ -976,3 +976,23 @@ def test_two_arms_told_as_their_total_below_a_hundred():
                 "cognitive issues were included as a reference group (n = 45).")
     v = draft_verdicts(abstract, "研究招募了86名有认知问题的参与者。")
     assert v["86名"] == "supported"
+
+
+def test_a_study_read_by_its_topic_has_been_introduced_for_the_sentences_after_it():
+    # the lead names the study only by a trial name the abstract does not hold, and is read as
+    # the study's by its topic: the next sentences of its paragraph, which tell of the study's
+    # procedure (随访, 对照组), go on with it
+    got = _verdicts("DPPⅢ研究结果表明,几乎完全通过社区医生实施的早期生活方式干预可推迟糖耐量受损者的糖尿病发病"
+                    "并改善他们的长期生存。经过中位时间刚刚超过30年的随访,研究者发现,两组的死亡率分别为46%和54%。"
+                    "干预组与对照组的中位总生存期分别为18.3年和11.9年。")
+    assert got["46%"] == "not_in_source" and got["54%"] == "not_in_source"
+    assert got["18.3年"] == "not_in_source"
+
+
+def test_a_day_after_the_papers_year_is_not_a_number_of_the_paper():
+    # the paper came out in 2019: a day of 2021 is the page's or a later event's, never a number
+    # the paper states; a day before it may be one (the study's start), which the abstract lacks
+    got = _verdicts("一项研究随访了577名成人30年，干预组糖尿病发病推迟了3.96年。"
+                    "该研究团队在2021年12月24日的研讨会上再次介绍了这项研究。研究始于1986年5月1日。")
+    assert got["2021年12月24日"] == "unattributed"
+    assert got["1986年5月1日"] == "not_in_source"

@@ -448,6 +448,9 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                                     current.cue)
         out[i] = Attribution(None, "none") if stamp else found
         current = found
+        # a sentence read as the study's by its topic (ENABLEⅢ研究结果表明…) has introduced it as
+        # surely as one that names it: its procedure (治疗组, 随访) goes on with it
+        introduced = introduced or (single_study and found.reference is not None and not stamp)
         if single_study and found.reference is not None and found.how != "carried":
             scan_hits["institutions"].update(_institutions(ntext))
         if single_study and (s.start == 0 or norm[s.start - 1] == "\n") and _NUMBERED_ITEM.match(ntext):

@@ -3509,6 +3509,8 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
                     # abstract does not date the study by, in a sentence that speaks of no study,
                     # its data or its people, is history told as background
                     mv = _unattributed(m, only_summ)
+                elif mv.verdict == "not_in_source" and _dated_after_the_paper(m, summ):
+                    mv = _unattributed(m, only_summ)
             mvs.append(mv)
             if mv.verdict != "unattributed":
                 first_seen.setdefault(key, (mv, ref_idx))
@@ -3530,6 +3532,18 @@ def judge_article(article: Article, sentences: list[Sentence], mentions: list[Me
     _far_from_the_value(pending)
     return [_claim(article, s, ms, mvs, att, ref_idx, summ, config, n)
             for n, (s, ms, mvs, att, ref_idx, summ) in enumerate(pending, 1)]
+
+
+_DAY = re.compile(r"(\d{4})-\d\d-\d\d")
+
+
+def _dated_after_the_paper(m: Mention, s: Summary) -> bool:
+    """A day (2021-12-24, 2025年9月22日) of a year after the paper's, which the abstract does not
+    state: no number of the paper, which came out before it, but the page's (its date, a
+    comment's, a press release's) or a later event's, told as background. A year alone may be a
+    projection the paper makes (到2050年), and stays the paper's to state."""
+    day = _DAY.fullmatch(m.value) if m.kind == "year_or_date" and isinstance(m.value, str) else None
+    return day is not None and s.year is not None and int(day.group(1)) > s.year
 
 
 def _unattributed(m: Mention, only: Optional[Summary]) -> MentionVerdict:

@@ -237,7 +237,7 @@ def normalise(text: str) -> str:
     # "34-36 completed weeks", "5 full years": the length, whatever says it was whole
     t = _COMPLETED_UNIT.sub(r"\1 \2", t) if "omplete" in t or "full" in t else t
     # "£400 ($440; €455)", "a €20 fee": money with its sign before it, as the article's 400英镑
-    t = _MONEY_SIGN.sub(lambda m: f"{m.group(2)} {_MONEY_CODE[m.group(1)[-1]]}", t)
+    t = _MONEY_SIGN.sub(lambda m: f"{_SPACES.sub('', m.group(2))} {_MONEY_CODE[m.group(1)[-1]]}", t)
     # "a sixfold risk", "a two-fold increase": a multiple in words is that multiple in digits
     if "fold" in t:
         t = _FOLD_WORD.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}-fold", t)
@@ -628,7 +628,9 @@ def _shares(norm: str) -> dict:
 
 _COMPLETED_UNIT = re.compile(r"(\d)\s+(?:completed|complete|full)\s+(weeks|months|years|days)\b", re.I)
 _MONEY_CODE = {"£": "GBP", "€": "EUR", "$": "USD"}     # (US$ is the dollar: its sign decides)
-_MONEY_SIGN = re.compile(r"(US\s?\$|[£€$])\s?(\d[\d,]*(?:\.\d+)?)(?![\d.])")
+# (its thousands as the abstract groups them: "US $21 840", with a space or thin space too)
+_SPACES = re.compile(r"[ \u2009\u202f\u00a0]")
+_MONEY_SIGN = re.compile(r"(US\s?\$|[£€$])\s?(\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?:\.\d+)?|\d[\d,]*(?:\.\d+)?)(?![\d.])")
 _REGISTRY_GLUED = re.compile(r"\b((?:ISRCTN|NCT|ChiCTR|ACTRN|CRD|DRKS|UMIN|KCT|CTRI)[\w/-]*?\d)\.(?=\d)")
 # the units an estimate's bracket may stand before (a unit glued to more, g/day, is left alone)
 _BRACKETED_UNITS = (r"(percentage points?|points?|mm Hg|mmHg|kg/m2|kg/m²|kg|g|mg|µg|μg|ng/mL|mL|ml|cm|mm|kcal|steps|"
