@@ -636,11 +636,14 @@ def test_a_modal_that_helps_delays_or_prompts_is_an_effect():
     assert "FC214" not in codes("这项研究追踪了1923名老人,发现社交活动可能有助于推迟痴呆症。")
 
 
+SCREEN_SURVEY = ("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
+                 "associated with lower psychological well-being and more diagnoses of anxiety.")
+
+
 def test_a_discovery_claimed_first_through_an_adverb_and_harm_told_of_a_survey():
     """首次系统揭示, 首次通过…时钟揭示, 首次验证: a priority claim with words between 首次 and its verb
     (not 首次服药后发现: what was seen after a first dose); 会伤及, 诱因: harm and a cause."""
-    codes = _rules_fired("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
-                         "associated with lower psychological well-being and more diagnoses of anxiety.")
+    codes = _rules_fired(SCREEN_SURVEY)
     assert "FC205" in codes("这项调查纳入40337名儿童，首次系统揭示屏幕时间与儿童心理健康的关联。")
     assert "FC205" in codes("这项调查纳入40337名儿童，首次通过焦虑诊断记录揭示屏幕时间的影响。")
     assert "FC205" in codes("这项调查纳入40337名儿童，科学家首次验证屏幕时间与焦虑有关。")
@@ -653,8 +656,7 @@ def test_first_before_a_studys_own_act_through_a_preposition_is_a_priority_claim
     """首次 + a manner adverb + a phrase opened by its preposition + the study's act (首次系统地比较了,
     首次对…进行了计数, 首次分析): the study claimed the first to do it; not 首次 before an event of care
     (首次住院后进行随访, 首次接种疫苗后进行检测), whose verb comes after another clause."""
-    codes = _rules_fired("Methods: A cross-sectional survey of 40337 children. Results: More hours of screen time were "
-                         "associated with lower psychological well-being and more diagnoses of anxiety.")
+    codes = _rules_fired(SCREEN_SURVEY)
     assert "FC205" in codes("这项调查纳入40337名儿童，首次系统地比较了各国儿童的屏幕时间。")
     assert "FC205" in codes("这项调查纳入40337名儿童，首次对儿童的屏幕时间进行了计数。")
     assert "FC205" in codes("这项调查纳入40337名儿童，这也是科学家首次分析屏幕时间与焦虑的关系。")

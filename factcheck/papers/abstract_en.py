@@ -236,8 +236,6 @@ def normalise(text: str) -> str:
     t = _REGISTRY_GLUED.sub(r"\1. ", t)
     # "34-36 completed weeks", "5 full years": the length, whatever says it was whole
     t = _COMPLETED_UNIT.sub(r"\1 \2", t) if "omplete" in t or "full" in t else t
-    # "£400 ($440; €455)", "a €20 fee": money with its sign before it, as the article's 400英镑
-    t = _MONEY_SIGN.sub(lambda m: f"{_SPACES.sub('', m.group(2))} {_MONEY_CODE[m.group(1)[-1]]}", t)
     # "a sixfold risk", "a two-fold increase": a multiple in words is that multiple in digits
     if "fold" in t:
         t = _FOLD_WORD.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}-fold", t)
@@ -249,7 +247,8 @@ def normalise(text: str) -> str:
     # comma (not a list: no number before it with a comma, none after it; nor an interval's two
     # ends, "[95% CI: 61, 307]")
     t = _SPACED_THOUSANDS.sub(_spaced_thousands, t)
-    return _numbers_in_words(_THOUSANDS.sub(_joined, t))
+    # money with its sign, once the thousands are joined (US $21 840 as the article's 21840美元)
+    return _numbers_in_words(_MONEY_SIGN.sub(_money, _THOUSANDS.sub(_joined, t)))
 
 
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,3}), (\d{3})(?![\d.]|,\s?\d)")
@@ -628,9 +627,13 @@ def _shares(norm: str) -> dict:
 
 _COMPLETED_UNIT = re.compile(r"(\d)\s+(?:completed|complete|full)\s+(weeks|months|years|days)\b", re.I)
 _MONEY_CODE = {"£": "GBP", "€": "EUR", "$": "USD"}     # (US$ is the dollar: its sign decides)
-# (its thousands as the abstract groups them: "US $21 840", with a space or thin space too)
-_SPACES = re.compile(r"[ \u2009\u202f\u00a0]")
-_MONEY_SIGN = re.compile(r"(US\s?\$|[£€$])\s?(\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?:\.\d+)?|\d[\d,]*(?:\.\d+)?)(?![\d.])")
+# (its thousands commas, not a comma that ends the clause: "≥$35 000, 27.5%")
+_MONEY_SIGN = re.compile(r"(US\s?\$|[£€$])\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.])")
+
+
+def _money(m: re.Match) -> str:
+    """"£400 ($440; €455)", "a €20 fee": the amount, then its currency, as the article's 400英镑."""
+    return f"{m.group(2)} {_MONEY_CODE[m.group(1)[-1]]}"
 _REGISTRY_GLUED = re.compile(r"\b((?:ISRCTN|NCT|ChiCTR|ACTRN|CRD|DRKS|UMIN|KCT|CTRI)[\w/-]*?\d)\.(?=\d)")
 # the units an estimate's bracket may stand before (a unit glued to more, g/day, is left alone)
 _BRACKETED_UNITS = (r"(percentage points?|points?|mm Hg|mmHg|kg/m2|kg/m²|kg|g|mg|µg|μg|ng/mL|mL|ml|cm|mm|kcal|steps|"
