@@ -170,6 +170,16 @@ def test_the_unit_after_a_bracket_is_the_values_before_it(tmp_path):
     assert v["2.7年"] == "supported" and v["395克"] == "supported"
 
 
+def test_the_unit_after_the_last_of_a_list_is_each_values(tmp_path):
+    # "by ages 3, 6, and 12 months": the 3 and the 6 are months too, not years nor bare numbers;
+    # "the first 10 and up to 30 years": the 10 is years
+    abstract = _with_results("Cumulative otitis incidence by ages 3, 6, and 12 months was 6%, 23%, and 46%. "
+                             "Health records covered at least the first 10 and up to 30 years of life.")
+    rep = _check(tmp_path, "该研究发现,婴儿到3个月大时,中耳炎累计发病率为6%。研究的健康记录覆盖了出生后10年。\n", abstract)
+    v = _verdicts(rep)
+    assert v["3个月"] == "supported" and v["10年"] == "supported"
+
+
 def test_a_count_of_hundreds_the_paper_states_is_its_count_whatever_the_classifier(tmp_path):
     # 两千两百六十个(肝癌病人) for "2260 cases", 二十三万九千一百四十六个 for "239,146 noncases"; the
     # count after a registry number a copy glued to it ("ISRCTN24647151.160 921 women") is read too

@@ -996,3 +996,47 @@ def test_a_day_after_the_papers_year_is_not_a_number_of_the_paper():
                     "该研究团队在2021年12月24日的研讨会上再次介绍了这项研究。研究始于1986年5月1日。")
     assert got["2021年12月24日"] == "unattributed"
     assert got["1986年5月1日"] == "not_in_source"
+
+
+def test_a_line_of_the_papers_authors_under_its_list_is_no_second_paper():
+    # the page lists the paper by its title, its authors on the next line: one work, which the
+    # page is about, so the sentences that name no source go on with the study it introduced
+    got = _verdicts("瑞典研究者发现,在中位数随访30年的一项研究中,干预组糖尿病发病推迟了3.96年。\n\n"
+                    "该研究指出,生活方式干预可以带来长期的益处,这一点在随访中得到了反复的印证和确认。"
+                    "干预组心血管事件减少26%。\n\n有专家评论认为,这项长期随访的结果说明,在糖耐量受损的人群中"
+                    "尽早开始生活方式干预,对于预防糖尿病及其并发症具有重要的公共卫生意义。\n\n参考文献\n\n"
+                    "Lifestyle intervention and diabetes: 30-year follow-up\n\n"
+                    "Guangwei Li, MD; Ping Zhang, PhD; Jinping Wang, MD")
+    assert got["3.96年"] == "supported" and got["26%"] == "supported"
+
+
+def test_research_led_by_an_author_named_in_latin_letters_is_the_paper_s():
+    # no word of the paper's topic before the researchers' sentence: only the author, named in
+    # Latin letters as Chinese pages keep a foreign name, says the research is the paper's
+    abstract = ABSTRACT.replace("Year: 2019", "Year: 2019\nAuthors: Guangwei Li, Ping Zhang, Jinping Wang")
+    text = ("下面的内容来自我们的合作伙伴。\n\n根据今天公布的大型研究,这一结果影响深远。\n\n"
+            "由大庆市医院王金平(Jinping Wang)领导的研究发现,结果令人鼓舞。\n\n研究人员检测了9个国家的样本。")
+    assert draft_verdicts(abstract, text)["9个国家"] == "not_in_source"
+    # (with no author of the paper named: research in general, at first)
+    other = draft_verdicts(abstract, text.replace("王金平(Jinping Wang)", "何某(Peter Smith)"))
+    assert other["9个国家"] == "unattributed"
+
+
+def test_earlier_research_told_in_passing_does_not_keep_the_next_paragraph():
+    # 以前的研究 names other work in passing; the next paragraph, on the researchers' own
+    # measures, is the study's again
+    got = _verdicts("一项研究随访了577名成人30年。\n\n以前的研究已经表明,生活方式干预可将发病率降低58%。\n\n"
+                    "研究人员还发现,干预组糖尿病发病推迟了3.96年,心血管事件减少26%。")
+    assert got["58%"] == "unattributed"
+    assert got["26%"] == "supported"
+    # (以前 after a date is its bound, the trials searched for before it: the study goes on)
+    got = _verdicts("一项研究随访了577名成人30年。研究人员还检索了2018年1月1日以前发表的相关试验。"
+                    "两组心血管事件相差26%。")
+    assert got["26%"] == "supported"
+
+
+def test_the_two_arms_of_the_study_are_its_procedure():
+    # a paragraph on 两组 speaks of the study's arms: the study goes on into it
+    got = _verdicts("一项研究随访了577名成人30年。\n\n然而,两组之间的差异为26%。")
+    assert got["26%"] == "supported"
+

@@ -20,7 +20,7 @@ from factcheck.ingest.citations import find_markers
 from factcheck.papers.glossary import Glossary, cached_groups, load_glossary
 from factcheck.core.model import Article, Attribution, Mention, Reference, Sentence
 from factcheck.core.objcache import ObjectCache
-from factcheck.papers.implicit import is_implicit, the_one_paper
+from factcheck.papers.implicit import bibliographic, is_implicit, the_one_paper
 from factcheck.text.sentences import by_sentence
 from factcheck.papers.summaries import Store, Summary, numbers_of, period_spans
 from factcheck.text.units import TIME_UNITS, convert, tolerance
@@ -137,6 +137,34 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
 
 
 _from_summary = ObjectCache(_summary_parts)
+
+
+def _surname(author: str) -> str:
+    """An author's family name as a Chinese page keeps it in Latin letters (梅森(Sherri Mason)):
+    the last word of "Sherri A. Mason", the words before the initials of "Hopper JL"."""
+    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'\-]*", re.sub(r"\bet al\b\.?", "", author))
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
+        return words[-2]
+    return words[-1] if words else ""
+
+
+def _author_pattern(s: Summary) -> Optional[re.Pattern]:
+    """The paper's authors' family names as whole Latin words (four letters at least: Li, Lu or
+    Sun would be read inside other words and names); None when it lists none."""
+    names = sorted({re.escape(n) for a in s.authors if len(n := _surname(a)) >= 4})
+    return re.compile(r"(?<![A-Za-zÀ-ÿ])(?:" + "|".join(names) + r")(?![A-Za-zÀ-ÿ])") if names else None
+
+
+_latin_authors = ObjectCache(_author_pattern)
+
+
+def _names_an_author(ntext: str, paper: RefProfile) -> bool:
+    """Does the sentence name one of the paper's authors in Latin letters (由…梅森(Sherri Mason)
+    领导…的研究发现)? Research so named is the paper's, before anything else introduced it."""
+    pat = _latin_authors(paper.summary) if paper.summary is not None else None
+    return pat is not None and pat.search(ntext) is not None
+
+
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?")
 _QUOTED_RUN = 6         # words in a row that only a copy of the abstract shares with it
 
@@ -245,6 +273,9 @@ def _refs_read(article: Article, store: Store) -> list[Reference]:
     if len(implicit) == 1 and not any(not is_implicit(r) and store.get(r.summary_id) is not None
                                        for r in article.references):
         return implicit
+    if the_one_paper(article) is not None:
+        # (the page's one work, and lines under its list that cite none: that work alone)
+        return [r for r in article.references if bibliographic(r)]
     return list(article.references)
 
 
@@ -340,6 +371,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     title_before = False
     title_research = False  # the section title before speaks of research (研究设计, 研究方法)
     in_item = False         # within a numbered item the study's findings are listed under
+    source_para = -1        # the paragraph in which the current source was named
     named_para, seen_marks = -1, set()      # the paragraph that last named the study; markers cited so far
     for i, s in enumerate(sentences):
         start = s.start
@@ -400,6 +432,14 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 continue
             if found is not None and found.reference is not None:
                 introduced = True
+        if found is None and single_study and introduced and current.how == "other_source" \
+                and current.reference is None and s.paragraph != source_para and _THE_RESEARCHERS.search(ntext) \
+                and not (new_source_at.get(i) or unknown_at.get(i)):
+            # 此前其他研究已将该细菌与抑郁相关联。 / 研究参与者年龄在18至65岁之间…: a new paragraph
+            # that speaks of the researchers or the participants goes back to the study the
+            # article is about, from the other study an earlier paragraph named in passing (not
+            # 美国加州大学对1600名老人进行了调查: research of its own, another study still)
+            found = Attribution(profiles[0].index, "single_study")
         if found is None and untold and ms and current.how == "none" and not scan_hits["background"].get(i) \
                 and scan_hits["on_topic"](ntext, ms):
             found = Attribution(profiles[0].index, "single_study", "topic")
@@ -446,6 +486,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
                 found = Attribution(current.reference,
                                     "carried" if current.reference is not None else current.how,
                                     current.cue)
+        else:
+            source_para = s.paragraph       # the paragraph in which the source was last read
         out[i] = Attribution(None, "none") if stamp else found
         current = found
         # a sentence read as the study's by its topic (ENABLEⅢ研究结果表明…) has introduced it as
@@ -481,6 +523,8 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     return out
 
 
+# the people of a study already introduced: its researchers, its participants, its authors
+_THE_RESEARCHERS = re.compile(r"研究(?:人员|者|团队|小组|参与者|对象)|受试者|参与者|作者")
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
 _LEAD_IN = re.compile(r"[:：]\s*$")       # a line ending in a colon introduces the lines under it
 # a paragraph that opens by telling the details of the one before it (具体来看, 具体而言): the source
@@ -526,10 +570,9 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
                   hits: dict, introduced: bool, current: Attribution) -> Optional[Attribution]:
     """A sentence of an article about one study it does not list, read as its reader reads it.
     "一项研究", a professor, "该研究" introduce or continue that study, unless the sentence says it
-    is another one (另一项, 此前的研究);
-    population statistics (全球…患者人数, WHO) are background; before the study is introduced,
-    "研究表明" is research in general unless it speaks of the paper's topic or numbers. None: the
-    usual carrying over."""
+    is another one (另一项, 此前的研究); population statistics (全球…患者人数, WHO) are background;
+    before the study is introduced, "研究表明" is research in general unless it speaks of the
+    paper's topic, numbers or authors. None: the usual carrying over."""
     other = hits["other"].get(i)
     intro = hits["new"].get(i) or hits["unknown"].get(i)
     pooled = other is not None and _pooled_from(ms, paper, other)
@@ -597,7 +640,8 @@ def _single_study(i: int, s: Sentence, ntext: str, ms: list[Mention], paper: Ref
         # the headline of an article about one study states that study's result ("研究：每天一杯…",
         # "Nature子刊：延长寿命近四成！"): in words, when they speak of research or of its topic
         return Attribution(paper.index, "single_study", "headline")
-    if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms):
+    if i in hits["research"] and not introduced and not hits["on_topic"](ntext, ms) \
+            and not _names_an_author(ntext, paper):
         return Attribution(None, "none")
     if i in hits["research"] and current.how in ("background", "none") and introduced:
         return Attribution(paper.index, "single_study")

@@ -795,8 +795,9 @@ def _time_unit(word: str) -> str:
     word = word.lower()
     return "minute" if word.startswith("min") else _TIME_UNIT[word[0]]
 # (and the pair compared: "menopause at <47 compared to 50 years", "5 vs 10 years")
-_SHARED_TIME_UNIT = re.compile(r"^\s*(?:and|or|to|-|–|vs\.?|versus|compared (?:with|to))\s*\d+(?:\.\d+)?\s*"
-                               r"(years?|months?|weeks?|days?)\b")
+# (or the last of a list: the 3 and 6 of "by ages 3, 6, and 12 months"; "the first 10 and up to 30 years")
+_SHARED_TIME_UNIT = re.compile(r"^(?:\s*,\s*\d+(?:\.\d+)?){0,6}\s*,?\s*(?:and|or|to|-|–|vs\.?|versus|compared (?:with|to))"
+                               r"\s*(?:up to\s+)?\d+(?:\.\d+)?\s*(years?|months?|weeks?|days?)\b")
 _MORE_OR_FEWER = re.compile(r"^\s*(?:fewer|more|less|additional|extra)\s+(years?|months?|weeks?|days?|hours?)\b", re.I)
 _APPROX_BEFORE = re.compile(r"\b(?:about|approximately|around|roughly|nearly|almost)\s*$|~\s*$", re.I)
 

@@ -38,8 +38,16 @@ def the_one_paper(article: Article) -> Optional[int]:
     """The index of the one paper an article is checked against without listing it (--paper,
     or named in its text), or the one entry of its own list that no marker of the text points
     to (a reader takes the page as about that paper); None otherwise."""
-    refs = article.references
+    refs = [r for r in article.references if bibliographic(r)]
     return refs[0].index if len(refs) == 1 and (is_implicit(refs[0]) or _listed_alone(refs[0], article.text)) else None
+
+
+def bibliographic(ref: Reference) -> bool:
+    """An entry of a page's list that cites a work: resolved to a summary, or with an identifier
+    or a year. A line under the list that is none of these (the paper's authors on a line of
+    their own, 猜你喜欢, 留言) names no second paper the page could be about."""
+    return bool(is_implicit(ref) or ref.summary_id is not None or ref.doi or ref.pmid or ref.pmcid
+                or ref.year is not None)
 
 
 def _listed_alone(ref: Reference, text: str) -> bool:
