@@ -1020,6 +1020,9 @@ def test_research_led_by_an_author_named_in_latin_letters_is_the_paper_s():
     # (with no author of the paper named: research in general, at first)
     other = draft_verdicts(abstract, text.replace("王金平(Jinping Wang)", "何某(Peter Smith)"))
     assert other["9个国家"] == "unattributed"
+    # (authors as PubMed lists them, family name first: "Wang, Jinping"; the page gives the family name)
+    listed = abstract.replace("Guangwei Li, Ping Zhang, Jinping Wang", "Li, Guangwei; Zhang, Ping; Wang, Jinping A")
+    assert draft_verdicts(listed, text.replace("(Jinping Wang)", "(Wang)"))["9个国家"] == "not_in_source"
 
 
 def test_earlier_research_told_in_passing_does_not_keep_the_next_paragraph():

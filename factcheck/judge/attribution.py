@@ -56,6 +56,7 @@ def _cues() -> dict:
         "general": re.compile("|".join(p for p in data["general"] if not p.startswith("^")) or "(?!)"),
         "research": re.compile(data["research"]),
         "procedure": re.compile(data["procedure"]),
+        "study_people": re.compile(data["study_people"]),
         "other_study": re.compile(data["other_study"]),
         "background": re.compile(data["background"]),
         "reported_finding": re.compile(data["reported_finding"]),
@@ -139,22 +140,18 @@ def _summary_parts(s: Summary) -> tuple[dict, list[str], set, set, frozenset]:
 _from_summary = ObjectCache(_summary_parts)
 
 
-def _surname(author: str) -> str:
-    """An author's family name as a Chinese page keeps it in Latin letters (梅森(Sherri Mason)):
-    the last word of "Sherri A. Mason", the words before the initials of "Hopper JL"."""
-    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'\-]*", re.sub(r"\bet al\b\.?", "", author))
-    if len(words) >= 2 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
-        return words[-2]
-    return words[-1] if words else ""
-
-
 def _author_pattern(s: Summary) -> Optional[re.Pattern]:
-    """The paper's authors' family names as whole Latin words (four letters at least: Li, Lu or
-    Sun would be read inside other words and names); None when it lists none."""
-    names = sorted({re.escape(n) for a in s.authors if len(n := _surname(a)) >= 4})
+    """The paper's authors' family names as whole Latin words, as a Chinese page keeps a foreign
+    name (梅森(Sherri Mason)); four letters at least: Li, Lu or Sun would be read inside other
+    words and names. None when it lists none."""
+    from factcheck.papers.summarize import family_name     # (imported only when an author is looked for)
+
+    names = sorted({re.escape(n) for a in s.authors
+                    if _LATIN_NAME.fullmatch(n := family_name(a, s.authors))})
     return re.compile(r"(?<![A-Za-zÀ-ÿ])(?:" + "|".join(names) + r")(?![A-Za-zÀ-ÿ])") if names else None
 
 
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'\- ]{3,}")
 _latin_authors = ObjectCache(_author_pattern)
 
 
@@ -433,7 +430,7 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
             if found is not None and found.reference is not None:
                 introduced = True
         if found is None and single_study and introduced and current.how == "other_source" \
-                and current.reference is None and s.paragraph != source_para and _THE_RESEARCHERS.search(ntext) \
+                and current.reference is None and s.paragraph != source_para and cues["study_people"].search(ntext) \
                 and not (new_source_at.get(i) or unknown_at.get(i)):
             # 此前其他研究已将该细菌与抑郁相关联。 / 研究参与者年龄在18至65岁之间…: a new paragraph
             # that speaks of the researchers or the participants goes back to the study the
@@ -523,8 +520,6 @@ def attribute(article: Article, sentences: list[Sentence], mentions: list[Mentio
     return out
 
 
-# the people of a study already introduced: its researchers, its participants, its authors
-_THE_RESEARCHERS = re.compile(r"研究(?:人员|者|团队|小组|参与者|对象)|受试者|参与者|作者")
 # "3. **发病时间推迟**:", "（2）", "- ": an item of a list
 _LEAD_IN = re.compile(r"[:：]\s*$")       # a line ending in a colon introduces the lines under it
 # a paragraph that opens by telling the details of the one before it (具体来看, 具体而言): the source

@@ -416,7 +416,7 @@ def _slug(s: str, maxlen: int = 60) -> str:
 _INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.){1,3}")
 
 
-def _surname(author: str, authors: Sequence[str] = ()) -> str:
+def family_name(author: str, authors: Sequence[str] = ()) -> str:
     """The family name of an author as records write it: "Zang L" and "Zang, Li" (family name
     first), "Si-Jing Chen", "JoAnn E. Manson" (given names first), 陈慧. Two plain words
     ("Smith John") follow the convention of the rest of the list: family name first unless
@@ -445,7 +445,7 @@ def make_id(authors: list[str], year: Optional[int], doi: Optional[str],
     title; safe characters only ([a-z0-9_])."""
     surname = ""
     if authors:
-        surname = _slug(_surname(authors[0], authors))
+        surname = _slug(family_name(authors[0], authors))
         if surname and year:
             return f"{surname}{year}"
     if doi:
